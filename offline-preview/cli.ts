@@ -1,0 +1,147 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { ExitCode, UsageError } from "./errors";
+import { PolicyAnalyzer, type PolicyPackConfig } from "./policy-analyzer";
+import { buildPlan, readPlan, writePlan } from "./plan";
+import { diffPlans, renderMarkdown } from "./plan-diff";
+import { hasMandatoryViolation } from "./policy-results";
+import { programEntry } from "./program-entry";
+import { renderReport } from "./report";
+import { runProgram } from "./run-program";
+import { readStackConfig } from "./stack-config";
+
+const usage = `usage: npm run preview -- --stack <name> [options]
+
+Previews a stack of this Pulumi project offline (no AWS account, no Pulumi CLI) and runs the
+policy pack over it through the Analyzer gRPC service, as the Pulumi engine does.
+
+  --stack <name>           stack to preview (reads Pulumi.yaml and Pulumi.<name>.yaml)
+  --json <file>            write the plan in the shape of \`pulumi preview --json\`
+  --diff <base-plan.json>  compare with a base plan and write a Markdown summary
+  --markdown <file>        where the Markdown summary goes (default: standard output)
+  --view up|preview        up (default): ids and ARNs invented, as \`pulumi up\` sees them;
+                           preview: computed values unknown, as \`pulumi preview\` sees them
+  --policy-pack <dir>      policy pack to run (default: policy-pack)
+  --policy-config <file>   policy config JSON, as \`--policy-pack-config\` takes it
+  --project <dir>          Pulumi project folder (default: the current folder)
+
+Exit codes: 0 clean, 1 a mandatory policy violation, 2 bad input or an internal error.`;
+
+interface Options {
+    stack: string;
+    json?: string;
+    diff?: string;
+    markdown?: string;
+    view: "up" | "preview";
+    policyPack: string;
+    policyConfig?: string;
+    project: string;
+}
+
+function parseOptions(argv: string[]): Options | "help" {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args: argv,
+            options: {
+                stack: { type: "string" },
+                json: { type: "string" },
+                diff: { type: "string" },
+                markdown: { type: "string" },
+                view: { type: "string", default: "up" },
+                "policy-pack": { type: "string", default: "policy-pack" },
+                "policy-config": { type: "string" },
+                project: { type: "string", default: "." },
+                help: { type: "boolean", short: "h" },
+            },
+            strict: true,
+            allowPositionals: false,
+        });
+    } catch (err) {
+        throw new UsageError(`${(err as Error).message.split("\n")[0]} (see --help)`);
+    }
+    const v = parsed.values;
+    if (v.help) {
+        return "help";
+    }
+    if (v.stack === undefined) {
+        throw new UsageError("--stack: expected the name of a stack to preview (see --help)");
+    }
+    if (v.view !== "up" && v.view !== "preview") {
+        throw new UsageError(`--view=${v.view}: expected up or preview`);
+    }
+    return {
+        stack: v.stack,
+        json: v.json,
+        diff: v.diff,
+        markdown: v.markdown,
+        view: v.view,
+        policyPack: v["policy-pack"],
+        policyConfig: v["policy-config"],
+        project: v.project,
+    };
+}
+
+function readPolicyConfig(file: string | undefined): PolicyPackConfig {
+    if (file === undefined) {
+        return {};
+    }
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfig;
+    } catch (err) {
+        throw new UsageError(`--policy-config=${file}: expected a JSON object of policy settings (${(err as Error).message.split("\n")[0]})`);
+    }
+}
+
+/** Runs one preview; returns the process exit code. Output goes to stdout, problems to stderr. */
+export async function main(argv: string[]): Promise<number> {
+    const started = performance.now();
+    const options = parseOptions(argv);
+    if (options === "help") {
+        console.log(usage);
+        return ExitCode.clean;
+    }
+    const projectDir = path.resolve(options.project);
+    // Output paths are relative to where the command was run; the program runs in its project.
+    const jsonFile = options.json === undefined ? undefined : path.resolve(options.json);
+    const markdownFile = options.markdown === undefined ? undefined : path.resolve(options.markdown);
+    const stackConfig = readStackConfig(projectDir, options.stack);
+    const policyConfig = readPolicyConfig(options.policyConfig);
+    const basePlan = options.diff === undefined ? undefined : readPlan(options.diff);
+    const entry = programEntry(projectDir);
+
+    // The pack starts while the program runs: its start-up is the slowest single step.
+    const analyzerStarting = PolicyAnalyzer.start(path.resolve(options.policyPack));
+    analyzerStarting.catch(() => undefined);
+    let analyzer: PolicyAnalyzer | undefined;
+    try {
+        process.chdir(projectDir);
+        const run = await runProgram({ entry, stackConfig, view: options.view });
+        analyzer = await analyzerStarting;
+        await analyzer.configure(stackConfig, options.view === "preview", policyConfig);
+        const pack = await analyzer.info();
+        const policyResults = await analyzer.analyzeAll(run.resources);
+        const elapsed = performance.now() - started;
+
+        console.log(renderReport({ project: stackConfig.project, stack: stackConfig.stack, view: options.view, resources: run.resources, pack, policyResults }));
+        console.log(`\nDuration: ${(elapsed / 1000).toFixed(2)}s for ${run.resources.length} resources (${(elapsed / run.resources.length).toFixed(2)} ms/resource)`);
+        const plan = buildPlan(run.resources, stackConfig, policyResults, elapsed);
+        if (jsonFile !== undefined) {
+            writePlan(jsonFile, plan);
+            console.log(`Plan written to ${options.json}`);
+        }
+        if (basePlan !== undefined) {
+            const markdown = renderMarkdown(stackConfig.stack, diffPlans(basePlan, plan), policyResults);
+            if (markdownFile === undefined) {
+                console.log(`\n${markdown}`);
+            } else {
+                fs.writeFileSync(markdownFile, markdown);
+                console.log(`Markdown summary written to ${options.markdown}`);
+            }
+        }
+        return hasMandatoryViolation(policyResults) ? ExitCode.mandatoryViolation : ExitCode.clean;
+    } finally {
+        (analyzer ?? await analyzerStarting.catch(() => undefined))?.stop();
+    }
+}

@@ -1,0 +1,135 @@
+import * as fs from "node:fs";
+import { UsageError } from "./errors";
+import type { PolicyResult } from "./policy-results";
+import type { RecordedResource } from "./recorded-resource";
+import type { StackConfig } from "./stack-config";
+import { displayValue } from "./wire-values";
+
+/** `apitype.ResourceV3` as `pulumi preview --json` writes it in `steps[].newState`. */
+export interface PlanResourceState {
+    urn: string;
+    custom: boolean;
+    type: string;
+    id?: string;
+    inputs: Record<string, unknown>;
+    outputs?: Record<string, unknown>;
+    parent?: string;
+    provider?: string;
+    protect?: boolean;
+    retainOnDelete?: boolean;
+    dependencies?: string[];
+    propertyDependencies?: Record<string, string[]>;
+    additionalSecretOutputs?: string[];
+    aliases?: string[];
+    ignoreChanges?: string[];
+    replaceOnChanges?: string[];
+    deleteBeforeReplace?: boolean;
+    deletedWith?: string;
+    importID?: string;
+    customTimeouts?: Record<string, string | undefined>;
+}
+
+export interface PlanStep {
+    op: string;
+    urn: string;
+    provider?: string;
+    oldState?: PlanResourceState;
+    newState?: PlanResourceState;
+}
+
+export interface PlanDiagnostic {
+    urn?: string;
+    prefix?: string;
+    message: string;
+    severity: "error" | "warning" | "info";
+}
+
+/**
+ * The preview digest of `pulumi preview --json` (`config`, `steps`, `diagnostics`, `duration` in
+ * nanoseconds, `changeSummary`), so tools that read a real preview read this one too. Policy
+ * results, which the real digest leaves out, ride along in `diagnostics` and in full in
+ * `policyResults`; readers of the real shape ignore the extra field.
+ */
+export interface Plan {
+    config?: Record<string, string>;
+    steps: PlanStep[];
+    diagnostics?: PlanDiagnostic[];
+    duration?: number;
+    changeSummary?: Record<string, number>;
+    policyResults?: PolicyResult[];
+}
+
+/** The plan of a first deployment: every recorded resource is a `create` step. */
+export function buildPlan(resources: RecordedResource[], stackConfig: StackConfig, policyResults: PolicyResult[], durationMs: number): Plan {
+    const steps = resources.map((r): PlanStep => ({
+        op: "create",
+        urn: r.urn,
+        ...(r.provider ? { provider: r.provider } : {}),
+        newState: planState(r),
+    }));
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(stackConfig.config)) {
+        config[key] = stackConfig.secretKeys.includes(key) ? "[secret]" : value;
+    }
+    return {
+        config,
+        steps,
+        diagnostics: policyResults.map((p) => ({
+            ...(p.urn ? { urn: p.urn } : {}),
+            prefix: `${p.enforcementLevel}: `,
+            message: `[${p.policyName}] ${p.message}`,
+            severity: p.enforcementLevel === "mandatory" ? "error" : "warning",
+        })),
+        duration: Math.round(durationMs * 1e6),
+        changeSummary: { create: steps.length },
+        policyResults,
+    };
+}
+
+function planState(r: RecordedResource): PlanResourceState {
+    const o = r.options;
+    return {
+        urn: r.urn,
+        custom: r.custom,
+        type: r.type,
+        ...(r.id ? { id: r.id } : {}),
+        inputs: displayValue(r.inputs) as Record<string, unknown>,
+        outputs: displayValue(r.outputs) as Record<string, unknown>,
+        ...(r.parent ? { parent: r.parent } : {}),
+        ...(r.provider ? { provider: r.provider } : {}),
+        ...(o.protect ? { protect: true } : {}),
+        ...(o.retainOnDelete ? { retainOnDelete: true } : {}),
+        dependencies: r.dependencies,
+        propertyDependencies: r.propertyDependencies,
+        ...(o.additionalSecretOutputs.length ? { additionalSecretOutputs: o.additionalSecretOutputs } : {}),
+        ...(o.aliases.length ? { aliases: o.aliases } : {}),
+        ...(o.ignoreChanges.length ? { ignoreChanges: o.ignoreChanges } : {}),
+        ...(o.replaceOnChanges.length ? { replaceOnChanges: o.replaceOnChanges } : {}),
+        ...(o.deleteBeforeReplace !== undefined ? { deleteBeforeReplace: o.deleteBeforeReplace } : {}),
+        ...(o.deletedWith ? { deletedWith: o.deletedWith } : {}),
+        ...(o.importId ? { importID: o.importId } : {}),
+        ...(o.customTimeouts ? { customTimeouts: o.customTimeouts } : {}),
+    };
+}
+
+export function writePlan(file: string, plan: Plan): void {
+    fs.writeFileSync(file, `${JSON.stringify(plan, undefined, 4)}\n`);
+}
+
+/** Reads a plan written by this tool or by `pulumi preview --json`. */
+export function readPlan(file: string): Plan {
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (err) {
+        throw new UsageError(`--diff=${file}: expected a plan written by \`pulumi preview --json\` or \`--json\` (${(err as Error).message.split("\n")[0]})`);
+    }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new UsageError(`--diff=${file}: expected a plan object with steps[]`);
+    }
+    const plan = parsed as Partial<Plan>;
+    if (plan.steps !== undefined && !Array.isArray(plan.steps)) {
+        throw new UsageError(`--diff=${file}: expected steps to be an array`);
+    }
+    return { ...plan, steps: plan.steps ?? [] };
+}

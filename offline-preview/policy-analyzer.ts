@@ -1,0 +1,225 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { UsageError } from "./errors";
+import { enforcementLevels, severities, type PolicyResult } from "./policy-results";
+import type { RecordedResource, WireObject } from "./recorded-resource";
+import type { StackConfig } from "./stack-config";
+
+/** Policy config as `pulumi preview --policy-pack-config` takes it: per policy a level or an object. */
+export type PolicyPackConfig = Record<string, string | { enforcementLevel?: string; [key: string]: unknown }>;
+
+export interface PackInfo {
+    name: string;
+    version: string;
+    policies: number;
+}
+
+/** How long the pack may take to start serving before the run gives up on it. */
+const startTimeoutMs = 60_000;
+/** Calls in flight at once: enough to keep the pack busy, few enough to keep memory flat. */
+const concurrentCalls = 32;
+
+/**
+ * A policy pack started the way the Pulumi engine starts it (`run-policy-pack` from the pack's
+ * own `@pulumi/pulumi`, working directory = the pack) and spoken to over the Analyzer gRPC
+ * service. Nothing here calls a policy function directly.
+ */
+export class PolicyAnalyzer {
+    private constructor(
+        private readonly child: ChildProcess,
+        private readonly client: AnalyzerClient,
+        private readonly stderr: () => string,
+    ) {}
+
+    static async start(packDir: string): Promise<PolicyAnalyzer> {
+        const runner = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+        if (!fs.existsSync(runner)) {
+            throw new UsageError(`--policy-pack=${packDir}: expected a policy pack with its dependencies installed (run \`npm ci\`; ${path.relative(process.cwd(), runner)} is missing)`);
+        }
+        // The engine address is only used by packs that log through the engine; none is needed here.
+        const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child.stderr?.on("data", (chunk: Buffer) => {
+            stderr += chunk.toString();
+        });
+        const port = await new Promise<number>((resolve, reject) => {
+            let stdout = "";
+            const timer = setTimeout(() => reject(new Error(`policy pack ${packDir} did not start within ${startTimeoutMs / 1000}s`)), startTimeoutMs);
+            child.stdout?.on("data", (chunk: Buffer) => {
+                stdout += chunk.toString();
+                const line = /^(\d+)\s*$/m.exec(stdout);
+                if (line) {
+                    clearTimeout(timer);
+                    resolve(Number(line[1]));
+                }
+            });
+            child.on("exit", (code) => {
+                clearTimeout(timer);
+                reject(new Error(`policy pack ${packDir} exited with code ${code} before serving:\n${stderr.trim()}`));
+            });
+        });
+        child.stdout?.resume();
+        const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 400 * 1024 * 1024,
+            "grpc.max_send_message_length": 400 * 1024 * 1024,
+        });
+        return new PolicyAnalyzer(child, client, () => stderr);
+    }
+
+    async info(): Promise<PackInfo> {
+        const info = await this.call<Empty, analyzerpb.AnalyzerInfo>("getAnalyzerInfo", new Empty());
+        return { name: info.getName(), version: info.getVersion(), policies: info.getPoliciesList().length };
+    }
+
+    /** Tells the pack about the stack and applies policy config, as the engine does before analysis. */
+    async configure(stackConfig: StackConfig, dryRun: boolean, policyConfig: PolicyPackConfig = {}): Promise<void> {
+        const stackReq = new analyzerpb.AnalyzerStackConfigureRequest();
+        stackReq.setStack(stackConfig.stack);
+        stackReq.setProject(stackConfig.project);
+        stackReq.setDryRun(dryRun);
+        for (const [k, v] of Object.entries(stackConfig.config)) {
+            stackReq.getConfigMap().set(k, v);
+        }
+        stackReq.setConfigSecretKeysList(stackConfig.secretKeys);
+        await this.call("configureStack", stackReq);
+
+        const req = new analyzerpb.ConfigureAnalyzerRequest();
+        for (const [policy, value] of Object.entries(policyConfig)) {
+            const { enforcementLevel = "mandatory", ...properties } = typeof value === "string" ? { enforcementLevel: value } : value;
+            const level = enforcementLevels.indexOf(enforcementLevel as PolicyResult["enforcementLevel"]);
+            if (level < 0) {
+                throw new UsageError(`--policy-config: ${policy}.enforcementLevel=${JSON.stringify(enforcementLevel)}: expected one of ${enforcementLevels.join(", ")}`);
+            }
+            const config = new analyzerpb.PolicyConfig();
+            config.setEnforcementlevel(level as analyzerpb.EnforcementLevel);
+            config.setProperties(Struct.fromJavaScript(properties as Record<string, never>));
+            req.getPolicyconfigMap().set(policy, config);
+        }
+        await this.call("configure", req);
+    }
+
+    /** `analyze` for every resource with its inputs, then `analyzeStack` once with all of them. */
+    async analyzeAll(resources: readonly RecordedResource[]): Promise<PolicyResult[]> {
+        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const results: PolicyResult[] = [];
+        for (let i = 0; i < resources.length; i += concurrentCalls) {
+            const batch = resources.slice(i, i + concurrentCalls).map(async (r) => {
+                const response = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>("analyze", analyzeRequest(r, byUrn));
+                // The engine attributes a resource policy's diagnostics to the resource analysed.
+                return diagnostics(response).map((d) => ({ ...d, urn: d.urn || r.urn }));
+            });
+            for (const found of await Promise.all(batch)) {
+                results.push(...found);
+            }
+        }
+        const stackReq = new analyzerpb.AnalyzeStackRequest();
+        stackReq.setResourcesList(resources.map((r) => analyzerResource(r, byUrn)));
+        results.push(...diagnostics(await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>("analyzeStack", stackReq)));
+        return results;
+    }
+
+    stop(): void {
+        this.client.close();
+        this.child.kill();
+    }
+
+    private call<Req, Res>(method: "getAnalyzerInfo" | "configureStack" | "configure" | "analyze" | "analyzeStack", request: Req): Promise<Res> {
+        return new Promise((resolve, reject) => {
+            const fn = (this.client[method] as unknown as (r: Req, cb: (e: grpc.ServiceError | null, res: Res) => void) => void).bind(this.client);
+            fn(request, (err, response) => {
+                if (err) {
+                    const logs = this.stderr().trim();
+                    reject(new Error(`policy pack ${method} failed: ${err.details || err.message}${logs ? `\n${logs}` : ""}`));
+                } else {
+                    resolve(response);
+                }
+            });
+        });
+    }
+}
+
+function analyzeRequest(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerpb.AnalyzeRequest {
+    const req = new analyzerpb.AnalyzeRequest();
+    req.setType(r.type);
+    req.setName(r.name);
+    req.setUrn(r.urn);
+    req.setProperties(Struct.fromJavaScript(r.inputs as Record<string, never>));
+    req.setOptions(resourceOptions(r));
+    const provider = providerResource(r, byUrn);
+    if (provider) {
+        req.setProvider(provider);
+    }
+    return req;
+}
+
+/** What `analyzeStack` gets per resource: its state after the step, parent and dependencies. */
+function analyzerResource(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerpb.AnalyzerResource {
+    const res = new analyzerpb.AnalyzerResource();
+    res.setType(r.type);
+    res.setName(r.name);
+    res.setUrn(r.urn);
+    res.setProperties(Struct.fromJavaScript((r.custom ? r.outputs : r.inputs) as Record<string, never>));
+    res.setOptions(resourceOptions(r));
+    const provider = providerResource(r, byUrn);
+    if (provider) {
+        res.setProvider(provider);
+    }
+    res.setParent(r.parent);
+    res.setDependenciesList(r.dependencies);
+    for (const [prop, urns] of Object.entries(r.propertyDependencies)) {
+        const deps = new analyzerpb.AnalyzerPropertyDependencies();
+        deps.setUrnsList(urns);
+        res.getPropertydependenciesMap().set(prop, deps);
+    }
+    return res;
+}
+
+function resourceOptions(r: RecordedResource): analyzerpb.AnalyzerResourceOptions {
+    const o = new analyzerpb.AnalyzerResourceOptions();
+    o.setProtect(r.options.protect);
+    o.setIgnorechangesList(r.options.ignoreChanges);
+    o.setAdditionalsecretoutputsList(r.options.additionalSecretOutputs);
+    o.setAliasesList(r.options.aliases);
+    o.setParent(r.parent);
+    if (r.options.deleteBeforeReplace !== undefined) {
+        o.setDeletebeforereplace(r.options.deleteBeforeReplace);
+        o.setDeletebeforereplacedefined(true);
+    }
+    return o;
+}
+
+function providerResource(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerpb.AnalyzerProviderResource | undefined {
+    if (!r.provider) {
+        return undefined;
+    }
+    const providerUrn = r.provider.slice(0, r.provider.lastIndexOf("::"));
+    const provider = byUrn.get(providerUrn);
+    if (provider === undefined) {
+        return undefined;
+    }
+    const p = new analyzerpb.AnalyzerProviderResource();
+    p.setType(provider.type);
+    p.setName(provider.name);
+    p.setUrn(provider.urn);
+    p.setProperties(Struct.fromJavaScript(provider.inputs as WireObject as Record<string, never>));
+    return p;
+}
+
+function diagnostics(response: analyzerpb.AnalyzeResponse): PolicyResult[] {
+    return response.getDiagnosticsList().map((d) => ({
+        policyPackName: d.getPolicypackname(),
+        policyPackVersion: d.getPolicypackversion(),
+        policyName: d.getPolicyname(),
+        description: d.getDescription(),
+        message: d.getMessage(),
+        enforcementLevel: enforcementLevels[d.getEnforcementlevel()] ?? "advisory",
+        severity: severities[d.getSeverity()] ?? "unspecified",
+        urn: d.getUrn(),
+    }));
+}

@@ -1,0 +1,37 @@
+/** A JSON value as it travels in a protobuf Struct (unknowns, secrets and refs in their wire form). */
+export type WireValue = null | boolean | number | string | WireValue[] | { [key: string]: WireValue };
+export type WireObject = { [key: string]: WireValue };
+
+/** Resource options that reach the engine and that `pulumi preview --json` or a policy can see. */
+export interface RecordedOptions {
+    protect: boolean;
+    retainOnDelete: boolean;
+    ignoreChanges: string[];
+    replaceOnChanges: string[];
+    deleteBeforeReplace?: boolean;
+    additionalSecretOutputs: string[];
+    aliases: string[];
+    deletedWith?: string;
+    importId?: string;
+    customTimeouts?: { create?: string; update?: string; delete?: string };
+}
+
+/** One registration as the program made it, everything the engine would have been told. */
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    /** Parent URN; empty only for the root stack resource. */
+    parent: string;
+    /** Provider reference `urn::id`, as the engine records it; empty for components. */
+    provider: string;
+    /** Inputs in wire form: unknown values as the unknown sentinel, secrets wrapped. */
+    inputs: WireObject;
+    /** State the (mock) provider answered with; for components, the registered outputs. */
+    outputs: WireObject;
+    id: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    options: RecordedOptions;
+}

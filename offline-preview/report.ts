@@ -1,0 +1,98 @@
+import type { PackInfo } from "./policy-analyzer";
+import type { PolicyResult } from "./policy-results";
+import type { RecordedResource } from "./recorded-resource";
+
+export interface ReportInput {
+    project: string;
+    stack: string;
+    view: "up" | "preview";
+    resources: readonly RecordedResource[];
+    pack: PackInfo;
+    policyResults: readonly PolicyResult[];
+}
+
+/** `aws:ec2/securityGroup:SecurityGroup` → `aws:ec2:SecurityGroup`, as `pulumi preview` shows types. */
+export function displayType(type: string): string {
+    const [pkg, module, kind] = type.split(":");
+    if (pkg === undefined || module === undefined || kind === undefined) {
+        return type;
+    }
+    const parts = module.split("/");
+    const last = parts[parts.length - 1] ?? "";
+    const shortModule = parts.length > 1 && last.toLowerCase() === kind.toLowerCase() ? parts.slice(0, -1).join("/") : module;
+    return `${pkg}:${shortModule}:${kind}`;
+}
+
+export const viewDescriptions = {
+    up: "values as `pulumi up` would see them: ids, ARNs and computed attributes invented offline",
+    preview: "values as `pulumi preview` would see them: ids, ARNs and computed attributes unknown",
+} as const;
+
+/** The resource tree grouped by parent, counts by type and the policy results, as text. */
+export function renderReport(input: ReportInput): string {
+    const lines: string[] = [];
+    lines.push(`Previewing stack ${input.stack} of project ${input.project} offline (no AWS account, no Pulumi CLI)`);
+    lines.push(`View: ${viewDescriptions[input.view]}`);
+    lines.push("");
+    lines.push(...renderTree(input.resources));
+    lines.push("");
+    lines.push("Resources by type:");
+    for (const [type, count] of countByType(input.resources)) {
+        lines.push(`    ${String(count).padStart(5)}  ${displayType(type)}`);
+    }
+    lines.push(`    ${String(input.resources.length).padStart(5)}  to create`);
+    lines.push("");
+    lines.push(...renderPolicyResults(input.pack, input.policyResults, input.resources));
+    return lines.join("\n");
+}
+
+function renderTree(resources: readonly RecordedResource[]): string[] {
+    const children = new Map<string, RecordedResource[]>();
+    for (const r of resources) {
+        const siblings = children.get(r.parent) ?? [];
+        siblings.push(r);
+        children.set(r.parent, siblings);
+    }
+    const rows: [string, string][] = [];
+    const walk = (r: RecordedResource, prefix: string, branch: string): void => {
+        rows.push([`${prefix}${branch}${displayType(r.type)}`, r.name]);
+        const kids = children.get(r.urn) ?? [];
+        const childPrefix = prefix + (branch === "" ? "" : branch === "└─ " ? "   " : "│  ");
+        kids.forEach((k, i) => walk(k, childPrefix, i === kids.length - 1 ? "└─ " : "├─ "));
+    };
+    for (const root of children.get("") ?? []) {
+        walk(root, "", "");
+    }
+    const width = Math.min(Math.max(4, ...rows.map(([t]) => t.length)) + 2, 90);
+    return [`     ${"Type".padEnd(width)}Name`, ...rows.map(([t, n]) => ` +   ${t.padEnd(width)}${n}`)];
+}
+
+export function countByType(resources: readonly RecordedResource[]): [string, number][] {
+    const counts = new Map<string, number>();
+    for (const r of resources) {
+        counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** A resource's short label for reports: its display type and name. */
+export function resourceLabel(urn: string, resources: readonly RecordedResource[]): string {
+    const r = resources.find((x) => x.urn === urn);
+    return r === undefined ? (urn || "(stack)") : `${displayType(r.type)} ${r.name}`;
+}
+
+function renderPolicyResults(pack: PackInfo, results: readonly PolicyResult[], resources: readonly RecordedResource[]): string[] {
+    const mandatory = results.filter((r) => r.enforcementLevel === "mandatory").length;
+    const header = `Policies: ${pack.name}@v${pack.version} (${pack.policies} policies)`;
+    if (results.length === 0) {
+        return [header, "    all policies passed"];
+    }
+    const lines = [header, `    ${mandatory} mandatory violation(s), ${results.length - mandatory} advisory finding(s)`];
+    for (const r of results) {
+        lines.push(`    - [${r.enforcementLevel}] [severity: ${r.severity}] ${r.policyName}  (${resourceLabel(r.urn, resources)})`);
+        for (const line of r.message.trim().split("\n")) {
+            lines.push(`        ${line}`);
+        }
+    }
+    return lines;
+}

@@ -1,0 +1,65 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import * as state from "@pulumi/pulumi/runtime/state";
+import { RecordingMonitor } from "./recording-monitor";
+import type { RecordedResource } from "./recorded-resource";
+import type { StackConfig } from "./stack-config";
+
+export interface ProgramRun {
+    resources: RecordedResource[];
+    /** Stack outputs as the program exported them (wire form). */
+    outputs: Record<string, unknown>;
+}
+
+export interface RunProgramOptions {
+    /** Absolute path of the program's entry module (what `require(programDir)` would load). */
+    entry: string;
+    stackConfig: StackConfig;
+    view: "up" | "preview";
+}
+
+/**
+ * Runs a Pulumi program in this process under the SDK's mock runtime, as the Node language host
+ * would run it (inside the root `pulumi:pulumi:Stack`, config set from the stack's settings,
+ * an exported function called and awaited), and returns every registration it made.
+ * A program runs once per process: the SDK's runtime state is global.
+ */
+export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
+    const { project, stack, config, secretKeys } = options.stackConfig;
+    const monitor = new RecordingMonitor({
+        project,
+        stack,
+        view: options.view,
+        defaultRegion: config["aws:region"] ?? "us-east-1",
+    });
+    pulumi.runtime.setAllConfig(config, secretKeys);
+    settings.setMockOptions(monitor, project, stack, options.view === "preview");
+    const store = state.getStore();
+    store.supportsSecrets = true;
+    store.supportsResourceReferences = false;
+    store.supportsOutputValues = false;
+    store.supportsDeletedWith = true;
+    store.supportsAliasSpecs = true;
+
+    // Registration failures surface as rejections of promises the program never awaits; the
+    // first one is the run's error, as it would be under `pulumi preview`.
+    let firstFailure: unknown;
+    const onRejection = (err: unknown): void => {
+        firstFailure ??= err;
+    };
+    process.on("unhandledRejection", onRejection);
+    try {
+        const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const exported: unknown = require(options.entry);
+            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+        });
+        await pulumi.runtime.disconnect();
+        if (firstFailure !== undefined) {
+            throw firstFailure;
+        }
+        return { resources: monitor.recorded, outputs: (outputs ?? {}) as Record<string, unknown> };
+    } finally {
+        process.off("unhandledRejection", onRejection);
+    }
+}
