@@ -8,7 +8,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { UsageError } from "./errors";
 import { enforcementLevels, severities, type PolicyResult } from "./policy-results";
-import type { RecordedResource, WireObject } from "./recorded-resource";
+import type { RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
 
 /** Policy config as `pulumi preview --policy-pack-config` takes it: per policy a level or an object. */
@@ -97,7 +97,7 @@ export class PolicyAnalyzer {
                 throw new UsageError(`--policy-config: ${policy}.enforcementLevel=${JSON.stringify(enforcementLevel)}: expected one of ${enforcementLevels.join(", ")}`);
             }
             const config = new analyzerpb.PolicyConfig();
-            config.setEnforcementlevel(level as analyzerpb.EnforcementLevel);
+            config.setEnforcementlevel(level);
             config.setProperties(Struct.fromJavaScript(properties as Record<string, never>));
             req.getPolicyconfigMap().set(policy, config);
         }
@@ -149,7 +149,7 @@ function analyzeRequest(r: RecordedResource, byUrn: Map<string, RecordedResource
     req.setType(r.type);
     req.setName(r.name);
     req.setUrn(r.urn);
-    req.setProperties(Struct.fromJavaScript(r.inputs as Record<string, never>));
+    req.setProperties(Struct.fromJavaScript(r.inputs));
     req.setOptions(resourceOptions(r));
     const provider = providerResource(r, byUrn);
     if (provider) {
@@ -164,7 +164,7 @@ function analyzerResource(r: RecordedResource, byUrn: Map<string, RecordedResour
     res.setType(r.type);
     res.setName(r.name);
     res.setUrn(r.urn);
-    res.setProperties(Struct.fromJavaScript((r.custom ? r.outputs : r.inputs) as Record<string, never>));
+    res.setProperties(Struct.fromJavaScript((r.custom ? r.outputs : r.inputs)));
     res.setOptions(resourceOptions(r));
     const provider = providerResource(r, byUrn);
     if (provider) {
@@ -207,7 +207,7 @@ function providerResource(r: RecordedResource, byUrn: Map<string, RecordedResour
     p.setType(provider.type);
     p.setName(provider.name);
     p.setUrn(provider.urn);
-    p.setProperties(Struct.fromJavaScript(provider.inputs as WireObject as Record<string, never>));
+    p.setProperties(Struct.fromJavaScript(provider.inputs));
     return p;
 }
 

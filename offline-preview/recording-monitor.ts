@@ -5,7 +5,7 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { answerInvoke } from "./invokes";
 import { mockId, mockState, OFFLINE_ACCOUNT_ID, type Placement } from "./mock-values";
-import type { RecordedResource, WireObject, WireValue } from "./recorded-resource";
+import type { RecordedResource, WireObject } from "./recorded-resource";
 import { plainValue } from "./wire-values";
 
 const rootStackType = "pulumi:pulumi:Stack";
@@ -36,13 +36,14 @@ export class RecordingMonitor extends MockMonitor {
         super(unusedMocks);
     }
 
-    async registerResource(req: resproto.RegisterResourceRequest, callback: Callback<resproto.RegisterResourceResponse>): Promise<void> {
+    // Synchronous, but typed as the base class declares it.
+    registerResource(req: resproto.RegisterResourceRequest, callback: Callback<resproto.RegisterResourceResponse>): Promise<void> {
         try {
             const type = req.getType();
             const name = req.getName();
             const parent = req.getParent();
             const urn = this.urnFor(parent, type, name);
-            const inputs = (req.getObject()?.toJavaScript() ?? {}) as WireObject;
+            const inputs = (req.getObject()?.toJavaScript() ?? {});
             const custom = req.getCustom();
             const provider = req.getProvider();
             const where = this.placementOf(provider);
@@ -53,8 +54,9 @@ export class RecordingMonitor extends MockMonitor {
                 state = inputs;
                 this.providerPlacement.set(`${urn}::${id}`, this.placementFromProviderInputs(inputs));
             } else if (type === "pulumi:pulumi:StackReference") {
-                id = String(plainValue(inputs["name"]) ?? name);
-                state = { name: inputs["name"] ?? name, outputs: {}, secretOutputNames: [] };
+                const referenced = plainValue(inputs["name"]);
+                id = typeof referenced === "string" ? referenced : name;
+                state = { name: id, outputs: {}, secretOutputNames: [] };
             } else if (custom) {
                 id = this.options.view === "up" ? mockId(type, name, inputs) : "";
                 state = this.options.view === "up" ? mockState(type, id, inputs, where) : inputs;
@@ -72,17 +74,18 @@ export class RecordingMonitor extends MockMonitor {
             const response = new resproto.RegisterResourceResponse();
             response.setUrn(urn);
             response.setId(id);
-            response.setObject(Struct.fromJavaScript(state as Record<string, never>));
+            response.setObject(Struct.fromJavaScript(state));
             callback(null, response);
         } catch (err) {
             callback(err as Error);
         }
+        return Promise.resolve();
     }
 
     registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, callback: Callback<object>): void {
         const record = this.byUrn.get(req.getUrn());
         if (record !== undefined) {
-            record.outputs = (req.getOutputs()?.toJavaScript() ?? {}) as WireObject;
+            record.outputs = (req.getOutputs()?.toJavaScript() ?? {});
         }
         super.registerResourceOutputs(req, callback);
     }
@@ -92,7 +95,7 @@ export class RecordingMonitor extends MockMonitor {
             return super.invoke(req, callback);
         }
         try {
-            const args = plainValue((req.getArgs()?.toJavaScript() ?? {}) as WireValue) as Record<string, unknown>;
+            const args = plainValue((req.getArgs()?.toJavaScript() ?? {})) as Record<string, unknown>;
             const result = answerInvoke(req.getTok(), args, this.placementOf(req.getProvider()));
             const response = new provproto.InvokeResponse();
             response.setReturn(Struct.fromJavaScript(result as Record<string, never>));

@@ -1,9 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import * as state from "@pulumi/pulumi/runtime/state";
+import * as sdkState from "@pulumi/pulumi/runtime/state";
 import { RecordingMonitor } from "./recording-monitor";
 import type { RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
+
+/** Feature flags the engine would announce; `setMocks` sets them, `setMockOptions` does not. */
+interface MonitorFeatures {
+    supportsSecrets: boolean;
+    supportsResourceReferences: boolean;
+    supportsOutputValues: boolean;
+    supportsDeletedWith: boolean;
+    supportsAliasSpecs: boolean;
+}
+const runtimeStore = (): MonitorFeatures => (sdkState as unknown as { getStore: () => MonitorFeatures }).getStore();
 
 export interface ProgramRun {
     resources: RecordedResource[];
@@ -34,7 +44,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     });
     pulumi.runtime.setAllConfig(config, secretKeys);
     settings.setMockOptions(monitor, project, stack, options.view === "preview");
-    const store = state.getStore();
+    const store = runtimeStore();
     store.supportsSecrets = true;
     store.supportsResourceReferences = false;
     store.supportsOutputValues = false;
@@ -56,9 +66,9 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         });
         await pulumi.runtime.disconnect();
         if (firstFailure !== undefined) {
-            throw firstFailure;
+            throw firstFailure instanceof Error ? firstFailure : new Error(JSON.stringify(firstFailure));
         }
-        return { resources: monitor.recorded, outputs: (outputs ?? {}) as Record<string, unknown> };
+        return { resources: monitor.recorded, outputs: (outputs ?? {}) };
     } finally {
         process.off("unhandledRejection", onRejection);
     }

