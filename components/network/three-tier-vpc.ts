@@ -1,0 +1,228 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { InterfaceEndpointService } from "./interface-endpoint-services";
+import { resourceTags } from "./resource-tags";
+import { TIERS, planSubnets, type Tier, type TierPrefixLengths } from "./subnet-plan";
+import { TierNetworkAcls } from "./tier-network-acls";
+import { TierRouting, type NatStrategy } from "./tier-routing";
+import { TierSecurityGroups } from "./tier-security-groups";
+import { VpcEndpoints } from "./vpc-endpoints";
+import { VpcFlowLogs } from "./vpc-flow-logs";
+
+export interface ThreeTierVpcArgs {
+    /** Environment name (lowercase), used in `Name` tags, the flow log group name and the key alias. */
+    environment: string;
+    /** Region the provider deploys to; must match the availability zones. */
+    region: string;
+    /** Account the VPC is created in (KMS key policy, flow log role trust). */
+    accountId: string;
+    /** AWS Organizations id; VPC endpoints admit only principals of this organisation. */
+    organizationId: string;
+    /** Availability zones (1–6) of `region`; every tier gets one subnet in each. */
+    availabilityZones: readonly string[];
+    /** IPv4 CIDR of the VPC, a network address with a prefix from /16 to /28. */
+    vpcCidr: string;
+    /** Prefix length of each tier's subnets; the tiers are packed into `vpcCidr` without overlap. */
+    subnetPrefixLengths: TierPrefixLengths;
+    /** NAT gateways for the private tier: `one-per-az`, `single` or `none`. */
+    natGateways: NatStrategy;
+    /** Port the application listens on behind the load balancer. */
+    appPort: number;
+    /** Ports of the data stores in the isolated tier. */
+    dataPorts: readonly number[];
+    /** Admit HTTP on the load balancer, only so a listener can redirect it to HTTPS. */
+    allowHttpRedirect: boolean;
+    /** Days VPC flow logs are kept (a value CloudWatch Logs accepts). */
+    flowLogRetentionDays: number;
+    /** AWS services reached through interface endpoints in the private subnets. */
+    interfaceEndpoints: readonly InterfaceEndpointService[];
+}
+
+/**
+ * A zero-trust three-tier VPC: public subnets for load balancers and NAT only, private subnets for
+ * workloads, isolated subnets for data stores that reach nothing but the private tier. Default
+ * security group and default NACL are stripped; every tier has its own route table(s) and NACL;
+ * security groups deny first and chain by reference; flow logs record all traffic into a
+ * KMS-encrypted log group; VPC endpoints keep AWS API traffic private and inside the organisation.
+ */
+export class ThreeTierVpc extends pulumi.ComponentResource {
+    /** Id of the VPC. */
+    public readonly vpcId: pulumi.Output<string>;
+    /** CIDR of the VPC. */
+    public readonly vpcCidr: pulumi.Output<string>;
+    /** Public subnets, one per AZ in configured order. */
+    public readonly publicSubnetIds: pulumi.Output<string>[];
+    /** Private subnets, one per AZ in configured order. */
+    public readonly privateSubnetIds: pulumi.Output<string>[];
+    /** Isolated subnets, one per AZ in configured order. */
+    public readonly isolatedSubnetIds: pulumi.Output<string>[];
+    /** Route table of the public tier. */
+    public readonly publicRouteTableId: pulumi.Output<string>;
+    /** Route tables of the private tier, one per AZ. */
+    public readonly privateRouteTableIds: pulumi.Output<string>[];
+    /** Route table of the isolated tier. */
+    public readonly isolatedRouteTableId: pulumi.Output<string>;
+    /** Security group for load balancers. */
+    public readonly loadBalancerSecurityGroupId: pulumi.Output<string>;
+    /** Security group for workloads. */
+    public readonly appSecurityGroupId: pulumi.Output<string>;
+    /** Security group for data stores. */
+    public readonly dataSecurityGroupId: pulumi.Output<string>;
+    /** Security group of the interface VPC endpoints. */
+    public readonly endpointSecurityGroupId: pulumi.Output<string>;
+    /** CloudWatch log group receiving the VPC flow logs. */
+    public readonly flowLogGroupName: pulumi.Output<string>;
+    /** KMS key encrypting the flow log group. */
+    public readonly flowLogKeyArn: pulumi.Output<string>;
+
+    constructor(name: string, args: ThreeTierVpcArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("zero-trust:network:ThreeTierVpc", name, {}, opts);
+        const env = args.environment;
+        const zones = args.availabilityZones;
+        const plan = planSubnets(args.vpcCidr, zones.length, args.subnetPrefixLengths);
+        const hasNat = args.natGateways !== "none";
+
+        const vpc = new aws.ec2.Vpc(
+            `${name}-vpc`,
+            { cidrBlock: args.vpcCidr, enableDnsSupport: true, enableDnsHostnames: true, tags: resourceTags(`${env}-vpc`) },
+            { parent: this },
+        );
+
+        // Adopted with no rules: anything left in the default group or on a subnet without its own
+        // NACL is denied, instead of AWS's allow-all defaults.
+        new aws.ec2.DefaultSecurityGroup(
+            `${name}-default-sg`,
+            { vpcId: vpc.id, ingress: [], egress: [], tags: resourceTags(`${env}-default-deny-all`) },
+            { parent: this },
+        );
+        new aws.ec2.DefaultNetworkAcl(
+            `${name}-default-nacl`,
+            { defaultNetworkAclId: vpc.defaultNetworkAclId, ingress: [], egress: [], tags: resourceTags(`${env}-default-deny-all`) },
+            { parent: this },
+        );
+
+        const subnetIds = Object.fromEntries(
+            TIERS.map((tier) => [
+                tier,
+                zones.map(
+                    (zone, i) =>
+                        new aws.ec2.Subnet(
+                            `${name}-${tier}-${zone}`,
+                            {
+                                vpcId: vpc.id,
+                                availabilityZone: zone,
+                                cidrBlock: plan[tier][i],
+                                // Nothing gets a public address by accident; load balancers and NAT bring their own.
+                                mapPublicIpOnLaunch: false,
+                                tags: resourceTags(`${env}-${tier}-${zone}`, tier),
+                            },
+                            { parent: this },
+                        ).id,
+                ),
+            ]),
+        ) as Record<Tier, pulumi.Output<string>[]>;
+
+        const routing = new TierRouting(
+            `${name}-routing`,
+            {
+                environment: env,
+                vpcId: vpc.id,
+                availabilityZones: zones,
+                publicSubnetIds: subnetIds.public,
+                privateSubnetIds: subnetIds.private,
+                isolatedSubnetIds: subnetIds.isolated,
+                natGateways: args.natGateways,
+            },
+            { parent: this },
+        );
+
+        new TierNetworkAcls(
+            `${name}-nacl`,
+            {
+                environment: env,
+                vpcId: vpc.id,
+                vpcCidr: args.vpcCidr,
+                subnetCidrs: plan,
+                subnetIds,
+                hasNat,
+                allowHttpRedirect: args.allowHttpRedirect,
+                dataPorts: args.dataPorts,
+            },
+            { parent: this },
+        );
+
+        const endpoints = new VpcEndpoints(
+            `${name}-endpoints`,
+            {
+                environment: env,
+                region: args.region,
+                organizationId: args.organizationId,
+                vpcId: vpc.id,
+                vpcCidr: args.vpcCidr,
+                gatewayRouteTableIds: [...routing.privateRouteTableIds, routing.isolatedRouteTableId],
+                interfaceSubnetIds: subnetIds.private,
+                interfaceServices: args.interfaceEndpoints,
+            },
+            { parent: this },
+        );
+
+        const securityGroups = new TierSecurityGroups(
+            `${name}-sg`,
+            {
+                environment: env,
+                vpcId: vpc.id,
+                appPort: args.appPort,
+                dataPorts: args.dataPorts,
+                allowHttpRedirect: args.allowHttpRedirect,
+                hasNat,
+                endpointSecurityGroupId: endpoints.securityGroupId,
+                gatewayPrefixListIds: endpoints.gatewayPrefixListIds,
+            },
+            { parent: this },
+        );
+
+        const flowLogs = new VpcFlowLogs(
+            `${name}-flow-logs`,
+            {
+                environment: env,
+                region: args.region,
+                accountId: args.accountId,
+                vpcId: vpc.id,
+                logGroupName: `/zero-trust/${env}/vpc-flow-logs/${name}`,
+                retentionInDays: args.flowLogRetentionDays,
+            },
+            { parent: this },
+        );
+
+        this.vpcId = vpc.id;
+        this.vpcCidr = vpc.cidrBlock;
+        this.publicSubnetIds = subnetIds.public;
+        this.privateSubnetIds = subnetIds.private;
+        this.isolatedSubnetIds = subnetIds.isolated;
+        this.publicRouteTableId = routing.publicRouteTableId;
+        this.privateRouteTableIds = routing.privateRouteTableIds;
+        this.isolatedRouteTableId = routing.isolatedRouteTableId;
+        this.loadBalancerSecurityGroupId = securityGroups.loadBalancerSecurityGroupId;
+        this.appSecurityGroupId = securityGroups.appSecurityGroupId;
+        this.dataSecurityGroupId = securityGroups.dataSecurityGroupId;
+        this.endpointSecurityGroupId = endpoints.securityGroupId;
+        this.flowLogGroupName = flowLogs.logGroupName;
+        this.flowLogKeyArn = flowLogs.keyArn;
+        this.registerOutputs({
+            vpcId: this.vpcId,
+            vpcCidr: this.vpcCidr,
+            publicSubnetIds: this.publicSubnetIds,
+            privateSubnetIds: this.privateSubnetIds,
+            isolatedSubnetIds: this.isolatedSubnetIds,
+            publicRouteTableId: this.publicRouteTableId,
+            privateRouteTableIds: this.privateRouteTableIds,
+            isolatedRouteTableId: this.isolatedRouteTableId,
+            loadBalancerSecurityGroupId: this.loadBalancerSecurityGroupId,
+            appSecurityGroupId: this.appSecurityGroupId,
+            dataSecurityGroupId: this.dataSecurityGroupId,
+            endpointSecurityGroupId: this.endpointSecurityGroupId,
+            flowLogGroupName: this.flowLogGroupName,
+            flowLogKeyArn: this.flowLogKeyArn,
+        });
+    }
+}

@@ -1,0 +1,120 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { resourceTags } from "./resource-tags";
+
+export interface TierSecurityGroupsArgs {
+    /** Environment name, used in `Name` tags. */
+    environment: string;
+    /** The VPC the security groups belong to. */
+    vpcId: pulumi.Input<string>;
+    /** Port the application listens on behind the load balancer. */
+    appPort: number;
+    /** Ports of the data stores the application uses. */
+    dataPorts: readonly number[];
+    /** Whether the load balancer admits HTTP, only so a listener can redirect it to HTTPS. */
+    allowHttpRedirect: boolean;
+    /** Whether the private tier has a NAT route to the internet. */
+    hasNat: boolean;
+    /** Security group of the interface VPC endpoints, reached by the application on 443. */
+    endpointSecurityGroupId: pulumi.Input<string>;
+    /** Prefix list of each gateway endpoint by service (s3, dynamodb), reached by the application on 443. */
+    gatewayPrefixListIds: Readonly<Record<string, pulumi.Input<string>>>;
+}
+
+/** One allow rule: a port to or from a peer security group, CIDR or prefix list. */
+interface Rule {
+    readonly suffix: string;
+    readonly description: string;
+    readonly port: number;
+    readonly peer: { referencedSecurityGroupId: pulumi.Input<string> } | { cidrIpv4: string } | { prefixListId: pulumi.Input<string> };
+}
+
+/**
+ * Deny-first security groups for the chain internet → load balancer → app → data. Groups carry no
+ * inline rules (the provider then also removes AWS's default allow-all egress); every allowed hop is
+ * its own rule resource and names the next group by reference, not by address. The only CIDR sources
+ * are the internet on the load balancer's listener ports and, with NAT, the app's HTTPS egress.
+ */
+export class TierSecurityGroups extends pulumi.ComponentResource {
+    /** Load balancers: 443 (and 80 for redirects) from the internet; egress only to the app. */
+    public readonly loadBalancerSecurityGroupId: pulumi.Output<string>;
+    /** Workloads: the app port from the load balancer; egress to data, endpoints and HTTPS. */
+    public readonly appSecurityGroupId: pulumi.Output<string>;
+    /** Data stores: the data ports from the app only; no egress. */
+    public readonly dataSecurityGroupId: pulumi.Output<string>;
+
+    constructor(name: string, args: TierSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("zero-trust:network:TierSecurityGroups", name, {}, opts);
+        const group = (role: string, description: string) =>
+            new aws.ec2.SecurityGroup(
+                `${name}-${role}`,
+                { vpcId: args.vpcId, description, revokeRulesOnDelete: true, tags: resourceTags(`${args.environment}-${role}`) },
+                { parent: this },
+            );
+        const loadBalancer = group("lb", "Load balancers: HTTPS from the internet, forwarding to the app tier");
+        const app = group("app", "Workloads: traffic from the load balancers only");
+        const data = group("data", "Data stores: traffic from the app tier only");
+
+        const ingress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) =>
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-${role}-in-${rule.suffix}`,
+                {
+                    securityGroupId: target.id,
+                    description: rule.description,
+                    ipProtocol: "tcp",
+                    fromPort: rule.port,
+                    toPort: rule.port,
+                    ...rule.peer,
+                    tags: resourceTags(`${args.environment}-${role}-in-${rule.suffix}`),
+                },
+                { parent: this },
+            );
+        const egress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) =>
+            new aws.vpc.SecurityGroupEgressRule(
+                `${name}-${role}-out-${rule.suffix}`,
+                {
+                    securityGroupId: target.id,
+                    description: rule.description,
+                    ipProtocol: "tcp",
+                    fromPort: rule.port,
+                    toPort: rule.port,
+                    ...rule.peer,
+                    tags: resourceTags(`${args.environment}-${role}-out-${rule.suffix}`),
+                },
+                { parent: this },
+            );
+
+        // IPv4 only: the VPC has no IPv6 CIDR, so ::/0 rules would be dead weight.
+        ingress(loadBalancer, "lb", { suffix: "https-internet", description: "HTTPS from the internet", port: 443, peer: { cidrIpv4: "0.0.0.0/0" } });
+        if (args.allowHttpRedirect) {
+            ingress(loadBalancer, "lb", { suffix: "http-internet", description: "HTTP from the internet, only to redirect to HTTPS", port: 80, peer: { cidrIpv4: "0.0.0.0/0" } });
+        }
+        egress(loadBalancer, "lb", { suffix: "app", description: "To the app tier", port: args.appPort, peer: { referencedSecurityGroupId: app.id } });
+
+        ingress(app, "app", { suffix: "lb", description: "From the load balancers", port: args.appPort, peer: { referencedSecurityGroupId: loadBalancer.id } });
+        for (const port of args.dataPorts) {
+            egress(app, "app", { suffix: `data-${port}`, description: `To the data tier on ${port}`, port, peer: { referencedSecurityGroupId: data.id } });
+            ingress(data, "data", { suffix: `app-${port}`, description: `From the app tier on ${port}`, port, peer: { referencedSecurityGroupId: app.id } });
+        }
+        egress(app, "app", { suffix: "endpoints", description: "To interface VPC endpoints", port: 443, peer: { referencedSecurityGroupId: args.endpointSecurityGroupId } });
+        for (const [service, prefixListId] of Object.entries(args.gatewayPrefixListIds)) {
+            egress(app, "app", { suffix: service, description: `HTTPS to ${service} through its gateway endpoint`, port: 443, peer: { prefixListId } });
+        }
+        if (args.hasNat) {
+            // Workloads need third-party HTTPS (package mirrors, SaaS APIs, AWS services without an
+            // interface endpoint) whose addresses no CIDR list can pin down; NAT gives them that egress,
+            // and a domain allow-list belongs to an egress firewall/proxy layer, not to a security
+            // group. Without NAT there is no route out, so the rule would only widen the group.
+            egress(app, "app", { suffix: "https-internet", description: "HTTPS to the internet through NAT", port: 443, peer: { cidrIpv4: "0.0.0.0/0" } });
+        }
+
+        this.loadBalancerSecurityGroupId = loadBalancer.id;
+        this.appSecurityGroupId = app.id;
+        this.dataSecurityGroupId = data.id;
+        this.registerOutputs({
+            loadBalancerSecurityGroupId: this.loadBalancerSecurityGroupId,
+            appSecurityGroupId: this.appSecurityGroupId,
+            dataSecurityGroupId: this.dataSecurityGroupId,
+        });
+    }
+}

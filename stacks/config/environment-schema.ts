@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/interface-endpoint-services";
+import { formatIpv4Cidr, hasHostBits, isRfc1918, networkOf, parseIpv4Cidr } from "../../components/network/ipv4-cidr";
+import { MIN_SUBNET_PREFIX, TIERS, measureSubnetSpace } from "../../components/network/subnet-plan";
+import { NAT_STRATEGIES } from "../../components/network/tier-routing";
+
+// Every message below is the "expected …" half of a ConfigError: it says what a good value looks like.
+
+/** Retention periods CloudWatch Logs accepts (PutRetentionPolicy); 0 / "never expire" is refused on purpose. */
+export const LOG_RETENTION_DAYS = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** Tag keys the program sets itself; a stack-level value would be silently overridden per resource. */
+export const PROGRAM_TAG_KEYS = ["ManagedBy", "Stack", "Name", "Tier"] as const;
+
+/** AWS allows 50 tags per resource; the program adds Environment plus the keys above. */
+const MAX_TAGS_PER_RESOURCE = 50;
+
+/** Default inbound/outbound rule quota of a network ACL; the isolated tier has AZs × data ports rules. */
+const NACL_RULES_PER_DIRECTION = 20;
+
+const VPC_PREFIX_MIN = 16;
+
+// Regions of the commercial `aws` partition: ARNs, service principals and endpoint service names
+// below are built for that partition, so GovCloud and China regions are refused rather than mis-built.
+const REGION = /^(?:af|ap|ca|eu|il|me|mx|sa|us)-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
+const AZ_NAME = /^[a-z]{2}-[a-z]+-\d{1,2}[a-z]$/;
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/** Error text for a strict object: names the known keys when an unknown one appears (a typo is silently ignored otherwise). */
+const strictObjectError = (keys: readonly string[], expected: string) => (issue: { code?: string }) =>
+    issue.code === "unrecognized_keys" ? `one of the keys ${keys.join(", ")}` : expected;
+
+const port = (what: string) =>
+    z
+        .number({ error: `${what}: an integer port from 1 to 65535` })
+        .int({ error: `${what}: an integer port from 1 to 65535` })
+        .min(1, { error: `${what}: an integer port from 1 to 65535` })
+        .max(65535, { error: `${what}: an integer port from 1 to 65535` });
+
+const subnetPrefix = z
+    .number({ error: `a subnet prefix length from /${VPC_PREFIX_MIN} to /${MIN_SUBNET_PREFIX}` })
+    .int({ error: `a subnet prefix length from /${VPC_PREFIX_MIN} to /${MIN_SUBNET_PREFIX}` })
+    .min(VPC_PREFIX_MIN, { error: `a subnet prefix length from /${VPC_PREFIX_MIN} to /${MIN_SUBNET_PREFIX}` })
+    .max(MIN_SUBNET_PREFIX, { error: `a subnet prefix length from /${VPC_PREFIX_MIN} to /${MIN_SUBNET_PREFIX} (AWS's smallest subnet)` });
+
+const vpcCidr = z.string({ error: "an IPv4 CIDR with a prefix from /16 to /28" }).superRefine((text, ctx) => {
+    const block = parseIpv4Cidr(text);
+    if (block === undefined || block.prefix < VPC_PREFIX_MIN || block.prefix > MIN_SUBNET_PREFIX) {
+        ctx.addIssue({ code: "custom", message: "an IPv4 CIDR with a prefix from /16 to /28" });
+    } else if (hasHostBits(block)) {
+        ctx.addIssue({ code: "custom", message: `a network address with no host bits set, e.g. ${formatIpv4Cidr(networkOf(block))}` });
+    } else if (!isRfc1918(block)) {
+        ctx.addIssue({ code: "custom", message: "a private RFC 1918 block (inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16)" });
+    }
+});
+
+const networkSchema = z
+    .strictObject(
+        {
+            availabilityZones: z
+                .array(z.string({ error: "an availability zone name such as eu-west-1a" }).regex(AZ_NAME, { error: "an availability zone name such as eu-west-1a" }), {
+                    error: "a list of 1 to 6 availability zone names",
+                })
+                .min(1, { error: "a list of 1 to 6 availability zone names" })
+                .max(6, { error: "a list of 1 to 6 availability zone names" })
+                .superRefine((zones, ctx) => {
+                    zones.forEach((zone, index) => {
+                        if (zones.indexOf(zone) !== index) {
+                            ctx.addIssue({ code: "custom", path: [index], message: `an availability zone not already listed (${zone} is listed twice)` });
+                        }
+                    });
+                }),
+            vpcCidr,
+            subnetPrefixLengths: z.strictObject(
+                { public: subnetPrefix, private: subnetPrefix, isolated: subnetPrefix },
+                { error: strictObjectError(TIERS, "an object { public, private, isolated } of subnet prefix lengths") },
+            ),
+            natGateways: z.enum(NAT_STRATEGIES, { error: `one of ${NAT_STRATEGIES.join(", ")}` }).default("one-per-az"),
+            appPort: port("the application port").default(8443),
+            dataPorts: z
+                .array(port("a data store port"), { error: "a non-empty list of data store ports" })
+                .min(1, { error: "a non-empty list of data store ports" })
+                .superRefine((ports, ctx) => {
+                    ports.forEach((value, index) => {
+                        if (ports.indexOf(value) !== index) {
+                            ctx.addIssue({ code: "custom", path: [index], message: `a port not already listed (${value} is listed twice)` });
+                        }
+                    });
+                })
+                .default([5432]),
+            allowHttpRedirect: z.boolean({ error: "true or false" }).default(true),
+        },
+        {
+            error: strictObjectError(
+                ["availabilityZones", "vpcCidr", "subnetPrefixLengths", "natGateways", "appPort", "dataPorts", "allowHttpRedirect"],
+                "an object with availabilityZones, vpcCidr, subnetPrefixLengths and optional natGateways, appPort, dataPorts, allowHttpRedirect",
+            ),
+        },
+    )
+    .superRefine((network, ctx) => {
+        // Object-level checks run even when a field check failed; only measure a usable VPC CIDR.
+        const vpc = parseIpv4Cidr(network.vpcCidr);
+        if (vpc === undefined || hasHostBits(vpc) || vpc.prefix < VPC_PREFIX_MIN) {
+            return;
+        }
+        for (const tier of TIERS) {
+            if (network.subnetPrefixLengths[tier] < vpc.prefix) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["subnetPrefixLengths", tier],
+                    message: `a subnet prefix length from /${vpc.prefix} (the VPC's) to /${MIN_SUBNET_PREFIX}`,
+                });
+                return;
+            }
+        }
+        const azCount = network.availabilityZones.length;
+        const space = measureSubnetSpace(network.vpcCidr, azCount, network.subnetPrefixLengths);
+        if (space.needed > space.available) {
+            const sizes = TIERS.map((tier) => `/${network.subnetPrefixLengths[tier]}`).join(" + ");
+            ctx.addIssue({
+                code: "custom",
+                path: ["subnetPrefixLengths"],
+                message: `subnets that fit the VPC: ${azCount} AZs × (${sizes}) need ${space.needed} addresses but ${network.vpcCidr} has ${space.available}`,
+            });
+        }
+        const isolatedIngressRules = azCount * network.dataPorts.length;
+        if (isolatedIngressRules > NACL_RULES_PER_DIRECTION) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["dataPorts"],
+                message: `at most ${NACL_RULES_PER_DIRECTION} isolated-tier NACL ingress rules (AWS default quota): ${azCount} AZs × ${network.dataPorts.length} data ports = ${isolatedIngressRules}`,
+            });
+        }
+    });
+
+const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), { error: "an object of tag keys to string values" }).superRefine((tags, ctx) => {
+    for (const [key, value] of Object.entries(tags)) {
+        if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
+            ctx.addIssue({
+                code: "custom",
+                path: [key],
+                params: { value: key },
+                message: "a tag key of 1 to 128 letters, digits, spaces or _.:/=+-@ that does not start with aws:",
+            });
+        } else if ((PROGRAM_TAG_KEYS as readonly string[]).includes(key)) {
+            ctx.addIssue({ code: "custom", path: [key], params: { value: key }, message: `a tag key other than ${PROGRAM_TAG_KEYS.join(", ")} (the program sets those)` });
+        } else if (value.length > 256 || !TAG_TEXT.test(value)) {
+            ctx.addIssue({ code: "custom", path: [key], message: "a tag value of at most 256 letters, digits, spaces or _.:/=+-@" });
+        }
+    }
+});
+
+/**
+ * The whole configuration of an environment stack. Field names are config keys without their
+ * namespace (`region` is `aws:region`, the rest are `zero-trust-aws:<field>`).
+ */
+export const environmentConfigSchema = z
+    .object({
+        region: z.string({ error: "an AWS region of the aws partition, e.g. eu-west-1" }).regex(REGION, { error: "an AWS region of the aws partition, e.g. eu-west-1" }),
+        environment: z
+            .string({ error: "a lowercase environment name" })
+            .regex(/^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/, {
+                error: "a lowercase name of 1 to 24 letters, digits or hyphens, starting with a letter and not ending with a hyphen (defaults to the stack name)",
+            }),
+        accountId: z.string({ error: "a 12-digit AWS account id (quoted in YAML)" }).regex(/^\d{12}$/, { error: "a 12-digit AWS account id (quoted in YAML)" }),
+        organizationId: z
+            .string({ error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" })
+            .regex(/^o-[a-z0-9]{10,32}$/, { error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" }),
+        network: networkSchema,
+        flowLogRetentionDays: z
+            .number({ error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
+            .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+                error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
+            })
+            .default(365),
+        interfaceEndpoints: z
+            .array(z.enum(INTERFACE_ENDPOINT_SERVICES, { error: `a supported interface endpoint service: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}` }), {
+                error: "a list of interface endpoint service names",
+            })
+            .superRefine((services, ctx) => {
+                services.forEach((service, index) => {
+                    if (services.indexOf(service) !== index) {
+                        ctx.addIssue({ code: "custom", path: [index], message: `a service not already listed (${service} is listed twice)` });
+                    }
+                });
+            })
+            .default(["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs"]),
+        tags: tagsSchema.default({}),
+    })
+    .superRefine((config, ctx) => {
+        if (!REGION.test(config.region)) {
+            return;
+        }
+        config.network.availabilityZones.forEach((zone, index) => {
+            if (!new RegExp(`^${config.region}[a-z]$`).test(zone)) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["network", "availabilityZones", index],
+                    message: `an availability zone of ${config.region} (${config.region}a, ${config.region}b, …)`,
+                });
+            }
+        });
+        const environmentTag = config.tags["Environment"];
+        if (environmentTag !== undefined && environmentTag !== config.environment) {
+            ctx.addIssue({ code: "custom", path: ["tags", "Environment"], message: `the environment name ${config.environment} (or no Environment tag)` });
+        }
+        const tagKeys = new Set([...Object.keys(config.tags), "Environment", ...PROGRAM_TAG_KEYS]);
+        if (tagKeys.size > MAX_TAGS_PER_RESOURCE) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["tags"],
+                message: `at most ${MAX_TAGS_PER_RESOURCE - 1 - PROGRAM_TAG_KEYS.length} tags (AWS allows ${MAX_TAGS_PER_RESOURCE} per resource; the program adds ${1 + PROGRAM_TAG_KEYS.length})`,
+            });
+        }
+    });
+
+/** Validated environment config with every default applied. */
+export type EnvironmentConfig = z.infer<typeof environmentConfigSchema>;

@@ -1,0 +1,231 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigError } from "../../stacks/config/config-error";
+import { loadEnvironmentConfig, parseEnvironmentConfig, type RawConfig } from "../../stacks/config/load-environment-config";
+import { projectDefaults, rawStackConfig } from "./stack-yaml-config";
+
+const NETWORK = {
+    availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+    vpcCidr: "10.20.0.0/16",
+    subnetPrefixLengths: { public: 24, private: 20, isolated: 22 },
+};
+const VALID: RawConfig = {
+    "aws:region": "eu-west-1",
+    "zero-trust-aws:accountId": "111111111111",
+    "zero-trust-aws:organizationId": "o-a1b2c3d4e5",
+    "zero-trust-aws:network": JSON.stringify(NETWORK),
+};
+
+/** VALID with the network object's fields replaced. */
+const withNetwork = (fields: Record<string, unknown>): RawConfig => ({ ...VALID, "zero-trust-aws:network": JSON.stringify({ ...NETWORK, ...fields }) });
+
+/** Asserts that parsing fails with exactly this ConfigError, in one line. */
+function assertRefused(raw: RawConfig, key: string, value: unknown, expected: string | RegExp, stackName = "staging"): void {
+    let thrown: unknown;
+    try {
+        parseEnvironmentConfig(raw, stackName);
+    } catch (err) {
+        thrown = err;
+    }
+    assert.ok(ConfigError.isConfigError(thrown) && thrown instanceof ConfigError, `expected a ConfigError, got ${String(thrown)}`);
+    assert.strictEqual(thrown.key, key);
+    assert.deepStrictEqual(thrown.value, value);
+    if (typeof expected === "string") {
+        assert.strictEqual(thrown.expected, expected);
+    } else {
+        assert.match(thrown.expected, expected);
+    }
+    const shown = value === undefined ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value);
+    assert.strictEqual(thrown.message, `invalid config ${key}=${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}: expected ${thrown.expected}`);
+    assert.ok(!thrown.message.includes("\n"), "one line");
+}
+
+describe("environment config", () => {
+    describe("the stack files", () => {
+        it("staging validates, with project and schema defaults applied", () => {
+            assert.deepStrictEqual(parseEnvironmentConfig(rawStackConfig("staging"), "staging"), {
+                region: "eu-west-1",
+                environment: "staging",
+                accountId: "111111111111",
+                organizationId: "o-a1b2c3d4e5",
+                network: {
+                    availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+                    vpcCidr: "10.20.0.0/16",
+                    subnetPrefixLengths: { public: 24, private: 20, isolated: 22 },
+                    natGateways: "single",
+                    appPort: 8443,
+                    dataPorts: [5432],
+                    allowHttpRedirect: true,
+                },
+                flowLogRetentionDays: 365,
+                interfaceEndpoints: ["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs"],
+                tags: { Environment: "staging", CostCenter: "platform" },
+            });
+        });
+
+        it("prod validates, keeping its own retention and NAT strategy", () => {
+            const prod = parseEnvironmentConfig(rawStackConfig("prod"), "prod");
+            assert.deepStrictEqual(
+                [prod.environment, prod.accountId, prod.network.vpcCidr, prod.network.natGateways, prod.flowLogRetentionDays],
+                ["prod", "222222222222", "10.30.0.0/16", "one-per-az", 731],
+            );
+        });
+
+        it("the schema's defaults equal Pulumi.yaml's project defaults", () => {
+            const parsed = parseEnvironmentConfig(VALID, "staging");
+            const defaults = projectDefaults();
+            assert.deepStrictEqual(
+                { flowLogRetentionDays: parsed.flowLogRetentionDays, interfaceEndpoints: parsed.interfaceEndpoints },
+                { flowLogRetentionDays: defaults["flowLogRetentionDays"], interfaceEndpoints: defaults["interfaceEndpoints"] },
+            );
+        });
+
+        it("defaults the network options and the environment (to the stack name)", () => {
+            const parsed = parseEnvironmentConfig(VALID, "qa-2");
+            assert.deepStrictEqual(
+                [parsed.environment, parsed.network.natGateways, parsed.network.appPort, parsed.network.dataPorts, parsed.network.allowHttpRedirect, parsed.tags],
+                ["qa-2", "one-per-az", 8443, [5432], true, {}],
+            );
+        });
+    });
+
+    describe("through pulumi.Config", () => {
+        it("reads raw strings (JSON for objects) from the stack's config", async () => {
+            await pulumi.runtime.setMocks({ newResource: () => ({ id: undefined, state: {} }), call: () => ({}) }, "zero-trust-aws", "prod");
+            pulumi.runtime.setAllConfig({ ...rawStackConfig("prod") });
+            const config = loadEnvironmentConfig();
+            assert.deepStrictEqual([config.environment, config.network.natGateways, config.flowLogRetentionDays, config.tags], ["prod", "one-per-az", 731, { Environment: "prod", CostCenter: "platform" }]);
+        });
+
+        it("turns a bad value in the stack's config into a ConfigError naming the full key", async () => {
+            await pulumi.runtime.setMocks({ newResource: () => ({ id: undefined, state: {} }), call: () => ({}) }, "zero-trust-aws", "prod");
+            pulumi.runtime.setAllConfig({ ...rawStackConfig("prod"), "zero-trust-aws:accountId": "22222222222x" });
+            assert.throws(() => loadEnvironmentConfig(), (err: unknown) => err instanceof ConfigError && err.key === "zero-trust-aws:accountId" && err.value === "22222222222x");
+        });
+    });
+
+    describe("refuses", () => {
+        it("a CIDR prefix that is not /16–/28 (/99)", () => {
+            assertRefused(withNetwork({ vpcCidr: "10.20.0.0/99" }), "zero-trust-aws:network.vpcCidr", "10.20.0.0/99", "an IPv4 CIDR with a prefix from /16 to /28");
+        });
+        it("a /8 VPC", () => {
+            assertRefused(withNetwork({ vpcCidr: "10.0.0.0/8" }), "zero-trust-aws:network.vpcCidr", "10.0.0.0/8", "an IPv4 CIDR with a prefix from /16 to /28");
+        });
+        it("a CIDR with host bits set", () => {
+            assertRefused(withNetwork({ vpcCidr: "10.20.1.0/16" }), "zero-trust-aws:network.vpcCidr", "10.20.1.0/16", "a network address with no host bits set, e.g. 10.20.0.0/16");
+        });
+        it("a public (non-RFC 1918) VPC CIDR", () => {
+            assertRefused(withNetwork({ vpcCidr: "8.8.0.0/16" }), "zero-trust-aws:network.vpcCidr", "8.8.0.0/16", /RFC 1918/);
+        });
+        it("an AZ outside the region", () => {
+            assertRefused(
+                withNetwork({ availabilityZones: ["eu-west-1a", "us-east-1b"] }),
+                "zero-trust-aws:network.availabilityZones[1]",
+                "us-east-1b",
+                "an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, …)",
+            );
+        });
+        it("a duplicate AZ", () => {
+            assertRefused(
+                withNetwork({ availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1a"] }),
+                "zero-trust-aws:network.availabilityZones[2]",
+                "eu-west-1a",
+                "an availability zone not already listed (eu-west-1a is listed twice)",
+            );
+        });
+        it("more than six AZs", () => {
+            const zones = ["a", "b", "c", "d", "e", "f", "g"].map((s) => `eu-west-1${s}`);
+            assertRefused(withNetwork({ availabilityZones: zones }), "zero-trust-aws:network.availabilityZones", zones, "a list of 1 to 6 availability zone names");
+        });
+        it("an unknown NAT strategy", () => {
+            assertRefused(withNetwork({ natGateways: "two" }), "zero-trust-aws:network.natGateways", "two", "one of one-per-az, single, none");
+        });
+        it("subnets that do not fit the VPC, with space needed and available", () => {
+            assertRefused(
+                withNetwork({ vpcCidr: "10.20.0.0/20", subnetPrefixLengths: { public: 24, private: 21, isolated: 22 } }),
+                "zero-trust-aws:network.subnetPrefixLengths",
+                { public: 24, private: 21, isolated: 22 },
+                "subnets that fit the VPC: 3 AZs × (/24 + /21 + /22) need 9984 addresses but 10.20.0.0/20 has 4096",
+            );
+        });
+        it("a subnet prefix shorter than the VPC's", () => {
+            assertRefused(
+                withNetwork({ vpcCidr: "10.20.0.0/22" }),
+                "zero-trust-aws:network.subnetPrefixLengths.private",
+                20,
+                "a subnet prefix length from /22 (the VPC's) to /28",
+            );
+        });
+        it("a subnet prefix smaller than /28", () => {
+            assertRefused(
+                withNetwork({ subnetPrefixLengths: { public: 29, private: 20, isolated: 22 } }),
+                "zero-trust-aws:network.subnetPrefixLengths.public",
+                29,
+                "a subnet prefix length from /16 to /28 (AWS's smallest subnet)",
+            );
+        });
+        it("an unknown key in the network object, naming the known ones", () => {
+            assertRefused(
+                withNetwork({ natGateway: "single" }),
+                "zero-trust-aws:network.natGateway",
+                "single",
+                "one of the keys availabilityZones, vpcCidr, subnetPrefixLengths, natGateways, appPort, dataPorts, allowHttpRedirect",
+            );
+        });
+        it("an empty data port list and an out-of-range port", () => {
+            assertRefused(withNetwork({ dataPorts: [] }), "zero-trust-aws:network.dataPorts", [], "a non-empty list of data store ports");
+            assertRefused(withNetwork({ appPort: 70000 }), "zero-trust-aws:network.appPort", 70000, "the application port: an integer port from 1 to 65535");
+        });
+        it("more data ports than the isolated NACL's rule quota allows", () => {
+            const ports = [1, 2, 3, 4, 5, 6, 7];
+            assertRefused(
+                withNetwork({ dataPorts: ports }),
+                "zero-trust-aws:network.dataPorts",
+                ports,
+                "at most 20 isolated-tier NACL ingress rules (AWS default quota): 3 AZs × 7 data ports = 21",
+            );
+        });
+        it("bad JSON", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:network": "{vpcCidr:" }, "zero-trust-aws:network", "{vpcCidr:", /^valid JSON \(.+\)$/);
+        });
+        it("a network that is not an object", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:network": "[]" }, "zero-trust-aws:network", [], /^an object with availabilityZones/);
+        });
+        it("a missing network", () => {
+            const rest = Object.fromEntries(Object.entries(VALID).filter(([key]) => key !== "zero-trust-aws:network"));
+            assertRefused(rest, "zero-trust-aws:network", undefined, /^an object with availabilityZones/);
+        });
+        it("a bad organization id", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:organizationId": "o-ABC123" }, "zero-trust-aws:organizationId", "o-ABC123", "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits");
+        });
+        it("a bad account id", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:accountId": "12345678901" }, "zero-trust-aws:accountId", "12345678901", "a 12-digit AWS account id (quoted in YAML)");
+        });
+        it("a retention CloudWatch Logs does not accept", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:flowLogRetentionDays": "366" }, "zero-trust-aws:flowLogRetentionDays", 366, /^a number of days CloudWatch Logs accepts: 1, 3, 5, .*, 3653$/);
+        });
+        it("an unknown endpoint service", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:interfaceEndpoints": '["kms","s3-typo"]' }, "zero-trust-aws:interfaceEndpoints[1]", "s3-typo", /^a supported interface endpoint service: .*\bkms\b.*\bsts\b/);
+        });
+        it("a region that is not of the aws partition", () => {
+            assertRefused({ ...VALID, "aws:region": "us-gov-west-1" }, "aws:region", "us-gov-west-1", "an AWS region of the aws partition, e.g. eu-west-1");
+        });
+        it("an environment name that is not lowercase (also when it comes from the stack name)", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:environment": "Prod" }, "zero-trust-aws:environment", "Prod", /^a lowercase name/);
+            assertRefused(VALID, "zero-trust-aws:environment", "Team_Stack", /^a lowercase name.*\(defaults to the stack name\)$/, "Team_Stack");
+        });
+        it("a tag key under the reserved aws: prefix", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:tags": '{"aws:owner":"x"}' }, "zero-trust-aws:tags.aws:owner", "aws:owner", /does not start with aws:$/);
+        });
+        it("a tag the program sets itself", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:tags": '{"Name":"x"}' }, "zero-trust-aws:tags.Name", "Name", "a tag key other than ManagedBy, Stack, Name, Tier (the program sets those)");
+        });
+        it("an Environment tag that contradicts the environment", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:tags": '{"Environment":"prod"}' }, "zero-trust-aws:tags.Environment", "prod", "the environment name staging (or no Environment tag)");
+        });
+        it("a tag value longer than 256 characters", () => {
+            const long = "x".repeat(257);
+            assertRefused({ ...VALID, "zero-trust-aws:tags": JSON.stringify({ Owner: long }) }, "zero-trust-aws:tags.Owner", long, /^a tag value of at most 256/);
+        });
+    });
+});

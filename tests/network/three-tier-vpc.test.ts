@@ -1,0 +1,446 @@
+import * as assert from "assert";
+import * as aws from "@pulumi/aws";
+import { ThreeTierVpc, type ThreeTierVpcArgs } from "../../components/network/three-tier-vpc";
+import { planSubnets } from "../../components/network/subnet-plan";
+import { RecordingMocks, mockArn, type Registration } from "./recording-mocks";
+
+const ZONES = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+const BASE: ThreeTierVpcArgs = {
+    environment: "staging",
+    region: "eu-west-1",
+    accountId: "111111111111",
+    organizationId: "o-a1b2c3d4e5",
+    availabilityZones: ZONES,
+    vpcCidr: "10.20.0.0/16",
+    subnetPrefixLengths: { public: 24, private: 20, isolated: 22 },
+    natGateways: "one-per-az",
+    appPort: 8443,
+    dataPorts: [5432, 6379],
+    allowHttpRedirect: true,
+    flowLogRetentionDays: 365,
+    interfaceEndpoints: ["kms", "sts", "secretsmanager", "ssm", "logs"],
+};
+const PLAN = planSubnets(BASE.vpcCidr, ZONES.length, BASE.subnetPrefixLengths);
+
+const T = {
+    subnet: "aws:ec2/subnet:Subnet",
+    routeTable: "aws:ec2/routeTable:RouteTable",
+    route: "aws:ec2/route:Route",
+    association: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    igw: "aws:ec2/internetGateway:InternetGateway",
+    nat: "aws:ec2/natGateway:NatGateway",
+    eip: "aws:ec2/eip:Eip",
+    nacl: "aws:ec2/networkAcl:NetworkAcl",
+    naclRule: "aws:ec2/networkAclRule:NetworkAclRule",
+    sg: "aws:ec2/securityGroup:SecurityGroup",
+    sgIn: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    sgOut: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+} as const;
+
+const builds = new Map<string, RecordingMocks>();
+
+/**
+ * Builds the component under a fresh recording monitor and waits for every registration. A settled
+ * recording never changes, so tests that ask for the same arguments share one build.
+ */
+async function build(overrides: Partial<ThreeTierVpcArgs> = {}): Promise<RecordingMocks> {
+    const key = JSON.stringify(overrides);
+    const cached = builds.get(key);
+    if (cached !== undefined) {
+        return cached;
+    }
+    const mocks = RecordingMocks.install();
+    const provider = new aws.Provider("test-provider", { region: BASE.region, allowedAccountIds: [BASE.accountId] });
+    new ThreeTierVpc("net", { ...BASE, ...overrides }, { provider });
+    builds.set(key, await mocks.settled());
+    return mocks;
+}
+
+/** Some inputs of a registration as one string, e.g. "10.20.0.0/20 5432 5432". */
+const show = (r: Registration, ...keys: string[]) => keys.map((key) => String(r.inputs[key])).join(" ");
+const idOf = (mocks: RecordingMocks, name: string) => mocks.named(name).id;
+const routesOf = (mocks: RecordingMocks, routeTableName: string) => mocks.ofType(T.route).filter((r) => r.inputs.routeTableId === idOf(mocks, routeTableName));
+
+describe("ThreeTierVpc", () => {
+    describe("VPC and subnets", () => {
+        let mocks: RecordingMocks;
+        before(async () => {
+            mocks = await build();
+        });
+
+        it("creates one VPC with DNS support and hostnames on and the configured CIDR", () => {
+            const vpcs = mocks.ofType("aws:ec2/vpc:Vpc");
+            assert.strictEqual(vpcs.length, 1);
+            assert.deepStrictEqual(
+                { cidr: vpcs[0].inputs.cidrBlock, support: vpcs[0].inputs.enableDnsSupport, hostnames: vpcs[0].inputs.enableDnsHostnames },
+                { cidr: "10.20.0.0/16", support: true, hostnames: true },
+            );
+        });
+
+        it("creates one subnet per AZ in each tier, carved from the subnet plan", () => {
+            for (const tier of ["public", "private", "isolated"] as const) {
+                const subnets = mocks.ofType(T.subnet).filter((s) => s.tags["Tier"] === tier);
+                assert.deepStrictEqual(
+                    subnets.map((s) => [s.inputs.availabilityZone, s.inputs.cidrBlock]),
+                    ZONES.map((zone, i) => [zone, PLAN[tier][i]]),
+                    tier,
+                );
+                assert.deepStrictEqual(
+                    subnets.map((s) => s.tags["Name"]),
+                    ZONES.map((zone) => `staging-${tier}-${zone}`),
+                );
+            }
+            assert.strictEqual(mocks.ofType(T.subnet).length, 9);
+        });
+
+        it("never maps public IPs on launch", () => {
+            for (const subnet of mocks.ofType(T.subnet)) {
+                assert.strictEqual(subnet.inputs.mapPublicIpOnLaunch, false, subnet.name);
+            }
+        });
+
+        it("adopts the default security group with no ingress and no egress", () => {
+            const [defaultSg] = mocks.ofType("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup");
+            assert.deepStrictEqual([defaultSg.inputs.ingress, defaultSg.inputs.egress], [[], []]);
+            assert.strictEqual(defaultSg.inputs.vpcId, idOf(mocks, "net-vpc"));
+        });
+
+        it("adopts the default network ACL with no rules", () => {
+            const [defaultNacl] = mocks.ofType("aws:ec2/defaultNetworkAcl:DefaultNetworkAcl");
+            assert.deepStrictEqual([defaultNacl.inputs.ingress, defaultNacl.inputs.egress], [[], []]);
+            assert.strictEqual(defaultNacl.inputs.defaultNetworkAclId, "net-vpc-default-nacl");
+        });
+
+        it("gives every AWS resource the explicit provider, never the default one", () => {
+            const awsResources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
+            assert.ok(awsResources.length > 50, `only ${awsResources.length} AWS resources recorded`);
+            for (const resource of awsResources) {
+                assert.match(resource.provider, /[:$]pulumi:providers:aws::test-provider::test-provider-id$/, `${resource.type} ${resource.name}`);
+            }
+        });
+
+        it("tags every taggable resource with a Name starting with the environment", () => {
+            const untaggable = new Set([T.route, T.association, T.naclRule, "aws:kms/alias:Alias", "aws:iam/rolePolicy:RolePolicy"]);
+            const taggable = mocks.registrations.filter((r) => r.type.startsWith("aws:") && !untaggable.has(r.type));
+            for (const resource of taggable) {
+                assert.match(String(resource.tags["Name"]), /^staging-/, `${resource.type} ${resource.name}`);
+            }
+        });
+
+        it("names children after the component and parents them under it", () => {
+            const component = mocks.named("net");
+            assert.strictEqual(component.type, "zero-trust:network:ThreeTierVpc");
+            const children = mocks.registrations.filter((r) => r.parent === component.urn);
+            assert.ok(children.length > 5);
+            for (const resource of mocks.registrations.filter((r) => r.type !== "pulumi:providers:aws" && r.name !== "net")) {
+                assert.match(resource.name, /^net-/, resource.name);
+            }
+        });
+    });
+
+    describe("routing", () => {
+        it("routes only the public route table to the internet gateway", async () => {
+            const mocks = await build();
+            const igw = mocks.ofType(T.igw);
+            assert.strictEqual(igw.length, 1);
+            const igwRoutes = mocks.ofType(T.route).filter((r) => r.inputs.gatewayId !== undefined);
+            assert.deepStrictEqual(
+                igwRoutes.map((r) => [r.inputs.routeTableId, r.inputs.gatewayId, r.inputs.destinationCidrBlock]),
+                [[idOf(mocks, "net-routing-public"), igw[0].id, "0.0.0.0/0"]],
+            );
+            const publicAssociations = mocks.ofType(T.association).filter((a) => a.inputs.routeTableId === idOf(mocks, "net-routing-public"));
+            assert.deepStrictEqual(
+                publicAssociations.map((a) => a.inputs.subnetId),
+                ZONES.map((zone) => idOf(mocks, `net-public-${zone}`)),
+            );
+        });
+
+        it("one-per-az: a NAT in each AZ's public subnet, each private route table to its own AZ's NAT", async () => {
+            const mocks = await build({ natGateways: "one-per-az" });
+            const nats = mocks.ofType(T.nat);
+            assert.strictEqual(nats.length, ZONES.length);
+            assert.strictEqual(mocks.ofType(T.eip).length, ZONES.length);
+            ZONES.forEach((zone) => {
+                const nat = mocks.named(`net-routing-nat-${zone}`);
+                assert.strictEqual(nat.inputs.subnetId, idOf(mocks, `net-public-${zone}`));
+                assert.strictEqual(nat.inputs.allocationId, `net-routing-nat-${zone}-eip-alloc`);
+                const routes = routesOf(mocks, `net-routing-private-${zone}`);
+                assert.deepStrictEqual(
+                    routes.map((r) => [r.inputs.destinationCidrBlock, r.inputs.natGatewayId]),
+                    [["0.0.0.0/0", nat.id]],
+                );
+            });
+            for (const eip of mocks.ofType(T.eip)) {
+                assert.strictEqual(eip.inputs.domain, "vpc");
+            }
+        });
+
+        it("single: one NAT, every private route table routes to it", async () => {
+            const mocks = await build({ natGateways: "single" });
+            const nats = mocks.ofType(T.nat);
+            assert.strictEqual(nats.length, 1);
+            for (const zone of ZONES) {
+                assert.deepStrictEqual(
+                    routesOf(mocks, `net-routing-private-${zone}`).map((r) => r.inputs.natGatewayId),
+                    [nats[0].id],
+                );
+            }
+        });
+
+        it("none: no NAT, no EIP, and no default route in the private tier", async () => {
+            const mocks = await build({ natGateways: "none" });
+            assert.strictEqual(mocks.ofType(T.nat).length, 0);
+            assert.strictEqual(mocks.ofType(T.eip).length, 0);
+            for (const zone of ZONES) {
+                assert.deepStrictEqual(routesOf(mocks, `net-routing-private-${zone}`), []);
+            }
+            assert.strictEqual(mocks.ofType(T.route).length, 1, "only the public default route remains");
+        });
+
+        it("gives the isolated tier one route table with no route to the internet or NAT", async () => {
+            const mocks = await build({ natGateways: "one-per-az" });
+            const isolated = mocks.ofType(T.routeTable).filter((t) => t.tags["Tier"] === "isolated");
+            assert.strictEqual(isolated.length, 1);
+            assert.deepStrictEqual(routesOf(mocks, "net-routing-isolated"), []);
+            assert.strictEqual(isolated[0].inputs.routes, undefined, "no inline routes either");
+            const associated = mocks.ofType(T.association).filter((a) => a.inputs.routeTableId === isolated[0].id);
+            assert.deepStrictEqual(
+                associated.map((a) => a.inputs.subnetId),
+                ZONES.map((zone) => idOf(mocks, `net-isolated-${zone}`)),
+            );
+        });
+    });
+
+    describe("network ACLs", () => {
+        const rulesOf = (mocks: RecordingMocks, tier: string, egress: boolean) =>
+            mocks.ofType(T.naclRule).filter((r) => r.inputs.networkAclId === idOf(mocks, `net-nacl-${tier}`) && r.inputs.egress === egress);
+
+        it("associates each tier's subnets with that tier's NACL", async () => {
+            const mocks = await build();
+            for (const tier of ["public", "private", "isolated"]) {
+                assert.deepStrictEqual(
+                    mocks.named(`net-nacl-${tier}`).inputs.subnetIds,
+                    ZONES.map((zone) => idOf(mocks, `net-${tier}-${zone}`)),
+                );
+            }
+        });
+
+        it("isolated tier admits only the private subnets on the data ports, and answers only them", async () => {
+            const mocks = await build();
+            const ingress = rulesOf(mocks, "isolated", false);
+            const expected = BASE.dataPorts.flatMap((port) => PLAN.private.map((cidr) => `${cidr} ${port} ${port}`));
+            assert.deepStrictEqual(ingress.map((r) => show(r, "cidrBlock", "fromPort", "toPort")).sort(), [...expected].sort());
+            const egress = rulesOf(mocks, "isolated", true);
+            assert.deepStrictEqual(egress.map((r) => show(r, "cidrBlock", "fromPort", "toPort")).sort(), PLAN.private.map((c) => `${c} 1024 65535`).sort());
+            for (const rule of [...ingress, ...egress]) {
+                assert.deepStrictEqual([rule.inputs.protocol, rule.inputs.ruleAction], ["tcp", "allow"]);
+            }
+        });
+
+        it("public tier admits 443 and 80 from the internet when redirects are allowed", async () => {
+            const mocks = await build({ allowHttpRedirect: true });
+            const fromInternet = rulesOf(mocks, "public", false).filter((r) => r.inputs.cidrBlock === "0.0.0.0/0");
+            assert.deepStrictEqual(fromInternet.map((r) => [r.inputs.fromPort, r.inputs.toPort]).sort(), [[1024, 65535], [443, 443], [80, 80]].sort());
+        });
+
+        it("public tier has no port 80 rule when redirects are off", async () => {
+            const mocks = await build({ allowHttpRedirect: false });
+            assert.ok(mocks.ofType(T.naclRule).every((r) => r.inputs.fromPort !== 80));
+            assert.ok(rulesOf(mocks, "public", false).some((r) => r.inputs.fromPort === 443));
+        });
+
+        it("without NAT the public tier takes no internet replies and sends no HTTPS out", async () => {
+            const mocks = await build({ natGateways: "none" });
+            const worldIngress = rulesOf(mocks, "public", false).filter((r) => r.inputs.cidrBlock === "0.0.0.0/0");
+            assert.deepStrictEqual(worldIngress.map((r) => r.inputs.fromPort).sort(), [443, 80]);
+            assert.ok(rulesOf(mocks, "public", true).every((r) => r.inputs.fromPort !== 443));
+        });
+
+        it("private tier takes everything from the VPC and ephemeral replies from anywhere", async () => {
+            const mocks = await build();
+            assert.deepStrictEqual(
+                rulesOf(mocks, "private", false).map((r) => [r.inputs.ruleNumber, r.inputs.protocol, r.inputs.cidrBlock, r.inputs.fromPort, r.inputs.toPort]),
+                [
+                    [100, "-1", "10.20.0.0/16", 0, 0],
+                    [200, "tcp", "0.0.0.0/0", 1024, 65535],
+                ],
+            );
+        });
+
+        it("numbers rules uniquely within each NACL and direction", async () => {
+            const mocks = await build();
+            const keys = mocks.ofType(T.naclRule).map((r) => show(r, "networkAclId", "egress", "ruleNumber"));
+            assert.strictEqual(new Set(keys).size, keys.length);
+        });
+    });
+
+    describe("security groups", () => {
+        const rules = (mocks: RecordingMocks) => [...mocks.ofType(T.sgIn), ...mocks.ofType(T.sgOut)];
+        const ruleOn = (mocks: RecordingMocks, group: string, type: string) => mocks.ofType(type).filter((r) => r.inputs.securityGroupId === idOf(mocks, group));
+
+        it("creates groups with no inline rules that revoke their rules on delete", async () => {
+            const mocks = await build();
+            const groups = mocks.ofType(T.sg);
+            assert.deepStrictEqual(groups.map((g) => g.name).sort(), ["net-endpoints-sg", "net-sg-app", "net-sg-data", "net-sg-lb"]);
+            for (const group of groups) {
+                assert.deepStrictEqual([group.inputs.ingress, group.inputs.egress, group.inputs.revokeRulesOnDelete], [undefined, undefined, true], group.name);
+            }
+        });
+
+        it("chains load balancer → app → data by group reference on the configured ports", async () => {
+            const mocks = await build();
+            const [lb, app, data] = ["net-sg-lb", "net-sg-app", "net-sg-data"].map((n) => idOf(mocks, n));
+            const view = (r: Registration) => [r.inputs.referencedSecurityGroupId, r.inputs.fromPort, r.inputs.toPort];
+            assert.deepStrictEqual(ruleOn(mocks, "net-sg-lb", T.sgOut).map(view), [[app, 8443, 8443]]);
+            assert.deepStrictEqual(ruleOn(mocks, "net-sg-app", T.sgIn).map(view), [[lb, 8443, 8443]]);
+            assert.deepStrictEqual(ruleOn(mocks, "net-sg-data", T.sgIn).map(view), [
+                [app, 5432, 5432],
+                [app, 6379, 6379],
+            ]);
+            assert.deepStrictEqual(ruleOn(mocks, "net-sg-data", T.sgOut), [], "data stores have no egress");
+            const appToData = ruleOn(mocks, "net-sg-app", T.sgOut).filter((r) => r.inputs.referencedSecurityGroupId === data);
+            assert.deepStrictEqual(appToData.map((r) => r.inputs.fromPort), [5432, 6379]);
+        });
+
+        it("uses CIDRs only for the load balancer's internet listeners, the endpoints' VPC ingress and app HTTPS via NAT", async () => {
+            const mocks = await build({ natGateways: "single" });
+            const cidrRules = rules(mocks).filter((r) => r.inputs.cidrIpv4 !== undefined);
+            assert.deepStrictEqual(cidrRules.map((r) => `${r.name} ${show(r, "cidrIpv4", "fromPort")}`).sort(), [
+                "net-endpoints-sg-https-from-vpc 10.20.0.0/16 443",
+                "net-sg-app-out-https-internet 0.0.0.0/0 443",
+                "net-sg-lb-in-http-internet 0.0.0.0/0 80",
+                "net-sg-lb-in-https-internet 0.0.0.0/0 443",
+            ]);
+            for (const rule of rules(mocks)) {
+                const peers = ["referencedSecurityGroupId", "cidrIpv4", "prefixListId", "cidrIpv6"].filter((k) => rule.inputs[k] !== undefined);
+                assert.strictEqual(peers.length, 1, `${rule.name} has exactly one peer`);
+                assert.strictEqual(rule.inputs.ipProtocol, "tcp", rule.name);
+            }
+        });
+
+        it("drops port 80 when redirects are off", async () => {
+            const mocks = await build({ allowHttpRedirect: false });
+            assert.deepStrictEqual(ruleOn(mocks, "net-sg-lb", T.sgIn).map((r) => r.inputs.fromPort), [443]);
+        });
+
+        it("gives the app no internet egress without NAT, but keeps endpoint and gateway-endpoint HTTPS", async () => {
+            const mocks = await build({ natGateways: "none" });
+            const appOut = ruleOn(mocks, "net-sg-app", T.sgOut);
+            assert.ok(appOut.every((r) => r.inputs.cidrIpv4 === undefined));
+            assert.ok(appOut.some((r) => r.inputs.referencedSecurityGroupId === idOf(mocks, "net-endpoints-sg") && r.inputs.fromPort === 443));
+            assert.deepStrictEqual(appOut.filter((r) => r.inputs.prefixListId !== undefined).map((r) => r.inputs.prefixListId), ["net-endpoints-s3-pl", "net-endpoints-dynamodb-pl"]);
+        });
+
+        it("admits HTTPS into the endpoint group from the VPC CIDR only, with no egress", async () => {
+            const mocks = await build();
+            assert.deepStrictEqual(
+                ruleOn(mocks, "net-endpoints-sg", T.sgIn).map((r) => [r.inputs.cidrIpv4, r.inputs.fromPort, r.inputs.toPort]),
+                [["10.20.0.0/16", 443, 443]],
+            );
+            assert.deepStrictEqual(ruleOn(mocks, "net-endpoints-sg", T.sgOut), []);
+        });
+    });
+
+    describe("flow logs", () => {
+        let mocks: RecordingMocks;
+        before(async () => {
+            mocks = await build({ flowLogRetentionDays: 731 });
+        });
+        const logGroupName = "/zero-trust/staging/vpc-flow-logs/net";
+        const logGroupArn = `arn:aws:logs:eu-west-1:111111111111:log-group:${logGroupName}`;
+
+        it("logs ALL traffic of the VPC to the log group through the delivery role", () => {
+            const [flowLog] = mocks.ofType("aws:ec2/flowLog:FlowLog");
+            assert.deepStrictEqual(
+                [flowLog.inputs.vpcId, flowLog.inputs.trafficType, flowLog.inputs.logDestinationType, flowLog.inputs.logDestination, flowLog.inputs.iamRoleArn],
+                [
+                    idOf(mocks, "net-vpc"),
+                    "ALL",
+                    "cloud-watch-logs",
+                    mockArn("aws:cloudwatch/logGroup:LogGroup", "net-flow-logs-group"),
+                    mockArn("aws:iam/role:Role", "net-flow-logs-role"),
+                ],
+            );
+        });
+
+        it("keeps the log group for the configured retention, encrypted with the flow log key", () => {
+            const group = mocks.named("net-flow-logs-group");
+            assert.deepStrictEqual(
+                [group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId],
+                [logGroupName, 731, mockArn("aws:kms/key:Key", "net-flow-logs-key")],
+            );
+        });
+
+        it("creates a rotating customer-managed key that CloudWatch Logs may use for this log group only", () => {
+            const key = mocks.named("net-flow-logs-key");
+            assert.deepStrictEqual([key.inputs.enableKeyRotation, key.inputs.deletionWindowInDays], [true, 30]);
+            const policy = JSON.parse(key.inputs.policy as string) as { Statement: { Principal: Record<string, string>; Action: string | string[]; Condition?: unknown }[] };
+            const admin = policy.Statement.find((s) => s.Principal.AWS !== undefined);
+            assert.strictEqual(admin?.Principal.AWS, "arn:aws:iam::111111111111:root");
+            const logs = policy.Statement.find((s) => s.Principal.Service !== undefined);
+            assert.strictEqual(logs?.Principal.Service, "logs.eu-west-1.amazonaws.com");
+            assert.deepStrictEqual(logs?.Action, ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
+            assert.deepStrictEqual(logs?.Condition, { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } });
+            const alias = mocks.named("net-flow-logs-key-alias");
+            assert.deepStrictEqual([alias.inputs.name, alias.inputs.targetKeyId], ["alias/net-flow-logs", "net-flow-logs-key-key-id"]);
+        });
+
+        it("protects the key and the log group, and nothing else needs it", () => {
+            const protectedNames = mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort();
+            assert.deepStrictEqual(protectedNames, ["net-flow-logs-group", "net-flow-logs-key"]);
+        });
+
+        it("lets only this account's flow logs assume the role, which may write only to the log group", () => {
+            const role = mocks.named("net-flow-logs-role");
+            const trust = JSON.parse(role.inputs.assumeRolePolicy as string) as { Statement: { Principal: unknown; Condition: Record<string, Record<string, string>> }[] };
+            assert.deepStrictEqual(trust.Statement[0].Principal, { Service: "vpc-flow-logs.amazonaws.com" });
+            assert.strictEqual(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"], "111111111111");
+            const [rolePolicy] = mocks.ofType("aws:iam/rolePolicy:RolePolicy");
+            assert.strictEqual(rolePolicy.inputs.role, "net-flow-logs-role-name");
+            const permissions = JSON.parse(rolePolicy.inputs.policy as string) as { Statement: { Resource: string[]; Action: string[] }[] };
+            assert.deepStrictEqual(permissions.Statement.flatMap((s) => s.Resource), [logGroupArn, `${logGroupArn}:log-stream:*`]);
+            assert.ok(permissions.Statement.flatMap((s) => s.Action).every((a) => a.startsWith("logs:") && a !== "logs:*"));
+        });
+    });
+
+    describe("VPC endpoints", () => {
+        let mocks: RecordingMocks;
+        before(async () => {
+            mocks = await build();
+        });
+        const policyOf = (r: Registration) => JSON.parse(r.inputs.policy as string) as { Statement: { Effect: string; Condition: unknown }[] };
+
+        it("attaches S3 and DynamoDB gateway endpoints to the private and isolated route tables only", () => {
+            const gateways = mocks.ofType(T.endpoint).filter((e) => e.inputs.vpcEndpointType === "Gateway");
+            assert.deepStrictEqual(gateways.map((g) => g.inputs.serviceName), ["com.amazonaws.eu-west-1.s3", "com.amazonaws.eu-west-1.dynamodb"]);
+            const expectedTables = [...ZONES.map((zone) => idOf(mocks, `net-routing-private-${zone}`)), idOf(mocks, "net-routing-isolated")];
+            for (const gateway of gateways) {
+                assert.deepStrictEqual(gateway.inputs.routeTableIds, expectedTables);
+            }
+        });
+
+        it("creates one interface endpoint per service in the private subnets, with private DNS and the endpoint group", () => {
+            const interfaces = mocks.ofType(T.endpoint).filter((e) => e.inputs.vpcEndpointType === "Interface");
+            assert.deepStrictEqual(interfaces.map((e) => e.inputs.serviceName), BASE.interfaceEndpoints.map((s) => `com.amazonaws.eu-west-1.${s}`));
+            for (const endpoint of interfaces) {
+                assert.strictEqual(endpoint.inputs.privateDnsEnabled, true);
+                assert.deepStrictEqual(endpoint.inputs.subnetIds, ZONES.map((zone) => idOf(mocks, `net-private-${zone}`)));
+                assert.deepStrictEqual(endpoint.inputs.securityGroupIds, [idOf(mocks, "net-endpoints-sg")]);
+            }
+        });
+
+        it("gives every endpoint a policy that admits only principals of the organisation", () => {
+            const endpoints = mocks.ofType(T.endpoint);
+            assert.strictEqual(endpoints.length, 2 + BASE.interfaceEndpoints.length);
+            for (const endpoint of endpoints) {
+                const statements = policyOf(endpoint).Statement;
+                assert.ok(statements.length > 0, endpoint.name);
+                for (const statement of statements) {
+                    assert.strictEqual(statement.Effect, "Allow");
+                    assert.deepStrictEqual(statement.Condition, { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }, endpoint.name);
+                }
+            }
+        });
+    });
+});
