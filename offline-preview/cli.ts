@@ -5,8 +5,8 @@ import { ExitCode, UsageError } from "./errors";
 import { PolicyAnalyzer, type PolicyPackConfig } from "./policy-analyzer";
 import { buildPlan, readPlan, writePlan } from "./plan";
 import { diffPlans, renderMarkdown } from "./plan-diff";
-import { hasMandatoryViolation } from "./policy-results";
-import { programEntry } from "./program-entry";
+import { hasMandatoryViolation, type PolicyResult } from "./policy-results";
+import { programEntry, repoRoot } from "./program-entry";
 import { renderReport } from "./report";
 import { runProgram } from "./run-program";
 import { readStackConfig } from "./stack-config";
@@ -22,7 +22,7 @@ policy pack over it through the Analyzer gRPC service, as the Pulumi engine does
   --markdown <file>        where the Markdown summary goes (default: standard output)
   --view up|preview        up (default): ids and ARNs invented, as \`pulumi up\` sees them;
                            preview: computed values unknown, as \`pulumi preview\` sees them
-  --policy-pack <dir>      policy pack to run (default: policy-pack)
+  --policy-pack <dir>      policy pack to run (default: this repository's policy-pack)
   --policy-config <file>   policy config JSON, as \`--policy-pack-config\` takes it
   --project <dir>          Pulumi project folder (default: the current folder)
   --timings <file>         write the time each phase took, as JSON (for benchmarks)
@@ -52,7 +52,7 @@ function parseOptions(argv: string[]): Options | "help" {
                 diff: { type: "string" },
                 markdown: { type: "string" },
                 view: { type: "string", default: "up" },
-                "policy-pack": { type: "string", default: "policy-pack" },
+                "policy-pack": { type: "string", default: path.join(repoRoot, "policy-pack") },
                 "policy-config": { type: "string" },
                 project: { type: "string", default: "." },
                 timings: { type: "string" },
@@ -117,31 +117,39 @@ export async function main(argv: string[]): Promise<number> {
     const basePlan = options.diff === undefined ? undefined : readPlan(options.diff);
     const entry = programEntry(projectDir);
 
-    // The pack starts while the program runs: its start-up is the slowest single step.
-    const analyzerStarting = PolicyAnalyzer.start(path.resolve(options.policyPack));
-    analyzerStarting.catch(() => undefined);
-    let analyzer: PolicyAnalyzer | undefined;
+    // The pack starts while the program runs, and analyses each resource as it is registered,
+    // as the engine does: on two cores, policy evaluation overlaps the program.
+    const analyzerReady = PolicyAnalyzer.start(path.resolve(options.policyPack)).then(async (a) => {
+        await a.configure(stackConfig, options.view === "preview", policyConfig);
+        return a;
+    });
+    analyzerReady.catch(() => undefined);
+    const analyses: Promise<PolicyResult[]>[] = [];
     try {
         process.chdir(projectDir);
-        const run = await runProgram({ entry, stackConfig, view: options.view });
+        const run = await runProgram({
+            entry, stackConfig, view: options.view,
+            onRegister: (resource, provider) => {
+                const analysis = analyzerReady.then((a) => a.analyze(resource, provider));
+                analysis.catch(() => undefined); // reported once, by Promise.all below
+                analyses.push(analysis);
+            },
+        });
         const programDone = performance.now();
-        analyzer = await analyzerStarting;
-        const packReady = performance.now();
-        await analyzer.configure(stackConfig, options.view === "preview", policyConfig);
+        const analyzer = await analyzerReady;
         const pack = await analyzer.info();
-        const policyResults = await analyzer.analyzeAll(run.resources);
+        const policyResults = (await Promise.all(analyses)).flat();
+        policyResults.push(...await analyzer.analyzeStack(run.resources));
         const elapsed = performance.now();
         if (timingsFile !== undefined) {
             fs.writeFileSync(timingsFile, JSON.stringify({
                 resources: run.resources.length,
                 loadMs: loaded,
                 programMs: programDone - loaded,
-                packWaitMs: packReady - programDone,
-                policyMs: elapsed - packReady,
+                policyAfterProgramMs: elapsed - programDone,
                 totalMs: elapsed,
             }));
         }
-
         console.log(renderReport({ project: stackConfig.project, stack: stackConfig.stack, view: options.view, resources: run.resources, pack, policyResults }));
         console.log(`\nDuration: ${(elapsed / 1000).toFixed(2)}s for ${run.resources.length} resources (${(elapsed / run.resources.length).toFixed(2)} ms/resource)`);
         const plan = buildPlan(run.resources, stackConfig, policyResults, elapsed);
@@ -160,6 +168,6 @@ export async function main(argv: string[]): Promise<number> {
         }
         return hasMandatoryViolation(policyResults) ? ExitCode.mandatoryViolation : ExitCode.clean;
     } finally {
-        (analyzer ?? await analyzerStarting.catch(() => undefined))?.stop();
+        (await analyzerReady.catch(() => undefined))?.stop();
     }
 }

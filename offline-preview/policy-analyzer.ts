@@ -8,7 +8,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { UsageError } from "./errors";
 import { enforcementLevels, severities, type PolicyResult } from "./policy-results";
-import type { RecordedResource } from "./recorded-resource";
+import { providerOf, type RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
 
 /** Policy config as `pulumi preview --policy-pack-config` takes it: per policy a level or an object. */
@@ -22,8 +22,6 @@ export interface PackInfo {
 
 /** How long the pack may take to start serving before the run gives up on it. */
 const startTimeoutMs = 60_000;
-/** Calls in flight at once: enough to keep the pack busy, few enough to keep memory flat. */
-const concurrentCalls = 32;
 
 /**
  * A policy pack started the way the Pulumi engine starts it (`run-policy-pack` from the pack's
@@ -104,24 +102,22 @@ export class PolicyAnalyzer {
         await this.call("configure", req);
     }
 
-    /** `analyze` for every resource with its inputs, then `analyzeStack` once with all of them. */
-    async analyzeAll(resources: readonly RecordedResource[]): Promise<PolicyResult[]> {
+    /**
+     * `analyze` for one resource with its inputs, as the engine calls it when the resource is
+     * registered; `provider` is the resource's provider, already registered.
+     */
+    async analyze(r: RecordedResource, provider: RecordedResource | undefined): Promise<PolicyResult[]> {
+        const response = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>("analyze", analyzeRequest(r, provider));
+        // The engine attributes a resource policy's diagnostics to the resource analysed.
+        return diagnostics(response).map((d) => ({ ...d, urn: d.urn || r.urn }));
+    }
+
+    /** `analyzeStack` once with every resource, its parent and its (property) dependencies. */
+    async analyzeStack(resources: readonly RecordedResource[]): Promise<PolicyResult[]> {
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
-        const results: PolicyResult[] = [];
-        for (let i = 0; i < resources.length; i += concurrentCalls) {
-            const batch = resources.slice(i, i + concurrentCalls).map(async (r) => {
-                const response = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>("analyze", analyzeRequest(r, byUrn));
-                // The engine attributes a resource policy's diagnostics to the resource analysed.
-                return diagnostics(response).map((d) => ({ ...d, urn: d.urn || r.urn }));
-            });
-            for (const found of await Promise.all(batch)) {
-                results.push(...found);
-            }
-        }
-        const stackReq = new analyzerpb.AnalyzeStackRequest();
-        stackReq.setResourcesList(resources.map((r) => analyzerResource(r, byUrn)));
-        results.push(...diagnostics(await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>("analyzeStack", stackReq)));
-        return results;
+        const req = new analyzerpb.AnalyzeStackRequest();
+        req.setResourcesList(resources.map((r) => analyzerResource(r, providerOf(r, byUrn))));
+        return diagnostics(await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>("analyzeStack", req));
     }
 
     stop(): void {
@@ -144,31 +140,29 @@ export class PolicyAnalyzer {
     }
 }
 
-function analyzeRequest(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerpb.AnalyzeRequest {
+function analyzeRequest(r: RecordedResource, provider: RecordedResource | undefined): analyzerpb.AnalyzeRequest {
     const req = new analyzerpb.AnalyzeRequest();
     req.setType(r.type);
     req.setName(r.name);
     req.setUrn(r.urn);
     req.setProperties(Struct.fromJavaScript(r.inputs));
     req.setOptions(resourceOptions(r));
-    const provider = providerResource(r, byUrn);
     if (provider) {
-        req.setProvider(provider);
+        req.setProvider(providerResource(provider));
     }
     return req;
 }
 
 /** What `analyzeStack` gets per resource: its state after the step, parent and dependencies. */
-function analyzerResource(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerpb.AnalyzerResource {
+function analyzerResource(r: RecordedResource, provider: RecordedResource | undefined): analyzerpb.AnalyzerResource {
     const res = new analyzerpb.AnalyzerResource();
     res.setType(r.type);
     res.setName(r.name);
     res.setUrn(r.urn);
     res.setProperties(Struct.fromJavaScript((r.custom ? r.outputs : r.inputs)));
     res.setOptions(resourceOptions(r));
-    const provider = providerResource(r, byUrn);
     if (provider) {
-        res.setProvider(provider);
+        res.setProvider(providerResource(provider));
     }
     res.setParent(r.parent);
     res.setDependenciesList(r.dependencies);
@@ -194,20 +188,12 @@ function resourceOptions(r: RecordedResource): analyzerpb.AnalyzerResourceOption
     return o;
 }
 
-function providerResource(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerpb.AnalyzerProviderResource | undefined {
-    if (!r.provider) {
-        return undefined;
-    }
-    const providerUrn = r.provider.slice(0, r.provider.lastIndexOf("::"));
-    const provider = byUrn.get(providerUrn);
-    if (provider === undefined) {
-        return undefined;
-    }
+function providerResource(provider: RecordedResource): analyzerpb.AnalyzerProviderResource {
     const p = new analyzerpb.AnalyzerProviderResource();
     p.setType(provider.type);
     p.setName(provider.name);
     p.setUrn(provider.urn);
-    p.setProperties(Struct.fromJavaScript(provider.inputs));
+    p.setProperties(Struct.fromJavaScript(provider.inputs as Record<string, never>));
     return p;
 }
 

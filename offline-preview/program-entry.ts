@@ -4,7 +4,7 @@ import { UsageError } from "./errors";
 
 const compiled = path.extname(__filename) === ".js";
 /** The repository root: this file is `offline-preview/x.ts`, or `dist/offline-preview/x.js` when built. */
-const repoRoot = path.resolve(__dirname, compiled ? "../.." : "..");
+export const repoRoot = path.resolve(__dirname, compiled ? "../.." : "..");
 const buildRoot = path.join(repoRoot, "dist");
 
 /**

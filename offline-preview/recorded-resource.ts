@@ -35,3 +35,8 @@ export interface RecordedResource {
     propertyDependencies: Record<string, string[]>;
     options: RecordedOptions;
 }
+
+/** The provider resource behind a reference `urn::id`, if it was registered. */
+export function providerOf(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>): RecordedResource | undefined {
+    return r.provider ? byUrn.get(r.provider.slice(0, r.provider.lastIndexOf("::"))) : undefined;
+}

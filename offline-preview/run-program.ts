@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import * as sdkState from "@pulumi/pulumi/runtime/state";
-import { RecordingMonitor } from "./recording-monitor";
+import { RecordingMonitor, type RecordingOptions } from "./recording-monitor";
 import type { RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
 
@@ -26,6 +26,30 @@ export interface RunProgramOptions {
     entry: string;
     stackConfig: StackConfig;
     view: "up" | "preview";
+    onRegister?: RecordingOptions["onRegister"];
+}
+
+/**
+ * Installs a recording monitor as the SDK's resource monitor, with the stack's config, so that
+ * resources declared from now on are recorded (as the engine would receive them) and answered
+ * with plausible state. `runProgram` uses it; tests of components use it directly.
+ */
+export function installRecordingMonitor(stackConfig: StackConfig, view: "up" | "preview", onRegister?: RecordingOptions["onRegister"]): RecordingMonitor {
+    const { project, stack, config, secretKeys } = stackConfig;
+    const monitor = new RecordingMonitor({ project, stack, view, onRegister, defaultRegion: config["aws:region"] ?? "us-east-1" });
+    // The SDK formats a full stack trace (limit lifted to Infinity) for every resource, only to
+    // record its source position; that was the largest single cost of a run, and nothing here
+    // reads source positions.
+    (pulumi.Resource as unknown as { callsites: () => object[] }).callsites = () => [];
+    pulumi.runtime.setAllConfig(config, secretKeys);
+    settings.setMockOptions(monitor, project, stack, view === "preview");
+    const store = runtimeStore();
+    store.supportsSecrets = true;
+    store.supportsResourceReferences = false;
+    store.supportsOutputValues = false;
+    store.supportsDeletedWith = true;
+    store.supportsAliasSpecs = true;
+    return monitor;
 }
 
 /**
@@ -35,21 +59,7 @@ export interface RunProgramOptions {
  * A program runs once per process: the SDK's runtime state is global.
  */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
-    const { project, stack, config, secretKeys } = options.stackConfig;
-    const monitor = new RecordingMonitor({
-        project,
-        stack,
-        view: options.view,
-        defaultRegion: config["aws:region"] ?? "us-east-1",
-    });
-    pulumi.runtime.setAllConfig(config, secretKeys);
-    settings.setMockOptions(monitor, project, stack, options.view === "preview");
-    const store = runtimeStore();
-    store.supportsSecrets = true;
-    store.supportsResourceReferences = false;
-    store.supportsOutputValues = false;
-    store.supportsDeletedWith = true;
-    store.supportsAliasSpecs = true;
+    const monitor = installRecordingMonitor(options.stackConfig, options.view, options.onRegister);
 
     // Registration failures surface as rejections of promises the program never awaits; the
     // first one is the run's error, as it would be under `pulumi preview`.

@@ -1,0 +1,41 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse, stringify } from "yaml";
+
+export const repoRoot = path.resolve(__dirname, "../..");
+const cli = path.join(repoRoot, "dist/offline-preview/main.js");
+
+export interface CliResult {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+/** Runs the built offline preview as `npm run preview` does (npm test builds it first). */
+export function runCli(args: string[], cwd = repoRoot): CliResult {
+    if (!fs.existsSync(cli)) {
+        throw new Error(`${cli} is missing: run \`npm run build\` (npm test does)`);
+    }
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): string {
+    return fs.mkdtempSync(path.join(os.tmpdir(), "zt-preview-test-"));
+}
+
+/**
+ * A project that runs this repository's real program with one stack whose config is staging's,
+ * changed by `edit`: for the preview's handling of bad config, without touching the real stacks.
+ */
+export function environmentProject(edit: (config: Record<string, unknown>) => void, stack = "edited"): string {
+    const dir = tempDir();
+    fs.copyFileSync(path.join(repoRoot, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "edited", main: path.join(repoRoot, "stacks/index.ts") }));
+    const settings = parse(fs.readFileSync(path.join(repoRoot, "Pulumi.staging.yaml"), "utf8")) as { config: Record<string, unknown> };
+    edit(settings.config);
+    fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), stringify(settings));
+    return dir;
+}

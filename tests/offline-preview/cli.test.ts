@@ -1,0 +1,154 @@
+// The offline preview end to end, as `npm run preview` runs it: the real program or a fixture,
+// the real policy pack over gRPC, exit codes, the report, the plan file and the Markdown diff.
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Plan, PlanResourceState } from "../../offline-preview/plan";
+import { UNKNOWN } from "../../offline-preview/wire-values";
+import { environmentProject, repoRoot, runCli, tempDir } from "./cli-harness";
+
+function assertOneLineError(r: { status: number | null; stderr: string; stdout: string }, ...mentions: string[]): void {
+    assert.equal(r.status, 2, `exit code 2 expected; stderr: ${r.stderr}`);
+    const lines = r.stderr.trim().split("\n");
+    assert.equal(lines.length, 1, `one line expected, got:\n${r.stderr}`);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+    for (const m of mentions) {
+        assert.ok(lines[0]?.includes(m), `${JSON.stringify(m)} expected in: ${lines[0]}`);
+    }
+}
+
+function readPlan(file: string): Plan {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Plan;
+}
+
+function states(plan: Plan): PlanResourceState[] {
+    return plan.steps.map((s) => s.newState).filter((s): s is PlanResourceState => s !== undefined);
+}
+
+describe("offline preview CLI", () => {
+    let stagingPlanFile: string;
+    let stagingRun: ReturnType<typeof runCli>;
+
+    before(() => {
+        stagingPlanFile = path.join(tempDir(), "staging.json");
+        stagingRun = runCli(["--stack", "staging", "--json", stagingPlanFile]);
+    });
+
+    it("previews staging from its real config: exit 0, a tree by component, counts and a clean pack", () => {
+        assert.equal(stagingRun.status, 0, stagingRun.stdout + stagingRun.stderr);
+        const out = stagingRun.stdout;
+        assert.match(out, /Previewing stack staging of project zero-trust-aws offline/);
+        assert.match(out, /pulumi:pulumi:Stack\s+zero-trust-aws-staging/);
+        assert.match(out, /├─ zero-trust:network:ThreeTierVpc\s+staging-network/);
+        assert.match(out, /│  [├└]─ aws:ec2:Vpc/, "the VPC is drawn under its component");
+        assert.match(out, /Resources by type:[\s\S]*\d+\s+aws:ec2:Subnet/);
+        assert.match(out, /Policies: zero-trust-guardrails@v\d+\.\d+\.\d+ \(\d+ policies\)\n\s+all policies passed/);
+    });
+
+    it("writes a plan in the shape of `pulumi preview --json`, with parents, providers and property dependencies", () => {
+        const plan = readPlan(stagingPlanFile);
+        const all = states(plan);
+        assert.ok(plan.steps.every((s) => s.op === "create"));
+        assert.deepEqual(plan.changeSummary, { create: plan.steps.length });
+        const stack = all.find((s) => s.type === "pulumi:pulumi:Stack");
+        assert.ok(stack && stack.parent === undefined);
+        assert.ok(all.filter((s) => s !== stack).every((s) => s.parent !== undefined && plan.steps.some((p) => p.urn === s.parent)), "every resource has a recorded parent");
+        const provider = all.find((s) => s.type === "pulumi:providers:aws");
+        assert.ok(provider?.id);
+        const providerRef = `${provider.urn}::${provider.id}`;
+        const awsResources = all.filter((s) => s.custom && s.type.startsWith("aws:"));
+        assert.ok(awsResources.length > 50);
+        assert.deepEqual(awsResources.filter((s) => s.provider !== providerRef).map((s) => s.urn), [], "every AWS resource goes through the environment's explicit provider");
+        const vpc = all.find((s) => s.type === "aws:ec2/vpc:Vpc");
+        const subnet = all.find((s) => s.type === "aws:ec2/subnet:Subnet");
+        assert.ok(vpc && subnet);
+        assert.deepEqual(subnet.propertyDependencies?.["vpcId"], [vpc.urn]);
+        assert.ok(subnet.dependencies?.includes(vpc.urn));
+        assert.match(String(subnet.inputs["vpcId"]), /^vpc-[0-9a-f]{17}$/, "ids look like AWS ids");
+        const key = all.find((s) => s.type === "aws:kms/key:Key");
+        assert.equal(key?.protect, true, "resource options (protect) are recorded");
+        assert.match(String(key?.outputs?.["arn"]), /^arn:aws:kms:eu-west-1:111111111111:key\/[0-9a-f-]{36}$/, "ARNs use the provider's region and account");
+        assert.equal(plan.config?.["aws:region"], "eu-west-1");
+        assert.ok(Array.isArray(plan.policyResults));
+    });
+
+    it("writes prod's plan with --json as well", () => {
+        const file = path.join(tempDir(), "prod.json");
+        const r = runCli(["--stack", "prod", "--json", file]);
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        const nat = states(readPlan(file)).filter((s) => s.type === "aws:ec2/natGateway:NatGateway");
+        assert.equal(nat.length, 3, "prod runs one NAT gateway per AZ");
+    });
+
+    it("blocks a program that opens SSH to the internet: a mandatory violation through the gRPC path, exit 1", () => {
+        const r = runCli(["--project", "tests/fixtures/open-ingress-program", "--stack", "test"]);
+        assert.equal(r.status, 1, r.stdout + r.stderr);
+        assert.match(r.stdout, /- \[mandatory\] \[severity: (high|critical)\] ingress-[a-z-]+\s+\(aws:vpc:SecurityGroupIngressRule ssh-from-anywhere\)/);
+        assert.match(r.stdout, /0\.0\.0\.0\/0/);
+    });
+
+    it("refuses bad stack config with one line naming key and value, exit 2, and writes no plan", () => {
+        const cases: [string, (c: Record<string, unknown>) => void, string[]][] = [
+            ["a /99 CIDR", (c) => { (c["zero-trust-aws:network"] as Record<string, unknown>)["vpcCidr"] = "10.20.0.0/99"; }, ["zero-trust-aws:network.vpcCidr", "10.20.0.0/99"]],
+            ["an unknown NAT strategy", (c) => { (c["zero-trust-aws:network"] as Record<string, unknown>)["natGateways"] = "two"; }, ["zero-trust-aws:network.natGateways", "two"]],
+            ["an AZ outside the region", (c) => { (c["zero-trust-aws:network"] as Record<string, unknown>)["availabilityZones"] = ["eu-west-1a", "us-east-1b"]; }, ["zero-trust-aws:network.availabilityZones", "us-east-1b"]],
+        ];
+        for (const [what, edit, mentions] of cases) {
+            const project = environmentProject(edit);
+            const plan = path.join(project, "plan.json");
+            const r = runCli(["--project", project, "--stack", "edited", "--json", plan]);
+            assertOneLineError(r, ...mentions);
+            assert.ok(!fs.existsSync(plan), `no plan is written for ${what}`);
+        }
+    });
+
+    it("refuses an unknown stack, a missing --stack and a bad flag with one line and exit 2", () => {
+        assertOneLineError(runCli(["--stack", "nope"]), "--stack=nope", "prod, staging");
+        assertOneLineError(runCli([]), "--stack");
+        assertOneLineError(runCli(["--stack", "staging", "--view", "later"]), "--view=later", "up or preview");
+        assertOneLineError(runCli(["--stack", "staging", "--frobnicate"]), "frobnicate");
+    });
+
+    it("refuses a base plan that is not a plan", () => {
+        const bad = path.join(tempDir(), "bad.json");
+        fs.writeFileSync(bad, "{ not json");
+        assertOneLineError(runCli(["--stack", "staging", "--diff", bad]), `--diff=${bad}`);
+    });
+
+    it("writes a Markdown summary against a base plan: everything added against an empty base, nothing against itself", () => {
+        const dir = tempDir();
+        const empty = path.join(dir, "empty.json");
+        fs.writeFileSync(empty, JSON.stringify({ steps: [] }));
+        const md = path.join(dir, "out.md");
+        const count = readPlan(stagingPlanFile).steps.length;
+        let r = runCli(["--stack", "staging", "--diff", empty, "--markdown", md]);
+        assert.equal(r.status, 0, r.stderr);
+        let text = fs.readFileSync(md, "utf8");
+        assert.match(text, /### Offline preview of stack `staging`/);
+        assert.match(text, /no mandatory policy violations/);
+        assert.ok(text.includes(`**+${count}** to add, **~0** to change, **-0** to remove`), text.slice(0, 400));
+        r = runCli(["--stack", "staging", "--diff", stagingPlanFile, "--markdown", md]);
+        assert.equal(r.status, 0, r.stderr);
+        text = fs.readFileSync(md, "utf8");
+        assert.ok(text.includes(`**+0** to add, **~0** to change, **-0** to remove, ${count} unchanged`), text.slice(0, 400));
+    });
+
+    it("shows what `pulumi preview` sees with --view preview: ids and computed values unknown", () => {
+        const file = path.join(tempDir(), "preview.json");
+        const r = runCli(["--stack", "staging", "--view", "preview", "--json", file]);
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        assert.match(r.stdout, /ids, ARNs and computed attributes unknown/);
+        const all = states(readPlan(file));
+        const vpc = all.find((s) => s.type === "aws:ec2/vpc:Vpc");
+        const subnet = all.find((s) => s.type === "aws:ec2/subnet:Subnet");
+        assert.equal(vpc?.id, undefined);
+        assert.equal(subnet?.inputs["vpcId"], UNKNOWN);
+    });
+
+    it("keeps output paths relative to where it was run, not to the project", () => {
+        const dir = tempDir();
+        const r = runCli(["--project", path.join(repoRoot, "tests/fixtures/open-ingress-program"), "--stack", "test", "--json", "fixture-plan.json"], dir);
+        assert.equal(r.status, 1, r.stderr);
+        assert.ok(fs.existsSync(path.join(dir, "fixture-plan.json")));
+    });
+});

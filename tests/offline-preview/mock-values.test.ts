@@ -1,0 +1,30 @@
+import { strict as assert } from "node:assert";
+import { mockArn, mockId, mockState } from "../../offline-preview/mock-values";
+
+const where = { region: "eu-west-1", accountId: "111111111111" };
+
+describe("plausible mock values", () => {
+    it("gives EC2 resources prefixed, stable ids and keys UUIDs", () => {
+        const a = mockId("aws:ec2/vpc:Vpc", "main", {});
+        assert.match(a, /^vpc-[0-9a-f]{17}$/);
+        assert.equal(mockId("aws:ec2/vpc:Vpc", "main", {}), a, "the same program gives the same ids");
+        assert.notEqual(mockId("aws:ec2/vpc:Vpc", "other", {}), a);
+        assert.match(mockId("aws:kms/key:Key", "logs", {}), /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+        assert.equal(mockId("aws:cloudwatch/logGroup:LogGroup", "flow", { name: "/vpc/flow" }), "/vpc/flow", "names AWS uses as ids");
+    });
+
+    it("builds ARNs in each service's shape from region and account", () => {
+        assert.equal(mockArn("aws:iam/role:Role", "flow-logs", where), "arn:aws:iam::111111111111:role/flow-logs");
+        assert.equal(mockArn("aws:cloudwatch/logGroup:LogGroup", "/vpc/flow", where), "arn:aws:logs:eu-west-1:111111111111:log-group:/vpc/flow");
+        assert.equal(mockArn("aws:s3/bucket:Bucket", "logs", where), "arn:aws:s3:::logs");
+        assert.equal(mockArn("aws:ec2/securityGroup:SecurityGroup", "sg-1", where), "arn:aws:ec2:eu-west-1:111111111111:security-group/sg-1");
+    });
+
+    it("adds the computed attributes other resources consume, and nothing to other packages", () => {
+        const vpc = mockState("aws:ec2/vpc:Vpc", "vpc-1", { cidrBlock: "10.0.0.0/16" }, where);
+        assert.equal(vpc["cidrBlock"], "10.0.0.0/16");
+        assert.match(String(vpc["defaultSecurityGroupId"]), /^sg-/);
+        assert.match(String(vpc["defaultNetworkAclId"]), /^acl-/);
+        assert.deepEqual(mockState("aws-native:ec2:Vpc", "vpc-2", { cidrBlock: "10.1.0.0/16" }, where), { cidrBlock: "10.1.0.0/16", id: "vpc-2" });
+    });
+});
