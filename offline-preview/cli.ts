@@ -119,7 +119,8 @@ export async function main(argv: string[]): Promise<number> {
 
     // The pack starts while the program runs, and analyses each resource as it is registered,
     // as the engine does: on two cores, policy evaluation overlaps the program.
-    const analyzerReady = PolicyAnalyzer.start(path.resolve(options.policyPack)).then(async (a) => {
+    const stopPack = new AbortController();
+    const analyzerReady = PolicyAnalyzer.start(path.resolve(options.policyPack), stopPack.signal).then(async (a) => {
         await a.configure(stackConfig, options.view === "preview", policyConfig);
         return a;
     });
@@ -168,6 +169,7 @@ export async function main(argv: string[]): Promise<number> {
         }
         return hasMandatoryViolation(policyResults) ? ExitCode.mandatoryViolation : ExitCode.clean;
     } finally {
+        stopPack.abort();
         (await analyzerReady.catch(() => undefined))?.stop();
     }
 }

@@ -35,13 +35,15 @@ export class PolicyAnalyzer {
         private readonly stderr: () => string,
     ) {}
 
-    static async start(packDir: string): Promise<PolicyAnalyzer> {
+    /** Launches the pack and waits until it serves; aborting `signal` kills it at any point. */
+    static async start(packDir: string, signal?: AbortSignal): Promise<PolicyAnalyzer> {
         const runner = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
         if (!fs.existsSync(runner)) {
             throw new UsageError(`--policy-pack=${packDir}: expected a policy pack with its dependencies installed (run \`npm ci\`; ${path.relative(process.cwd(), runner)} is missing)`);
         }
         // The engine address is only used by packs that log through the engine; none is needed here.
         const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        signal?.addEventListener("abort", () => child.kill(), { once: true });
         let stderr = "";
         child.stderr?.on("data", (chunk: Buffer) => {
             stderr += chunk.toString();
@@ -193,7 +195,7 @@ function providerResource(provider: RecordedResource): analyzerpb.AnalyzerProvid
     p.setType(provider.type);
     p.setName(provider.name);
     p.setUrn(provider.urn);
-    p.setProperties(Struct.fromJavaScript(provider.inputs as Record<string, never>));
+    p.setProperties(Struct.fromJavaScript(provider.inputs));
     return p;
 }
 

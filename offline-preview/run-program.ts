@@ -62,24 +62,22 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const monitor = installRecordingMonitor(options.stackConfig, options.view, options.onRegister);
 
     // Registration failures surface as rejections of promises the program never awaits; the
-    // first one is the run's error, as it would be under `pulumi preview`.
+    // first one is the run's error, as it would be under `pulumi preview`. A failed run leaves
+    // the listener in place: the SDK rejects more promises with the same error afterwards.
     let firstFailure: unknown;
     const onRejection = (err: unknown): void => {
         firstFailure ??= err;
     };
     process.on("unhandledRejection", onRejection);
-    try {
-        const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const exported: unknown = require(options.entry);
-            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-        });
-        await pulumi.runtime.disconnect();
-        if (firstFailure !== undefined) {
-            throw firstFailure instanceof Error ? firstFailure : new Error(JSON.stringify(firstFailure));
-        }
-        return { resources: monitor.recorded, outputs: (outputs ?? {}) };
-    } finally {
-        process.off("unhandledRejection", onRejection);
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const exported: unknown = require(options.entry);
+        return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+    });
+    await pulumi.runtime.disconnect();
+    if (firstFailure !== undefined) {
+        throw firstFailure instanceof Error ? firstFailure : new Error(JSON.stringify(firstFailure));
     }
+    process.off("unhandledRejection", onRejection);
+    return { resources: monitor.recorded, outputs: outputs ?? {} };
 }

@@ -23,8 +23,8 @@ describe("plausible mock values", () => {
     it("adds the computed attributes other resources consume, and nothing to other packages", () => {
         const vpc = mockState("aws:ec2/vpc:Vpc", "vpc-1", { cidrBlock: "10.0.0.0/16" }, where);
         assert.equal(vpc["cidrBlock"], "10.0.0.0/16");
-        assert.match(String(vpc["defaultSecurityGroupId"]), /^sg-/);
-        assert.match(String(vpc["defaultNetworkAclId"]), /^acl-/);
+        assert.match(vpc["defaultSecurityGroupId"] as string, /^sg-/);
+        assert.match(vpc["defaultNetworkAclId"] as string, /^acl-/);
         assert.deepEqual(mockState("aws-native:ec2:Vpc", "vpc-2", { cidrBlock: "10.1.0.0/16" }, where), { cidrBlock: "10.1.0.0/16", id: "vpc-2" });
     });
 });

@@ -1,0 +1,11 @@
+// The open-ingress family ("1. No open ingress" of CONTROLS.md).
+
+import { Policies } from "@pulumi/policy";
+import { noInternetNacl } from "./no-internet-nacl";
+import { noInternetPrefixList } from "./no-internet-prefix-list";
+import { noInternetSecurityGroup } from "./no-internet-security-group";
+import { publicOnlyViaLoadBalancer } from "./public-only-via-load-balancer";
+
+export { noInternetNacl, noInternetPrefixList, noInternetSecurityGroup, publicOnlyViaLoadBalancer };
+
+export const ingressPolicies: Policies = [noInternetSecurityGroup, noInternetNacl, noInternetPrefixList, publicOnlyViaLoadBalancer];
