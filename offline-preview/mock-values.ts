@@ -121,6 +121,13 @@ export function mockState(type: string, id: string, inputs: WireObject, where: P
         state["defaultRouteTableId"] = `rtb-${digest(`${id}::default-rtb`, 17)}`;
         state["mainRouteTableId"] = state["defaultRouteTableId"];
     }
+    if (type === "aws:ec2/vpcEndpoint:VpcEndpoint" && inputs["vpcEndpointType"] === "Gateway") {
+        state["prefixListId"] = `pl-${digest(`${id}::prefix-list`, 8)}`;
+    }
+    if (type === "aws:lb/loadBalancer:LoadBalancer" || type === "aws:alb/loadBalancer:LoadBalancer") {
+        const scheme = inputs["internal"] === true ? "internal-" : "";
+        state["dnsName"] = `${scheme}${id.slice(0, 24)}-${parseInt(digest(id, 8), 16)}.${where.region}.elb.amazonaws.com`;
+    }
     if (type === "aws:ec2/eip:Eip") {
         const h = digest(id, 4);
         state["publicIp"] = `203.0.113.${parseInt(h, 16) % 254 + 1}`;

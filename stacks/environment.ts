@@ -19,6 +19,9 @@ export interface EnvironmentOutputs {
     endpointSecurityGroupId: pulumi.Output<string>;
     flowLogGroupName: pulumi.Output<string>;
     flowLogKeyArn: pulumi.Output<string>;
+    /** The internet-facing load balancer; absent when the stack configures none. */
+    loadBalancerArn?: pulumi.Output<string>;
+    loadBalancerDnsName?: pulumi.Output<string>;
 }
 
 /**
@@ -64,5 +67,7 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         endpointSecurityGroupId: network.endpointSecurityGroupId,
         flowLogGroupName: network.flowLogGroupName,
         flowLogKeyArn: network.flowLogKeyArn,
+        ...(network.loadBalancerArn !== undefined ? { loadBalancerArn: network.loadBalancerArn } : {}),
+        ...(network.loadBalancerDnsName !== undefined ? { loadBalancerDnsName: network.loadBalancerDnsName } : {}),
     };
 }

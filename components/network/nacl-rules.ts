@@ -17,6 +17,9 @@ export interface NaclRuleInputs {
     readonly subnets: SubnetPlan;
     /** True when the private tier has a NAT gateway route to the internet. */
     readonly hasNat: boolean;
+    /** True when an internet-facing load balancer sits in the public tier; without one nothing is admitted from the internet. */
+    readonly hasInternetLoadBalancer: boolean;
+    /** Admit HTTP (80) for the load balancer's redirect to HTTPS (only with a load balancer). */
     readonly allowHttpRedirect: boolean;
     readonly dataPorts: readonly number[];
 }
@@ -32,23 +35,27 @@ const ALL = { protocol: "-1", fromPort: 0, toPort: 0 } as const;
  * NACLs are stateless, so each allowed flow needs its return direction too.
  */
 export function naclRules(inputs: NaclRuleInputs): NaclRule[] {
-    const { vpcCidr, subnets, hasNat, allowHttpRedirect, dataPorts } = inputs;
+    const { vpcCidr, subnets, hasNat, hasInternetLoadBalancer, allowHttpRedirect, dataPorts } = inputs;
     const rules: NaclRule[] = [];
     const add = (tier: Tier, egress: boolean, ruleNumber: number, rule: Pick<NaclRule, "protocol" | "cidrBlock" | "fromPort" | "toPort">) =>
         rules.push({ tier, egress, ruleNumber, ...rule });
 
-    // Public: load balancers take HTTPS (and HTTP only to redirect it) from the internet, and NAT
-    // gateways forward the private tier's HTTPS out.
-    add("public", false, 100, { protocol: "tcp", cidrBlock: ANYWHERE, fromPort: 443, toPort: 443 });
-    if (allowHttpRedirect) {
-        add("public", false, 110, { protocol: "tcp", cidrBlock: ANYWHERE, fromPort: 80, toPort: 80 });
+    // Public: the load balancer (if any) takes HTTPS (and HTTP only to redirect it) from the
+    // internet, and NAT gateways forward the private tier's HTTPS out.
+    if (hasInternetLoadBalancer) {
+        add("public", false, 100, { protocol: "tcp", cidrBlock: ANYWHERE, fromPort: 443, toPort: 443 });
+        if (allowHttpRedirect) {
+            add("public", false, 110, { protocol: "tcp", cidrBlock: ANYWHERE, fromPort: 80, toPort: 80 });
+        }
     }
     add("public", false, 200, { ...ALL, cidrBlock: vpcCidr });
     if (hasNat) {
         add("public", false, 300, { protocol: "tcp", cidrBlock: ANYWHERE, ...EPHEMERAL }); // internet replies to NAT
     }
     add("public", true, 100, { ...ALL, cidrBlock: vpcCidr });
-    add("public", true, 200, { protocol: "tcp", cidrBlock: ANYWHERE, ...EPHEMERAL }); // replies to internet clients
+    if (hasInternetLoadBalancer) {
+        add("public", true, 200, { protocol: "tcp", cidrBlock: ANYWHERE, ...EPHEMERAL }); // replies to the load balancer's clients
+    }
     if (hasNat) {
         add("public", true, 300, { protocol: "tcp", cidrBlock: ANYWHERE, fromPort: 443, toPort: 443 }); // NAT forwarding
     }

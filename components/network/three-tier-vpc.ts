@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { InterfaceEndpointService } from "./interface-endpoint-services";
+import { InternetEntryPoint, type LoadBalancerSettings } from "./internet-entry-point";
 import { resourceTags } from "./resource-tags";
 import { TIERS, planSubnets, type Tier, type TierPrefixLengths } from "./subnet-plan";
 import { TierNetworkAcls } from "./tier-network-acls";
@@ -32,6 +33,11 @@ export interface ThreeTierVpcArgs {
     dataPorts: readonly number[];
     /** Admit HTTP on the load balancer, only so a listener can redirect it to HTTPS. */
     allowHttpRedirect: boolean;
+    /**
+     * The internet-facing load balancer in the public subnets. Absent: no load balancer, and nothing
+     * is admitted from the internet at all (the load balancer security group has no ingress).
+     */
+    loadBalancer?: LoadBalancerSettings;
     /** Days VPC flow logs are kept (a value CloudWatch Logs accepts). */
     flowLogRetentionDays: number;
     /** AWS services reached through interface endpoints in the private subnets. */
@@ -74,6 +80,10 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
     public readonly flowLogGroupName: pulumi.Output<string>;
     /** KMS key encrypting the flow log group. */
     public readonly flowLogKeyArn: pulumi.Output<string>;
+    /** ARN of the internet-facing load balancer; undefined without `loadBalancer`. */
+    public readonly loadBalancerArn: pulumi.Output<string> | undefined;
+    /** DNS name of the internet-facing load balancer; undefined without `loadBalancer`. */
+    public readonly loadBalancerDnsName: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: ThreeTierVpcArgs, opts?: pulumi.ComponentResourceOptions) {
         super("zero-trust:network:ThreeTierVpc", name, {}, opts);
@@ -145,6 +155,7 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
                 subnetCidrs: plan,
                 subnetIds,
                 hasNat,
+                hasInternetLoadBalancer: args.loadBalancer !== undefined,
                 allowHttpRedirect: args.allowHttpRedirect,
                 dataPorts: args.dataPorts,
             },
@@ -173,13 +184,28 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
                 vpcId: vpc.id,
                 appPort: args.appPort,
                 dataPorts: args.dataPorts,
-                allowHttpRedirect: args.allowHttpRedirect,
                 hasNat,
                 endpointSecurityGroupId: endpoints.securityGroupId,
                 gatewayPrefixListIds: endpoints.gatewayPrefixListIds,
             },
             { parent: this },
         );
+
+        const entryPoint =
+            args.loadBalancer === undefined
+                ? undefined
+                : new InternetEntryPoint(
+                      `${name}-entry`,
+                      {
+                          environment: env,
+                          certificateArn: args.loadBalancer.certificateArn,
+                          sslPolicy: args.loadBalancer.sslPolicy,
+                          publicSubnetIds: subnetIds.public,
+                          loadBalancerSecurityGroupId: securityGroups.loadBalancerSecurityGroupId,
+                          allowHttpRedirect: args.allowHttpRedirect,
+                      },
+                      { parent: this },
+                  );
 
         const flowLogs = new VpcFlowLogs(
             `${name}-flow-logs`,
@@ -208,6 +234,8 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
         this.endpointSecurityGroupId = endpoints.securityGroupId;
         this.flowLogGroupName = flowLogs.logGroupName;
         this.flowLogKeyArn = flowLogs.keyArn;
+        this.loadBalancerArn = entryPoint?.loadBalancerArn;
+        this.loadBalancerDnsName = entryPoint?.loadBalancerDnsName;
         this.registerOutputs({
             vpcId: this.vpcId,
             vpcCidr: this.vpcCidr,
@@ -223,6 +251,8 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
             endpointSecurityGroupId: this.endpointSecurityGroupId,
             flowLogGroupName: this.flowLogGroupName,
             flowLogKeyArn: this.flowLogKeyArn,
+            loadBalancerArn: this.loadBalancerArn,
+            loadBalancerDnsName: this.loadBalancerDnsName,
         });
     }
 }

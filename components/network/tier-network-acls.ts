@@ -17,7 +17,9 @@ export interface TierNetworkAclsArgs {
     subnetIds: Record<Tier, pulumi.Input<string>[]>;
     /** Whether the private tier egresses through NAT (opens the public tier to NAT traffic). */
     hasNat: boolean;
-    /** Whether the public tier admits HTTP (port 80) for HTTPS redirects. */
+    /** Whether an internet-facing load balancer in the public tier takes HTTPS (443) from the internet. */
+    hasInternetLoadBalancer: boolean;
+    /** Whether the public tier admits HTTP (port 80) for HTTPS redirects (only with a load balancer). */
     allowHttpRedirect: boolean;
     /** Ports on which the private tier reaches the data stores of the isolated tier. */
     dataPorts: readonly number[];
@@ -46,6 +48,7 @@ export class TierNetworkAcls extends pulumi.ComponentResource {
             vpcCidr: args.vpcCidr,
             subnets: args.subnetCidrs,
             hasNat: args.hasNat,
+            hasInternetLoadBalancer: args.hasInternetLoadBalancer,
             allowHttpRedirect: args.allowHttpRedirect,
             dataPorts: args.dataPorts,
         });

@@ -11,8 +11,6 @@ export interface TierSecurityGroupsArgs {
     appPort: number;
     /** Ports of the data stores the application uses. */
     dataPorts: readonly number[];
-    /** Whether the load balancer admits HTTP, only so a listener can redirect it to HTTPS. */
-    allowHttpRedirect: boolean;
     /** Whether the private tier has a NAT route to the internet. */
     hasNat: boolean;
     /** Security group of the interface VPC endpoints, reached by the application on 443. */
@@ -32,11 +30,12 @@ interface Rule {
 /**
  * Deny-first security groups for the chain internet → load balancer → app → data. Groups carry no
  * inline rules (the provider then also removes AWS's default allow-all egress); every allowed hop is
- * its own rule resource and names the next group by reference, not by address. The only CIDR sources
- * are the internet on the load balancer's listener ports and, with NAT, the app's HTTPS egress.
+ * its own rule resource and names the next group by reference, not by address. The only CIDR peer
+ * here is, with NAT, the app's HTTPS egress. The load balancer group gets no ingress here: the
+ * internet is admitted by `InternetEntryPoint`, together with the load balancer that uses the group.
  */
 export class TierSecurityGroups extends pulumi.ComponentResource {
-    /** Load balancers: 443 (and 80 for redirects) from the internet; egress only to the app. */
+    /** Load balancers: ingress added by `InternetEntryPoint` (none without it); egress only to the app. */
     public readonly loadBalancerSecurityGroupId: pulumi.Output<string>;
     /** Workloads: the app port from the load balancer; egress to data, endpoints and HTTPS. */
     public readonly appSecurityGroupId: pulumi.Output<string>;
@@ -84,11 +83,6 @@ export class TierSecurityGroups extends pulumi.ComponentResource {
                 { parent: this },
             );
 
-        // IPv4 only: the VPC has no IPv6 CIDR, so ::/0 rules would be dead weight.
-        ingress(loadBalancer, "lb", { suffix: "https-internet", description: "HTTPS from the internet", port: 443, peer: { cidrIpv4: "0.0.0.0/0" } });
-        if (args.allowHttpRedirect) {
-            ingress(loadBalancer, "lb", { suffix: "http-internet", description: "HTTP from the internet, only to redirect to HTTPS", port: 80, peer: { cidrIpv4: "0.0.0.0/0" } });
-        }
         egress(loadBalancer, "lb", { suffix: "app", description: "To the app tier", port: args.appPort, peer: { referencedSecurityGroupId: app.id } });
 
         ingress(app, "app", { suffix: "lb", description: "From the load balancers", port: args.appPort, peer: { referencedSecurityGroupId: loadBalancer.id } });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/interface-endpoint-services";
+import { DEFAULT_SSL_POLICY, TLS12_SSL_POLICIES } from "../../components/network/internet-entry-point";
 import { formatIpv4Cidr, hasHostBits, isRfc1918, networkOf, parseIpv4Cidr } from "../../components/network/ipv4-cidr";
 import { MIN_SUBNET_PREFIX, TIERS, measureSubnetSpace } from "../../components/network/subnet-plan";
 import { NAT_STRATEGIES } from "../../components/network/tier-routing";
@@ -27,6 +28,8 @@ const VPC_PREFIX_MIN = 16;
 const REGION = /^(?:af|ap|ca|eu|il|me|mx|sa|us)-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
 const AZ_NAME = /^[a-z]{2}-[a-z]+-\d{1,2}[a-z]$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** An ACM certificate ARN of the aws partition; captures region and account. */
+const ACM_CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Error text for a strict object: names the known keys when an unknown one appears (a typo is silently ignored otherwise). */
 const strictObjectError = (keys: readonly string[], expected: string) => (issue: { code?: string }) =>
@@ -55,6 +58,20 @@ const vpcCidr = z.string({ error: "an IPv4 CIDR with a prefix from /16 to /28" }
         ctx.addIssue({ code: "custom", message: "a private RFC 1918 block (inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16)" });
     }
 });
+
+const LOAD_BALANCER_KEYS = ["certificateArn", "sslPolicy"] as const;
+
+const loadBalancerSchema = z.strictObject(
+    {
+        certificateArn: z
+            .string({ error: "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>" })
+            .regex(ACM_CERTIFICATE_ARN, { error: "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>" }),
+        sslPolicy: z
+            .enum(TLS12_SSL_POLICIES, { error: `an ELB security policy that allows only TLS 1.2 and newer: ${TLS12_SSL_POLICIES.join(", ")}` })
+            .default(DEFAULT_SSL_POLICY),
+    },
+    { error: strictObjectError(LOAD_BALANCER_KEYS, "an object { certificateArn, sslPolicy? } describing the internet-facing load balancer (omit it for none)") },
+);
 
 const networkSchema = z
     .strictObject(
@@ -91,11 +108,12 @@ const networkSchema = z
                 })
                 .default([5432]),
             allowHttpRedirect: z.boolean({ error: "true or false" }).default(true),
+            loadBalancer: loadBalancerSchema.optional(),
         },
         {
             error: strictObjectError(
-                ["availabilityZones", "vpcCidr", "subnetPrefixLengths", "natGateways", "appPort", "dataPorts", "allowHttpRedirect"],
-                "an object with availabilityZones, vpcCidr, subnetPrefixLengths and optional natGateways, appPort, dataPorts, allowHttpRedirect",
+                ["availabilityZones", "vpcCidr", "subnetPrefixLengths", "natGateways", "appPort", "dataPorts", "allowHttpRedirect", "loadBalancer"],
+                "an object with availabilityZones, vpcCidr, subnetPrefixLengths and optional natGateways, appPort, dataPorts, allowHttpRedirect, loadBalancer",
             ),
         },
     )
@@ -202,6 +220,24 @@ export const environmentConfigSchema = z
                 });
             }
         });
+        const certificate = ACM_CERTIFICATE_ARN.exec(config.network.loadBalancer?.certificateArn ?? "");
+        if (certificate !== null) {
+            // A load balancer can use only certificates of its own account and region.
+            const [, certificateRegion, certificateAccount] = certificate;
+            if (certificateRegion !== config.region) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["network", "loadBalancer", "certificateArn"],
+                    message: `an ACM certificate in the stack's region ${config.region} (aws:region); this one is in ${certificateRegion}`,
+                });
+            } else if (certificateAccount !== config.accountId) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["network", "loadBalancer", "certificateArn"],
+                    message: `an ACM certificate of the stack's account ${config.accountId} (accountId); this one is in ${certificateAccount}`,
+                });
+            }
+        }
         const environmentTag = config.tags["Environment"];
         if (environmentTag !== undefined && environmentTag !== config.environment) {
             ctx.addIssue({ code: "custom", path: ["tags", "Environment"], message: `the environment name ${config.environment} (or no Environment tag)` });

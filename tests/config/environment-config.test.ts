@@ -1,8 +1,30 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { readStackConfig } from "../../offline-preview/stack-config";
 import { ConfigError } from "../../stacks/config/config-error";
 import { loadEnvironmentConfig, parseEnvironmentConfig, type RawConfig } from "../../stacks/config/load-environment-config";
-import { projectDefaults, rawStackConfig } from "./stack-yaml-config";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/** A stack's config as the Pulumi CLI hands it to the program (the offline preview's reader). */
+const rawStackConfig = (stack: string): Record<string, string> => readStackConfig(ROOT, stack).config;
+
+/** What Pulumi.yaml alone gives a stack whose own file sets nothing: the project-level defaults. */
+function projectDefaults(): Record<string, string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zt-project-defaults-"));
+    try {
+        fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        fs.writeFileSync(path.join(dir, "Pulumi.empty.yaml"), "config: {}\n");
+        return readStackConfig(dir, "empty").config;
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:111111111111:certificate/3f0c2a7e-8b14-4d6a-9e25-c1d7b08f4a63";
 
 const NETWORK = {
     availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
@@ -56,6 +78,7 @@ describe("environment config", () => {
                     appPort: 8443,
                     dataPorts: [5432],
                     allowHttpRedirect: true,
+                    loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
                 },
                 flowLogRetentionDays: 365,
                 interfaceEndpoints: ["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs"],
@@ -76,7 +99,10 @@ describe("environment config", () => {
             const defaults = projectDefaults();
             assert.deepStrictEqual(
                 { flowLogRetentionDays: parsed.flowLogRetentionDays, interfaceEndpoints: parsed.interfaceEndpoints },
-                { flowLogRetentionDays: defaults["flowLogRetentionDays"], interfaceEndpoints: defaults["interfaceEndpoints"] },
+                {
+                    flowLogRetentionDays: JSON.parse(defaults["zero-trust-aws:flowLogRetentionDays"]) as unknown,
+                    interfaceEndpoints: JSON.parse(defaults["zero-trust-aws:interfaceEndpoints"]) as unknown,
+                },
             );
         });
 
@@ -86,6 +112,16 @@ describe("environment config", () => {
                 [parsed.environment, parsed.network.natGateways, parsed.network.appPort, parsed.network.dataPorts, parsed.network.allowHttpRedirect, parsed.tags],
                 ["qa-2", "one-per-az", 8443, [5432], true, {}],
             );
+            assert.strictEqual(parsed.network.loadBalancer, undefined, "no load balancer unless configured");
+        });
+
+        it("defaults the load balancer's security policy to TLS 1.3/1.2 and keeps a configured one", () => {
+            assert.deepStrictEqual(parseEnvironmentConfig(withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN } }), "staging").network.loadBalancer, {
+                certificateArn: CERTIFICATE_ARN,
+                sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+            });
+            const chosen = parseEnvironmentConfig(withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-FS-1-2-Res-2020-10" } }), "staging");
+            assert.strictEqual(chosen.network.loadBalancer?.sslPolicy, "ELBSecurityPolicy-FS-1-2-Res-2020-10");
         });
     });
 
@@ -169,7 +205,7 @@ describe("environment config", () => {
                 withNetwork({ natGateway: "single" }),
                 "zero-trust-aws:network.natGateway",
                 "single",
-                "one of the keys availabilityZones, vpcCidr, subnetPrefixLengths, natGateways, appPort, dataPorts, allowHttpRedirect",
+                "one of the keys availabilityZones, vpcCidr, subnetPrefixLengths, natGateways, appPort, dataPorts, allowHttpRedirect, loadBalancer",
             );
         });
         it("an empty data port list and an out-of-range port", () => {
@@ -184,6 +220,68 @@ describe("environment config", () => {
                 ports,
                 "at most 20 isolated-tier NACL ingress rules (AWS default quota): 3 AZs × 7 data ports = 21",
             );
+        });
+        it("a certificate ARN that is not an ACM certificate ARN", () => {
+            for (const arn of [
+                "arn:aws:iam::111111111111:server-certificate/web",
+                "arn:aws:acm:eu-west-1:11111111111:certificate/3f0c2a7e-8b14-4d6a-9e25-c1d7b08f4a63",
+                "arn:aws:acm:eu-west-1:111111111111:certificate/not-a-uuid",
+                "",
+            ]) {
+                assertRefused(
+                    withNetwork({ loadBalancer: { certificateArn: arn } }),
+                    "zero-trust-aws:network.loadBalancer.certificateArn",
+                    arn,
+                    "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>",
+                );
+            }
+        });
+        it("a load balancer without a certificate", () => {
+            assertRefused(
+                withNetwork({ loadBalancer: {} }),
+                "zero-trust-aws:network.loadBalancer.certificateArn",
+                undefined,
+                "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>",
+            );
+        });
+        it("a certificate from another region than aws:region", () => {
+            const arn = CERTIFICATE_ARN.replace("eu-west-1", "us-east-1");
+            assertRefused(
+                withNetwork({ loadBalancer: { certificateArn: arn } }),
+                "zero-trust-aws:network.loadBalancer.certificateArn",
+                arn,
+                "an ACM certificate in the stack's region eu-west-1 (aws:region); this one is in us-east-1",
+            );
+        });
+        it("a certificate of another account", () => {
+            const arn = CERTIFICATE_ARN.replace("111111111111", "222222222222");
+            assertRefused(
+                withNetwork({ loadBalancer: { certificateArn: arn } }),
+                "zero-trust-aws:network.loadBalancer.certificateArn",
+                arn,
+                "an ACM certificate of the stack's account 111111111111 (accountId); this one is in 222222222222",
+            );
+        });
+        it("a security policy that allows TLS below 1.2, or is not an ELB policy", () => {
+            for (const policy of ["ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS-1-1-2017-01", "elbsecuritypolicy-tls13-1-2-2021-06", 12]) {
+                assertRefused(
+                    withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: policy } }),
+                    "zero-trust-aws:network.loadBalancer.sslPolicy",
+                    policy,
+                    /^an ELB security policy that allows only TLS 1\.2 and newer: ELBSecurityPolicy-TLS13-1-2-2021-06, .*ELBSecurityPolicy-FS-1-2-Res-2020-10$/,
+                );
+            }
+        });
+        it("an unknown key in the load balancer object, naming the known ones", () => {
+            assertRefused(
+                withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslpolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" } }),
+                "zero-trust-aws:network.loadBalancer.sslpolicy",
+                "ELBSecurityPolicy-TLS13-1-3-2021-06",
+                "one of the keys certificateArn, sslPolicy",
+            );
+        });
+        it("a load balancer that is not an object", () => {
+            assertRefused(withNetwork({ loadBalancer: CERTIFICATE_ARN }), "zero-trust-aws:network.loadBalancer", CERTIFICATE_ARN, /^an object \{ certificateArn, sslPolicy\? \}/);
         });
         it("bad JSON", () => {
             assertRefused({ ...VALID, "zero-trust-aws:network": "{vpcCidr:" }, "zero-trust-aws:network", "{vpcCidr:", /^valid JSON \(.+\)$/);

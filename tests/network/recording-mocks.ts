@@ -1,25 +1,34 @@
-import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
+import type { RecordedResource, WireObject } from "../../offline-preview/recorded-resource";
+import type { RecordingMonitor } from "../../offline-preview/recording-monitor";
+import { installRecordingMonitor } from "../../offline-preview/run-program";
+import type { StackConfig } from "../../offline-preview/stack-config";
+import { plainValue } from "../../offline-preview/wire-values";
 
-/** The ARN the mocks give a resource: `arn:mock:<type>/<name>`. */
-export function mockArn(type: string, name: string): string {
-    return `arn:mock:${type}/${name}`;
-}
-
-/** One resource registration as the engine would receive it. */
+/** One resource registration as the engine would receive it, with inputs and outputs as plain values. */
 export interface Registration {
     readonly type: string;
     readonly name: string;
     readonly urn: string;
+    /** The invented id (`vpc-<hex>`, a UUID for keys and providers, …); empty for components. */
     readonly id: string;
     readonly parent: string;
     /** Provider reference `urn…::id`; empty means the default provider. */
     readonly provider: string;
     readonly protect: boolean;
+    /** Inputs with secrets unwrapped. */
     readonly inputs: Readonly<Record<string, unknown>>;
+    /** State the offline provider answered with (id, ARN, computed attributes); a component's registered outputs. */
+    readonly outputs: Readonly<Record<string, unknown>>;
+    /** URNs each input property depends on, as the engine (and the policy pack) sees them. */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
     /** The `tags` input (empty when the resource has none). */
     readonly tags: Readonly<Record<string, string>>;
+}
+
+/** A stack config for component tests: only the project, stack and region, as the offline preview reads them. */
+export function componentStackConfig(stack = "staging", region = "eu-west-1"): StackConfig {
+    return { project: "zero-trust-aws", stack, config: { "aws:region": region }, secretKeys: [] };
 }
 
 // The SDK's own "wait until every registration has gone out" (what it runs before disconnecting);
@@ -27,61 +36,36 @@ export interface Registration {
 const waitForRPCs = (settings as unknown as { waitForRPCs: (this: void) => Promise<void> }).waitForRPCs;
 
 /**
- * The stock mock monitor, plus a record of each registration with the options the stock `setMocks`
- * drops (parent, protect). Ids are `${name}-id`; state echoes the inputs plus the computed
- * attributes the network layer reads (arn, prefixListId, defaultNetworkAclId, …).
+ * Test view of the offline preview's recording monitor (`installRecordingMonitor`, in the `up`
+ * view: ids, ARNs and computed attributes are invented as `pulumi up` would see them). There is
+ * one recording monitor in the repository; this only waits for it and looks registrations up.
  */
 export class RecordingMocks {
-    readonly registrations: Registration[] = [];
+    private snapshot: Registration[] | undefined;
 
-    /** Installs a fresh recording monitor; call before constructing resources. */
-    static install(stack = "staging"): RecordingMocks {
-        const recorder = new RecordingMocks();
-        const monitor = new MockMonitor({
-            call: (args) => {
-                throw new Error(`unexpected invoke ${args.token}: the program must not look anything up`);
-            },
-            newResource: (args) => ({
-                id: `${args.name}-id`,
-                state: {
-                    ...(args.inputs as Record<string, unknown>),
-                    arn: mockArn(args.type, args.name),
-                    name: (args.inputs as { name?: string }).name ?? `${args.name}-name`,
-                    keyId: `${args.name}-key-id`,
-                    allocationId: `${args.name}-alloc`,
-                    prefixListId: `${args.name}-pl`,
-                    defaultNetworkAclId: `${args.name}-default-nacl`,
-                    defaultSecurityGroupId: `${args.name}-default-sg`,
-                },
-            }),
-        });
-        const register = monitor.registerResource.bind(monitor);
-        monitor.registerResource = (req: RegisterRequest, callback: (err: unknown, response: RegisterResponse) => void) =>
-            register(req, (err: unknown, response: RegisterResponse) => {
-                if (!err) {
-                    const inputs = pulumi.runtime.deserializeProperties(req.getObject()) as Record<string, unknown>;
-                    recorder.registrations.push({
-                        type: req.getType(),
-                        name: req.getName(),
-                        urn: response.getUrn(),
-                        id: response.getId(),
-                        parent: req.getParent(),
-                        provider: req.getProvider(),
-                        protect: req.getProtect() ?? false,
-                        inputs,
-                        tags: (inputs["tags"] ?? {}) as Record<string, string>,
-                    });
-                }
-                callback(err, response);
-            });
-        pulumi.runtime.setMockOptions(monitor, "zero-trust-aws", stack, false);
-        return recorder;
+    private constructor(private readonly monitor: RecordingMonitor) {}
+
+    /**
+     * Installs a fresh recording monitor with this stack config (which also becomes the program's
+     * `pulumi.Config`); call before constructing resources.
+     */
+    static install(stackConfig: StackConfig = componentStackConfig()): RecordingMocks {
+        return new RecordingMocks(installRecordingMonitor(stackConfig, "up"));
     }
 
     /** Resolves once every registration started so far has been answered. */
     async settled(): Promise<RecordingMocks> {
         await waitForRPCs();
+        this.snapshot = undefined;
         return this;
+    }
+
+    /** Every registration so far, in order. */
+    get registrations(): readonly Registration[] {
+        if (this.snapshot === undefined || this.snapshot.length !== this.monitor.recorded.length) {
+            this.snapshot = this.monitor.recorded.map(toRegistration);
+        }
+        return this.snapshot;
     }
 
     /** Registrations of one resource type, e.g. `aws:ec2/subnet:Subnet`. */
@@ -97,18 +81,32 @@ export class RecordingMocks {
         }
         return found[0];
     }
+
+    /** The provider reference (`urn::id`) a resource registered with this provider carries. */
+    providerReference(providerName: string): string {
+        const provider = this.named(providerName);
+        return `${provider.urn}::${provider.id}`;
+    }
 }
 
-interface RegisterRequest {
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getProvider(): string;
-    getProtect(): boolean | undefined;
-    getObject(): Parameters<typeof pulumi.runtime.deserializeProperties>[0];
+function plainObject(wire: WireObject): Record<string, unknown> {
+    const value = plainValue(wire);
+    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {};
 }
 
-interface RegisterResponse {
-    getUrn(): string;
-    getId(): string;
+function toRegistration(r: RecordedResource): Registration {
+    const inputs = plainObject(r.inputs);
+    return {
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        id: r.id,
+        parent: r.parent,
+        provider: r.provider,
+        protect: r.options.protect,
+        inputs,
+        outputs: plainObject(r.outputs),
+        propertyDependencies: r.propertyDependencies,
+        tags: (inputs["tags"] ?? {}) as Record<string, string>,
+    };
 }

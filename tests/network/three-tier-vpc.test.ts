@@ -2,9 +2,10 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { ThreeTierVpc, type ThreeTierVpcArgs } from "../../components/network/three-tier-vpc";
 import { planSubnets } from "../../components/network/subnet-plan";
-import { RecordingMocks, mockArn, type Registration } from "./recording-mocks";
+import { RecordingMocks, type Registration } from "./recording-mocks";
 
 const ZONES = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:111111111111:certificate/3f0c2a7e-8b14-4d6a-9e25-c1d7b08f4a63";
 const BASE: ThreeTierVpcArgs = {
     environment: "staging",
     region: "eu-west-1",
@@ -19,6 +20,7 @@ const BASE: ThreeTierVpcArgs = {
     allowHttpRedirect: true,
     flowLogRetentionDays: 365,
     interfaceEndpoints: ["kms", "sts", "secretsmanager", "ssm", "logs"],
+    loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
 };
 const PLAN = planSubnets(BASE.vpcCidr, ZONES.length, BASE.subnetPrefixLengths);
 
@@ -36,6 +38,8 @@ const T = {
     sgIn: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     sgOut: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
     endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    lb: "aws:lb/loadBalancer:LoadBalancer",
+    listener: "aws:lb/listener:Listener",
 } as const;
 
 const builds = new Map<string, RecordingMocks>();
@@ -45,7 +49,8 @@ const builds = new Map<string, RecordingMocks>();
  * recording never changes, so tests that ask for the same arguments share one build.
  */
 async function build(overrides: Partial<ThreeTierVpcArgs> = {}): Promise<RecordingMocks> {
-    const key = JSON.stringify(overrides);
+    // `{ loadBalancer: undefined }` (no load balancer) must not share a build with `{}`.
+    const key = JSON.stringify(overrides, (_, value: unknown) => (value === undefined ? "(undefined)" : value));
     const cached = builds.get(key);
     if (cached !== undefined) {
         return cached;
@@ -109,14 +114,17 @@ describe("ThreeTierVpc", () => {
         it("adopts the default network ACL with no rules", () => {
             const [defaultNacl] = mocks.ofType("aws:ec2/defaultNetworkAcl:DefaultNetworkAcl");
             assert.deepStrictEqual([defaultNacl.inputs.ingress, defaultNacl.inputs.egress], [[], []]);
-            assert.strictEqual(defaultNacl.inputs.defaultNetworkAclId, "net-vpc-default-nacl");
+            assert.strictEqual(defaultNacl.inputs.defaultNetworkAclId, mocks.named("net-vpc").outputs.defaultNetworkAclId);
+            assert.match(String(defaultNacl.inputs.defaultNetworkAclId), /^acl-/);
         });
 
         it("gives every AWS resource the explicit provider, never the default one", () => {
             const awsResources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
             assert.ok(awsResources.length > 50, `only ${awsResources.length} AWS resources recorded`);
+            const reference = mocks.providerReference("test-provider");
+            assert.match(reference, /::pulumi:providers:aws::test-provider::[0-9a-f-]{36}$/);
             for (const resource of awsResources) {
-                assert.match(resource.provider, /[:$]pulumi:providers:aws::test-provider::test-provider-id$/, `${resource.type} ${resource.name}`);
+                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
             }
         });
 
@@ -164,7 +172,9 @@ describe("ThreeTierVpc", () => {
             ZONES.forEach((zone) => {
                 const nat = mocks.named(`net-routing-nat-${zone}`);
                 assert.strictEqual(nat.inputs.subnetId, idOf(mocks, `net-public-${zone}`));
-                assert.strictEqual(nat.inputs.allocationId, `net-routing-nat-${zone}-eip-alloc`);
+                const eip = mocks.named(`net-routing-nat-${zone}-eip`);
+                assert.match(String(eip.outputs.allocationId), /^eipalloc-/);
+                assert.strictEqual(nat.inputs.allocationId, eip.outputs.allocationId);
                 const routes = routesOf(mocks, `net-routing-private-${zone}`);
                 assert.deepStrictEqual(
                     routes.map((r) => [r.inputs.destinationCidrBlock, r.inputs.natGatewayId]),
@@ -257,6 +267,14 @@ describe("ThreeTierVpc", () => {
             assert.ok(rulesOf(mocks, "public", true).every((r) => r.inputs.fromPort !== 443));
         });
 
+        it("without a load balancer the public tier admits nothing from the internet but NAT replies", async () => {
+            const mocks = await build({ loadBalancer: undefined, natGateways: "single" });
+            const worldIngress = rulesOf(mocks, "public", false).filter((r) => r.inputs.cidrBlock === "0.0.0.0/0");
+            assert.deepStrictEqual(worldIngress.map((r) => [r.inputs.fromPort, r.inputs.toPort]), [[1024, 65535]]);
+            const worldEgress = rulesOf(mocks, "public", true).filter((r) => r.inputs.cidrBlock === "0.0.0.0/0");
+            assert.deepStrictEqual(worldEgress.map((r) => [r.inputs.fromPort, r.inputs.toPort]), [[443, 443]], "only NAT forwarding");
+        });
+
         it("private tier takes everything from the VPC and ephemeral replies from anywhere", async () => {
             const mocks = await build();
             assert.deepStrictEqual(
@@ -277,6 +295,7 @@ describe("ThreeTierVpc", () => {
 
     describe("security groups", () => {
         const rules = (mocks: RecordingMocks) => [...mocks.ofType(T.sgIn), ...mocks.ofType(T.sgOut)];
+        const peersOf = (rule: Registration) => ["referencedSecurityGroupId", "cidrIpv4", "prefixListId", "cidrIpv6"].filter((k) => rule.inputs[k] !== undefined);
         const ruleOn = (mocks: RecordingMocks, group: string, type: string) => mocks.ofType(type).filter((r) => r.inputs.securityGroupId === idOf(mocks, group));
 
         it("creates groups with no inline rules that revoke their rules on delete", async () => {
@@ -308,14 +327,20 @@ describe("ThreeTierVpc", () => {
             const cidrRules = rules(mocks).filter((r) => r.inputs.cidrIpv4 !== undefined);
             assert.deepStrictEqual(cidrRules.map((r) => `${r.name} ${show(r, "cidrIpv4", "fromPort")}`).sort(), [
                 "net-endpoints-sg-https-from-vpc 10.20.0.0/16 443",
+                "net-entry-in-http-internet 0.0.0.0/0 80",
+                "net-entry-in-https-internet 0.0.0.0/0 443",
                 "net-sg-app-out-https-internet 0.0.0.0/0 443",
-                "net-sg-lb-in-http-internet 0.0.0.0/0 80",
-                "net-sg-lb-in-https-internet 0.0.0.0/0 443",
             ]);
             for (const rule of rules(mocks)) {
-                const peers = ["referencedSecurityGroupId", "cidrIpv4", "prefixListId", "cidrIpv6"].filter((k) => rule.inputs[k] !== undefined);
-                assert.strictEqual(peers.length, 1, `${rule.name} has exactly one peer`);
+                assert.ok(peersOf(rule).length <= 1, `${rule.name} has at most one peer`);
                 assert.strictEqual(rule.inputs.ipProtocol, "tcp", rule.name);
+            }
+        });
+
+        it("gives every rule exactly one peer", async () => {
+            const mocks = await build({ natGateways: "single" });
+            for (const rule of rules(mocks)) {
+                assert.strictEqual(peersOf(rule).length, 1, `${rule.name} has exactly one peer`);
             }
         });
 
@@ -329,7 +354,18 @@ describe("ThreeTierVpc", () => {
             const appOut = ruleOn(mocks, "net-sg-app", T.sgOut);
             assert.ok(appOut.every((r) => r.inputs.cidrIpv4 === undefined));
             assert.ok(appOut.some((r) => r.inputs.referencedSecurityGroupId === idOf(mocks, "net-endpoints-sg") && r.inputs.fromPort === 443));
-            assert.deepStrictEqual(appOut.filter((r) => r.inputs.prefixListId !== undefined).map((r) => r.inputs.prefixListId), ["net-endpoints-s3-pl", "net-endpoints-dynamodb-pl"]);
+            assert.deepStrictEqual(appOut.filter((r) => r.name.endsWith("-s3") || r.name.endsWith("-dynamodb")).map((r) => r.inputs.fromPort), [443, 443]);
+        });
+
+        it("sends the app's gateway-endpoint HTTPS to the prefix list of each gateway endpoint", async () => {
+            const mocks = await build({ natGateways: "none" });
+            const appOut = ruleOn(mocks, "net-sg-app", T.sgOut);
+            const prefixLists = appOut.filter((r) => r.inputs.prefixListId !== undefined).map((r) => r.inputs.prefixListId);
+            assert.equal(prefixLists.length, 2);
+            assert.deepStrictEqual(
+                prefixLists,
+                ["net-endpoints-s3", "net-endpoints-dynamodb"].map((name) => mocks.named(name).outputs.prefixListId),
+            );
         });
 
         it("admits HTTPS into the endpoint group from the VPC CIDR only, with no egress", async () => {
@@ -339,6 +375,104 @@ describe("ThreeTierVpc", () => {
                 [["10.20.0.0/16", 443, 443]],
             );
             assert.deepStrictEqual(ruleOn(mocks, "net-endpoints-sg", T.sgOut), []);
+        });
+    });
+
+    describe("internet entry point", () => {
+        const internetIngress = (mocks: RecordingMocks) => mocks.ofType(T.sgIn).filter((r) => r.inputs.cidrIpv4 === "0.0.0.0/0" || r.inputs.cidrIpv6 === "::/0");
+        const listenerOn = (mocks: RecordingMocks, port: number) => mocks.ofType(T.listener).filter((l) => l.inputs.port === port);
+
+        it("puts one internet-facing application load balancer in the public subnets, with the load balancer group only", async () => {
+            const mocks = await build();
+            const [alb, ...others] = mocks.ofType(T.lb);
+            assert.deepStrictEqual(others, []);
+            assert.strictEqual(alb.parent, mocks.named("net-entry").urn);
+            assert.strictEqual(mocks.named("net-entry").type, "zero-trust:network:InternetEntryPoint");
+            assert.deepStrictEqual(
+                [alb.inputs.internal, alb.inputs.loadBalancerType, alb.inputs.ipAddressType],
+                [false, "application", "ipv4"],
+            );
+            assert.deepStrictEqual(alb.inputs.subnets, ZONES.map((zone) => idOf(mocks, `net-public-${zone}`)));
+            assert.deepStrictEqual(alb.inputs.securityGroups, [idOf(mocks, "net-sg-lb")]);
+            // The policy pack finds the group's users through this dependency.
+            assert.deepStrictEqual(alb.propertyDependencies["securityGroups"], [mocks.named("net-sg-lb").urn]);
+        });
+
+        it("hardens the load balancer: deletion protection, invalid headers dropped, strictest desync mitigation", async () => {
+            const mocks = await build();
+            const [alb] = mocks.ofType(T.lb);
+            assert.deepStrictEqual(
+                [alb.inputs.enableDeletionProtection, alb.inputs.dropInvalidHeaderFields, alb.inputs.desyncMitigationMode],
+                [true, true, "strictest"],
+            );
+        });
+
+        it("listens on 443 with HTTPS, the configured certificate and a TLS 1.2+ policy, answering 404 by default", async () => {
+            const mocks = await build();
+            const [https, ...others] = listenerOn(mocks, 443);
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual(
+                [https.inputs.loadBalancerArn, https.inputs.protocol, https.inputs.sslPolicy, https.inputs.certificateArn],
+                [mocks.ofType(T.lb)[0].outputs.arn, "HTTPS", "ELBSecurityPolicy-TLS13-1-2-2021-06", CERTIFICATE_ARN],
+            );
+            assert.deepStrictEqual(https.inputs.defaultActions, [
+                { type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404", messageBody: "Not found" } },
+            ]);
+        });
+
+        it("uses the configured security policy", async () => {
+            const mocks = await build({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" } });
+            assert.deepStrictEqual(listenerOn(mocks, 443).map((l) => l.inputs.sslPolicy), ["ELBSecurityPolicy-TLS13-1-3-2021-06"]);
+        });
+
+        it("listens on 80 only to redirect to HTTPS on 443, permanently", async () => {
+            const mocks = await build({ allowHttpRedirect: true });
+            const [http, ...others] = listenerOn(mocks, 80);
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual(
+                [http.inputs.loadBalancerArn, http.inputs.protocol, http.inputs.sslPolicy, http.inputs.certificateArn],
+                [mocks.ofType(T.lb)[0].outputs.arn, "HTTP", undefined, undefined],
+            );
+            assert.deepStrictEqual(http.inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+            assert.strictEqual(mocks.ofType(T.listener).length, 2);
+        });
+
+        it("admits the internet on 443 and 80 only, on the load balancer group, linked to it by dependency", async () => {
+            const mocks = await build({ allowHttpRedirect: true });
+            const lbGroup = mocks.named("net-sg-lb");
+            const world = internetIngress(mocks);
+            assert.deepStrictEqual(world.map((r) => [r.inputs.fromPort, r.inputs.toPort, r.inputs.ipProtocol]).sort(), [[443, 443, "tcp"], [80, 80, "tcp"]]);
+            for (const rule of world) {
+                assert.strictEqual(rule.inputs.securityGroupId, lbGroup.id, rule.name);
+                assert.deepStrictEqual(rule.propertyDependencies["securityGroupId"], [lbGroup.urn], rule.name);
+                assert.strictEqual(rule.parent, mocks.named("net-entry").urn, `${rule.name} belongs to the entry point`);
+            }
+        });
+
+        it("has no port 80 listener and no port 80 internet rule when redirects are off", async () => {
+            const mocks = await build({ allowHttpRedirect: false });
+            assert.deepStrictEqual(internetIngress(mocks).map((r) => r.inputs.fromPort), [443]);
+            assert.deepStrictEqual(listenerOn(mocks, 80), []);
+            assert.deepStrictEqual(mocks.ofType(T.listener).map((l) => l.inputs.port), [443]);
+        });
+
+        it("without a load balancer: no load balancer, no listener, and nothing admitted from the internet", async () => {
+            const mocks = await build({ loadBalancer: undefined });
+            assert.deepStrictEqual([mocks.ofType(T.lb), mocks.ofType(T.listener), mocks.ofType("zero-trust:network:InternetEntryPoint")], [[], [], []]);
+            assert.deepStrictEqual(internetIngress(mocks), []);
+            assert.deepStrictEqual(
+                mocks.ofType(T.sgIn).filter((r) => r.inputs.securityGroupId === idOf(mocks, "net-sg-lb")),
+                [],
+                "the load balancer group exists with no ingress",
+            );
+            assert.deepStrictEqual([mocks.named("net").outputs.loadBalancerArn, mocks.named("net").outputs.loadBalancerDnsName], [undefined, undefined]);
+        });
+
+        it("exports the load balancer's ARN from the network component", async () => {
+            const mocks = await build();
+            const arn = mocks.ofType(T.lb)[0].outputs.arn;
+            assert.match(String(arn), /^arn:aws:/);
+            assert.strictEqual(mocks.named("net").outputs.loadBalancerArn, arn);
         });
     });
 
@@ -358,8 +492,8 @@ describe("ThreeTierVpc", () => {
                     idOf(mocks, "net-vpc"),
                     "ALL",
                     "cloud-watch-logs",
-                    mockArn("aws:cloudwatch/logGroup:LogGroup", "net-flow-logs-group"),
-                    mockArn("aws:iam/role:Role", "net-flow-logs-role"),
+                    mocks.named("net-flow-logs-group").outputs.arn,
+                    mocks.named("net-flow-logs-role").outputs.arn,
                 ],
             );
         });
@@ -368,7 +502,7 @@ describe("ThreeTierVpc", () => {
             const group = mocks.named("net-flow-logs-group");
             assert.deepStrictEqual(
                 [group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId],
-                [logGroupName, 731, mockArn("aws:kms/key:Key", "net-flow-logs-key")],
+                [logGroupName, 731, mocks.named("net-flow-logs-key").outputs.arn],
             );
         });
 
@@ -383,7 +517,8 @@ describe("ThreeTierVpc", () => {
             assert.deepStrictEqual(logs?.Action, ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
             assert.deepStrictEqual(logs?.Condition, { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } });
             const alias = mocks.named("net-flow-logs-key-alias");
-            assert.deepStrictEqual([alias.inputs.name, alias.inputs.targetKeyId], ["alias/net-flow-logs", "net-flow-logs-key-key-id"]);
+            assert.deepStrictEqual([alias.inputs.name, alias.inputs.targetKeyId], ["alias/net-flow-logs", key.outputs.keyId]);
+            assert.match(String(alias.inputs.targetKeyId), /^[0-9a-f-]{36}$/);
         });
 
         it("protects the key and the log group, and nothing else needs it", () => {
@@ -397,7 +532,8 @@ describe("ThreeTierVpc", () => {
             assert.deepStrictEqual(trust.Statement[0].Principal, { Service: "vpc-flow-logs.amazonaws.com" });
             assert.strictEqual(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"], "111111111111");
             const [rolePolicy] = mocks.ofType("aws:iam/rolePolicy:RolePolicy");
-            assert.strictEqual(rolePolicy.inputs.role, "net-flow-logs-role-name");
+            assert.strictEqual(rolePolicy.inputs.role, role.outputs.name);
+            assert.ok(rolePolicy.inputs.role !== undefined);
             const permissions = JSON.parse(rolePolicy.inputs.policy as string) as { Statement: { Resource: string[]; Action: string[] }[] };
             assert.deepStrictEqual(permissions.Statement.flatMap((s) => s.Resource), [logGroupArn, `${logGroupArn}:log-stream:*`]);
             assert.ok(permissions.Statement.flatMap((s) => s.Action).every((a) => a.startsWith("logs:") && a !== "logs:*"));

@@ -39,7 +39,7 @@ describe("offline preview CLI", () => {
         const out = stagingRun.stdout;
         assert.match(out, /Previewing stack staging of project zero-trust-aws offline/);
         assert.match(out, /pulumi:pulumi:Stack\s+zero-trust-aws-staging/);
-        assert.match(out, /├─ zero-trust:network:ThreeTierVpc\s+staging-network/);
+        assert.match(out, /[├└]─ zero-trust:network:ThreeTierVpc\s+staging-network/);
         assert.match(out, /│  [├└]─ aws:ec2:Vpc/, "the VPC is drawn under its component");
         assert.match(out, /Resources by type:[\s\S]*\d+\s+aws:ec2:Subnet/);
         assert.match(out, /Policies: zero-trust-guardrails@v\d+\.\d+\.\d+ \(\d+ policies\)\n\s+all policies passed/);

@@ -25,6 +25,11 @@ describe("plausible mock values", () => {
         assert.equal(vpc["cidrBlock"], "10.0.0.0/16");
         assert.match(vpc["defaultSecurityGroupId"] as string, /^sg-/);
         assert.match(vpc["defaultNetworkAclId"] as string, /^acl-/);
+        const gateway = mockState("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-1", { vpcEndpointType: "Gateway" }, where);
+        assert.match(gateway["prefixListId"] as string, /^pl-[0-9a-f]{8}$/);
+        assert.equal(mockState("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-2", { vpcEndpointType: "Interface" }, where)["prefixListId"], undefined);
+        const lb = mockState("aws:lb/loadBalancer:LoadBalancer", "edge-1a2b3c", { internal: false }, where);
+        assert.match(lb["dnsName"] as string, /^edge-1a2b3c-\d+\.eu-west-1\.elb\.amazonaws\.com$/);
         assert.deepEqual(mockState("aws-native:ec2:Vpc", "vpc-2", { cidrBlock: "10.1.0.0/16" }, where), { cidrBlock: "10.1.0.0/16", id: "vpc-2" });
     });
 });

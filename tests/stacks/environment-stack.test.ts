@@ -1,18 +1,21 @@
 import * as assert from "assert";
+import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { readStackConfig } from "../../offline-preview/stack-config";
 import { ConfigError } from "../../stacks/config/config-error";
 import type { EnvironmentOutputs } from "../../stacks/environment";
-import { rawStackConfig } from "../config/stack-yaml-config";
 import { RecordingMocks } from "../network/recording-mocks";
 import program from "../../stacks/index";
+
+const ROOT = path.resolve(__dirname, "../..");
 
 /** Resolves an output's value (the mocks run as `pulumi up` would, so values are known). */
 const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply((value) => resolve(value)));
 
 /** Runs the program entry the way the engine does: inside the root stack, awaiting the export. */
 async function runStack(stack: string, overrides: Record<string, string> = {}) {
-    const mocks = RecordingMocks.install(stack);
-    pulumi.runtime.setAllConfig({ ...rawStackConfig(stack), ...overrides });
+    const stackConfig = readStackConfig(ROOT, stack);
+    const mocks = RecordingMocks.install({ ...stackConfig, config: { ...stackConfig.config, ...overrides } });
     let outputs: EnvironmentOutputs | undefined;
     let error: unknown;
     try {
@@ -41,14 +44,15 @@ describe("environment stack", () => {
             assert.strictEqual(run.error, undefined);
             const outputs = run.outputs;
             assert.ok(outputs !== undefined);
-            assert.strictEqual(await valueOf(outputs.vpcId), "staging-network-vpc-id");
+            assert.strictEqual(await valueOf(outputs.vpcId), run.mocks.named("staging-network-vpc").id);
+            assert.match(await valueOf(outputs.vpcId), /^vpc-[0-9a-f]+$/);
             assert.strictEqual(await valueOf(outputs.vpcCidr), "10.20.0.0/16");
             assert.deepStrictEqual(
                 [outputs.publicSubnetIds.length, outputs.privateSubnetIds.length, outputs.isolatedSubnetIds.length, outputs.privateRouteTableIds.length],
                 [3, 3, 3, 3],
             );
             assert.strictEqual(await valueOf(outputs.flowLogGroupName), "/zero-trust/staging/vpc-flow-logs/staging-network");
-            assert.strictEqual(await valueOf(outputs.dataSecurityGroupId), "staging-network-sg-data-id");
+            assert.strictEqual(await valueOf(outputs.dataSecurityGroupId), run.mocks.named("staging-network-sg-data").id);
         });
 
         it("creates one AWS provider pinned to the account and region, with the common tags", () => {
@@ -66,8 +70,10 @@ describe("environment stack", () => {
         it("gives every AWS resource that provider explicitly", () => {
             const resources = run.mocks.registrations.filter((r) => r.type.startsWith("aws:"));
             assert.ok(resources.length > 50);
+            const reference = run.mocks.providerReference("staging");
+            assert.match(reference, /::pulumi:providers:aws::staging::[0-9a-f-]{36}$/);
             for (const resource of resources) {
-                assert.match(resource.provider, /[:$]pulumi:providers:aws::staging::staging-id$/, `${resource.type} ${resource.name}`);
+                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
             }
         });
 
@@ -78,6 +84,31 @@ describe("environment stack", () => {
             assert.strictEqual(interfaces.length, 7);
             assert.strictEqual(run.mocks.named("staging-network-flow-logs-group").inputs.retentionInDays, 365);
         });
+
+        it("builds the internet entry point from the stack's certificate and exports the load balancer", async () => {
+            const [alb, ...others] = run.mocks.ofType("aws:lb/loadBalancer:LoadBalancer");
+            assert.deepStrictEqual(others, []);
+            assert.strictEqual(alb.inputs.internal, false);
+            const [https] = run.mocks.ofType("aws:lb/listener:Listener").filter((l) => l.inputs.port === 443);
+            assert.deepStrictEqual(
+                [https.inputs.certificateArn, https.inputs.sslPolicy],
+                ["arn:aws:acm:eu-west-1:111111111111:certificate/3f0c2a7e-8b14-4d6a-9e25-c1d7b08f4a63", "ELBSecurityPolicy-TLS13-1-2-2021-06"],
+            );
+            const outputs = run.outputs;
+            assert.ok(outputs?.loadBalancerArn !== undefined);
+            assert.strictEqual(await valueOf(outputs.loadBalancerArn), alb.outputs.arn);
+            assert.ok("loadBalancerDnsName" in outputs);
+        });
+    });
+
+    it("without network.loadBalancer: no load balancer, no internet ingress, no load balancer outputs", async () => {
+        const network = JSON.parse(readStackConfig(ROOT, "staging").config["zero-trust-aws:network"]) as Record<string, unknown>;
+        delete network["loadBalancer"];
+        const { mocks, outputs, error } = await runStack("staging", { "zero-trust-aws:network": JSON.stringify(network) });
+        assert.strictEqual(error, undefined);
+        assert.deepStrictEqual(mocks.ofType("aws:lb/loadBalancer:LoadBalancer"), []);
+        assert.deepStrictEqual(mocks.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.cidrIpv4 === "0.0.0.0/0"), []);
+        assert.deepStrictEqual([outputs?.loadBalancerArn, outputs?.loadBalancerDnsName], [undefined, undefined]);
     });
 
     it("prod: one NAT per AZ and its own retention", async () => {
@@ -86,10 +117,12 @@ describe("environment stack", () => {
         assert.strictEqual(mocks.ofType("aws:ec2/natGateway:NatGateway").length, 3);
         assert.strictEqual(mocks.named("prod-network-flow-logs-group").inputs.retentionInDays, 731);
         assert.match(mocks.named("prod").type, /^pulumi:providers:aws$/);
+        const [https] = mocks.ofType("aws:lb/listener:Listener").filter((l) => l.inputs.port === 443);
+        assert.match(String(https.inputs.certificateArn), /^arn:aws:acm:eu-west-1:222222222222:certificate\//);
     });
 
     it("refuses bad config before declaring any resource", async () => {
-        const network = JSON.parse(rawStackConfig("staging")["zero-trust-aws:network"]) as Record<string, unknown>;
+        const network = JSON.parse(readStackConfig(ROOT, "staging").config["zero-trust-aws:network"]) as Record<string, unknown>;
         const { mocks, error } = await runStack("staging", { "zero-trust-aws:network": JSON.stringify({ ...network, vpcCidr: "10.20.0.0/99" }) });
         assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
         assert.strictEqual(error.message, "invalid config zero-trust-aws:network.vpcCidr=10.20.0.0/99: expected an IPv4 CIDR with a prefix from /16 to /28");
