@@ -12,7 +12,9 @@ import { readStackConfig } from "../offline-preview/stack-config";
 
 const repo = path.resolve(__dirname, "../..");
 const project = path.join(repo, "bench/fleet-project");
+/** Two sizes of the same fleet, so fixed start-up and the cost per resource can be told apart. */
 const stack = "bench";
+const largeStack = "bench-large";
 const packDir = path.join(repo, "policy-pack");
 const asJson = process.argv.includes("--json");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "zt-bench-"));
@@ -26,11 +28,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): stri
 }
 
 /** The offline preview exactly as `npm run preview` runs it, in its own process. */
-function offlinePreview(): { resources: number; totalMs: number; programMs: number; loadMs: number; plan: Plan } {
+function offlinePreview(stackName: string): { resources: number; totalMs: number; programMs: number; loadMs: number; plan: Plan } {
     const timings = path.join(work, "timings.json");
     const planFile = path.join(work, "plan.json");
-    run(process.execPath, ["--stack-trace-limit=1", path.join(repo, "dist/offline-preview/main.js"),
-        "--project", project, "--stack", stack, "--json", planFile, "--timings", timings]);
+    run(process.execPath, [path.join(repo, "dist/offline-preview/main.js"),
+        "--project", project, "--stack", stackName, "--json", planFile, "--timings", timings]);
     const t = JSON.parse(fs.readFileSync(timings, "utf8")) as { resources: number; totalMs: number; programMs: number; loadMs: number };
     return { ...t, plan: JSON.parse(fs.readFileSync(planFile, "utf8")) as Plan };
 }
@@ -71,12 +73,14 @@ async function policyCost(plan: Plan): Promise<{ startupMs: number; perResourceM
 }
 
 async function main(): Promise<void> {
-    const offline = offlinePreview();
+    const offline = offlinePreview(stack);
+    const large = offlinePreview(largeStack);
     const baseline = stockMocks();
     const policy = await policyCost(offline.plan);
     fs.rmSync(work, { recursive: true, force: true });
 
     const msPerResource = offline.totalMs / offline.resources;
+    const marginalMsPerResource = (large.totalMs - offline.totalMs) / (large.resources - offline.resources);
     const baselineMsPerResource = baseline.ms / baseline.resources;
     const rows: [string, string][] = [
         ["resources (offline preview / stock mocks)", `${offline.resources} / ${baseline.resources}`],
@@ -84,7 +88,9 @@ async function main(): Promise<void> {
         ["  of which: loading the tool", `${offline.loadMs.toFixed(0)} ms`],
         ["  of which: running the program", `${offline.programMs.toFixed(0)} ms = ${(offline.programMs / offline.resources).toFixed(2)} ms/resource`],
         ["stock setMocks under mocha + ts-node, program run only", `${baseline.ms.toFixed(0)} ms = ${baselineMsPerResource.toFixed(2)} ms/resource`],
-        ["speed-up (stock / offline)", `${(baselineMsPerResource / msPerResource).toFixed(1)}x`],
+        ["speed-up (stock / offline, end to end)", `${(baselineMsPerResource / msPerResource).toFixed(1)}x`],
+        [`offline preview of ${large.resources} resources, end to end`, `${large.totalMs.toFixed(0)} ms = ${(large.totalMs / large.resources).toFixed(2)} ms/resource`],
+        ["  cost of one more resource (slope between the two sizes)", `${marginalMsPerResource.toFixed(2)} ms/resource`],
         ["policy pack start-up (launch to serving)", `${policy.startupMs.toFixed(0)} ms`],
         ["policy evaluation, analyze over gRPC, sequential", `${policy.perResourceMs.toFixed(2)} ms/resource`],
     ];

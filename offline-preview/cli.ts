@@ -5,7 +5,7 @@ import { ExitCode, UsageError } from "./errors";
 import { PolicyAnalyzer, type PolicyPackConfig } from "./policy-analyzer";
 import { buildPlan, readPlan, writePlan } from "./plan";
 import { diffPlans, renderMarkdown } from "./plan-diff";
-import { hasMandatoryViolation, type PolicyResult } from "./policy-results";
+import { hasMandatoryViolation } from "./policy-results";
 import { programEntry, repoRoot } from "./program-entry";
 import { renderReport } from "./report";
 import { runProgram } from "./run-program";
@@ -117,30 +117,19 @@ export async function main(argv: string[]): Promise<number> {
     const basePlan = options.diff === undefined ? undefined : readPlan(options.diff);
     const entry = programEntry(projectDir);
 
-    // The pack starts while the program runs, and analyses each resource as it is registered,
-    // as the engine does: on two cores, policy evaluation overlaps the program.
+    // The pack starts while the program runs, so its start-up is hidden behind the program.
     const stopPack = new AbortController();
     const analyzerReady = PolicyAnalyzer.start(path.resolve(options.policyPack), stopPack.signal).then(async (a) => {
         await a.configure(stackConfig, options.view === "preview", policyConfig);
         return a;
     });
     analyzerReady.catch(() => undefined);
-    const analyses: Promise<PolicyResult[]>[] = [];
     try {
         process.chdir(projectDir);
-        const run = await runProgram({
-            entry, stackConfig, view: options.view,
-            onRegister: (resource, provider) => {
-                const analysis = analyzerReady.then((a) => a.analyze(resource, provider));
-                analysis.catch(() => undefined); // reported once, by Promise.all below
-                analyses.push(analysis);
-            },
-        });
+        const run = await runProgram({ entry, stackConfig, view: options.view });
         const programDone = performance.now();
         const analyzer = await analyzerReady;
-        const pack = await analyzer.info();
-        const policyResults = (await Promise.all(analyses)).flat();
-        policyResults.push(...await analyzer.analyzeStack(run.resources));
+        const [pack, policyResults] = await Promise.all([analyzer.info(), analyzer.analyzeAll(run.resources)]);
         const elapsed = performance.now();
         if (timingsFile !== undefined) {
             fs.writeFileSync(timingsFile, JSON.stringify({

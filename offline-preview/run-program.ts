@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import * as sdkState from "@pulumi/pulumi/runtime/state";
-import { RecordingMonitor, type RecordingOptions } from "./recording-monitor";
+import { RecordingMonitor } from "./recording-monitor";
 import type { RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
 
@@ -26,7 +26,6 @@ export interface RunProgramOptions {
     entry: string;
     stackConfig: StackConfig;
     view: "up" | "preview";
-    onRegister?: RecordingOptions["onRegister"];
 }
 
 /**
@@ -34,9 +33,9 @@ export interface RunProgramOptions {
  * resources declared from now on are recorded (as the engine would receive them) and answered
  * with plausible state. `runProgram` uses it; tests of components use it directly.
  */
-export function installRecordingMonitor(stackConfig: StackConfig, view: "up" | "preview", onRegister?: RecordingOptions["onRegister"]): RecordingMonitor {
+export function installRecordingMonitor(stackConfig: StackConfig, view: "up" | "preview"): RecordingMonitor {
     const { project, stack, config, secretKeys } = stackConfig;
-    const monitor = new RecordingMonitor({ project, stack, view, onRegister, defaultRegion: config["aws:region"] ?? "us-east-1" });
+    const monitor = new RecordingMonitor({ project, stack, view, defaultRegion: config["aws:region"] ?? "us-east-1" });
     // The SDK formats a full stack trace (limit lifted to Infinity) for every resource, only to
     // record its source position; that was the largest single cost of a run, and nothing here
     // reads source positions.
@@ -59,7 +58,7 @@ export function installRecordingMonitor(stackConfig: StackConfig, view: "up" | "
  * A program runs once per process: the SDK's runtime state is global.
  */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
-    const monitor = installRecordingMonitor(options.stackConfig, options.view, options.onRegister);
+    const monitor = installRecordingMonitor(options.stackConfig, options.view);
 
     // Registration failures surface as rejections of promises the program never awaits; the
     // first one is the run's error, as it would be under `pulumi preview`. A failed run leaves
@@ -69,12 +68,21 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         firstFailure ??= err;
     };
     process.on("unhandledRejection", onRejection);
-    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const exported: unknown = require(options.entry);
-        return typeof exported === "function" ? await (exported as () => unknown)() : exported;
-    });
-    await pulumi.runtime.disconnect();
+    // The SDK also captures a stack trace for every promise it tracks (leak diagnostics nobody
+    // reads here); one frame keeps the place an error was thrown and costs far less.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 1;
+    let outputs: Record<string, unknown> | undefined;
+    try {
+        outputs = await pulumi.runtime.runInPulumiStack(async () => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const exported: unknown = require(options.entry);
+            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+        });
+        await pulumi.runtime.disconnect();
+    } finally {
+        Error.stackTraceLimit = stackTraceLimit;
+    }
     if (firstFailure !== undefined) {
         throw firstFailure instanceof Error ? firstFailure : new Error(JSON.stringify(firstFailure));
     }

@@ -145,6 +145,13 @@ describe("offline preview CLI", () => {
         assert.equal(subnet?.inputs["vpcId"], UNKNOWN);
     });
 
+    it("writes its whole report into a pipe, however long (over 1,000 resources)", () => {
+        const r = runCli(["--project", "bench/fleet-project", "--stack", "bench"]);
+        assert.equal(r.status, 0, r.stderr);
+        assert.ok(r.stdout.length > 128 * 1024, "longer than a pipe buffer");
+        assert.match(r.stdout, /all policies passed\n\nDuration: [\d.]+s for \d{4} resources/);
+    });
+
     it("keeps output paths relative to where it was run, not to the project", () => {
         const dir = tempDir();
         const r = runCli(["--project", path.join(repoRoot, "tests/fixtures/open-ingress-program"), "--stack", "test", "--json", "fixture-plan.json"], dir);
