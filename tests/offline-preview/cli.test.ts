@@ -148,7 +148,7 @@ describe("offline preview CLI", () => {
     it("writes its whole report into a pipe, however long (over 1,000 resources)", () => {
         const r = runCli(["--project", "bench/fleet-project", "--stack", "bench"]);
         assert.equal(r.status, 0, r.stderr);
-        assert.ok(r.stdout.length > 128 * 1024, "longer than a pipe buffer");
+        assert.ok(r.stdout.length > 64 * 1024, "longer than a pipe buffer (64 KiB)");
         assert.match(r.stdout, /all policies passed\n\nDuration: [\d.]+s for \d{4} resources/);
     });
 
