@@ -54,9 +54,11 @@ export class TierSecurityGroups extends pulumi.ComponentResource {
         const app = group("app", "Workloads: traffic from the load balancers only");
         const data = group("data", "Data stores: traffic from the app tier only");
 
-        const ingress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) =>
-            new aws.vpc.SecurityGroupIngressRule(
-                `${name}-${role}-in-${rule.suffix}`,
+        // Ingress and egress rules take the same arguments; one helper declares either.
+        const allow = (direction: "in" | "out", target: aws.ec2.SecurityGroup, role: string, rule: Rule) => {
+            const RuleResource = direction === "in" ? aws.vpc.SecurityGroupIngressRule : aws.vpc.SecurityGroupEgressRule;
+            return new RuleResource(
+                `${name}-${role}-${direction}-${rule.suffix}`,
                 {
                     securityGroupId: target.id,
                     description: rule.description,
@@ -64,24 +66,13 @@ export class TierSecurityGroups extends pulumi.ComponentResource {
                     fromPort: rule.port,
                     toPort: rule.port,
                     ...rule.peer,
-                    tags: resourceTags(`${args.environment}-${role}-in-${rule.suffix}`),
+                    tags: resourceTags(`${args.environment}-${role}-${direction}-${rule.suffix}`),
                 },
                 { parent: this },
             );
-        const egress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) =>
-            new aws.vpc.SecurityGroupEgressRule(
-                `${name}-${role}-out-${rule.suffix}`,
-                {
-                    securityGroupId: target.id,
-                    description: rule.description,
-                    ipProtocol: "tcp",
-                    fromPort: rule.port,
-                    toPort: rule.port,
-                    ...rule.peer,
-                    tags: resourceTags(`${args.environment}-${role}-out-${rule.suffix}`),
-                },
-                { parent: this },
-            );
+        };
+        const ingress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) => allow("in", target, role, rule);
+        const egress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) => allow("out", target, role, rule);
 
         egress(loadBalancer, "lb", { suffix: "app", description: "To the app tier", port: args.appPort, peer: { referencedSecurityGroupId: app.id } });
 

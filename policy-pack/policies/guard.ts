@@ -19,46 +19,49 @@ function describe(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Runs a policy body: its reports go through, an unknown-value error keeps its SDK meaning, and
+ * any other exception becomes one violation whose text `failure` writes from the error.
+ */
+function runGuarded(reportViolation: ReportViolation, failure: (error: string) => string, body: (report: ReportViolation, reading: Reading) => void): void {
+    const reading = new Reading();
+    let reported = false;
+    const report: ReportViolation = (message, urn) => {
+        reported = true;
+        reportViolation(message, urn);
+    };
+    try {
+        body(report, reading);
+    } catch (error) {
+        if (isUnknownValueError(error)) {
+            throw error;
+        }
+        report(failure(describe(error)));
+    }
+    reading.settle(reported);
+}
+
 export function guardResource(policyName: string, types: ReadonlySet<string>, body: GuardedResourceBody): ResourceValidation {
     return (args, reportViolation) => {
         if (typeof args?.type !== "string" || !types.has(args.type)) {
             return;
         }
-        const reading = new Reading();
-        let reported = false;
-        const report: ReportViolation = (message, urn) => {
-            reported = true;
-            reportViolation(message, urn);
-        };
-        try {
-            const props: unknown = args.props;
-            body(args, props !== null && typeof props === "object" ? (props as Props) : {}, report, reading);
-        } catch (error) {
-            if (isUnknownValueError(error)) {
-                throw error;
-            }
-            report(`${policyName} could not evaluate this ${args.type} (${describe(error)}); it is blocked until the policy can read it. Please report this input to the pack's maintainers.`);
-        }
-        reading.settle(reported);
+        runGuarded(
+            reportViolation,
+            (error) => `${policyName} could not evaluate this ${args.type} (${error}); it is blocked until the policy can read it. Please report this input to the pack's maintainers.`,
+            (report, reading) => {
+                const props: unknown = args.props;
+                body(args, props !== null && typeof props === "object" ? (props as Props) : {}, report, reading);
+            },
+        );
     };
 }
 
 export function guardStack(policyName: string, body: GuardedStackBody): StackValidation {
-    return (args, reportViolation) => {
-        const reading = new Reading();
-        let reported = false;
-        const report: ReportViolation = (message, urn) => {
-            reported = true;
-            reportViolation(message, urn);
-        };
-        try {
-            body(args, report, reading);
-        } catch (error) {
-            if (isUnknownValueError(error)) {
-                throw error;
-            }
-            report(`${policyName} could not evaluate this stack (${describe(error)}). Please report this input to the pack's maintainers.`);
-        }
-        reading.settle(reported);
-    };
+    return (args, reportViolation) =>
+        runGuarded(
+            reportViolation,
+            (error) => `${policyName} could not evaluate this stack (${error}). Please report this input to the pack's maintainers.`,
+            (report, reading) => body(args, report, reading),
+        );
 }
