@@ -26,6 +26,7 @@ policy pack over it through the Analyzer gRPC service, as the Pulumi engine does
   --policy-config <file>   policy config JSON, as \`--policy-pack-config\` takes it
   --project <dir>          Pulumi project folder (default: the current folder)
   --timings <file>         write the time each phase took, as JSON (for benchmarks)
+  --stack-traces           keep stack traces while the program runs (slower; to debug a failure)
 
 Exit codes: 0 clean, 1 a mandatory policy violation, 2 bad input or an internal error.`;
 
@@ -39,6 +40,7 @@ interface Options {
     policyConfig?: string;
     project: string;
     timings?: string;
+    stackTraces: boolean;
 }
 
 function parseOptions(argv: string[]): Options | "help" {
@@ -56,6 +58,7 @@ function parseOptions(argv: string[]): Options | "help" {
                 "policy-config": { type: "string" },
                 project: { type: "string", default: "." },
                 timings: { type: "string" },
+                "stack-traces": { type: "boolean", default: false },
                 help: { type: "boolean", short: "h" },
             },
             strict: true,
@@ -84,6 +87,7 @@ function parseOptions(argv: string[]): Options | "help" {
         policyConfig: v["policy-config"],
         project: v.project,
         timings: v.timings,
+        stackTraces: v["stack-traces"],
     };
 }
 
@@ -126,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
     analyzerReady.catch(() => undefined);
     try {
         process.chdir(projectDir);
-        const run = await runProgram({ entry, stackConfig, view: options.view });
+        const run = await runProgram({ entry, stackConfig, view: options.view, stackTraces: options.stackTraces });
         const programDone = performance.now();
         const analyzer = await analyzerReady;
         const [pack, policyResults] = await Promise.all([analyzer.info(), analyzer.analyzeAll(run.resources)]);

@@ -20,7 +20,8 @@ main(process.argv.slice(2)).then(
         if (inputErrors.has(error.name)) {
             console.error(`error: ${error.message}`);
         } else {
-            console.error(`error: the offline preview failed: ${error.stack ?? error.message}`);
+            const trace = error.stack?.includes("\n") ? error.stack : `${String(error)}\n(run again with --stack-traces for where it happened)`;
+            console.error(`error: the offline preview failed: ${trace}`);
         }
         exitAfterFlush(ExitCode.badInputOrInternalError);
     },

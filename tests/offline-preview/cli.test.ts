@@ -109,6 +109,16 @@ describe("offline preview CLI", () => {
         assertOneLineError(runCli(["--stack", "staging", "--frobnicate"]), "frobnicate");
     });
 
+    it("reports a bug in the program as an internal error, exit 2, with its trace on request", () => {
+        const args = ["--project", "tests/fixtures/failing-program", "--stack", "test"];
+        let r = runCli(args);
+        assert.equal(r.status, 2, r.stderr);
+        assert.match(r.stderr, /^error: the offline preview failed: TypeError: ports missing from the program's settings\n\(run again with --stack-traces/);
+        r = runCli([...args, "--stack-traces"]);
+        assert.equal(r.status, 2, r.stderr);
+        assert.match(r.stderr, /TypeError: ports missing[^\n]*\n\s+at readPorts \(.*failing-program/);
+    });
+
     it("refuses a base plan that is not a plan", () => {
         const bad = path.join(tempDir(), "bad.json");
         fs.writeFileSync(bad, "{ not json");
