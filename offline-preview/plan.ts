@@ -78,7 +78,7 @@ export function buildPlan(resources: RecordedResource[], stackConfig: StackConfi
             ...(p.urn ? { urn: p.urn } : {}),
             prefix: `${p.enforcementLevel}: `,
             message: `[${p.policyName}] ${p.message}`,
-            severity: p.enforcementLevel === "mandatory" ? "error" : "warning",
+            severity: p.enforcementLevel === "mandatory" ? "error" : p.enforcementLevel === "remediate" ? "info" : "warning",
         })),
         duration: Math.round(durationMs * 1e6),
         changeSummary: { create: steps.length },

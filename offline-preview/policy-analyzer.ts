@@ -29,6 +29,9 @@ const startTimeoutMs = 60_000;
  * service. Nothing here calls a policy function directly.
  */
 export class PolicyAnalyzer {
+    /** Whether some policy runs at the `remediate` level, so resources go to `remediate` first. */
+    private remediating = false;
+
     private constructor(
         private readonly child: ChildProcess,
         private readonly client: AnalyzerClient,
@@ -102,6 +105,37 @@ export class PolicyAnalyzer {
             req.getPolicyconfigMap().set(policy, config);
         }
         await this.call("configure", req);
+        const info = await this.call<Empty, analyzerpb.AnalyzerInfo>("getAnalyzerInfo", new Empty());
+        this.remediating = info.getPoliciesList().some((p) => {
+            const configured = policyConfig[p.getName()];
+            const level = typeof configured === "string" ? configured : configured?.enforcementLevel;
+            return (level ?? enforcementLevels[p.getEnforcementlevel()]) === "remediate";
+        });
+    }
+
+    /**
+     * `remediate` for one resource, as the engine calls it before `analyze` when a policy runs at
+     * the `remediate` level: the remediated properties replace the resource's inputs (that is what
+     * would be deployed), and each remediation is reported at the `remediate` level.
+     */
+    async remediate(r: RecordedResource, provider: RecordedResource | undefined): Promise<PolicyResult[]> {
+        const response = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>("remediate", analyzeRequest(r, provider));
+        const remediations = response.getRemediationsList();
+        const remediated = remediations.map((x) => x.getProperties()).filter((x) => x !== undefined).pop();
+        if (remediated !== undefined) {
+            r.inputs = remediated.toJavaScript();
+            r.outputs = r.custom ? { ...r.outputs, ...r.inputs } : r.outputs;
+        }
+        return remediations.map((x) => ({
+            policyPackName: x.getPolicypackname(),
+            policyPackVersion: x.getPolicypackversion(),
+            policyName: x.getPolicyname(),
+            description: x.getDescription(),
+            message: x.getDiagnostic() || `remediated: ${x.getDescription()}`,
+            enforcementLevel: "remediate",
+            severity: "unspecified",
+            urn: r.urn,
+        }));
     }
 
     /** `analyze` for one resource with its inputs; `provider` is the resource's provider. */
@@ -112,17 +146,19 @@ export class PolicyAnalyzer {
     }
 
     /**
-     * `analyze` for every resource and `analyzeStack` once, all calls in flight at once. The
-     * engine analyses each resource as it registers; that gives the same results, but measured
-     * slower here, where the gRPC work would compete with the program for this process's core.
+     * `remediate` for every resource when a policy remediates, then `analyze` for every resource
+     * and `analyzeStack` once, all calls of a step in flight at once. The engine analyses each
+     * resource as it registers; that gives the same results, but measured slower here, where the
+     * gRPC work would compete with the program for this process's core.
      */
     async analyzeAll(resources: readonly RecordedResource[]): Promise<PolicyResult[]> {
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const remediations = this.remediating ? (await Promise.all(resources.map((r) => this.remediate(r, providerOf(r, byUrn))))).flat() : [];
         const [stackResults, ...resourceResults] = await Promise.all([
             this.analyzeStack(resources),
             ...resources.map((r) => this.analyze(r, providerOf(r, byUrn))),
         ]);
-        return [...resourceResults.flat(), ...stackResults];
+        return [...remediations, ...resourceResults.flat(), ...stackResults];
     }
 
     /** `analyzeStack` once with every resource, its parent and its (property) dependencies. */
@@ -138,7 +174,7 @@ export class PolicyAnalyzer {
         this.child.kill();
     }
 
-    private call<Req, Res>(method: "getAnalyzerInfo" | "configureStack" | "configure" | "analyze" | "analyzeStack", request: Req): Promise<Res> {
+    private call<Req, Res>(method: "getAnalyzerInfo" | "configureStack" | "configure" | "analyze" | "analyzeStack" | "remediate", request: Req): Promise<Res> {
         return new Promise((resolve, reject) => {
             const fn = (this.client[method] as unknown as (r: Req, cb: (e: grpc.ServiceError | null, res: Res) => void) => void).bind(this.client);
             fn(request, (err, response) => {

@@ -87,7 +87,8 @@ function renderPolicyResults(pack: PackInfo, results: readonly PolicyResult[], r
     if (results.length === 0) {
         return [header, "    all policies passed"];
     }
-    const lines = [header, `    ${mandatory} mandatory violation(s), ${results.length - mandatory} advisory finding(s)`];
+    const remediated = results.filter((r) => r.enforcementLevel === "remediate").length;
+    const lines = [header, `    ${mandatory} mandatory violation(s), ${results.length - mandatory - remediated} advisory finding(s), ${remediated} remediation(s)`];
     for (const r of results) {
         lines.push(`    - [${r.enforcementLevel}] [severity: ${r.severity}] ${r.policyName}  (${resourceLabel(r.urn, resources)})`);
         for (const line of r.message.trim().split("\n")) {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { GuardDutyDetector } from "../components/detection/guardduty-detector";
 import { ThreeTierVpc } from "../components/network/three-tier-vpc";
 import type { EnvironmentConfig } from "./config/environment-schema";
 
@@ -22,6 +23,8 @@ export interface EnvironmentOutputs {
     /** The internet-facing load balancer; absent when the stack configures none. */
     loadBalancerArn?: pulumi.Output<string>;
     loadBalancerDnsName?: pulumi.Output<string>;
+    /** The environment account's GuardDuty detector in the stack's region. */
+    guardDutyDetectorId: pulumi.Output<string>;
 }
 
 /**
@@ -52,6 +55,16 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         { provider },
     );
 
+    const guardDuty = new GuardDutyDetector(
+        `${env}-guardduty`,
+        {
+            environment: env,
+            features: config.detection.guardDutyFeatures,
+            findingPublishingFrequency: config.detection.findingPublishingFrequency,
+        },
+        { provider },
+    );
+
     return {
         vpcId: network.vpcId,
         vpcCidr: network.vpcCidr,
@@ -69,5 +82,6 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         flowLogKeyArn: network.flowLogKeyArn,
         ...(network.loadBalancerArn !== undefined ? { loadBalancerArn: network.loadBalancerArn } : {}),
         ...(network.loadBalancerDnsName !== undefined ? { loadBalancerDnsName: network.loadBalancerDnsName } : {}),
+        guardDutyDetectorId: guardDuty.detectorId,
     };
 }

@@ -24,6 +24,7 @@ const CONFIG_KEYS: Readonly<Record<Field, { readonly key: string; readonly json:
     flowLogRetentionDays: { key: `${PROJECT_NAMESPACE}:flowLogRetentionDays`, json: true },
     interfaceEndpoints: { key: `${PROJECT_NAMESPACE}:interfaceEndpoints`, json: true },
     tags: { key: `${PROJECT_NAMESPACE}:tags`, json: true },
+    detection: { key: `${PROJECT_NAMESPACE}:detection`, json: true },
 };
 
 const FIELDS = Object.keys(CONFIG_KEYS) as Field[];

@@ -41,6 +41,9 @@ const VALID: RawConfig = {
 /** VALID with the network object's fields replaced. */
 const withNetwork = (fields: Record<string, unknown>): RawConfig => ({ ...VALID, "zero-trust-aws:network": JSON.stringify({ ...NETWORK, ...fields }) });
 
+/** VALID with this `zero-trust-aws:detection` object. */
+const withDetection = (detection: unknown): RawConfig => ({ ...VALID, "zero-trust-aws:detection": JSON.stringify(detection) });
+
 /** Asserts that parsing fails with exactly this ConfigError, in one line. */
 function assertRefused(raw: RawConfig, key: string, value: unknown, expected: string | RegExp, stackName = "staging"): void {
     let thrown: unknown;
@@ -83,6 +86,10 @@ describe("environment config", () => {
                 flowLogRetentionDays: 365,
                 interfaceEndpoints: ["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs"],
                 tags: { Environment: "staging", CostCenter: "platform" },
+                detection: {
+                    guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"],
+                    findingPublishingFrequency: "FIFTEEN_MINUTES",
+                },
             });
         });
 
@@ -113,6 +120,21 @@ describe("environment config", () => {
                 ["qa-2", "one-per-az", 8443, [5432], true, {}],
             );
             assert.strictEqual(parsed.network.loadBalancer, undefined, "no load balancer unless configured");
+        });
+
+        it("defaults detection to every GuardDuty protection plan and 15-minute publishing, also from an empty object", () => {
+            const all = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"];
+            for (const raw of [VALID, withDetection({})]) {
+                assert.deepStrictEqual(parseEnvironmentConfig(raw, "staging").detection, { guardDutyFeatures: all, findingPublishingFrequency: "FIFTEEN_MINUTES" });
+            }
+        });
+
+        it("keeps a configured subset of protection plans and publishing frequency", () => {
+            assert.deepStrictEqual(parseEnvironmentConfig(withDetection({ guardDutyFeatures: ["RDS_LOGIN_EVENTS", "S3_DATA_EVENTS"] }), "staging").detection, {
+                guardDutyFeatures: ["RDS_LOGIN_EVENTS", "S3_DATA_EVENTS"],
+                findingPublishingFrequency: "FIFTEEN_MINUTES",
+            });
+            assert.deepStrictEqual(parseEnvironmentConfig(withDetection({ findingPublishingFrequency: "SIX_HOURS" }), "staging").detection.findingPublishingFrequency, "SIX_HOURS");
         });
 
         it("defaults the load balancer's security policy to TLS 1.3/1.2 and keeps a configured one", () => {
@@ -320,6 +342,66 @@ describe("environment config", () => {
         });
         it("an Environment tag that contradicts the environment", () => {
             assertRefused({ ...VALID, "zero-trust-aws:tags": '{"Environment":"prod"}' }, "zero-trust-aws:tags.Environment", "prod", "the environment name staging (or no Environment tag)");
+        });
+        it("detection that is not valid JSON", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:detection": "{guardDutyFeatures:" }, "zero-trust-aws:detection", "{guardDutyFeatures:", /^valid JSON \(.+\)$/);
+        });
+        it("detection that is not an object", () => {
+            for (const value of [[], "S3_DATA_EVENTS", null]) {
+                assertRefused(withDetection(value), "zero-trust-aws:detection", value, "an object with optional guardDutyFeatures, findingPublishingFrequency");
+            }
+        });
+        it("an unknown key in the detection object, naming the known ones", () => {
+            assertRefused(
+                withDetection({ guardDutyFeature: ["S3_DATA_EVENTS"] }),
+                "zero-trust-aws:detection.guardDutyFeature",
+                ["S3_DATA_EVENTS"],
+                "one of the keys guardDutyFeatures, findingPublishingFrequency",
+            );
+        });
+        it("GuardDuty features that are not a list", () => {
+            assertRefused(
+                withDetection({ guardDutyFeatures: "S3_DATA_EVENTS" }),
+                "zero-trust-aws:detection.guardDutyFeatures",
+                "S3_DATA_EVENTS",
+                "a non-empty list of GuardDuty protection plans from S3_DATA_EVENTS, EKS_AUDIT_LOGS, EBS_MALWARE_PROTECTION, RDS_LOGIN_EVENTS, RUNTIME_MONITORING, LAMBDA_NETWORK_LOGS",
+            );
+        });
+        it("an empty list of GuardDuty features", () => {
+            assertRefused(
+                withDetection({ guardDutyFeatures: [] }),
+                "zero-trust-aws:detection.guardDutyFeatures",
+                [],
+                "a non-empty list of GuardDuty protection plans from S3_DATA_EVENTS, EKS_AUDIT_LOGS, EBS_MALWARE_PROTECTION, RDS_LOGIN_EVENTS, RUNTIME_MONITORING, LAMBDA_NETWORK_LOGS (omit the key for all of them)",
+            );
+        });
+        it("an unknown GuardDuty feature, also the superseded EKS_RUNTIME_MONITORING and a lowercase name", () => {
+            for (const feature of ["EKS_RUNTIME_MONITORING", "s3_data_events", "MALWARE", 3]) {
+                assertRefused(
+                    withDetection({ guardDutyFeatures: ["S3_DATA_EVENTS", feature] }),
+                    "zero-trust-aws:detection.guardDutyFeatures[1]",
+                    feature,
+                    "a GuardDuty protection plan: S3_DATA_EVENTS, EKS_AUDIT_LOGS, EBS_MALWARE_PROTECTION, RDS_LOGIN_EVENTS, RUNTIME_MONITORING, LAMBDA_NETWORK_LOGS",
+                );
+            }
+        });
+        it("a GuardDuty feature listed twice", () => {
+            assertRefused(
+                withDetection({ guardDutyFeatures: ["S3_DATA_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"] }),
+                "zero-trust-aws:detection.guardDutyFeatures[2]",
+                "S3_DATA_EVENTS",
+                "a protection plan not already listed (S3_DATA_EVENTS is listed twice)",
+            );
+        });
+        it("a finding publishing frequency GuardDuty does not accept", () => {
+            for (const frequency of ["HOURLY", "fifteen_minutes", 15]) {
+                assertRefused(
+                    withDetection({ findingPublishingFrequency: frequency }),
+                    "zero-trust-aws:detection.findingPublishingFrequency",
+                    frequency,
+                    "one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS",
+                );
+            }
         });
         it("a tag value longer than 256 characters", () => {
             const long = "x".repeat(257);

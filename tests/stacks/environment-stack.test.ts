@@ -101,6 +101,53 @@ describe("environment stack", () => {
         });
     });
 
+    describe("GuardDuty", () => {
+        let run: Awaited<ReturnType<typeof runStack>>;
+        before(async () => {
+            run = await runStack("staging");
+        });
+
+        it("builds one protected detector with every protection plan through the environment's provider, and exports its id", async () => {
+            const [component, ...others] = run.mocks.ofType("zero-trust:detection:GuardDutyDetector");
+            assert.deepStrictEqual(others, []);
+            assert.strictEqual(component.name, "staging-guardduty");
+            const detector = run.mocks.named("staging-guardduty-detector");
+            assert.deepStrictEqual(
+                [detector.inputs.enable, detector.inputs.findingPublishingFrequency, detector.protect, detector.provider],
+                [true, "FIFTEEN_MINUTES", true, run.mocks.providerReference("staging")],
+            );
+            const features = run.mocks.ofType("aws:guardduty/detectorFeature:DetectorFeature");
+            assert.deepStrictEqual(
+                features.map((f) => `${String(f.inputs.name)}=${String(f.inputs.status)}`).sort(),
+                ["EBS_MALWARE_PROTECTION", "EKS_AUDIT_LOGS", "LAMBDA_NETWORK_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"].map((f) => `${f}=ENABLED`),
+            );
+            assert.ok(run.outputs !== undefined);
+            assert.strictEqual(await valueOf(run.outputs.guardDutyDetectorId), detector.id);
+        });
+
+        it("follows zero-trust-aws:detection: a subset of plans (the rest DISABLED) and another publishing frequency", async () => {
+            const { mocks, error } = await runStack("staging", {
+                "zero-trust-aws:detection": JSON.stringify({ guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS"], findingPublishingFrequency: "ONE_HOUR" }),
+            });
+            assert.strictEqual(error, undefined);
+            assert.strictEqual(mocks.named("staging-guardduty-detector").inputs.findingPublishingFrequency, "ONE_HOUR");
+            const enabled = mocks
+                .ofType("aws:guardduty/detectorFeature:DetectorFeature")
+                .filter((f) => f.inputs.status === "ENABLED")
+                .map((f) => f.inputs.name)
+                .sort();
+            assert.deepStrictEqual(enabled, ["EKS_AUDIT_LOGS", "S3_DATA_EVENTS"]);
+            assert.strictEqual(mocks.ofType("aws:guardduty/detectorFeature:DetectorFeature").length, 6);
+        });
+
+        it("refuses a bad detection config before declaring any resource", async () => {
+            const { mocks, error } = await runStack("staging", { "zero-trust-aws:detection": JSON.stringify({ findingPublishingFrequency: "HOURLY" }) });
+            assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+            assert.strictEqual(error.message, "invalid config zero-trust-aws:detection.findingPublishingFrequency=HOURLY: expected one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS");
+            assert.deepStrictEqual(mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"), []);
+        });
+    });
+
     it("without network.loadBalancer: no load balancer, no internet ingress, no load balancer outputs", async () => {
         const network = JSON.parse(readStackConfig(ROOT, "staging").config["zero-trust-aws:network"]) as Record<string, unknown>;
         delete network["loadBalancer"];

@@ -1,0 +1,71 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import {
+    GUARDDUTY_FEATURES,
+    RUNTIME_MONITORING_AGENT_MANAGEMENT,
+    type FindingPublishingFrequency,
+    type GuardDutyFeature,
+} from "./guardduty-features";
+
+export interface GuardDutyDetectorArgs {
+    /** Environment name (lowercase), used in the detector's `Name` tag. */
+    environment: string;
+    /**
+     * Protection plans to enable. Every plan of `GUARDDUTY_FEATURES` that is not listed is declared
+     * DISABLED rather than left out: AWS enables unlisted plans on a new detector by default, and
+     * removing a feature resource does not disable it, so only an explicit DISABLED turns one off.
+     */
+    features: readonly GuardDutyFeature[];
+    /** How often updates of recurring findings are published to EventBridge. */
+    findingPublishingFrequency: FindingPublishingFrequency;
+}
+
+/**
+ * The account's GuardDuty detector in the provider's region, with its protection plans managed as
+ * detector features (never the deprecated `datasources` block: AWS refuses requests with both).
+ * Runtime Monitoring, when enabled, comes with GuardDuty-managed agents for EKS, ECS Fargate and EC2.
+ */
+export class GuardDutyDetector extends pulumi.ComponentResource {
+    /** Id of the detector. */
+    public readonly detectorId: pulumi.Output<string>;
+    /** ARN of the detector. */
+    public readonly detectorArn: pulumi.Output<string>;
+
+    constructor(name: string, args: GuardDutyDetectorArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("zero-trust:detection:GuardDutyDetector", name, {}, opts);
+
+        const detector = new aws.guardduty.Detector(
+            `${name}-detector`,
+            {
+                enable: true,
+                findingPublishingFrequency: args.findingPublishingFrequency,
+                tags: { Name: `${args.environment}-guardduty` },
+            },
+            // Deleting a detector disables GuardDuty in the region and deletes every finding it holds,
+            // the investigation history with them; suspending (enable: false) would keep them. Protected
+            // so that no refactor, rename or `pulumi destroy` can do that by accident.
+            { parent: this, protect: true },
+        );
+
+        for (const feature of GUARDDUTY_FEATURES) {
+            const status = args.features.includes(feature) ? "ENABLED" : "DISABLED";
+            new aws.guardduty.DetectorFeature(
+                `${name}-${feature.toLowerCase().replace(/_/g, "-")}`,
+                {
+                    detectorId: detector.id,
+                    name: feature,
+                    status,
+                    // Agent management follows the feature: GuardDuty deploys and updates its own agents.
+                    ...(feature === "RUNTIME_MONITORING"
+                        ? { additionalConfigurations: RUNTIME_MONITORING_AGENT_MANAGEMENT.map((agent) => ({ name: agent, status })) }
+                        : {}),
+                },
+                { parent: this },
+            );
+        }
+
+        this.detectorId = detector.id;
+        this.detectorArn = detector.arn;
+        this.registerOutputs({ detectorId: this.detectorId, detectorArn: this.detectorArn });
+    }
+}

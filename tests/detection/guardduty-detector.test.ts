@@ -1,0 +1,191 @@
+import * as assert from "assert";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { GuardDutyDetector, type GuardDutyDetectorArgs } from "../../components/detection/guardduty-detector";
+import { RecordingMocks, type Registration } from "../network/recording-mocks";
+
+const T = {
+    component: "zero-trust:detection:GuardDutyDetector",
+    detector: "aws:guardduty/detector:Detector",
+    feature: "aws:guardduty/detectorFeature:DetectorFeature",
+} as const;
+
+/** The six protection plans, written out here rather than imported, so a plan dropped from the component fails a test. */
+const ALL_FEATURES = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"] as const;
+const AGENT_MANAGEMENT = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"];
+
+const BASE: GuardDutyDetectorArgs = { environment: "staging", features: ALL_FEATURES, findingPublishingFrequency: "FIFTEEN_MINUTES" };
+
+interface Built {
+    mocks: RecordingMocks;
+    component: GuardDutyDetector;
+}
+
+/** Builds the component with an explicit provider under a fresh recording monitor and waits for every registration. */
+async function build(overrides: Partial<GuardDutyDetectorArgs> = {}): Promise<Built> {
+    const mocks = RecordingMocks.install();
+    const provider = new aws.Provider("test-provider", { region: "eu-west-1", allowedAccountIds: ["111111111111"] });
+    const component = new GuardDutyDetector("gd", { ...BASE, ...overrides }, { provider });
+    return { mocks: await mocks.settled(), component };
+}
+
+/** The feature registration declaring this plan (exactly one). */
+function featureNamed(mocks: RecordingMocks, feature: string): Registration {
+    const found = mocks.ofType(T.feature).filter((r) => r.inputs.name === feature);
+    assert.strictEqual(found.length, 1, `one ${feature} feature, found ${found.length}`);
+    return found[0];
+}
+
+/** Feature name → status, over every declared feature. */
+const statuses = (mocks: RecordingMocks): Record<string, unknown> => Object.fromEntries(mocks.ofType(T.feature).map((r): [string, unknown] => [String(r.inputs.name), r.inputs.status]));
+
+const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply((value) => resolve(value)));
+
+describe("GuardDutyDetector", () => {
+    describe("with every protection plan (the default)", () => {
+        let built: Built;
+        let mocks: RecordingMocks;
+        before(async () => {
+            built = await build();
+            mocks = built.mocks;
+        });
+
+        it("creates one enabled detector that publishes findings every 15 minutes, tagged with its name", () => {
+            const detectors = mocks.ofType(T.detector);
+            assert.strictEqual(detectors.length, 1);
+            const [detector] = detectors;
+            assert.strictEqual(detector.name, "gd-detector");
+            assert.deepStrictEqual(
+                [detector.inputs.enable, detector.inputs.findingPublishingFrequency, detector.tags],
+                [true, "FIFTEEN_MINUTES", { Name: "staging-guardduty" }],
+            );
+        });
+
+        it("configures protection plans only as features, never through the deprecated datasources block", () => {
+            assert.strictEqual(mocks.named("gd-detector").inputs.datasources, undefined);
+        });
+
+        it("declares each of the six protection plans once, ENABLED, and no other feature", () => {
+            for (const feature of ALL_FEATURES) {
+                assert.strictEqual(featureNamed(mocks, feature).inputs.status, "ENABLED", feature);
+            }
+            assert.deepStrictEqual(
+                mocks.ofType(T.feature).map((r) => r.inputs.name).sort(),
+                [...ALL_FEATURES].sort(),
+            );
+        });
+
+        it("never declares EKS_RUNTIME_MONITORING next to RUNTIME_MONITORING (AWS refuses both)", () => {
+            assert.deepStrictEqual(mocks.ofType(T.feature).filter((r) => r.inputs.name === "EKS_RUNTIME_MONITORING"), []);
+        });
+
+        it("enables runtime monitoring with GuardDuty-managed agents for EKS, ECS Fargate and EC2", () => {
+            const runtime = featureNamed(mocks, "RUNTIME_MONITORING");
+            assert.deepStrictEqual(runtime.inputs.additionalConfigurations, AGENT_MANAGEMENT.map((name) => ({ name, status: "ENABLED" })));
+        });
+
+        it("gives additional configurations to runtime monitoring only", () => {
+            const others = mocks.ofType(T.feature).filter((r) => r.inputs.name !== "RUNTIME_MONITORING");
+            assert.strictEqual(others.length, 5);
+            for (const feature of others) {
+                assert.strictEqual(feature.inputs.additionalConfigurations, undefined, String(feature.inputs.name));
+            }
+        });
+
+        it("attaches every feature to the detector, by value and by dependency", () => {
+            const detector = mocks.named("gd-detector");
+            assert.match(detector.id, /\S/);
+            const features = mocks.ofType(T.feature);
+            assert.strictEqual(features.length, 6);
+            for (const feature of features) {
+                assert.strictEqual(feature.inputs.detectorId, detector.id, String(feature.inputs.name));
+                assert.deepStrictEqual(feature.propertyDependencies.detectorId, [detector.urn], String(feature.inputs.name));
+            }
+        });
+
+        it("names each feature resource after the component and the plan", () => {
+            assert.deepStrictEqual(
+                mocks.ofType(T.feature).map((r) => r.name).sort(),
+                ["gd-ebs-malware-protection", "gd-eks-audit-logs", "gd-lambda-network-logs", "gd-rds-login-events", "gd-runtime-monitoring", "gd-s3-data-events"],
+            );
+        });
+
+        it("protects the detector (its deletion deletes the findings), and nothing else needs it", () => {
+            assert.strictEqual(mocks.named("gd-detector").protect, true);
+            assert.deepStrictEqual(mocks.registrations.filter((r) => r.protect).map((r) => r.name), ["gd-detector"]);
+        });
+
+        it("gives every AWS resource the explicit provider, never the default one", () => {
+            const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
+            assert.strictEqual(resources.length, 7);
+            const reference = mocks.providerReference("test-provider");
+            assert.match(reference, /::pulumi:providers:aws::test-provider::[0-9a-f-]{36}$/);
+            for (const resource of resources) {
+                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
+            }
+        });
+
+        it("is a zero-trust:detection:GuardDutyDetector component that parents all its resources", () => {
+            const [component, ...others] = mocks.ofType(T.component);
+            assert.deepStrictEqual(others, []);
+            assert.strictEqual(component.name, "gd");
+            for (const resource of mocks.registrations.filter((r) => r.type.startsWith("aws:guardduty/"))) {
+                assert.strictEqual(resource.parent, component.urn, resource.name);
+            }
+        });
+
+        it("exposes and registers the detector's id and ARN", async () => {
+            const detector = mocks.named("gd-detector");
+            assert.strictEqual(await valueOf(built.component.detectorId), detector.id);
+            assert.strictEqual(await valueOf(built.component.detectorArn), detector.outputs.arn);
+            assert.deepStrictEqual(mocks.named("gd").outputs, { detectorId: detector.id, detectorArn: detector.outputs.arn });
+        });
+    });
+
+    describe("with a subset of the protection plans", () => {
+        let mocks: RecordingMocks;
+        before(async () => {
+            ({ mocks } = await build({ features: ["S3_DATA_EVENTS", "RDS_LOGIN_EVENTS"] }));
+        });
+
+        it("enables the listed plans and declares every other plan DISABLED (AWS would enable an unlisted one)", () => {
+            assert.deepStrictEqual(statuses(mocks), {
+                S3_DATA_EVENTS: "ENABLED",
+                EKS_AUDIT_LOGS: "DISABLED",
+                EBS_MALWARE_PROTECTION: "DISABLED",
+                RDS_LOGIN_EVENTS: "ENABLED",
+                RUNTIME_MONITORING: "DISABLED",
+                LAMBDA_NETWORK_LOGS: "DISABLED",
+            });
+        });
+
+        it("disables runtime monitoring's agent management along with it", () => {
+            assert.deepStrictEqual(
+                featureNamed(mocks, "RUNTIME_MONITORING").inputs.additionalConfigurations,
+                AGENT_MANAGEMENT.map((name) => ({ name, status: "DISABLED" })),
+            );
+        });
+
+        it("keeps the detector itself enabled and protected", () => {
+            const detector = mocks.named("gd-detector");
+            assert.deepStrictEqual([detector.inputs.enable, detector.protect], [true, true]);
+        });
+    });
+
+    it("with runtime monitoring alone: only it and its agent management are enabled", async () => {
+        const { mocks } = await build({ features: ["RUNTIME_MONITORING"] });
+        const enabled = Object.entries(statuses(mocks)).filter(([, status]) => status === "ENABLED").map(([name]) => name);
+        assert.deepStrictEqual(enabled, ["RUNTIME_MONITORING"]);
+        assert.deepStrictEqual(
+            featureNamed(mocks, "RUNTIME_MONITORING").inputs.additionalConfigurations,
+            AGENT_MANAGEMENT.map((name) => ({ name, status: "ENABLED" })),
+        );
+    });
+
+    for (const frequency of ["ONE_HOUR", "SIX_HOURS"] as const) {
+        it(`publishes findings at the configured frequency (${frequency})`, async () => {
+            const { mocks } = await build({ findingPublishingFrequency: frequency });
+            assert.strictEqual(mocks.named("gd-detector").inputs.findingPublishingFrequency, frequency);
+        });
+    }
+});
