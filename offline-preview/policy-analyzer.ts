@@ -146,19 +146,16 @@ export class PolicyAnalyzer {
     }
 
     /**
-     * `remediate` for every resource when a policy remediates, then `analyze` for every resource
-     * and `analyzeStack` once, all calls of a step in flight at once. The engine analyses each
-     * resource as it registers; that gives the same results, but measured slower here, where the
-     * gRPC work would compete with the program for this process's core.
+     * In the engine's order: `remediate` for every resource when a policy remediates, `analyze`
+     * for every resource, then `analyzeStack` once. The calls of a step are all in flight at once;
+     * the engine instead analyses each resource as it registers, which gives the same results but
+     * measured slower here, where the gRPC work would compete with the program for this core.
      */
     async analyzeAll(resources: readonly RecordedResource[]): Promise<PolicyResult[]> {
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
         const remediations = this.remediating ? (await Promise.all(resources.map((r) => this.remediate(r, providerOf(r, byUrn))))).flat() : [];
-        const [stackResults, ...resourceResults] = await Promise.all([
-            this.analyzeStack(resources),
-            ...resources.map((r) => this.analyze(r, providerOf(r, byUrn))),
-        ]);
-        return [...remediations, ...resourceResults.flat(), ...stackResults];
+        const resourceResults = (await Promise.all(resources.map((r) => this.analyze(r, providerOf(r, byUrn))))).flat();
+        return [...remediations, ...resourceResults, ...await this.analyzeStack(resources)];
     }
 
     /** `analyzeStack` once with every resource, its parent and its (property) dependencies. */

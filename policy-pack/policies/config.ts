@@ -6,6 +6,11 @@ import { PolicyConfigSchema } from "@pulumi/policy";
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { DEFAULT_WIDTH_LIMITS, WidthLimits } from "../network/addresses";
 import { PortRange } from "../network/protocols";
+import { EXEMPTIONS_KEY, EXEMPTIONS_PROPERTY } from "./exemptions/schema";
+
+export { EXEMPTIONS_KEY, EXEMPTIONS_PROPERTY };
+export { exemptionsFrom, readExemptions } from "./exemptions/match";
+export type { Exemption } from "./exemptions/match";
 
 export const DEFAULT_PUBLIC_PORTS: readonly number[] = [443, 80];
 export const DEFAULT_EPHEMERAL_PORTS: PortRange = { from: 1024, to: 65535 };
@@ -62,9 +67,29 @@ export const SCHEMA = {
 
 export type SettingName = keyof typeof SCHEMA;
 
-/** A policy's config schema made of the named settings. */
+/**
+ * A policy's config schema made of the named settings, plus `exemptions`, which every policy
+ * accepts (guard.ts applies them).
+ */
 export function configSchema(...names: SettingName[]): PolicyConfigSchema {
-    return { properties: Object.fromEntries(names.map((name) => [name, SCHEMA[name]])) };
+    return withExemptionsProperty({ properties: Object.fromEntries(names.map((name) => [name, SCHEMA[name]])) });
+}
+
+/**
+ * A policy's config schema from settings of its own (for a family whose settings are not in
+ * SCHEMA), plus `exemptions`. Give every property a `default` and a `description`.
+ */
+export function customConfigSchema(properties: Record<string, PolicyConfigJSONSchema>, required?: string[]): PolicyConfigSchema {
+    return withExemptionsProperty(required === undefined ? { properties: { ...properties } } : { properties: { ...properties }, required: [...required] });
+}
+
+/** The schema with the `exemptions` property added (a copy; an existing `exemptions` is kept). */
+export function withExemptionsProperty(schema: PolicyConfigSchema | undefined): PolicyConfigSchema {
+    const properties = schema?.properties ?? {};
+    if (EXEMPTIONS_KEY in properties) {
+        return schema as PolicyConfigSchema;
+    }
+    return { ...schema, properties: { ...properties, [EXEMPTIONS_KEY]: EXEMPTIONS_PROPERTY } };
 }
 
 /** Everything the ingress rules can be tuned with, resolved to valid values. */

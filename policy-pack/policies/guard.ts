@@ -3,13 +3,44 @@
 //   - a decision that depended on a value unknown during preview, with nothing else to report,
 //     ends in the SDK's own "can't run during preview" advisory (see readers/known.ts);
 //   - anything unexpected becomes a reported violation on that one resource instead of an
-//     exception (an exception is an RPC error that stops every preview in the organisation).
+//     exception (an exception is an RPC error that stops every preview in the organisation);
+//   - the policy's `exemptions` config is honoured: a resource policy does not report an exempt
+//     resource, a stack policy's violations on an exempt resource's URN are dropped, and each
+//     exemption that took effect is recorded for the advisory exemptions-in-use (exemptions/).
+// The types a wrapper applies to are recorded on it (guardedTypes), for the generated README.
 
 import { ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "@pulumi/policy";
 import { Props, Reading } from "../readers/known";
+import { describeSelector, exemptionsFrom, Exemption, findExemption, logicalName } from "./exemptions/match";
+import { recordApplied } from "./exemptions/ledger";
 
 export type GuardedResourceBody = (args: ResourceValidationArgs, props: Props, report: ReportViolation, reading: Reading) => void;
 export type GuardedStackBody = (args: StackValidationArgs, report: ReportViolation, reading: Reading) => void;
+
+/** What a guard wrapper knows about the function it returned. */
+export interface GuardInfo {
+    policyName: string;
+    kind: "resource" | "stack";
+    /** Resource types the policy reads; undefined for a stack policy that did not declare them. */
+    types: ReadonlySet<string> | undefined;
+}
+
+const guarded = new WeakMap<object, GuardInfo>();
+
+/** What guardResource / guardStack recorded about a validation function (undefined if not guarded). */
+export function guardInfo(validation: unknown): GuardInfo | undefined {
+    return typeof validation === "function" ? guarded.get(validation) : undefined;
+}
+
+/** The types a guarded validation function applies to (undefined if not guarded or not declared). */
+export function guardedTypes(validation: unknown): ReadonlySet<string> | undefined {
+    return guardInfo(validation)?.types;
+}
+
+/** Marks a validation function as handling exemptions itself (policies/index.ts then leaves it alone). */
+export function markGuarded(validation: object, info: GuardInfo): void {
+    guarded.set(validation, info);
+}
 
 function isUnknownValueError(error: unknown): boolean {
     return error instanceof Error && error.constructor.name === "UnknownValueError";
@@ -19,49 +50,170 @@ function describe(error: unknown): string {
     return error instanceof Error ? error.message : String(error);
 }
 
+interface Report {
+    message: string;
+    urn: string | undefined;
+}
+
+interface Outcome {
+    reports: Report[];
+    reading: Reading;
+    /** An unknown-value error the body let through (it keeps its SDK meaning). */
+    thrown: Error | undefined;
+}
+
 /**
- * Runs a policy body: its reports go through, an unknown-value error keeps its SDK meaning, and
- * any other exception becomes one violation whose text `failure` writes from the error.
+ * Runs a policy body, collecting its reports; an unknown-value error is kept, and any other
+ * exception becomes one violation whose text `failure` writes from the error.
  */
-function runGuarded(reportViolation: ReportViolation, failure: (error: string) => string, body: (report: ReportViolation, reading: Reading) => void): void {
+function runGuarded(failure: (error: string) => string, body: (report: ReportViolation, reading: Reading) => void): Outcome {
     const reading = new Reading();
-    let reported = false;
+    const outcome: Outcome = { reports: [], reading, thrown: undefined };
     const report: ReportViolation = (message, urn) => {
-        reported = true;
-        reportViolation(message, urn);
+        outcome.reports.push({ message: String(message), urn: typeof urn === "string" && urn !== "" ? urn : undefined });
     };
     try {
         body(report, reading);
     } catch (error) {
         if (isUnknownValueError(error)) {
-            throw error;
+            outcome.thrown = error as Error;
+        } else {
+            report(failure(describe(error)));
         }
-        report(failure(describe(error)));
     }
-    reading.settle(reported);
+    return outcome;
+}
+
+/** Passes the reports that stand on, then keeps the SDK meaning of unknown values. */
+function deliver(outcome: Outcome, forwarded: readonly Report[], reportViolation: ReportViolation): void {
+    for (const r of forwarded) {
+        reportViolation(r.message, r.urn);
+    }
+    if (outcome.thrown !== undefined) {
+        throw outcome.thrown;
+    }
+    outcome.reading.settle(forwarded.length > 0);
+}
+
+function record(stackTags: unknown, policy: string, subject: { urn: string; name: string; type: string }, exemption: Exemption): void {
+    recordApplied(stackTags, {
+        policy,
+        urn: subject.urn,
+        name: subject.name,
+        type: subject.type,
+        index: exemption.index,
+        selector: describeSelector(exemption),
+        reason: exemption.reason,
+    });
+}
+
+/**
+ * Reports of a resource policy on an exempt resource are dropped (and recorded); an exempt
+ * resource whose verdict depended on an unknown value gets no "can't run" advisory either.
+ */
+function deliverForResource(policyName: string, args: ResourceValidationArgs, outcome: Outcome, reportViolation: ReportViolation): void {
+    const mayNeedExemption = outcome.reports.length > 0 || outcome.thrown !== undefined || outcome.reading.isUndecided;
+    const exemptions = mayNeedExemption ? exemptionsFrom(args) : [];
+    if (exemptions.length > 0) {
+        const subject = { urn: String(args.urn ?? ""), name: logicalName(String(args.urn ?? ""), args.name), type: args.type, props: args.props };
+        const exemption = findExemption(exemptions, subject);
+        if (exemption !== undefined) {
+            if (outcome.reports.length > 0) {
+                record(args.stackTags, policyName, subject, exemption);
+            }
+            return;
+        }
+    }
+    deliver(outcome, outcome.reports, reportViolation);
 }
 
 export function guardResource(policyName: string, types: ReadonlySet<string>, body: GuardedResourceBody): ResourceValidation {
-    return (args, reportViolation) => {
+    const validation: ResourceValidation = (args, reportViolation) => {
         if (typeof args?.type !== "string" || !types.has(args.type)) {
             return;
         }
-        runGuarded(
-            reportViolation,
+        const outcome = runGuarded(
             (error) => `${policyName} could not evaluate this ${args.type} (${error}); it is blocked until the policy can read it. Please report this input to the pack's maintainers.`,
             (report, reading) => {
                 const props: unknown = args.props;
                 body(args, props !== null && typeof props === "object" ? (props as Props) : {}, report, reading);
             },
         );
+        deliverForResource(policyName, args, outcome, reportViolation);
+    };
+    markGuarded(validation, { policyName, kind: "resource", types });
+    return validation;
+}
+
+interface StackResourceLike {
+    urn: string;
+    name: string;
+    type: string;
+    props: unknown;
+}
+
+/** The stack's resources by URN (only well-formed entries). */
+function resourcesByUrn(resources: unknown): Map<string, StackResourceLike> {
+    const byUrn = new Map<string, StackResourceLike>();
+    if (!Array.isArray(resources)) {
+        return byUrn;
+    }
+    for (const r of resources as unknown[]) {
+        if (r !== null && typeof r === "object") {
+            const { urn, name, type, props } = r as Record<string, unknown>;
+            if (typeof urn === "string") {
+                byUrn.set(urn, { urn, name: logicalName(urn, typeof name === "string" ? name : undefined), type: typeof type === "string" ? type : "", props });
+            }
+        }
+    }
+    return byUrn;
+}
+
+/**
+ * A filter for a stack policy's reports: true when the report is on an exempt resource (it is
+ * then recorded). Reports without a URN, or on a URN not in the stack, are never exempt.
+ */
+export function stackExemptionFilter(policyName: string, args: StackValidationArgs): (urn: string | undefined) => boolean {
+    let exemptions: Exemption[] | undefined;
+    let byUrn: Map<string, StackResourceLike> | undefined;
+    const decided = new Map<string, boolean>();
+    return (urn) => {
+        if (urn === undefined) {
+            return false;
+        }
+        const known = decided.get(urn);
+        if (known !== undefined) {
+            return known;
+        }
+        exemptions ??= exemptionsFrom(args);
+        let exempt = false;
+        if (exemptions.length > 0) {
+            byUrn ??= resourcesByUrn(args.resources);
+            const subject = byUrn.get(urn);
+            const exemption = subject === undefined ? undefined : findExemption(exemptions, subject);
+            if (subject !== undefined && exemption !== undefined) {
+                record(args.stackTags, policyName, subject, exemption);
+                exempt = true;
+            }
+        }
+        decided.set(urn, exempt);
+        return exempt;
     };
 }
 
-export function guardStack(policyName: string, body: GuardedStackBody): StackValidation {
-    return (args, reportViolation) =>
-        runGuarded(
-            reportViolation,
+/**
+ * `types` (optional) names the resource types the stack policy reads; it does not filter
+ * anything, it is recorded for the generated README.
+ */
+export function guardStack(policyName: string, body: GuardedStackBody, types?: ReadonlySet<string>): StackValidation {
+    const validation: StackValidation = (args, reportViolation) => {
+        const outcome = runGuarded(
             (error) => `${policyName} could not evaluate this stack (${error}). Please report this input to the pack's maintainers.`,
             (report, reading) => body(args, report, reading),
         );
+        const isExempt = stackExemptionFilter(policyName, args);
+        deliver(outcome, outcome.reports.filter((r) => !isExempt(r.urn)), reportViolation);
+    };
+    markGuarded(validation, { policyName, kind: "stack", types });
+    return validation;
 }

@@ -14,6 +14,13 @@ export function cis(reference: string, specification: string): PolicyComplianceF
     return { ...CIS_AWS_V3, reference, specification };
 }
 
+export const NIST_800_53_R5 = { name: "NIST SP 800-53", version: "Rev. 5" } as const;
+
+/** The NIST SP 800-53 Rev. 5 control as a `framework` value (for policies no CIS control covers). */
+export function nist(reference: string, specification: string): PolicyComplianceFramework {
+    return { ...NIST_800_53_R5, reference, specification };
+}
+
 /** Tags naming the controls a policy implements, e.g. `pci-dss-v4.0:1.3.1`. */
 export const TAG = {
     cis: (control: string) => `cis-aws-foundations-v3.0.0:${control}`,
@@ -39,4 +46,5 @@ export const AWS_DOCS = {
     networkAcls: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
     prefixLists: "https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html",
     albSecurityGroups: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html",
+    suppressedFindings: "https://docs.aws.amazon.com/securityhub/latest/userguide/finding-workflow-status.html",
 } as const;

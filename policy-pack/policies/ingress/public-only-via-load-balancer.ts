@@ -22,7 +22,15 @@ import {
     SecurityGroupRuleReader,
 } from "../../readers/ingress";
 import { Props, Reading, UNKNOWN } from "../../readers/known";
-import { isListenerType, readListener, readLoadBalancer } from "../../readers/load-balancers";
+import {
+    CLASSIC_LISTENER_TYPES,
+    CLASSIC_LOAD_BALANCER_TYPES,
+    isListenerType,
+    NATIVE_LISTENER_TYPE,
+    NATIVE_LOAD_BALANCER_TYPE,
+    readListener,
+    readLoadBalancer,
+} from "../../readers/load-balancers";
 import { configSchema, IngressSettings, settingsFrom } from "../config";
 import { guardStack } from "../guard";
 import { AWS_DOCS, cis, INGRESS_FAMILY_TAGS, TAG } from "../metadata";
@@ -183,6 +191,15 @@ function checkGroup(
     return problems;
 }
 
+/** The types this policy reads (for the generated README; a stack policy sees every resource). */
+const TYPES: ReadonlySet<string> = new Set([
+    ...SECURITY_GROUP_READERS.keys(),
+    ...CLASSIC_LOAD_BALANCER_TYPES,
+    NATIVE_LOAD_BALANCER_TYPE,
+    ...CLASSIC_LISTENER_TYPES,
+    NATIVE_LISTENER_TYPE,
+]);
+
 export const publicOnlyViaLoadBalancer: StackValidationPolicy = {
     name: NAME,
     displayName: "Internet ingress only to internet-facing load balancers",
@@ -237,5 +254,5 @@ export const publicOnlyViaLoadBalancer: StackValidationPolicy = {
                 }
             }
         }
-    }),
+    }, TYPES),
 };

@@ -1,0 +1,10 @@
+// The Encryption at rest with customer-managed KMS keys ("3. Encryption" of CONTROLS.md) family.
+
+import { Policies } from "@pulumi/policy";
+import { atRestCustomerManagedKey } from "./customer-managed-key";
+import { kmsKeyDeletionWindow } from "./kms-key-deletion-window";
+import { kmsKeyRotation } from "./kms-key-rotation";
+
+export { atRestCustomerManagedKey, kmsKeyDeletionWindow, kmsKeyRotation };
+
+export const encryptionPolicies: Policies = [atRestCustomerManagedKey, kmsKeyRotation, kmsKeyDeletionWindow];

@@ -1,0 +1,112 @@
+// Configuration of the encryption family: the JSON schema users tune and the defensive reading of
+// what arrives (the engine validates config against the schema, but a policy must never throw, so
+// every field falls back to its default when it is missing or odd).
+
+import { PolicyConfigSchema } from "@pulumi/policy";
+import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { AWS_DEFAULT_ROTATION_PERIOD, STORE_NAMES } from "../../readers/encryption";
+
+/**
+ * Default minimum deletion window: 30 days, AWS's own default and its maximum. Deleting a key
+ * destroys every piece of data encrypted under it; the window is the only way back, a key pending
+ * deletion is unusable (so a shorter window buys no security) and costs nothing, and a month
+ * covers the notice a mistake needs to be noticed (billing cycle, monthly jobs, holidays).
+ */
+export const DEFAULT_MINIMUM_DELETION_WINDOW = 30;
+
+export const ENCRYPTION_SCHEMA = {
+    allowAwsManagedKeys: {
+        type: "boolean",
+        default: false,
+        description:
+            "Let stores encrypted with an AWS-managed key (alias/aws/<service>, or the service's default key when none is named) pass, " +
+            "for every store type. Unencrypted stores always fail.",
+    },
+    allowAwsManagedKeysFor: {
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description:
+            `Stores for which AWS-managed keys pass: store names (${STORE_NAMES.join(", ")}) or exact type tokens ` +
+            `(e.g. "aws:sns/topic:Topic"). A store name covers the classic and aws-native types alike.`,
+    },
+    allowAwsOwnedKeys: {
+        type: "boolean",
+        default: false,
+        description:
+            "Let stores encrypted with an AWS-owned key (SSE-S3, SSE-SQS, DynamoDB's and CloudWatch Logs' defaults, …) pass, " +
+            "for every store type. AWS-owned keys cannot be audited, restricted or revoked by you.",
+    },
+    allowAwsOwnedKeysFor: {
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description: "Stores for which AWS-owned keys pass: store names or exact type tokens, as for allowAwsManagedKeysFor.",
+    },
+    minimumDeletionWindowDays: {
+        type: "integer",
+        minimum: 7,
+        maximum: 30,
+        default: DEFAULT_MINIMUM_DELETION_WINDOW,
+        description:
+            "Shortest waiting period (days) a KMS key may have between scheduling its deletion and the deletion. AWS allows 7-30 " +
+            "and defaults to 30; an unset window is AWS's default.",
+    },
+    maximumRotationPeriodDays: {
+        type: "integer",
+        minimum: 90,
+        maximum: 2560,
+        default: AWS_DEFAULT_ROTATION_PERIOD,
+        description:
+            "Longest automatic rotation period (days) a symmetric KMS key may have (AWS allows 90-2560, default 365). " +
+            "Set 2560 to accept any period.",
+    },
+} satisfies Record<string, PolicyConfigJSONSchema>;
+
+export type EncryptionSettingName = keyof typeof ENCRYPTION_SCHEMA;
+
+export function encryptionConfigSchema(...names: EncryptionSettingName[]): PolicyConfigSchema {
+    return { properties: Object.fromEntries(names.map((name) => [name, ENCRYPTION_SCHEMA[name]])) };
+}
+
+export interface EncryptionSettings {
+    allowAwsManagedKeys: boolean;
+    allowAwsManagedKeysFor: ReadonlySet<string>;
+    allowAwsOwnedKeys: boolean;
+    allowAwsOwnedKeysFor: ReadonlySet<string>;
+    minimumDeletionWindowDays: number;
+    maximumRotationPeriodDays: number;
+}
+
+function integerIn(value: unknown, min: number, max: number): number | undefined {
+    return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+}
+
+function names(value: unknown): ReadonlySet<string> {
+    if (!Array.isArray(value)) {
+        return new Set();
+    }
+    return new Set((value as unknown[]).filter((v): v is string => typeof v === "string").map((v) => v.trim()));
+}
+
+/** Resolves raw policy config to settings. */
+export function readEncryptionSettings(raw: unknown): EncryptionSettings {
+    const config: Record<string, unknown> = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    return {
+        allowAwsManagedKeys: config.allowAwsManagedKeys === true,
+        allowAwsManagedKeysFor: names(config.allowAwsManagedKeysFor),
+        allowAwsOwnedKeys: config.allowAwsOwnedKeys === true,
+        allowAwsOwnedKeysFor: names(config.allowAwsOwnedKeysFor),
+        minimumDeletionWindowDays: integerIn(config.minimumDeletionWindowDays, 7, 30) ?? DEFAULT_MINIMUM_DELETION_WINDOW,
+        maximumRotationPeriodDays: integerIn(config.maximumRotationPeriodDays, 90, 2560) ?? AWS_DEFAULT_ROTATION_PERIOD,
+    };
+}
+
+/** Reads the policy's config from validation args without ever throwing. */
+export function encryptionSettingsFrom(args: { getConfig?: <T extends object>() => T }): EncryptionSettings {
+    try {
+        return readEncryptionSettings(typeof args.getConfig === "function" ? args.getConfig<Record<string, unknown>>() : {});
+    } catch {
+        return readEncryptionSettings({});
+    }
+}

@@ -1,0 +1,168 @@
+// tls-database-enforcing-parameter-group (stack policy): every RDS instance, RDS/Aurora cluster
+// and Redshift cluster of an engine that can enforce TLS uses a parameter group that does.
+//
+// A database that names no parameter group gets the engine's default group, whose SSL setting
+// (rds.force_ssl / require_secure_transport / require_ssl) does not enforce TLS and cannot be
+// changed: it fails. Otherwise the group is found by the engine's dependency graph (names are
+// often unknown during preview): the database's property dependency on its group property
+// (parameterGroupName / dbParameterGroupName, dbClusterParameterGroupName, clusterParameterGroupName),
+// or its plain dependencies when the engine sent no per-property ones; failing that, by the
+// literal name of a group declared in the stack. A group named but not declared in the stack
+// passes only if it is listed in trustedParameterGroupNames.
+//
+// Not judged: Aurora cluster members (their cluster's group governs TLS), Oracle (SSL option in
+// an option group), Db2, RDS Custom, and databases whose engine is not written.
+
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { Props, Reading, UNKNOWN } from "../../readers/known";
+import {
+    DATABASE_TYPES,
+    DatabaseView,
+    GroupKind,
+    PARAMETER_GROUP_TYPES,
+    parameterGroupName,
+    readDatabase,
+    readParameterGroup,
+    requirementForEngine,
+    TlsRequirement,
+} from "../../readers/tls/databases";
+import { show } from "../../readers/tls/values";
+import { guardStack } from "../guard";
+import { fsbp, NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
+import { judgeParameterGroup, remedy } from "./database-parameter-group";
+import { TlsSettings, tlsConfigSchema, tlsSettingsFrom } from "./settings";
+
+export const NAME = "tls-database-enforcing-parameter-group";
+
+function propsOf(resource: PolicyResource): Props {
+    const props: unknown = resource.props;
+    return props !== null && typeof props === "object" ? (props as Props) : {};
+}
+
+function resourcesIn(list: unknown): PolicyResource[] {
+    return Array.isArray(list) ? (list as unknown[]).filter((r): r is PolicyResource => r !== null && typeof r === "object" && typeof (r as PolicyResource).type === "string") : [];
+}
+
+function label(resource: PolicyResource): string {
+    return `${resource.type} "${resource.name}"`;
+}
+
+function isGroupOfKind(resource: PolicyResource, kind: GroupKind): boolean {
+    return PARAMETER_GROUP_TYPES.get(resource.type)?.kind === kind;
+}
+
+/** Parameter groups of `kind` the database depends on through `property` (or at all, without per-property data). */
+function linkedGroups(database: PolicyResource, property: string, kind: GroupKind): PolicyResource[] {
+    const byProperty: unknown = database.propertyDependencies;
+    const map = byProperty !== null && typeof byProperty === "object" ? (byProperty as Record<string, unknown>) : {};
+    const candidates = Object.keys(map).length === 0 ? resourcesIn(database.dependencies) : resourcesIn(map[property]);
+    return candidates.filter((d, i, all) => isGroupOfKind(d, kind) && all.findIndex((o) => o.urn === d.urn) === i);
+}
+
+function judgeGroup(group: PolicyResource, view: DatabaseView, requirement: TlsRequirement, reading: Reading): string | undefined {
+    const groupView = readParameterGroup(group.type, propsOf(group), reading);
+    if (groupView === undefined) {
+        return undefined;
+    }
+    const verdict = judgeParameterGroup(groupView, reading);
+    switch (verdict.kind) {
+        case "enforces":
+            return undefined;
+        case "undecided":
+            reading.markUndecided();
+            return undefined;
+        case "fails":
+            return `uses parameter group ${label(group)}, which ${verdict.reason}. ${remedy(verdict.requirement)}`;
+        case "not-applicable":
+            return `uses parameter group ${label(group)} (${groupView.familyKey} ${show(groupView.family)}), which does not carry ${requirement.parameter} for a ${view.engine as string} ${view.kind === "rds-cluster" ? "cluster" : "database"}. ${remedy(requirement)}`;
+    }
+}
+
+function checkDatabase(database: PolicyResource, resources: readonly PolicyResource[], settings: TlsSettings, reading: Reading): string | undefined {
+    const view = readDatabase(database.type, propsOf(database), reading);
+    if (view === undefined) {
+        return undefined;
+    }
+    if (view.governedBy !== undefined) {
+        if (view.governedBy === UNKNOWN) {
+            reading.markUndecided();
+        }
+        return undefined;
+    }
+    if (view.engine === UNKNOWN) {
+        reading.markUndecided();
+        return undefined;
+    }
+    if (typeof view.engine !== "string") {
+        return undefined;
+    }
+    const requirement = requirementForEngine(view.kind, view.engine);
+    if (requirement === undefined) {
+        return undefined;
+    }
+    const what = `${label(database)} (${view.kind === "redshift" ? "Redshift" : `engine ${view.engine}`})`;
+    const fix = `Give it a parameter group declared in this stack that sets ${requirement.parameter} = ${requirement.shown}, referenced by output in ${view.groupProperty}.`;
+
+    const linked = linkedGroups(database, view.groupProperty, view.kind);
+    if (linked.length > 0) {
+        const problems = linked.map((group) => judgeGroup(group, view, requirement, reading)).filter((p): p is string => p !== undefined);
+        return problems.length > 0 ? `${what} ${problems.join("; ")}` : undefined;
+    }
+
+    const name = view.groupName;
+    if (name === UNKNOWN) {
+        reading.markUndecided();
+        return undefined;
+    }
+    if (typeof name !== "string") {
+        return `${what} names no ${view.groupProperty}, so it uses the engine's default parameter group, which does not enforce TLS (${requirement.parameter} is off and cannot be changed there). ${fix}`;
+    }
+    if (name.toLowerCase().startsWith("default.")) {
+        return `${what} uses the default parameter group "${name}", which does not enforce TLS (${requirement.parameter} is off and cannot be changed there). ${fix}`;
+    }
+    const byName = resources.filter((r) => isGroupOfKind(r, view.kind) && parameterGroupName(r.type, propsOf(r), reading) === name);
+    if (byName.length > 0) {
+        const problems = byName.map((group) => judgeGroup(group, view, requirement, reading)).filter((p): p is string => p !== undefined);
+        return problems.length > 0 ? `${what} ${problems.join("; ")}` : undefined;
+    }
+    if (settings.trustedParameterGroupNames.has(name)) {
+        return undefined;
+    }
+    return (
+        `${what} uses parameter group "${name}", which is not declared in this stack, so nothing shows that it enforces TLS. ` +
+        `${fix} Or, if the group is managed elsewhere and sets ${requirement.parameter} = ${requirement.shown}, add its name to trustedParameterGroupNames.`
+    );
+}
+
+export const databaseEnforcingParameterGroup: StackValidationPolicy = {
+    name: NAME,
+    displayName: "Databases use a parameter group that enforces TLS",
+    description:
+        "Every RDS instance, RDS/Aurora cluster and Redshift cluster (classic and aws-native) of PostgreSQL, SQL Server, " +
+        "MySQL, MariaDB or Redshift must use a parameter group of its stack that enforces TLS; the default parameter group " +
+        "accepts plaintext connections. Follows the stack's dependencies from databases to parameter groups.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    framework: NIST_SC_8_1,
+    tags: [...TLS_FAMILY_TAGS, fsbp("Redshift.2"), "rds", "redshift", "database"],
+    remediationSteps:
+        "Declare a parameter group in the same stack (RDS instance: parameter group; RDS/Aurora cluster: cluster parameter " +
+        "group; Redshift: cluster parameter group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server), " +
+        "require_secure_transport = ON (MySQL, MariaDB) or require_ssl = true (Redshift), and pass its name output to the " +
+        "database's parameter group property. Reboot the database for static parameters to apply.",
+    url: TLS_DOCS.rdsSsl,
+    configSchema: tlsConfigSchema("trustedParameterGroupNames"),
+    validateStack: guardStack(NAME, (args, report, reading) => {
+        const settings = tlsSettingsFrom(args);
+        const resources = resourcesIn(args.resources);
+        for (const resource of resources) {
+            if (!DATABASE_TYPES.has(resource.type)) {
+                continue;
+            }
+            const problem = checkDatabase(resource, resources, settings, reading);
+            if (problem !== undefined) {
+                report(problem, resource.urn);
+            }
+        }
+    }),
+};

@@ -1,0 +1,34 @@
+// The TLS 1.2 or newer wherever data moves ("2. TLS" of CONTROLS.md) family.
+// (S3 TLS-only bucket policies are a stack-wide policy, in ../stack-wide.)
+
+import { Policies } from "@pulumi/policy";
+import { apiGatewayDomain } from "./api-gateway-domain";
+import { cloudFrontDistribution } from "./cloudfront-distribution";
+import { databaseEnforcingParameterGroup } from "./database-enforcing-parameter-group";
+import { databaseParameterGroup } from "./database-parameter-group";
+import { elastiCacheInTransit } from "./elasticache-in-transit";
+import { loadBalancerListener } from "./load-balancer-listener";
+import { mskInTransit } from "./msk-in-transit";
+import { openSearchDomain } from "./opensearch-domain";
+
+export {
+    apiGatewayDomain,
+    cloudFrontDistribution,
+    databaseEnforcingParameterGroup,
+    databaseParameterGroup,
+    elastiCacheInTransit,
+    loadBalancerListener,
+    mskInTransit,
+    openSearchDomain,
+};
+
+export const tlsPolicies: Policies = [
+    loadBalancerListener,
+    cloudFrontDistribution,
+    apiGatewayDomain,
+    openSearchDomain,
+    elastiCacheInTransit,
+    mskInTransit,
+    databaseParameterGroup,
+    databaseEnforcingParameterGroup,
+];

@@ -1,0 +1,139 @@
+// API Gateway custom domains, OpenSearch/Elasticsearch domains, ElastiCache and MSK clusters of
+// both providers, normalised for the TLS rules.
+//
+//   aws:apigateway/domainName:DomainName, aws-native:apigateway:DomainName,
+//   aws-native:apigateway:DomainNameV2                                 { securityPolicy? }
+//   aws:apigatewayv2/domainName:DomainName                             { domainNameConfiguration: { securityPolicy } }
+//   aws-native:apigatewayv2:DomainName                                 { domainNameConfigurations[]: { securityPolicy? } }
+//   aws:opensearch/domain:Domain, aws:elasticsearch/domain:Domain      { domainEndpointOptions: { enforceHttps?, tlsSecurityPolicy? },
+//                                                                        nodeToNodeEncryption: { enabled } }
+//   aws-native:opensearchservice:Domain                                { domainEndpointOptions, nodeToNodeEncryptionOptions: { enabled } }
+//   aws:elasticache/replicationGroup:ReplicationGroup,
+//   aws-native:elasticache:ReplicationGroup                            { transitEncryptionEnabled?, transitEncryptionMode?, globalReplicationGroupId? }
+//   aws:elasticache/cluster:Cluster                                    { transitEncryptionEnabled?, replicationGroupId? }
+//   aws:msk/cluster:Cluster, aws-native:msk:Cluster                    { encryptionInfo?: { encryptionInTransit?: { clientBroker?, inCluster? } } }
+
+import { Props, Reading, Unknown, UNKNOWN } from "../known";
+import { block, flag, Odd, pick, text } from "./values";
+
+type Text = string | undefined | Unknown | Odd;
+type Flag = boolean | undefined | Unknown | Odd;
+
+export const API_GATEWAY_TYPES: ReadonlySet<string> = new Set([
+    "aws:apigateway/domainName:DomainName",
+    "aws:apigatewayv2/domainName:DomainName",
+    "aws-native:apigateway:DomainName",
+    "aws-native:apigateway:DomainNameV2",
+    "aws-native:apigatewayv2:DomainName",
+]);
+
+export interface SecurityPolicySetting {
+    where: string;
+    value: Text;
+}
+
+/** The security policies a custom domain sets (one per endpoint configuration for HTTP/WebSocket domains). */
+export function readApiGatewayDomain(type: string, props: Props, reading: Reading): SecurityPolicySetting[] | Unknown | undefined {
+    switch (type) {
+        case "aws:apigateway/domainName:DomainName":
+        case "aws-native:apigateway:DomainName":
+        case "aws-native:apigateway:DomainNameV2":
+            return [{ where: "securityPolicy", value: text(reading.get(props, "securityPolicy")) }];
+        case "aws:apigatewayv2/domainName:DomainName":
+        case "aws-native:apigatewayv2:DomainName": {
+            const configs = reading.elements(pick(reading, props, "domainNameConfigurations", "domainNameConfiguration"));
+            if (configs === UNKNOWN) {
+                return UNKNOWN;
+            }
+            const key = type.startsWith("aws-native") ? "domainNameConfigurations" : "domainNameConfiguration";
+            if (configs.length === 0) {
+                return [{ where: `${key}.securityPolicy`, value: undefined }];
+            }
+            return configs.map((config, i) => ({
+                where: type.startsWith("aws-native") ? `${key}[${i}].securityPolicy` : `${key}.securityPolicy`,
+                value: config === UNKNOWN ? UNKNOWN : text(reading.get(config, "securityPolicy")),
+            }));
+        }
+        default:
+            return undefined;
+    }
+}
+
+export const OPENSEARCH_TYPES: ReadonlySet<string> = new Set([
+    "aws:opensearch/domain:Domain",
+    "aws:elasticsearch/domain:Domain",
+    "aws-native:opensearchservice:Domain",
+]);
+
+export interface OpenSearchView {
+    enforceHttps: Flag;
+    tlsSecurityPolicy: Text;
+    nodeToNode: Flag;
+    nodeToNodeKey: string;
+}
+
+export function readOpenSearchDomain(type: string, props: Props, reading: Reading): OpenSearchView | undefined {
+    if (!OPENSEARCH_TYPES.has(type)) {
+        return undefined;
+    }
+    const endpoint = block(reading, reading.get(props, "domainEndpointOptions"));
+    const nodeToNodeKey = type.startsWith("aws-native") ? "nodeToNodeEncryptionOptions" : "nodeToNodeEncryption";
+    const nodeToNode = block(reading, pick(reading, props, nodeToNodeKey, type.startsWith("aws-native") ? "nodeToNodeEncryption" : "nodeToNodeEncryptionOptions"));
+    return {
+        enforceHttps: endpoint === UNKNOWN ? UNKNOWN : flag(pick(reading, endpoint, "enforceHttps", "enforceHTTPS")),
+        tlsSecurityPolicy: endpoint === UNKNOWN ? UNKNOWN : text(pick(reading, endpoint, "tlsSecurityPolicy", "tLSSecurityPolicy")),
+        nodeToNode: nodeToNode === UNKNOWN ? UNKNOWN : flag(reading.get(nodeToNode, "enabled")),
+        nodeToNodeKey,
+    };
+}
+
+export const ELASTICACHE_TYPES: ReadonlySet<string> = new Set([
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "aws-native:elasticache:ReplicationGroup",
+    "aws:elasticache/cluster:Cluster",
+]);
+
+export interface ElastiCacheView {
+    enabled: Flag;
+    mode: Text;
+    /** Set when the settings are inherited: a cluster inside a replication group, a secondary of a global datastore. */
+    inheritsFrom: Text;
+    inheritsKey: string;
+}
+
+export function readElastiCache(type: string, props: Props, reading: Reading): ElastiCacheView | undefined {
+    if (!ELASTICACHE_TYPES.has(type)) {
+        return undefined;
+    }
+    const inheritsKey = type === "aws:elasticache/cluster:Cluster" ? "replicationGroupId" : "globalReplicationGroupId";
+    const mode = text(reading.get(props, "transitEncryptionMode"));
+    return {
+        enabled: flag(reading.get(props, "transitEncryptionEnabled")),
+        mode: typeof mode === "string" ? mode.toLowerCase() : mode,
+        inheritsFrom: text(reading.get(props, inheritsKey)),
+        inheritsKey,
+    };
+}
+
+export const MSK_TYPES: ReadonlySet<string> = new Set(["aws:msk/cluster:Cluster", "aws-native:msk:Cluster"]);
+
+export interface MskView {
+    clientBroker: Text;
+    inCluster: Flag;
+}
+
+export function readMsk(type: string, props: Props, reading: Reading): MskView | undefined {
+    if (!MSK_TYPES.has(type)) {
+        return undefined;
+    }
+    const info = block(reading, reading.get(props, "encryptionInfo"));
+    const transit = info === UNKNOWN ? UNKNOWN : block(reading, reading.get(info, "encryptionInTransit"));
+    if (transit === UNKNOWN) {
+        return { clientBroker: UNKNOWN, inCluster: UNKNOWN };
+    }
+    const broker = text(reading.get(transit, "clientBroker"));
+    return {
+        clientBroker: typeof broker === "string" ? broker.toUpperCase() : broker,
+        inCluster: flag(reading.get(transit, "inCluster")),
+    };
+}
