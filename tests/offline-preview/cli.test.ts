@@ -87,6 +87,24 @@ describe("offline preview CLI", () => {
         assert.match(r.stdout, /0\.0\.0\.0\/0/);
     });
 
+    it("remediates through the gRPC remediate call when policies are set to remediate, and deploys the fixed inputs", () => {
+        const args = ["--project", "tests/fixtures/weak-tls-program", "--stack", "test"];
+        let r = runCli(args);
+        assert.equal(r.status, 1, r.stdout + r.stderr);
+        assert.match(r.stdout, /2 mandatory violation\(s\), 0 advisory finding\(s\), 0 remediation\(s\)/);
+        const dir = tempDir();
+        const config = path.join(dir, "policy-config.json");
+        fs.writeFileSync(config, JSON.stringify({ "tls-load-balancer-listener": "remediate", "encryption-kms-key-rotation": { enforcementLevel: "remediate" } }));
+        const planFile = path.join(dir, "plan.json");
+        r = runCli([...args, "--policy-config", config, "--json", planFile]);
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        assert.match(r.stdout, /0 mandatory violation\(s\), 0 advisory finding\(s\), 2 remediation\(s\)/);
+        assert.match(r.stdout, /- \[remediate\] .* tls-load-balancer-listener\s+\(aws:lb:Listener weak-https\)/);
+        const all = states(readPlan(planFile));
+        assert.equal(all.find((s) => s.type === "aws:lb/listener:Listener")?.inputs["sslPolicy"], "ELBSecurityPolicy-TLS13-1-2-2021-06");
+        assert.equal(all.find((s) => s.type === "aws:kms/key:Key")?.inputs["enableKeyRotation"], true);
+    });
+
     it("refuses bad stack config with one line naming key and value, exit 2, and writes no plan", () => {
         const cases: [string, (c: Record<string, unknown>) => void, string[]][] = [
             ["a /99 CIDR", (c) => { (c["zero-trust-aws:network"] as Record<string, unknown>)["vpcCidr"] = "10.20.0.0/99"; }, ["zero-trust-aws:network.vpcCidr", "10.20.0.0/99"]],

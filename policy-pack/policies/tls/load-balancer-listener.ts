@@ -14,6 +14,7 @@ import { Reading, UNKNOWN } from "../../readers/known";
 import { readTlsListener, TLS_LISTENER_TYPES, TlsListenerView } from "../../readers/tls/listeners";
 import { ODD, show } from "../../readers/tls/values";
 import { guardResource } from "../guard";
+import { remediateListener } from "./listener-remediation";
 import { fsbp, PCI_4_2_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
 import { ELB_DEFAULT_SSL_POLICY, RECOMMENDED_ELB_SSL_POLICY, TlsSettings, tlsConfigSchema, tlsSettingsFrom } from "./settings";
 
@@ -135,4 +136,5 @@ export const loadBalancerListener: ResourceValidationPolicy = {
         }
         report(`This listener's protocol ${show(protocol)} is not one the pack recognises as TLS 1.2+; use HTTPS or TLS with an allowed sslPolicy.`);
     }),
+    remediateResource: remediateListener,
 };
