@@ -1,9 +1,6 @@
 // Shared fixtures of the encryption-family tests: key references and, per covered store type,
 // configurations that must pass and configurations that must fail under the default config.
 
-import type { ResourceValidationArgs, ResourceValidationPolicy } from "../../policy-pack/node_modules/@pulumi/policy";
-import { unknownCheckingProxy } from "./harness";
-
 export const CMK_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 export const CMK_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 export const CMK_ALIAS = "alias/zero-trust-prod-data";
@@ -367,18 +364,3 @@ export const STORE_CASES: Record<string, StoreCase> = {
     },
 };
 
-/** Runs a policy's remediation as the SDK does (props behind the unknown-checking proxy). */
-export function remediate(policy: ResourceValidationPolicy, type: string, props: Record<string, unknown>, config: object = {}): Record<string, unknown> | undefined {
-    const args = {
-        type,
-        props: unknownCheckingProxy(props),
-        urn: `urn:pulumi:test::zero-trust::${type}::subject`,
-        name: "subject",
-        getConfig: <T extends object>() => config as T,
-    } as unknown as ResourceValidationArgs;
-    const result = policy.remediateResource?.(args);
-    if (result instanceof Promise) {
-        throw new Error("remediations are expected to be synchronous");
-    }
-    return (result ?? undefined) as Record<string, unknown> | undefined;
-}

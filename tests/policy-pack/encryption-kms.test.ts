@@ -3,8 +3,7 @@
 
 import { strict as assert } from "assert";
 import type { ResourceValidationArgs } from "../../policy-pack/node_modules/@pulumi/policy";
-import { remediate } from "./encryption-fixtures";
-import { check, resourcePolicy, UNKNOWN_BOOLEAN, UNKNOWN_STRING } from "./harness";
+import { check, remediate, resourcePolicy, UNKNOWN_BOOLEAN, UNKNOWN_STRING } from "./harness";
 
 const rotation = resourcePolicy("encryption-kms-key-rotation");
 const window = resourcePolicy("encryption-kms-key-deletion-window");

@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { STORE_TYPES } from "../../policy-pack/policies/encryption/customer-managed-key";
 import { KMS_KEY_TYPES } from "../../policy-pack/policies/encryption/kms-key-deletion-window";
 import { ROTATABLE_KEY_TYPES } from "../../policy-pack/readers/encryption";
-import { AWS_ALIAS, AWS_ALIAS_ARN, remediate } from "./encryption-fixtures";
-import { check, isUnknownValueError, resourcePolicy, UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING, unknownCheckingProxy } from "./harness";
+import { AWS_ALIAS, AWS_ALIAS_ARN } from "./encryption-fixtures";
+import { check, isUnknownValueError, remediate, resourcePolicy, UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING, unknownCheckingProxy } from "./harness";
 
 const stores = resourcePolicy("encryption-at-rest-customer-managed-key");
 const rotation = resourcePolicy("encryption-kms-key-rotation");

@@ -140,3 +140,19 @@ export const UNKNOWN_OBJECT = proxy.unknownObjectValue;
 export function isUnknownValueError(error: unknown): boolean {
     return error instanceof Error && error.constructor.name === "UnknownValueError";
 }
+
+/** Runs a policy's remediation as the SDK does (props behind the unknown-checking proxy). */
+export function remediate(policy: ResourceValidationPolicy, type: string, props: Record<string, unknown>, config: object = {}): Record<string, unknown> | undefined {
+    const args = {
+        type,
+        props: unknownCheckingProxy(props),
+        urn: `urn:pulumi:test::zero-trust::${type}::subject`,
+        name: "subject",
+        getConfig: <T extends object>() => config as T,
+    } as unknown as ResourceValidationArgs;
+    const result = policy.remediateResource?.(args);
+    if (result instanceof Promise) {
+        throw new Error("remediations are expected to be synchronous");
+    }
+    return (result ?? undefined) as Record<string, unknown> | undefined;
+}

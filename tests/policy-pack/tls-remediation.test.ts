@@ -2,8 +2,7 @@
 // missing one, a plain HTTP listener turned into a redirect to HTTPS; never anything looser.
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { remediate } from "./encryption-fixtures";
-import { check, resourcePolicy } from "./harness";
+import { check, remediate, resourcePolicy } from "./harness";
 
 const policy = resourcePolicy("tls-load-balancer-listener");
 const CLASSIC = "aws:lb/listener:Listener";

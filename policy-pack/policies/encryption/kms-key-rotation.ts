@@ -13,7 +13,7 @@ import { Reading, UNKNOWN } from "../../readers/known";
 import { guardResource } from "../guard";
 import { cis, TAG } from "../metadata";
 import { ENCRYPTION_DOCS, ENCRYPTION_FAMILY_TAGS } from "./frameworks";
-import { previewView, rawProps, wholeDays, withProperty } from "./remediation";
+import { previewView, rawProps, wholeDays, withProperty } from "../remediation";
 import { encryptionConfigSchema, encryptionSettingsFrom } from "./settings";
 
 export const NAME = "encryption-kms-key-rotation";

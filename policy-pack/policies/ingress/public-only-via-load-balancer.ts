@@ -21,7 +21,8 @@ import {
     SECURITY_GROUP_TYPES,
     SecurityGroupRuleReader,
 } from "../../readers/ingress";
-import { Props, Reading, UNKNOWN } from "../../readers/known";
+import { dependenciesOf, label, linkedThrough, propsOf, resourcesIn } from "../../readers/graph";
+import { Reading, UNKNOWN } from "../../readers/known";
 import {
     CLASSIC_LISTENER_TYPES,
     CLASSIC_LOAD_BALANCER_TYPES,
@@ -44,31 +45,6 @@ interface Exposure {
     sourceReason: string;
 }
 
-function propsOf(resource: PolicyResource): Props {
-    const props: unknown = resource.props;
-    return props !== null && typeof props === "object" ? (props as Props) : {};
-}
-
-function resourcesIn(list: unknown): PolicyResource[] {
-    return Array.isArray(list) ? (list as unknown[]).filter((r): r is PolicyResource => r !== null && typeof r === "object") : [];
-}
-
-function label(resource: PolicyResource): string {
-    return `${resource.type} "${resource.name}"`;
-}
-
-/** The resources a resource depends on through `property`, or through any property. */
-function dependenciesOf(resource: PolicyResource, property?: string): PolicyResource[] {
-    const byProperty: unknown = resource.propertyDependencies;
-    const map = byProperty !== null && typeof byProperty === "object" ? (byProperty as Record<string, unknown>) : {};
-    const keys = Object.keys(map);
-    if (keys.length === 0) {
-        // No per-property information from the engine: fall back to the plain dependency list.
-        return resourcesIn(resource.dependencies);
-    }
-    return property === undefined ? keys.flatMap((key) => resourcesIn(map[key])) : resourcesIn(map[property]);
-}
-
 function dependsOn(resource: PolicyResource, target: PolicyResource, property?: string): boolean {
     return dependenciesOf(resource, property).some((d) => d.urn === target.urn);
 }
@@ -78,9 +54,7 @@ function groupsOf(resource: PolicyResource, reader: SecurityGroupRuleReader): Po
     if (reader.attachment.kind === "inline") {
         return [resource];
     }
-    return reader.attachment.groupProperties
-        .flatMap((property) => dependenciesOf(resource, property))
-        .filter((d, i, all) => SECURITY_GROUP_TYPES.has(d.type) && all.findIndex((o) => o.urn === d.urn) === i);
+    return linkedThrough(resource, reader.attachment.groupProperties, SECURITY_GROUP_TYPES);
 }
 
 type Use = { kind: "internet-lb"; lb: PolicyResource } | { kind: "other"; why: string } | { kind: "undecided" };

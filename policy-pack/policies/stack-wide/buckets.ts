@@ -6,7 +6,7 @@
 
 import { PolicyResource } from "@pulumi/policy";
 import { Reading } from "../../readers/known";
-import { linkedThrough, propsOf } from "../../readers/stack-wide/graph";
+import { linkedThrough, propsOf } from "../../readers/graph";
 import { BUCKET_LINK_PROPERTY, BUCKET_TYPES, bucketName, companionBucketName } from "../../readers/stack-wide/s3";
 
 export interface BucketWith {

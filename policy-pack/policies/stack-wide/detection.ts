@@ -14,7 +14,7 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN } from "../../readers/known";
 import { detectorEnabled, DETECTOR_TYPES, trailLogging, TRAIL_TYPES } from "../../readers/stack-wide/detection";
-import { label, propsOf, resourcesIn } from "../../readers/stack-wide/graph";
+import { label, propsOf, resourcesIn } from "../../readers/graph";
 import { guardStack } from "../guard";
 import { cis } from "../metadata";
 import { environmentOf } from "./environment";

@@ -9,7 +9,7 @@
 //      (default: prod, production, prd, staging, stage, stg — alone or as a part separated by - _ .).
 
 import { PolicyResource } from "@pulumi/policy";
-import { isAwsResource, stackNameOf } from "../../readers/stack-wide/graph";
+import { isAwsResource, stackNameOf } from "../../readers/graph";
 import { StackWideSettings } from "./settings";
 
 export interface EnvironmentVerdict {

@@ -7,7 +7,7 @@
 
 import { StackValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN } from "../../readers/known";
-import { label, propsOf, resourcesIn } from "../../readers/stack-wide/graph";
+import { label, propsOf, resourcesIn } from "../../readers/graph";
 import { ENCRYPTION_CONFIG_TYPES, inlineEncryption, NATIVE_BUCKET_TYPE } from "../../readers/stack-wide/s3";
 import { guardStack } from "../guard";
 import { bucketsWith } from "./buckets";

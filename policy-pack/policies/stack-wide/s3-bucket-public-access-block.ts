@@ -11,7 +11,7 @@
 
 import { StackValidationPolicy } from "@pulumi/policy";
 import { Reading, UNKNOWN, Unknown } from "../../readers/known";
-import { label, propsOf, resourcesIn } from "../../readers/stack-wide/graph";
+import { label, propsOf, resourcesIn } from "../../readers/graph";
 import {
     ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPES,
     BLOCK_SETTINGS,

@@ -9,7 +9,7 @@
 // family's name so that it is configured and reported with the TLS rules.
 
 import { StackValidationPolicy } from "@pulumi/policy";
-import { label, propsOf, resourcesIn } from "../../readers/stack-wide/graph";
+import { label, propsOf, resourcesIn } from "../../readers/graph";
 import { BUCKET_POLICY_TYPES, bucketPolicyDocument, inlineBucketPolicy } from "../../readers/stack-wide/s3";
 import { judgeTransport } from "../../readers/stack-wide/transport-policy";
 import { guardStack } from "../guard";

@@ -6,7 +6,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN } from "../../readers/known";
 import { FLOW_LOG_TYPES, readFlowLog, VPC_TYPES } from "../../readers/stack-wide/flow-logs";
-import { label, linkedThrough, propsOf, resourcesIn } from "../../readers/stack-wide/graph";
+import { label, linkedThrough, propsOf, resourcesIn } from "../../readers/graph";
 import { guardStack } from "../guard";
 import { cis } from "../metadata";
 import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";

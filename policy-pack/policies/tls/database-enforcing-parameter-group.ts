@@ -14,7 +14,8 @@
 // an option group), Db2, RDS Custom, and databases whose engine is not written.
 
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { Props, Reading, UNKNOWN } from "../../readers/known";
+import { dependenciesOf, label, propsOf, resourcesIn } from "../../readers/graph";
+import { Reading, UNKNOWN } from "../../readers/known";
 import {
     DATABASE_TYPES,
     DatabaseView,
@@ -34,29 +35,13 @@ import { TlsSettings, tlsConfigSchema, tlsSettingsFrom } from "./settings";
 
 export const NAME = "tls-database-enforcing-parameter-group";
 
-function propsOf(resource: PolicyResource): Props {
-    const props: unknown = resource.props;
-    return props !== null && typeof props === "object" ? (props as Props) : {};
-}
-
-function resourcesIn(list: unknown): PolicyResource[] {
-    return Array.isArray(list) ? (list as unknown[]).filter((r): r is PolicyResource => r !== null && typeof r === "object" && typeof (r as PolicyResource).type === "string") : [];
-}
-
-function label(resource: PolicyResource): string {
-    return `${resource.type} "${resource.name}"`;
-}
-
 function isGroupOfKind(resource: PolicyResource, kind: GroupKind): boolean {
     return PARAMETER_GROUP_TYPES.get(resource.type)?.kind === kind;
 }
 
 /** Parameter groups of `kind` the database depends on through `property` (or at all, without per-property data). */
 function linkedGroups(database: PolicyResource, property: string, kind: GroupKind): PolicyResource[] {
-    const byProperty: unknown = database.propertyDependencies;
-    const map = byProperty !== null && typeof byProperty === "object" ? (byProperty as Record<string, unknown>) : {};
-    const candidates = Object.keys(map).length === 0 ? resourcesIn(database.dependencies) : resourcesIn(map[property]);
-    return candidates.filter((d, i, all) => isGroupOfKind(d, kind) && all.findIndex((o) => o.urn === d.urn) === i);
+    return dependenciesOf(database, property).filter((d, i, all) => isGroupOfKind(d, kind) && all.findIndex((o) => o.urn === d.urn) === i);
 }
 
 function judgeGroup(group: PolicyResource, view: DatabaseView, requirement: TlsRequirement, reading: Reading): string | undefined {

@@ -10,7 +10,7 @@ import { ResourceValidationArgs } from "@pulumi/policy";
 import { Reading, UNKNOWN } from "../../readers/known";
 import { readTlsListener, TLS_LISTENER_TYPES } from "../../readers/tls/listeners";
 import { NATIVE_LISTENER_TYPE } from "../../readers/load-balancers";
-import { previewView, rawProps, withProperty } from "../encryption/remediation";
+import { previewView, rawProps, withProperty } from "../remediation";
 import { RECOMMENDED_ELB_SSL_POLICY, tlsSettingsFrom } from "./settings";
 
 /** The redirect every plain HTTP listener is left with, in each provider's property names. */

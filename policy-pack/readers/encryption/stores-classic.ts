@@ -2,33 +2,10 @@
 // policy) sees them; see node_modules/@pulumi/aws/<module>/<resource>.d.ts and types/input.d.ts.
 
 import { UNKNOWN } from "../known";
-import { classicInstanceViews, ebsView, launchTemplateViews } from "./block-devices";
-import {
-    BACKUP_DEFAULT_KEY,
-    CLOUDTRAIL_DEFAULT,
-    DYNAMODB_DEFAULT_KEY,
-    dynamoSseView,
-    ecrViews,
-    EFS_DEFAULT_KEY,
-    EFS_UNSET,
-    elastiCacheView,
-    ELASTICACHE_DEFAULT_KEY,
-    enabledBlockView,
-    kinesisView,
-    LOGS_DEFAULT,
-    MSK_DEFAULT_KEY,
-    rdsClusterUnset,
-    rdsView,
-    RDS_UNSET,
-    REDSHIFT_DEFAULT_KEY,
-    REDSHIFT_UNSET,
-    replicaKeyViews,
-    s3RulesViews,
-    SECRETS_DEFAULT_KEY,
-    SNS_UNENCRYPTED,
-    sqsView,
-} from "./services";
-import { flagView, isSet, keyView, StoreEncryption, StoreReader, unknownView } from "./store-encryption";
+import { classicInstanceViews } from "./block-devices";
+import { DYNAMODB_DEFAULT_KEY, dynamoSseView, kinesisView, replicaKeyViews, s3RulesViews } from "./services";
+import { keyView, StoreEncryption, StoreReader, unknownView } from "./store-encryption";
+import * as shared from "./stores-shared";
 
 const S3_DEFAULT_KEYS = ["applyServerSideEncryptionByDefault", "applyServerSideEncryptionByDefaults"] as const;
 
@@ -73,46 +50,15 @@ export const classicBucketInline: StoreReader = {
     },
 };
 
-export const classicEbsVolume: StoreReader = {
-    store: "ebs",
-    label: "EBS volume",
-    types: ["aws:ebs/volume:Volume"],
-    read: (props, reading) => [ebsView(reading, "volume", props)],
-};
+export const classicEbsVolume = shared.ebsVolume(["aws:ebs/volume:Volume"]);
 
-export const classicInstance: StoreReader = {
-    store: "ec2-instance",
-    label: "EC2 instance",
-    types: ["aws:ec2/instance:Instance"],
-    read: classicInstanceViews,
-};
+export const classicInstance = shared.ec2Instance(["aws:ec2/instance:Instance"], classicInstanceViews);
 
-export const classicLaunchTemplate: StoreReader = {
-    store: "launch-template",
-    label: "EC2 launch template",
-    types: ["aws:ec2/launchTemplate:LaunchTemplate"],
-    read: (props, reading) => launchTemplateViews(reading, props, ""),
-};
+export const classicLaunchTemplate = shared.launchTemplate(["aws:ec2/launchTemplate:LaunchTemplate"]);
 
-export const classicRdsInstance: StoreReader = {
-    store: "rds",
-    label: "RDS DB instance",
-    types: ["aws:rds/instance:Instance"],
-    read: (props, reading) => rdsView(reading, props, ["replicateSourceDb", "snapshotIdentifier"], RDS_UNSET),
-};
+export const classicRdsInstance = shared.rdsInstance(["aws:rds/instance:Instance"], ["replicateSourceDb", "snapshotIdentifier"]);
 
-export const classicRdsCluster: StoreReader = {
-    store: "rds",
-    label: "RDS DB cluster",
-    types: ["aws:rds/cluster:Cluster"],
-    read(props, reading) {
-        const unset = isSet(reading, props, "storageEncrypted") ? RDS_UNSET : rdsClusterUnset(reading, props);
-        if (unset === "unknown") {
-            return [unknownView("storage", "engineMode is unknown and storageEncrypted is not set")];
-        }
-        return rdsView(reading, props, ["snapshotIdentifier", "replicationSourceIdentifier"], unset);
-    },
-};
+export const classicRdsCluster = shared.rdsCluster(["aws:rds/cluster:Cluster"], ["snapshotIdentifier", "replicationSourceIdentifier"]);
 
 export const classicDynamoDbTable: StoreReader = {
     store: "dynamodb",
@@ -135,43 +81,15 @@ export const classicDynamoDbTableReplica: StoreReader = {
     read: (props, reading) => [keyView(reading, "replica", props, "kmsKeyArn", DYNAMODB_DEFAULT_KEY)],
 };
 
-export const classicEfs: StoreReader = {
-    store: "efs",
-    label: "EFS file system",
-    types: ["aws:efs/fileSystem:FileSystem"],
-    read: (props, reading) => [flagView(reading, "file system", props, "encrypted", "kmsKeyId", EFS_UNSET, EFS_DEFAULT_KEY)],
-};
+export const classicEfs = shared.efsFileSystem(["aws:efs/fileSystem:FileSystem"]);
 
-export const classicSnsTopic: StoreReader = {
-    store: "sns",
-    label: "SNS topic",
-    types: ["aws:sns/topic:Topic"],
-    read: (props, reading) => [keyView(reading, "messages", props, "kmsMasterKeyId", SNS_UNENCRYPTED)],
-};
+export const classicSnsTopic = shared.snsTopic(["aws:sns/topic:Topic"]);
 
-export const classicSqsQueue: StoreReader = {
-    store: "sqs",
-    label: "SQS queue",
-    types: ["aws:sqs/queue:Queue"],
-    read: (props, reading) => [sqsView(reading, props)],
-};
+export const classicSqsQueue = shared.sqsQueue(["aws:sqs/queue:Queue"]);
 
-export const classicLogGroup: StoreReader = {
-    store: "cloudwatch-logs",
-    label: "CloudWatch log group",
-    types: ["aws:cloudwatch/logGroup:LogGroup"],
-    read: (props, reading) => [keyView(reading, "log events", props, "kmsKeyId", LOGS_DEFAULT)],
-};
+export const classicLogGroup = shared.logGroup(["aws:cloudwatch/logGroup:LogGroup"]);
 
-export const classicSecret: StoreReader = {
-    store: "secrets-manager",
-    label: "Secrets Manager secret",
-    types: ["aws:secretsmanager/secret:Secret"],
-    read: (props, reading) => [
-        keyView(reading, "secret", props, "kmsKeyId", SECRETS_DEFAULT_KEY),
-        ...replicaKeyViews(reading, reading.list(props, "replicas"), "replicas", "region", (r) => r, "kmsKeyId", SECRETS_DEFAULT_KEY),
-    ],
-};
+export const classicSecret = shared.secret(["aws:secretsmanager/secret:Secret"], "replicas");
 
 export const classicKinesisStream: StoreReader = {
     store: "kinesis",
@@ -180,70 +98,21 @@ export const classicKinesisStream: StoreReader = {
     read: (props, reading) => [kinesisView(reading, props, "kmsKeyId")],
 };
 
-export const classicEcrRepository: StoreReader = {
-    store: "ecr",
-    label: "ECR repository",
-    types: ["aws:ecr/repository:Repository"],
-    read: (props, reading) => ecrViews(reading, reading.list(props, "encryptionConfigurations"), "encryptionConfigurations"),
-};
+export const classicEcrRepository = shared.ecrRepository(["aws:ecr/repository:Repository"], "encryptionConfigurations");
 
-export const classicOpenSearchDomain: StoreReader = {
-    store: "opensearch",
-    label: "OpenSearch domain",
-    types: ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
-    read: (props, reading) => [enabledBlockView(reading, "encryptAtRest", reading.get(props, "encryptAtRest"))],
-};
+export const classicOpenSearchDomain = shared.openSearchDomain(["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"], "encryptAtRest");
 
-export const classicRedshiftCluster: StoreReader = {
-    store: "redshift",
-    label: "Redshift cluster",
-    types: ["aws:redshift/cluster:Cluster"],
-    read(props, reading) {
-        // A restore inherits the snapshot's encryption unless it names a key (v7 types `encrypted` as a string).
-        if (isSet(reading, props, "snapshotIdentifier") && !isSet(reading, props, "encrypted") && !isSet(reading, props, "kmsKeyId")) {
-            return [];
-        }
-        return [flagView(reading, "cluster", props, "encrypted", "kmsKeyId", REDSHIFT_UNSET, REDSHIFT_DEFAULT_KEY)];
-    },
-};
+export const classicRedshiftCluster = shared.redshiftCluster(["aws:redshift/cluster:Cluster"]);
 
-export const classicElastiCacheReplicationGroup: StoreReader = {
-    store: "elasticache",
-    label: "ElastiCache replication group",
-    types: ["aws:elasticache/replicationGroup:ReplicationGroup"],
-    read: (props, reading) => [elastiCacheView(reading, props)],
-};
+export const classicElastiCacheReplicationGroup = shared.elastiCacheReplicationGroup(["aws:elasticache/replicationGroup:ReplicationGroup"]);
 
-export const classicElastiCacheServerless: StoreReader = {
-    store: "elasticache",
-    label: "ElastiCache serverless cache",
-    types: ["aws:elasticache/serverlessCache:ServerlessCache"],
-    read: (props, reading) => [keyView(reading, "cache", props, "kmsKeyId", ELASTICACHE_DEFAULT_KEY)],
-};
+export const classicElastiCacheServerless = shared.elastiCacheServerless(["aws:elasticache/serverlessCache:ServerlessCache"]);
 
-export const classicMskCluster: StoreReader = {
-    store: "msk",
-    label: "MSK cluster",
-    types: ["aws:msk/cluster:Cluster"],
-    read(props, reading) {
-        const info = reading.get(props, "encryptionInfo");
-        return [info === UNKNOWN ? unknownView("broker storage", "encryptionInfo is unknown") : keyView(reading, "broker storage", info, "encryptionAtRestKmsKeyArn", MSK_DEFAULT_KEY)];
-    },
-};
+export const classicMskCluster = shared.mskCluster(["aws:msk/cluster:Cluster"], ["encryptionInfo"], "encryptionAtRestKmsKeyArn");
 
-export const classicBackupVault: StoreReader = {
-    store: "backup",
-    label: "Backup vault",
-    types: ["aws:backup/vault:Vault"],
-    read: (props, reading) => [keyView(reading, "recovery points", props, "kmsKeyArn", BACKUP_DEFAULT_KEY)],
-};
+export const classicBackupVault = shared.backupVault(["aws:backup/vault:Vault"], "kmsKeyArn");
 
-export const classicCloudTrail: StoreReader = {
-    store: "cloudtrail",
-    label: "CloudTrail trail",
-    types: ["aws:cloudtrail/trail:Trail"],
-    read: (props, reading) => [keyView(reading, "log files", props, "kmsKeyId", CLOUDTRAIL_DEFAULT)],
-};
+export const classicCloudTrail = shared.cloudTrail(["aws:cloudtrail/trail:Trail"]);
 
 export const CLASSIC_STORE_READERS: readonly StoreReader[] = [
     classicBucketEncryption,

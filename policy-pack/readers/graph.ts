@@ -4,7 +4,7 @@
 // no per-property information), never by comparing id values.
 
 import { PolicyResource } from "@pulumi/policy";
-import { Props } from "../known";
+import { Props } from "./known";
 
 /** A resource's property bag; an empty bag when it is missing or not an object. */
 export function propsOf(resource: PolicyResource): Props {
