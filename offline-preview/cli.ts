@@ -5,7 +5,7 @@ import { ExitCode, UsageError } from "./errors";
 import { PolicyAnalyzer, type PolicyPackConfig } from "./policy-analyzer";
 import { buildPlan, readPlan, writePlan } from "./plan";
 import { diffPlans, renderMarkdown } from "./plan-diff";
-import { hasMandatoryViolation } from "./policy-results";
+import { hasMandatoryViolation, type PolicyResult } from "./policy-results";
 import { programEntry, repoRoot } from "./program-entry";
 import { renderReport } from "./report";
 import { runProgram } from "./run-program";
@@ -121,7 +121,8 @@ export async function main(argv: string[]): Promise<number> {
     const basePlan = options.diff === undefined ? undefined : readPlan(options.diff);
     const entry = programEntry(projectDir);
 
-    // The pack starts while the program runs, so its start-up is hidden behind the program.
+    // The pack starts while the program runs, and each resource goes to it as it registers, as
+    // the engine does; `analyzeStack` follows once every resource has been analysed.
     const stopPack = new AbortController();
     const analyzerReady = PolicyAnalyzer.start(path.resolve(options.policyPack), stopPack.signal).then(async (a) => {
         await a.configure(stackConfig, options.view === "preview", policyConfig);
@@ -130,10 +131,20 @@ export async function main(argv: string[]): Promise<number> {
     analyzerReady.catch(() => undefined);
     try {
         process.chdir(projectDir);
-        const run = await runProgram({ entry, stackConfig, view: options.view, stackTraces: options.stackTraces });
+        const analyses: Promise<PolicyResult[]>[] = [];
+        const run = await runProgram({
+            entry, stackConfig, view: options.view, stackTraces: options.stackTraces,
+            onRegister: (resource, provider) => {
+                const analysis = analyzerReady.then((a) => a.analyzeResource(resource, provider));
+                analysis.catch(() => undefined); // reported once, by Promise.all below
+                analyses.push(analysis);
+            },
+        });
         const programDone = performance.now();
         const analyzer = await analyzerReady;
-        const [pack, policyResults] = await Promise.all([analyzer.info(), analyzer.analyzeAll(run.resources)]);
+        const resourceResults = (await Promise.all(analyses)).flat();
+        const [pack, stackResults] = await Promise.all([analyzer.info(), analyzer.analyzeStack(run.resources)]);
+        const policyResults = [...resourceResults, ...stackResults];
         const elapsed = performance.now();
         if (timingsFile !== undefined) {
             fs.writeFileSync(timingsFile, JSON.stringify({

@@ -146,16 +146,22 @@ export class PolicyAnalyzer {
     }
 
     /**
-     * In the engine's order: `remediate` for every resource when a policy remediates, `analyze`
-     * for every resource, then `analyzeStack` once. The calls of a step are all in flight at once;
-     * the engine instead analyses each resource as it registers, which gives the same results but
-     * measured slower here, where the gRPC work would compete with the program for this core.
+     * For resources already recorded (a plan, the benchmark), in the engine's order: each resource
+     * through `analyzeResource`, all in flight at once, then `analyzeStack` once.
      */
     async analyzeAll(resources: readonly RecordedResource[]): Promise<PolicyResult[]> {
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
-        const remediations = this.remediating ? (await Promise.all(resources.map((r) => this.remediate(r, providerOf(r, byUrn))))).flat() : [];
-        const resourceResults = (await Promise.all(resources.map((r) => this.analyze(r, providerOf(r, byUrn))))).flat();
-        return [...remediations, ...resourceResults, ...await this.analyzeStack(resources)];
+        const resourceResults = (await Promise.all(resources.map((r) => this.analyzeResource(r, providerOf(r, byUrn))))).flat();
+        return [...resourceResults, ...await this.analyzeStack(resources)];
+    }
+
+    /**
+     * What the engine does for one resource as it registers: `remediate` when a policy runs at the
+     * `remediate` level (its result replaces the inputs), then `analyze`.
+     */
+    async analyzeResource(r: RecordedResource, provider: RecordedResource | undefined): Promise<PolicyResult[]> {
+        const remediations = this.remediating ? await this.remediate(r, provider) : [];
+        return [...remediations, ...await this.analyze(r, provider)];
     }
 
     /** `analyzeStack` once with every resource, its parent and its (property) dependencies. */

@@ -5,7 +5,7 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { answerInvoke } from "./invokes";
 import { mockId, mockState, OFFLINE_ACCOUNT_ID, type Placement } from "./mock-values";
-import type { RecordedResource, WireObject } from "./recorded-resource";
+import { providerOf, type RecordedResource, type WireObject } from "./recorded-resource";
 import { plainValue } from "./wire-values";
 
 const rootStackType = "pulumi:pulumi:Stack";
@@ -17,6 +17,8 @@ export interface RecordingOptions {
     stack: string;
     /** `up`: ids, ARNs and computed attributes are invented; `preview`: they stay unknown. */
     view: "up" | "preview";
+    /** Called with each registration as it is made, as the engine's analyzers are. */
+    onRegister?: (resource: RecordedResource, provider: RecordedResource | undefined) => void;
     /** Region for resources whose provider names none (from `aws:region`). */
     defaultRegion: string;
 }
@@ -70,6 +72,7 @@ export class RecordingMonitor extends MockMonitor {
             };
             this.recorded.push(record);
             this.byUrn.set(urn, record);
+            this.options.onRegister?.(record, providerOf(record, this.byUrn));
             this.resources.set(urn, { urn, id: id || null, state });
             const response = new resproto.RegisterResourceResponse();
             response.setUrn(urn);

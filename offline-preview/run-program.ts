@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import * as sdkState from "@pulumi/pulumi/runtime/state";
-import { RecordingMonitor } from "./recording-monitor";
+import { RecordingMonitor, type RecordingOptions } from "./recording-monitor";
 import type { RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
 
@@ -28,6 +28,7 @@ export interface RunProgramOptions {
     view: "up" | "preview";
     /** Keep full stack traces while the program runs (slower; for debugging a failing program). */
     stackTraces?: boolean;
+    onRegister?: RecordingOptions["onRegister"];
 }
 
 /**
@@ -35,9 +36,9 @@ export interface RunProgramOptions {
  * resources declared from now on are recorded (as the engine would receive them) and answered
  * with plausible state. `runProgram` uses it; tests of components use it directly.
  */
-export function installRecordingMonitor(stackConfig: StackConfig, view: "up" | "preview"): RecordingMonitor {
+export function installRecordingMonitor(stackConfig: StackConfig, view: "up" | "preview", onRegister?: RecordingOptions["onRegister"]): RecordingMonitor {
     const { project, stack, config, secretKeys } = stackConfig;
-    const monitor = new RecordingMonitor({ project, stack, view, defaultRegion: config["aws:region"] ?? "us-east-1" });
+    const monitor = new RecordingMonitor({ project, stack, view, onRegister, defaultRegion: config["aws:region"] ?? "us-east-1" });
     // The SDK formats a full stack trace (limit lifted to Infinity) for every resource, only to
     // record its source position; that was the largest single cost of a run, and nothing here
     // reads source positions.
@@ -60,7 +61,7 @@ export function installRecordingMonitor(stackConfig: StackConfig, view: "up" | "
  * A program runs once per process: the SDK's runtime state is global.
  */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
-    const monitor = installRecordingMonitor(options.stackConfig, options.view);
+    const monitor = installRecordingMonitor(options.stackConfig, options.view, options.onRegister);
 
     // Registration failures surface as rejections of promises the program never awaits; the
     // first one is the run's error, as it would be under `pulumi preview`. A failed run leaves
