@@ -10,6 +10,7 @@ import { programEntry, repoRoot } from "./program-entry";
 import { renderReport } from "./report";
 import { runProgram } from "./run-program";
 import { readStackConfig } from "./stack-config";
+import { parseStackOutputFiles, StackReferenceResolver } from "./stack-references";
 
 const usage = `usage: npm run preview -- --stack <name> [options]
 
@@ -27,6 +28,12 @@ policy pack over it through the Analyzer gRPC service, as the Pulumi engine does
   --project <dir>          Pulumi project folder (default: the current folder)
   --timings <file>         write the time each phase took, as JSON (for benchmarks)
   --stack-traces           keep stack traces while the program runs (slower; to debug a failure)
+  --outputs <file>         write the stack's outputs as JSON (as \`pulumi stack output --json\`)
+  --stack-outputs <ref>=<file>
+                           answer \`new pulumi.StackReference(<ref>)\` from an outputs file
+                           (repeatable); references to this project's own stacks are previewed
+                           offline and answered from their outputs without it
+  --skip-policy-pack       preview the program only (used to answer stack references)
 
 Exit codes: 0 clean, 1 a mandatory policy violation, 2 bad input or an internal error.`;
 
@@ -41,6 +48,9 @@ interface Options {
     project: string;
     timings?: string;
     stackTraces: boolean;
+    outputs?: string;
+    stackOutputs: string[];
+    skipPolicyPack: boolean;
 }
 
 function parseOptions(argv: string[]): Options | "help" {
@@ -59,6 +69,9 @@ function parseOptions(argv: string[]): Options | "help" {
                 project: { type: "string", default: "." },
                 timings: { type: "string" },
                 "stack-traces": { type: "boolean", default: false },
+                outputs: { type: "string" },
+                "stack-outputs": { type: "string", multiple: true, default: [] },
+                "skip-policy-pack": { type: "boolean", default: false },
                 help: { type: "boolean", short: "h" },
             },
             strict: true,
@@ -88,6 +101,9 @@ function parseOptions(argv: string[]): Options | "help" {
         project: v.project,
         timings: v.timings,
         stackTraces: v["stack-traces"],
+        outputs: v.outputs,
+        stackOutputs: v["stack-outputs"],
+        skipPolicyPack: v["skip-policy-pack"],
     };
 }
 
@@ -116,26 +132,37 @@ export async function main(argv: string[]): Promise<number> {
     const jsonFile = options.json === undefined ? undefined : path.resolve(options.json);
     const markdownFile = options.markdown === undefined ? undefined : path.resolve(options.markdown);
     const timingsFile = options.timings === undefined ? undefined : path.resolve(options.timings);
+    const outputsFile = options.outputs === undefined ? undefined : path.resolve(options.outputs);
     const stackConfig = readStackConfig(projectDir, options.stack);
     const policyConfig = readPolicyConfig(options.policyConfig);
     const basePlan = options.diff === undefined ? undefined : readPlan(options.diff);
     const entry = programEntry(projectDir);
+    const references = new StackReferenceResolver({
+        files: parseStackOutputFiles(options.stackOutputs),
+        projectDir,
+        project: stackConfig.project,
+        stack: stackConfig.stack,
+        cli: process.argv[1] ?? "",
+    });
 
     // The pack starts while the program runs, and each resource goes to it as it registers, as
     // the engine does; `analyzeStack` follows once every resource has been analysed.
     const stopPack = new AbortController();
-    const analyzerReady = PolicyAnalyzer.start(path.resolve(options.policyPack), stopPack.signal).then(async (a) => {
-        await a.configure(stackConfig, options.view === "preview", policyConfig);
-        return a;
-    });
+    const analyzerReady = options.skipPolicyPack
+        ? Promise.resolve(undefined)
+        : PolicyAnalyzer.start(path.resolve(options.policyPack), stopPack.signal).then(async (a) => {
+              await a.configure(stackConfig, options.view === "preview", policyConfig);
+              return a;
+          });
     analyzerReady.catch(() => undefined);
     try {
         process.chdir(projectDir);
         const analyses: Promise<PolicyResult[]>[] = [];
         const run = await runProgram({
             entry, stackConfig, view: options.view, stackTraces: options.stackTraces,
+            stackReferenceOutputs: (name) => references.outputsOf(name),
             onRegister: (resource, provider) => {
-                const analysis = analyzerReady.then((a) => a.analyzeResource(resource, provider));
+                const analysis = analyzerReady.then((a) => a?.analyzeResource(resource, provider) ?? []);
                 analysis.catch(() => undefined); // reported once, by Promise.all below
                 analyses.push(analysis);
             },
@@ -143,8 +170,11 @@ export async function main(argv: string[]): Promise<number> {
         const programDone = performance.now();
         const analyzer = await analyzerReady;
         const resourceResults = (await Promise.all(analyses)).flat();
-        const [pack, stackResults] = await Promise.all([analyzer.info(), analyzer.analyzeStack(run.resources)]);
+        const [pack, stackResults] = analyzer === undefined ? [undefined, []] : await Promise.all([analyzer.info(), analyzer.analyzeStack(run.resources)]);
         const policyResults = [...resourceResults, ...stackResults];
+        if (outputsFile !== undefined) {
+            fs.writeFileSync(outputsFile, `${JSON.stringify(run.outputs, undefined, 2)}\n`);
+        }
         const elapsed = performance.now();
         if (timingsFile !== undefined) {
             fs.writeFileSync(timingsFile, JSON.stringify({

@@ -59,10 +59,10 @@ export interface Plan {
     policyResults?: PolicyResult[];
 }
 
-/** The plan of a first deployment: every recorded resource is a `create` step. */
+/** The plan of a first deployment: a `create` step per registration, a `read` step per read. */
 export function buildPlan(resources: RecordedResource[], stackConfig: StackConfig, policyResults: PolicyResult[], durationMs: number): Plan {
     const steps = resources.map((r): PlanStep => ({
-        op: "create",
+        op: r.read === true ? "read" : "create",
         urn: r.urn,
         ...(r.provider ? { provider: r.provider } : {}),
         newState: planState(r),
@@ -81,9 +81,17 @@ export function buildPlan(resources: RecordedResource[], stackConfig: StackConfi
             severity: p.enforcementLevel === "mandatory" ? "error" : p.enforcementLevel === "remediate" ? "info" : "warning",
         })),
         duration: Math.round(durationMs * 1e6),
-        changeSummary: { create: steps.length },
+        changeSummary: countBy(steps.map((s) => s.op)),
         policyResults,
     };
+}
+
+function countBy(ops: string[]): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const op of ops) {
+        counts[op] = (counts[op] ?? 0) + 1;
+    }
+    return counts;
 }
 
 function planState(r: RecordedResource): PlanResourceState {

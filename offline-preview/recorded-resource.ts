@@ -22,6 +22,8 @@ export interface RecordedResource {
     type: string;
     name: string;
     custom: boolean;
+    /** A read of an existing resource (`Resource.get`, a stack reference), not a registration. */
+    read?: boolean;
     /** Parent URN; empty only for the root stack resource. */
     parent: string;
     /** Provider reference `urn::id`, as the engine records it; empty for components. */

@@ -19,6 +19,8 @@ export interface RecordingOptions {
     view: "up" | "preview";
     /** Called with each registration as it is made, as the engine's analyzers are. */
     onRegister?: (resource: RecordedResource, provider: RecordedResource | undefined) => void;
+    /** Outputs of a stack a program references (`pulumi.StackReference`), by its name. */
+    stackReferenceOutputs?: (name: string) => Record<string, unknown>;
     /** Region for resources whose provider names none (from `aws:region`). */
     defaultRegion: string;
 }
@@ -31,6 +33,8 @@ export interface RecordingOptions {
  */
 export class RecordingMonitor extends MockMonitor {
     readonly recorded: RecordedResource[] = [];
+    /** The first registration this monitor refused, as raised (the SDK wraps what reaches the program). */
+    firstError: Error | undefined;
     private readonly byUrn = new Map<string, RecordedResource>();
     private readonly providerPlacement = new Map<string, Placement>();
 
@@ -55,34 +59,78 @@ export class RecordingMonitor extends MockMonitor {
                 id = mockId(type, name, inputs);
                 state = inputs;
                 this.providerPlacement.set(`${urn}::${id}`, this.placementFromProviderInputs(inputs));
-            } else if (type === "pulumi:pulumi:StackReference") {
-                const referenced = plainValue(inputs["name"]);
-                id = typeof referenced === "string" ? referenced : name;
-                state = { name: id, outputs: {}, secretOutputNames: [] };
             } else if (custom) {
                 id = this.options.view === "up" ? mockId(type, name, inputs) : "";
                 state = this.options.view === "up" ? mockState(type, id, inputs, where) : inputs;
             }
-            const record: RecordedResource = {
+            const record = this.keep({
                 urn, type, name, custom, parent, provider, inputs, id,
                 outputs: state,
                 dependencies: req.getDependenciesList(),
                 propertyDependencies: propertyDependencies(req),
                 options: recordedOptions(req),
-            };
-            this.recorded.push(record);
-            this.byUrn.set(urn, record);
+            });
             this.options.onRegister?.(record, providerOf(record, this.byUrn));
-            this.resources.set(urn, { urn, id: id || null, state });
             const response = new resproto.RegisterResourceResponse();
             response.setUrn(urn);
             response.setId(id);
             response.setObject(Struct.fromJavaScript(state));
             callback(null, response);
         } catch (err) {
+            this.firstError ??= err as Error;
             callback(err as Error);
         }
         return Promise.resolve();
+    }
+
+    /**
+     * Reads of existing resources (`Resource.get`, and stack references, which the SDK reads by
+     * name): answered like registrations, with the id the program gave; a stack reference's
+     * outputs come from `stackReferenceOutputs`. The engine does not analyse reads, so they go to
+     * `analyzeStack` only.
+     */
+    readResource(req: resproto.ReadResourceRequest, callback: Callback<resproto.ReadResourceResponse>): Promise<void> {
+        try {
+            const type = req.getType();
+            const name = req.getName();
+            const parent = req.getParent();
+            const urn = this.urnFor(parent, type, name);
+            const inputs = req.getProperties()?.toJavaScript() ?? {};
+            const id = req.getId();
+            const provider = req.getProvider();
+            let state: WireObject;
+            if (type === "pulumi:pulumi:StackReference") {
+                const answer = this.options.stackReferenceOutputs;
+                if (answer === undefined) {
+                    throw new Error(`stack reference ${id}: this run has no way to answer stack references`);
+                }
+                state = { name: id, outputs: answer(id) as WireObject, secretOutputNames: [] };
+            } else {
+                state = this.options.view === "up" ? mockState(type, id, inputs, this.placementOf(provider)) : inputs;
+            }
+            this.keep({
+                urn, type, name, custom: true, parent, provider, inputs, id, read: true,
+                outputs: state,
+                dependencies: req.getDependenciesList(),
+                propertyDependencies: {},
+                options: { protect: false, retainOnDelete: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: req.getAdditionalsecretoutputsList(), aliases: [] },
+            });
+            const response = new resproto.ReadResourceResponse();
+            response.setUrn(urn);
+            response.setProperties(Struct.fromJavaScript(state));
+            callback(null, response);
+        } catch (err) {
+            this.firstError ??= err as Error;
+            callback(err as Error);
+        }
+        return Promise.resolve();
+    }
+
+    private keep(record: RecordedResource): RecordedResource {
+        this.recorded.push(record);
+        this.byUrn.set(record.urn, record);
+        this.resources.set(record.urn, { urn: record.urn, id: record.id || null, state: record.outputs });
+        return record;
     }
 
     registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, callback: Callback<object>): void {

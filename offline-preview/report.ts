@@ -7,7 +7,8 @@ export interface ReportInput {
     stack: string;
     view: "up" | "preview";
     resources: readonly RecordedResource[];
-    pack: PackInfo;
+    /** The policy pack that ran; undefined when the run skipped it. */
+    pack: PackInfo | undefined;
     policyResults: readonly PolicyResult[];
 }
 
@@ -81,7 +82,10 @@ export function resourceLabel(urn: string, resources: readonly RecordedResource[
     return r === undefined ? (urn || "(stack)") : `${displayType(r.type)} ${r.name}`;
 }
 
-function renderPolicyResults(pack: PackInfo, results: readonly PolicyResult[], resources: readonly RecordedResource[]): string[] {
+function renderPolicyResults(pack: PackInfo | undefined, results: readonly PolicyResult[], resources: readonly RecordedResource[]): string[] {
+    if (pack === undefined) {
+        return ["Policies: not run (--skip-policy-pack)"];
+    }
     const mandatory = results.filter((r) => r.enforcementLevel === "mandatory").length;
     const header = `Policies: ${pack.name}@v${pack.version} (${pack.policies} policies)`;
     if (results.length === 0) {

@@ -29,6 +29,7 @@ export interface RunProgramOptions {
     /** Keep full stack traces while the program runs (slower; for debugging a failing program). */
     stackTraces?: boolean;
     onRegister?: RecordingOptions["onRegister"];
+    stackReferenceOutputs?: RecordingOptions["stackReferenceOutputs"];
 }
 
 /**
@@ -36,9 +37,13 @@ export interface RunProgramOptions {
  * resources declared from now on are recorded (as the engine would receive them) and answered
  * with plausible state. `runProgram` uses it; tests of components use it directly.
  */
-export function installRecordingMonitor(stackConfig: StackConfig, view: "up" | "preview", onRegister?: RecordingOptions["onRegister"]): RecordingMonitor {
+export function installRecordingMonitor(
+    stackConfig: StackConfig,
+    view: "up" | "preview",
+    hooks: Pick<RecordingOptions, "onRegister" | "stackReferenceOutputs"> = {},
+): RecordingMonitor {
     const { project, stack, config, secretKeys } = stackConfig;
-    const monitor = new RecordingMonitor({ project, stack, view, onRegister, defaultRegion: config["aws:region"] ?? "us-east-1" });
+    const monitor = new RecordingMonitor({ project, stack, view, ...hooks, defaultRegion: config["aws:region"] ?? "us-east-1" });
     // The SDK formats a full stack trace (limit lifted to Infinity) for every resource, only to
     // record its source position; that was the largest single cost of a run, and nothing here
     // reads source positions.
@@ -61,7 +66,10 @@ export function installRecordingMonitor(stackConfig: StackConfig, view: "up" | "
  * A program runs once per process: the SDK's runtime state is global.
  */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
-    const monitor = installRecordingMonitor(options.stackConfig, options.view, options.onRegister);
+    const monitor = installRecordingMonitor(options.stackConfig, options.view, {
+        onRegister: options.onRegister,
+        stackReferenceOutputs: options.stackReferenceOutputs,
+    });
 
     // Registration failures surface as rejections of promises the program never awaits; the
     // first one is the run's error, as it would be under `pulumi preview`. A failed run leaves
@@ -83,11 +91,14 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
             return typeof exported === "function" ? await (exported as () => unknown)() : exported;
         });
         await pulumi.runtime.disconnect();
+    } catch (err) {
+        firstFailure ??= err;
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
     }
     if (firstFailure !== undefined) {
-        throw firstFailure instanceof Error ? firstFailure : new Error(JSON.stringify(firstFailure));
+        // A registration the monitor refused is reported as raised, not as the SDK's wrapping of it.
+        throw monitor.firstError ?? (firstFailure instanceof Error ? firstFailure : new Error(JSON.stringify(firstFailure)));
     }
     process.off("unhandledRejection", onRejection);
     return { resources: monitor.recorded, outputs: outputs ?? {} };

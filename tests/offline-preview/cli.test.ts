@@ -105,6 +105,39 @@ describe("offline preview CLI", () => {
         assert.equal(all.find((s) => s.type === "aws:kms/key:Key")?.inputs["enableKeyRotation"], true);
     });
 
+    describe("stack references", () => {
+        const project = ["--project", "tests/fixtures/stack-reference-program"];
+
+        it("answers a reference to a stack of the same project from that stack's own offline preview", () => {
+            const file = path.join(tempDir(), "consumer.json");
+            const r = runCli([...project, "--stack", "consumer", "--json", file]);
+            assert.equal(r.status, 0, r.stdout + r.stderr);
+            const plan = readPlan(file);
+            assert.deepEqual(plan.changeSummary, { create: 3, read: 1 });
+            const reference = plan.steps.find((s) => s.op === "read");
+            assert.equal(reference?.newState?.type, "pulumi:pulumi:StackReference");
+            assert.equal(states(plan).find((s) => s.type === "aws:iam/role:Role")?.inputs["description"], "reads org-log-archive-333333333333");
+        });
+
+        it("answers it from an outputs file with --stack-outputs, and writes a stack's outputs with --outputs", () => {
+            const dir = tempDir();
+            const outputs = path.join(dir, "producer.json");
+            assert.equal(runCli([...project, "--stack", "producer", "--outputs", outputs, "--skip-policy-pack"]).status, 0);
+            assert.deepEqual(JSON.parse(fs.readFileSync(outputs, "utf8")), { logBucket: "org-log-archive-333333333333" });
+            fs.writeFileSync(outputs, JSON.stringify({ logBucket: "from-a-file" }));
+            const file = path.join(dir, "consumer.json");
+            const r = runCli([...project, "--stack", "consumer", "--stack-outputs", `acme/ref-fixture/producer=${outputs}`, "--json", file]);
+            assert.equal(r.status, 0, r.stderr);
+            assert.equal(states(readPlan(file)).find((s) => s.type === "aws:iam/role:Role")?.inputs["description"], "reads from-a-file");
+        });
+
+        it("refuses a reference cycle and a reference it cannot answer, with one line and exit 2", () => {
+            assertOneLineError(runCli([...project, "--stack", "loop-a"]), "expected no cycle, but loop-a -> loop-b -> loop-a");
+            assertOneLineError(runCli([...project, "--stack", "foreign"]), "stack reference acme/other-project/prod", "--stack-outputs acme/other-project/prod=<outputs.json>");
+            assertOneLineError(runCli([...project, "--stack", "consumer", "--stack-outputs", "nonsense"]), "--stack-outputs=nonsense");
+        });
+    });
+
     it("refuses bad stack config with one line naming key and value, exit 2, and writes no plan", () => {
         const cases: [string, (c: Record<string, unknown>) => void, string[]][] = [
             ["a /99 CIDR", (c) => { (c["zero-trust-aws:network"] as Record<string, unknown>)["vpcCidr"] = "10.20.0.0/99"; }, ["zero-trust-aws:network.vpcCidr", "10.20.0.0/99"]],

@@ -8,6 +8,7 @@ import { databaseEnforcingParameterGroup } from "./database-enforcing-parameter-
 import { databaseParameterGroup } from "./database-parameter-group";
 import { elastiCacheInTransit } from "./elasticache-in-transit";
 import { loadBalancerListener } from "./load-balancer-listener";
+import { loadBalancerListenerRule } from "./load-balancer-listener-rule";
 import { mskInTransit } from "./msk-in-transit";
 import { openSearchDomain } from "./opensearch-domain";
 
@@ -18,12 +19,14 @@ export {
     databaseParameterGroup,
     elastiCacheInTransit,
     loadBalancerListener,
+    loadBalancerListenerRule,
     mskInTransit,
     openSearchDomain,
 };
 
 export const tlsPolicies: Policies = [
     loadBalancerListener,
+    loadBalancerListenerRule,
     cloudFrontDistribution,
     apiGatewayDomain,
     openSearchDomain,
