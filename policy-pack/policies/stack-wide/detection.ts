@@ -79,7 +79,7 @@ export const guardDutyEnabled: StackValidationPolicy = {
             `This is an environment stack (${environment.because}) but it declares no GuardDuty detector. Declare an enabled ` +
                 `aws:guardduty/detector:Detector or aws-native:guardduty:Detector.`,
         );
-    }),
+    }, DETECTOR_TYPES),
 };
 
 export const cloudTrailLoggingOn: StackValidationPolicy = {
@@ -120,5 +120,5 @@ export const cloudTrailLoggingOn: StackValidationPolicy = {
                 );
             }
         }
-    }),
+    }, TRAIL_TYPES),
 };

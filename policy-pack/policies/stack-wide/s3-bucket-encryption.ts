@@ -8,7 +8,7 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN } from "../../readers/known";
 import { label, propsOf, resourcesIn } from "../../readers/graph";
-import { ENCRYPTION_CONFIG_TYPES, inlineEncryption, NATIVE_BUCKET_TYPE } from "../../readers/stack-wide/s3";
+import { BUCKET_TYPES, ENCRYPTION_CONFIG_TYPES, inlineEncryption, NATIVE_BUCKET_TYPE } from "../../readers/stack-wide/s3";
 import { guardStack } from "../guard";
 import { bucketsWith } from "./buckets";
 import { nist, REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";
@@ -53,5 +53,5 @@ export const s3BucketEncryption: StackValidationPolicy = {
                 bucket.urn,
             );
         }
-    }),
+    }, new Set([...BUCKET_TYPES, ...ENCRYPTION_CONFIG_TYPES])),
 };

@@ -17,6 +17,7 @@ import {
     BLOCK_SETTINGS,
     BlockView,
     BUCKET_PUBLIC_ACCESS_BLOCK_TYPES,
+    BUCKET_TYPES,
     inlinePublicAccessBlock,
     readPublicAccessBlock,
 } from "../../readers/stack-wide/s3";
@@ -123,5 +124,5 @@ export const s3BucketPublicAccessBlock: StackValidationPolicy = {
                 bucket.urn,
             );
         }
-    }),
+    }, new Set([...BUCKET_TYPES, ...BUCKET_PUBLIC_ACCESS_BLOCK_TYPES, ...ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPES])),
 };

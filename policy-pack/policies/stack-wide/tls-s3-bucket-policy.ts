@@ -10,7 +10,7 @@
 
 import { StackValidationPolicy } from "@pulumi/policy";
 import { label, propsOf, resourcesIn } from "../../readers/graph";
-import { BUCKET_POLICY_TYPES, bucketPolicyDocument, inlineBucketPolicy } from "../../readers/stack-wide/s3";
+import { BUCKET_POLICY_TYPES, BUCKET_TYPES, bucketPolicyDocument, inlineBucketPolicy } from "../../readers/stack-wide/s3";
 import { judgeTransport } from "../../readers/stack-wide/transport-policy";
 import { guardStack } from "../guard";
 import { cis } from "../metadata";
@@ -81,5 +81,5 @@ export const tlsS3BucketPolicy: StackValidationPolicy = {
             }
             report(`${label(bucket)} accepts requests without TLS: ${why.join("; ")}.`, bucket.urn);
         }
-    }),
+    }, new Set([...BUCKET_TYPES, ...BUCKET_POLICY_TYPES])),
 };

@@ -77,7 +77,7 @@ export const vpcFlowLogs: StackValidationPolicy = {
             }
             report(describe(vpc, verdict.wrongTraffic, allowed), vpc.urn);
         }
-    }),
+    }, new Set([...VPC_TYPES, ...FLOW_LOG_TYPES])),
 };
 
 function describe(vpc: PolicyResource, wrongTraffic: readonly string[], allowed: string): string {

@@ -149,5 +149,5 @@ export const databaseEnforcingParameterGroup: StackValidationPolicy = {
                 report(problem, resource.urn);
             }
         }
-    }),
+    }, new Set([...DATABASE_TYPES, ...PARAMETER_GROUP_TYPES.keys()])),
 };
