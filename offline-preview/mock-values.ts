@@ -29,6 +29,8 @@ const idPrefixes: Record<string, string> = {
     "aws:ec2/managedPrefixList:ManagedPrefixList": "pl",
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "sgr",
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "sgr",
+    "aws:organizations/policy:Policy": "p",
+    "aws:organizations/organizationalUnit:OrganizationalUnit": "ou",
 };
 
 /** A stable hex digest, so the same program gives the same ids run after run. */
@@ -61,6 +63,9 @@ export function mockId(type: string, name: string, inputs: WireObject): string {
     const prefix = idPrefixes[type];
     if (prefix !== undefined) {
         return `${prefix}-${digest(`${type}::${name}`, 17)}`;
+    }
+    if (type === "aws:organizations/account:Account") {
+        return String(parseInt(digest(`${type}::${name}`, 12), 16)).padStart(12, "0").slice(-12);
     }
     if (type === "aws:kms/key:Key" || type === "aws-native:kms:Key" || type.startsWith("pulumi:providers:")) {
         return stableUuid(`${type}::${name}`);

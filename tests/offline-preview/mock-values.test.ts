@@ -11,6 +11,8 @@ describe("plausible mock values", () => {
         assert.notEqual(mockId("aws:ec2/vpc:Vpc", "other", {}), a);
         assert.match(mockId("aws:kms/key:Key", "logs", {}), /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
         assert.equal(mockId("aws:cloudwatch/logGroup:LogGroup", "flow", { name: "/vpc/flow" }), "/vpc/flow", "names AWS uses as ids");
+        assert.match(mockId("aws:organizations/policy:Policy", "baseline", {}), /^p-[0-9a-f]{17}$/);
+        assert.match(mockId("aws:organizations/account:Account", "security", {}), /^\d{12}$/, "account ids are 12 digits");
     });
 
     it("builds ARNs in each service's shape from region and account", () => {
