@@ -11,11 +11,11 @@ import { VpcEndpoints } from "./vpc-endpoints";
 import { VpcFlowLogs } from "./vpc-flow-logs";
 
 export interface ThreeTierVpcArgs {
-    /** Environment name (lowercase), used in `Name` tags, the flow log group name and the key alias. */
+    /** Environment name (lowercase), used in `Name` tags. */
     environment: string;
     /** Region the provider deploys to; must match the availability zones. */
     region: string;
-    /** Account the VPC is created in (KMS key policy, flow log role trust). */
+    /** Account the VPC is created in (flow log role trust and log group ARN). */
     accountId: string;
     /** AWS Organizations id; VPC endpoints admit only principals of this organisation. */
     organizationId: string;
@@ -40,6 +40,16 @@ export interface ThreeTierVpcArgs {
     loadBalancer?: LoadBalancerSettings;
     /** Days VPC flow logs are kept (a value CloudWatch Logs accepts). */
     flowLogRetentionDays: number;
+    /**
+     * Name prefix of the environment's log groups, starting and ending with `/` (e.g.
+     * `/zero-trust/staging/`); the flow log group is `<prefix>vpc-flow-logs/<component name>`.
+     */
+    logGroupNamePrefix: string;
+    /**
+     * ARN of the KMS key that encrypts the flow log group: the environment's logs key, whose policy
+     * admits CloudWatch Logs for log groups under `logGroupNamePrefix`.
+     */
+    flowLogKmsKeyArn: pulumi.Input<string>;
     /** AWS services reached through interface endpoints in the private subnets. */
     interfaceEndpoints: readonly InterfaceEndpointService[];
 }
@@ -48,8 +58,8 @@ export interface ThreeTierVpcArgs {
  * A zero-trust three-tier VPC: public subnets for load balancers and NAT only, private subnets for
  * workloads, isolated subnets for data stores that reach nothing but the private tier. Default
  * security group and default NACL are stripped; every tier has its own route table(s) and NACL;
- * security groups deny first and chain by reference; flow logs record all traffic into a
- * KMS-encrypted log group; VPC endpoints keep AWS API traffic private and inside the organisation.
+ * security groups deny first and chain by reference; flow logs record all traffic into a log group
+ * encrypted with the given KMS key; VPC endpoints keep AWS API traffic private and inside the organisation.
  */
 export class ThreeTierVpc extends pulumi.ComponentResource {
     /** Id of the VPC. */
@@ -78,7 +88,7 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
     /** CloudWatch log group receiving the VPC flow logs. */
     public readonly flowLogGroupName: pulumi.Output<string>;
-    /** KMS key encrypting the flow log group. */
+    /** KMS key encrypting the flow log group (the one passed in as `flowLogKmsKeyArn`). */
     public readonly flowLogKeyArn: pulumi.Output<string>;
     /** ARN of the internet-facing load balancer; undefined without `loadBalancer`. */
     public readonly loadBalancerArn: pulumi.Output<string> | undefined;
@@ -214,8 +224,9 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
                 region: args.region,
                 accountId: args.accountId,
                 vpcId: vpc.id,
-                logGroupName: `/zero-trust/${env}/vpc-flow-logs/${name}`,
+                logGroupName: `${args.logGroupNamePrefix}vpc-flow-logs/${name}`,
                 retentionInDays: args.flowLogRetentionDays,
+                kmsKeyArn: args.flowLogKmsKeyArn,
             },
             { parent: this },
         );

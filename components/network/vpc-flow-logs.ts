@@ -5,30 +5,36 @@ import { resourceTags } from "./resource-tags";
 export interface VpcFlowLogsArgs {
     /** Environment name, used in `Name` tags. */
     environment: string;
-    /** Region of the VPC and the log group (ARNs and the CloudWatch Logs service principal). */
+    /** Region of the VPC and the log group (ARNs). */
     region: string;
-    /** Account that owns the VPC, the key and the log group. */
+    /** Account that owns the VPC and the log group. */
     accountId: string;
     /** The VPC whose traffic is logged. */
     vpcId: pulumi.Input<string>;
     /**
-     * Name of the log group. Fixed up front (not auto-named) because the key policy binds the key to
-     * this one log group through the encryption context.
+     * Name of the log group. Fixed up front (not auto-named): the delivery role may write to this one
+     * group only, and the key's policy admits CloudWatch Logs by log group ARN (encryption context),
+     * so the name must lie under the log-group prefix the key serves.
      */
     logGroupName: string;
+    /**
+     * ARN of the customer-managed KMS key that encrypts the log group: the environment's logs key
+     * (components/encryption), whose policy must admit `logs.<region>.amazonaws.com` for this group.
+     */
+    kmsKeyArn: pulumi.Input<string>;
     /** Days the records are kept; a value CloudWatch Logs accepts. */
     retentionInDays: number;
 }
 
 /**
- * VPC flow logs (all traffic) into a CloudWatch log group encrypted with a customer-managed KMS key.
- * The key only serves this log group, and the delivery role may only write to it. Key and log group
- * are protected: losing either loses the network's audit trail.
+ * VPC flow logs (all traffic) into a CloudWatch log group encrypted with a customer-managed KMS key
+ * that is passed in (the key ring's logs key). The delivery role may only write to this log group.
+ * The log group is protected: losing it loses the network's audit trail.
  */
 export class VpcFlowLogs extends pulumi.ComponentResource {
     /** Name of the flow log group. */
     public readonly logGroupName: pulumi.Output<string>;
-    /** ARN of the KMS key that encrypts the flow log group. */
+    /** ARN of the KMS key that encrypts the flow log group (the one passed in). */
     public readonly keyArn: pulumi.Output<string>;
     /** Id of the flow log. */
     public readonly flowLogId: pulumi.Output<string>;
@@ -38,42 +44,9 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
         const { region, accountId, logGroupName } = args;
         const logGroupArn = `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
 
-        const key = new aws.kms.Key(
-            `${name}-key`,
-            {
-                description: `Encrypts the VPC flow log group ${logGroupName}`,
-                enableKeyRotation: true,
-                deletionWindowInDays: 30,
-                policy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            // Without this the key is unmanageable; IAM policies in the account then decide who administers it.
-                            Sid: "AccountRootAdministersKey",
-                            Effect: "Allow",
-                            Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-                            Action: "kms:*",
-                            Resource: "*",
-                        },
-                        {
-                            Sid: "CloudWatchLogsUsesKeyForThisLogGroupOnly",
-                            Effect: "Allow",
-                            Principal: { Service: `logs.${region}.amazonaws.com` },
-                            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                            Resource: "*",
-                            Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } },
-                        },
-                    ],
-                }),
-                tags: resourceTags(`${args.environment}-flow-logs`),
-            },
-            { parent: this, protect: true },
-        );
-        new aws.kms.Alias(`${name}-key-alias`, { name: `alias/${name}`, targetKeyId: key.keyId }, { parent: this });
-
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-group`,
-            { name: logGroupName, retentionInDays: args.retentionInDays, kmsKeyId: key.arn, tags: resourceTags(`${args.environment}-flow-logs`) },
+            { name: logGroupName, retentionInDays: args.retentionInDays, kmsKeyId: args.kmsKeyArn, tags: resourceTags(`${args.environment}-flow-logs`) },
             { parent: this, protect: true },
         );
 
@@ -137,7 +110,7 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
         );
 
         this.logGroupName = logGroup.name;
-        this.keyArn = key.arn;
+        this.keyArn = pulumi.output(args.kmsKeyArn);
         this.flowLogId = flowLog.id;
         this.registerOutputs({ logGroupName: this.logGroupName, keyArn: this.keyArn, flowLogId: this.flowLogId });
     }

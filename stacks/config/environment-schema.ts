@@ -5,6 +5,8 @@ import { DEFAULT_SSL_POLICY, TLS12_SSL_POLICIES } from "../../components/network
 import { formatIpv4Cidr, hasHostBits, isRfc1918, networkOf, parseIpv4Cidr } from "../../components/network/ipv4-cidr";
 import { MIN_SUBNET_PREFIX, TIERS, measureSubnetSpace } from "../../components/network/subnet-plan";
 import { NAT_STRATEGIES } from "../../components/network/tier-routing";
+import { checkEncryptionAgainstEnvironment, encryptionSchema } from "./encryption-schema";
+import { REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
 
 // Every message below is the "expected …" half of a ConfigError: it says what a good value looks like.
 
@@ -24,17 +26,10 @@ const NACL_RULES_PER_DIRECTION = 20;
 
 const VPC_PREFIX_MIN = 16;
 
-// Regions of the commercial `aws` partition: ARNs, service principals and endpoint service names
-// below are built for that partition, so GovCloud and China regions are refused rather than mis-built.
-const REGION = /^(?:af|ap|ca|eu|il|me|mx|sa|us)-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
 const AZ_NAME = /^[a-z]{2}-[a-z]+-\d{1,2}[a-z]$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** An ACM certificate ARN of the aws partition; captures region and account. */
 const ACM_CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** Error text for a strict object: names the known keys when an unknown one appears (a typo is silently ignored otherwise). */
-const strictObjectError = (keys: readonly string[], expected: string) => (issue: { code?: string }) =>
-    issue.code === "unrecognized_keys" ? `one of the keys ${keys.join(", ")}` : expected;
 
 const port = (what: string) =>
     z
@@ -206,7 +201,7 @@ const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }
  */
 export const environmentConfigSchema = z
     .object({
-        region: z.string({ error: "an AWS region of the aws partition, e.g. eu-west-1" }).regex(REGION, { error: "an AWS region of the aws partition, e.g. eu-west-1" }),
+        region: z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }),
         environment: z
             .string({ error: "a lowercase environment name" })
             .regex(/^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/, {
@@ -237,11 +232,16 @@ export const environmentConfigSchema = z
             .default(["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs"]),
         tags: tagsSchema.default({}),
         detection: detectionSchema,
+        encryption: encryptionSchema,
     })
     .superRefine((config, ctx) => {
+        if (config.environment === "aws") {
+            ctx.addIssue({ code: "custom", path: ["environment"], message: "a name other than aws (KMS reserves the alias prefix alias/aws/ for AWS managed keys)" });
+        }
         if (!REGION.test(config.region)) {
             return;
         }
+        checkEncryptionAgainstEnvironment(config, ctx);
         config.network.availabilityZones.forEach((zone, index) => {
             if (!new RegExp(`^${config.region}[a-z]$`).test(zone)) {
                 ctx.addIssue({

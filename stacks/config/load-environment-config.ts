@@ -25,6 +25,7 @@ const CONFIG_KEYS: Readonly<Record<Field, { readonly key: string; readonly json:
     interfaceEndpoints: { key: `${PROJECT_NAMESPACE}:interfaceEndpoints`, json: true },
     tags: { key: `${PROJECT_NAMESPACE}:tags`, json: true },
     detection: { key: `${PROJECT_NAMESPACE}:detection`, json: true },
+    encryption: { key: `${PROJECT_NAMESPACE}:encryption`, json: true },
 };
 
 const FIELDS = Object.keys(CONFIG_KEYS) as Field[];

@@ -31,11 +31,15 @@ const NETWORK = {
     vpcCidr: "10.20.0.0/16",
     subnetPrefixLengths: { public: 24, private: 20, isolated: 22 },
 };
+const ADMIN = "arn:aws:iam::111111111111:role/break-glass";
+const ORDERS = "arn:aws:iam::111111111111:role/orders-service";
+const ENCRYPTION = { keyAdministrators: [ADMIN] };
 const VALID: RawConfig = {
     "aws:region": "eu-west-1",
     "zero-trust-aws:accountId": "111111111111",
     "zero-trust-aws:organizationId": "o-a1b2c3d4e5",
     "zero-trust-aws:network": JSON.stringify(NETWORK),
+    "zero-trust-aws:encryption": JSON.stringify(ENCRYPTION),
 };
 
 /** VALID with the network object's fields replaced. */
@@ -43,6 +47,9 @@ const withNetwork = (fields: Record<string, unknown>): RawConfig => ({ ...VALID,
 
 /** VALID with this `zero-trust-aws:detection` object. */
 const withDetection = (detection: unknown): RawConfig => ({ ...VALID, "zero-trust-aws:detection": JSON.stringify(detection) });
+
+/** VALID with this `zero-trust-aws:encryption` value (an object, or any JSON value). */
+const withEncryption = (encryption: unknown): RawConfig => ({ ...VALID, "zero-trust-aws:encryption": JSON.stringify(encryption) });
 
 /** Asserts that parsing fails with exactly this ConfigError, in one line. */
 function assertRefused(raw: RawConfig, key: string, value: unknown, expected: string | RegExp, stackName = "staging"): void {
@@ -90,6 +97,12 @@ describe("environment config", () => {
                     guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"],
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
                 },
+                encryption: {
+                    keyAdministrators: ["arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", ADMIN],
+                    applications: [{ name: "orders", keyUsers: [ORDERS] }],
+                    replicaRegions: [],
+                    deletionWindowDays: 30,
+                },
             });
         });
 
@@ -99,6 +112,37 @@ describe("environment config", () => {
                 [prod.environment, prod.accountId, prod.network.vpcCidr, prod.network.natGateways, prod.flowLogRetentionDays],
                 ["prod", "222222222222", "10.30.0.0/16", "one-per-az", 731],
             );
+        });
+
+        it("prod's key ring: its own account's roles, one replica region, a 30-day deletion window", () => {
+            assert.deepStrictEqual(parseEnvironmentConfig(rawStackConfig("prod"), "prod").encryption, {
+                keyAdministrators: ["arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", "arn:aws:iam::222222222222:role/break-glass"],
+                applications: [{ name: "orders", keyUsers: ["arn:aws:iam::222222222222:role/orders-service"] }],
+                replicaRegions: ["eu-central-1"],
+                deletionWindowDays: 30,
+            });
+        });
+
+        it("defaults the key ring to no applications, no replicas and a 30-day deletion window", () => {
+            assert.deepStrictEqual(parseEnvironmentConfig(VALID, "staging").encryption, {
+                keyAdministrators: [ADMIN],
+                applications: [],
+                replicaRegions: [],
+                deletionWindowDays: 30,
+            });
+        });
+
+        it("keeps configured applications, replica regions and a shorter deletion window", () => {
+            const encryption = {
+                keyAdministrators: [ADMIN, "arn:aws:iam::111111111111:role/platform/key-admin"],
+                applications: [
+                    { name: "orders", keyUsers: [ORDERS] },
+                    { name: "payments-2", keyUsers: ["arn:aws:iam::111111111111:role/payments", "arn:aws:iam::111111111111:role/team/payments-batch"] },
+                ],
+                replicaRegions: ["eu-central-1", "us-east-1"],
+                deletionWindowDays: 7,
+            };
+            assert.deepStrictEqual(parseEnvironmentConfig(withEncryption(encryption), "staging").encryption, encryption);
         });
 
         it("the schema's defaults equal Pulumi.yaml's project defaults", () => {
@@ -402,6 +446,171 @@ describe("environment config", () => {
                     "one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS",
                 );
             }
+        });
+        it("a missing encryption object (key administrators are required)", () => {
+            const rest = Object.fromEntries(Object.entries(VALID).filter(([key]) => key !== "zero-trust-aws:encryption"));
+            assertRefused(rest, "zero-trust-aws:encryption", undefined, "an object with keyAdministrators and optional applications, replicaRegions, deletionWindowDays");
+        });
+        it("encryption that is not valid JSON, or not an object", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:encryption": "{keyAdministrators:" }, "zero-trust-aws:encryption", "{keyAdministrators:", /^valid JSON \(.+\)$/);
+            for (const value of [[], ADMIN, null]) {
+                assertRefused(withEncryption(value), "zero-trust-aws:encryption", value, "an object with keyAdministrators and optional applications, replicaRegions, deletionWindowDays");
+            }
+        });
+        it("an unknown key in the encryption object, naming the known ones", () => {
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, replicaRegion: ["eu-central-1"] }),
+                "zero-trust-aws:encryption.replicaRegion",
+                ["eu-central-1"],
+                "one of the keys applications, keyAdministrators, replicaRegions, deletionWindowDays",
+            );
+        });
+        it("no key administrators, or an empty list of them", () => {
+            const expected = "a non-empty list of IAM role ARNs (roles that administer the keys, including the role Pulumi deploys with)";
+            assertRefused(withEncryption({}), "zero-trust-aws:encryption.keyAdministrators", undefined, expected);
+            assertRefused(withEncryption({ keyAdministrators: [] }), "zero-trust-aws:encryption.keyAdministrators", [], expected);
+        });
+        it("a key administrator that is not an IAM role ARN (users, the root, assumed-role sessions, wildcards)", () => {
+            for (const arn of [
+                "arn:aws:iam::111111111111:user/alice",
+                "arn:aws:iam::111111111111:root",
+                "arn:aws:sts::111111111111:assumed-role/admin/alice",
+                "arn:aws:iam::111111111111:role/*",
+                "arn:aws-us-gov:iam::111111111111:role/admin",
+                "arn:aws:iam::11111111111:role/admin",
+                "*",
+                42,
+            ]) {
+                assertRefused(
+                    withEncryption({ keyAdministrators: [ADMIN, arn] }),
+                    "zero-trust-aws:encryption.keyAdministrators[1]",
+                    arn,
+                    "an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>",
+                );
+            }
+        });
+        it("a key administrator of another account", () => {
+            const arn = "arn:aws:iam::222222222222:role/break-glass";
+            assertRefused(
+                withEncryption({ keyAdministrators: [ADMIN, arn] }),
+                "zero-trust-aws:encryption.keyAdministrators[1]",
+                arn,
+                "a role of the stack's account 111111111111 (accountId); this one is in 222222222222",
+            );
+        });
+        it("a key administrator listed twice", () => {
+            assertRefused(
+                withEncryption({ keyAdministrators: [ADMIN, ADMIN] }),
+                "zero-trust-aws:encryption.keyAdministrators[1]",
+                ADMIN,
+                `a role not already listed (${ADMIN} is listed twice)`,
+            );
+        });
+        it("applications that are not a list", () => {
+            assertRefused(withEncryption({ ...ENCRYPTION, applications: { orders: [ORDERS] } }), "zero-trust-aws:encryption.applications", { orders: [ORDERS] }, "a list of applications { name, keyUsers }");
+        });
+        it("an application that is not an object, or has an unknown key", () => {
+            assertRefused(withEncryption({ ...ENCRYPTION, applications: ["orders"] }), "zero-trust-aws:encryption.applications[0]", "orders", "an application object { name, keyUsers }");
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [ORDERS], users: [ORDERS] }] }),
+                "zero-trust-aws:encryption.applications[0].users",
+                [ORDERS],
+                "one of the keys name, keyUsers",
+            );
+        });
+        it("an application name that is not a lowercase name without slashes", () => {
+            for (const name of ["Orders", "orders/v2", "orders-", "2orders", "", "o".repeat(33), 7]) {
+                assertRefused(
+                    withEncryption({ ...ENCRYPTION, applications: [{ name, keyUsers: [ORDERS] }] }),
+                    "zero-trust-aws:encryption.applications[0].name",
+                    name,
+                    "a lowercase application name of 1 to 32 letters, digits or hyphens, starting with a letter and not ending with a hyphen",
+                );
+            }
+        });
+        it("an application listed twice", () => {
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [ORDERS] }, { name: "orders", keyUsers: [ORDERS] }] }),
+                "zero-trust-aws:encryption.applications[1].name",
+                "orders",
+                "an application not already listed (orders is listed twice)",
+            );
+        });
+        it("an application without key users", () => {
+            const expected = "a non-empty list of IAM role ARNs (the application's roles that use its key)";
+            assertRefused(withEncryption({ ...ENCRYPTION, applications: [{ name: "orders" }] }), "zero-trust-aws:encryption.applications[0].keyUsers", undefined, expected);
+            assertRefused(withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [] }] }), "zero-trust-aws:encryption.applications[0].keyUsers", [], expected);
+        });
+        it("a key user that is not a role ARN, or is listed twice", () => {
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [ORDERS, "arn:aws:iam::111111111111:user/ci"] }] }),
+                "zero-trust-aws:encryption.applications[0].keyUsers[1]",
+                "arn:aws:iam::111111111111:user/ci",
+                "an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>",
+            );
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [ORDERS, ORDERS] }] }),
+                "zero-trust-aws:encryption.applications[0].keyUsers[1]",
+                ORDERS,
+                `a role not already listed (${ORDERS} is listed twice)`,
+            );
+        });
+        it("a key user of another account", () => {
+            const arn = "arn:aws:iam::333333333333:role/orders-service";
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [arn] }] }),
+                "zero-trust-aws:encryption.applications[0].keyUsers[0]",
+                arn,
+                "a role of the stack's account 111111111111 (accountId); this one is in 333333333333",
+            );
+        });
+        it("a key user that is also a key administrator (separation of duties)", () => {
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [ORDERS, ADMIN] }] }),
+                "zero-trust-aws:encryption.applications[0].keyUsers[1]",
+                ADMIN,
+                "a role that is not also a key administrator (administrators manage keys, users use them)",
+            );
+        });
+        it("a replica region that is not a region of the aws partition", () => {
+            for (const region of ["eu-central", "cn-north-1", "EU-CENTRAL-1", 1]) {
+                assertRefused(
+                    withEncryption({ ...ENCRYPTION, replicaRegions: [region] }),
+                    "zero-trust-aws:encryption.replicaRegions[0]",
+                    region,
+                    "an AWS region of the aws partition, e.g. eu-west-1",
+                );
+            }
+            assertRefused(withEncryption({ ...ENCRYPTION, replicaRegions: "eu-central-1" }), "zero-trust-aws:encryption.replicaRegions", "eu-central-1", "a list of AWS regions for replica keys");
+        });
+        it("the stack's own region as a replica region", () => {
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, replicaRegions: ["eu-central-1", "eu-west-1"] }),
+                "zero-trust-aws:encryption.replicaRegions[1]",
+                "eu-west-1",
+                "a region other than the stack's region eu-west-1 (aws:region), which holds the primary keys",
+            );
+        });
+        it("a replica region listed twice", () => {
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, replicaRegions: ["eu-central-1", "us-east-1", "eu-central-1"] }),
+                "zero-trust-aws:encryption.replicaRegions[2]",
+                "eu-central-1",
+                "a region not already listed (eu-central-1 is listed twice)",
+            );
+        });
+        it("a deletion window outside 7-30 days or not a whole number", () => {
+            for (const days of [6, 31, 0, 14.5, "30"]) {
+                assertRefused(
+                    withEncryption({ ...ENCRYPTION, deletionWindowDays: days }),
+                    "zero-trust-aws:encryption.deletionWindowDays",
+                    days,
+                    "a whole number of days from 7 to 30 (the policy pack requires at least 30 by default)",
+                );
+            }
+        });
+        it("the environment name aws (KMS reserves alias/aws/)", () => {
+            assertRefused({ ...VALID, "zero-trust-aws:environment": "aws" }, "zero-trust-aws:environment", "aws", "a name other than aws (KMS reserves the alias prefix alias/aws/ for AWS managed keys)");
         });
         it("a tag value longer than 256 characters", () => {
             const long = "x".repeat(257);

@@ -6,6 +6,8 @@ import { RecordingMocks, type Registration } from "./recording-mocks";
 
 const ZONES = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
 const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:111111111111:certificate/3f0c2a7e-8b14-4d6a-9e25-c1d7b08f4a63";
+/** The environment's logs key (the key ring's), as the stack passes it in. */
+const LOGS_KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0b7c1e2d-3f4a-4b5c-8d6e-7f8091a2b3c4";
 const BASE: ThreeTierVpcArgs = {
     environment: "staging",
     region: "eu-west-1",
@@ -19,6 +21,8 @@ const BASE: ThreeTierVpcArgs = {
     dataPorts: [5432, 6379],
     allowHttpRedirect: true,
     flowLogRetentionDays: 365,
+    logGroupNamePrefix: "/zero-trust/staging/",
+    flowLogKmsKeyArn: LOGS_KEY_ARN,
     interfaceEndpoints: ["kms", "sts", "secretsmanager", "ssm", "logs"],
     loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
 };
@@ -498,32 +502,38 @@ describe("ThreeTierVpc", () => {
             );
         });
 
-        it("keeps the log group for the configured retention, encrypted with the flow log key", () => {
+        it("keeps the log group under the environment's prefix for the configured retention, encrypted with the key passed in", () => {
             const group = mocks.named("net-flow-logs-group");
+            assert.deepStrictEqual([group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId], [logGroupName, 731, LOGS_KEY_ARN]);
+            assert.strictEqual(mocks.named("net").outputs.flowLogKeyArn, LOGS_KEY_ARN);
+        });
+
+        it("names the log group after the configured prefix", async () => {
+            const other = await build({ logGroupNamePrefix: "/platform/qa/" });
+            assert.strictEqual(other.named("net-flow-logs-group").inputs.name, "/platform/qa/vpc-flow-logs/net");
+        });
+
+        it("creates no KMS key or alias of its own (the key ring owns the environment's keys)", () => {
             assert.deepStrictEqual(
-                [group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId],
-                [logGroupName, 731, mocks.named("net-flow-logs-key").outputs.arn],
+                mocks.registrations.filter((r) => r.type.startsWith("aws:kms/")).map((r) => r.name),
+                [],
             );
         });
 
-        it("creates a rotating customer-managed key that CloudWatch Logs may use for this log group only", () => {
-            const key = mocks.named("net-flow-logs-key");
-            assert.deepStrictEqual([key.inputs.enableKeyRotation, key.inputs.deletionWindowInDays], [true, 30]);
-            const policy = JSON.parse(key.inputs.policy as string) as { Statement: { Principal: Record<string, string>; Action: string | string[]; Condition?: unknown }[] };
-            const admin = policy.Statement.find((s) => s.Principal.AWS !== undefined);
-            assert.strictEqual(admin?.Principal.AWS, "arn:aws:iam::111111111111:root");
-            const logs = policy.Statement.find((s) => s.Principal.Service !== undefined);
-            assert.strictEqual(logs?.Principal.Service, "logs.eu-west-1.amazonaws.com");
-            assert.deepStrictEqual(logs?.Action, ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"]);
-            assert.deepStrictEqual(logs?.Condition, { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArn } });
-            const alias = mocks.named("net-flow-logs-key-alias");
-            assert.deepStrictEqual([alias.inputs.name, alias.inputs.targetKeyId], ["alias/net-flow-logs", key.outputs.keyId]);
-            assert.match(String(alias.inputs.targetKeyId), /^[0-9a-f-]{36}$/);
+        it("protects the log group, and nothing else needs it", () => {
+            const protectedNames = mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort();
+            assert.deepStrictEqual(protectedNames, ["net-flow-logs-group"]);
         });
 
-        it("protects the key and the log group, and nothing else needs it", () => {
-            const protectedNames = mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort();
-            assert.deepStrictEqual(protectedNames, ["net-flow-logs-group", "net-flow-logs-key"]);
+        it("takes the key as an output: the log group depends on the key resource", async () => {
+            const recording = RecordingMocks.install();
+            const provider = new aws.Provider("test-provider", { region: BASE.region, allowedAccountIds: [BASE.accountId] });
+            const key = new aws.kms.Key("logs-key", { enableKeyRotation: true }, { provider });
+            new ThreeTierVpc("net", { ...BASE, flowLogKmsKeyArn: key.arn }, { provider });
+            await recording.settled();
+            const group = recording.named("net-flow-logs-group");
+            assert.strictEqual(group.inputs.kmsKeyId, recording.named("logs-key").outputs.arn);
+            assert.deepStrictEqual(group.propertyDependencies["kmsKeyId"], [recording.named("logs-key").urn]);
         });
 
         it("lets only this account's flow logs assume the role, which may write only to the log group", () => {

@@ -4,6 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { readStackConfig } from "../../offline-preview/stack-config";
 import { ConfigError } from "../../stacks/config/config-error";
 import type { EnvironmentOutputs } from "../../stacks/environment";
+import { arnLike } from "../encryption/policy-reading";
 import { RecordingMocks } from "../network/recording-mocks";
 import program from "../../stacks/index";
 
@@ -144,6 +145,122 @@ describe("environment stack", () => {
             const { mocks, error } = await runStack("staging", { "zero-trust-aws:detection": JSON.stringify({ findingPublishingFrequency: "HOURLY" }) });
             assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
             assert.strictEqual(error.message, "invalid config zero-trust-aws:detection.findingPublishingFrequency=HOURLY: expected one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS");
+            assert.deepStrictEqual(mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"), []);
+        });
+    });
+
+    describe("key ring", () => {
+        const PURPOSES = ["logs", "volumes", "secrets", "data"];
+        const KEYS = ["app-orders", ...PURPOSES.map((p) => `purpose-${p}`)];
+        let staging: Awaited<ReturnType<typeof runStack>>;
+        let prod: Awaited<ReturnType<typeof runStack>>;
+        before(async () => {
+            staging = await runStack("staging");
+            prod = await runStack("prod");
+        });
+
+        it("staging: one single-Region key per application and purpose, protected, through the environment's provider, no replicas", () => {
+            assert.strictEqual(staging.error, undefined);
+            const ring = staging.mocks.named("staging-keys");
+            assert.strictEqual(ring.type, "zero-trust:encryption:KeyRing");
+            const keys = staging.mocks.ofType("aws:kms/key:Key");
+            assert.deepStrictEqual(keys.map((k) => k.name), KEYS.map((k) => `staging-keys-${k}`));
+            for (const key of keys) {
+                assert.deepStrictEqual(
+                    [key.inputs.enableKeyRotation, key.inputs.deletionWindowInDays, key.inputs.multiRegion, key.protect, key.provider, key.parent],
+                    [true, 30, false, true, staging.mocks.providerReference("staging"), ring.urn],
+                    key.name,
+                );
+            }
+            assert.deepStrictEqual(staging.mocks.ofType("aws:kms/replicaKey:ReplicaKey"), []);
+            assert.deepStrictEqual(
+                staging.mocks.ofType("aws:kms/alias:Alias").map((a) => a.inputs.name),
+                ["alias/staging/orders", ...PURPOSES.map((p) => `alias/staging/purpose/${p}`)],
+            );
+        });
+
+        it("staging: the orders key is used by staging's orders role and administered by its administrators", () => {
+            const policy = JSON.parse(staging.mocks.named("staging-keys-app-orders").inputs.policy as string) as { Statement: { Sid: string; Principal: { AWS: string[] } }[] };
+            const bySid = Object.fromEntries(policy.Statement.map((s) => [s.Sid, s.Principal]));
+            assert.deepStrictEqual(bySid["KeyUsersUseKey"], { AWS: ["arn:aws:iam::111111111111:role/orders-service"] });
+            assert.deepStrictEqual(bySid["KeyAdministratorsManageButDoNotUse"], {
+                AWS: ["arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", "arn:aws:iam::111111111111:role/break-glass"],
+            });
+        });
+
+        it("encrypts the flow log group with the ring's logs key, whose policy admits that log group", () => {
+            for (const [run, env] of [[staging, "staging"], [prod, "prod"]] as const) {
+                const logsKey = run.mocks.named(`${env}-keys-purpose-logs`);
+                const group = run.mocks.named(`${env}-network-flow-logs-group`);
+                assert.strictEqual(group.inputs.kmsKeyId, logsKey.outputs.arn, env);
+                assert.deepStrictEqual(group.propertyDependencies["kmsKeyId"], [logsKey.urn], env);
+                const policy = JSON.parse(logsKey.inputs.policy as string) as { Statement: { Principal: { Service?: string }; Condition?: { ArnLike?: Record<string, string> } }[] };
+                const logs = policy.Statement.find((s) => s.Principal.Service === "logs.eu-west-1.amazonaws.com");
+                const pattern = logs?.Condition?.ArnLike?.["kms:EncryptionContext:aws:logs:arn"];
+                assert.strictEqual(pattern, `arn:aws:logs:eu-west-1:${env === "prod" ? "222222222222" : "111111111111"}:log-group:/zero-trust/${env}/*`);
+                assert.ok(arnLike(pattern, String(group.outputs.arn)), `${String(group.outputs.arn)} is not under ${pattern}`);
+                assert.deepStrictEqual(run.mocks.ofType("aws:kms/key:Key").filter((k) => k.name.includes("network")), [], "the network makes no key of its own");
+            }
+        });
+
+        it("exports the key ARNs by application and purpose, and the flow log key is the logs key", async () => {
+            const outputs = staging.outputs;
+            assert.ok(outputs !== undefined);
+            const arnOf = (name: string) => staging.mocks.named(`staging-keys-${name}`).outputs.arn;
+            assert.deepStrictEqual(await valueOf(outputs.keyArns.applications["orders"]), arnOf("app-orders"));
+            for (const purpose of PURPOSES) {
+                assert.strictEqual(await valueOf(outputs.keyArns.purposes[purpose as "logs"]), arnOf(`purpose-${purpose}`), purpose);
+            }
+            assert.strictEqual(await valueOf(outputs.flowLogKeyArn), arnOf("purpose-logs"));
+            assert.deepStrictEqual(outputs.replicaKeyArns, {});
+        });
+
+        it("prod: a second provider for eu-central-1 with the environment's account allow-list and tags", () => {
+            assert.strictEqual(prod.error, undefined);
+            const providers = prod.mocks.ofType("pulumi:providers:aws");
+            assert.deepStrictEqual(providers.map((p) => p.name), ["prod", "prod-eu-central-1"]);
+            const [main, regional] = providers;
+            assert.deepStrictEqual([main.inputs.region, regional.inputs.region], ["eu-west-1", "eu-central-1"]);
+            assert.deepStrictEqual(decoded(regional.inputs.allowedAccountIds), ["222222222222"]);
+            assert.deepStrictEqual(decoded(regional.inputs.defaultTags), decoded(main.inputs.defaultTags));
+        });
+
+        it("prod: multi-Region keys replicated to eu-central-1 through its provider; everything else through the environment's", () => {
+            const regional = prod.mocks.providerReference("prod-eu-central-1");
+            const main = prod.mocks.providerReference("prod");
+            assert.deepStrictEqual(prod.mocks.ofType("aws:kms/key:Key").map((k) => k.inputs.multiRegion), KEYS.map(() => true));
+            const replicas = prod.mocks.ofType("aws:kms/replicaKey:ReplicaKey");
+            assert.deepStrictEqual(replicas.map((r) => r.name), KEYS.map((k) => `prod-keys-${k}-eu-central-1`));
+            for (const replica of replicas) {
+                assert.deepStrictEqual([replica.provider, replica.protect, replica.inputs.deletionWindowInDays], [regional, true, 30], replica.name);
+            }
+            for (const resource of prod.mocks.registrations.filter((r) => r.type.startsWith("aws:"))) {
+                const expected = resource.name.includes("-eu-central-1") ? regional : main;
+                assert.strictEqual(resource.provider, expected, `${resource.type} ${resource.name}`);
+            }
+            assert.strictEqual(prod.mocks.registrations.filter((r) => r.provider === regional).length, KEYS.length * 2, "replicas and their aliases");
+        });
+
+        it("prod: exports the replica ARNs of eu-central-1", async () => {
+            const outputs = prod.outputs;
+            assert.ok(outputs !== undefined);
+            assert.deepStrictEqual(Object.keys(outputs.replicaKeyArns), ["eu-central-1"]);
+            assert.strictEqual(
+                await valueOf(outputs.replicaKeyArns["eu-central-1"].applications["orders"]),
+                prod.mocks.named("prod-keys-app-orders-eu-central-1").outputs.arn,
+            );
+            assert.match(await valueOf(outputs.replicaKeyArns["eu-central-1"].purposes.logs), /^arn:aws:kms:eu-central-1:222222222222:/);
+        });
+
+        it("refuses a bad encryption config before declaring any resource", async () => {
+            const { mocks, error } = await runStack("staging", {
+                "zero-trust-aws:encryption": JSON.stringify({ keyAdministrators: ["arn:aws:iam::222222222222:role/break-glass"] }),
+            });
+            assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+            assert.strictEqual(
+                error.message,
+                "invalid config zero-trust-aws:encryption.keyAdministrators[0]=arn:aws:iam::222222222222:role/break-glass: expected a role of the stack's account 111111111111 (accountId); this one is in 222222222222",
+            );
             assert.deepStrictEqual(mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"), []);
         });
     });

@@ -1,0 +1,258 @@
+// Key policies of the key ring, as data: pure functions from the environment's facts to the policy
+// document, so every statement can be tested without a deployment. Key-ring.ts only serialises them.
+//
+// Who may do what, on every key:
+// - Key administrators (role ARNs from config; the role Pulumi deploys with must be one of them,
+//   or KMS refuses the policy under its lockout safety check) manage the key: policy, rotation,
+//   tags, aliases, enable/disable, deletion, replication. They cannot use it, and cannot create
+//   grants (a grant would let them give themselves use).
+// - The account root gets only DescribeKey/GetKeyPolicy/PutKeyPolicy: the minimum that keeps a key
+//   recoverable if every administrator role is deleted (otherwise only AWS Support can restore
+//   access). A root principal delegates to IAM, so this lets an IAM principal of the account that
+//   an identity policy allows kms:PutKeyPolicy rewrite the policy: a deliberate, logged act the
+//   organisation's SCPs can reserve for break-glass. It does NOT let IAM policies use, grant,
+//   disable or delete the key, unlike AWS's default `kms:*` statement.
+// - Application keys: the application's roles (key users) use the key and may grant it to AWS
+//   resources only (kms:GrantIsForAWSResource).
+// - Purpose keys: one family of services each. CloudWatch Logs (a service principal) only for the
+//   environment's log groups; otherwise principals of the account (root principal: IAM policies
+//   decide who) only through the purpose's services (kms:ViaService) and only from this account
+//   (kms:CallerAccount).
+// Nothing is ever granted to a wildcard principal.
+
+import { DATA_STORE_SERVICES, type KeyPurpose } from "./key-purposes";
+
+/** Symmetric encryption use of a key, and nothing else (no signing, MACs or data key pairs). */
+export const KEY_USE_ACTIONS = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncryptFrom",
+    "kms:ReEncryptTo",
+    "kms:GenerateDataKey",
+    "kms:GenerateDataKeyWithoutPlaintext",
+    "kms:DescribeKey",
+] as const;
+
+/** Grants for AWS resources (EBS attachments, RDS, …); always paired with kms:GrantIsForAWSResource. */
+export const KEY_GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"] as const;
+
+/**
+ * Management of a key, listed one by one: AWS's default administrator statement uses `kms:Create*`,
+ * which includes kms:CreateGrant, a way to use the key.
+ */
+export const KEY_ADMIN_ACTIONS = [
+    "kms:DescribeKey",
+    "kms:GetKeyPolicy",
+    "kms:PutKeyPolicy",
+    "kms:ListKeyPolicies",
+    "kms:GetKeyRotationStatus",
+    "kms:EnableKeyRotation",
+    "kms:DisableKeyRotation",
+    "kms:RotateKeyOnDemand",
+    "kms:ListKeyRotations",
+    "kms:ListResourceTags",
+    "kms:TagResource",
+    "kms:UntagResource",
+    "kms:UpdateKeyDescription",
+    "kms:EnableKey",
+    "kms:DisableKey",
+    "kms:ScheduleKeyDeletion",
+    "kms:CancelKeyDeletion",
+    "kms:CreateAlias",
+    "kms:UpdateAlias",
+    "kms:DeleteAlias",
+    "kms:ListGrants",
+    "kms:RevokeGrant",
+    "kms:ReplicateKey",
+    "kms:UpdatePrimaryRegion",
+] as const;
+
+/** What the account root keeps: enough to read and restore the key policy, nothing else. */
+export const KEY_POLICY_RECOVERY_ACTIONS = ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy"] as const;
+
+export type KeyPolicyPrincipal = { readonly AWS: string | readonly string[] } | { readonly Service: string };
+
+export interface KeyPolicyStatement {
+    readonly Sid: string;
+    readonly Effect: "Allow";
+    readonly Principal: KeyPolicyPrincipal;
+    readonly Action: readonly string[];
+    /** In a key policy, `*` means "this key". */
+    readonly Resource: "*";
+    readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
+export interface KeyPolicyDocument {
+    readonly Version: "2012-10-17";
+    readonly Statement: readonly KeyPolicyStatement[];
+}
+
+/** The facts every key policy of an environment is built from. */
+export interface KeyPolicyScope {
+    /** Account that owns the key. */
+    readonly accountId: string;
+    /** Region of this key (a replica's policy names its own region's services). */
+    readonly region: string;
+    /** Role ARNs that administer the key (non-empty). */
+    readonly administrators: readonly string[];
+}
+
+/** The account as a principal: delegates to the account's IAM policies. */
+export const accountRoot = (accountId: string): string => `arn:aws:iam::${accountId}:root`;
+
+/** The Auto Scaling service-linked role, which launches instances with encrypted volumes. */
+export const autoScalingServiceLinkedRole = (accountId: string): string =>
+    `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+
+/** `<service>.<region>.amazonaws.com`, the value of kms:ViaService for a service's calls. */
+export const viaService = (service: string, region: string): string => `${service}.${region}.amazonaws.com`;
+
+/**
+ * ARN pattern of the environment's log groups in a region, as CloudWatch Logs puts it in the
+ * encryption context (`kms:EncryptionContext:aws:logs:arn`). `logGroupNamePrefix` ends with `/`.
+ */
+export function logGroupArnPattern(region: string, accountId: string, logGroupNamePrefix: string): string {
+    return `arn:aws:logs:${region}:${accountId}:log-group:${logGroupNamePrefix}*`;
+}
+
+/** Policy of an application's key: administrators manage, the application's roles use. */
+export function applicationKeyPolicy(scope: KeyPolicyScope, keyUsers: readonly string[]): KeyPolicyDocument {
+    requireNonEmpty(keyUsers, "key users");
+    return document(scope, [
+        {
+            Sid: "KeyUsersUseKey",
+            Effect: "Allow",
+            Principal: { AWS: [...keyUsers] },
+            Action: [...KEY_USE_ACTIONS],
+            Resource: "*",
+        },
+        {
+            Sid: "KeyUsersGrantKeyToAwsResourcesOnly",
+            Effect: "Allow",
+            Principal: { AWS: [...keyUsers] },
+            Action: [...KEY_GRANT_ACTIONS],
+            Resource: "*",
+            Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+        },
+    ]);
+}
+
+/**
+ * Policy of a purpose key: administrators manage; the purpose's services use it on behalf of this
+ * account only. `logGroupNamePrefix` (e.g. `/zero-trust/prod/`) bounds the log groups the logs key
+ * serves.
+ */
+export function purposeKeyPolicy(scope: KeyPolicyScope, purpose: KeyPurpose, logGroupNamePrefix: string): KeyPolicyDocument {
+    return document(scope, purposeStatements(scope, purpose, logGroupNamePrefix));
+}
+
+function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, logGroupNamePrefix: string): KeyPolicyStatement[] {
+    const { accountId, region } = scope;
+    switch (purpose) {
+        case "logs":
+            return [
+                {
+                    // CloudWatch Logs calls KMS as its service principal; the encryption context names the
+                    // log group, so the ARN pattern binds the key to this account, region and environment
+                    // (a tighter bound than aws:SourceAccount alone).
+                    Sid: "CloudWatchLogsUsesKeyForEnvironmentLogGroups",
+                    Effect: "Allow",
+                    Principal: { Service: `logs.${region}.amazonaws.com` },
+                    Action: [...KEY_USE_ACTIONS],
+                    Resource: "*",
+                    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArnPattern(region, accountId, logGroupNamePrefix) } },
+                },
+            ];
+        case "volumes": {
+            const ec2 = viaService("ec2", region);
+            const serviceLinkedRole = autoScalingServiceLinkedRole(accountId);
+            return [
+                ...throughServices("Ec2", accountId, [ec2]),
+                {
+                    // The service-linked role has no KMS permissions of its own, so IAM delegation cannot
+                    // reach it: it is named here, still only through EC2.
+                    Sid: "AutoScalingUsesKeyThroughEc2",
+                    Effect: "Allow",
+                    Principal: { AWS: serviceLinkedRole },
+                    Action: [...KEY_USE_ACTIONS],
+                    Resource: "*",
+                    Condition: { StringEquals: { "kms:ViaService": ec2, "kms:CallerAccount": accountId } },
+                },
+                {
+                    Sid: "AutoScalingGrantsKeyToVolumesThroughEc2",
+                    Effect: "Allow",
+                    Principal: { AWS: serviceLinkedRole },
+                    Action: ["kms:CreateGrant"],
+                    Resource: "*",
+                    Condition: { StringEquals: { "kms:ViaService": ec2, "kms:CallerAccount": accountId }, Bool: { "kms:GrantIsForAWSResource": "true" } },
+                },
+            ];
+        }
+        case "secrets":
+            return throughServices("SecretsManager", accountId, [viaService("secretsmanager", region)]);
+        case "data":
+            return throughServices(
+                "DataStores",
+                accountId,
+                DATA_STORE_SERVICES.map((service) => viaService(service, region)),
+            );
+    }
+}
+
+/**
+ * The account's principals (as their IAM policies allow) use the key only through these services,
+ * from this account, and may grant it only to the AWS resources those services create.
+ */
+function throughServices(label: string, accountId: string, services: readonly string[]): KeyPolicyStatement[] {
+    const via = services.length === 1 ? services[0] : [...services];
+    return [
+        {
+            Sid: `AccountPrincipalsUseKeyThrough${label}`,
+            Effect: "Allow",
+            Principal: { AWS: accountRoot(accountId) },
+            Action: [...KEY_USE_ACTIONS],
+            Resource: "*",
+            Condition: { StringEquals: { "kms:ViaService": via, "kms:CallerAccount": accountId } },
+        },
+        {
+            Sid: `AccountPrincipalsGrantKeyThrough${label}`,
+            Effect: "Allow",
+            Principal: { AWS: accountRoot(accountId) },
+            Action: ["kms:CreateGrant"],
+            Resource: "*",
+            Condition: { StringEquals: { "kms:ViaService": via, "kms:CallerAccount": accountId }, Bool: { "kms:GrantIsForAWSResource": "true" } },
+        },
+    ];
+}
+
+/** The statements every key carries (administrators, root recovery) followed by the key's own. */
+function document(scope: KeyPolicyScope, statements: readonly KeyPolicyStatement[]): KeyPolicyDocument {
+    requireNonEmpty(scope.administrators, "key administrators");
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "KeyAdministratorsManageButDoNotUse",
+                Effect: "Allow",
+                Principal: { AWS: [...scope.administrators] },
+                Action: [...KEY_ADMIN_ACTIONS],
+                Resource: "*",
+            },
+            {
+                Sid: "AccountCanRecoverKeyPolicyOnly",
+                Effect: "Allow",
+                Principal: { AWS: accountRoot(scope.accountId) },
+                Action: [...KEY_POLICY_RECOVERY_ACTIONS],
+                Resource: "*",
+            },
+            ...statements,
+        ],
+    };
+}
+
+function requireNonEmpty(principals: readonly string[], what: string): void {
+    if (principals.length === 0) {
+        // Config validation refuses this first; a policy with an empty principal list is malformed.
+        throw new Error(`a key policy needs at least one of its ${what}`);
+    }
+}

@@ -1,0 +1,254 @@
+import * as assert from "assert";
+import {
+    KEY_ADMIN_ACTIONS,
+    KEY_GRANT_ACTIONS,
+    KEY_POLICY_RECOVERY_ACTIONS,
+    KEY_USE_ACTIONS,
+    applicationKeyPolicy,
+    logGroupArnPattern,
+    purposeKeyPolicy,
+    type KeyPolicyDocument,
+    type KeyPolicyScope,
+} from "../../components/encryption/key-policy";
+import { KEY_PURPOSES, type KeyPurpose } from "../../components/encryption/key-purposes";
+import { actionsAllowed, actionsOf, arnLike, principalsOf, statement, statementsFor } from "./policy-reading";
+
+const ACCOUNT = "111111111111";
+const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
+const DEPLOYER = `arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`;
+const BREAK_GLASS = `arn:aws:iam::${ACCOUNT}:role/break-glass`;
+const ORDERS = `arn:aws:iam::${ACCOUNT}:role/orders-service`;
+const ORDERS_BATCH = `arn:aws:iam::${ACCOUNT}:role/orders/batch`;
+const AUTO_SCALING = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+const PREFIX = "/zero-trust/staging/";
+const SCOPE: KeyPolicyScope = { accountId: ACCOUNT, region: "eu-west-1", administrators: [DEPLOYER, BREAK_GLASS] };
+const REPLICA_SCOPE: KeyPolicyScope = { ...SCOPE, region: "eu-central-1" };
+
+/** Actions that use a key (or let someone use it): what administrators must never hold. */
+const USE_OR_GRANT = new Set<string>([...KEY_USE_ACTIONS.filter((a) => a !== "kms:DescribeKey"), "kms:CreateGrant", "kms:Sign", "kms:GenerateMac"]);
+
+/** Every policy the key ring writes, in two regions. */
+const ALL_POLICIES: [string, KeyPolicyDocument][] = [SCOPE, REPLICA_SCOPE].flatMap((scope) => [
+    [`application ${scope.region}`, applicationKeyPolicy(scope, [ORDERS, ORDERS_BATCH])] as [string, KeyPolicyDocument],
+    ...KEY_PURPOSES.map((purpose) => [`${purpose} ${scope.region}`, purposeKeyPolicy(scope, purpose, PREFIX)] as [string, KeyPolicyDocument]),
+]);
+
+describe("key policies (as data)", () => {
+    describe("every key", () => {
+        it("is a 2012-10-17 document of Allow statements on the key itself, with unique Sids", () => {
+            for (const [label, policy] of ALL_POLICIES) {
+                assert.strictEqual(policy.Version, "2012-10-17", label);
+                const sids = policy.Statement.map((s) => s.Sid);
+                assert.strictEqual(new Set(sids).size, sids.length, `${label}: ${sids.join(", ")}`);
+                for (const s of policy.Statement) {
+                    assert.deepStrictEqual([s.Effect, s.Resource], ["Allow", "*"], `${label} ${s.Sid}`);
+                    assert.ok(/^[A-Za-z0-9]+$/.test(s.Sid), `${label}: Sid ${s.Sid} must be alphanumeric`);
+                }
+            }
+        });
+
+        it("never names a wildcard principal, and never allows kms:* or any wildcard action", () => {
+            for (const [label, policy] of ALL_POLICIES) {
+                for (const s of policy.Statement) {
+                    assert.ok(!principalsOf(s).some((p) => p.includes("*")), `${label} ${s.Sid}: ${principalsOf(s).join(", ")}`);
+                    assert.ok(!actionsOf(s).some((a) => a.includes("*")), `${label} ${s.Sid}: ${actionsOf(s).join(", ")}`);
+                    assert.ok(actionsOf(s).every((a) => a.startsWith("kms:")), `${label} ${s.Sid}`);
+                }
+            }
+        });
+
+        it("lets the administrators manage the key (policy, rotation, aliases, deletion, replication) in one statement", () => {
+            for (const [label, policy] of ALL_POLICIES) {
+                const admin = statement(policy, "KeyAdministratorsManageButDoNotUse");
+                assert.deepStrictEqual(admin.Principal, { AWS: [DEPLOYER, BREAK_GLASS] }, label);
+                assert.deepStrictEqual(actionsOf(admin), [...KEY_ADMIN_ACTIONS], label);
+                assert.strictEqual(admin.Condition, undefined, label);
+                for (const needed of ["kms:PutKeyPolicy", "kms:EnableKeyRotation", "kms:TagResource", "kms:CreateAlias", "kms:ScheduleKeyDeletion", "kms:ReplicateKey"]) {
+                    assert.ok(actionsOf(admin).includes(needed), `${label}: ${needed}`);
+                }
+            }
+        });
+
+        it("does not let administrators use the key or grant it (a grant would let them use it)", () => {
+            for (const [label, policy] of ALL_POLICIES) {
+                for (const admin of [DEPLOYER, BREAK_GLASS]) {
+                    const allowed = actionsAllowed(policy, admin);
+                    assert.deepStrictEqual(allowed.filter((a) => USE_OR_GRANT.has(a)), [], `${label} ${admin}`);
+                    assert.deepStrictEqual(statementsFor(policy, admin).map((s) => s.Sid), ["KeyAdministratorsManageButDoNotUse"], label);
+                }
+            }
+        });
+
+        it("gives the account root only what restores the key policy, unconditionally, and nothing to use or delete", () => {
+            for (const [label, policy] of ALL_POLICIES) {
+                const recovery = statement(policy, "AccountCanRecoverKeyPolicyOnly");
+                assert.deepStrictEqual(recovery.Principal, { AWS: ROOT }, label);
+                assert.deepStrictEqual(actionsOf(recovery), [...KEY_POLICY_RECOVERY_ACTIONS], label);
+                assert.deepStrictEqual(actionsOf(recovery).sort(), ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy"], label);
+            }
+        });
+
+        it("names the account root elsewhere only to delegate use through one service's kms:ViaService, from this account", () => {
+            let delegations = 0;
+            for (const [label, policy] of ALL_POLICIES) {
+                for (const s of statementsFor(policy, ROOT).filter((s) => s.Sid !== "AccountCanRecoverKeyPolicyOnly")) {
+                    delegations++;
+                    const equals = s.Condition?.StringEquals ?? {};
+                    assert.ok(equals["kms:ViaService"] !== undefined, `${label} ${s.Sid} has no kms:ViaService`);
+                    assert.strictEqual(equals["kms:CallerAccount"], ACCOUNT, `${label} ${s.Sid}`);
+                    assert.ok(actionsOf(s).every((a) => (KEY_USE_ACTIONS as readonly string[]).includes(a) || a === "kms:CreateGrant"), `${label} ${s.Sid}`);
+                }
+            }
+            // volumes, secrets and data delegate (use + grant) in each of the two regions.
+            assert.strictEqual(delegations, 2 * 3 * 2);
+        });
+
+        it("allows CreateGrant only for AWS resources (kms:GrantIsForAWSResource)", () => {
+            let grants = 0;
+            for (const [label, policy] of ALL_POLICIES) {
+                for (const s of policy.Statement.filter((s) => actionsOf(s).includes("kms:CreateGrant"))) {
+                    grants++;
+                    assert.deepStrictEqual(s.Condition?.Bool, { "kms:GrantIsForAWSResource": "true" }, `${label} ${s.Sid}`);
+                }
+            }
+            // application users, volumes (account and Auto Scaling), secrets, data; in two regions.
+            assert.strictEqual(grants, 2 * 5);
+        });
+
+        it("refuses to build a policy without administrators", () => {
+            assert.throws(() => applicationKeyPolicy({ ...SCOPE, administrators: [] }, [ORDERS]), /at least one of its key administrators/);
+            assert.throws(() => purposeKeyPolicy({ ...SCOPE, administrators: [] }, "logs", PREFIX), /at least one of its key administrators/);
+        });
+    });
+
+    describe("application keys", () => {
+        const policy = applicationKeyPolicy(SCOPE, [ORDERS, ORDERS_BATCH]);
+
+        it("lets the application's roles use the key for symmetric encryption, and nothing else", () => {
+            const use = statement(policy, "KeyUsersUseKey");
+            assert.deepStrictEqual(use.Principal, { AWS: [ORDERS, ORDERS_BATCH] });
+            assert.deepStrictEqual(actionsOf(use), [
+                "kms:Encrypt",
+                "kms:Decrypt",
+                "kms:ReEncryptFrom",
+                "kms:ReEncryptTo",
+                "kms:GenerateDataKey",
+                "kms:GenerateDataKeyWithoutPlaintext",
+                "kms:DescribeKey",
+            ]);
+        });
+
+        it("lets them grant the key to AWS resources only", () => {
+            const grants = statement(policy, "KeyUsersGrantKeyToAwsResourcesOnly");
+            assert.deepStrictEqual(grants.Principal, { AWS: [ORDERS, ORDERS_BATCH] });
+            assert.deepStrictEqual(actionsOf(grants), [...KEY_GRANT_ACTIONS]);
+            assert.deepStrictEqual(grants.Condition, { Bool: { "kms:GrantIsForAWSResource": "true" } });
+        });
+
+        it("does not let key users manage the key", () => {
+            for (const user of [ORDERS, ORDERS_BATCH]) {
+                const allowed = actionsAllowed(policy, user);
+                const management = KEY_ADMIN_ACTIONS.filter((a) => !["kms:DescribeKey", "kms:ListGrants", "kms:RevokeGrant"].includes(a));
+                assert.deepStrictEqual(allowed.filter((a) => (management as string[]).includes(a)), [], user);
+                assert.ok(!allowed.includes("kms:PutKeyPolicy") && !allowed.includes("kms:ScheduleKeyDeletion"));
+            }
+        });
+
+        it("admits no service principal and no account-wide delegation", () => {
+            assert.deepStrictEqual(
+                policy.Statement.map((s) => s.Sid),
+                ["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly", "KeyUsersUseKey", "KeyUsersGrantKeyToAwsResourcesOnly"],
+            );
+            assert.ok(policy.Statement.every((s) => !("Service" in s.Principal)));
+        });
+
+        it("refuses an application without key users", () => {
+            assert.throws(() => applicationKeyPolicy(SCOPE, []), /at least one of its key users/);
+        });
+    });
+
+    describe("purpose keys", () => {
+        const own = (purpose: KeyPurpose, scope = SCOPE) =>
+            purposeKeyPolicy(scope, purpose, PREFIX).Statement.filter((s) => !["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly"].includes(s.Sid));
+
+        it("logs: CloudWatch Logs of the key's region, for the environment's log groups of this account only", () => {
+            const [logs, ...others] = own("logs");
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual(logs.Principal, { Service: "logs.eu-west-1.amazonaws.com" });
+            assert.deepStrictEqual(actionsOf(logs), [...KEY_USE_ACTIONS]);
+            assert.deepStrictEqual(logs.Condition, {
+                ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/staging/*" },
+            });
+        });
+
+        it("logs: the pattern admits the environment's flow log group and nothing outside the environment, account or region", () => {
+            const pattern = logGroupArnPattern("eu-west-1", ACCOUNT, PREFIX);
+            assert.ok(arnLike(pattern, "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/staging/vpc-flow-logs/staging-network"));
+            for (const other of [
+                "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/prod/vpc-flow-logs/prod-network",
+                "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/staging-2/x",
+                "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/anything",
+                "arn:aws:logs:eu-west-1:222222222222:log-group:/zero-trust/staging/vpc-flow-logs/staging-network",
+                "arn:aws:logs:us-east-1:111111111111:log-group:/zero-trust/staging/vpc-flow-logs/staging-network",
+            ]) {
+                assert.ok(!arnLike(pattern, other), other);
+            }
+        });
+
+        it("volumes: the account's principals through EC2 only, and Auto Scaling's service-linked role, also through EC2 only", () => {
+            const statements = own("volumes");
+            assert.deepStrictEqual(statements.map((s) => s.Sid), [
+                "AccountPrincipalsUseKeyThroughEc2",
+                "AccountPrincipalsGrantKeyThroughEc2",
+                "AutoScalingUsesKeyThroughEc2",
+                "AutoScalingGrantsKeyToVolumesThroughEc2",
+            ]);
+            for (const s of statements) {
+                assert.strictEqual(s.Condition?.StringEquals?.["kms:ViaService"], "ec2.eu-west-1.amazonaws.com", s.Sid);
+                assert.strictEqual(s.Condition?.StringEquals?.["kms:CallerAccount"], ACCOUNT, s.Sid);
+            }
+            assert.deepStrictEqual(principalsOf(statement(purposeKeyPolicy(SCOPE, "volumes", PREFIX), "AutoScalingUsesKeyThroughEc2")), [AUTO_SCALING]);
+            assert.deepStrictEqual(actionsOf(statements[3]), ["kms:CreateGrant"]);
+            assert.deepStrictEqual(statements[3].Condition?.Bool, { "kms:GrantIsForAWSResource": "true" });
+        });
+
+        it("secrets: the account's principals through Secrets Manager only", () => {
+            const statements = own("secrets");
+            assert.deepStrictEqual(statements.map((s) => s.Sid), ["AccountPrincipalsUseKeyThroughSecretsManager", "AccountPrincipalsGrantKeyThroughSecretsManager"]);
+            for (const s of statements) {
+                assert.deepStrictEqual(s.Principal, { AWS: ROOT });
+                assert.strictEqual(s.Condition?.StringEquals?.["kms:ViaService"], "secretsmanager.eu-west-1.amazonaws.com");
+            }
+        });
+
+        it("data: the account's principals through RDS, S3 and DynamoDB only", () => {
+            const statements = own("data");
+            assert.deepStrictEqual(statements.map((s) => s.Sid), ["AccountPrincipalsUseKeyThroughDataStores", "AccountPrincipalsGrantKeyThroughDataStores"]);
+            for (const s of statements) {
+                assert.deepStrictEqual(s.Condition?.StringEquals?.["kms:ViaService"], [
+                    "rds.eu-west-1.amazonaws.com",
+                    "s3.eu-west-1.amazonaws.com",
+                    "dynamodb.eu-west-1.amazonaws.com",
+                ]);
+            }
+        });
+
+        it("each purpose admits a different service, so no key serves two purposes", () => {
+            const services = KEY_PURPOSES.map((purpose) =>
+                JSON.stringify(own(purpose).map((s) => ("Service" in s.Principal ? s.Principal.Service : s.Condition?.StringEquals?.["kms:ViaService"]))),
+            );
+            assert.strictEqual(new Set(services).size, KEY_PURPOSES.length, services.join(" | "));
+        });
+
+        it("a replica's policy names its own region's services and log groups", () => {
+            assert.deepStrictEqual(own("logs", REPLICA_SCOPE)[0].Principal, { Service: "logs.eu-central-1.amazonaws.com" });
+            assert.deepStrictEqual(own("logs", REPLICA_SCOPE)[0].Condition, {
+                ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-central-1:111111111111:log-group:/zero-trust/staging/*" },
+            });
+            assert.strictEqual(own("volumes", REPLICA_SCOPE)[0].Condition?.StringEquals?.["kms:ViaService"], "ec2.eu-central-1.amazonaws.com");
+            assert.strictEqual(own("secrets", REPLICA_SCOPE)[0].Condition?.StringEquals?.["kms:ViaService"], "secretsmanager.eu-central-1.amazonaws.com");
+            const text = JSON.stringify(purposeKeyPolicy(REPLICA_SCOPE, "data", PREFIX));
+            assert.ok(!text.includes("eu-west-1"), text);
+        });
+    });
+});
