@@ -93,6 +93,8 @@ export function mockArn(type: string, id: string, where: Placement): string {
             return `arn:aws:sqs:${where.region}:${where.accountId}:${id}`;
         case "aws:lambda/function:Function":
             return `arn:aws:lambda:${where.region}:${where.accountId}:function:${id}`;
+        case "aws:cloudwatch/eventRule:EventRule":
+            return `arn:aws:events:${where.region}:${where.accountId}:rule/${id}`;
     }
     if (module === "iam") {
         return `arn:aws:iam::${where.accountId}:${kebab(kind)}/${id}`;

@@ -1,5 +1,8 @@
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AccountBaseline } from "../components/account/account-baseline";
+import { MemberAccount } from "../components/account/member-account";
+import { alertRuleName, alertTopicName } from "../components/detection/detection-names";
+import { FindingsPipeline } from "../components/detection/findings-pipeline";
 import { GuardDutyDetector } from "../components/detection/guardduty-detector";
 import { KeyRing, type KeyArns } from "../components/encryption/key-ring";
 import { ThreeTierVpc } from "../components/network/three-tier-vpc";
@@ -7,6 +10,14 @@ import type { EnvironmentConfig } from "./config/environment-schema";
 
 /** What an environment stack exports. */
 export interface EnvironmentOutputs {
+    /** The member account everything is deployed into. */
+    accountId: pulumi.Output<string>;
+    /** Region of the environment's provider (its twins serve the replica regions only). */
+    providerRegion: string;
+    /** The account's IAM Access Analyzer (zone of trust: the account). */
+    accessAnalyzerArn: pulumi.Output<string>;
+    /** The account's Security Hub. */
+    securityHubArn: pulumi.Output<string>;
     vpcId: pulumi.Output<string>;
     vpcCidr: pulumi.Output<string>;
     publicSubnetIds: pulumi.Output<string>[];
@@ -27,6 +38,12 @@ export interface EnvironmentOutputs {
     loadBalancerDnsName?: pulumi.Output<string>;
     /** The environment account's GuardDuty detector in the stack's region. */
     guardDutyDetectorId: pulumi.Output<string>;
+    /** The bucket the detector exports every finding to (encrypted with the `findings` key). */
+    findingsBucketName: pulumi.Output<string>;
+    /** The SNS topic of security alerts (findings at or above `detection.alertSeverityThreshold`), for the responder. */
+    alertTopicArn: pulumi.Output<string>;
+    /** The EventBridge rule that publishes those findings to the topic. */
+    alertRuleArn: pulumi.Output<string>;
     /** The environment's KMS keys in the stack's region, by application and by purpose. */
     keyArns: KeyArns;
     /** Replicas of every key, by extra region (empty without `encryption.replicaRegions`). */
@@ -36,33 +53,43 @@ export interface EnvironmentOutputs {
 /** Name prefix of every CloudWatch log group of the environment; the logs key serves only these. */
 export const logGroupNamePrefix = (environment: string): string => `/zero-trust/${environment}/`;
 
-/**
- * Settings of the environment's AWS provider in a region: the same account allow-list and tags in
- * every region, so a per-region twin can never reach another account either.
- */
-export function environmentProviderArgs(config: EnvironmentConfig, region: string): aws.ProviderArgs {
-    const env = config.environment;
-    return {
-        region,
-        // Refuses to run with credentials of any other account, so a mixed-up profile cannot deploy here.
-        allowedAccountIds: [config.accountId],
-        defaultTags: { tags: { ...config.tags, Environment: env, ManagedBy: "pulumi", Stack: pulumi.getStack() } },
-    };
+/** Tags every resource of the environment gets through its providers (`defaultTags`). */
+export function environmentTags(config: EnvironmentConfig): Record<string, string> {
+    return { ...config.tags, Environment: config.environment, ManagedBy: "pulumi", Stack: pulumi.getStack() };
 }
 
 /**
- * Declares an environment's resources from validated config: one AWS provider pinned to the
- * environment's account and region (the provider everything uses; defaults are disabled), its
- * twins in the key ring's replica regions (used by the replica keys only), then the layers.
+ * Declares an environment's resources from validated config: the account layer (the member
+ * account, adopted or created, and one AWS provider that assumes the organisation access role in it,
+ * pinned to its account and region — the provider everything uses; defaults are disabled — with
+ * twins in the key ring's replica regions, used by the replica keys only), then the layers.
  */
 export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs {
     const env = config.environment;
-    const provider = new aws.Provider(env, environmentProviderArgs(config, config.region));
-    // One twin per extra region, for what must exist there (replica keys); named after the region.
-    const regionalProviders = config.encryption.replicaRegions.map((region) => ({
-        region,
-        provider: new aws.Provider(`${env}-${region}`, environmentProviderArgs(config, region)),
-    }));
+    // The account layer first: every other resource goes through its providers, which assume the
+    // organisation access role in the member account and refuse any other account.
+    const { account } = config;
+    const member = new MemberAccount(`${env}-account`, {
+        environment: env,
+        region: config.region,
+        // One twin per extra region, for what must exist there (replica keys); named after the region.
+        extraRegions: config.encryption.replicaRegions,
+        accountId: config.accountId,
+        accessRoleName: account.accessRoleName,
+        ...(account.mode === "create"
+            ? {
+                  creation: {
+                      email: account.email as string,
+                      name: account.name as string,
+                      parentOuId: account.parentOuId as string,
+                      managementAccountId: account.managementAccountId as string,
+                  },
+              }
+            : {}),
+        defaultTags: environmentTags(config),
+    });
+    const provider = member.provider;
+    const regionalProviders = member.regionalProviders;
 
     const keys = new KeyRing(
         `${env}-keys`,
@@ -74,6 +101,9 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
             keyAdministrators: config.encryption.keyAdministrators,
             deletionWindowInDays: config.encryption.deletionWindowDays,
             logGroupNamePrefix: logGroupNamePrefix(env),
+            // The alerts key admits EventBridge for the findings pipeline's rule and topic only.
+            alertRuleName: alertRuleName(env),
+            alertTopicName: alertTopicName(env),
             replicaRegions: regionalProviders,
         },
         { provider },
@@ -95,6 +125,20 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         { provider },
     );
 
+    // After the key ring: new EBS volumes default to the ring's volumes key.
+    const baseline = new AccountBaseline(
+        `${env}-baseline`,
+        {
+            environment: env,
+            region: config.region,
+            accountId: config.accountId,
+            volumesKeyArn: keys.keyArns.purposes.volumes,
+            configBucketName: config.baseline.configBucketName,
+            configKeyPrefix: config.baseline.configKeyPrefix,
+        },
+        { provider },
+    );
+
     const guardDuty = new GuardDutyDetector(
         `${env}-guardduty`,
         {
@@ -105,7 +149,27 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         { provider },
     );
 
+    // After the key ring and the detector: exports findings with the findings key, alerts with the alerts key.
+    const findings = new FindingsPipeline(
+        `${env}-findings`,
+        {
+            environment: env,
+            region: config.region,
+            accountId: config.accountId,
+            detectorId: guardDuty.detectorId,
+            findingsKeyArn: keys.keyArns.purposes.findings,
+            alertsKeyArn: keys.keyArns.purposes.alerts,
+            alertSeverityThreshold: config.detection.alertSeverityThreshold,
+            findingsRetentionDays: config.detection.findingsRetentionDays,
+        },
+        { provider },
+    );
+
     return {
+        accountId: member.accountId,
+        providerRegion: config.region,
+        accessAnalyzerArn: baseline.accessAnalyzerArn,
+        securityHubArn: baseline.securityHubArn,
         vpcId: network.vpcId,
         vpcCidr: network.vpcCidr,
         publicSubnetIds: network.publicSubnetIds,
@@ -123,6 +187,9 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         ...(network.loadBalancerArn !== undefined ? { loadBalancerArn: network.loadBalancerArn } : {}),
         ...(network.loadBalancerDnsName !== undefined ? { loadBalancerDnsName: network.loadBalancerDnsName } : {}),
         guardDutyDetectorId: guardDuty.detectorId,
+        findingsBucketName: findings.bucketName,
+        alertTopicArn: findings.alertTopicArn,
+        alertRuleArn: findings.alertRuleArn,
         keyArns: keys.keyArns,
         replicaKeyArns: keys.replicaKeyArns,
     };

@@ -15,9 +15,11 @@
 // - Application keys: the application's roles (key users) use the key and may grant it to AWS
 //   resources only (kms:GrantIsForAWSResource).
 // - Purpose keys: one family of services each. CloudWatch Logs (a service principal) only for the
-//   environment's log groups; otherwise principals of the account (root principal: IAM policies
-//   decide who) only through the purpose's services (kms:ViaService) and only from this account
-//   (kms:CallerAccount).
+//   environment's log groups; GuardDuty (a service principal) only for this account's detector in
+//   the key's region; EventBridge (a service principal) only for the one rule that publishes alerts,
+//   and only into the alerts topic; otherwise principals of the account (root principal: IAM
+//   policies decide who) only through the purpose's services (kms:ViaService) and only from this
+//   account (kms:CallerAccount).
 // Nothing is ever granted to a wildcard principal.
 
 import { DATA_STORE_SERVICES, type KeyPurpose } from "./key-purposes";
@@ -115,6 +117,42 @@ export function logGroupArnPattern(region: string, accountId: string, logGroupNa
     return `arn:aws:logs:${region}:${accountId}:log-group:${logGroupNamePrefix}*`;
 }
 
+/**
+ * What purpose keys are bound to beyond the account and region: names the environment chooses for
+ * the resources a purpose key serves. Names, not ARNs: a replica's policy builds the ARNs of its
+ * own region from them.
+ */
+export interface PurposeBindings {
+    /** Name prefix of the environment's log groups, starting and ending with `/`: the logs key serves these only. */
+    readonly logGroupNamePrefix: string;
+    /** Name of the EventBridge rule (default event bus) that publishes to the alerts topic: the only user of the alerts key. */
+    readonly alertRuleName: string;
+    /** Name of the SNS topic the alerts key encrypts. */
+    readonly alertTopicName: string;
+}
+
+/** Actions GuardDuty needs on the key it encrypts exported findings with (AWS: "Exporting findings", key policy). */
+export const GUARDDUTY_EXPORT_ACTIONS = ["kms:GenerateDataKey"] as const;
+
+/** Actions a reader of exported findings needs (through S3): decrypt, and see which key it is. */
+export const FINDINGS_READ_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
+
+/** Actions EventBridge needs to publish to an SNS topic encrypted with a customer-managed key. */
+export const ENCRYPTED_TOPIC_PUBLISH_ACTIONS = ["kms:GenerateDataKey", "kms:Decrypt"] as const;
+
+/**
+ * ARN pattern of the account's GuardDuty detectors in a region. GuardDuty allows one detector per
+ * account and region, so the pattern names exactly the environment's detector, and it is known
+ * before the detector exists (its id is not).
+ */
+export const guardDutyDetectorArnPattern = (region: string, accountId: string): string => `arn:aws:guardduty:${region}:${accountId}:detector/*`;
+
+/** ARN of an EventBridge rule on the account's default event bus. */
+export const eventRuleArn = (region: string, accountId: string, ruleName: string): string => `arn:aws:events:${region}:${accountId}:rule/${ruleName}`;
+
+/** ARN of an SNS topic. */
+export const snsTopicArn = (region: string, accountId: string, topicName: string): string => `arn:aws:sns:${region}:${accountId}:${topicName}`;
+
 /** Policy of an application's key: administrators manage, the application's roles use. */
 export function applicationKeyPolicy(scope: KeyPolicyScope, keyUsers: readonly string[]): KeyPolicyDocument {
     requireNonEmpty(keyUsers, "key users");
@@ -139,15 +177,16 @@ export function applicationKeyPolicy(scope: KeyPolicyScope, keyUsers: readonly s
 
 /**
  * Policy of a purpose key: administrators manage; the purpose's services use it on behalf of this
- * account only. `logGroupNamePrefix` (e.g. `/zero-trust/prod/`) bounds the log groups the logs key
- * serves.
+ * account only. `bindings` name what the keys serve: the log-group prefix (e.g. `/zero-trust/prod/`)
+ * bounds the log groups the logs key serves, the alert rule and topic bound the alerts key.
  */
-export function purposeKeyPolicy(scope: KeyPolicyScope, purpose: KeyPurpose, logGroupNamePrefix: string): KeyPolicyDocument {
-    return document(scope, purposeStatements(scope, purpose, logGroupNamePrefix));
+export function purposeKeyPolicy(scope: KeyPolicyScope, purpose: KeyPurpose, bindings: PurposeBindings): KeyPolicyDocument {
+    return document(scope, purposeStatements(scope, purpose, bindings));
 }
 
-function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, logGroupNamePrefix: string): KeyPolicyStatement[] {
+function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings: PurposeBindings): KeyPolicyStatement[] {
     const { accountId, region } = scope;
+    const { logGroupNamePrefix } = bindings;
     switch (purpose) {
         case "logs":
             return [
@@ -196,6 +235,51 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, logGroupN
                 accountId,
                 DATA_STORE_SERVICES.map((service) => viaService(service, region)),
             );
+        case "findings":
+            return [
+                {
+                    // AWS's statement for findings export, with the confused-deputy guard it recommends:
+                    // GuardDuty may encrypt only for this account's detector in this region.
+                    Sid: "GuardDutyEncryptsExportedFindings",
+                    Effect: "Allow",
+                    Principal: { Service: "guardduty.amazonaws.com" },
+                    Action: [...GUARDDUTY_EXPORT_ACTIONS],
+                    Resource: "*",
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": accountId },
+                        ArnLike: { "aws:SourceArn": guardDutyDetectorArnPattern(region, accountId) },
+                    },
+                },
+                {
+                    // Investigators read findings through S3 (IAM decides who); nobody but GuardDuty encrypts.
+                    Sid: "AccountPrincipalsReadFindingsThroughS3",
+                    Effect: "Allow",
+                    Principal: { AWS: accountRoot(accountId) },
+                    Action: [...FINDINGS_READ_ACTIONS],
+                    Resource: "*",
+                    Condition: { StringEquals: { "kms:ViaService": viaService("s3", region), "kms:CallerAccount": accountId } },
+                },
+            ];
+        case "alerts":
+            return [
+                {
+                    // SNS calls KMS on behalf of the publisher; the publisher is EventBridge acting for the one
+                    // rule, and the encryption context names the topic (AWS: SNS "compatibility between event
+                    // sources from AWS services and encrypted topics").
+                    Sid: "EventBridgePublishesAlertsToEncryptedTopic",
+                    Effect: "Allow",
+                    Principal: { Service: "events.amazonaws.com" },
+                    Action: [...ENCRYPTED_TOPIC_PUBLISH_ACTIONS],
+                    Resource: "*",
+                    Condition: {
+                        StringEquals: {
+                            "aws:SourceAccount": accountId,
+                            "kms:EncryptionContext:aws:sns:topicArn": snsTopicArn(region, accountId, bindings.alertTopicName),
+                        },
+                        ArnEquals: { "aws:SourceArn": eventRuleArn(region, accountId, bindings.alertRuleName) },
+                    },
+                },
+            ];
     }
 }
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { applicationKeyAlias, purposeKeyAlias } from "./key-aliases";
-import { applicationKeyPolicy, purposeKeyPolicy, type KeyPolicyDocument, type KeyPolicyScope } from "./key-policy";
+import { applicationKeyPolicy, purposeKeyPolicy, type KeyPolicyDocument, type KeyPolicyScope, type PurposeBindings } from "./key-policy";
 import { KEY_PURPOSES, KEY_PURPOSE_DESCRIPTIONS, type KeyPurpose } from "./key-purposes";
 
 /** An application that gets its own key. */
@@ -42,6 +42,13 @@ export interface KeyRingArgs {
      */
     logGroupNamePrefix: string;
     /**
+     * Name of the EventBridge rule (default event bus) that publishes alerts: the alerts key admits
+     * EventBridge for this rule only.
+     */
+    alertRuleName: string;
+    /** Name of the SNS topic the alerts key encrypts: the alerts key serves this topic only. */
+    alertTopicName: string;
+    /**
      * Extra regions for replicas of every key. With any, the primary keys are multi-Region keys;
      * `multiRegion` cannot change on an existing key, so adding the first region later replaces them.
      */
@@ -74,6 +81,11 @@ export class KeyRing extends pulumi.ComponentResource {
         const env = args.environment;
         const multiRegion = args.replicaRegions.length > 0;
         const scopeIn = (region: string): KeyPolicyScope => ({ accountId: args.accountId, region, administrators: args.keyAdministrators });
+        const bindings: PurposeBindings = {
+            logGroupNamePrefix: args.logGroupNamePrefix,
+            alertRuleName: args.alertRuleName,
+            alertTopicName: args.alertTopicName,
+        };
 
         const declare = (id: string, alias: string, description: string, policyIn: (region: string) => KeyPolicyDocument) => {
             const tags = { Name: `${env}-kms-${id}` };
@@ -122,7 +134,7 @@ export class KeyRing extends pulumi.ComponentResource {
         const purposeKeys = KEY_PURPOSES.map((purpose) => ({
             purpose,
             ...declare(`purpose-${purpose}`, purposeKeyAlias(env, purpose), `${env}: encrypts ${KEY_PURPOSE_DESCRIPTIONS[purpose]}`, (region) =>
-                purposeKeyPolicy(scopeIn(region), purpose, args.logGroupNamePrefix),
+                purposeKeyPolicy(scopeIn(region), purpose, bindings),
             ),
         }));
 
@@ -147,6 +159,12 @@ function checkArgs(args: KeyRingArgs): void {
     }
     if (!/^\/(?:[A-Za-z0-9_.#-]+\/)+$/.test(args.logGroupNamePrefix)) {
         throw new Error(`KeyRing: logGroupNamePrefix must start and end with "/": ${args.logGroupNamePrefix}`);
+    }
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(args.alertRuleName)) {
+        throw new Error(`KeyRing: alertRuleName must be an EventBridge rule name (1 to 64 of A-Z a-z 0-9 . _ -): ${args.alertRuleName}`);
+    }
+    if (!/^[A-Za-z0-9_-]{1,256}$/.test(args.alertTopicName)) {
+        throw new Error(`KeyRing: alertTopicName must be a standard SNS topic name (1 to 256 of A-Z a-z 0-9 _ -): ${args.alertTopicName}`);
     }
     const names = args.applications.map((app) => app.name);
     if (new Set(names).size !== names.length) {

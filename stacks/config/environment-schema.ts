@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/interface-endpoint-services";
 import { DEFAULT_SSL_POLICY, TLS12_SSL_POLICIES } from "../../components/network/internet-entry-point";
 import { formatIpv4Cidr, hasHostBits, isRfc1918, networkOf, parseIpv4Cidr } from "../../components/network/ipv4-cidr";
 import { MIN_SUBNET_PREFIX, TIERS, measureSubnetSpace } from "../../components/network/subnet-plan";
 import { NAT_STRATEGIES } from "../../components/network/tier-routing";
+import { accountSchema, baselineSchema, checkAccountAgainstEnvironment } from "./account-schema";
+import { detectionSchema } from "./detection-schema";
 import { checkEncryptionAgainstEnvironment, encryptionSchema } from "./encryption-schema";
 import { REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
 
@@ -149,35 +150,6 @@ const networkSchema = z
         }
     });
 
-const DETECTION_KEYS = ["guardDutyFeatures", "findingPublishingFrequency"] as const;
-
-const guardDutyFeatureList = `GuardDuty protection plans from ${GUARDDUTY_FEATURES.join(", ")}`;
-
-const detectionSchema = z
-    .strictObject(
-        {
-            guardDutyFeatures: z
-                .array(z.enum(GUARDDUTY_FEATURES, { error: `a GuardDuty protection plan: ${GUARDDUTY_FEATURES.join(", ")}` }), {
-                    error: `a non-empty list of ${guardDutyFeatureList}`,
-                })
-                .min(1, { error: `a non-empty list of ${guardDutyFeatureList} (omit the key for all of them)` })
-                .superRefine((features, ctx) => {
-                    features.forEach((feature, index) => {
-                        if (features.indexOf(feature) !== index) {
-                            ctx.addIssue({ code: "custom", path: [index], message: `a protection plan not already listed (${feature} is listed twice)` });
-                        }
-                    });
-                })
-                .default([...GUARDDUTY_FEATURES]),
-            findingPublishingFrequency: z
-                .enum(FINDING_PUBLISHING_FREQUENCIES, { error: `one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}` })
-                .default("FIFTEEN_MINUTES"),
-        },
-        { error: strictObjectError(DETECTION_KEYS, "an object with optional guardDutyFeatures, findingPublishingFrequency") },
-    )
-    // Absent: every protection plan, 15-minute publishing (the defaults above, applied by parsing {}).
-    .prefault({});
-
 const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), { error: "an object of tag keys to string values" }).superRefine((tags, ctx) => {
     for (const [key, value] of Object.entries(tags)) {
         if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
@@ -233,6 +205,8 @@ export const environmentConfigSchema = z
         tags: tagsSchema.default({}),
         detection: detectionSchema,
         encryption: encryptionSchema,
+        account: accountSchema,
+        baseline: baselineSchema,
     })
     .superRefine((config, ctx) => {
         if (config.environment === "aws") {
@@ -242,6 +216,7 @@ export const environmentConfigSchema = z
             return;
         }
         checkEncryptionAgainstEnvironment(config, ctx);
+        checkAccountAgainstEnvironment(config, ctx);
         config.network.availabilityZones.forEach((zone, index) => {
             if (!new RegExp(`^${config.region}[a-z]$`).test(zone)) {
                 ctx.addIssue({

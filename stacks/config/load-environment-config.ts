@@ -26,6 +26,8 @@ const CONFIG_KEYS: Readonly<Record<Field, { readonly key: string; readonly json:
     tags: { key: `${PROJECT_NAMESPACE}:tags`, json: true },
     detection: { key: `${PROJECT_NAMESPACE}:detection`, json: true },
     encryption: { key: `${PROJECT_NAMESPACE}:encryption`, json: true },
+    account: { key: `${PROJECT_NAMESPACE}:account`, json: true },
+    baseline: { key: `${PROJECT_NAMESPACE}:baseline`, json: true },
 };
 
 const FIELDS = Object.keys(CONFIG_KEYS) as Field[];

@@ -40,6 +40,7 @@ const VALID: RawConfig = {
     "zero-trust-aws:organizationId": "o-a1b2c3d4e5",
     "zero-trust-aws:network": JSON.stringify(NETWORK),
     "zero-trust-aws:encryption": JSON.stringify(ENCRYPTION),
+    "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "zero-trust-log-archive" }),
 };
 
 /** VALID with the network object's fields replaced. */
@@ -96,6 +97,8 @@ describe("environment config", () => {
                 detection: {
                     guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"],
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
+                    alertSeverityThreshold: 7,
+                    findingsRetentionDays: 365,
                 },
                 encryption: {
                     keyAdministrators: ["arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", ADMIN],
@@ -103,6 +106,8 @@ describe("environment config", () => {
                     replicaRegions: [],
                     deletionWindowDays: 30,
                 },
+                account: { mode: "adopt", accessRoleName: "OrganizationAccountAccessRole" },
+                baseline: { configBucketName: "zero-trust-log-archive-o-a1b2c3d4e5", configKeyPrefix: "config" },
             });
         });
 
@@ -166,10 +171,15 @@ describe("environment config", () => {
             assert.strictEqual(parsed.network.loadBalancer, undefined, "no load balancer unless configured");
         });
 
-        it("defaults detection to every GuardDuty protection plan and 15-minute publishing, also from an empty object", () => {
+        it("defaults detection to every GuardDuty protection plan, 15-minute publishing, alerts from severity 7 and a year of findings, also from an empty object", () => {
             const all = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"];
             for (const raw of [VALID, withDetection({})]) {
-                assert.deepStrictEqual(parseEnvironmentConfig(raw, "staging").detection, { guardDutyFeatures: all, findingPublishingFrequency: "FIFTEEN_MINUTES" });
+                assert.deepStrictEqual(parseEnvironmentConfig(raw, "staging").detection, {
+                    guardDutyFeatures: all,
+                    findingPublishingFrequency: "FIFTEEN_MINUTES",
+                    alertSeverityThreshold: 7,
+                    findingsRetentionDays: 365,
+                });
             }
         });
 
@@ -177,6 +187,8 @@ describe("environment config", () => {
             assert.deepStrictEqual(parseEnvironmentConfig(withDetection({ guardDutyFeatures: ["RDS_LOGIN_EVENTS", "S3_DATA_EVENTS"] }), "staging").detection, {
                 guardDutyFeatures: ["RDS_LOGIN_EVENTS", "S3_DATA_EVENTS"],
                 findingPublishingFrequency: "FIFTEEN_MINUTES",
+                alertSeverityThreshold: 7,
+                findingsRetentionDays: 365,
             });
             assert.deepStrictEqual(parseEnvironmentConfig(withDetection({ findingPublishingFrequency: "SIX_HOURS" }), "staging").detection.findingPublishingFrequency, "SIX_HOURS");
         });
@@ -392,7 +404,12 @@ describe("environment config", () => {
         });
         it("detection that is not an object", () => {
             for (const value of [[], "S3_DATA_EVENTS", null]) {
-                assertRefused(withDetection(value), "zero-trust-aws:detection", value, "an object with optional guardDutyFeatures, findingPublishingFrequency");
+                assertRefused(
+                    withDetection(value),
+                    "zero-trust-aws:detection",
+                    value,
+                    "an object with optional guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
+                );
             }
         });
         it("an unknown key in the detection object, naming the known ones", () => {
@@ -400,7 +417,7 @@ describe("environment config", () => {
                 withDetection({ guardDutyFeature: ["S3_DATA_EVENTS"] }),
                 "zero-trust-aws:detection.guardDutyFeature",
                 ["S3_DATA_EVENTS"],
-                "one of the keys guardDutyFeatures, findingPublishingFrequency",
+                "one of the keys guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
             );
         });
         it("GuardDuty features that are not a list", () => {

@@ -9,6 +9,7 @@ import {
     purposeKeyPolicy,
     type KeyPolicyDocument,
     type KeyPolicyScope,
+    type PurposeBindings,
 } from "../../components/encryption/key-policy";
 import { KEY_PURPOSES, type KeyPurpose } from "../../components/encryption/key-purposes";
 import { actionsAllowed, actionsOf, arnLike, principalsOf, statement, statementsFor } from "./policy-reading";
@@ -21,6 +22,9 @@ const ORDERS = `arn:aws:iam::${ACCOUNT}:role/orders-service`;
 const ORDERS_BATCH = `arn:aws:iam::${ACCOUNT}:role/orders/batch`;
 const AUTO_SCALING = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 const PREFIX = "/zero-trust/staging/";
+const RULE = "staging-guardduty-findings-alert";
+const TOPIC = "staging-security-alerts";
+const BINDINGS: PurposeBindings = { logGroupNamePrefix: PREFIX, alertRuleName: RULE, alertTopicName: TOPIC };
 const SCOPE: KeyPolicyScope = { accountId: ACCOUNT, region: "eu-west-1", administrators: [DEPLOYER, BREAK_GLASS] };
 const REPLICA_SCOPE: KeyPolicyScope = { ...SCOPE, region: "eu-central-1" };
 
@@ -30,7 +34,7 @@ const USE_OR_GRANT = new Set<string>([...KEY_USE_ACTIONS.filter((a) => a !== "km
 /** Every policy the key ring writes, in two regions. */
 const ALL_POLICIES: [string, KeyPolicyDocument][] = [SCOPE, REPLICA_SCOPE].flatMap((scope) => [
     [`application ${scope.region}`, applicationKeyPolicy(scope, [ORDERS, ORDERS_BATCH])] as [string, KeyPolicyDocument],
-    ...KEY_PURPOSES.map((purpose) => [`${purpose} ${scope.region}`, purposeKeyPolicy(scope, purpose, PREFIX)] as [string, KeyPolicyDocument]),
+    ...KEY_PURPOSES.map((purpose) => [`${purpose} ${scope.region}`, purposeKeyPolicy(scope, purpose, BINDINGS)] as [string, KeyPolicyDocument]),
 ]);
 
 describe("key policies (as data)", () => {
@@ -99,8 +103,8 @@ describe("key policies (as data)", () => {
                     assert.ok(actionsOf(s).every((a) => (KEY_USE_ACTIONS as readonly string[]).includes(a) || a === "kms:CreateGrant"), `${label} ${s.Sid}`);
                 }
             }
-            // volumes, secrets and data delegate (use + grant) in each of the two regions.
-            assert.strictEqual(delegations, 2 * 3 * 2);
+            // volumes, secrets and data delegate (use + grant), findings (read) in each of the two regions.
+            assert.strictEqual(delegations, 2 * (3 * 2 + 1));
         });
 
         it("allows CreateGrant only for AWS resources (kms:GrantIsForAWSResource)", () => {
@@ -117,7 +121,7 @@ describe("key policies (as data)", () => {
 
         it("refuses to build a policy without administrators", () => {
             assert.throws(() => applicationKeyPolicy({ ...SCOPE, administrators: [] }, [ORDERS]), /at least one of its key administrators/);
-            assert.throws(() => purposeKeyPolicy({ ...SCOPE, administrators: [] }, "logs", PREFIX), /at least one of its key administrators/);
+            assert.throws(() => purposeKeyPolicy({ ...SCOPE, administrators: [] }, "logs", BINDINGS), /at least one of its key administrators/);
         });
     });
 
@@ -169,7 +173,7 @@ describe("key policies (as data)", () => {
 
     describe("purpose keys", () => {
         const own = (purpose: KeyPurpose, scope = SCOPE) =>
-            purposeKeyPolicy(scope, purpose, PREFIX).Statement.filter((s) => !["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly"].includes(s.Sid));
+            purposeKeyPolicy(scope, purpose, BINDINGS).Statement.filter((s) => !["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly"].includes(s.Sid));
 
         it("logs: CloudWatch Logs of the key's region, for the environment's log groups of this account only", () => {
             const [logs, ...others] = own("logs");
@@ -207,7 +211,7 @@ describe("key policies (as data)", () => {
                 assert.strictEqual(s.Condition?.StringEquals?.["kms:ViaService"], "ec2.eu-west-1.amazonaws.com", s.Sid);
                 assert.strictEqual(s.Condition?.StringEquals?.["kms:CallerAccount"], ACCOUNT, s.Sid);
             }
-            assert.deepStrictEqual(principalsOf(statement(purposeKeyPolicy(SCOPE, "volumes", PREFIX), "AutoScalingUsesKeyThroughEc2")), [AUTO_SCALING]);
+            assert.deepStrictEqual(principalsOf(statement(purposeKeyPolicy(SCOPE, "volumes", BINDINGS), "AutoScalingUsesKeyThroughEc2")), [AUTO_SCALING]);
             assert.deepStrictEqual(actionsOf(statements[3]), ["kms:CreateGrant"]);
             assert.deepStrictEqual(statements[3].Condition?.Bool, { "kms:GrantIsForAWSResource": "true" });
         });
@@ -240,6 +244,84 @@ describe("key policies (as data)", () => {
             assert.strictEqual(new Set(services).size, KEY_PURPOSES.length, services.join(" | "));
         });
 
+        it("findings: GuardDuty may only generate data keys, for this account's detector in the key's region", () => {
+            const [guardDuty, read, ...others] = own("findings");
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual(guardDuty, {
+                Sid: "GuardDutyEncryptsExportedFindings",
+                Effect: "Allow",
+                Principal: { Service: "guardduty.amazonaws.com" },
+                Action: ["kms:GenerateDataKey"],
+                Resource: "*",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": ACCOUNT },
+                    ArnLike: { "aws:SourceArn": "arn:aws:guardduty:eu-west-1:111111111111:detector/*" },
+                },
+            });
+            assert.strictEqual(read.Sid, "AccountPrincipalsReadFindingsThroughS3");
+        });
+
+        it("findings: the detector pattern admits this account's detector in this region and no other", () => {
+            const pattern = String(own("findings")[0].Condition?.ArnLike?.["aws:SourceArn"]);
+            assert.ok(arnLike(pattern, "arn:aws:guardduty:eu-west-1:111111111111:detector/12abc34d567e8fa901bc2d34e56789f0"));
+            for (const other of [
+                "arn:aws:guardduty:eu-west-1:222222222222:detector/12abc34d567e8fa901bc2d34e56789f0",
+                "arn:aws:guardduty:us-east-1:111111111111:detector/12abc34d567e8fa901bc2d34e56789f0",
+                "arn:aws:guardduty:eu-west-1:111111111111:malware-protection-plan/abc",
+            ]) {
+                assert.ok(!arnLike(pattern, other), other);
+            }
+        });
+
+        it("findings: the account's principals may only decrypt (and describe), through S3, from this account", () => {
+            const read = own("findings")[1];
+            assert.deepStrictEqual(read.Principal, { AWS: ROOT });
+            assert.deepStrictEqual(actionsOf(read), ["kms:Decrypt", "kms:DescribeKey"]);
+            assert.deepStrictEqual(read.Condition, { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:CallerAccount": ACCOUNT } });
+            const policy = purposeKeyPolicy(SCOPE, "findings", BINDINGS);
+            for (const encrypting of ["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptTo", "kms:CreateGrant"]) {
+                const who = policy.Statement.filter((s) => actionsOf(s).includes(encrypting)).flatMap(principalsOf);
+                assert.deepStrictEqual(who, encrypting === "kms:GenerateDataKey" ? ["guardduty.amazonaws.com"] : [], encrypting);
+            }
+        });
+
+        it("alerts: only EventBridge, for the alert rule, into the alerts topic, of this account", () => {
+            const [events, ...others] = own("alerts");
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual(events, {
+                Sid: "EventBridgePublishesAlertsToEncryptedTopic",
+                Effect: "Allow",
+                Principal: { Service: "events.amazonaws.com" },
+                Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                Resource: "*",
+                Condition: {
+                    StringEquals: {
+                        "aws:SourceAccount": ACCOUNT,
+                        "kms:EncryptionContext:aws:sns:topicArn": "arn:aws:sns:eu-west-1:111111111111:staging-security-alerts",
+                    },
+                    ArnEquals: { "aws:SourceArn": "arn:aws:events:eu-west-1:111111111111:rule/staging-guardduty-findings-alert" },
+                },
+            });
+        });
+
+        it("alerts: follows the rule and topic names it is given", () => {
+            const [events] = purposeKeyPolicy(SCOPE, "alerts", { ...BINDINGS, alertRuleName: "r", alertTopicName: "t" }).Statement.slice(2);
+            assert.deepStrictEqual(
+                [events.Condition?.ArnEquals?.["aws:SourceArn"], events.Condition?.StringEquals?.["kms:EncryptionContext:aws:sns:topicArn"]],
+                ["arn:aws:events:eu-west-1:111111111111:rule/r", "arn:aws:sns:eu-west-1:111111111111:t"],
+            );
+        });
+
+        it("alerts and findings: no account principal may encrypt with them, and each admits exactly one service principal", () => {
+            for (const purpose of ["findings", "alerts"] as const) {
+                const services = own(purpose).filter((s) => "Service" in s.Principal);
+                assert.strictEqual(services.length, 1, purpose);
+                for (const s of own(purpose).filter((s) => "AWS" in s.Principal)) {
+                    assert.ok(!actionsOf(s).some((a) => ["kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptTo"].includes(a)), `${purpose} ${s.Sid}`);
+                }
+            }
+        });
+
         it("a replica's policy names its own region's services and log groups", () => {
             assert.deepStrictEqual(own("logs", REPLICA_SCOPE)[0].Principal, { Service: "logs.eu-central-1.amazonaws.com" });
             assert.deepStrictEqual(own("logs", REPLICA_SCOPE)[0].Condition, {
@@ -247,8 +329,11 @@ describe("key policies (as data)", () => {
             });
             assert.strictEqual(own("volumes", REPLICA_SCOPE)[0].Condition?.StringEquals?.["kms:ViaService"], "ec2.eu-central-1.amazonaws.com");
             assert.strictEqual(own("secrets", REPLICA_SCOPE)[0].Condition?.StringEquals?.["kms:ViaService"], "secretsmanager.eu-central-1.amazonaws.com");
-            const text = JSON.stringify(purposeKeyPolicy(REPLICA_SCOPE, "data", PREFIX));
+            const text = JSON.stringify(purposeKeyPolicy(REPLICA_SCOPE, "data", BINDINGS));
             assert.ok(!text.includes("eu-west-1"), text);
+            assert.deepStrictEqual(own("findings", REPLICA_SCOPE)[0].Condition?.ArnLike, { "aws:SourceArn": "arn:aws:guardduty:eu-central-1:111111111111:detector/*" });
+            const alerts = JSON.stringify(purposeKeyPolicy(REPLICA_SCOPE, "alerts", BINDINGS));
+            assert.ok(alerts.includes("arn:aws:events:eu-central-1:111111111111:rule/") && !alerts.includes("eu-west-1"), alerts);
         });
     });
 });

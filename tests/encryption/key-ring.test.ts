@@ -10,6 +10,9 @@ const ADMINS = [`arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`, `a
 const ORDERS = [`arn:aws:iam::${ACCOUNT}:role/orders-service`];
 const PAYMENTS = [`arn:aws:iam::${ACCOUNT}:role/payments`, `arn:aws:iam::${ACCOUNT}:role/payments-batch`];
 const PREFIX = "/zero-trust/staging/";
+const RULE = "staging-guardduty-findings-alert";
+const TOPIC = "staging-security-alerts";
+const BINDINGS = { logGroupNamePrefix: PREFIX, alertRuleName: RULE, alertTopicName: TOPIC };
 
 const T = {
     key: "aws:kms/key:Key",
@@ -20,6 +23,8 @@ const T = {
 /** What the test varies; providers are made inside each build, under its own monitor. */
 interface Variant {
     replicaRegions?: string[];
+    alertRuleName?: string;
+    alertTopicName?: string;
     deletionWindowInDays?: number;
     applications?: KeyRingArgs["applications"];
 }
@@ -51,6 +56,8 @@ function build(variant: Variant = {}): Promise<RecordingMocks> {
                     keyAdministrators: ADMINS,
                     deletionWindowInDays: variant.deletionWindowInDays ?? 30,
                     logGroupNamePrefix: PREFIX,
+                    alertRuleName: variant.alertRuleName ?? RULE,
+                    alertTopicName: variant.alertTopicName ?? TOPIC,
                     replicaRegions,
                 },
                 { provider },
@@ -73,9 +80,9 @@ describe("KeyRing", () => {
             mocks = await build();
         });
 
-        it("creates one key per application and one per purpose (logs, volumes, secrets, data), nothing else", () => {
+        it("creates one key per application and one per purpose (logs, volumes, secrets, data, findings, alerts), nothing else", () => {
             assert.deepStrictEqual(mocks.ofType(T.key).map((k) => k.name), KEY_NAMES);
-            assert.deepStrictEqual(KEY_PURPOSES, ["logs", "volumes", "secrets", "data"]);
+            assert.deepStrictEqual(KEY_PURPOSES, ["logs", "volumes", "secrets", "data", "findings", "alerts"]);
             assert.deepStrictEqual(mocks.ofType(T.replica), []);
         });
 
@@ -124,7 +131,7 @@ describe("KeyRing", () => {
             assert.deepStrictEqual(policyOf(mocks.named("keys-app-orders")), applicationKeyPolicy(scope, ORDERS));
             assert.deepStrictEqual(policyOf(mocks.named("keys-app-payments")), applicationKeyPolicy(scope, PAYMENTS));
             for (const purpose of KEY_PURPOSES) {
-                assert.deepStrictEqual(policyOf(mocks.named(`keys-purpose-${purpose}`)), purposeKeyPolicy(scope, purpose, PREFIX), purpose);
+                assert.deepStrictEqual(policyOf(mocks.named(`keys-purpose-${purpose}`)), purposeKeyPolicy(scope, purpose, BINDINGS), purpose);
             }
         });
 
@@ -155,6 +162,8 @@ describe("KeyRing", () => {
                     ["staging-kms-purpose-volumes", "staging: encrypts EBS volumes and snapshots"],
                     ["staging-kms-purpose-secrets", "staging: encrypts Secrets Manager secrets"],
                     ["staging-kms-purpose-data", "staging: encrypts data stores (RDS, S3, DynamoDB)"],
+                    ["staging-kms-purpose-findings", "staging: encrypts exported GuardDuty findings (S3)"],
+                    ["staging-kms-purpose-alerts", "staging: encrypts security alert notifications (SNS)"],
                 ],
             );
         });
@@ -183,7 +192,16 @@ describe("KeyRing", () => {
             assert.deepStrictEqual(outputs.replicaKeyArns, {});
         });
 
-        it("with no applications, keeps the four purpose keys", async () => {
+        it("binds the alerts key to the rule and topic names it is given", async () => {
+            const other = await build({ alertRuleName: "other-rule", alertTopicName: "other-topic" });
+            const condition = (policyOf(other.named("keys-purpose-alerts")) as { Statement: { Condition?: Record<string, Record<string, string>> }[] }).Statement[2].Condition;
+            assert.deepStrictEqual(
+                [condition?.["ArnEquals"]?.["aws:SourceArn"], condition?.["StringEquals"]?.["kms:EncryptionContext:aws:sns:topicArn"]],
+                ["arn:aws:events:eu-west-1:111111111111:rule/other-rule", "arn:aws:sns:eu-west-1:111111111111:other-topic"],
+            );
+        });
+
+        it("with no applications, keeps the six purpose keys", async () => {
             const none = await build({ applications: [] });
             assert.deepStrictEqual(none.ofType(T.key).map((k) => k.name), KEY_PURPOSES.map((p) => `keys-purpose-${p}`));
         });
@@ -244,7 +262,7 @@ describe("KeyRing", () => {
 
         it("gives each replica its own region's key policy", () => {
             const scope = { accountId: ACCOUNT, region: "us-east-1", administrators: ADMINS };
-            assert.deepStrictEqual(policyOf(mocks.named("keys-purpose-logs-us-east-1")), purposeKeyPolicy(scope, "logs", PREFIX));
+            assert.deepStrictEqual(policyOf(mocks.named("keys-purpose-logs-us-east-1")), purposeKeyPolicy(scope, "logs", BINDINGS));
             assert.deepStrictEqual(policyOf(mocks.named("keys-app-orders-us-east-1")), applicationKeyPolicy(scope, ORDERS));
             assert.ok(!String(mocks.named("keys-purpose-volumes-eu-central-1").inputs.policy).includes("eu-west-1"));
         });
@@ -291,6 +309,8 @@ describe("KeyRing", () => {
             keyAdministrators: ADMINS,
             deletionWindowInDays: 30,
             logGroupNamePrefix: PREFIX,
+            alertRuleName: RULE,
+            alertTopicName: TOPIC,
             replicaRegions: [],
             ...overrides,
         });
@@ -311,6 +331,12 @@ describe("KeyRing", () => {
             for (const prefix of ["/zero-trust/staging", "zero-trust/staging/", "/", "/zero-trust/*/"]) {
                 assert.throws(() => new KeyRing(`bad-${prefix}`, args({ logGroupNamePrefix: prefix })), /logGroupNamePrefix/, prefix);
             }
+        });
+
+        it("an alert rule or topic name that EventBridge or SNS would refuse", () => {
+            assert.throws(() => new KeyRing("bad-rule", args({ alertRuleName: "rule/with-slash" })), /alertRuleName must be an EventBridge rule name/);
+            assert.throws(() => new KeyRing("bad-rule-2", args({ alertRuleName: "r".repeat(65) })), /alertRuleName/);
+            assert.throws(() => new KeyRing("bad-topic", args({ alertTopicName: "topic.fifo" })), /alertTopicName must be a standard SNS topic name/);
         });
 
         it("an application listed twice", () => {

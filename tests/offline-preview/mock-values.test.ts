@@ -19,6 +19,7 @@ describe("plausible mock values", () => {
         assert.equal(mockArn("aws:iam/role:Role", "flow-logs", where), "arn:aws:iam::111111111111:role/flow-logs");
         assert.equal(mockArn("aws:cloudwatch/logGroup:LogGroup", "/vpc/flow", where), "arn:aws:logs:eu-west-1:111111111111:log-group:/vpc/flow");
         assert.equal(mockArn("aws:s3/bucket:Bucket", "logs", where), "arn:aws:s3:::logs");
+        assert.equal(mockArn("aws:cloudwatch/eventRule:EventRule", "alerts", where), "arn:aws:events:eu-west-1:111111111111:rule/alerts");
         assert.equal(mockArn("aws:ec2/securityGroup:SecurityGroup", "sg-1", where), "arn:aws:ec2:eu-west-1:111111111111:security-group/sg-1");
     });
 

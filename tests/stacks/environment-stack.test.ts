@@ -72,7 +72,7 @@ describe("environment stack", () => {
             const resources = run.mocks.registrations.filter((r) => r.type.startsWith("aws:"));
             assert.ok(resources.length > 50);
             const reference = run.mocks.providerReference("staging");
-            assert.match(reference, /::pulumi:providers:aws::staging::[0-9a-f-]{36}$/);
+            assert.match(reference, /::zero-trust:account:MemberAccount\$pulumi:providers:aws::staging::[0-9a-f-]{36}$/);
             for (const resource of resources) {
                 assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
             }
@@ -150,7 +150,7 @@ describe("environment stack", () => {
     });
 
     describe("key ring", () => {
-        const PURPOSES = ["logs", "volumes", "secrets", "data"];
+        const PURPOSES = ["logs", "volumes", "secrets", "data", "findings", "alerts"];
         const KEYS = ["app-orders", ...PURPOSES.map((p) => `purpose-${p}`)];
         let staging: Awaited<ReturnType<typeof runStack>>;
         let prod: Awaited<ReturnType<typeof runStack>>;

@@ -1,0 +1,158 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { MANAGED_CONFIG_RULES, PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, securityHubStandardArn } from "./config-rules";
+
+/** The AWS managed policy AWS Config's service role needs to record resources. */
+export const CONFIG_ROLE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole";
+
+export interface AccountBaselineArgs {
+    /** Environment name (lowercase): names and `Name` tags. */
+    environment: string;
+    /** The region of the provider the component is given (standards ARNs are regional). */
+    region: string;
+    /** The member account's id: AWS Config's role trusts the service for this account only. */
+    accountId: pulumi.Input<string>;
+    /** The key ring's `volumes` key: the account's default key for new EBS volumes. */
+    volumesKeyArn: pulumi.Input<string>;
+    /** The organisation's log-archive bucket that receives AWS Config's history and snapshots. */
+    configBucketName: string;
+    /** Key prefix in that bucket (AWS Config appends `AWSLogs/<account>/Config/…`). */
+    configKeyPrefix: string;
+}
+
+/**
+ * The member account's security baseline in the provider's region: EBS encryption by default with
+ * the environment's key, the account-level S3 public access block, the CIS IAM password policy,
+ * IAM Access Analyzer (account zone of trust), Security Hub with AWS Foundational Security Best
+ * Practices and CIS AWS Foundations v3.0.0 (and no default standards), and AWS Config recording
+ * every supported resource (global ones too) into the log-archive bucket, with managed rules for
+ * the controls the seed names (config-rules.ts).
+ *
+ * Protected: the Config recorder (deleting it stops the audit record; a gap cannot be filled in
+ * later) and the Security Hub account (disabling Security Hub deletes its findings). The analyzer
+ * is not: a new one rescans the account and finds the same; nor are the account settings, which
+ * hold no data.
+ */
+export class AccountBaseline extends pulumi.ComponentResource {
+    public readonly accessAnalyzerArn: pulumi.Output<string>;
+    public readonly securityHubArn: pulumi.Output<string>;
+    public readonly configRecorderName: pulumi.Output<string>;
+
+    constructor(name: string, args: AccountBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("zero-trust:account:AccountBaseline", name, {}, opts);
+        const env = args.environment;
+
+        // EBS: every new volume and snapshot copy encrypted, with the environment's volumes key.
+        new aws.ebs.EncryptionByDefault(`${name}-ebs-encryption`, { enabled: true }, { parent: this });
+        new aws.ebs.DefaultKmsKey(`${name}-ebs-default-key`, { keyArn: args.volumesKeyArn }, { parent: this });
+
+        // S3: no public bucket or object anywhere in the account, whatever a bucket says.
+        new aws.s3.AccountPublicAccessBlock(
+            `${name}-s3-public-access-block`,
+            { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+            { parent: this },
+        );
+
+        // IAM: CIS 1.8 (length ≥ 14) and 1.9 (no reuse of the last 24), all character classes, 90 days.
+        new aws.iam.AccountPasswordPolicy(`${name}-password-policy`, { ...PASSWORD_POLICY, hardExpiry: false }, { parent: this });
+
+        const analyzer = new aws.accessanalyzer.Analyzer(
+            `${name}-access-analyzer`,
+            { analyzerName: `${env}-account`, type: "ACCOUNT", tags: { Name: `${env}-access-analyzer` } },
+            { parent: this },
+        );
+
+        const hub = new aws.securityhub.Account(
+            `${name}-security-hub`,
+            // Only the standards below, chosen here; consolidated control findings across standards.
+            { enableDefaultStandards: false, autoEnableControls: true, controlFindingGenerator: "SECURITY_CONTROL" },
+            { parent: this, protect: true },
+        );
+        for (const standard of SECURITY_HUB_STANDARDS) {
+            new aws.securityhub.StandardsSubscription(
+                `${name}-standard-${standard.id}`,
+                { standardsArn: securityHubStandardArn(args.region, standard.path) },
+                { parent: this, dependsOn: [hub] },
+            );
+        }
+
+        const configRole = new aws.iam.Role(
+            `${name}-config-role`,
+            {
+                description: `${env}: AWS Config records the account's resources`,
+                assumeRolePolicy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Sid: "AwsConfigOfThisAccount",
+                            Effect: "Allow",
+                            Principal: { Service: "config.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
+                        },
+                    ],
+                }),
+                tags: { Name: `${env}-config-role` },
+            },
+            { parent: this },
+        );
+        const rolePolicy = new aws.iam.RolePolicyAttachment(
+            `${name}-config-role-policy`,
+            { role: configRole.name, policyArn: CONFIG_ROLE_POLICY_ARN },
+            { parent: this },
+        );
+        const recorder = new aws.cfg.Recorder(
+            `${name}-config-recorder`,
+            {
+                name: `${env}-recorder`,
+                roleArn: configRole.arn,
+                // Global resources (IAM) are recorded here, in the primary region, once.
+                recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+            },
+            { parent: this, protect: true, dependsOn: [rolePolicy] },
+        );
+        const channel = new aws.cfg.DeliveryChannel(
+            `${name}-config-delivery`,
+            {
+                name: `${env}-delivery`,
+                s3BucketName: args.configBucketName,
+                s3KeyPrefix: args.configKeyPrefix,
+                snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
+            },
+            { parent: this, dependsOn: [recorder] },
+        );
+        new aws.cfg.RecorderStatus(`${name}-config-recorder-status`, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
+
+        for (const rule of MANAGED_CONFIG_RULES) {
+            const slug = configRuleSlug(rule.identifier);
+            new aws.cfg.Rule(
+                `${name}-rule-${slug}`,
+                {
+                    name: `${env}-${slug}`,
+                    description: rule.description,
+                    source: { owner: "AWS", sourceIdentifier: rule.identifier },
+                    ...(rule.identifier === "IAM_PASSWORD_POLICY" ? { inputParameters: JSON.stringify(passwordPolicyRuleParameters()) } : {}),
+                },
+                { parent: this, dependsOn: [recorder] },
+            );
+        }
+
+        this.accessAnalyzerArn = analyzer.arn;
+        this.securityHubArn = hub.arn;
+        this.configRecorderName = recorder.name;
+        this.registerOutputs({ accessAnalyzerArn: this.accessAnalyzerArn, securityHubArn: this.securityHubArn, configRecorderName: this.configRecorderName });
+    }
+}
+
+/** The IAM_PASSWORD_POLICY rule checks the policy this component sets (its parameters are strings). */
+function passwordPolicyRuleParameters(): Record<string, string> {
+    return {
+        RequireUppercaseCharacters: String(PASSWORD_POLICY.requireUppercaseCharacters),
+        RequireLowercaseCharacters: String(PASSWORD_POLICY.requireLowercaseCharacters),
+        RequireSymbols: String(PASSWORD_POLICY.requireSymbols),
+        RequireNumbers: String(PASSWORD_POLICY.requireNumbers),
+        MinimumPasswordLength: String(PASSWORD_POLICY.minimumPasswordLength),
+        PasswordReusePrevention: String(PASSWORD_POLICY.passwordReusePrevention),
+        MaxPasswordAge: String(PASSWORD_POLICY.maxPasswordAge),
+    };
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
+import { strictObjectError } from "./schema-helpers";
+
+// `zero-trust-aws:account` (components/account/member-account.ts) and `zero-trust-aws:baseline`
+// (components/account/account-baseline.ts). The member account's id is `zero-trust-aws:accountId`
+// in both modes: every layer needs it as text (key policies, role ARNs in config), so it is not
+// repeated here.
+
+export const ACCOUNT_MODES = ["adopt", "create"] as const;
+
+const ACCOUNT_ID_EXPECTED = "a 12-digit AWS account id (quoted in YAML)";
+const EMAIL_EXPECTED = "the new account's root email address (6 to 64 characters, e.g. aws+prod@example.com)";
+const NAME_EXPECTED = "the new account's name: 1 to 50 printable characters";
+const OU_EXPECTED = "an organisational unit id: ou-<4 to 32 lowercase letters or digits>-<8 to 32 lowercase letters or digits>";
+const ROLE_NAME_EXPECTED = "an IAM role name of 1 to 64 letters, digits or +=,.@_-";
+
+/** Keys that only creating an account uses. */
+const CREATE_ONLY_KEYS = ["email", "name", "parentOuId", "managementAccountId"] as const;
+
+const createExpected: Record<(typeof CREATE_ONLY_KEYS)[number], string> = {
+    email: EMAIL_EXPECTED,
+    name: NAME_EXPECTED,
+    parentOuId: OU_EXPECTED,
+    managementAccountId: `the organisation's management ${ACCOUNT_ID_EXPECTED}`,
+};
+
+const ACCOUNT_KEYS = ["mode", ...CREATE_ONLY_KEYS, "accessRoleName"] as const;
+
+export const accountSchema = z
+    .strictObject(
+        {
+            mode: z.enum(ACCOUNT_MODES, { error: `one of ${ACCOUNT_MODES.join(", ")}` }).default("adopt"),
+            email: z
+                .string({ error: EMAIL_EXPECTED })
+                .min(6, { error: EMAIL_EXPECTED })
+                .max(64, { error: EMAIL_EXPECTED })
+                .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: EMAIL_EXPECTED })
+                .optional(),
+            name: z
+                .string({ error: NAME_EXPECTED })
+                .regex(/^[\x20-\x7e]{1,50}$/, { error: NAME_EXPECTED })
+                .optional(),
+            parentOuId: z.string({ error: OU_EXPECTED }).regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, { error: OU_EXPECTED }).optional(),
+            managementAccountId: z.string({ error: ACCOUNT_ID_EXPECTED }).regex(/^\d{12}$/, { error: ACCOUNT_ID_EXPECTED }).optional(),
+            accessRoleName: z
+                .string({ error: ROLE_NAME_EXPECTED })
+                .regex(/^[\w+=,.@-]{1,64}$/, { error: ROLE_NAME_EXPECTED })
+                .default(DEFAULT_ACCESS_ROLE_NAME),
+        },
+        { error: strictObjectError(ACCOUNT_KEYS, "an object with optional mode (adopt or create), email, name, parentOuId, managementAccountId, accessRoleName") },
+    )
+    .superRefine((account, ctx) => {
+        for (const key of CREATE_ONLY_KEYS) {
+            if (account.mode === "create" && account[key] === undefined) {
+                ctx.addIssue({ code: "custom", path: [key], message: `${createExpected[key]} (required with mode create)` });
+            } else if (account.mode === "adopt" && account[key] !== undefined) {
+                ctx.addIssue({ code: "custom", path: [key], message: "nothing with mode adopt (only creating an account uses it)" });
+            }
+        }
+    })
+    // Absent: adopt zero-trust-aws:accountId through OrganizationAccountAccessRole.
+    .prefault({});
+
+export type AccountConfig = z.infer<typeof accountSchema>;
+
+const BUCKET_EXPECTED = "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit";
+const PREFIX_EXPECTED = "an S3 key prefix of 1 to 256 letters, digits or !-_.*'()/ without a leading or trailing slash";
+
+const BASELINE_KEYS = ["configBucketName", "configKeyPrefix"] as const;
+
+export const baselineSchema = z.strictObject(
+    {
+        // The organisation's log-archive bucket (later: from the management stack's outputs).
+        configBucketName: z
+            .string({ error: BUCKET_EXPECTED })
+            .regex(/^[a-z0-9](?:[a-z0-9.-]{1,61})[a-z0-9]$/, { error: BUCKET_EXPECTED })
+            .refine((name) => !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name), { error: BUCKET_EXPECTED }),
+        configKeyPrefix: z
+            .string({ error: PREFIX_EXPECTED })
+            .regex(/^[\w!.*'()-](?:[\w!.*'()/-]{0,254}[\w!.*'()-])?$/, { error: PREFIX_EXPECTED })
+            .default("config"),
+    },
+    { error: strictObjectError(BASELINE_KEYS, "an object with configBucketName (the organisation's log-archive bucket) and optional configKeyPrefix") },
+);
+
+export type BaselineConfig = z.infer<typeof baselineSchema>;
+
+/**
+ * Checks that need the rest of the environment: an account is not its own management account.
+ * Issue paths are relative to the environment config.
+ */
+export function checkAccountAgainstEnvironment(config: { readonly accountId: string; readonly account: AccountConfig }, ctx: z.RefinementCtx): void {
+    if (config.account.mode === "create" && config.account.managementAccountId === config.accountId) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["account", "managementAccountId"],
+            message: `the organisation's management account, not the environment's own account ${config.accountId} (accountId)`,
+        });
+    }
+}

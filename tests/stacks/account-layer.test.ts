@@ -1,0 +1,150 @@
+import * as assert from "assert";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { readStackConfig } from "../../offline-preview/stack-config";
+import { ConfigError } from "../../stacks/config/config-error";
+import type { EnvironmentOutputs } from "../../stacks/environment";
+import { RecordingMocks, type Registration } from "../network/recording-mocks";
+import program from "../../stacks/index";
+
+const ROOT = path.resolve(__dirname, "../..");
+const ACCOUNTS = { staging: "111111111111", prod: "222222222222" } as const;
+const MANAGEMENT = "999999999999";
+const CREATE = { mode: "create", email: "aws+staging@example.com", name: "zero-trust staging", parentOuId: "ou-ab12-cd34ef56", managementAccountId: MANAGEMENT };
+
+const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply((value) => resolve(value)));
+const decoded = (value: unknown): unknown => (typeof value === "string" && /^[[{]/.test(value) ? JSON.parse(value) : value);
+
+/** Runs the program entry the way the engine does, from a stack's real config with overrides. */
+async function runStack(stack: "staging" | "prod", overrides: Record<string, string> = {}) {
+    const stackConfig = readStackConfig(ROOT, stack);
+    const mocks = RecordingMocks.install({ ...stackConfig, config: { ...stackConfig.config, ...overrides } });
+    let outputs: EnvironmentOutputs | undefined;
+    let error: unknown;
+    try {
+        await pulumi.runtime.runInPulumiStack(() => {
+            outputs = program();
+            return Promise.resolve(outputs);
+        });
+    } catch (err) {
+        error = err;
+    }
+    await mocks.settled();
+    return { mocks, outputs, error };
+}
+
+/**
+ * The member providers: AWS providers under the MemberAccount component that assume the access
+ * role in the environment's account and allow only it. Returns their references.
+ */
+function memberProviderReferences(mocks: RecordingMocks, env: string, roleArn: string, accountId: string): string[] {
+    const member = mocks.named(`${env}-account`);
+    assert.strictEqual(member.type, "zero-trust:account:MemberAccount");
+    const providers = mocks.ofType("pulumi:providers:aws").filter((p) => p.parent === member.urn && (p.name === env || p.name.startsWith(`${env}-`)) && p.name !== `${env}-account-management`);
+    assert.ok(providers.length > 0);
+    for (const provider of providers) {
+        assert.deepStrictEqual(decoded(provider.inputs.assumeRoles), [{ roleArn, sessionName: `pulumi-${env}` }], provider.name);
+        assert.deepStrictEqual(decoded(provider.inputs.allowedAccountIds), [accountId], provider.name);
+    }
+    return providers.map((p) => `${p.urn}::${p.id}`);
+}
+
+/** Every AWS resource except the organisation's Account goes through one of these providers. */
+function assertAllThrough(mocks: RecordingMocks, references: readonly string[]): Registration[] {
+    const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:") && r.type !== "aws:organizations/account:Account");
+    assert.ok(resources.length > 100, `${resources.length} resources`);
+    for (const resource of resources) {
+        assert.ok(references.includes(resource.provider), `${resource.type} ${resource.name} goes through ${resource.provider}`);
+    }
+    return resources;
+}
+
+describe("account layer of the environment stack", () => {
+    describe("staging (adopted account)", () => {
+        let run: Awaited<ReturnType<typeof runStack>>;
+        before(async () => {
+            run = await runStack("staging");
+        });
+
+        it("declares the account layer first, and no Account resource", () => {
+            assert.strictEqual(run.error, undefined);
+            const declared = run.mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack");
+            assert.deepStrictEqual(declared.slice(0, 2).map((r) => r.name), ["staging-account", "staging"]);
+            assert.deepStrictEqual(run.mocks.ofType("aws:organizations/account:Account"), []);
+        });
+
+        it("sends every resource through the provider that assumes OrganizationAccountAccessRole in 111111111111", () => {
+            const references = memberProviderReferences(run.mocks, "staging", "arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", ACCOUNTS.staging);
+            assert.strictEqual(references.length, 1);
+            assert.deepStrictEqual(run.mocks.ofType("pulumi:providers:aws").map((p) => p.name), ["staging"], "no other provider");
+            assertAllThrough(run.mocks, references);
+        });
+
+        it("builds the baseline with the key ring's volumes key and the configured log-archive bucket", () => {
+            const volumes = run.mocks.named("staging-keys-purpose-volumes");
+            const defaultKey = run.mocks.named("staging-baseline-ebs-default-key");
+            assert.strictEqual(defaultKey.inputs.keyArn, volumes.outputs.arn);
+            assert.deepStrictEqual(defaultKey.propertyDependencies["keyArn"], [volumes.urn]);
+            const channel = run.mocks.named("staging-baseline-config-delivery");
+            assert.deepStrictEqual([channel.inputs.s3BucketName, channel.inputs.s3KeyPrefix], ["zero-trust-log-archive-o-a1b2c3d4e5", "config"]);
+            assert.strictEqual(run.mocks.named("staging-baseline").type, "zero-trust:account:AccountBaseline");
+        });
+
+        it("exports the account id, the provider's region, the analyzer and the hub", async () => {
+            const outputs = run.outputs;
+            assert.ok(outputs !== undefined);
+            assert.strictEqual(await valueOf(outputs.accountId), ACCOUNTS.staging);
+            assert.strictEqual(outputs.providerRegion, "eu-west-1");
+            assert.strictEqual(await valueOf(outputs.accessAnalyzerArn), run.mocks.named("staging-baseline-access-analyzer").outputs.arn);
+            assert.strictEqual(await valueOf(outputs.securityHubArn), run.mocks.named("staging-baseline-security-hub").outputs.arn);
+        });
+    });
+
+    it("prod: the replica-region twin assumes the same role in the same account; every resource goes through one of the two", async () => {
+        const { mocks, error } = await runStack("prod");
+        assert.strictEqual(error, undefined);
+        const references = memberProviderReferences(mocks, "prod", "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", ACCOUNTS.prod);
+        assert.deepStrictEqual(references.map((r) => r.split("::")[3]), ["prod", "prod-eu-central-1"]);
+        const resources = assertAllThrough(mocks, references);
+        assert.ok(resources.some((r) => r.provider === references[1]), "the twin is used (replica keys)");
+    });
+
+    describe("staging with mode create", () => {
+        let run: Awaited<ReturnType<typeof runStack>>;
+        before(async () => {
+            run = await runStack("staging", { "zero-trust-aws:account": JSON.stringify(CREATE) });
+        });
+
+        it("creates the protected Account in the OU through the management provider, and nothing else through it", () => {
+            assert.strictEqual(run.error, undefined);
+            const [account, ...others] = run.mocks.ofType("aws:organizations/account:Account");
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual([account.inputs.parentId, account.inputs.closeOnDeletion, account.protect], ["ou-ab12-cd34ef56", false, true]);
+            const management = run.mocks.providerReference("staging-account-management");
+            assert.strictEqual(account.provider, management);
+            assert.deepStrictEqual(run.mocks.registrations.filter((r) => r.provider === management).map((r) => r.name), ["staging-account-account"]);
+        });
+
+        it("every other resource goes through the provider whose role follows the created Account", () => {
+            const account = run.mocks.named("staging-account-account");
+            const references = memberProviderReferences(run.mocks, "staging", `arn:aws:iam::${account.id}:role/OrganizationAccountAccessRole`, ACCOUNTS.staging);
+            assert.deepStrictEqual(run.mocks.named("staging").propertyDependencies["assumeRoles"], [account.urn]);
+            assertAllThrough(run.mocks, references);
+        });
+
+        it("exports the created account's id", async () => {
+            assert.ok(run.outputs !== undefined);
+            assert.strictEqual(await valueOf(run.outputs.accountId), run.mocks.named("staging-account-account").id);
+        });
+    });
+
+    it("refuses a bad account config before declaring any resource", async () => {
+        const { mocks, error } = await runStack("staging", { "zero-trust-aws:account": JSON.stringify({ ...CREATE, parentOuId: "root" }) });
+        assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+        assert.strictEqual(
+            error.message,
+            "invalid config zero-trust-aws:account.parentOuId=root: expected an organisational unit id: ou-<4 to 32 lowercase letters or digits>-<8 to 32 lowercase letters or digits>",
+        );
+        assert.deepStrictEqual(mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"), []);
+    });
+});
