@@ -1,37 +1,11 @@
 import * as assert from "assert";
-import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
-import { readStackConfig } from "../../offline-preview/stack-config";
 import { ConfigError } from "../../stacks/config/config-error";
-import type { EnvironmentOutputs } from "../../stacks/environment";
 import { RecordingMocks, type Registration } from "../network/recording-mocks";
-import program from "../../stacks/index";
+import { decoded, runStack, valueOf, type StackRun } from "./stack-harness";
 
-const ROOT = path.resolve(__dirname, "../..");
 const ACCOUNTS = { staging: "111111111111", prod: "222222222222" } as const;
 const MANAGEMENT = "999999999999";
 const CREATE = { mode: "create", email: "aws+staging@example.com", name: "zero-trust staging", parentOuId: "ou-ab12-cd34ef56", managementAccountId: MANAGEMENT };
-
-const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply((value) => resolve(value)));
-const decoded = (value: unknown): unknown => (typeof value === "string" && /^[[{]/.test(value) ? JSON.parse(value) : value);
-
-/** Runs the program entry the way the engine does, from a stack's real config with overrides. */
-async function runStack(stack: "staging" | "prod", overrides: Record<string, string> = {}) {
-    const stackConfig = readStackConfig(ROOT, stack);
-    const mocks = RecordingMocks.install({ ...stackConfig, config: { ...stackConfig.config, ...overrides } });
-    let outputs: EnvironmentOutputs | undefined;
-    let error: unknown;
-    try {
-        await pulumi.runtime.runInPulumiStack(() => {
-            outputs = program();
-            return Promise.resolve(outputs);
-        });
-    } catch (err) {
-        error = err;
-    }
-    await mocks.settled();
-    return { mocks, outputs, error };
-}
 
 /**
  * The member providers: AWS providers under the MemberAccount component that assume the access
@@ -61,7 +35,7 @@ function assertAllThrough(mocks: RecordingMocks, references: readonly string[]):
 
 describe("account layer of the environment stack", () => {
     describe("staging (adopted account)", () => {
-        let run: Awaited<ReturnType<typeof runStack>>;
+        let run: StackRun;
         before(async () => {
             run = await runStack("staging");
         });
@@ -110,7 +84,7 @@ describe("account layer of the environment stack", () => {
     });
 
     describe("staging with mode create", () => {
-        let run: Awaited<ReturnType<typeof runStack>>;
+        let run: StackRun;
         before(async () => {
             run = await runStack("staging", { "zero-trust-aws:account": JSON.stringify(CREATE) });
         });

@@ -1,42 +1,12 @@
 import * as assert from "assert";
-import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { readStackConfig } from "../../offline-preview/stack-config";
 import { ConfigError } from "../../stacks/config/config-error";
-import type { EnvironmentOutputs } from "../../stacks/environment";
 import { arnLike } from "../encryption/policy-reading";
-import { RecordingMocks } from "../network/recording-mocks";
-import program from "../../stacks/index";
-
-const ROOT = path.resolve(__dirname, "../..");
-
-/** Resolves an output's value (the mocks run as `pulumi up` would, so values are known). */
-const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply((value) => resolve(value)));
-
-/** Runs the program entry the way the engine does: inside the root stack, awaiting the export. */
-async function runStack(stack: string, overrides: Record<string, string> = {}) {
-    const stackConfig = readStackConfig(ROOT, stack);
-    const mocks = RecordingMocks.install({ ...stackConfig, config: { ...stackConfig.config, ...overrides } });
-    let outputs: EnvironmentOutputs | undefined;
-    let error: unknown;
-    try {
-        await pulumi.runtime.runInPulumiStack(() => {
-            outputs = program();
-            return Promise.resolve(outputs);
-        });
-    } catch (err) {
-        error = err;
-    }
-    await mocks.settled();
-    return { mocks, outputs, error };
-}
-
-/** Provider inputs travel JSON-encoded when they are not strings. */
-const decoded = (value: unknown): unknown => (typeof value === "string" && /^[[{]/.test(value) ? JSON.parse(value) : value);
+import { decoded, ROOT, runStack, valueOf, type StackRun } from "./stack-harness";
 
 describe("environment stack", () => {
     describe("staging", () => {
-        let run: Awaited<ReturnType<typeof runStack>>;
+        let run: StackRun;
         before(async () => {
             run = await runStack("staging");
         });
@@ -103,7 +73,7 @@ describe("environment stack", () => {
     });
 
     describe("GuardDuty", () => {
-        let run: Awaited<ReturnType<typeof runStack>>;
+        let run: StackRun;
         before(async () => {
             run = await runStack("staging");
         });

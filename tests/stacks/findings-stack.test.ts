@@ -1,39 +1,13 @@
 import * as assert from "assert";
-import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { readStackConfig } from "../../offline-preview/stack-config";
 import { ConfigError } from "../../stacks/config/config-error";
-import type { EnvironmentOutputs } from "../../stacks/environment";
 import { arnLike } from "../encryption/policy-reading";
-import { RecordingMocks, type Registration } from "../network/recording-mocks";
-import program from "../../stacks/index";
+import type { Registration } from "../network/recording-mocks";
+import { ROOT, runStack, valueOf, type StackRun } from "./stack-harness";
 
 // The findings pipeline as the environment stacks wire it: after the key ring (its findings and
 // alerts keys) and the detector, through the environment's provider, driven by stack config.
 
-const ROOT = path.resolve(__dirname, "../..");
-
-const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply((value) => resolve(value)));
-
-/** Runs the program entry the way the engine does: inside the root stack, awaiting the export. */
-async function runStack(stack: string, overrides: Record<string, string> = {}) {
-    const stackConfig = readStackConfig(ROOT, stack);
-    const mocks = RecordingMocks.install({ ...stackConfig, config: { ...stackConfig.config, ...overrides } });
-    let outputs: EnvironmentOutputs | undefined;
-    let error: unknown;
-    try {
-        await pulumi.runtime.runInPulumiStack(() => {
-            outputs = program();
-            return Promise.resolve(outputs);
-        });
-    } catch (err) {
-        error = err;
-    }
-    await mocks.settled();
-    return { mocks, outputs, error };
-}
-
-type Run = Awaited<ReturnType<typeof runStack>>;
 
 /** The stack's detection config with these fields changed. */
 function detectionWith(stack: string, fields: Record<string, unknown>): Record<string, string> {
@@ -42,7 +16,7 @@ function detectionWith(stack: string, fields: Record<string, unknown>): Record<s
     return { "zero-trust-aws:detection": JSON.stringify({ ...detection, ...fields }) };
 }
 
-function only(run: Run, type: string): Registration {
+function only(run: StackRun, type: string): Registration {
     const found = run.mocks.ofType(type);
     assert.strictEqual(found.length, 1, `one ${type}, found ${found.length}`);
     return found[0];
@@ -67,7 +41,7 @@ describe("environment stack: GuardDuty findings export and alerting", () => {
         ["prod", "222222222222", 731],
     ] as const) {
         describe(stack, () => {
-            let run: Run;
+            let run: StackRun;
             before(async () => {
                 run = await runStack(stack);
             });
