@@ -9,8 +9,8 @@
 // authenticate-oidc, jwt-validation. A redirect without `protocol` (or with "#{protocol}") keeps
 // the request's protocol.
 
-import { Props, Reading, Unknown, UNKNOWN } from "../known";
-import { ListenerActionView } from "./listeners";
+import { Props, Reading, Unknown } from "../known";
+import { ListenerActionView, readActions } from "./listeners";
 import { Odd, text } from "./values";
 
 export const CLASSIC_LISTENER_RULE_TYPES: ReadonlySet<string> = new Set(["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"]);
@@ -22,36 +22,13 @@ export interface ListenerRuleView {
     actions: ListenerActionView[] | Unknown;
 }
 
-const upper = (value: string | undefined | Unknown | Odd) => (typeof value === "string" ? value.toUpperCase() : value);
-const lower = (value: string | undefined | Unknown | Odd) => (typeof value === "string" ? value.toLowerCase() : value);
-
 /** Reads a listener rule of either provider; undefined for other types. Does not read `listenerArn`. */
 export function readListenerRule(type: string, props: Props, reading: Reading): ListenerRuleView | undefined {
     const redirectKey = CLASSIC_LISTENER_RULE_TYPES.has(type) ? "redirect" : type === NATIVE_LISTENER_RULE_TYPE ? "redirectConfig" : undefined;
     if (redirectKey === undefined) {
         return undefined;
     }
-    const list = reading.list(props, "actions");
-    const actions: ListenerActionView[] | Unknown =
-        list === UNKNOWN
-            ? UNKNOWN
-            : list.map((action, index) => {
-                  if (action === UNKNOWN) {
-                      return { index, type: UNKNOWN, redirectProtocol: UNKNOWN };
-                  }
-                  const actionType = lower(text(reading.get(action, "type")));
-                  if (actionType !== "redirect") {
-                      // The redirect block of a non-redirect action is never needed (nor read).
-                      return { index, type: actionType, redirectProtocol: undefined };
-                  }
-                  const redirect = reading.get(action, redirectKey);
-                  const redirectBlock = Array.isArray(redirect) ? reading.get(redirect, 0) : redirect;
-                  return {
-                      index,
-                      type: actionType,
-                      redirectProtocol: redirectBlock === UNKNOWN ? UNKNOWN : upper(text(reading.get(redirectBlock, "protocol"))),
-                  };
-              });
+    const actions = readActions(reading, reading.list(props, "actions"), redirectKey);
     return { actions };
 }
 

@@ -33,6 +33,29 @@ export interface TlsListenerView {
 const upper = (value: string | undefined | Unknown | Odd) => (typeof value === "string" ? value.toUpperCase() : value);
 const lower = (value: string | undefined | Unknown | Odd) => (typeof value === "string" ? value.toLowerCase() : value);
 
+/**
+ * A listener's default actions or a listener rule's actions, with the redirect protocol of each
+ * redirect (`redirectKey`: classic `redirect`, native `redirectConfig`). The redirect block of
+ * another action type is never read: it cannot matter, and during preview it may be unknown.
+ */
+export function readActions(reading: Reading, list: unknown[] | Unknown, redirectKey: string): ListenerActionView[] | Unknown {
+    if (list === UNKNOWN) {
+        return UNKNOWN;
+    }
+    return list.map((action, index) => {
+        if (action === UNKNOWN) {
+            return { index, type: UNKNOWN, redirectProtocol: UNKNOWN };
+        }
+        const type = lower(text(reading.get(action, "type")));
+        if (type !== "redirect") {
+            return { index, type, redirectProtocol: undefined };
+        }
+        const redirect = reading.get(action, redirectKey);
+        const redirectBlock = Array.isArray(redirect) ? reading.get(redirect, 0) : redirect;
+        return { index, type, redirectProtocol: redirectBlock === UNKNOWN ? UNKNOWN : upper(text(reading.get(redirectBlock, "protocol"))) };
+    });
+}
+
 export function readTlsListener(type: string, props: Props, reading: Reading): TlsListenerView | undefined {
     const redirectKey = CLASSIC_LISTENER_TYPES.has(type) ? "redirect" : type === NATIVE_LISTENER_TYPE ? "redirectConfig" : undefined;
     if (redirectKey === undefined) {
@@ -40,22 +63,7 @@ export function readTlsListener(type: string, props: Props, reading: Reading): T
     }
     const rawPort = reading.get(props, "port");
     const port = rawPort === UNKNOWN ? UNKNOWN : rawPort === undefined || rawPort === null ? undefined : (readInteger(rawPort) ?? ODD);
-    const list = reading.list(props, "defaultActions");
-    const actions: ListenerActionView[] | Unknown =
-        list === UNKNOWN
-            ? UNKNOWN
-            : list.map((action, index) => {
-                  if (action === UNKNOWN) {
-                      return { index, type: UNKNOWN, redirectProtocol: UNKNOWN };
-                  }
-                  const redirect = reading.get(action, redirectKey);
-                  const redirectBlock = Array.isArray(redirect) ? reading.get(redirect, 0) : redirect;
-                  return {
-                      index,
-                      type: lower(text(reading.get(action, "type"))),
-                      redirectProtocol: redirectBlock === UNKNOWN ? UNKNOWN : upper(text(reading.get(redirectBlock, "protocol"))),
-                  };
-              });
+    const actions = readActions(reading, reading.list(props, "defaultActions"), redirectKey);
     return {
         protocol: upper(text(reading.get(props, "protocol"))),
         port,
