@@ -9,6 +9,7 @@ import { KMS_KEY_TYPES } from "../../policy-pack/policies/encryption/kms-key-del
 import { ROTATABLE_KEY_TYPES } from "../../policy-pack/readers/encryption";
 import { AWS_ALIAS, AWS_ALIAS_ARN } from "./encryption-fixtures";
 import { check, isUnknownValueError, remediate, resourcePolicy, UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING, unknownCheckingProxy } from "./harness";
+import { malformedProps, malformedValue } from "./arbitraries";
 
 const stores = resourcePolicy("encryption-at-rest-customer-managed-key");
 const rotation = resourcePolicy("encryption-kms-key-rotation");
@@ -27,20 +28,10 @@ const KEYS = [
     "xksKeyId", "deletionWindowInDays", "pendingWindowInDays", "__isSpecialProxy", "__getSpecialProxyTarget",
 ];
 
-const oddValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof(
-        { depthSize: "small", withCrossShrink: true },
-        fc.constantFrom(null, undefined, "", "true", "false", true, false, 0, 7, 30, "30", -1, NaN, Infinity, "AES256", "aws:kms", "KMS", "NONE", "valkey", "serverless", "SYMMETRIC_DEFAULT", "RSA_2048", AWS_ALIAS("s3"), "alias/app", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
-        fc.string(),
-        fc.integer(),
-        fc.double(),
-        fc.boolean(),
-        fc.array(tie("value"), { maxLength: 4 }),
-        fc.dictionary(fc.constantFrom(...KEYS), tie("value"), { maxKeys: 6 }),
-    ),
-})).value;
+const SEEDS: readonly unknown[] = [null, undefined, "", "true", "false", true, false, 0, 7, 30, "30", -1, NaN, Infinity, "AES256", "aws:kms", "KMS", "NONE", "valkey", "serverless", "SYMMETRIC_DEFAULT", "RSA_2048", AWS_ALIAS("s3"), "alias/app", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"];
+const oddValue = malformedValue(SEEDS, KEYS);
 
-const oddProps = fc.oneof(fc.dictionary(fc.constantFrom(...KEYS), oddValue, { maxKeys: 10 }), fc.anything());
+const oddProps = malformedProps(SEEDS, KEYS);
 
 /** Odd props with some values replaced by the engine's unknown sentinels, behind the SDK's proxy. */
 const sentinel = fc.constantFrom(UNKNOWN_STRING, UNKNOWN_BOOLEAN, UNKNOWN_ARRAY);

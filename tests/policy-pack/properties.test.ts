@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { judgeSources } from "../../policy-pack/network/addresses";
 import { readTraffic } from "../../policy-pack/network/protocols";
 import { check, checkStack, dependsOnVia, resource, resourcePolicy, stackPolicy } from "./harness";
+import { malformedProps } from "./arbitraries";
 
 const sgPolicy = resourcePolicy("ingress-no-internet-security-group");
 const naclPolicy = resourcePolicy("ingress-no-internet-nacl");
@@ -42,23 +43,8 @@ const KEYS = [
 ];
 
 /** Values of the wrong type, nulls, numbers as strings, arrays where objects belong, and worse. */
-const oddValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof(
-        { depthSize: "small", withCrossShrink: true },
-        fc.constantFrom(null, undefined, "", "-1", -1, "all", "tcp", "6", 443, "443", 65535, "0.0.0.0/0", "::/0", "0::/0", "deny", "egress", true, "true", NaN, Infinity),
-        fc.string(),
-        fc.integer(),
-        fc.double(),
-        fc.boolean(),
-        fc.array(tie("value"), { maxLength: 4 }),
-        fc.dictionary(fc.constantFrom(...KEYS), tie("value"), { maxKeys: 6 }),
-    ),
-})).value;
-
-const oddProps = fc.oneof(
-    fc.dictionary(fc.constantFrom(...KEYS), oddValue, { maxKeys: 10 }),
-    fc.anything(),
-);
+const SEEDS: readonly unknown[] = [null, undefined, "", "-1", -1, "all", "tcp", "6", 443, "443", 65535, "0.0.0.0/0", "::/0", "0::/0", "deny", "egress", true, "true", NaN, Infinity];
+const oddProps = malformedProps(SEEDS, KEYS);
 
 describe("policy-pack properties", () => {
     for (const [name, types] of Object.entries(COVERED)) {

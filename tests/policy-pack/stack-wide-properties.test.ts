@@ -7,6 +7,7 @@ import type { StackValidationArgs } from "../../policy-pack/node_modules/@pulumi
 import { judgeTransport } from "../../policy-pack/readers/stack-wide/transport-policy";
 import { Reading } from "../../policy-pack/readers/known";
 import { dependsOnVia, resource, stackPolicy } from "./harness";
+import { malformedProps, malformedValue } from "./arbitraries";
 
 const NAMES = [
     "stack-vpc-flow-logs",
@@ -36,19 +37,10 @@ const KEYS = [
     "enableLogging", "isLogging",
 ];
 
-const oddValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof(
-        { depthSize: "small", withCrossShrink: true },
-        fc.constantFrom(null, undefined, "", "*", "s3:*", "Deny", "false", false, true, "ALL", "VPC", "1.2", 1.2, NaN, "{", "{\"Statement\":null}", "[]"),
-        fc.string(),
-        fc.integer(),
-        fc.boolean(),
-        fc.array(tie("value"), { maxLength: 4 }),
-        fc.dictionary(fc.constantFrom(...KEYS), tie("value"), { maxKeys: 6 }),
-    ),
-})).value;
+const SEEDS: readonly unknown[] = [null, undefined, "", "*", "s3:*", "Deny", "false", false, true, "ALL", "VPC", "1.2", 1.2, NaN, "{", "{\"Statement\":null}", "[]"];
+const oddValue = malformedValue(SEEDS, KEYS);
 
-const oddProps = fc.oneof(fc.dictionary(fc.constantFrom(...KEYS), oddValue, { maxKeys: 10 }), fc.anything());
+const oddProps = malformedProps(SEEDS, KEYS);
 
 function run(name: string, resources: unknown, config: unknown, tags: unknown): string[] {
     const found: string[] = [];

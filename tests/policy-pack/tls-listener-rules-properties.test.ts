@@ -17,6 +17,7 @@ import {
     UNKNOWN_STRING,
     unknownCheckingProxy,
 } from "./harness";
+import { malformedProps, malformedValue } from "./arbitraries";
 
 const policy = stackPolicy("tls-load-balancer-listener-rule");
 
@@ -113,19 +114,10 @@ describe("tls-load-balancer-listener-rule properties: forwarding rules on HTTP l
 
 const KEYS = ["protocol", "port", "sslPolicy", "defaultActions", "actions", "type", "redirect", "redirectConfig", "listenerArn", "forward", "fixedResponse", "targetGroupArn", "priority", "conditions"];
 
-const oddValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof(
-        { depthSize: "small", withCrossShrink: true },
-        fc.constantFrom(null, undefined, "", "HTTP", "HTTPS", "http", "forward", "redirect", "fixed-response", "#{protocol}", "arn:x", 80, 443, NaN, -1, true, "true"),
-        fc.string(),
-        fc.integer(),
-        fc.double(),
-        fc.array(tie("value"), { maxLength: 4 }),
-        fc.dictionary(fc.constantFrom(...KEYS), tie("value"), { maxKeys: 6 }),
-    ),
-})).value;
+const SEEDS: readonly unknown[] = [null, undefined, "", "HTTP", "HTTPS", "http", "forward", "redirect", "fixed-response", "#{protocol}", "arn:x", 80, 443, NaN, -1, true, "true"];
+const oddValue = malformedValue(SEEDS, KEYS);
 
-const oddProps = fc.oneof(fc.dictionary(fc.constantFrom(...KEYS), oddValue, { maxKeys: 8 }), fc.anything());
+const oddProps = malformedProps(SEEDS, KEYS, 8);
 
 /** The same, with the SDK's unknown sentinels in places (read through its proxy). */
 const unknownish = fc.constantFrom(UNKNOWN_STRING, UNKNOWN_ARRAY, UNKNOWN_NUMBER, UNKNOWN_OBJECT);

@@ -4,6 +4,7 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import { check, checkStack, dependsOnVia, resource, resourcePolicy, stackPolicy } from "./harness";
+import { malformedProps } from "./arbitraries";
 
 const listener = resourcePolicy("tls-load-balancer-listener");
 const cloudFront = resourcePolicy("tls-cloudfront-distribution");
@@ -171,19 +172,9 @@ const KEYS = [
     "dbClusterIdentifier", "rds.force_ssl", "require_ssl",
 ];
 
-const oddValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof(
-        { depthSize: "small", withCrossShrink: true },
-        fc.constantFrom(null, undefined, "", "HTTPS", "HTTP", "TCP", "redirect", "TLSv1", "TLS_1_0", "allow-all", "https-only", "postgres16", "mysql", "1", "0", true, false, "true", 443, NaN, -1, "default.postgres16"),
-        fc.string(),
-        fc.integer(),
-        fc.double(),
-        fc.array(tie("value"), { maxLength: 4 }),
-        fc.dictionary(fc.constantFrom(...KEYS), tie("value"), { maxKeys: 6 }),
-    ),
-})).value;
+const SEEDS: readonly unknown[] = [null, undefined, "", "HTTPS", "HTTP", "TCP", "redirect", "TLSv1", "TLS_1_0", "allow-all", "https-only", "postgres16", "mysql", "1", "0", true, false, "true", 443, NaN, -1, "default.postgres16"];
 
-const oddProps = fc.oneof(fc.dictionary(fc.constantFrom(...KEYS), oddValue, { maxKeys: 10 }), fc.anything());
+const oddProps = malformedProps(SEEDS, KEYS);
 
 describe("tls properties: malformed input never throws", () => {
     const resourcePolicies = ["tls-load-balancer-listener", "tls-cloudfront-distribution", "tls-api-gateway-domain", "tls-opensearch-domain", "tls-elasticache-in-transit", "tls-msk-in-transit", "tls-database-parameter-group"];
