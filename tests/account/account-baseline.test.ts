@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { AccountBaseline, CONFIG_ROLE_POLICY_ARN } from "../../components/account/account-baseline";
-import { RecordingMocks, componentStackConfig } from "../network/recording-mocks";
+import { componentStackConfig, oncePerVariant, RecordingMocks } from "../network/recording-mocks";
 import { recordedNamed } from "./recorded";
 
 const ACCOUNT = "111111111111";
@@ -31,33 +31,24 @@ const RULES = [
     "GUARDDUTY_ENABLED_CENTRALIZED",
 ];
 
-const builds = new Map<string, Promise<RecordingMocks>>();
-
 /** The baseline in a region, under a fresh recording monitor (one build per region, shared by tests). */
-function build(region = "eu-west-1"): Promise<RecordingMocks> {
-    let cached = builds.get(region);
-    if (cached === undefined) {
-        cached = (async () => {
-            const mocks = RecordingMocks.install(componentStackConfig("staging", region));
-            const provider = new aws.Provider("staging", { region, allowedAccountIds: [ACCOUNT] });
-            new AccountBaseline(
-                "baseline",
-                {
-                    environment: "staging",
-                    region,
-                    accountId: ACCOUNT,
-                    volumesKeyArn: VOLUMES_KEY,
-                    configBucketName: "zero-trust-log-archive",
-                    configKeyPrefix: "config",
-                },
-                { provider },
-            );
-            return mocks.settled();
-        })();
-        builds.set(region, cached);
-    }
-    return cached;
-}
+const build = oncePerVariant(async (region: string = "eu-west-1"): Promise<RecordingMocks> => {
+    const mocks = RecordingMocks.install(componentStackConfig("staging", region));
+    const provider = new aws.Provider("staging", { region, allowedAccountIds: [ACCOUNT] });
+    new AccountBaseline(
+        "baseline",
+        {
+            environment: "staging",
+            region,
+            accountId: ACCOUNT,
+            volumesKeyArn: VOLUMES_KEY,
+            configBucketName: "zero-trust-log-archive",
+            configKeyPrefix: "config",
+        },
+        { provider },
+    );
+    return mocks.settled();
+});
 
 describe("AccountBaseline", () => {
     let mocks: RecordingMocks;

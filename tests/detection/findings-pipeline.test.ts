@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FindingsPipeline, type FindingsPipelineArgs } from "../../components/detection/findings-pipeline";
 import { alertTopicPolicy, findingsBucketPolicy } from "../../components/detection/findings-policies";
-import { RecordingMocks, type Registration } from "../network/recording-mocks";
+import { oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
 
 const ACCOUNT = "111111111111";
 const BUCKET = "staging-guardduty-111111111111-eu-west-1";
@@ -32,42 +32,32 @@ interface Built {
     component: FindingsPipeline;
 }
 
-const builds = new Map<string, Promise<Built>>();
-
 /**
  * Builds the pipeline with an explicit provider under a fresh recording monitor, fed by a detector
  * and two keys declared here (so links show as dependencies), one build per variant.
  */
-function build(variant: Variant = {}): Promise<Built> {
-    const cacheKey = JSON.stringify(variant);
-    let cached = builds.get(cacheKey);
-    if (cached === undefined) {
-        cached = (async () => {
-            const mocks = RecordingMocks.install();
-            const provider = new aws.Provider("env", { region: "eu-west-1", allowedAccountIds: [ACCOUNT] });
-            const detector = new aws.guardduty.Detector("detector", { enable: true }, { provider });
-            const findingsKey = new aws.kms.Key("findings-key", { enableKeyRotation: true, deletionWindowInDays: 30 }, { provider });
-            const alertsKey = new aws.kms.Key("alerts-key", { enableKeyRotation: true, deletionWindowInDays: 30 }, { provider });
-            const component = new FindingsPipeline(
-                "fp",
-                {
-                    environment: variant.environment ?? "staging",
-                    region: "eu-west-1",
-                    accountId: ACCOUNT,
-                    detectorId: detector.id,
-                    findingsKeyArn: findingsKey.arn,
-                    alertsKeyArn: alertsKey.arn,
-                    alertSeverityThreshold: variant.alertSeverityThreshold ?? 7,
-                    findingsRetentionDays: variant.findingsRetentionDays ?? 365,
-                },
-                { provider },
-            );
-            return { mocks: await mocks.settled(), component };
-        })();
-        builds.set(cacheKey, cached);
-    }
-    return cached;
-}
+const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
+    const mocks = RecordingMocks.install();
+    const provider = new aws.Provider("env", { region: "eu-west-1", allowedAccountIds: [ACCOUNT] });
+    const detector = new aws.guardduty.Detector("detector", { enable: true }, { provider });
+    const findingsKey = new aws.kms.Key("findings-key", { enableKeyRotation: true, deletionWindowInDays: 30 }, { provider });
+    const alertsKey = new aws.kms.Key("alerts-key", { enableKeyRotation: true, deletionWindowInDays: 30 }, { provider });
+    const component = new FindingsPipeline(
+        "fp",
+        {
+            environment: variant.environment ?? "staging",
+            region: "eu-west-1",
+            accountId: ACCOUNT,
+            detectorId: detector.id,
+            findingsKeyArn: findingsKey.arn,
+            alertsKeyArn: alertsKey.arn,
+            alertSeverityThreshold: variant.alertSeverityThreshold ?? 7,
+            findingsRetentionDays: variant.findingsRetentionDays ?? 365,
+        },
+        { provider },
+    );
+    return { mocks: await mocks.settled(), component };
+});
 
 /** The single registration of this type. */
 function only(mocks: RecordingMocks, type: string): Registration {

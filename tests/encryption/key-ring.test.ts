@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { KeyRing, type KeyRingArgs } from "../../components/encryption/key-ring";
 import { applicationKeyPolicy, purposeKeyPolicy } from "../../components/encryption/key-policy";
 import { KEY_PURPOSES } from "../../components/encryption/key-purposes";
-import { RecordingMocks, type Registration } from "../network/recording-mocks";
+import { oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
 
 const ACCOUNT = "111111111111";
 const ADMINS = [`arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`, `arn:aws:iam::${ACCOUNT}:role/break-glass`];
@@ -29,45 +29,35 @@ interface Variant {
     applications?: KeyRingArgs["applications"];
 }
 
-const builds = new Map<string, Promise<RecordingMocks>>();
-
 /** Builds the key ring under a fresh recording monitor (one build per variant, shared by tests). */
-function build(variant: Variant = {}): Promise<RecordingMocks> {
-    const cacheKey = JSON.stringify(variant);
-    let cached = builds.get(cacheKey);
-    if (cached === undefined) {
-        cached = (async () => {
-            const mocks = RecordingMocks.install();
-            const provider = new aws.Provider("env", { region: "eu-west-1", allowedAccountIds: [ACCOUNT] });
-            const replicaRegions = (variant.replicaRegions ?? []).map((region) => ({
-                region,
-                provider: new aws.Provider(`env-${region}`, { region, allowedAccountIds: [ACCOUNT] }),
-            }));
-            new KeyRing(
-                "keys",
-                {
-                    environment: "staging",
-                    region: "eu-west-1",
-                    accountId: ACCOUNT,
-                    applications: variant.applications ?? [
-                        { name: "orders", keyUsers: ORDERS },
-                        { name: "payments", keyUsers: PAYMENTS },
-                    ],
-                    keyAdministrators: ADMINS,
-                    deletionWindowInDays: variant.deletionWindowInDays ?? 30,
-                    logGroupNamePrefix: PREFIX,
-                    alertRuleName: variant.alertRuleName ?? RULE,
-                    alertTopicName: variant.alertTopicName ?? TOPIC,
-                    replicaRegions,
-                },
-                { provider },
-            );
-            return mocks.settled();
-        })();
-        builds.set(cacheKey, cached);
-    }
-    return cached;
-}
+const build = oncePerVariant(async (variant: Variant = {}): Promise<RecordingMocks> => {
+    const mocks = RecordingMocks.install();
+    const provider = new aws.Provider("env", { region: "eu-west-1", allowedAccountIds: [ACCOUNT] });
+    const replicaRegions = (variant.replicaRegions ?? []).map((region) => ({
+        region,
+        provider: new aws.Provider(`env-${region}`, { region, allowedAccountIds: [ACCOUNT] }),
+    }));
+    new KeyRing(
+        "keys",
+        {
+            environment: "staging",
+            region: "eu-west-1",
+            accountId: ACCOUNT,
+            applications: variant.applications ?? [
+                { name: "orders", keyUsers: ORDERS },
+                { name: "payments", keyUsers: PAYMENTS },
+            ],
+            keyAdministrators: ADMINS,
+            deletionWindowInDays: variant.deletionWindowInDays ?? 30,
+            logGroupNamePrefix: PREFIX,
+            alertRuleName: variant.alertRuleName ?? RULE,
+            alertTopicName: variant.alertTopicName ?? TOPIC,
+            replicaRegions,
+        },
+        { provider },
+    );
+    return mocks.settled();
+});
 
 const REPLICATED: Variant = { replicaRegions: ["eu-central-1", "us-east-1"] };
 const KEY_NAMES = ["keys-app-orders", "keys-app-payments", ...KEY_PURPOSES.map((purpose) => `keys-purpose-${purpose}`)];

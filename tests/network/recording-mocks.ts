@@ -110,3 +110,20 @@ function toRegistration(r: RecordedResource): Registration {
         tags: (inputs["tags"] ?? {}) as Record<string, string>,
     };
 }
+
+/**
+ * One build per variant, shared by every test that asks for it: a build runs a whole component
+ * under a fresh recording monitor, too slow to repeat per test. Variants are told apart by JSON.
+ */
+export function oncePerVariant<V, T>(build: (variant?: V) => Promise<T>): (variant?: V) => Promise<T> {
+    const builds = new Map<string, Promise<T>>();
+    return (variant) => {
+        const key = JSON.stringify(variant) ?? "";
+        let cached = builds.get(key);
+        if (cached === undefined) {
+            cached = build(variant);
+            builds.set(key, cached);
+        }
+        return cached;
+    };
+}
