@@ -156,3 +156,14 @@ export function remediate(policy: ResourceValidationPolicy, type: string, props:
     }
     return (result ?? undefined) as Record<string, unknown> | undefined;
 }
+
+/**
+ * Fails when a policy's guard turned an exception into a report ("… could not evaluate …"):
+ * a policy must decide on any input, not merely survive it.
+ */
+export function assertEvaluated(messages: readonly string[]): void {
+    const failures = messages.filter((m) => m.includes("could not evaluate"));
+    if (failures.length > 0) {
+        throw new Error(`a policy failed to evaluate its input:\n${messages.join("\n")}`);
+    }
+}
