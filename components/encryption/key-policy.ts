@@ -17,11 +17,13 @@
 // - Purpose keys: one family of services each. CloudWatch Logs (a service principal) only for the
 //   environment's log groups; GuardDuty (a service principal) only for this account's detector in
 //   the key's region; EventBridge (a service principal) only for the one rule that publishes alerts,
-//   and only into the alerts topic; otherwise principals of the account (root principal: IAM
-//   policies decide who) only through the purpose's services (kms:ViaService) and only from this
-//   account (kms:CallerAccount).
+//   and only into the alerts topic and the automated responder's dead-letter queue; CloudWatch only
+//   for the responder's alarms; otherwise principals of the account (root principal: IAM policies
+//   decide who) only through the purpose's services (kms:ViaService) and only from this account
+//   (kms:CallerAccount) — for the alerts key, only into the responder's topic and queue.
 // Nothing is ever granted to a wildcard principal.
 
+import { responderAlarmNamePrefix, responderNames } from "../response/responder-names";
 import { DATA_STORE_SERVICES, type KeyPurpose } from "./key-purposes";
 
 /** Symmetric encryption use of a key, and nothing else (no signing, MACs or data key pairs). */
@@ -137,7 +139,10 @@ export const GUARDDUTY_EXPORT_ACTIONS = ["kms:GenerateDataKey"] as const;
 /** Actions a reader of exported findings needs (through S3): decrypt, and see which key it is. */
 export const FINDINGS_READ_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
 
-/** Actions EventBridge needs to publish to an SNS topic encrypted with a customer-managed key. */
+/**
+ * Actions a producer needs to publish to an SNS topic, or send to an SQS queue, encrypted with a
+ * customer-managed key (the service generates the data key on the producer's behalf).
+ */
 export const ENCRYPTED_TOPIC_PUBLISH_ACTIONS = ["kms:GenerateDataKey", "kms:Decrypt"] as const;
 
 /**
@@ -152,6 +157,9 @@ export const eventRuleArn = (region: string, accountId: string, ruleName: string
 
 /** ARN of an SNS topic. */
 export const snsTopicArn = (region: string, accountId: string, topicName: string): string => `arn:aws:sns:${region}:${accountId}:${topicName}`;
+
+/** ARN of an SQS queue, as SQS puts it in the encryption context (`kms:EncryptionContext:aws:sqs:arn`). */
+export const sqsQueueArn = (region: string, accountId: string, queueName: string): string => `arn:aws:sqs:${region}:${accountId}:${queueName}`;
 
 /** Policy of an application's key: administrators manage, the application's roles use. */
 export function applicationKeyPolicy(scope: KeyPolicyScope, keyUsers: readonly string[]): KeyPolicyDocument {
@@ -260,7 +268,10 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
                     Condition: { StringEquals: { "kms:ViaService": viaService("s3", region), "kms:CallerAccount": accountId } },
                 },
             ];
-        case "alerts":
+        case "alerts": {
+            const ruleArn = eventRuleArn(region, accountId, bindings.alertRuleName);
+            const responder = responderNames(bindings.alertRuleName);
+            const deadLetterQueueArn = sqsQueueArn(region, accountId, responder.deadLetterQueue);
             return [
                 {
                     // SNS calls KMS on behalf of the publisher; the publisher is EventBridge acting for the one
@@ -276,10 +287,62 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
                             "aws:SourceAccount": accountId,
                             "kms:EncryptionContext:aws:sns:topicArn": snsTopicArn(region, accountId, bindings.alertTopicName),
                         },
-                        ArnEquals: { "aws:SourceArn": eventRuleArn(region, accountId, bindings.alertRuleName) },
+                        ArnEquals: { "aws:SourceArn": ruleArn },
+                    },
+                },
+                {
+                    // The automated responder (components/response) is a target of the same rule; what
+                    // EventBridge cannot deliver to it goes to the responder's dead-letter queue.
+                    Sid: "EventBridgeSendsUndeliveredAlertsToDeadLetterQueue",
+                    Effect: "Allow",
+                    Principal: { Service: "events.amazonaws.com" },
+                    Action: [...ENCRYPTED_TOPIC_PUBLISH_ACTIONS],
+                    Resource: "*",
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": accountId, "kms:EncryptionContext:aws:sqs:arn": deadLetterQueueArn },
+                        ArnEquals: { "aws:SourceArn": ruleArn },
+                    },
+                },
+                {
+                    // The responder's role publishes its outcomes (IAM decides who), into its topic only.
+                    Sid: "AccountPrincipalsPublishResponderOutcomesThroughSns",
+                    Effect: "Allow",
+                    Principal: { AWS: accountRoot(accountId) },
+                    Action: [...ENCRYPTED_TOPIC_PUBLISH_ACTIONS],
+                    Resource: "*",
+                    Condition: {
+                        StringEquals: {
+                            "kms:ViaService": viaService("sns", region),
+                            "kms:CallerAccount": accountId,
+                            "kms:EncryptionContext:aws:sns:topicArn": snsTopicArn(region, accountId, responder.topic),
+                        },
+                    },
+                },
+                {
+                    // Lambda sends failed invocations with the responder's role; people read them back.
+                    Sid: "AccountPrincipalsUseResponderDeadLetterQueueThroughSqs",
+                    Effect: "Allow",
+                    Principal: { AWS: accountRoot(accountId) },
+                    Action: [...ENCRYPTED_TOPIC_PUBLISH_ACTIONS],
+                    Resource: "*",
+                    Condition: {
+                        StringEquals: { "kms:ViaService": viaService("sqs", region), "kms:CallerAccount": accountId, "kms:EncryptionContext:aws:sqs:arn": deadLetterQueueArn },
+                    },
+                },
+                {
+                    // The responder's alarms notify through its outcomes topic (CloudWatch calls as its service principal).
+                    Sid: "CloudWatchAlarmsPublishToResponderOutcomes",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudwatch.amazonaws.com" },
+                    Action: [...ENCRYPTED_TOPIC_PUBLISH_ACTIONS],
+                    Resource: "*",
+                    Condition: {
+                        StringEquals: { "aws:SourceAccount": accountId },
+                        ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${region}:${accountId}:alarm:${responderAlarmNamePrefix(bindings.alertRuleName)}*` },
                     },
                 },
             ];
+        }
     }
 }
 

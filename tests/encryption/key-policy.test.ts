@@ -103,8 +103,9 @@ describe("key policies (as data)", () => {
                     assert.ok(actionsOf(s).every((a) => (KEY_USE_ACTIONS as readonly string[]).includes(a) || a === "kms:CreateGrant"), `${label} ${s.Sid}`);
                 }
             }
-            // volumes, secrets and data delegate (use + grant), findings (read) in each of the two regions.
-            assert.strictEqual(delegations, 2 * (3 * 2 + 1));
+            // volumes, secrets and data delegate (use + grant), findings (read), alerts (the responder's
+            // topic through SNS, its queue through SQS) in each of the two regions.
+            assert.strictEqual(delegations, 2 * (3 * 2 + 1 + 2));
         });
 
         it("allows CreateGrant only for AWS resources (kms:GrantIsForAWSResource)", () => {
@@ -285,41 +286,88 @@ describe("key policies (as data)", () => {
             }
         });
 
-        it("alerts: only EventBridge, for the alert rule, into the alerts topic, of this account", () => {
-            const [events, ...others] = own("alerts");
+        it("alerts: EventBridge for the alert rule into the alerts topic and the responder's dead-letter queue; the responder's role and alarms into its outcomes topic and queue", () => {
+            const [events, eventsDeadLetters, publishOutcomes, deadLetters, alarms, ...others] = own("alerts");
             assert.deepStrictEqual(others, []);
+            const ruleArn = "arn:aws:events:eu-west-1:111111111111:rule/staging-guardduty-findings-alert";
+            const queueArn = "arn:aws:sqs:eu-west-1:111111111111:staging-guardduty-findings-alert-responder-dlq";
+            const use = { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*" };
             assert.deepStrictEqual(events, {
                 Sid: "EventBridgePublishesAlertsToEncryptedTopic",
-                Effect: "Allow",
+                ...use,
                 Principal: { Service: "events.amazonaws.com" },
-                Action: ["kms:GenerateDataKey", "kms:Decrypt"],
-                Resource: "*",
                 Condition: {
                     StringEquals: {
                         "aws:SourceAccount": ACCOUNT,
                         "kms:EncryptionContext:aws:sns:topicArn": "arn:aws:sns:eu-west-1:111111111111:staging-security-alerts",
                     },
-                    ArnEquals: { "aws:SourceArn": "arn:aws:events:eu-west-1:111111111111:rule/staging-guardduty-findings-alert" },
+                    ArnEquals: { "aws:SourceArn": ruleArn },
+                },
+            });
+            assert.deepStrictEqual(eventsDeadLetters, {
+                Sid: "EventBridgeSendsUndeliveredAlertsToDeadLetterQueue",
+                ...use,
+                Principal: { Service: "events.amazonaws.com" },
+                Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT, "kms:EncryptionContext:aws:sqs:arn": queueArn }, ArnEquals: { "aws:SourceArn": ruleArn } },
+            });
+            assert.deepStrictEqual(publishOutcomes, {
+                Sid: "AccountPrincipalsPublishResponderOutcomesThroughSns",
+                ...use,
+                Principal: { AWS: ROOT },
+                Condition: {
+                    StringEquals: {
+                        "kms:ViaService": "sns.eu-west-1.amazonaws.com",
+                        "kms:CallerAccount": ACCOUNT,
+                        "kms:EncryptionContext:aws:sns:topicArn": "arn:aws:sns:eu-west-1:111111111111:staging-guardduty-findings-alert-responder-outcomes",
+                    },
+                },
+            });
+            assert.deepStrictEqual(deadLetters, {
+                Sid: "AccountPrincipalsUseResponderDeadLetterQueueThroughSqs",
+                ...use,
+                Principal: { AWS: ROOT },
+                Condition: { StringEquals: { "kms:ViaService": "sqs.eu-west-1.amazonaws.com", "kms:CallerAccount": ACCOUNT, "kms:EncryptionContext:aws:sqs:arn": queueArn } },
+            });
+            assert.deepStrictEqual(alarms, {
+                Sid: "CloudWatchAlarmsPublishToResponderOutcomes",
+                ...use,
+                Principal: { Service: "cloudwatch.amazonaws.com" },
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": ACCOUNT },
+                    ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111111111111:alarm:staging-guardduty-findings-alert-responder-*" },
                 },
             });
         });
 
-        it("alerts: follows the rule and topic names it is given", () => {
-            const [events] = purposeKeyPolicy(SCOPE, "alerts", { ...BINDINGS, alertRuleName: "r", alertTopicName: "t" }).Statement.slice(2);
+        it("alerts: follows the rule and topic names it is given, and names the responder's resources after the rule", () => {
+            const [events, eventsDeadLetters, publishOutcomes] = purposeKeyPolicy(SCOPE, "alerts", { ...BINDINGS, alertRuleName: "r", alertTopicName: "t" }).Statement.slice(2);
             assert.deepStrictEqual(
                 [events.Condition?.ArnEquals?.["aws:SourceArn"], events.Condition?.StringEquals?.["kms:EncryptionContext:aws:sns:topicArn"]],
                 ["arn:aws:events:eu-west-1:111111111111:rule/r", "arn:aws:sns:eu-west-1:111111111111:t"],
             );
+            assert.deepStrictEqual(
+                [eventsDeadLetters.Condition?.StringEquals?.["kms:EncryptionContext:aws:sqs:arn"], publishOutcomes.Condition?.StringEquals?.["kms:EncryptionContext:aws:sns:topicArn"]],
+                ["arn:aws:sqs:eu-west-1:111111111111:r-responder-dlq", "arn:aws:sns:eu-west-1:111111111111:r-responder-outcomes"],
+            );
         });
 
-        it("alerts and findings: no account principal may encrypt with them, and each admits exactly one service principal", () => {
-            for (const purpose of ["findings", "alerts"] as const) {
-                const services = own(purpose).filter((s) => "Service" in s.Principal);
-                assert.strictEqual(services.length, 1, purpose);
-                for (const s of own(purpose).filter((s) => "AWS" in s.Principal)) {
-                    assert.ok(!actionsOf(s).some((a) => ["kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptTo"].includes(a)), `${purpose} ${s.Sid}`);
-                }
+        it("alerts and findings: account principals encrypt only through one service into one named topic or queue, service principals only for the rule, detector or the responder's alarms", () => {
+            const encrypting = ["kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptTo"];
+            for (const s of own("findings").filter((s) => "AWS" in s.Principal)) {
+                assert.ok(!actionsOf(s).some((a) => encrypting.includes(a)), `findings ${s.Sid}`);
             }
+            assert.deepStrictEqual(own("findings").filter((s) => "Service" in s.Principal).map((s) => principalsOf(s)), [["guardduty.amazonaws.com"]]);
+            for (const s of own("alerts").filter((s) => "AWS" in s.Principal)) {
+                const context = Object.keys(s.Condition?.StringEquals ?? {}).filter((key) => key.startsWith("kms:EncryptionContext:"));
+                assert.strictEqual(context.length, 1, `alerts ${s.Sid} names its topic or queue`);
+                assert.strictEqual(s.Condition?.StringEquals?.["kms:CallerAccount"], ACCOUNT, s.Sid);
+                assert.ok(typeof s.Condition?.StringEquals?.["kms:ViaService"] === "string", s.Sid);
+            }
+            for (const s of own("alerts").filter((s) => "Service" in s.Principal)) {
+                assert.strictEqual(s.Condition?.StringEquals?.["aws:SourceAccount"], ACCOUNT, s.Sid);
+                assert.ok(s.Condition?.ArnEquals?.["aws:SourceArn"] !== undefined || s.Condition?.ArnLike?.["aws:SourceArn"] !== undefined, s.Sid);
+            }
+            assert.deepStrictEqual([...new Set(own("alerts").flatMap((s) => ("Service" in s.Principal ? [s.Principal.Service] : [])))], ["events.amazonaws.com", "cloudwatch.amazonaws.com"]);
         });
 
         it("a replica's policy names its own region's services and log groups", () => {

@@ -1,0 +1,295 @@
+// The automated responder's IAM and resource policies, as data: pure functions from the facts to
+// the documents, so every statement is tested without a deployment. Values that exist only after
+// deployment (key, topic, queue and security group ARNs) are the type parameter V: the component
+// passes outputs, tests pass strings.
+//
+// The role may make exactly the calls the executor makes (responder/executor.ts EXECUTOR_API_CALLS),
+// each on the narrowest resource AWS lets a policy name, with conditions where AWS offers them:
+// - EC2 Describe* calls cannot be scoped to resources: Resource "*", bound to the region;
+// - network interfaces may only be moved within the environment's VPCs, and only into their
+//   quarantine groups;
+// - snapshots only of this account's volumes in the region, tagged only at creation; instances may
+//   only get the finding tags;
+// - access keys, role inline policies: on any user/role of the account (the finding decides which),
+//   never on a resource tagged `<optOutTagKey> = off`, and never on the responder's own role (an
+//   inline policy there could widen its own permissions). IAM has no condition key on the name of
+//   the inline policy: PutRolePolicy cannot be limited to AWSRevokeOlderSessions by policy, only by
+//   the executor's code;
+// - bucket public access blocks: on the account's buckets only (aws:ResourceAccount);
+// - publish to its own topic; use the alerts key only through SNS and SQS; send only to its own
+//   dead-letter queue; write only its own log group.
+
+import { OPT_OUT_VALUE } from "../../responder/actions";
+import { EVENTS_SERVICE, type ResourcePolicyDocument } from "../detection/findings-policies";
+import { viaService } from "../encryption/key-policy";
+
+/** The Lambda service principal. */
+export const LAMBDA_SERVICE = "lambda.amazonaws.com";
+
+/** The CloudWatch (alarms) service principal. */
+export const CLOUDWATCH_SERVICE = "cloudwatch.amazonaws.com";
+
+/** An IAM identity-policy statement (no principal). */
+export interface IdentityPolicyStatement<V = string> {
+    readonly Sid: string;
+    readonly Effect: "Allow" | "Deny";
+    readonly Action: string[];
+    readonly Resource: V | V[];
+    readonly Condition?: Readonly<Record<string, Readonly<Record<string, V | V[]>>>>;
+}
+
+export interface IdentityPolicyDocument<V = string> {
+    readonly Version: "2012-10-17";
+    readonly Statement: IdentityPolicyStatement<V>[];
+}
+
+/** The facts the responder's policies are built from. */
+export interface ResponderPolicyFacts<V> {
+    readonly accountId: string;
+    readonly region: string;
+    /** Name of the responder's role (fixed, so its ARN is known before it exists). */
+    readonly roleName: string;
+    /** Name of the function's log group. */
+    readonly logGroupName: string;
+    /** ARNs of the VPCs whose instances the responder may isolate (`ec2Arn(…, "vpc", id)`). */
+    readonly vpcArns: readonly V[];
+    /** ARNs of those VPCs' quarantine security groups: the only groups interfaces may be moved into. */
+    readonly quarantineSecurityGroupArns: readonly V[];
+    /** Tag keys the responder writes on instances. */
+    readonly instanceTagKeys: readonly string[];
+    /** Tag key that opts a resource out when its value is `off`. */
+    readonly optOutTagKey: string;
+    /** The outcomes topic. */
+    readonly topicArn: V;
+    /** The dead-letter queue. */
+    readonly deadLetterQueueArn: V;
+    /** The alerts key, which encrypts the topic and the queue. */
+    readonly alertsKeyArn: V;
+}
+
+/** `arn:aws:ec2:<region>:<account>:<type>/<id>`. */
+export const ec2Arn = (region: string, accountId: string, type: string, id: string): string => `arn:aws:ec2:${region}:${accountId}:${type}/${id}`;
+
+/** The role's own ARN (IAM roles at path `/`). */
+export const roleArn = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;
+
+/** The responder's permissions: exactly the executor's calls, scoped as narrowly as AWS allows. */
+export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>): IdentityPolicyDocument<V | string> {
+    const { accountId, region } = facts;
+    const notOptedOut = { StringNotEqualsIgnoreCase: { [`aws:ResourceTag/${facts.optOutTagKey}`]: OPT_OUT_VALUE } };
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "WriteOwnLogGroup",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: `arn:aws:logs:${region}:${accountId}:log-group:${facts.logGroupName}:*`,
+            },
+            {
+                // EC2's Describe calls support no resource-level permissions.
+                Sid: "DescribeInstancesAndSnapshotsInRegion",
+                Effect: "Allow",
+                Action: ["ec2:DescribeInstances", "ec2:DescribeSnapshots"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:RequestedRegion": region } },
+            },
+            {
+                Sid: "MoveNetworkInterfacesOfEnvironmentVpcs",
+                Effect: "Allow",
+                Action: ["ec2:ModifyNetworkInterfaceAttribute"],
+                Resource: ec2Arn(region, accountId, "network-interface", "*"),
+                Condition: { ArnEquals: { "ec2:Vpc": [...facts.vpcArns] } },
+            },
+            {
+                // The groups an interface is moved into (and their VPCs) are authorised too: only quarantine.
+                Sid: "IntoQuarantineSecurityGroupsOnly",
+                Effect: "Allow",
+                Action: ["ec2:ModifyNetworkInterfaceAttribute"],
+                Resource: [...facts.quarantineSecurityGroupArns, ...facts.vpcArns],
+            },
+            {
+                // Snapshot ARNs carry no account: they are created in the caller's.
+                Sid: "SnapshotVolumesOfAccount",
+                Effect: "Allow",
+                Action: ["ec2:CreateSnapshot"],
+                Resource: [ec2Arn(region, accountId, "volume", "*"), `arn:aws:ec2:${region}::snapshot/*`],
+            },
+            {
+                Sid: "TagSnapshotsWhenCreated",
+                Effect: "Allow",
+                Action: ["ec2:CreateTags"],
+                Resource: `arn:aws:ec2:${region}::snapshot/*`,
+                Condition: { StringEquals: { "ec2:CreateAction": "CreateSnapshot" } },
+            },
+            {
+                Sid: "TagInstancesWithFindingOnly",
+                Effect: "Allow",
+                Action: ["ec2:CreateTags"],
+                Resource: ec2Arn(region, accountId, "instance", "*"),
+                Condition: { "ForAllValues:StringEquals": { "aws:TagKeys": [...facts.instanceTagKeys] }, ...notOptedOut },
+            },
+            {
+                Sid: "ReadUserKeysAndTags",
+                Effect: "Allow",
+                Action: ["iam:ListAccessKeys", "iam:ListUserTags"],
+                Resource: `arn:aws:iam::${accountId}:user/*`,
+            },
+            {
+                Sid: "DeactivateAccessKeysOfUsersNotOptedOut",
+                Effect: "Allow",
+                Action: ["iam:UpdateAccessKey"],
+                Resource: `arn:aws:iam::${accountId}:user/*`,
+                Condition: notOptedOut,
+            },
+            {
+                Sid: "ReadRoleRevocationsAndTags",
+                Effect: "Allow",
+                Action: ["iam:GetRolePolicy", "iam:ListRoleTags"],
+                Resource: `arn:aws:iam::${accountId}:role/*`,
+            },
+            {
+                Sid: "RevokeSessionsOfRolesNotOptedOut",
+                Effect: "Allow",
+                Action: ["iam:PutRolePolicy"],
+                Resource: `arn:aws:iam::${accountId}:role/*`,
+                Condition: notOptedOut,
+            },
+            {
+                Sid: "NeverChangeOwnRole",
+                Effect: "Deny",
+                Action: ["iam:PutRolePolicy"],
+                Resource: roleArn(accountId, facts.roleName),
+            },
+            {
+                Sid: "ReadBucketPublicAccessAndTags",
+                Effect: "Allow",
+                Action: ["s3:GetBucketPublicAccessBlock", "s3:GetBucketTagging"],
+                Resource: "arn:aws:s3:::*",
+                Condition: { StringEquals: { "aws:ResourceAccount": accountId } },
+            },
+            {
+                Sid: "BlockPublicAccessOfAccountBuckets",
+                Effect: "Allow",
+                Action: ["s3:PutBucketPublicAccessBlock"],
+                Resource: "arn:aws:s3:::*",
+                Condition: { StringEquals: { "aws:ResourceAccount": accountId } },
+            },
+            {
+                Sid: "PublishOutcomes",
+                Effect: "Allow",
+                Action: ["sns:Publish"],
+                Resource: facts.topicArn,
+            },
+            {
+                // Lambda sends an invocation that failed every retry to the dead-letter queue as this role.
+                Sid: "SendFailedInvocationsToDeadLetterQueue",
+                Effect: "Allow",
+                Action: ["sqs:SendMessage"],
+                Resource: facts.deadLetterQueueArn,
+            },
+            {
+                Sid: "UseAlertsKeyThroughSnsAndSqs",
+                Effect: "Allow",
+                Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                Resource: facts.alertsKeyArn,
+                Condition: { StringEquals: { "kms:ViaService": [viaService("sns", region), viaService("sqs", region)] } },
+            },
+        ],
+    };
+}
+
+/** A role's trust policy. */
+export interface TrustPolicyDocument {
+    readonly Version: "2012-10-17";
+    readonly Statement: { readonly Sid: string; readonly Effect: "Allow"; readonly Principal: { readonly Service: string }; readonly Action: string }[];
+}
+
+/**
+ * Only Lambda may assume the role. No aws:SourceAccount/SourceArn condition: Lambda does not
+ * document them for execution roles, and a condition it does not send would stop the function.
+ */
+export function responderTrustPolicy(): TrustPolicyDocument {
+    return { Version: "2012-10-17", Statement: [{ Sid: "LambdaAssumesRole", Effect: "Allow", Principal: { Service: LAMBDA_SERVICE }, Action: "sts:AssumeRole" }] };
+}
+
+/** The facts the outcomes topic's policy is built from. */
+export interface OutcomesTopicFacts<V> {
+    readonly topicArn: V;
+    readonly accountId: string;
+    readonly region: string;
+    /** The responder's role: the one IAM publisher. */
+    readonly roleArn: string;
+    /** Name prefix of the responder's alarms, which publish through CloudWatch. */
+    readonly alarmNamePrefix: string;
+}
+
+/**
+ * The outcomes topic: the responder's role and its alarms publish, nobody else may (an IAM allow in
+ * the account included), so what people read there comes from the responder.
+ */
+export function outcomesTopicPolicy<V = string>(facts: OutcomesTopicFacts<V>): ResourcePolicyDocument<V | string> {
+    const alarms = `arn:aws:cloudwatch:${facts.region}:${facts.accountId}:alarm:${facts.alarmNamePrefix}*`;
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "ResponderPublishes",
+                Effect: "Allow",
+                Principal: { AWS: facts.roleArn },
+                Action: "sns:Publish",
+                Resource: facts.topicArn,
+            },
+            {
+                Sid: "ResponderAlarmsPublish",
+                Effect: "Allow",
+                Principal: { Service: CLOUDWATCH_SERVICE },
+                Action: "sns:Publish",
+                Resource: facts.topicArn,
+                Condition: { StringEquals: { "aws:SourceAccount": facts.accountId }, ArnLike: { "aws:SourceArn": alarms } },
+            },
+            {
+                // Both conditions must hold to deny: a caller that is neither the role nor one of the alarms.
+                Sid: "DenyPublishFromAnyoneElse",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "sns:Publish",
+                Resource: facts.topicArn,
+                Condition: { ArnNotEquals: { "aws:PrincipalArn": facts.roleArn }, ArnNotLike: { "aws:SourceArn": alarms } },
+            },
+        ],
+    };
+}
+
+/** The facts the dead-letter queue's policy is built from. */
+export interface DeadLetterQueueFacts<V> {
+    readonly queueArn: V;
+    readonly accountId: string;
+    /** The alert rule whose undelivered events EventBridge sends here. */
+    readonly ruleArn: string;
+}
+
+/** The dead-letter queue: EventBridge sends for the alert rule only; nothing without TLS. */
+export function deadLetterQueuePolicy<V = string>(facts: DeadLetterQueueFacts<V>): ResourcePolicyDocument<V | string> {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "EventBridgeSendsUndeliveredAlerts",
+                Effect: "Allow",
+                Principal: { Service: EVENTS_SERVICE },
+                Action: "sqs:SendMessage",
+                Resource: facts.queueArn,
+                Condition: { ArnEquals: { "aws:SourceArn": facts.ruleArn }, StringEquals: { "aws:SourceAccount": facts.accountId } },
+            },
+            {
+                Sid: "DenyInsecureTransport",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "sqs:*",
+                Resource: facts.queueArn,
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
+        ],
+    };
+}
