@@ -1,0 +1,218 @@
+// Validation of the audit-log components' arguments. Every check throws a one-line error that names
+// the component and the argument, shows the value and says what was expected, before any resource
+// (the component included) is declared, so that bad arguments leave nothing half-created.
+
+/** Retention periods CloudWatch Logs accepts (PutRetentionPolicy); "never expire" is refused on purpose. */
+export const LOG_GROUP_RETENTION_DAYS = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** Object Lock retention modes. GOVERNANCE can be lifted with s3:BypassGovernanceRetention (which the archive denies to everyone); COMPLIANCE by nobody. */
+export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
+export type ObjectLockMode = (typeof OBJECT_LOCK_MODES)[number];
+
+/** Storage classes the archive moves logs to after STANDARD_IA: Glacier Flexible Retrieval or Glacier Deep Archive. */
+export const ARCHIVE_STORAGE_CLASSES = ["GLACIER", "DEEP_ARCHIVE"] as const;
+export type ArchiveStorageClass = (typeof ARCHIVE_STORAGE_CLASSES)[number];
+
+/** S3's minimum age for a transition to STANDARD_IA, and the minimum stay there before the next transition. */
+export const STANDARD_IA_MINIMUM_DAYS = 30;
+
+/** The longest default retention S3 Object Lock accepts (100 years). */
+export const OBJECT_LOCK_MAXIMUM_DAYS = 36500;
+
+/** S3's longest bucket name. */
+const S3_BUCKET_NAME_MAXIMUM = 63;
+
+/**
+ * The archive bucket name: lowercase letters, digits and hyphens (no dots: a dotted name breaks TLS
+ * on virtual-hosted requests), starting and ending with a letter or digit, short enough that
+ * `<name>-access-logs` is still a bucket name; not one of the prefixes and suffixes S3 reserves.
+ */
+const ARCHIVE_BUCKET_NAME = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
+const RESERVED_BUCKET_NAME = /^(xn--|sthree-|amzn-s3-demo-)|(-s3alias|--ol-s3|--x-s3|--table-s3)$/;
+const ACCESS_LOGS_SUFFIX_LENGTH = "-access-logs".length;
+export const ARCHIVE_BUCKET_NAME_MAXIMUM = S3_BUCKET_NAME_MAXIMUM - ACCESS_LOGS_SUFFIX_LENGTH;
+
+/** Any S3 bucket name (for a bucket this code does not name itself). */
+const ANY_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+const ACCOUNT_ID = /^\d{12}$/;
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+const ROLE_NAME = /^[A-Za-z0-9+=,.@_-]{1,64}$/;
+/** An IAM role ARN (any path), no wildcard. */
+const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[A-Za-z0-9+=,.@_-]+\/)*[A-Za-z0-9+=,.@_-]{1,64}$/;
+/** An account root (`arn:aws:iam::<id>:root`) or a role ARN, no wildcard: what a bucket or key policy can name as a principal. */
+const READER_ARN = /^arn:aws:iam::\d{12}:(?:root|role\/(?:[A-Za-z0-9+=,.@_-]+\/)*[A-Za-z0-9+=,.@_-]{1,64})$/;
+/** A KMS key ARN (not an alias: CloudTrail needs the key of another account by its full ARN). */
+const KEY_ARN = /^arn:aws:kms:[a-z]{2,4}(-[a-z]+)+-\d{1,2}:\d{12}:key\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+/** An S3 key prefix of one or more path segments, no leading or trailing slash. */
+const KEY_PREFIX = /^[A-Za-z0-9!_.*'()-]+(?:\/[A-Za-z0-9!_.*'()-]+)*$/;
+/**
+ * A trail name (CloudTrail: 3-128 characters of letters, digits, `.`, `_`, `-`; starting and ending
+ * with a letter or digit; no two of `.`, `_`, `-` in a row; not an IP address).
+ */
+const TRAIL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9]|[._-](?=[A-Za-z0-9])){1,126}[A-Za-z0-9]$/;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+const show = (value: unknown): string => JSON.stringify(value) ?? String(value);
+
+/** Validation for one component: every error starts with `<component>: <argument>: <value>`. */
+export class ArgChecker {
+    constructor(private readonly component: string) {}
+
+    /** Throws the one-line error for `parameter`. */
+    fail(parameter: string, value: unknown, expected: string): never {
+        throw new Error(`${this.component}: ${parameter}: ${show(value)} is not ${expected}`);
+    }
+
+    /** Throws `<component>: <parameter>: <value> <what is wrong>`, for problems that are not a malformed value. */
+    failBecause(parameter: string, value: unknown, problem: string): never {
+        throw new Error(`${this.component}: ${parameter}: ${show(value)} ${problem}`);
+    }
+
+    accountId(parameter: string, value: unknown): string {
+        return this.matching(parameter, value, ACCOUNT_ID, "an AWS account id (12 digits, quoted)");
+    }
+
+    organizationId(parameter: string, value: unknown): string {
+        return this.matching(parameter, value, ORGANIZATION_ID, "an AWS Organizations id (o- followed by 10 to 32 lowercase letters or digits)");
+    }
+
+    region(parameter: string, value: unknown): string {
+        return this.matching(parameter, value, REGION, "an AWS region code of the aws partition (like eu-west-1)");
+    }
+
+    roleName(parameter: string, value: unknown): string {
+        return this.matching(parameter, value, ROLE_NAME, "an IAM role name (1-64 characters of A-Z a-z 0-9 + = , . @ _ -, no path or wildcard)");
+    }
+
+    optionalRoleName(parameter: string, value: unknown): string | undefined {
+        return value === undefined ? undefined : this.roleName(parameter, value);
+    }
+
+    archiveBucketName(parameter: string, value: unknown): string {
+        if (
+            typeof value !== "string" ||
+            value.length < 3 ||
+            value.length > ARCHIVE_BUCKET_NAME_MAXIMUM ||
+            !ARCHIVE_BUCKET_NAME.test(value) ||
+            RESERVED_BUCKET_NAME.test(value)
+        ) {
+            this.fail(
+                parameter,
+                value,
+                `an S3 bucket name of 3-${ARCHIVE_BUCKET_NAME_MAXIMUM} characters (a-z 0-9 -, starting and ending with a letter or digit, no dots, no prefix or suffix S3 reserves; ` +
+                    `at most ${ARCHIVE_BUCKET_NAME_MAXIMUM} so that "<name>-access-logs" fits S3's ${S3_BUCKET_NAME_MAXIMUM})`,
+            );
+        }
+        return value;
+    }
+
+    /** A bucket name when known; outputs are checked by AWS. */
+    anyBucketName(parameter: string, value: unknown): void {
+        if (typeof value === "string" && (!ANY_BUCKET_NAME.test(value) || value.includes(".."))) {
+            this.fail(parameter, value, "an S3 bucket name (3-63 characters of a-z 0-9 . -, starting and ending with a letter or digit)");
+        }
+    }
+
+    /** A KMS key ARN when known; outputs are checked by AWS. */
+    keyArn(parameter: string, value: unknown): void {
+        if (typeof value === "string" && !KEY_ARN.test(value)) {
+            this.fail(parameter, value, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>; not an alias or key id)");
+        }
+    }
+
+    keyPrefix(parameter: string, value: unknown): string {
+        if (typeof value !== "string" || value.length > 200 || !KEY_PREFIX.test(value) || /^AWSLogs(\/|$)/.test(value)) {
+            this.fail(parameter, value, "an S3 key prefix (path segments of letters, digits and ! _ . * ' ( ) -, no leading or trailing slash, not AWSLogs, up to 200 characters)");
+        }
+        return value;
+    }
+
+    trailName(parameter: string, value: unknown): string {
+        if (typeof value !== "string" || !TRAIL_NAME.test(value) || IPV4.test(value)) {
+            this.fail(
+                parameter,
+                value,
+                "a CloudTrail trail name (3-128 characters of letters, digits, . _ -, starting and ending with a letter or digit, no two of . _ - in a row, not an IP address)",
+            );
+        }
+        return value;
+    }
+
+    /** Role ARNs of one account: at least one, no repeats. */
+    roleArnsOf(parameter: string, value: unknown, accountId: string): readonly string[] {
+        const arns = this.list(parameter, value, `a non-empty list of IAM role ARNs of account ${accountId}`);
+        arns.forEach((arn, index) => {
+            const match = typeof arn === "string" ? ROLE_ARN.exec(arn) : null;
+            if (match === null || match[1] !== accountId) {
+                this.fail(`${parameter}[${index}]`, arn, `an IAM role ARN of account ${accountId} (arn:aws:iam::${accountId}:role/<name>, no wildcard)`);
+            }
+        });
+        return this.unique(parameter, arns as string[]);
+    }
+
+    /**
+     * Principals a bucket and key policy may name for readers: account roots or role ARNs, exact.
+     * A wildcard would need Principal "*" with an aws:PrincipalArn pattern, which S3 judges public
+     * and the public access block then refuses.
+     */
+    readerArns(parameter: string, value: unknown): readonly string[] {
+        const arns = this.list(parameter, value, "a non-empty list of IAM principal ARNs (account roots or roles)");
+        arns.forEach((arn, index) => {
+            if (typeof arn !== "string" || !READER_ARN.test(arn)) {
+                this.fail(
+                    `${parameter}[${index}]`,
+                    arn,
+                    "an account root (arn:aws:iam::<account>:root) or a role ARN (arn:aws:iam::<account>:role/<name>), without wildcards (a pattern would make the bucket policy public)",
+                );
+            }
+        });
+        return this.unique(parameter, arns as string[]);
+    }
+
+    wholeNumber(parameter: string, value: unknown, min: number, max: number, unit = "days"): number {
+        if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+            this.fail(parameter, value, `a whole number of ${unit} from ${min} to ${max}`);
+        }
+        return value;
+    }
+
+    oneOf<T extends string>(parameter: string, value: unknown, allowed: readonly T[]): T {
+        if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+            this.fail(parameter, value, `one of ${allowed.join(", ")}`);
+        }
+        return value as T;
+    }
+
+    logRetentionDays(parameter: string, value: unknown): number {
+        if (typeof value !== "number" || !(LOG_GROUP_RETENTION_DAYS as readonly number[]).includes(value)) {
+            this.fail(parameter, value, `a CloudWatch Logs retention (${LOG_GROUP_RETENTION_DAYS.join(", ")} days)`);
+        }
+        return value;
+    }
+
+    private matching(parameter: string, value: unknown, pattern: RegExp, expected: string): string {
+        if (typeof value !== "string" || !pattern.test(value)) {
+            this.fail(parameter, value, expected);
+        }
+        return value;
+    }
+
+    private list(parameter: string, value: unknown, expected: string): unknown[] {
+        if (!Array.isArray(value) || value.length === 0) {
+            this.fail(parameter, value, expected);
+        }
+        return value as unknown[];
+    }
+
+    private unique(parameter: string, values: string[]): readonly string[] {
+        const repeated = values.find((v, i) => values.indexOf(v) !== i);
+        if (repeated !== undefined) {
+            throw new Error(`${this.component}: ${parameter}: ${show(repeated)} is listed twice`);
+        }
+        return values;
+    }
+}

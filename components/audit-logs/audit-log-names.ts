@@ -1,0 +1,51 @@
+// Names and ARNs of the audit-log estate, built from names alone so that every policy that mentions
+// them is fully known during `pulumi preview` (no resource output is needed to write them).
+
+/** CloudTrail's service principal. */
+export const CLOUDTRAIL_SERVICE = "cloudtrail.amazonaws.com";
+
+/** AWS Config's service principal (delivery falls back to it when the recorder's role cannot write). */
+export const CONFIG_SERVICE = "config.amazonaws.com";
+
+/** The S3 server access logging service principal. */
+export const S3_LOGGING_SERVICE = "logging.s3.amazonaws.com";
+
+/** Alias of the archive key (in the log-archive account). */
+export const ARCHIVE_KEY_ALIAS = "alias/audit-logs/archive";
+
+/** Alias of the key of the archive's access-logs bucket (in the log-archive account). */
+export const ACCESS_LOGS_KEY_ALIAS = "alias/audit-logs/access-logs";
+
+/** Alias of the key of the organisation trail's log group (in the management account). */
+export const TRAIL_LOG_GROUP_KEY_ALIAS = "alias/audit-logs/cloudtrail-log-group";
+
+/** Where S3 server access logs of the archive bucket go in the access-logs bucket. */
+export const ARCHIVE_ACCESS_LOG_PREFIX = "log-archive/";
+
+/** `arn:aws:s3:::<bucket>`. */
+export const bucketArn = (bucketName: string): string => `arn:aws:s3:::${bucketName}`;
+
+/** The access-logs bucket's name: the archive's name with `-access-logs`. */
+export const accessLogsBucketName = (archiveBucketName: string): string => `${archiveBucketName}-access-logs`;
+
+/** ARN of a trail: an organisation trail lives in the management account (its home region). */
+export const trailArn = (region: string, managementAccountId: string, trailName: string): string =>
+    `arn:aws:cloudtrail:${region}:${managementAccountId}:trail/${trailName}`;
+
+/**
+ * The value CloudTrail puts in the `aws:cloudtrail:arn` encryption context for trails of the
+ * management account, any region (AWS: "Granting encrypt permissions for trails").
+ */
+export const cloudTrailEncryptionContext = (managementAccountId: string): string => `arn:aws:cloudtrail:*:${managementAccountId}:trail/*`;
+
+/**
+ * The organisation trail's CloudWatch Logs group. The `aws-cloudtrail-logs` prefix is the one the
+ * organisation's SCPs protect (`DEFAULT_AUDIT_LOG_GROUP_PATTERNS`, service-control-policies.ts).
+ */
+export const trailLogGroupName = (organizationId: string): string => `aws-cloudtrail-logs-${organizationId}`;
+
+/** ARN of a log group (without the `:*` suffix some APIs want). */
+export const logGroupArn = (region: string, accountId: string, logGroupName: string): string => `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
+
+/** ARN of a role with path `/`. */
+export const roleArn = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;

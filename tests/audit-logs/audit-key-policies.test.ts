@@ -1,0 +1,263 @@
+// The audit-log key policies and the trail's role policies as data: who may do what under which
+// conditions, and the decisions that follow.
+import * as assert from "assert";
+import { accessLogsKeyPolicy, archiveKeyPolicy, type ArchiveKeyFacts } from "../../components/audit-logs/log-archive-key-policy";
+import {
+    trailDeliveryRolePolicy,
+    trailDeliveryRoleTrustPolicy,
+    trailLogGroupKeyPolicy,
+    trailLogStreamArns,
+} from "../../components/audit-logs/trail-policies";
+import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../../components/organization/service-control-policies";
+import type { KeyPolicyDocument, KeyPolicyStatement } from "../../components/encryption/key-policy";
+import {
+    ACCESS_BUCKET,
+    BREAK_GLASS_ARN,
+    DEPLOYER_ARN,
+    INVESTIGATOR,
+    KEY_ADMINS,
+    LOG_ARCHIVE,
+    MANAGEMENT,
+    MANAGEMENT_KEY_ADMINS,
+    ORG,
+    REGION,
+    SECURITY_ROOT,
+    TRAIL,
+    TRAIL_ARN,
+} from "./audit-log-fixtures";
+import { decide, globMatches, type PolicyRequest } from "./policy-evaluation";
+
+const FACTS: ArchiveKeyFacts = {
+    logArchiveAccountId: LOG_ARCHIVE,
+    region: REGION,
+    managementAccountId: MANAGEMENT,
+    organizationId: ORG,
+    trailRegion: REGION,
+    trailName: TRAIL,
+    administrators: KEY_ADMINS,
+    readers: [SECURITY_ROOT],
+};
+const LOG_GROUP = `aws-cloudtrail-logs-${ORG}`;
+const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:${LOG_GROUP}`;
+const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"];
+
+function sid(policy: KeyPolicyDocument, name: string): KeyPolicyStatement {
+    const found = policy.Statement.filter((s) => s.Sid === name);
+    assert.strictEqual(found.length, 1, `one statement ${name} in ${policy.Statement.map((s) => s.Sid).join(", ")}`);
+    return found[0];
+}
+
+const asRole = (arn: string, action: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { arn }, action, resource: "*", context });
+const asService = (service: string, action: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { service }, action, resource: "*", context });
+
+/** House rules every audit-log key policy keeps. */
+function houseRules(policy: () => KeyPolicyDocument, administrators: readonly string[], accountId: string): void {
+    it("lets the administrators manage but never use or grant the key", () => {
+        const admins = sid(policy(), "KeyAdministratorsManageButDoNotUse");
+        assert.deepStrictEqual(admins.Principal, { AWS: [...administrators] });
+        assert.strictEqual(admins.Condition, undefined);
+        for (const action of USE_ACTIONS) {
+            assert.ok(!admins.Action.includes(action), action);
+            assert.strictEqual(decide(policy(), asRole(administrators[0], action)), "implicit-deny", action);
+        }
+        assert.strictEqual(decide(policy(), asRole(administrators[0], "kms:ScheduleKeyDeletion")), "allow");
+        assert.strictEqual(decide(policy(), asRole(administrators[0], "kms:PutKeyPolicy")), "allow");
+    });
+
+    it("leaves the account root only the key policy's recovery", () => {
+        assert.deepStrictEqual(sid(policy(), "AccountCanRecoverKeyPolicyOnly"), {
+            Sid: "AccountCanRecoverKeyPolicyOnly",
+            Effect: "Allow",
+            Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+            Action: ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy"],
+            Resource: "*",
+        });
+    });
+
+    it("grants nothing to a wildcard principal, kms:* to nobody, and nothing to a service without a condition", () => {
+        for (const statement of policy().Statement) {
+            assert.strictEqual(statement.Effect, "Allow");
+            const principals = "AWS" in statement.Principal ? [statement.Principal.AWS].flat() : [statement.Principal.Service];
+            assert.ok(!principals.some((p) => p.includes("*")), statement.Sid);
+            assert.ok(!statement.Action.some((a) => a === "*" || a === "kms:*"), statement.Sid);
+            if ("Service" in statement.Principal) {
+                assert.ok(statement.Condition !== undefined, `${statement.Sid}: a service principal without a condition`);
+            }
+        }
+    });
+}
+
+describe("audit-log key policies", () => {
+    describe("the archive key", () => {
+        const policy = (): KeyPolicyDocument => archiveKeyPolicy(FACTS);
+        houseRules(policy, KEY_ADMINS, LOG_ARCHIVE);
+
+        it("lets CloudTrail generate data keys only for the organisation trail, with the management account's encryption context", () => {
+            assert.deepStrictEqual(sid(policy(), "CloudTrailEncryptsOrganizationTrailLogs"), {
+                Sid: "CloudTrailEncryptsOrganizationTrailLogs",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: ["kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: {
+                    StringEquals: { "aws:SourceArn": TRAIL_ARN },
+                    StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:aws:cloudtrail:*:${MANAGEMENT}:trail/*` },
+                },
+            });
+            const context = { "aws:SourceArn": TRAIL_ARN, "kms:EncryptionContext:aws:cloudtrail:arn": TRAIL_ARN };
+            assert.strictEqual(decide(policy(), asService("cloudtrail.amazonaws.com", "kms:GenerateDataKey", context)), "allow");
+            const otherTrail = `arn:aws:cloudtrail:${REGION}:444444444444:trail/x`;
+            assert.strictEqual(
+                decide(policy(), asService("cloudtrail.amazonaws.com", "kms:GenerateDataKey", { "aws:SourceArn": otherTrail, "kms:EncryptionContext:aws:cloudtrail:arn": otherTrail })),
+                "implicit-deny",
+            );
+            assert.strictEqual(decide(policy(), asService("cloudtrail.amazonaws.com", "kms:Encrypt", context)), "implicit-deny");
+        });
+
+        it("lets CloudTrail describe the key and decrypt (S3 Bucket Key) for the organisation trail only", () => {
+            assert.deepStrictEqual(sid(policy(), "CloudTrailChecksKeyForOrganizationTrail"), {
+                Sid: "CloudTrailChecksKeyForOrganizationTrail",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: ["kms:DescribeKey", "kms:Decrypt"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } },
+            });
+        });
+
+        it("lets AWS Config encrypt deliveries on behalf of the organisation's accounts only", () => {
+            assert.deepStrictEqual(sid(policy(), "ConfigDeliversForOrganizationAccounts"), {
+                Sid: "ConfigDeliversForOrganizationAccounts",
+                Effect: "Allow",
+                Principal: { Service: "config.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceOrgID": ORG } },
+            });
+            assert.strictEqual(decide(policy(), asService("config.amazonaws.com", "kms:GenerateDataKey", { "aws:SourceOrgID": "o-zzzzzzzzzz" })), "implicit-deny");
+        });
+
+        it("lets readers decrypt only through S3 in the key's region, and never encrypt", () => {
+            assert.deepStrictEqual(sid(policy(), "ReadersDecryptThroughS3"), {
+                Sid: "ReadersDecryptThroughS3",
+                Effect: "Allow",
+                Principal: { AWS: [SECURITY_ROOT] },
+                Action: ["kms:Decrypt", "kms:DescribeKey"],
+                Resource: "*",
+                Condition: { StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } },
+            });
+            const viaS3 = { "kms:ViaService": `s3.${REGION}.amazonaws.com` };
+            assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "kms:Decrypt", viaS3)), "allow");
+            assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "kms:Decrypt")), "implicit-deny", "not directly");
+            assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "kms:Decrypt", { "kms:ViaService": `ec2.${REGION}.amazonaws.com` })), "implicit-deny");
+            for (const action of ["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptTo", "kms:CreateGrant", "kms:ScheduleKeyDeletion"]) {
+                assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, action, viaS3)), "implicit-deny", action);
+            }
+        });
+
+        it("keeps the break-glass and deployment roles to administration: they cannot decrypt the archive", () => {
+            for (const who of [BREAK_GLASS_ARN, DEPLOYER_ARN]) {
+                assert.strictEqual(decide(policy(), asRole(who, "kms:Decrypt", { "kms:ViaService": `s3.${REGION}.amazonaws.com` })), "implicit-deny", who);
+            }
+        });
+
+        it("has exactly these statements", () => {
+            assert.deepStrictEqual(
+                policy().Statement.map((s) => s.Sid),
+                [
+                    "KeyAdministratorsManageButDoNotUse",
+                    "AccountCanRecoverKeyPolicyOnly",
+                    "CloudTrailEncryptsOrganizationTrailLogs",
+                    "CloudTrailChecksKeyForOrganizationTrail",
+                    "ConfigDeliversForOrganizationAccounts",
+                    "ReadersDecryptThroughS3",
+                ],
+            );
+        });
+
+        it("refuses to build a policy without administrators", () => {
+            assert.throws(() => archiveKeyPolicy({ ...FACTS, administrators: [] }), /at least one key administrator/);
+        });
+    });
+
+    describe("the access-logs key", () => {
+        const BUCKET_ARN = `arn:aws:s3:::${ACCESS_BUCKET}`;
+        const policy = (): KeyPolicyDocument =>
+            accessLogsKeyPolicy({ logArchiveAccountId: LOG_ARCHIVE, region: REGION, accessLogsBucketName: ACCESS_BUCKET, administrators: KEY_ADMINS, readers: [SECURITY_ROOT] });
+        houseRules(policy, KEY_ADMINS, LOG_ARCHIVE);
+
+        it("lets S3 server access logging encrypt for the access-logs bucket only (the encryption context names it)", () => {
+            assert.deepStrictEqual(sid(policy(), "S3ServerAccessLoggingEncryptsAccessLogs"), {
+                Sid: "S3ServerAccessLoggingEncryptsAccessLogs",
+                Effect: "Allow",
+                Principal: { Service: "logging.s3.amazonaws.com" },
+                Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                Resource: "*",
+                Condition: { StringLike: { "kms:EncryptionContext:aws:s3:arn": [BUCKET_ARN, `${BUCKET_ARN}/*`] } },
+            });
+            for (const context of [BUCKET_ARN, `${BUCKET_ARN}/log-archive/x`]) {
+                assert.strictEqual(decide(policy(), asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", { "kms:EncryptionContext:aws:s3:arn": context })), "allow", context);
+            }
+            assert.strictEqual(
+                decide(policy(), asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", { "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::another-bucket" })),
+                "implicit-deny",
+            );
+        });
+
+        it("lets readers decrypt through S3 only", () => {
+            assert.deepStrictEqual(sid(policy(), "ReadersDecryptThroughS3").Condition, { StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } });
+        });
+    });
+
+    describe("the trail's log group key", () => {
+        const policy = (): KeyPolicyDocument =>
+            trailLogGroupKeyPolicy({ managementAccountId: MANAGEMENT, organizationId: ORG, region: REGION, logGroupName: LOG_GROUP, administrators: MANAGEMENT_KEY_ADMINS });
+        houseRules(policy, MANAGEMENT_KEY_ADMINS, MANAGEMENT);
+
+        it("lets CloudWatch Logs of the region use the key for the trail's log group only", () => {
+            assert.deepStrictEqual(sid(policy(), "CloudWatchLogsUsesKeyForTrailLogGroup"), {
+                Sid: "CloudWatchLogsUsesKeyForTrailLogGroup",
+                Effect: "Allow",
+                Principal: { Service: `logs.${REGION}.amazonaws.com` },
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
+                Resource: "*",
+                Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP_ARN } },
+            });
+            const logs = `logs.${REGION}.amazonaws.com`;
+            assert.strictEqual(decide(policy(), asService(logs, "kms:GenerateDataKey", { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP_ARN })), "allow");
+            const other = `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:something-else`;
+            assert.strictEqual(decide(policy(), asService(logs, "kms:GenerateDataKey", { "kms:EncryptionContext:aws:logs:arn": other })), "implicit-deny");
+        });
+    });
+});
+
+describe("the organisation trail's delivery role", () => {
+    const facts = { managementAccountId: MANAGEMENT, organizationId: ORG, region: REGION, logGroupName: LOG_GROUP };
+
+    it("is assumed by CloudTrail only; without source conditions, which AWS does not support for this role", () => {
+        assert.deepStrictEqual(trailDeliveryRoleTrustPolicy(), {
+            Version: "2012-10-17",
+            Statement: [{ Sid: "CloudTrailAssumesRole", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        });
+    });
+
+    it("may only create the trail's streams and put events into them, in the trail's log group", () => {
+        const policy = trailDeliveryRolePolicy(facts);
+        assert.deepStrictEqual(policy.Statement.length, 1);
+        const [statement] = policy.Statement;
+        assert.deepStrictEqual(statement.Action, ["logs:CreateLogStream", "logs:PutLogEvents"]);
+        assert.deepStrictEqual(statement.Resource, [
+            `${LOG_GROUP_ARN}:log-stream:${MANAGEMENT}_CloudTrail_${REGION}*`,
+            `${LOG_GROUP_ARN}:log-stream:${ORG}_*`,
+        ]);
+        assert.deepStrictEqual(trailLogStreamArns(facts), statement.Resource);
+        // Streams CloudTrail creates: the management account's own, and one per member account.
+        assert.ok(statement.Resource.some((r) => globMatches(r, `${LOG_GROUP_ARN}:log-stream:${MANAGEMENT}_CloudTrail_${REGION}_2`)));
+        assert.ok(statement.Resource.some((r) => globMatches(r, `${LOG_GROUP_ARN}:log-stream:${ORG}_111111111111_CloudTrail_${REGION}`)));
+        assert.ok(!statement.Resource.some((r) => globMatches(r, `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:other:log-stream:${ORG}_x`)));
+    });
+
+    it("writes to a log group the organisation's SCPs protect", () => {
+        assert.ok(DEFAULT_AUDIT_LOG_GROUP_PATTERNS.some((pattern) => globMatches(pattern, LOG_GROUP)), DEFAULT_AUDIT_LOG_GROUP_PATTERNS.join(", "));
+    });
+});
