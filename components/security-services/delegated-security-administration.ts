@@ -1,0 +1,117 @@
+import type * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { FindingPublishingFrequency, GuardDutyFeature } from "../detection/guardduty-features";
+import { AccessAnalyzerOrganization, validAccessAnalyzerOrganizationArgs } from "./access-analyzer-organization";
+import { GuardDutyOrganization, validGuardDutyOrganizationArgs } from "./guardduty-organization";
+import { SecurityHubOrganization, validSecurityHubOrganizationArgs, type FindingAggregatorLinkingMode } from "./security-hub-organization";
+import { validProviders } from "./security-services-args";
+
+export interface DelegatedSecurityAdministrationArgs {
+    /** The security (audit) account that administers GuardDuty, Security Hub and IAM Access Analyzer: 12 digits, as a string. */
+    securityAccountId: string;
+    /**
+     * Provider of the security account (it assumes a role there and allows only that account). The
+     * component's own provider (`opts.provider`) is the management account's; both in `region`.
+     */
+    securityAccountProvider: aws.Provider;
+    /** The region of both providers: where the services are delegated and findings are aggregated. */
+    region: string;
+    /**
+     * GuardDuty protection plans, on the administrator's detector and auto-enabled for every account
+     * of the organisation; default: all of `GUARDDUTY_FEATURES`.
+     */
+    guardDutyFeatures?: readonly GuardDutyFeature[];
+    /** How often the administrator's detector publishes updates of recurring findings; default `FIFTEEN_MINUTES`. */
+    findingPublishingFrequency?: FindingPublishingFrequency;
+    /** Regions whose Security Hub findings go to `region`; default `ALL_REGIONS`. */
+    findingAggregatorLinkingMode?: FindingAggregatorLinkingMode;
+    /** The regions of `SPECIFIED_REGIONS` / `ALL_REGIONS_EXCEPT_SPECIFIED` (never `region`); none with `ALL_REGIONS`. */
+    findingAggregatorRegions?: readonly string[];
+    /** Lowercase prefix of names and `Name` tags in the security account; default `zero-trust`. */
+    namePrefix?: string;
+}
+
+/**
+ * Delegated administration of the organisation's security services to the security account, in
+ * the providers' region: GuardDuty (`GuardDutyOrganization`), Security Hub
+ * (`SecurityHubOrganization`) and IAM Access Analyzer (`AccessAnalyzerOrganization`), one
+ * component per service, each in its own file and usable alone.
+ *
+ * This component exists so that the management stack validates every argument of the three before
+ * declaring anything (a bad aggregator region must not leave GuardDuty half-delegated) and wires
+ * one thing. Management-account resources (the three designations) go through `opts.provider`;
+ * everything else through `securityAccountProvider`. Trusted access for the three services
+ * (`awsServiceAccessPrincipals` of the organisation) is the organisation resource's job and must
+ * exist first.
+ */
+export class DelegatedSecurityAdministration extends pulumi.ComponentResource {
+    /** Id of GuardDuty's detector in the security account (the administrator's). */
+    public readonly guardDutyDetectorId: pulumi.Output<string>;
+    /** ARN of Security Hub's finding aggregator in the security account. */
+    public readonly securityHubAggregatorArn: pulumi.Output<string>;
+    /** ARN of the ORGANIZATION IAM Access Analyzer in the security account. */
+    public readonly organizationAnalyzerArn: pulumi.Output<string>;
+    /** The delegated administrator (the security account), once all three services are delegated to it. */
+    public readonly delegatedAdminAccountId: pulumi.Output<string>;
+
+    constructor(name: string, args: DelegatedSecurityAdministrationArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Everything validated before anything (this component included) is declared.
+        validGuardDutyOrganizationArgs(
+            {
+                securityAccountId: args.securityAccountId,
+                securityAccountProvider: args.securityAccountProvider,
+                features: args.guardDutyFeatures,
+                findingPublishingFrequency: args.findingPublishingFrequency,
+                namePrefix: args.namePrefix,
+            },
+            "guardDutyFeatures",
+        );
+        validSecurityHubOrganizationArgs(args);
+        validAccessAnalyzerOrganizationArgs(args);
+        const { management, security } = validProviders(args.securityAccountProvider, opts);
+
+        super("zero-trust:security-services:DelegatedSecurityAdministration", name, {}, opts);
+
+        const children = { parent: this, provider: management };
+        const guardDuty = new GuardDutyOrganization(
+            `${name}-guardduty`,
+            {
+                securityAccountId: args.securityAccountId,
+                securityAccountProvider: security,
+                features: args.guardDutyFeatures,
+                findingPublishingFrequency: args.findingPublishingFrequency,
+                namePrefix: args.namePrefix,
+            },
+            children,
+        );
+        const securityHub = new SecurityHubOrganization(
+            `${name}-security-hub`,
+            {
+                securityAccountId: args.securityAccountId,
+                securityAccountProvider: security,
+                region: args.region,
+                findingAggregatorLinkingMode: args.findingAggregatorLinkingMode,
+                findingAggregatorRegions: args.findingAggregatorRegions,
+            },
+            children,
+        );
+        const accessAnalyzer = new AccessAnalyzerOrganization(
+            `${name}-access-analyzer`,
+            { securityAccountId: args.securityAccountId, securityAccountProvider: security, namePrefix: args.namePrefix },
+            children,
+        );
+
+        this.guardDutyDetectorId = guardDuty.detectorId;
+        this.securityHubAggregatorArn = securityHub.aggregatorArn;
+        this.organizationAnalyzerArn = accessAnalyzer.analyzerArn;
+        this.delegatedAdminAccountId = pulumi
+            .all([guardDuty.delegatedAdminAccountId, securityHub.delegatedAdminAccountId, accessAnalyzer.delegatedAdminAccountId])
+            .apply(([accountId]) => accountId);
+        this.registerOutputs({
+            guardDutyDetectorId: this.guardDutyDetectorId,
+            securityHubAggregatorArn: this.securityHubAggregatorArn,
+            organizationAnalyzerArn: this.organizationAnalyzerArn,
+            delegatedAdminAccountId: this.delegatedAdminAccountId,
+        });
+    }
+}

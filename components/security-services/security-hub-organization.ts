@@ -1,0 +1,149 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { show, validAccountId, validChoice, validProviders, validRegion } from "./security-services-args";
+
+/** How the finding aggregator links other regions to the aggregation (home) region. */
+export const FINDING_AGGREGATOR_LINKING_MODES = ["ALL_REGIONS", "ALL_REGIONS_EXCEPT_SPECIFIED", "SPECIFIED_REGIONS"] as const;
+
+/** A linking mode of the Security Hub finding aggregator. */
+export type FindingAggregatorLinkingMode = (typeof FINDING_AGGREGATOR_LINKING_MODES)[number];
+
+export interface SecurityHubOrganizationArgs {
+    /** The security (audit) account that becomes Security Hub's delegated administrator: 12 digits, as a string. */
+    securityAccountId: string;
+    /**
+     * Provider of the security account, in `region` like the component's own provider (the
+     * management account's, `opts.provider`): the designation and the aggregator are per region.
+     */
+    securityAccountProvider: aws.Provider;
+    /** The region of both providers: the aggregation (home) region, never one of the linked regions. */
+    region: string;
+    /**
+     * Which regions send their findings to `region`: `ALL_REGIONS` (default; new regions follow
+     * automatically), `ALL_REGIONS_EXCEPT_SPECIFIED` or `SPECIFIED_REGIONS` (with `findingAggregatorRegions`).
+     */
+    findingAggregatorLinkingMode?: FindingAggregatorLinkingMode;
+    /**
+     * The regions the linking mode names: required (non-empty, no repeats, not `region`) with
+     * `SPECIFIED_REGIONS` and `ALL_REGIONS_EXCEPT_SPECIFIED`, refused with `ALL_REGIONS`.
+     */
+    findingAggregatorRegions?: readonly string[];
+}
+
+/** The arguments with defaults applied, after validation. */
+export interface ValidSecurityHubOrganizationArgs {
+    securityAccountId: string;
+    region: string;
+    linkingMode: FindingAggregatorLinkingMode;
+    /** Undefined with `ALL_REGIONS`. */
+    specifiedRegions: readonly string[] | undefined;
+}
+
+/** Validates the arguments (one-line error naming the argument) and applies the defaults. */
+export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationArgs): ValidSecurityHubOrganizationArgs {
+    const securityAccountId = validAccountId("securityAccountId", args.securityAccountId);
+    const region = validRegion("region", args.region);
+    const linkingMode = validChoice("findingAggregatorLinkingMode", args.findingAggregatorLinkingMode, FINDING_AGGREGATOR_LINKING_MODES, "ALL_REGIONS");
+    const regions = args.findingAggregatorRegions;
+    if (linkingMode === "ALL_REGIONS") {
+        if (regions !== undefined && (!Array.isArray(regions) || regions.length > 0)) {
+            throw new Error(`findingAggregatorRegions: ${show(regions)} given with findingAggregatorLinkingMode ALL_REGIONS (expected none: every region is linked)`);
+        }
+        return { securityAccountId, region, linkingMode, specifiedRegions: undefined };
+    }
+    if (!Array.isArray(regions) || regions.length === 0) {
+        throw new Error(`findingAggregatorRegions: ${show(regions)} with findingAggregatorLinkingMode ${linkingMode} (expected a non-empty list of regions)`);
+    }
+    const linked = (regions as unknown[]).map((r) => validRegion("findingAggregatorRegions", r));
+    const home = linked.find((r) => r === region);
+    if (home !== undefined) {
+        throw new Error(`findingAggregatorRegions: ${show(home)} is the aggregation region itself (region); expected only other regions`);
+    }
+    const repeated = linked.find((r, i) => linked.indexOf(r) !== i);
+    if (repeated !== undefined) {
+        throw new Error(`findingAggregatorRegions: ${show(repeated)} is listed twice`);
+    }
+    return { securityAccountId, region, linkingMode, specifiedRegions: linked };
+}
+
+/**
+ * Security Hub for the organisation, administered from the security account, with findings of
+ * every linked region aggregated into the providers' region.
+ *
+ * Order (AWS enables Security Hub by itself in an account designated administrator; our
+ * `securityhub.Account` would then fail as a conflict, so it comes first):
+ * 1. Security Hub in the security account (`securityhub.Account`, no default standards; protected,
+ *    as in the environment baselines: disabling Security Hub deletes its findings);
+ * 2. the management account designates the security account as administrator
+ *    (`securityhub.OrganizationAdminAccount`, after 1; this also registers the delegated
+ *    administrator in Organizations, so no `DelegatedAdministrator` is declared for Security Hub);
+ * 3. the finding aggregator (needs Security Hub enabled in the account, not the designation) and
+ *    the organisation configuration (needs the designation).
+ *
+ * The organisation configuration is deliberately LOCAL, with `autoEnable: false` and
+ * `autoEnableStandards: NONE`:
+ * - the environment stacks (`AccountBaseline`) enable Security Hub and subscribe their standards
+ *   themselves. Auto-enabling Security Hub in member accounts would have AWS enable it first, and
+ *   the environment stack's `securityhub.Account` would then fail with a conflict (Security Hub
+ *   already enabled); auto-enabled default standards would duplicate or contradict the standards
+ *   the baseline chose.
+ * - CENTRAL configuration would move standards and controls to configuration policies of the
+ *   administrator and take them away from the member accounts, where the baselines manage them.
+ * So member accounts are not associated automatically: the administrator associates them
+ * (`securityhub.Member`) after their environment stacks have enabled Security Hub.
+ *
+ * The designation is protected (removing it silently ends the organisation-wide view); the
+ * aggregator and the organisation configuration are not (they hold no findings; deleting the
+ * configuration resets it to LOCAL without auto-enable, which is what it is).
+ */
+export class SecurityHubOrganization extends pulumi.ComponentResource {
+    /** ARN of the security account's hub. */
+    public readonly hubArn: pulumi.Output<string>;
+    /** ARN of the finding aggregator in the aggregation region. */
+    public readonly aggregatorArn: pulumi.Output<string>;
+    /** The delegated administrator's account id, once the designation exists. */
+    public readonly delegatedAdminAccountId: pulumi.Output<string>;
+
+    constructor(name: string, args: SecurityHubOrganizationArgs, opts?: pulumi.ComponentResourceOptions) {
+        const valid = validSecurityHubOrganizationArgs(args);
+        const { management, security } = validProviders(args.securityAccountProvider, opts);
+
+        super("zero-trust:security-services:SecurityHubOrganization", name, {}, opts);
+
+        const hub = new aws.securityhub.Account(
+            `${name}-account`,
+            // As the environment baselines: no default standards, consolidated control findings.
+            { enableDefaultStandards: false, autoEnableControls: true, controlFindingGenerator: "SECURITY_CONTROL" },
+            { parent: this, provider: security, protect: true },
+        );
+
+        const delegation = new aws.securityhub.OrganizationAdminAccount(
+            `${name}-delegation`,
+            { adminAccountId: valid.securityAccountId },
+            { parent: this, provider: management, protect: true, dependsOn: [hub] },
+        );
+
+        const aggregator = new aws.securityhub.FindingAggregator(
+            `${name}-aggregator`,
+            { linkingMode: valid.linkingMode, ...(valid.specifiedRegions ? { specifiedRegions: [...valid.specifiedRegions] } : {}) },
+            { parent: this, provider: security, dependsOn: [hub] },
+        );
+
+        new aws.securityhub.OrganizationConfiguration(
+            `${name}-organization`,
+            {
+                // See the class comment: LOCAL, nothing auto-enabled, so the environment stacks keep
+                // enabling Security Hub and choosing standards in their own accounts without a conflict.
+                autoEnable: false,
+                autoEnableStandards: "NONE",
+                organizationConfiguration: { configurationType: "LOCAL" },
+            },
+            { parent: this, provider: security, dependsOn: [hub, delegation] },
+        );
+
+        this.hubArn = hub.arn;
+        this.aggregatorArn = aggregator.arn;
+        this.delegatedAdminAccountId = delegation.adminAccountId;
+        this.registerOutputs({ hubArn: this.hubArn, aggregatorArn: this.aggregatorArn, delegatedAdminAccountId: this.delegatedAdminAccountId });
+    }
+}

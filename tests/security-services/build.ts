@@ -1,0 +1,83 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { recordedNamed } from "../account/recorded";
+import { componentStackConfig, oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
+import { DelegatedSecurityAdministration, type DelegatedSecurityAdministrationArgs } from "../../components/security-services/delegated-security-administration";
+
+export const MANAGEMENT_ACCOUNT = "999999999999";
+export const SECURITY_ACCOUNT = "222222222222";
+export const REGION = "eu-west-1";
+
+/** Resource type tokens the tests look for. */
+export const T = {
+    administration: "zero-trust:security-services:DelegatedSecurityAdministration",
+    guardDuty: "zero-trust:security-services:GuardDutyOrganization",
+    securityHub: "zero-trust:security-services:SecurityHubOrganization",
+    accessAnalyzer: "zero-trust:security-services:AccessAnalyzerOrganization",
+    detectorComponent: "zero-trust:detection:GuardDutyDetector",
+    detector: "aws:guardduty/detector:Detector",
+    detectorFeature: "aws:guardduty/detectorFeature:DetectorFeature",
+    guardDutyAdmin: "aws:guardduty/organizationAdminAccount:OrganizationAdminAccount",
+    guardDutyOrganization: "aws:guardduty/organizationConfiguration:OrganizationConfiguration",
+    guardDutyOrganizationFeature: "aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
+    hub: "aws:securityhub/account:Account",
+    hubAdmin: "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
+    aggregator: "aws:securityhub/findingAggregator:FindingAggregator",
+    hubOrganization: "aws:securityhub/organizationConfiguration:OrganizationConfiguration",
+    delegatedAdministrator: "aws:organizations/delegatedAdministrator:DelegatedAdministrator",
+    analyzer: "aws:accessanalyzer/analyzer:Analyzer",
+} as const;
+
+/** The six protection plans, written out here rather than imported, so a plan dropped from the component fails a test. */
+export const ALL_FEATURES = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"] as const;
+export const AGENT_MANAGEMENT = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"] as const;
+
+/** Arguments without the providers (a variant must be JSON for `oncePerVariant`). */
+export type Variant = Partial<Omit<DelegatedSecurityAdministrationArgs, "securityAccountProvider">>;
+
+export interface Built {
+    mocks: RecordingMocks;
+    component: DelegatedSecurityAdministration;
+}
+
+/** The two providers of the management stack: the management account's and the security account's. */
+export function providers(): { management: aws.Provider; security: aws.Provider } {
+    return {
+        management: new aws.Provider("management", { region: REGION, allowedAccountIds: [MANAGEMENT_ACCOUNT] }),
+        security: new aws.Provider("security", {
+            region: REGION,
+            allowedAccountIds: [SECURITY_ACCOUNT],
+            assumeRoles: [{ roleArn: `arn:aws:iam::${SECURITY_ACCOUNT}:role/OrganizationAccountAccessRole` }],
+        }),
+    };
+}
+
+/** The component's arguments for a variant, with the security provider. */
+export function argsFor(security: aws.Provider, variant: Variant = {}): DelegatedSecurityAdministrationArgs {
+    return { securityAccountId: SECURITY_ACCOUNT, region: REGION, ...variant, securityAccountProvider: security };
+}
+
+/** One build per variant under a fresh recording monitor, shared by the tests that ask for it. */
+export const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
+    const mocks = RecordingMocks.install(componentStackConfig("management", REGION));
+    const { management, security } = providers();
+    const component = new DelegatedSecurityAdministration("security-services", argsFor(security, variant), { provider: management });
+    return { mocks: await mocks.settled(), component };
+});
+
+/** The single registration of a type (throws if absent or ambiguous). */
+export function only(mocks: RecordingMocks, type: string): Registration {
+    const found = mocks.ofType(type);
+    if (found.length !== 1) {
+        throw new Error(`expected one ${type}, found ${found.length}`);
+    }
+    return found[0];
+}
+
+/** Every URN a registration depends on explicitly (`dependsOn`, expanded by the SDK) or through its inputs. */
+export function dependenciesOf(mocks: RecordingMocks, name: string): string[] {
+    return recordedNamed(mocks, name).dependencies;
+}
+
+/** The plain value of an output, as the program would see it. */
+export const valueOf = <V>(output: pulumi.Output<V>): Promise<V> => new Promise((resolve) => output.apply((value) => resolve(value)));
