@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { UsageError } from "./errors";
 import type { PolicyResult } from "./policy-results";
-import type { RecordedResource } from "./recorded-resource";
+import { stepOperation, type RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
 import { displayValue } from "./wire-values";
 
@@ -59,10 +59,13 @@ export interface Plan {
     policyResults?: PolicyResult[];
 }
 
-/** The plan of a first deployment: a `create` step per registration, a `read` step per read. */
+/**
+ * The plan of a first deployment: a `create` step per registration (`import` for one adopted with
+ * the import option), a `read` step per read.
+ */
 export function buildPlan(resources: RecordedResource[], stackConfig: StackConfig, policyResults: PolicyResult[], durationMs: number): Plan {
     const steps = resources.map((r): PlanStep => ({
-        op: r.read === true ? "read" : "create",
+        op: stepOperation(r),
         urn: r.urn,
         ...(r.provider ? { provider: r.provider } : {}),
         newState: planState(r),

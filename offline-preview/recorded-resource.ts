@@ -42,3 +42,11 @@ export interface RecordedResource {
 export function providerOf(r: RecordedResource, byUrn: ReadonlyMap<string, RecordedResource>): RecordedResource | undefined {
     return r.provider ? byUrn.get(r.provider.slice(0, r.provider.lastIndexOf("::"))) : undefined;
 }
+
+/** The step a first deployment takes for a recorded resource, as `pulumi preview --json` names it. */
+export type StepOperation = "create" | "import" | "read";
+
+/** A read (`Resource.get`, a stack reference), an adoption (import option), or else a creation. */
+export function stepOperation(r: RecordedResource): StepOperation {
+    return r.read === true ? "read" : r.options.importId ? "import" : "create";
+}

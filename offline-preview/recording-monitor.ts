@@ -60,7 +60,9 @@ export class RecordingMonitor extends MockMonitor {
                 state = inputs;
                 this.providerPlacement.set(`${urn}::${id}`, this.placementFromProviderInputs(inputs));
             } else if (custom) {
-                id = this.options.view === "up" ? mockId(type, name, inputs) : "";
+                // An adopted resource (import option) has its id before any deployment, in either view.
+                const importId = req.getImportid();
+                id = importId || (this.options.view === "up" ? mockId(type, name, inputs) : "");
                 state = this.options.view === "up" ? mockState(type, id, inputs, where) : inputs;
             }
             const record = this.keep({

@@ -1,6 +1,9 @@
 import type { PackInfo } from "./policy-analyzer";
 import type { PolicyResult } from "./policy-results";
-import type { RecordedResource } from "./recorded-resource";
+import { stepOperation, type RecordedResource, type StepOperation } from "./recorded-resource";
+
+/** The column `pulumi preview` marks each step with. */
+const STEP_SYMBOLS: Readonly<Record<StepOperation, string>> = { create: "+", import: "=", read: ">" };
 
 export interface ReportInput {
     project: string;
@@ -41,7 +44,12 @@ export function renderReport(input: ReportInput): string {
     for (const [type, count] of countByType(input.resources)) {
         lines.push(`    ${String(count).padStart(5)}  ${displayType(type)}`);
     }
-    lines.push(`    ${String(input.resources.length).padStart(5)}  to create`);
+    for (const operation of Object.keys(STEP_SYMBOLS) as StepOperation[]) {
+        const count = input.resources.filter((r) => stepOperation(r) === operation).length;
+        if (count > 0 || operation === "create") {
+            lines.push(`    ${String(count).padStart(5)}  to ${operation}`);
+        }
+    }
     lines.push("");
     lines.push(...renderPolicyResults(input.pack, input.policyResults, input.resources));
     return lines.join("\n");
@@ -54,9 +62,10 @@ function renderTree(resources: readonly RecordedResource[]): string[] {
         siblings.push(r);
         children.set(r.parent, siblings);
     }
-    const rows: [string, string][] = [];
+    const rows: [string, string, string][] = [];
     const walk = (r: RecordedResource, prefix: string, branch: string): void => {
-        rows.push([`${prefix}${branch}${displayType(r.type)}`, r.name]);
+        const operation = stepOperation(r);
+        rows.push([`${prefix}${branch}${displayType(r.type)}`, operation === "create" ? r.name : `${r.name} (${operation})`, STEP_SYMBOLS[operation]]);
         const kids = children.get(r.urn) ?? [];
         const childPrefix = prefix + (branch === "" ? "" : branch === "└─ " ? "   " : "│  ");
         kids.forEach((k, i) => walk(k, childPrefix, i === kids.length - 1 ? "└─ " : "├─ "));
@@ -65,7 +74,7 @@ function renderTree(resources: readonly RecordedResource[]): string[] {
         walk(root, "", "");
     }
     const width = Math.min(Math.max(4, ...rows.map(([t]) => t.length)) + 2, 90);
-    return [`     ${"Type".padEnd(width)}Name`, ...rows.map(([t, n]) => ` +   ${t.padEnd(width)}${n}`)];
+    return [`     ${"Type".padEnd(width)}Name`, ...rows.map(([t, n, symbol]) => ` ${symbol}   ${t.padEnd(width)}${n}`)];
 }
 
 export function countByType(resources: readonly RecordedResource[]): [string, number][] {

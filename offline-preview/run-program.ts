@@ -71,35 +71,65 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         stackReferenceOutputs: options.stackReferenceOutputs,
     });
 
-    // Registration failures surface as rejections of promises the program never awaits; the
-    // first one is the run's error, as it would be under `pulumi preview`. A failed run leaves
-    // the listener in place: the SDK rejects more promises with the same error afterwards.
-    let firstFailure: unknown;
-    const onRejection = (err: unknown): void => {
-        firstFailure ??= err;
-    };
-    process.on("unhandledRejection", onRejection);
     // The SDK also captures a stack trace for every promise it tracks (leak diagnostics nobody
     // reads here): a fifth of a run's time. Traces are off unless asked for.
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = options.stackTraces === true ? stackTraceLimit : 0;
-    let outputs: Record<string, unknown> | undefined;
+    let run: StackRun;
     try {
-        outputs = await pulumi.runtime.runInPulumiStack(async () => {
+        run = await runInStack(() => {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const exported: unknown = require(options.entry);
-            return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+            return typeof exported === "function" ? (exported as () => unknown)() : exported;
         });
-        await pulumi.runtime.disconnect();
-    } catch (err) {
-        firstFailure ??= err;
+        if (run.failure === undefined) {
+            await pulumi.runtime.disconnect();
+        }
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
     }
+    const firstFailure = run.failure;
     if (firstFailure !== undefined) {
         // A registration the monitor refused is reported as raised, not as the SDK's wrapping of it.
         throw monitor.firstError ?? (firstFailure instanceof Error ? firstFailure : new Error(JSON.stringify(firstFailure)));
     }
-    process.off("unhandledRejection", onRejection);
-    return { resources: monitor.recorded, outputs: outputs ?? {} };
+    return { resources: monitor.recorded, outputs: run.outputs ?? {} };
+}
+
+/** How a program run inside the root stack ended. */
+export interface StackRun {
+    /** The stack's outputs (what the program returned, resolved). */
+    readonly outputs?: Record<string, unknown>;
+    /** The run's first error, if any. */
+    readonly failure?: unknown;
+}
+
+/**
+ * Runs a program inside the root `pulumi:pulumi:Stack` under the installed monitor, as the Node
+ * language host does. Registration failures surface as rejections of promises the program never
+ * awaits; the first one is the run's error and ends the run, as it ends the language host's:
+ * resources waiting on the failed value would otherwise never resolve, nor would the outputs.
+ * A failed run leaves its listener in place: the SDK rejects more promises with the same error.
+ */
+export async function runInStack(program: () => unknown): Promise<StackRun> {
+    let failure: unknown;
+    let abort: (err: unknown) => void = () => undefined;
+    const aborted = new Promise<never>((_, reject) => {
+        abort = reject;
+    });
+    const onRejection = (err: unknown): void => {
+        failure ??= err;
+        abort(err);
+    };
+    process.on("unhandledRejection", onRejection);
+    try {
+        const outputs = await Promise.race([pulumi.runtime.runInPulumiStack(async () => await program()), aborted]);
+        if (failure === undefined) {
+            process.off("unhandledRejection", onRejection);
+            return { outputs };
+        }
+    } catch (err) {
+        failure ??= err;
+    }
+    return { failure };
 }

@@ -6,7 +6,9 @@ import { FindingsPipeline } from "../components/detection/findings-pipeline";
 import { GuardDutyDetector } from "../components/detection/guardduty-detector";
 import { KeyRing, type KeyArns } from "../components/encryption/key-ring";
 import { ThreeTierVpc } from "../components/network/three-tier-vpc";
+import { AutomatedResponder } from "../components/response/automated-responder";
 import type { EnvironmentConfig } from "./config/environment-schema";
+import { organizationContext } from "./organization-context";
 
 /** What an environment stack exports. */
 export interface EnvironmentOutputs {
@@ -48,6 +50,14 @@ export interface EnvironmentOutputs {
     keyArns: KeyArns;
     /** Replicas of every key, by extra region (empty without `encryption.replicaRegions`). */
     replicaKeyArns: Readonly<Record<string, KeyArns>>;
+    /** The automated responder to GuardDuty findings (`detection.responder`). */
+    responderFunctionName: pulumi.Output<string>;
+    /** Where the responder reports every outcome (and its alarms fire). */
+    responderOutcomesTopicArn: pulumi.Output<string>;
+    /** What never succeeded after every retry. */
+    responderDeadLetterQueueArn: pulumi.Output<string>;
+    /** The rule-less security group per VPC that isolated instances are moved into. */
+    quarantineSecurityGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
 }
 
 /** Name prefix of every CloudWatch log group of the environment; the logs key serves only these. */
@@ -69,6 +79,8 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
     // The account layer first: every other resource goes through its providers, which assume the
     // organisation access role in the member account and refuse any other account.
     const { account } = config;
+    const organization = organizationContext(config);
+    const placement = organization.accountPlacement;
     const member = new MemberAccount(`${env}-account`, {
         environment: env,
         region: config.region,
@@ -76,15 +88,8 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         extraRegions: config.encryption.replicaRegions,
         accountId: config.accountId,
         accessRoleName: account.accessRoleName,
-        ...(account.mode === "create"
-            ? {
-                  creation: {
-                      email: account.email as string,
-                      name: account.name as string,
-                      parentOuId: account.parentOuId as string,
-                      managementAccountId: account.managementAccountId as string,
-                  },
-              }
+        ...(account.mode === "create" && placement !== undefined
+            ? { creation: { email: account.email as string, name: account.name as string, ...placement } }
             : {}),
         defaultTags: environmentTags(config),
     });
@@ -115,7 +120,7 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
             environment: env,
             region: config.region,
             accountId: config.accountId,
-            organizationId: config.organizationId,
+            organizationId: organization.organizationId,
             ...config.network,
             flowLogRetentionDays: config.flowLogRetentionDays,
             logGroupNamePrefix: logGroupNamePrefix(env),
@@ -133,7 +138,7 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
             region: config.region,
             accountId: config.accountId,
             volumesKeyArn: keys.keyArns.purposes.volumes,
-            configBucketName: config.baseline.configBucketName,
+            configBucketName: organization.logArchiveBucketName,
             configKeyPrefix: config.baseline.configKeyPrefix,
         },
         { provider },
@@ -145,6 +150,7 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
             environment: env,
             features: config.detection.guardDutyFeatures,
             findingPublishingFrequency: config.detection.findingPublishingFrequency,
+            ...(config.detection.detectorId === undefined ? {} : { adoptDetectorId: config.detection.detectorId }),
         },
         { provider },
     );
@@ -161,6 +167,30 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
             alertsKeyArn: keys.keyArns.purposes.alerts,
             alertSeverityThreshold: config.detection.alertSeverityThreshold,
             findingsRetentionDays: config.detection.findingsRetentionDays,
+            ...(organization.securityAccountId === undefined ? {} : { securityAccountId: organization.securityAccountId }),
+        },
+        { provider },
+    );
+
+    // After the findings pipeline: the responder is a second target of its alert rule.
+    const { responder: responderConfig } = config.detection;
+    const responder = new AutomatedResponder(
+        `${env}-responder`,
+        {
+            environment: env,
+            region: config.region,
+            accountId: config.accountId,
+            alertRuleName: alertRuleName(env),
+            alertRuleArn: findings.alertRuleArn,
+            alertsKeyArn: keys.keyArns.purposes.alerts,
+            logsKeyArn: keys.keyArns.purposes.logs,
+            logGroupNamePrefix: logGroupNamePrefix(env),
+            logRetentionDays: config.flowLogRetentionDays,
+            vpcs: [{ name: "main", vpcId: network.vpcId }],
+            severityThreshold: responderConfig.severityThreshold,
+            optOutTagKey: responderConfig.optOutTagKey,
+            dryRun: responderConfig.dryRun,
+            reservedConcurrency: responderConfig.reservedConcurrency,
         },
         { provider },
     );
@@ -192,5 +222,9 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         alertRuleArn: findings.alertRuleArn,
         keyArns: keys.keyArns,
         replicaKeyArns: keys.replicaKeyArns,
+        responderFunctionName: responder.functionName,
+        responderOutcomesTopicArn: responder.outcomesTopicArn,
+        responderDeadLetterQueueArn: responder.deadLetterQueueArn,
+        quarantineSecurityGroupIds: responder.quarantineSecurityGroupIds,
     };
 }

@@ -15,7 +15,7 @@ export interface AccountBaselineArgs {
     /** The key ring's `volumes` key: the account's default key for new EBS volumes. */
     volumesKeyArn: pulumi.Input<string>;
     /** The organisation's log-archive bucket that receives AWS Config's history and snapshots. */
-    configBucketName: string;
+    configBucketName: pulumi.Input<string>;
     /** Key prefix in that bucket (AWS Config appends `AWSLogs/<account>/Config/…`). */
     configKeyPrefix: string;
 }

@@ -11,12 +11,12 @@ export interface MemberAccountCreation {
     /** The account's name in the organisation. */
     readonly name: string;
     /** The OU the account is created in (`ou-…`; the organisation root `r-…` also works). */
-    readonly parentOuId: string;
+    readonly parentOuId: pulumi.Input<string>;
     /**
      * The organisation's management account: the Account resource goes through a provider pinned
      * to it (`allowedAccountIds`), so account creation cannot run with any other account's credentials.
      */
-    readonly managementAccountId: string;
+    readonly managementAccountId: pulumi.Input<string>;
 }
 
 export interface MemberAccountArgs {

@@ -30,6 +30,8 @@ export interface FindingsPipelineArgs {
     alertsKeyArn: pulumi.Input<string>;
     /** Findings at or above this GuardDuty severity (1.0–10.0) are sent to the alerts topic. */
     alertSeverityThreshold: number;
+    /** The organisation's security account, whose tooling may subscribe to the alerts topic; absent: none. */
+    securityAccountId?: pulumi.Input<string>;
     /** Days an exported finding is kept in the bucket (then it expires, and its noncurrent version after `NONCURRENT_FINDINGS_DAYS`). */
     findingsRetentionDays: number;
 }
@@ -133,7 +135,15 @@ export class FindingsPipeline extends pulumi.ComponentResource {
         );
         const topicPolicy = new aws.sns.TopicPolicy(
             `${name}-alerts-topic-policy`,
-            { arn: topic.arn, policy: alertTopicPolicy({ topicArn: topic.arn, ruleArn: rule.arn, accountId: args.accountId }) },
+            {
+                arn: topic.arn,
+                policy: alertTopicPolicy({
+                    topicArn: topic.arn,
+                    ruleArn: rule.arn,
+                    accountId: args.accountId,
+                    ...(args.securityAccountId === undefined ? {} : { subscriberAccountRoot: pulumi.interpolate`arn:aws:iam::${args.securityAccountId}:root` }),
+                }),
+            },
             { parent: this },
         );
         new aws.cloudwatch.EventTarget(

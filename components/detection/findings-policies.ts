@@ -19,15 +19,15 @@ export const GUARDDUTY_SERVICE = "guardduty.amazonaws.com";
 /** The EventBridge service principal. */
 export const EVENTS_SERVICE = "events.amazonaws.com";
 
-type Principal = "*" | { readonly Service: string } | { readonly AWS: string };
+type Principal<V> = "*" | { readonly Service: string } | { readonly AWS: V };
 
 export interface ResourcePolicyStatement<V = string> {
     readonly Sid: string;
     readonly Effect: "Allow" | "Deny";
-    readonly Principal: Principal;
+    readonly Principal: Principal<V>;
     readonly Action: string | string[];
     readonly Resource: V | V[];
-    readonly Condition?: Readonly<Record<string, Readonly<Record<string, V>>>>;
+    readonly Condition?: Readonly<Record<string, Readonly<Record<string, V | readonly string[]>>>>;
 }
 
 export interface ResourcePolicyDocument<V = string> {
@@ -114,7 +114,12 @@ export interface AlertTopicFacts<V> {
     readonly ruleArn: V;
     /** Account of the topic and the rule. */
     readonly accountId: string;
+    /** Root principal (`arn:aws:iam::<id>:root`) of the organisation's security account, which may subscribe; absent: nobody outside the account. */
+    readonly subscriberAccountRoot?: V;
 }
+
+/** Protocols the security account may subscribe with: its queues, functions and HTTPS collectors, never email or SMS. */
+export const ALERT_SUBSCRIPTION_PROTOCOLS = ["sqs", "lambda", "https"] as const;
 
 /**
  * The alerts topic's policy: EventBridge may publish for the one rule, and nobody else may publish
@@ -143,6 +148,19 @@ export function alertTopicPolicy<V = string>(facts: AlertTopicFacts<V>): Resourc
                 Resource: facts.topicArn,
                 Condition: { ArnNotEquals: { "aws:SourceArn": facts.ruleArn } },
             },
+            ...(facts.subscriberAccountRoot === undefined
+                ? []
+                : [
+                      {
+                          // The security team's tooling receives every environment's alerts in its own account.
+                          Sid: "SecurityAccountSubscribes",
+                          Effect: "Allow" as const,
+                          Principal: { AWS: facts.subscriberAccountRoot as V },
+                          Action: "sns:Subscribe",
+                          Resource: facts.topicArn,
+                          Condition: { StringEquals: { "sns:Protocol": [...ALERT_SUBSCRIPTION_PROTOCOLS] } },
+                      },
+                  ]),
         ],
     };
 }

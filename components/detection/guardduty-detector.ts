@@ -18,6 +18,14 @@ export interface GuardDutyDetectorArgs {
     features: readonly GuardDutyFeature[];
     /** How often updates of recurring findings are published to EventBridge. */
     findingPublishingFrequency: FindingPublishingFrequency;
+    /**
+     * The detector GuardDuty's delegated administrator already enabled in this account (the
+     * management stack auto-enables every member): adopted with the import option instead of
+     * created, which AWS would refuse. Its protection plans and publishing frequency are then the
+     * administrator's (members cannot change them), so `features` and `findingPublishingFrequency`
+     * are not declared here.
+     */
+    adoptDetectorId?: string;
 }
 
 /**
@@ -34,20 +42,22 @@ export class GuardDutyDetector extends pulumi.ComponentResource {
     constructor(name: string, args: GuardDutyDetectorArgs, opts?: pulumi.ComponentResourceOptions) {
         super("zero-trust:detection:GuardDutyDetector", name, {}, opts);
 
-        const detector = new aws.guardduty.Detector(
-            `${name}-detector`,
-            {
-                enable: true,
-                findingPublishingFrequency: args.findingPublishingFrequency,
-                tags: { Name: `${args.environment}-guardduty` },
-            },
-            // Deleting a detector disables GuardDuty in the region and deletes every finding it holds,
-            // the investigation history with them; suspending (enable: false) would keep them. Protected
-            // so that no refactor, rename or `pulumi destroy` can do that by accident.
-            { parent: this, protect: true },
-        );
+        // Deleting a detector disables GuardDuty in the region and deletes every finding it holds,
+        // the investigation history with them; suspending (enable: false) would keep them. Protected
+        // so that no refactor, rename or `pulumi destroy` can do that by accident.
+        const adopted = args.adoptDetectorId;
+        const detector =
+            adopted === undefined
+                ? new aws.guardduty.Detector(
+                      `${name}-detector`,
+                      { enable: true, findingPublishingFrequency: args.findingPublishingFrequency, tags: { Name: `${args.environment}-guardduty` } },
+                      { parent: this, protect: true },
+                  )
+                : // The import must match what AWS has: the administrator-enabled detector carries none of
+                  // this program's tags, so tag differences are not this stack's to change.
+                  new aws.guardduty.Detector(`${name}-detector`, { enable: true }, { parent: this, protect: true, import: adopted, ignoreChanges: ["tags", "tagsAll"] });
 
-        for (const feature of GUARDDUTY_FEATURES) {
+        for (const feature of adopted === undefined ? GUARDDUTY_FEATURES : []) {
             const status = args.features.includes(feature) ? "ENABLED" : "DISABLED";
             new aws.guardduty.DetectorFeature(
                 `${name}-${feature.toLowerCase().replace(/_/g, "-")}`,

@@ -18,7 +18,7 @@ export interface ThreeTierVpcArgs {
     /** Account the VPC is created in (flow log role trust and log group ARN). */
     accountId: string;
     /** AWS Organizations id; VPC endpoints admit only principals of this organisation. */
-    organizationId: string;
+    organizationId: pulumi.Input<string>;
     /** Availability zones (1–6) of `region`; every tier gets one subnet in each. */
     availabilityZones: readonly string[];
     /** IPv4 CIDR of the VPC, a network address with a prefix from /16 to /28. */

@@ -10,7 +10,7 @@ export interface VpcEndpointsArgs {
     /** Region of the VPC; endpoint service names are `com.amazonaws.<region>.<service>`. */
     region: string;
     /** Organisation whose principals alone may use the endpoints (`aws:PrincipalOrgID`). */
-    organizationId: string;
+    organizationId: pulumi.Input<string>;
     /** The VPC to attach the endpoints to. */
     vpcId: pulumi.Input<string>;
     /** The VPC's CIDR: the only source the interface endpoints admit. */

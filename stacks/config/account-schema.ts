@@ -16,12 +16,18 @@ const OU_EXPECTED = "an organisational unit id: ou-<4 to 32 lowercase letters or
 const ROLE_NAME_EXPECTED = "an IAM role name of 1 to 64 letters, digits or +=,.@_-";
 
 /** Keys that only creating an account uses. */
-const CREATE_ONLY_KEYS = ["email", "name", "parentOuId", "managementAccountId"] as const;
+const CREATE_ONLY_KEYS = ["email", "name", "parentOuId", "organizationalUnit", "managementAccountId"] as const;
+
+/** Where the created account goes and who creates it: from config, or from the management stack. */
+const PLACEMENT_KEYS = ["parentOuId", "managementAccountId"] as const;
+
+const OU_PATH_EXPECTED = "an OU path of the management stack's organizationalUnitIds output, e.g. workloads/prod";
 
 const createExpected: Record<(typeof CREATE_ONLY_KEYS)[number], string> = {
     email: EMAIL_EXPECTED,
     name: NAME_EXPECTED,
     parentOuId: OU_EXPECTED,
+    organizationalUnit: OU_PATH_EXPECTED,
     managementAccountId: `the organisation's management ${ACCOUNT_ID_EXPECTED}`,
 };
 
@@ -42,17 +48,23 @@ export const accountSchema = z
                 .regex(/^[\x20-\x7e]{1,50}$/, { error: NAME_EXPECTED })
                 .optional(),
             parentOuId: z.string({ error: OU_EXPECTED }).regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, { error: OU_EXPECTED }).optional(),
+            organizationalUnit: z.string({ error: OU_PATH_EXPECTED }).regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/, { error: OU_PATH_EXPECTED }).optional(),
             managementAccountId: z.string({ error: ACCOUNT_ID_EXPECTED }).regex(/^\d{12}$/, { error: ACCOUNT_ID_EXPECTED }).optional(),
             accessRoleName: z
                 .string({ error: ROLE_NAME_EXPECTED })
                 .regex(/^[\w+=,.@-]{1,64}$/, { error: ROLE_NAME_EXPECTED })
                 .default(DEFAULT_ACCESS_ROLE_NAME),
         },
-        { error: strictObjectError(ACCOUNT_KEYS, "an object with optional mode (adopt or create), email, name, parentOuId, managementAccountId, accessRoleName") },
+        {
+            error: strictObjectError(
+                ACCOUNT_KEYS,
+                "an object with optional mode (adopt or create), email, name, parentOuId, organizationalUnit, managementAccountId, accessRoleName",
+            ),
+        },
     )
     .superRefine((account, ctx) => {
         for (const key of CREATE_ONLY_KEYS) {
-            if (account.mode === "create" && account[key] === undefined) {
+            if (account.mode === "create" && (key === "email" || key === "name") && account[key] === undefined) {
                 ctx.addIssue({ code: "custom", path: [key], message: `${createExpected[key]} (required with mode create)` });
             } else if (account.mode === "adopt" && account[key] !== undefined) {
                 ctx.addIssue({ code: "custom", path: [key], message: "nothing with mode adopt (only creating an account uses it)" });
@@ -64,34 +76,57 @@ export const accountSchema = z
 
 export type AccountConfig = z.infer<typeof accountSchema>;
 
-const BUCKET_EXPECTED = "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit";
+export const BUCKET_EXPECTED = "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit";
 const PREFIX_EXPECTED = "an S3 key prefix of 1 to 256 letters, digits or !-_.*'()/ without a leading or trailing slash";
 
 const BASELINE_KEYS = ["configBucketName", "configKeyPrefix"] as const;
 
 export const baselineSchema = z.strictObject(
     {
-        // The organisation's log-archive bucket (later: from the management stack's outputs).
+        // The organisation's log-archive bucket; from the management stack when the stack reads it.
         configBucketName: z
             .string({ error: BUCKET_EXPECTED })
             .regex(/^[a-z0-9](?:[a-z0-9.-]{1,61})[a-z0-9]$/, { error: BUCKET_EXPECTED })
-            .refine((name) => !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name), { error: BUCKET_EXPECTED }),
+            .refine((name) => !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name), { error: BUCKET_EXPECTED })
+            .optional(),
         configKeyPrefix: z
             .string({ error: PREFIX_EXPECTED })
             .regex(/^[\w!.*'()-](?:[\w!.*'()/-]{0,254}[\w!.*'()-])?$/, { error: PREFIX_EXPECTED })
             .default("config"),
     },
     { error: strictObjectError(BASELINE_KEYS, "an object with configBucketName (the organisation's log-archive bucket) and optional configKeyPrefix") },
-);
+).prefault({});
 
 export type BaselineConfig = z.infer<typeof baselineSchema>;
 
 /**
- * Checks that need the rest of the environment: an account is not its own management account.
- * Issue paths are relative to the environment config.
+ * Checks that need the rest of the environment. A created account is placed by config (parentOuId,
+ * managementAccountId) or, when the stack reads the management stack, by it (organizationalUnit
+ * names one of its OUs; the management account is its own). Issue paths are relative to the
+ * environment config.
  */
-export function checkAccountAgainstEnvironment(config: { readonly accountId: string; readonly account: AccountConfig }, ctx: z.RefinementCtx): void {
-    if (config.account.mode === "create" && config.account.managementAccountId === config.accountId) {
+export function checkAccountAgainstEnvironment(
+    config: { readonly accountId: string; readonly account: AccountConfig; readonly management?: unknown },
+    ctx: z.RefinementCtx,
+): void {
+    const { account } = config;
+    if (account.mode !== "create") {
+        return;
+    }
+    const fromManagement = config.management !== undefined;
+    for (const key of PLACEMENT_KEYS) {
+        if (fromManagement && account[key] !== undefined) {
+            ctx.addIssue({ code: "custom", path: ["account", key], message: "nothing with management.stack set (the management stack provides it)" });
+        } else if (!fromManagement && account[key] === undefined) {
+            ctx.addIssue({ code: "custom", path: ["account", key], message: `${createExpected[key]} (required with mode create, unless management.stack is set)` });
+        }
+    }
+    if (fromManagement && account.organizationalUnit === undefined) {
+        ctx.addIssue({ code: "custom", path: ["account", "organizationalUnit"], message: `${OU_PATH_EXPECTED} (required with mode create and management.stack)` });
+    } else if (!fromManagement && account.organizationalUnit !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["account", "organizationalUnit"], message: "nothing without management.stack (use parentOuId)" });
+    }
+    if (account.managementAccountId === config.accountId) {
         ctx.addIssue({
             code: "custom",
             path: ["account", "managementAccountId"],

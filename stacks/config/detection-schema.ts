@@ -15,7 +15,13 @@ export const GUARDDUTY_SEVERITY = { min: 1, max: 10, high: 7 } as const;
  */
 export const FINDINGS_RETENTION_DAYS = { min: 90, max: 3653, default: 365 } as const;
 
-const DETECTION_KEYS = ["guardDutyFeatures", "findingPublishingFrequency", "alertSeverityThreshold", "findingsRetentionDays"] as const;
+const DETECTION_KEYS = ["detectorId", "guardDutyFeatures", "findingPublishingFrequency", "alertSeverityThreshold", "findingsRetentionDays", "responder"] as const;
+
+
+/** What the delegated administrator sets for an adopted detector, and members cannot change. */
+const ADMINISTRATOR_KEYS = ["guardDutyFeatures", "findingPublishingFrequency"] as const;
+
+const DETECTOR_ID_EXPECTED = "a GuardDuty detector id: 32 lowercase letters or digits (aws guardduty list-detectors in the account and region)";
 
 const guardDutyFeatureList = `GuardDuty protection plans from ${GUARDDUTY_FEATURES.join(", ")}`;
 
@@ -26,9 +32,43 @@ const SEVERITY_EXPECTED =
 const RETENTION_EXPECTED =
     `a whole number of days from ${FINDINGS_RETENTION_DAYS.min} (GuardDuty itself keeps findings 90 days) to ${FINDINGS_RETENTION_DAYS.max}`;
 
-export const detectionSchema = z
+const RESPONDER_KEYS = ["dryRun", "severityThreshold", "optOutTagKey", "reservedConcurrency"] as const;
+const TAG_KEY_EXPECTED = "a tag key of 1 to 128 letters, digits, spaces or _.:/=+-@ that does not start with aws:";
+const CONCURRENCY_EXPECTED = "a whole number of concurrent executions from 1 to 100 reserved for the responder";
+
+/**
+ * `detection.responder`: the automated responder (components/response). Dry-run by default: it logs
+ * and reports what it would do until someone has reviewed its plans and switched it on.
+ */
+const responderSchema = z
     .strictObject(
         {
+            dryRun: z.boolean({ error: "true (log and report the plan, act on nothing) or false" }).default(true),
+            severityThreshold: z
+                .number({ error: SEVERITY_EXPECTED })
+                .min(GUARDDUTY_SEVERITY.min, { error: SEVERITY_EXPECTED })
+                .max(GUARDDUTY_SEVERITY.max, { error: SEVERITY_EXPECTED })
+                .default(GUARDDUTY_SEVERITY.high),
+            optOutTagKey: z
+                .string({ error: TAG_KEY_EXPECTED })
+                .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, { error: TAG_KEY_EXPECTED })
+                .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: TAG_KEY_EXPECTED })
+                .default("zero-trust:responder"),
+            reservedConcurrency: z
+                .number({ error: CONCURRENCY_EXPECTED })
+                .int({ error: CONCURRENCY_EXPECTED })
+                .min(1, { error: CONCURRENCY_EXPECTED })
+                .max(100, { error: CONCURRENCY_EXPECTED })
+                .default(5),
+        },
+        { error: strictObjectError(RESPONDER_KEYS, "an object with optional dryRun, severityThreshold, optOutTagKey, reservedConcurrency") },
+    )
+    .prefault({});
+
+const detectionObject = z
+    .strictObject(
+        {
+            detectorId: z.string({ error: DETECTOR_ID_EXPECTED }).regex(/^[a-z0-9]{32}$/, { error: DETECTOR_ID_EXPECTED }).optional(),
             guardDutyFeatures: z
                 .array(z.enum(GUARDDUTY_FEATURES, { error: `a GuardDuty protection plan: ${GUARDDUTY_FEATURES.join(", ")}` }), {
                     error: `a non-empty list of ${guardDutyFeatureList}`,
@@ -50,15 +90,45 @@ export const detectionSchema = z
                 .min(FINDINGS_RETENTION_DAYS.min, { error: RETENTION_EXPECTED })
                 .max(FINDINGS_RETENTION_DAYS.max, { error: RETENTION_EXPECTED })
                 .default(FINDINGS_RETENTION_DAYS.default),
+            responder: responderSchema,
         },
         {
             error: strictObjectError(
                 DETECTION_KEYS,
-                "an object with optional guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
+                "an object with optional detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
             ),
         },
     )
+    .superRefine((detection, ctx) => {
+        // The responder hears only what the alert rule forwards: a lower threshold would be a promise it cannot keep.
+        if (detection.responder.severityThreshold < detection.alertSeverityThreshold) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["responder", "severityThreshold"],
+                message: `a severity at or above alertSeverityThreshold (${detection.alertSeverityThreshold}): the responder sees only the findings the alert rule forwards`,
+            });
+        }
+    })
     // Absent: every protection plan, 15-minute publishing, alerts from High (7), a year of findings.
     .prefault({});
+
+/**
+ * With `detectorId` (the detector GuardDuty's delegated administrator enabled in the account, which
+ * the stack adopts), protection plans and publishing frequency are the administrator's: setting them
+ * here would be silently ignored by AWS, so it is refused.
+ */
+export const detectionSchema = z.preprocess((value, ctx) => {
+    if (value !== null && typeof value === "object" && "detectorId" in value) {
+        for (const key of ADMINISTRATOR_KEYS.filter((k) => k in value)) {
+            ctx.addIssue({
+                code: "custom",
+                path: [key],
+                input: (value as Record<string, unknown>)[key],
+                message: "nothing with detectorId: the organisation's delegated GuardDuty administrator sets protection plans and publishing frequency for member accounts",
+            });
+        }
+    }
+    return value;
+}, detectionObject);
 
 export type DetectionConfig = z.infer<typeof detectionSchema>;

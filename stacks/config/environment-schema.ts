@@ -4,7 +4,7 @@ import { DEFAULT_SSL_POLICY, TLS12_SSL_POLICIES } from "../../components/network
 import { formatIpv4Cidr, hasHostBits, isRfc1918, networkOf, parseIpv4Cidr } from "../../components/network/ipv4-cidr";
 import { MIN_SUBNET_PREFIX, TIERS, measureSubnetSpace } from "../../components/network/subnet-plan";
 import { NAT_STRATEGIES } from "../../components/network/tier-routing";
-import { accountSchema, baselineSchema, checkAccountAgainstEnvironment } from "./account-schema";
+import { accountSchema, baselineSchema, BUCKET_EXPECTED, checkAccountAgainstEnvironment } from "./account-schema";
 import { detectionSchema } from "./detection-schema";
 import { checkEncryptionAgainstEnvironment, encryptionSchema } from "./encryption-schema";
 import { REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
@@ -31,6 +31,40 @@ const AZ_NAME = /^[a-z]{2}-[a-z]+-\d{1,2}[a-z]$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** An ACM certificate ARN of the aws partition; captures region and account. */
 const ACM_CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const ORGANIZATION_ID_EXPECTED = "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits";
+
+const STACK_REFERENCE_EXPECTED = "a stack reference name: <stack>, <project>/<stack> or <organization>/<project>/<stack>";
+
+/** `zero-trust-aws:management`: the stack that built the organisation, whose outputs this stack reads. */
+const managementReferenceSchema = z.strictObject(
+    {
+        stack: z.string({ error: STACK_REFERENCE_EXPECTED }).regex(/^(?:[\w.-]+\/){0,2}[\w.-]+$/, { error: STACK_REFERENCE_EXPECTED }),
+    },
+    { error: strictObjectError(["stack"], "an object with stack (the management stack's reference name)") },
+);
+
+/**
+ * The organisation's facts come from exactly one place: the management stack's outputs when
+ * `management.stack` is set, otherwise config. Both would be two truths that can drift apart.
+ */
+function checkOrganizationSource(
+    config: { readonly management?: unknown; readonly organizationId?: string; readonly baseline: { readonly configBucketName?: string } },
+    ctx: z.RefinementCtx,
+): void {
+    const fromManagement = config.management !== undefined;
+    const facts: [PropertyKey[], unknown, string][] = [
+        [["organizationId"], config.organizationId, ORGANIZATION_ID_EXPECTED],
+        [["baseline", "configBucketName"], config.baseline.configBucketName, `${BUCKET_EXPECTED} (the organisation's log-archive bucket)`],
+    ];
+    for (const [path, value, expected] of facts) {
+        if (fromManagement && value !== undefined) {
+            ctx.addIssue({ code: "custom", path, message: "nothing with management.stack set (the management stack's outputs provide it)" });
+        } else if (!fromManagement && value === undefined) {
+            ctx.addIssue({ code: "custom", path, message: `${expected} (or management.stack, to read it from the management stack)` });
+        }
+    }
+}
 
 const port = (what: string) =>
     z
@@ -150,7 +184,7 @@ const networkSchema = z
         }
     });
 
-const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), { error: "an object of tag keys to string values" }).superRefine((tags, ctx) => {
+export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), { error: "an object of tag keys to string values" }).superRefine((tags, ctx) => {
     for (const [key, value] of Object.entries(tags)) {
         if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
             ctx.addIssue({
@@ -180,9 +214,8 @@ export const environmentConfigSchema = z
                 error: "a lowercase name of 1 to 24 letters, digits or hyphens, starting with a letter and not ending with a hyphen (defaults to the stack name)",
             }),
         accountId: z.string({ error: "a 12-digit AWS account id (quoted in YAML)" }).regex(/^\d{12}$/, { error: "a 12-digit AWS account id (quoted in YAML)" }),
-        organizationId: z
-            .string({ error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" })
-            .regex(/^o-[a-z0-9]{10,32}$/, { error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" }),
+        organizationId: z.string({ error: ORGANIZATION_ID_EXPECTED }).regex(/^o-[a-z0-9]{10,32}$/, { error: ORGANIZATION_ID_EXPECTED }).optional(),
+        management: managementReferenceSchema.optional(),
         network: networkSchema,
         flowLogRetentionDays: z
             .number({ error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
@@ -216,6 +249,7 @@ export const environmentConfigSchema = z
             return;
         }
         checkEncryptionAgainstEnvironment(config, ctx);
+        checkOrganizationSource(config, ctx);
         checkAccountAgainstEnvironment(config, ctx);
         config.network.availabilityZones.forEach((zone, index) => {
             if (!new RegExp(`^${config.region}[a-z]$`).test(zone)) {

@@ -65,7 +65,7 @@ describe("account and baseline config", () => {
             withAccount({ accountId: "111111111111" }),
             "zero-trust-aws:account.accountId",
             "111111111111",
-            "one of the keys mode, email, name, parentOuId, managementAccountId, accessRoleName",
+            "one of the keys mode, email, name, parentOuId, organizationalUnit, managementAccountId, accessRoleName",
         ],
         [
             "create without an email",
@@ -79,14 +79,14 @@ describe("account and baseline config", () => {
             withAccount({ ...CREATE, parentOuId: undefined }),
             "zero-trust-aws:account.parentOuId",
             undefined,
-            "an organisational unit id: ou-<4 to 32 lowercase letters or digits>-<8 to 32 lowercase letters or digits> (required with mode create)",
+            "an organisational unit id: ou-<4 to 32 lowercase letters or digits>-<8 to 32 lowercase letters or digits> (required with mode create, unless management.stack is set)",
         ],
         [
             "create without the management account",
             withAccount({ ...CREATE, managementAccountId: undefined }),
             "zero-trust-aws:account.managementAccountId",
             undefined,
-            "the organisation's management a 12-digit AWS account id (quoted in YAML) (required with mode create)",
+            "the organisation's management a 12-digit AWS account id (quoted in YAML) (required with mode create, unless management.stack is set)",
         ],
         [
             "a malformed OU id",
@@ -111,7 +111,13 @@ describe("account and baseline config", () => {
             "the organisation's management account, not the environment's own account 111111111111 (accountId)",
         ],
         ["a bad access role name", withAccount({ accessRoleName: "role/with/slashes" }), "zero-trust-aws:account.accessRoleName", "role/with/slashes", "an IAM role name of 1 to 64 letters, digits or +=,.@_-"],
-        ["no baseline", { ...VALID, "zero-trust-aws:baseline": undefined }, "zero-trust-aws:baseline", undefined, "an object with configBucketName (the organisation's log-archive bucket) and optional configKeyPrefix"],
+        [
+            "no baseline and no management stack",
+            { ...VALID, "zero-trust-aws:baseline": undefined },
+            "zero-trust-aws:baseline.configBucketName",
+            undefined,
+            "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit (the organisation's log-archive bucket) (or management.stack, to read it from the management stack)",
+        ],
         [
             "a bucket name with capitals",
             withBaseline({ configBucketName: "Log-Archive" }),

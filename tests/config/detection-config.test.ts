@@ -99,7 +99,7 @@ describe("config: detection.alertSeverityThreshold and detection.findingsRetenti
                 { alertSeverity: 7 },
                 "zero-trust-aws:detection.alertSeverity",
                 7,
-                "one of the keys guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
+                "one of the keys detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
             );
         });
     });

@@ -80,7 +80,7 @@ describe("environment config", () => {
                 region: "eu-west-1",
                 environment: "staging",
                 accountId: "111111111111",
-                organizationId: "o-a1b2c3d4e5",
+                management: { stack: "organization/zero-trust-aws/management" },
                 network: {
                     availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
                     vpcCidr: "10.20.0.0/16",
@@ -95,6 +95,7 @@ describe("environment config", () => {
                 interfaceEndpoints: ["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs"],
                 tags: { Environment: "staging", CostCenter: "platform" },
                 detection: {
+                    detectorId: "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6",
                     guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"],
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
                     alertSeverityThreshold: 7,
@@ -107,7 +108,7 @@ describe("environment config", () => {
                     deletionWindowDays: 30,
                 },
                 account: { mode: "adopt", accessRoleName: "OrganizationAccountAccessRole" },
-                baseline: { configBucketName: "zero-trust-log-archive-o-a1b2c3d4e5", configKeyPrefix: "config" },
+                baseline: { configKeyPrefix: "config" },
             });
         });
 
@@ -408,7 +409,7 @@ describe("environment config", () => {
                     withDetection(value),
                     "zero-trust-aws:detection",
                     value,
-                    "an object with optional guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
+                    "an object with optional detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
                 );
             }
         });
@@ -417,7 +418,7 @@ describe("environment config", () => {
                 withDetection({ guardDutyFeature: ["S3_DATA_EVENTS"] }),
                 "zero-trust-aws:detection.guardDutyFeature",
                 ["S3_DATA_EVENTS"],
-                "one of the keys guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
+                "one of the keys detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
             );
         });
         it("GuardDuty features that are not a list", () => {

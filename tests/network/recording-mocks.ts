@@ -47,10 +47,10 @@ export class RecordingMocks {
 
     /**
      * Installs a fresh recording monitor with this stack config (which also becomes the program's
-     * `pulumi.Config`); call before constructing resources.
+     * `pulumi.Config`), answering stack references through `hooks`; call before constructing resources.
      */
-    static install(stackConfig: StackConfig = componentStackConfig()): RecordingMocks {
-        return new RecordingMocks(installRecordingMonitor(stackConfig, "up"));
+    static install(stackConfig: StackConfig = componentStackConfig(), hooks: Parameters<typeof installRecordingMonitor>[2] = {}): RecordingMocks {
+        return new RecordingMocks(installRecordingMonitor(stackConfig, "up", hooks));
     }
 
     /** Resolves once every registration started so far has been answered. */

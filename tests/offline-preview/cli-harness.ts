@@ -33,6 +33,8 @@ export function tempDir(): string {
 export function environmentProject(edit: (config: Record<string, unknown>) => void, stack = "edited"): string {
     const dir = tempDir();
     fs.copyFileSync(path.join(repoRoot, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    // The management stack the environment reads through its stack reference, previewed from here too.
+    fs.copyFileSync(path.join(repoRoot, "Pulumi.management.yaml"), path.join(dir, "Pulumi.management.yaml"));
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "edited", main: path.join(repoRoot, "stacks/index.ts") }));
     const settings = parse(fs.readFileSync(path.join(repoRoot, "Pulumi.staging.yaml"), "utf8")) as { config: Record<string, unknown> };
     edit(settings.config);

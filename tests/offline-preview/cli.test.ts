@@ -48,8 +48,11 @@ describe("offline preview CLI", () => {
     it("writes a plan in the shape of `pulumi preview --json`, with parents, providers and property dependencies", () => {
         const plan = readPlan(stagingPlanFile);
         const all = states(plan);
-        assert.ok(plan.steps.every((s) => s.op === "create"));
-        assert.deepEqual(plan.changeSummary, { create: plan.steps.length });
+        // A first deployment: the stack reference is read, the administrator-enabled detector imported, the rest created.
+        const [read, imported, ...created] = ["read", "import", "create"].map((op) => plan.steps.filter((s) => s.op === op));
+        assert.deepEqual(read.map((s) => s.newState?.type), ["pulumi:pulumi:StackReference"]);
+        assert.deepEqual(imported.map((s) => [s.newState?.type, s.newState?.importID]), [["aws:guardduty/detector:Detector", "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6"]]);
+        assert.deepEqual(plan.changeSummary, { read: 1, import: 1, create: created[0].length });
         const stack = all.find((s) => s.type === "pulumi:pulumi:Stack");
         assert.ok(stack && stack.parent === undefined);
         assert.ok(all.filter((s) => s !== stack).every((s) => s.parent !== undefined && plan.steps.some((p) => p.urn === s.parent)), "every resource has a recorded parent");

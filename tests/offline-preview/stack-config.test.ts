@@ -57,7 +57,7 @@ describe("stack config as the Pulumi CLI reads it", () => {
     });
 
     it("refuses an unknown stack naming the stacks there are, and a bad stack name", () => {
-        assert.throws(() => readStackConfig(repoRoot, "qa"), (e: Error) => e.name === "UsageError" && /--stack=qa: expected one of the project's stacks \(prod, staging\)/.test(e.message));
+        assert.throws(() => readStackConfig(repoRoot, "qa"), (e: Error) => e.name === "UsageError" && /--stack=qa: expected one of the project's stacks \(management, prod, staging\)/.test(e.message));
         assert.throws(() => readStackConfig(repoRoot, "../etc"), /expected a stack name/);
     });
 
@@ -69,6 +69,6 @@ describe("stack config as the Pulumi CLI reads it", () => {
     });
 
     it("lists the repository's stacks", () => {
-        assert.deepEqual(listStacks(repoRoot), ["prod", "staging"]);
+        assert.deepEqual(listStacks(repoRoot), ["management", "prod", "staging"]);
     });
 });

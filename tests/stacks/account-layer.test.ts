@@ -7,6 +7,18 @@ const ACCOUNTS = { staging: "111111111111", prod: "222222222222" } as const;
 const MANAGEMENT = "999999999999";
 const CREATE = { mode: "create", email: "aws+staging@example.com", name: "zero-trust staging", parentOuId: "ou-ab12-cd34ef56", managementAccountId: MANAGEMENT };
 
+/** Staging's config without the management stack: the organisation's facts from config instead. */
+const STANDALONE = {
+    "zero-trust-aws:management": undefined,
+    "zero-trust-aws:organizationId": "o-a1b2c3d4e5",
+    "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "zero-trust-log-archive-o-a1b2c3d4e5" }),
+};
+
+/** The management stack's outputs as the environment read them (the stack reference's state). */
+function managementOutputs(run: StackRun): Record<string, unknown> {
+    return run.mocks.named("staging-management").outputs["outputs"] as Record<string, unknown>;
+}
+
 /**
  * The member providers: AWS providers under the MemberAccount component that assume the access
  * role in the environment's account and allow only it. Returns their references.
@@ -40,9 +52,11 @@ describe("account layer of the environment stack", () => {
             run = await runStack("staging");
         });
 
-        it("declares the account layer first, and no Account resource", () => {
+        it("reads the management stack named by management.stack, then declares the account layer, and no Account resource", () => {
             assert.strictEqual(run.error, undefined);
-            const declared = run.mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack");
+            const reference = run.mocks.named("staging-management");
+            assert.deepStrictEqual([reference.type, reference.inputs.name], ["pulumi:pulumi:StackReference", "organization/zero-trust-aws/management"]);
+            const declared = run.mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack" && r !== reference);
             assert.deepStrictEqual(declared.slice(0, 2).map((r) => r.name), ["staging-account", "staging"]);
             assert.deepStrictEqual(run.mocks.ofType("aws:organizations/account:Account"), []);
         });
@@ -54,13 +68,14 @@ describe("account layer of the environment stack", () => {
             assertAllThrough(run.mocks, references);
         });
 
-        it("builds the baseline with the key ring's volumes key and the configured log-archive bucket", () => {
+        it("builds the baseline with the key ring's volumes key and the management stack's log-archive bucket", () => {
             const volumes = run.mocks.named("staging-keys-purpose-volumes");
             const defaultKey = run.mocks.named("staging-baseline-ebs-default-key");
             assert.strictEqual(defaultKey.inputs.keyArn, volumes.outputs.arn);
             assert.deepStrictEqual(defaultKey.propertyDependencies["keyArn"], [volumes.urn]);
             const channel = run.mocks.named("staging-baseline-config-delivery");
-            assert.deepStrictEqual([channel.inputs.s3BucketName, channel.inputs.s3KeyPrefix], ["zero-trust-log-archive-o-a1b2c3d4e5", "config"]);
+            assert.deepStrictEqual([channel.inputs.s3BucketName, channel.inputs.s3KeyPrefix], [managementOutputs(run)["logArchiveBucketName"], "config"]);
+            assert.strictEqual(channel.inputs.s3BucketName, "zero-trust-log-archive-o-a1b2c3d4e5");
             assert.strictEqual(run.mocks.named("staging-baseline").type, "zero-trust:account:AccountBaseline");
         });
 
@@ -83,10 +98,40 @@ describe("account layer of the environment stack", () => {
         assert.ok(resources.some((r) => r.provider === references[1]), "the twin is used (replica keys)");
     });
 
-    describe("staging with mode create", () => {
+    describe("staging with mode create, placed by the management stack", () => {
         let run: StackRun;
         before(async () => {
-            run = await runStack("staging", { "zero-trust-aws:account": JSON.stringify(CREATE) });
+            const { parentOuId, managementAccountId, ...creation } = CREATE;
+            assert.ok(parentOuId && managementAccountId);
+            run = await runStack("staging", { "zero-trust-aws:account": JSON.stringify({ ...creation, organizationalUnit: "workloads/non-prod" }) });
+        });
+
+        it("creates the Account in the management stack's OU through a provider pinned to its management account", () => {
+            assert.strictEqual(run.error, undefined);
+            const [account, ...others] = run.mocks.ofType("aws:organizations/account:Account");
+            assert.deepStrictEqual(others, []);
+            const ous = managementOutputs(run)["organizationalUnitIds"] as Record<string, string>;
+            assert.match(ous["workloads/non-prod"], /^ou-/);
+            assert.deepStrictEqual([account.inputs.parentId, account.protect], [ous["workloads/non-prod"], true]);
+            assert.deepStrictEqual(decoded(run.mocks.named("staging-account-management").inputs.allowedAccountIds), [MANAGEMENT]);
+        });
+
+        it("fails with one line naming the management stack's output when the OU does not exist there", async () => {
+            const { error } = await runStack("staging", {
+                "zero-trust-aws:account": JSON.stringify({ mode: "create", email: CREATE.email, name: CREATE.name, organizationalUnit: "workloads/sandbox" }),
+            });
+            assert.ok(error instanceof Error);
+            assert.strictEqual(
+                error.message.split("\n")[0],
+                "management stack organization/zero-trust-aws/management: output organizationalUnitIds.workloads/sandbox=(not set): expected an OU id; account.organizationalUnit names an OU the management stack does not have",
+            );
+        });
+    });
+
+    describe("staging with mode create, without a management stack", () => {
+        let run: StackRun;
+        before(async () => {
+            run = await runStack("staging", { ...STANDALONE, "zero-trust-aws:account": JSON.stringify(CREATE) });
         });
 
         it("creates the protected Account in the OU through the management provider, and nothing else through it", () => {

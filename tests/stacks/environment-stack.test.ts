@@ -78,22 +78,47 @@ describe("environment stack", () => {
             run = await runStack("staging");
         });
 
-        it("builds one protected detector with every protection plan through the environment's provider, and exports its id", async () => {
+        it("adopts the detector the organisation's delegated administrator enabled (detection.detectorId): imported, protected, no plans of its own", async () => {
             const [component, ...others] = run.mocks.ofType("zero-trust:detection:GuardDutyDetector");
             assert.deepStrictEqual(others, []);
             assert.strictEqual(component.name, "staging-guardduty");
             const detector = run.mocks.named("staging-guardduty-detector");
             assert.deepStrictEqual(
-                [detector.inputs.enable, detector.inputs.findingPublishingFrequency, detector.protect, detector.provider],
-                [true, "FIFTEEN_MINUTES", true, run.mocks.providerReference("staging")],
+                [detector.id, detector.inputs, detector.protect, detector.provider],
+                ["3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6", { enable: true }, true, run.mocks.providerReference("staging")],
             );
-            const features = run.mocks.ofType("aws:guardduty/detectorFeature:DetectorFeature");
+            assert.deepStrictEqual(run.mocks.ofType("aws:guardduty/detectorFeature:DetectorFeature"), [], "protection plans are the administrator's");
+            assert.ok(run.outputs !== undefined);
+            assert.strictEqual(await valueOf(run.outputs.guardDutyDetectorId), "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6");
+            assert.strictEqual(run.mocks.named("staging-findings-export").inputs.detectorId, "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6");
+        });
+
+        it("without detection.detectorId: creates one protected detector with every protection plan through the environment's provider", async () => {
+            const { mocks, error } = await runStack("staging", { "zero-trust-aws:detection": "{}" });
+            assert.strictEqual(error, undefined);
+            const detector = mocks.named("staging-guardduty-detector");
+            assert.deepStrictEqual(
+                [detector.inputs.enable, detector.inputs.findingPublishingFrequency, detector.protect, detector.provider],
+                [true, "FIFTEEN_MINUTES", true, mocks.providerReference("staging")],
+            );
+            assert.notStrictEqual(detector.id, "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6");
+            const features = mocks.ofType("aws:guardduty/detectorFeature:DetectorFeature");
             assert.deepStrictEqual(
                 features.map((f) => `${String(f.inputs.name)}=${String(f.inputs.status)}`).sort(),
                 ["EBS_MALWARE_PROTECTION", "EKS_AUDIT_LOGS", "LAMBDA_NETWORK_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"].map((f) => `${f}=ENABLED`),
             );
-            assert.ok(run.outputs !== undefined);
-            assert.strictEqual(await valueOf(run.outputs.guardDutyDetectorId), detector.id);
+        });
+
+        it("refuses protection plans or a publishing frequency next to detection.detectorId (the administrator sets them)", async () => {
+            const { mocks, error } = await runStack("staging", {
+                "zero-trust-aws:detection": JSON.stringify({ detectorId: "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6", findingPublishingFrequency: "ONE_HOUR" }),
+            });
+            assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
+            assert.strictEqual(
+                error.message,
+                "invalid config zero-trust-aws:detection.findingPublishingFrequency=ONE_HOUR: expected nothing with detectorId: the organisation's delegated GuardDuty administrator sets protection plans and publishing frequency for member accounts",
+            );
+            assert.deepStrictEqual(mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"), []);
         });
 
         it("follows zero-trust-aws:detection: a subset of plans (the rest DISABLED) and another publishing frequency", async () => {

@@ -1,0 +1,293 @@
+import { z } from "zod";
+import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
+import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
+import { PERMISSION_SET_KEYS } from "../../components/identity/permission-set-policies";
+import { BUCKET_EXPECTED } from "./account-schema";
+import { LOG_RETENTION_DAYS, tagsSchema } from "./environment-schema";
+import { noRepeats, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
+
+// The management stack's config (stacks/management.ts). Every message is the "expected …" half of
+// a ConfigError: it says what a good value looks like.
+
+const ACCOUNT_ID_EXPECTED = "a 12-digit AWS account id (quoted in YAML)";
+const ROLE_NAME_EXPECTED = "an IAM role name of 1 to 64 letters, digits or +=,.@_-";
+const OU_NAME_EXPECTED = "a lowercase OU name of 1 to 63 letters, digits or hyphens";
+
+const accountId = (expected = ACCOUNT_ID_EXPECTED) => z.string({ error: expected }).regex(/^\d{12}$/, { error: expected });
+const roleName = () => z.string({ error: ROLE_NAME_EXPECTED }).regex(/^[\w+=,.@-]{1,64}$/, { error: ROLE_NAME_EXPECTED });
+const bucketName = () =>
+    z
+        .string({ error: BUCKET_EXPECTED })
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: BUCKET_EXPECTED })
+        .refine((name) => !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name), { error: BUCKET_EXPECTED });
+const wholeDays = (expected: string, min: number, max: number) =>
+    z.number({ error: expected }).int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
+
+const ORGANIZATION_KEYS = ["id", "rootId", "managementAccountId", "workloadOus"] as const;
+
+/** `zero-trust-aws:organization`: the organisation this stack adopts and its OU tree. */
+const organizationSchema = z.strictObject(
+    {
+        id: z
+            .string({ error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" })
+            .regex(/^o-[a-z0-9]{10,32}$/, { error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" }),
+        rootId: z
+            .string({ error: "the organisation's root id: r- followed by 4 to 32 lowercase letters or digits" })
+            .regex(/^r-[0-9a-z]{4,32}$/, { error: "the organisation's root id: r- followed by 4 to 32 lowercase letters or digits" }),
+        managementAccountId: accountId(`the organisation's management ${ACCOUNT_ID_EXPECTED}`),
+        workloadOus: z
+            .array(z.string({ error: OU_NAME_EXPECTED }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: OU_NAME_EXPECTED }), {
+                error: "a non-empty list of OU names under workloads, e.g. [prod, non-prod]",
+            })
+            .min(1, { error: "a non-empty list of OU names under workloads, e.g. [prod, non-prod]" })
+            .superRefine(noRepeats("an OU name"))
+            .default(["prod", "non-prod"]),
+    },
+    { error: strictObjectError(ORGANIZATION_KEYS, "an object with id, rootId, managementAccountId and optional workloadOus") },
+);
+
+const ACCOUNTS_KEYS = ["accessRoleName", "securityAccountId", "logArchiveAccountId"] as const;
+
+/**
+ * `zero-trust-aws:accounts`: the organisation's security (audit) and log-archive accounts, adopted
+ * by id (they exist before this stack: their ids are in key policies and bucket policies), and the
+ * role the stack assumes in them.
+ */
+const accountsSchema = z.strictObject(
+    {
+        accessRoleName: roleName().default(DEFAULT_ACCESS_ROLE_NAME),
+        securityAccountId: accountId(`the security account's ${ACCOUNT_ID_EXPECTED}`),
+        logArchiveAccountId: accountId(`the log-archive account's ${ACCOUNT_ID_EXPECTED}`),
+    },
+    { error: strictObjectError(ACCOUNTS_KEYS, "an object with securityAccountId, logArchiveAccountId and optional accessRoleName") },
+);
+
+const ROLE_ARN_EXPECTED = "an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)";
+const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+/** Key administrators: role ARNs that manage (never use) a key; the deploying role must be one. */
+const keyAdministrators = () =>
+    z
+        .array(z.string({ error: ROLE_ARN_EXPECTED }).regex(ROLE_ARN, { error: ROLE_ARN_EXPECTED }), { error: `a non-empty list of ${ROLE_ARN_EXPECTED}s` })
+        .min(1, { error: `a non-empty list of ${ROLE_ARN_EXPECTED}s` })
+        .superRefine(noRepeats("a role"));
+
+/** Issues for administrators outside the account whose key they administer. */
+function checkAdministratorsIn(administrators: readonly string[] | undefined, account: string, what: string, path: PropertyKey[], ctx: z.RefinementCtx): void {
+    (administrators ?? []).forEach((arn, index) => {
+        const owner = ROLE_ARN.exec(arn)?.[1];
+        if (owner !== undefined && owner !== account) {
+            ctx.addIssue({ code: "custom", path: [...path, index], message: `a role of the ${what} account ${account} (its key's administrators live there)` });
+        }
+    });
+}
+
+const GUARDRAILS_KEYS = ["allowedRegions", "breakGlassRoleName"] as const;
+
+/** `zero-trust-aws:guardrails`: the values the SCPs are built from (components/organization). */
+const guardrailsSchema = z.strictObject(
+    {
+        allowedRegions: z
+            .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), { error: "a non-empty list of the regions member accounts may use" })
+            .min(1, { error: "a non-empty list of the regions member accounts may use" })
+            .superRefine(noRepeats("a region")),
+        breakGlassRoleName: roleName().default("break-glass"),
+    },
+    { error: strictObjectError(GUARDRAILS_KEYS, "an object with allowedRegions and optional breakGlassRoleName") },
+);
+
+export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
+
+export const ARCHIVE_STORAGE_CLASSES = ["GLACIER", "DEEP_ARCHIVE"] as const;
+
+const LOG_ARCHIVE_KEYS = [
+    "bucketName",
+    "objectLockMode",
+    "objectLockDays",
+    "infrequentAccessAfterDays",
+    "archiveAfterDays",
+    "archiveStorageClass",
+    "expireAfterDays",
+    "keyAdministrators",
+] as const;
+
+/** `zero-trust-aws:logArchive`: the organisation's audit-log bucket in the log-archive account. */
+const logArchiveSchema = z
+    .strictObject(
+        {
+            bucketName: bucketName().optional(),
+            objectLockMode: z.enum(OBJECT_LOCK_MODES, { error: `one of ${OBJECT_LOCK_MODES.join(", ")}` }).default("COMPLIANCE"),
+            objectLockDays: wholeDays("a whole number of days from 1 to 3653 that every log object stays locked", 1, 3653).default(365),
+            infrequentAccessAfterDays: wholeDays("a whole number of days from 30 (S3's minimum for Standard-IA) to 3653", 30, 3653).default(90),
+            archiveAfterDays: wholeDays("a whole number of days from 60 to 3653", 60, 3653).default(365),
+            archiveStorageClass: z.enum(ARCHIVE_STORAGE_CLASSES, { error: `one of ${ARCHIVE_STORAGE_CLASSES.join(", ")}` }).default("GLACIER"),
+            expireAfterDays: wholeDays("a whole number of days from 1 to 36500", 1, 36500).default(2557),
+            // Default: the access role and the break-glass role of the log-archive account.
+            keyAdministrators: keyAdministrators().optional(),
+        },
+        {
+            error: strictObjectError(
+                LOG_ARCHIVE_KEYS,
+                "an object with optional bucketName, objectLockMode, objectLockDays, infrequentAccessAfterDays, archiveAfterDays, archiveStorageClass, expireAfterDays, keyAdministrators",
+            ),
+        },
+    )
+    .superRefine((archive, ctx) => {
+        // S3 keeps objects 30 days in Standard-IA before a lifecycle rule may move them on.
+        if (archive.archiveAfterDays < archive.infrequentAccessAfterDays + 30) {
+            ctx.addIssue({ code: "custom", path: ["archiveAfterDays"], message: `at least 30 days after infrequentAccessAfterDays (${archive.infrequentAccessAfterDays})` });
+        }
+        if (archive.expireAfterDays <= Math.max(archive.archiveAfterDays, archive.objectLockDays)) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["expireAfterDays"],
+                message: `more days than archiveAfterDays (${archive.archiveAfterDays}) and objectLockDays (${archive.objectLockDays})`,
+            });
+        }
+    })
+    .prefault({});
+
+const TRAIL_KEYS = ["name", "logRetentionDays", "keyAdministrators"] as const;
+const TRAIL_NAME_EXPECTED = "a trail name of 3 to 128 letters, digits, periods, underscores or hyphens, starting and ending with a letter or digit";
+
+/** `zero-trust-aws:trail`: the organisation trail. */
+const trailSchema = z
+    .strictObject(
+        {
+            name: z
+                .string({ error: TRAIL_NAME_EXPECTED })
+                .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/, { error: TRAIL_NAME_EXPECTED })
+                .default("zero-trust-organization-trail"),
+            logRetentionDays: z
+                .number({ error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
+                .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+                    error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
+                })
+                .default(365),
+            // The trail's log group key lives in the management account; the deploying role must be one.
+            keyAdministrators: keyAdministrators(),
+        },
+        { error: strictObjectError(TRAIL_KEYS, "an object with keyAdministrators and optional name and logRetentionDays") },
+    );
+
+const SECURITY_SERVICES_KEYS = ["guardDutyFeatures", "findingPublishingFrequency", "aggregatorRegions"] as const;
+
+/** `zero-trust-aws:securityServices`: what the security account administers for every member. */
+const securityServicesSchema = z
+    .strictObject(
+        {
+            guardDutyFeatures: z
+                .array(z.enum(GUARDDUTY_FEATURES, { error: `a GuardDuty protection plan: ${GUARDDUTY_FEATURES.join(", ")}` }), {
+                    error: "a non-empty list of GuardDuty protection plans",
+                })
+                .min(1, { error: "a non-empty list of GuardDuty protection plans (omit the key for all of them)" })
+                .superRefine(noRepeats("a protection plan"))
+                .default([...GUARDDUTY_FEATURES]),
+            findingPublishingFrequency: z
+                .enum(FINDING_PUBLISHING_FREQUENCIES, { error: `one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}` })
+                .default("FIFTEEN_MINUTES"),
+            aggregatorRegions: z
+                .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), { error: "a list of regions whose findings Security Hub aggregates" })
+                .min(1, { error: "a non-empty list of regions (omit the key to aggregate every region)" })
+                .superRefine(noRepeats("a region"))
+                .optional(),
+        },
+        { error: strictObjectError(SECURITY_SERVICES_KEYS, "an object with optional guardDutyFeatures, findingPublishingFrequency, aggregatorRegions") },
+    )
+    .prefault({});
+
+const GROUP_ID_EXPECTED = "an Identity Store group id (a GUID such as 9067a2f4-f0b1-70e8-1b2d-3c4d5e6f7a8b)";
+const INSTANCE_ARN_EXPECTED = "an IAM Identity Center instance ARN (arn:aws:sso:::instance/ssoins-<16 characters>)";
+const SESSION_EXPECTED = "an ISO-8601 session duration from PT1H to PT8H (e.g. PT4H)";
+/** Accounts an assignment may name: the organisation's own by role, or any member account by id. */
+export const ASSIGNABLE_ACCOUNTS = ["security", "log-archive"] as const;
+const ASSIGNED_ACCOUNT_EXPECTED = `${ASSIGNABLE_ACCOUNTS.join(" or ")}, or a 12-digit member account id`;
+
+const ASSIGNMENT_KEYS = ["groupId", "permissionSet", "accounts"] as const;
+const IDENTITY_CENTER_KEYS = ["instanceArn", "permissionSets", "sessionDurations", "assignments"] as const;
+
+/** `zero-trust-aws:identityCenter`: permission sets by job function and who gets them where (optional). */
+const identityCenterSchema = z.strictObject(
+    {
+        instanceArn: z.string({ error: INSTANCE_ARN_EXPECTED }).regex(/^arn:aws:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/, { error: INSTANCE_ARN_EXPECTED }),
+        permissionSets: z
+            .array(z.enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` }), { error: "a list of permission sets" })
+            .min(1, { error: "a non-empty list of permission sets (omit the key for all of them)" })
+            .superRefine(noRepeats("a permission set"))
+            .default([...PERMISSION_SET_KEYS]),
+        sessionDurations: z
+            .partialRecord(
+                z.enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` }),
+                z.string({ error: SESSION_EXPECTED }).regex(/^PT(?:[1-7]H(?:[1-5]?\dM)?|8H)$/, { error: SESSION_EXPECTED }),
+                { error: "an object of permission set → session duration" },
+            )
+            .default({}),
+        assignments: z
+            .array(
+                z.strictObject(
+                    {
+                        groupId: z
+                            .string({ error: GROUP_ID_EXPECTED })
+                            .regex(/^([0-9a-f]{10}-)?[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/, { error: GROUP_ID_EXPECTED }),
+                        permissionSet: z.enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` }),
+                        accounts: z
+                            .array(
+                                z
+                                    .string({ error: ASSIGNED_ACCOUNT_EXPECTED })
+                                    .refine((a) => (ASSIGNABLE_ACCOUNTS as readonly string[]).includes(a) || /^\d{12}$/.test(a), { error: ASSIGNED_ACCOUNT_EXPECTED }),
+                                { error: `a list of accounts: ${ASSIGNED_ACCOUNT_EXPECTED}` },
+                            )
+                            .min(1, { error: `a non-empty list of accounts: ${ASSIGNED_ACCOUNT_EXPECTED}` })
+                            .superRefine(noRepeats("an account")),
+                    },
+                    { error: strictObjectError(ASSIGNMENT_KEYS, "an object with groupId, permissionSet and accounts") },
+                ),
+                { error: "a list of assignments" },
+            )
+            .default([]),
+    },
+    { error: strictObjectError(IDENTITY_CENTER_KEYS, "an object with instanceArn and optional permissionSets, sessionDurations, assignments") },
+);
+
+/**
+ * The whole configuration of the management stack. Field names are config keys without their
+ * namespace (`region` is `aws:region`, the rest are `zero-trust-aws:<field>`).
+ */
+export const managementConfigSchema = z
+    .object({
+        region: z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }),
+        organization: organizationSchema,
+        accounts: accountsSchema,
+        guardrails: guardrailsSchema,
+        logArchive: logArchiveSchema,
+        trail: trailSchema,
+        securityServices: securityServicesSchema,
+        identityCenter: identityCenterSchema.optional(),
+        tags: tagsSchema.default({}),
+    })
+    .superRefine((config, ctx) => {
+        const ids: [string[], string][] = [
+            [["organization", "managementAccountId"], config.organization.managementAccountId],
+            [["accounts", "securityAccountId"], config.accounts.securityAccountId],
+            [["accounts", "logArchiveAccountId"], config.accounts.logArchiveAccountId],
+        ];
+        ids.forEach(([path, id], index) => {
+            const earlier = ids.slice(0, index).find(([, other]) => other === id);
+            if (earlier !== undefined) {
+                ctx.addIssue({ code: "custom", path, message: `an account other than ${earlier[0].join(".")} (the organisation's accounts keep their duties apart)` });
+            }
+        });
+        checkAdministratorsIn(config.logArchive.keyAdministrators, config.accounts.logArchiveAccountId, "log-archive", ["logArchive", "keyAdministrators"], ctx);
+        checkAdministratorsIn(config.trail.keyAdministrators, config.organization.managementAccountId, "management", ["trail", "keyAdministrators"], ctx);
+        const permissionSets: readonly string[] = config.identityCenter?.permissionSets ?? [];
+        (config.identityCenter?.assignments ?? []).forEach((assignment, index) => {
+            if (!permissionSets.includes(assignment.permissionSet)) {
+                ctx.addIssue({ code: "custom", path: ["identityCenter", "assignments", index, "permissionSet"], message: `one of identityCenter.permissionSets (${permissionSets.join(", ")})` });
+            }
+        });
+        if (REGION.test(config.region) && !config.guardrails.allowedRegions.includes(config.region)) {
+            ctx.addIssue({ code: "custom", path: ["guardrails", "allowedRegions"], message: `a list that includes the stack's own region ${config.region} (aws:region)` });
+        }
+    });
+
+export type ManagementConfig = z.infer<typeof managementConfigSchema>;

@@ -1,0 +1,96 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { ConfigError } from "./config-error";
+
+/** The project's config namespace (the `name:` in Pulumi.yaml). */
+export const PROJECT_NAMESPACE = "zero-trust-aws";
+
+/** Raw stack config by full key (`aws:region`, `zero-trust-aws:network`, …), as Pulumi hands it over: strings. */
+export type RawConfig = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Where a schema field lives in stack config. Pulumi passes every value as a string; objects,
+ * arrays and numbers arrive JSON-encoded, so those are parsed before validation.
+ */
+export interface ConfigField {
+    readonly key: string;
+    readonly json: boolean;
+}
+
+/** A kind of stack's config: its schema, and the config key of each of the schema's fields. */
+export interface StackConfigShape<Schema extends z.ZodType> {
+    readonly schema: Schema;
+    readonly fields: Readonly<Record<keyof z.input<Schema> & string, ConfigField>>;
+}
+
+/** Every config key a kind of stack reads. */
+export function configKeysOf(shape: StackConfigShape<z.ZodType>): string[] {
+    return Object.values<ConfigField>(shape.fields).map((field) => field.key);
+}
+
+/**
+ * Validates raw stack config against a kind of stack's schema and applies its defaults; `fallbacks`
+ * stand in for absent fields (the environment name defaults to the stack name). Throws a
+ * ConfigError for the first bad value: its key (full dotted path), the value, what was expected.
+ */
+export function parseStackConfig<Schema extends z.ZodType>(
+    shape: StackConfigShape<Schema>,
+    raw: RawConfig,
+    fallbacks: Readonly<Record<string, string>> = {},
+): z.infer<Schema> {
+    const input: Record<string, unknown> = {};
+    for (const [field, { key, json }] of Object.entries<ConfigField>(shape.fields)) {
+        const text = raw[key] ?? fallbacks[field];
+        if (text !== undefined) {
+            input[field] = json ? parseJson(key, text) : text;
+        }
+    }
+    const result = shape.schema.safeParse(input);
+    if (!result.success) {
+        throw toConfigError(shape, result.error.issues[0], input);
+    }
+    return result.data;
+}
+
+/** The current stack's raw values of these config keys. */
+export function readRawConfig(keys: readonly string[]): RawConfig {
+    const raw: Record<string, string | undefined> = {};
+    for (const key of keys) {
+        const separator = key.indexOf(":");
+        raw[key] = new pulumi.Config(key.slice(0, separator)).get(key.slice(separator + 1));
+    }
+    return raw;
+}
+
+function parseJson(key: string, text: string): unknown {
+    try {
+        return JSON.parse(text) as unknown;
+    } catch (err) {
+        throw new ConfigError(key, text, `valid JSON (${(err as Error).message})`);
+    }
+}
+
+function toConfigError(shape: StackConfigShape<z.ZodType>, issue: z.core.$ZodIssue, input: Record<string, unknown>): ConfigError {
+    const [field, ...rest] = issue.path;
+    const path = [...rest];
+    let value = valueAt(input[field as string], rest);
+    if (issue.code === "unrecognized_keys") {
+        // Name the unknown key itself, so a typo points at the line to fix.
+        const unknownKey = issue.keys[0];
+        path.push(unknownKey);
+        value = valueAt(value, [unknownKey]);
+    } else if (issue.code === "custom" && issue.params !== undefined && "value" in issue.params) {
+        // Issues about a record key carry the key itself as the offending value.
+        value = issue.params["value"];
+    }
+    const fields = shape.fields as Readonly<Record<string, ConfigField>>;
+    return new ConfigError(dottedKey(fields[field as string].key, path), value, issue.message);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+    return path.reduce<unknown>((node, step) => (node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[step] : undefined), root);
+}
+
+function dottedKey(key: string, path: readonly PropertyKey[]): string {
+    return path.reduce<string>((text, step) => (typeof step === "number" ? `${text}[${step}]` : `${text}.${String(step)}`), key);
+}

@@ -1,0 +1,196 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { MemberAccount } from "../components/account/member-account";
+import { LogArchive } from "../components/audit-logs/log-archive";
+import { OrganizationTrail } from "../components/audit-logs/organization-trail";
+import { IdentityCenterAccess } from "../components/identity/identity-center-access";
+import { GuardrailPolicies } from "../components/organization/guardrail-policies";
+import { OrganizationStructure } from "../components/organization/organization-structure";
+import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../components/organization/service-control-policies";
+import { DelegatedSecurityAdministration } from "../components/security-services/delegated-security-administration";
+import type { ManagementConfig } from "./config/management-schema";
+
+/**
+ * What the management stack exports. Environment stacks read some of these through a
+ * `StackReference` (stacks/organization-context.ts), so the names are a contract.
+ */
+export interface ManagementOutputs {
+    organizationId: pulumi.Output<string>;
+    rootId: pulumi.Output<string>;
+    managementAccountId: string;
+    /** OU ids by path: `security`, `workloads`, `workloads/<child>`. */
+    organizationalUnitIds: Readonly<Record<string, pulumi.Output<string>>>;
+    securityAccountId: pulumi.Output<string>;
+    logArchiveAccountId: pulumi.Output<string>;
+    /** Where every environment's AWS Config and the organisation trail deliver. */
+    logArchiveBucketName: pulumi.Output<string>;
+    /** The key the archive is encrypted with (the trail's key too). */
+    logArchiveKeyArn: pulumi.Output<string>;
+    organizationTrailArn: pulumi.Output<string>;
+    organizationTrailLogGroupName: pulumi.Output<string>;
+    /** Guardrail SCP ids by policy name. */
+    guardrailPolicyIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** The delegated administrator's own detector, in the security account. */
+    securityGuardDutyDetectorId: pulumi.Output<string>;
+    securityHubAggregatorArn: pulumi.Output<string>;
+    organizationAnalyzerArn: pulumi.Output<string>;
+    /** Identity Center permission set ARNs by job function (empty without `identityCenter`). */
+    permissionSetArns: Readonly<Record<string, pulumi.Output<string>>>;
+}
+
+/** Tags every resource of the management stack gets through its providers (`defaultTags`). */
+function managementTags(config: ManagementConfig): Record<string, string> {
+    return { ...config.tags, ManagedBy: "pulumi", Stack: pulumi.getStack() };
+}
+
+/** The default log-archive bucket name: unique per organisation without a random suffix. */
+export const defaultLogArchiveBucketName = (organizationId: string): string => `zero-trust-log-archive-${organizationId}`;
+
+/** Keys of the organisation's audit logs wait the longest AWS allows before deletion. */
+const AUDIT_KEY_DELETION_WINDOW_DAYS = 30;
+
+/**
+ * Declares what belongs to the organisation as a whole, from validated config: the organisation
+ * (adopted) and its OUs; the security and log-archive accounts (adopted), each with a provider that
+ * assumes the access role in it; the guardrail SCPs on the OUs; the log archive and the
+ * organisation trail; the security services administered from the security account; Identity
+ * Center permission sets. Deploy it first, from the management account; the environment stacks
+ * read its outputs.
+ */
+export function buildManagement(config: ManagementConfig): ManagementOutputs {
+    const { organization, accounts, logArchive: archiveConfig, trail: trailConfig } = config;
+    const tags = managementTags(config);
+    const region = config.region;
+    // The deployer's credentials are the management account's; the provider refuses any other.
+    const management = new aws.Provider("management", { region, allowedAccountIds: [organization.managementAccountId], defaultTags: { tags } });
+
+    const structure = new OrganizationStructure(
+        "organization",
+        { organizationId: organization.id, rootId: organization.rootId, workloadOus: organization.workloadOus },
+        { provider: management },
+    );
+
+    const memberAccount = (role: string, accountId: string): MemberAccount =>
+        new MemberAccount(`${role}-account`, { environment: role, region, extraRegions: [], accountId, accessRoleName: accounts.accessRoleName, defaultTags: tags });
+    const security = memberAccount("security", accounts.securityAccountId);
+    const logArchiveAccount = memberAccount("log-archive", accounts.logArchiveAccountId);
+
+    const bucketName = archiveConfig.bucketName ?? defaultLogArchiveBucketName(organization.id);
+    const breakGlassRoleName = config.guardrails.breakGlassRoleName;
+    const guardrails = new GuardrailPolicies(
+        "guardrails",
+        {
+            // On both top-level OUs: every account but the management account (which SCPs never bind).
+            targets: Object.fromEntries(Object.entries(structure.organizationalUnitIds).filter(([path]) => !path.includes("/"))),
+            breakGlassRoleName,
+            deploymentRoleName: accounts.accessRoleName,
+            allowedRegions: config.guardrails.allowedRegions,
+            logArchiveBucketArn: `arn:aws:s3:::${bucketName}`,
+        },
+        { provider: management },
+    );
+
+    const roleIn = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;
+    const archive = new LogArchive(
+        "log-archive",
+        {
+            organizationId: organization.id,
+            logArchiveAccountId: accounts.logArchiveAccountId,
+            managementAccountId: organization.managementAccountId,
+            region,
+            bucketName,
+            organizationTrailName: trailConfig.name,
+            // The security team reads and investigates from its own account; IAM there decides who.
+            readerPrincipalArns: [`arn:aws:iam::${accounts.securityAccountId}:root`],
+            keyAdministratorArns: archiveConfig.keyAdministrators ?? [
+                roleIn(accounts.logArchiveAccountId, accounts.accessRoleName),
+                roleIn(accounts.logArchiveAccountId, breakGlassRoleName),
+            ],
+            breakGlassRoleName,
+            deploymentRoleName: accounts.accessRoleName,
+            objectLock: { mode: archiveConfig.objectLockMode, days: archiveConfig.objectLockDays },
+            lifecycle: {
+                standardIaDays: archiveConfig.infrequentAccessAfterDays,
+                archiveDays: archiveConfig.archiveAfterDays,
+                archiveStorageClass: archiveConfig.archiveStorageClass,
+                expirationDays: archiveConfig.expireAfterDays,
+            },
+            keyDeletionWindowDays: AUDIT_KEY_DELETION_WINDOW_DAYS,
+        },
+        { provider: logArchiveAccount.provider },
+    );
+
+    const trail = new OrganizationTrail(
+        "organization-trail",
+        {
+            trailName: trailConfig.name,
+            organizationId: organization.id,
+            managementAccountId: organization.managementAccountId,
+            region,
+            archiveBucketName: archive.bucketName,
+            archiveKeyArn: archive.keyArn,
+            logGroupRetentionDays: trailConfig.logRetentionDays,
+            logGroupKeyAdministratorArns: trailConfig.keyAdministrators,
+            keyDeletionWindowDays: AUDIT_KEY_DELETION_WINDOW_DAYS,
+        },
+        // Trusted access for CloudTrail comes with the adopted organisation.
+        { provider: management, dependsOn: [structure] },
+    );
+
+    const services = config.securityServices;
+    const administration = new DelegatedSecurityAdministration(
+        "security-services",
+        {
+            securityAccountId: accounts.securityAccountId,
+            securityAccountProvider: security.provider,
+            region,
+            guardDutyFeatures: services.guardDutyFeatures,
+            findingPublishingFrequency: services.findingPublishingFrequency,
+            ...(services.aggregatorRegions === undefined
+                ? {}
+                : { findingAggregatorLinkingMode: "SPECIFIED_REGIONS" as const, findingAggregatorRegions: services.aggregatorRegions }),
+        },
+        // Delegation needs the services' trusted access, which the adopted organisation carries.
+        { provider: management, dependsOn: [structure] },
+    );
+
+    const identityCenter = config.identityCenter;
+    const accountIdsByRole: Readonly<Record<string, string>> = { security: accounts.securityAccountId, "log-archive": accounts.logArchiveAccountId };
+    const identity =
+        identityCenter === undefined
+            ? undefined
+            : new IdentityCenterAccess(
+                  "identity",
+                  {
+                      instanceArn: identityCenter.instanceArn,
+                      logArchiveBucketName: bucketName,
+                      auditLogGroupPatterns: DEFAULT_AUDIT_LOG_GROUP_PATTERNS,
+                      permissionSets: identityCenter.permissionSets,
+                      sessionDurations: identityCenter.sessionDurations,
+                      assignments: identityCenter.assignments.map((assignment) => ({
+                          groupId: assignment.groupId,
+                          permissionSet: assignment.permissionSet,
+                          accounts: Object.fromEntries(assignment.accounts.map((account) => [account, accountIdsByRole[account] ?? account])),
+                      })),
+                  },
+                  { provider: management },
+              );
+
+    return {
+        organizationId: structure.organizationId,
+        rootId: structure.rootId,
+        managementAccountId: organization.managementAccountId,
+        organizationalUnitIds: structure.organizationalUnitIds,
+        securityAccountId: security.accountId,
+        logArchiveAccountId: logArchiveAccount.accountId,
+        logArchiveBucketName: archive.bucketName,
+        logArchiveKeyArn: archive.keyArn,
+        organizationTrailArn: trail.trailArn,
+        organizationTrailLogGroupName: trail.logGroupName,
+        guardrailPolicyIds: guardrails.policyIds,
+        securityGuardDutyDetectorId: administration.guardDutyDetectorId,
+        securityHubAggregatorArn: administration.securityHubAggregatorArn,
+        organizationAnalyzerArn: administration.organizationAnalyzerArn,
+        permissionSetArns: identity?.permissionSetArns ?? {},
+    };
+}

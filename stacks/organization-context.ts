@@ -1,0 +1,73 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { EnvironmentConfig } from "./config/environment-schema";
+import type { ManagementOutputs } from "./management";
+
+/** What an environment needs to know about the organisation it belongs to. */
+export interface OrganizationContext {
+    /** The organisation's id (VPC endpoints admit only its principals). */
+    readonly organizationId: pulumi.Input<string>;
+    /** The log-archive bucket AWS Config delivers to. */
+    readonly logArchiveBucketName: pulumi.Input<string>;
+    /** The security account, which may subscribe to the environment's alerts; unknown without the management stack. */
+    readonly securityAccountId?: pulumi.Input<string>;
+    /** Where a created account goes, and the management account that creates it. */
+    readonly accountPlacement?: { readonly parentOuId: pulumi.Input<string>; readonly managementAccountId: pulumi.Input<string> };
+}
+
+/** What each management output read here must look like (the outputs are another stack's, so they are checked). */
+const EXPECTED: Readonly<Partial<Record<keyof ManagementOutputs, [RegExp, string]>>> = {
+    organizationId: [/^o-[a-z0-9]{10,32}$/, "an organisation id (o-…)"],
+    logArchiveBucketName: [/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name"],
+    securityAccountId: [/^\d{12}$/, "a 12-digit account id"],
+    managementAccountId: [/^\d{12}$/, "a 12-digit account id"],
+};
+
+/**
+ * The organisation's facts from the management stack's outputs (a `StackReference` named by
+ * `management.stack`), or from config for an environment that is not managed by such a stack. A
+ * missing or malformed output fails the run with one line naming the stack, the output and what
+ * was expected.
+ */
+export function organizationContext(config: EnvironmentConfig): OrganizationContext {
+    const { management, account } = config;
+    if (management === undefined) {
+        return {
+            organizationId: config.organizationId as string,
+            logArchiveBucketName: config.baseline.configBucketName as string,
+            ...(account.mode === "create"
+                ? { accountPlacement: { parentOuId: account.parentOuId as string, managementAccountId: account.managementAccountId as string } }
+                : {}),
+        };
+    }
+    const reference = new pulumi.StackReference(`${config.environment}-management`, { name: management.stack });
+    const problem = (output: string, value: unknown, expected: string): pulumi.RunError =>
+        new pulumi.RunError(`management stack ${management.stack}: output ${output}=${JSON.stringify(value) ?? "(not set)"}: expected ${expected}`);
+    const read = (output: keyof ManagementOutputs): pulumi.Output<string> =>
+        reference.getOutput(output).apply((value: unknown) => {
+            const [pattern, expected] = EXPECTED[output] ?? [/.*/, "a string"];
+            if (typeof value !== "string" || !pattern.test(value)) {
+                throw problem(output, value, expected);
+            }
+            return value;
+        });
+    const organizationalUnit = account.organizationalUnit;
+    return {
+        organizationId: read("organizationId"),
+        logArchiveBucketName: read("logArchiveBucketName"),
+        securityAccountId: read("securityAccountId"),
+        ...(account.mode === "create" && organizationalUnit !== undefined
+            ? {
+                  accountPlacement: {
+                      managementAccountId: read("managementAccountId"),
+                      parentOuId: reference.getOutput("organizationalUnitIds").apply((ids: unknown) => {
+                          const id = ids !== null && typeof ids === "object" ? (ids as Record<string, unknown>)[organizationalUnit] : undefined;
+                          if (typeof id !== "string") {
+                              throw problem(`organizationalUnitIds.${organizationalUnit}`, id, "an OU id; account.organizationalUnit names an OU the management stack does not have");
+                          }
+                          return id;
+                      }),
+                  },
+              }
+            : {}),
+    };
+}
