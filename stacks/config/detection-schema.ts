@@ -44,11 +44,12 @@ const responderSchema = z
     .strictObject(
         {
             dryRun: z.boolean({ error: "true (log and report the plan, act on nothing) or false" }).default(true),
+            // Default: the alert rule's threshold, so the responder acts on every finding it hears of.
             severityThreshold: z
                 .number({ error: SEVERITY_EXPECTED })
                 .min(GUARDDUTY_SEVERITY.min, { error: SEVERITY_EXPECTED })
                 .max(GUARDDUTY_SEVERITY.max, { error: SEVERITY_EXPECTED })
-                .default(GUARDDUTY_SEVERITY.high),
+                .optional(),
             optOutTagKey: z
                 .string({ error: TAG_KEY_EXPECTED })
                 .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, { error: TAG_KEY_EXPECTED })
@@ -101,7 +102,8 @@ const detectionObject = z
     )
     .superRefine((detection, ctx) => {
         // The responder hears only what the alert rule forwards: a lower threshold would be a promise it cannot keep.
-        if (detection.responder.severityThreshold < detection.alertSeverityThreshold) {
+        const { severityThreshold } = detection.responder;
+        if (severityThreshold !== undefined && severityThreshold < detection.alertSeverityThreshold) {
             ctx.addIssue({
                 code: "custom",
                 path: ["responder", "severityThreshold"],
@@ -109,6 +111,10 @@ const detectionObject = z
             });
         }
     })
+    .transform((detection) => ({
+        ...detection,
+        responder: { ...detection.responder, severityThreshold: detection.responder.severityThreshold ?? detection.alertSeverityThreshold },
+    }))
     // Absent: every protection plan, 15-minute publishing, alerts from High (7), a year of findings.
     .prefault({});
 

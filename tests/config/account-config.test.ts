@@ -19,6 +19,13 @@ const VALID: RawConfig = {
 
 const CREATE = { mode: "create", email: "aws+staging@example.com", name: "zero-trust staging", parentOuId: "ou-ab12-cd34ef56", managementAccountId: "999999999999" };
 
+/** The management stack as the source of the organisation's facts (so config must not repeat them). */
+const WITH_MANAGEMENT: RawConfig = {
+    "zero-trust-aws:management": JSON.stringify({ stack: "organization/zero-trust-aws/management" }),
+    "zero-trust-aws:organizationId": undefined,
+    "zero-trust-aws:baseline": undefined,
+};
+
 const withAccount = (account: unknown): RawConfig => ({ ...VALID, "zero-trust-aws:account": JSON.stringify(account) });
 const withBaseline = (baseline: unknown): RawConfig => ({ ...VALID, "zero-trust-aws:baseline": JSON.stringify(baseline) });
 
@@ -60,6 +67,34 @@ describe("account and baseline config", () => {
 
     const refused: [string, RawConfig, string, unknown, string][] = [
         ["an unknown mode", withAccount({ mode: "import" }), "zero-trust-aws:account.mode", "import", "one of adopt, create"],
+        [
+            "an OU path without a management stack to look it up in",
+            withAccount({ ...CREATE, organizationalUnit: "workloads/prod" }),
+            "zero-trust-aws:account.organizationalUnit",
+            "workloads/prod",
+            "nothing without management.stack (use parentOuId)",
+        ],
+        [
+            "an OU id next to the management stack (it provides the OU)",
+            { ...withAccount({ ...CREATE, organizationalUnit: "workloads/prod" }), ...WITH_MANAGEMENT },
+            "zero-trust-aws:account.parentOuId",
+            "ou-ab12-cd34ef56",
+            "nothing with management.stack set (the management stack provides it)",
+        ],
+        [
+            "create with the management stack but no OU path",
+            { ...withAccount({ mode: "create", email: CREATE.email, name: CREATE.name }), ...WITH_MANAGEMENT },
+            "zero-trust-aws:account.organizationalUnit",
+            undefined,
+            "an OU path of the management stack's organizationalUnitIds output, e.g. workloads/prod (required with mode create and management.stack)",
+        ],
+        [
+            "an OU path that is not one",
+            { ...withAccount({ mode: "create", email: CREATE.email, name: CREATE.name, organizationalUnit: "Workloads//prod" }), ...WITH_MANAGEMENT },
+            "zero-trust-aws:account.organizationalUnit",
+            "Workloads//prod",
+            "an OU path of the management stack's organizationalUnitIds output, e.g. workloads/prod",
+        ],
         [
             "an account id inside the object (it is zero-trust-aws:accountId)",
             withAccount({ accountId: "111111111111" }),

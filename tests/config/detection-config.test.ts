@@ -99,8 +99,53 @@ describe("config: detection.alertSeverityThreshold and detection.findingsRetenti
                 { alertSeverity: 7 },
                 "zero-trust-aws:detection.alertSeverity",
                 7,
-                "one of the keys detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
+                "one of the keys detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
             );
         });
     });
+});
+
+describe("config: detection.detectorId and detection.responder", () => {
+    const DETECTOR = "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6";
+    const SEVERITY_OF_RESPONDER = SEVERITY_EXPECTED;
+
+    it("adopts a detector by id and keeps the responder's defaults: dry run, severity 7, the opt-out tag, 5 executions", () => {
+        const detection = detectionOf({ detectorId: DETECTOR });
+        assert.strictEqual(detection.detectorId, DETECTOR);
+        assert.deepStrictEqual(detection.responder, { dryRun: true, severityThreshold: 7, optOutTagKey: "zero-trust:responder", reservedConcurrency: 5 });
+    });
+
+    it("defaults the responder's threshold to the alert rule's", () => {
+        assert.strictEqual(detectionOf({ alertSeverityThreshold: 8.9 }).responder.severityThreshold, 8.9);
+    });
+
+    it("takes every responder setting", () => {
+        const responder = { dryRun: false, severityThreshold: 8.5, optOutTagKey: "security/responder", reservedConcurrency: 20 };
+        assert.deepStrictEqual(detectionOf({ responder }).responder, responder);
+    });
+
+    const refusals: [string, unknown, string, unknown, string][] = [
+        ["a detector id that is not 32 lowercase letters or digits", { detectorId: "ABC" }, "zero-trust-aws:detection.detectorId", "ABC",
+            "a GuardDuty detector id: 32 lowercase letters or digits (aws guardduty list-detectors in the account and region)"],
+        ["protection plans next to an adopted detector", { detectorId: DETECTOR, guardDutyFeatures: ["S3_DATA_EVENTS"] }, "zero-trust-aws:detection.guardDutyFeatures", ["S3_DATA_EVENTS"],
+            "nothing with detectorId: the organisation's delegated GuardDuty administrator sets protection plans and publishing frequency for member accounts"],
+        ["a responder that is not an object", { responder: true }, "zero-trust-aws:detection.responder", true,
+            "an object with optional dryRun, severityThreshold, optOutTagKey, reservedConcurrency"],
+        ["an unknown responder key", { responder: { dryrun: false } }, "zero-trust-aws:detection.responder.dryrun", false,
+            "one of the keys dryRun, severityThreshold, optOutTagKey, reservedConcurrency"],
+        ["a dry run that is not a boolean", { responder: { dryRun: "no" } }, "zero-trust-aws:detection.responder.dryRun", "no",
+            "true (log and report the plan, act on nothing) or false"],
+        ["a responder severity off GuardDuty's scale", { responder: { severityThreshold: 11 } }, "zero-trust-aws:detection.responder.severityThreshold", 11, SEVERITY_OF_RESPONDER],
+        ["a responder severity below the alert rule's", { alertSeverityThreshold: 8, responder: { severityThreshold: 7 } }, "zero-trust-aws:detection.responder.severityThreshold", 7,
+            "a severity at or above alertSeverityThreshold (8): the responder sees only the findings the alert rule forwards"],
+        ["an AWS-reserved opt-out tag key", { responder: { optOutTagKey: "aws:responder" } }, "zero-trust-aws:detection.responder.optOutTagKey", "aws:responder",
+            "a tag key of 1 to 128 letters, digits, spaces or _.:/=+-@ that does not start with aws:"],
+        ["a reserved concurrency of 0 or a fraction", { responder: { reservedConcurrency: 0 } }, "zero-trust-aws:detection.responder.reservedConcurrency", 0,
+            "a whole number of concurrent executions from 1 to 100 reserved for the responder"],
+        ["a reserved concurrency above 100", { responder: { reservedConcurrency: 2.5 } }, "zero-trust-aws:detection.responder.reservedConcurrency", 2.5,
+            "a whole number of concurrent executions from 1 to 100 reserved for the responder"],
+    ];
+    for (const [what, detection, key, value, expected] of refusals) {
+        it(`refuses ${what}`, () => assertRefused(detection, key, value, expected));
+    }
 });

@@ -100,6 +100,7 @@ describe("environment config", () => {
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
                     alertSeverityThreshold: 7,
                     findingsRetentionDays: 365,
+                    responder: { dryRun: false, severityThreshold: 7, optOutTagKey: "zero-trust:responder", reservedConcurrency: 5 },
                 },
                 encryption: {
                     keyAdministrators: ["arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", ADMIN],
@@ -180,6 +181,7 @@ describe("environment config", () => {
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
                     alertSeverityThreshold: 7,
                     findingsRetentionDays: 365,
+                    responder: { dryRun: true, severityThreshold: 7, optOutTagKey: "zero-trust:responder", reservedConcurrency: 5 },
                 });
             }
         });
@@ -190,6 +192,7 @@ describe("environment config", () => {
                 findingPublishingFrequency: "FIFTEEN_MINUTES",
                 alertSeverityThreshold: 7,
                 findingsRetentionDays: 365,
+                responder: { dryRun: true, severityThreshold: 7, optOutTagKey: "zero-trust:responder", reservedConcurrency: 5 },
             });
             assert.deepStrictEqual(parseEnvironmentConfig(withDetection({ findingPublishingFrequency: "SIX_HOURS" }), "staging").detection.findingPublishingFrequency, "SIX_HOURS");
         });
@@ -409,7 +412,7 @@ describe("environment config", () => {
                     withDetection(value),
                     "zero-trust-aws:detection",
                     value,
-                    "an object with optional detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
+                    "an object with optional detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
                 );
             }
         });
@@ -418,7 +421,7 @@ describe("environment config", () => {
                 withDetection({ guardDutyFeature: ["S3_DATA_EVENTS"] }),
                 "zero-trust-aws:detection.guardDutyFeature",
                 ["S3_DATA_EVENTS"],
-                "one of the keys detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays",
+                "one of the keys detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
             );
         });
         it("GuardDuty features that are not a list", () => {

@@ -123,7 +123,8 @@ describe("account layer of the environment stack", () => {
             assert.ok(error instanceof Error);
             assert.strictEqual(
                 error.message.split("\n")[0],
-                "management stack organization/zero-trust-aws/management: output organizationalUnitIds.workloads/sandbox=(not set): expected an OU id; account.organizationalUnit names an OU the management stack does not have",
+                // The SDK names the input the failed value was meant for, as `pulumi up` prints it.
+                'error serializing property "parentId": management stack organization/zero-trust-aws/management: output organizationalUnitIds.workloads/sandbox=(not set): expected an OU id; account.organizationalUnit names an OU the management stack does not have',
             );
         });
     });

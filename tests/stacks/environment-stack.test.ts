@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import { readStackConfig } from "../../offline-preview/stack-config";
+import { SETTINGS_ENV } from "../../responder/settings";
 import { ConfigError } from "../../stacks/config/config-error";
 import { arnLike } from "../encryption/policy-reading";
 import { decoded, ROOT, runStack, valueOf, type StackRun } from "./stack-harness";
@@ -287,5 +288,55 @@ describe("environment stack", () => {
         assert.strictEqual(error.message, "invalid config zero-trust-aws:network.vpcCidr=10.20.0.0/99: expected an IPv4 CIDR with a prefix from /16 to /28");
         const declared = mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack");
         assert.deepStrictEqual(declared, []);
+    });
+});
+
+describe("environment stack: automated responder", () => {
+    let staging: StackRun;
+    let prod: StackRun;
+    before(async () => {
+        staging = await runStack("staging");
+        prod = await runStack("prod");
+    });
+
+    /** The responder function's environment variables. */
+    const settingsOf = (run: StackRun, env: string): Record<string, string> =>
+        (decoded(run.mocks.named(`${env}-responder-function`).inputs.environment) as { variables: Record<string, string> }).variables;
+
+    it("builds one responder through the environment's provider, a second target of the findings alert rule", () => {
+        assert.strictEqual(staging.error, undefined);
+        const [component, ...others] = staging.mocks.ofType("zero-trust:response:AutomatedResponder");
+        assert.deepStrictEqual(others, []);
+        assert.strictEqual(component.name, "staging-responder");
+        const provider = staging.mocks.providerReference("staging");
+        const children = staging.mocks.registrations.filter((r) => r.urn.includes("AutomatedResponder$") && r.type.startsWith("aws:"));
+        assert.ok(children.length > 10);
+        for (const child of children) {
+            assert.strictEqual(child.provider, provider, child.name);
+        }
+        const target = staging.mocks.named("staging-responder-target");
+        assert.deepStrictEqual([target.inputs.rule, target.inputs.arn], ["staging-guardduty-findings-alert", staging.mocks.named("staging-responder-function").outputs.arn]);
+    });
+
+    it("quarantines into a rule-less group in the environment's VPC, and follows detection.responder: staging acts, prod dry-runs", () => {
+        const quarantine = staging.mocks.named("staging-responder-quarantine-main");
+        assert.deepStrictEqual(
+            [quarantine.inputs.vpcId, quarantine.inputs.ingress, quarantine.inputs.egress],
+            [staging.mocks.named("staging-network-vpc").id, [], []],
+        );
+        assert.deepStrictEqual(JSON.parse(settingsOf(staging, "staging")[SETTINGS_ENV.quarantineGroups]), {
+            [staging.mocks.named("staging-network-vpc").id]: quarantine.id,
+        });
+        assert.strictEqual(settingsOf(staging, "staging")[SETTINGS_ENV.dryRun], "false");
+        assert.strictEqual(settingsOf(prod, "prod")[SETTINGS_ENV.dryRun], "true");
+        assert.strictEqual(settingsOf(prod, "prod")[SETTINGS_ENV.severityThreshold], "7");
+    });
+
+    it("exports the function, its outcomes topic, its dead-letter queue and the quarantine groups", async () => {
+        const outputs = staging.outputs;
+        assert.ok(outputs !== undefined);
+        assert.strictEqual(await valueOf(outputs.responderFunctionName), staging.mocks.named("staging-responder-function").inputs.name);
+        assert.strictEqual(await valueOf(outputs.responderOutcomesTopicArn), staging.mocks.named("staging-responder-outcomes").outputs.arn);
+        assert.strictEqual(await valueOf(outputs.quarantineSecurityGroupIds["main"]), staging.mocks.named("staging-responder-quarantine-main").id);
     });
 });

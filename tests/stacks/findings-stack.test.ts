@@ -16,9 +16,10 @@ function detectionWith(stack: string, fields: Record<string, unknown>): Record<s
     return { "zero-trust-aws:detection": JSON.stringify({ ...detection, ...fields }) };
 }
 
+/** The findings pipeline's one resource of this type (the responder has a topic and a rule target of its own). */
 function only(run: StackRun, type: string): Registration {
-    const found = run.mocks.ofType(type);
-    assert.strictEqual(found.length, 1, `one ${type}, found ${found.length}`);
+    const found = run.mocks.ofType(type).filter((r) => r.urn.includes("zero-trust:detection:FindingsPipeline$"));
+    assert.strictEqual(found.length, 1, `one ${type} in the findings pipeline, found ${found.length}`);
     return found[0];
 }
 
