@@ -49,7 +49,8 @@ export function installRecordingMonitor(
     // reads source positions.
     (pulumi.Resource as unknown as { callsites: () => object[] }).callsites = () => [];
     pulumi.runtime.setAllConfig(config, secretKeys);
-    settings.setMockOptions(monitor, project, stack, view === "preview");
+    // The organisation a DIY backend gives every stack; references to this project's stacks use it.
+    settings.setMockOptions(monitor, project, stack, view === "preview", "organization");
     const store = runtimeStore();
     store.supportsSecrets = true;
     store.supportsResourceReferences = false;

@@ -23,6 +23,15 @@ const EXPECTED: Readonly<Partial<Record<keyof ManagementOutputs, [RegExp, string
 };
 
 /**
+ * The full name of the management stack: a bare stack name is that stack of this project in this
+ * stack's Pulumi organisation (so the same config works on Pulumi Cloud and on a DIY backend,
+ * whose organisation is always `organization`); `<org>/<project>/<stack>` is taken as written.
+ */
+export function managementStackName(stack: string): string {
+    return stack.includes("/") ? stack : `${pulumi.getOrganization()}/${pulumi.getProject()}/${stack}`;
+}
+
+/**
  * The organisation's facts from the management stack's outputs (a `StackReference` named by
  * `management.stack`), or from config for an environment that is not managed by such a stack. A
  * missing or malformed output fails the run with one line naming the stack, the output and what
@@ -39,9 +48,9 @@ export function organizationContext(config: EnvironmentConfig): OrganizationCont
                 : {}),
         };
     }
-    const reference = new pulumi.StackReference(`${config.environment}-management`, { name: management.stack });
+    const reference = new pulumi.StackReference(`${config.environment}-management`, { name: managementStackName(management.stack) });
     const problem = (output: string, value: unknown, expected: string): pulumi.RunError =>
-        new pulumi.RunError(`management stack ${management.stack}: output ${output}=${JSON.stringify(value) ?? "(not set)"}: expected ${expected}`);
+        new pulumi.RunError(`management stack ${managementStackName(management.stack)}: output ${output}=${JSON.stringify(value) ?? "(not set)"}: expected ${expected}`);
     const read = (output: keyof ManagementOutputs): pulumi.Output<string> =>
         reference.getOutput(output).apply((value: unknown) => {
             const [pattern, expected] = EXPECTED[output] ?? [/.*/, "a string"];

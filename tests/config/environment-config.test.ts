@@ -80,7 +80,7 @@ describe("environment config", () => {
                 region: "eu-west-1",
                 environment: "staging",
                 accountId: "111111111111",
-                management: { stack: "organization/zero-trust-aws/management" },
+                management: { stack: "management" },
                 network: {
                     availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
                     vpcCidr: "10.20.0.0/16",
