@@ -1,6 +1,25 @@
+import {
+    ROLE_ARN,
+    ROOT_OR_ROLE_ARN,
+    checkWhenKnown,
+    fail,
+    refuseRepeats,
+    show,
+    validAccountId,
+    validBucketName,
+    validChoice,
+    validKeyArn,
+    validNonEmptyList,
+    validOptionalRoleName,
+    validOrganizationId,
+    validRegion,
+    validRoleName,
+} from "../argument-checks";
+
 // Validation of the audit-log components' arguments. Every check throws a one-line error that names
 // the component and the argument, shows the value and says what was expected, before any resource
-// (the component included) is declared, so that bad arguments leave nothing half-created.
+// (the component included) is declared, so that bad arguments leave nothing half-created. The
+// checks of AWS values are the shared ones of `../argument-checks`; what is here is the audit logs' own.
 
 /** Retention periods CloudWatch Logs accepts (PutRetentionPolicy); "never expire" is refused on purpose. */
 export const LOG_GROUP_RETENTION_DAYS = [
@@ -34,19 +53,6 @@ const RESERVED_BUCKET_NAME = /^(xn--|sthree-|amzn-s3-demo-)|(-s3alias|--ol-s3|--
 const ACCESS_LOGS_SUFFIX_LENGTH = "-access-logs".length;
 export const ARCHIVE_BUCKET_NAME_MAXIMUM = S3_BUCKET_NAME_MAXIMUM - ACCESS_LOGS_SUFFIX_LENGTH;
 
-/** Any S3 bucket name (for a bucket this code does not name itself). */
-const ANY_BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-
-const ACCOUNT_ID = /^\d{12}$/;
-const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
-const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
-const ROLE_NAME = /^[A-Za-z0-9+=,.@_-]{1,64}$/;
-/** An IAM role ARN (any path), no wildcard. */
-const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[A-Za-z0-9+=,.@_-]+\/)*[A-Za-z0-9+=,.@_-]{1,64}$/;
-/** An account root (`arn:aws:iam::<id>:root`) or a role ARN, no wildcard: what a bucket or key policy can name as a principal. */
-const READER_ARN = /^arn:aws:iam::\d{12}:(?:root|role\/(?:[A-Za-z0-9+=,.@_-]+\/)*[A-Za-z0-9+=,.@_-]{1,64})$/;
-/** A KMS key ARN (not an alias: CloudTrail needs the key of another account by its full ARN). */
-const KEY_ARN = /^arn:aws:kms:[a-z]{2,4}(-[a-z]+)+-\d{1,2}:\d{12}:key\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 /** An S3 key prefix of one or more path segments, no leading or trailing slash. */
 const KEY_PREFIX = /^[A-Za-z0-9!_.*'()-]+(?:\/[A-Za-z0-9!_.*'()-]+)*$/;
 /**
@@ -56,40 +62,38 @@ const KEY_PREFIX = /^[A-Za-z0-9!_.*'()-]+(?:\/[A-Za-z0-9!_.*'()-]+)*$/;
 const TRAIL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9]|[._-](?=[A-Za-z0-9])){1,126}[A-Za-z0-9]$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
-const show = (value: unknown): string => JSON.stringify(value) ?? String(value);
-
 /** Validation for one component: every error starts with `<component>: <argument>: <value>`. */
 export class ArgChecker {
     constructor(private readonly component: string) {}
 
     /** Throws the one-line error for `parameter`. */
     fail(parameter: string, value: unknown, expected: string): never {
-        throw new Error(`${this.component}: ${parameter}: ${show(value)} is not ${expected}`);
+        return fail(this.named(parameter), value, expected);
     }
 
     /** Throws `<component>: <parameter>: <value> <what is wrong>`, for problems that are not a malformed value. */
     failBecause(parameter: string, value: unknown, problem: string): never {
-        throw new Error(`${this.component}: ${parameter}: ${show(value)} ${problem}`);
+        throw new Error(`${this.named(parameter)}: ${show(value)} ${problem}`);
     }
 
     accountId(parameter: string, value: unknown): string {
-        return this.matching(parameter, value, ACCOUNT_ID, "an AWS account id (12 digits, quoted)");
+        return validAccountId(this.named(parameter), value);
     }
 
     organizationId(parameter: string, value: unknown): string {
-        return this.matching(parameter, value, ORGANIZATION_ID, "an AWS Organizations id (o- followed by 10 to 32 lowercase letters or digits)");
+        return validOrganizationId(this.named(parameter), value);
     }
 
     region(parameter: string, value: unknown): string {
-        return this.matching(parameter, value, REGION, "an AWS region code of the aws partition (like eu-west-1)");
+        return validRegion(this.named(parameter), value);
     }
 
     roleName(parameter: string, value: unknown): string {
-        return this.matching(parameter, value, ROLE_NAME, "an IAM role name (1-64 characters of A-Z a-z 0-9 + = , . @ _ -, no path or wildcard)");
+        return validRoleName(this.named(parameter), value);
     }
 
     optionalRoleName(parameter: string, value: unknown): string | undefined {
-        return value === undefined ? undefined : this.roleName(parameter, value);
+        return validOptionalRoleName(this.named(parameter), value);
     }
 
     archiveBucketName(parameter: string, value: unknown): string {
@@ -110,18 +114,14 @@ export class ArgChecker {
         return value;
     }
 
-    /** A bucket name when known; outputs are checked by AWS. */
+    /** Any bucket name (for a bucket this code does not name itself) when known; outputs are checked by AWS. */
     anyBucketName(parameter: string, value: unknown): void {
-        if (typeof value === "string" && (!ANY_BUCKET_NAME.test(value) || value.includes(".."))) {
-            this.fail(parameter, value, "an S3 bucket name (3-63 characters of a-z 0-9 . -, starting and ending with a letter or digit)");
-        }
+        checkWhenKnown(this.named(parameter), value, validBucketName);
     }
 
     /** A KMS key ARN when known; outputs are checked by AWS. */
     keyArn(parameter: string, value: unknown): void {
-        if (typeof value === "string" && !KEY_ARN.test(value)) {
-            this.fail(parameter, value, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>; not an alias or key id)");
-        }
+        checkWhenKnown(this.named(parameter), value, validKeyArn);
     }
 
     keyPrefix(parameter: string, value: unknown): string {
@@ -144,14 +144,14 @@ export class ArgChecker {
 
     /** Role ARNs of one account: at least one, no repeats. */
     roleArnsOf(parameter: string, value: unknown, accountId: string): readonly string[] {
-        const arns = this.list(parameter, value, `a non-empty list of IAM role ARNs of account ${accountId}`);
+        const arns = validNonEmptyList(this.named(parameter), value, `a non-empty list of IAM role ARNs of account ${accountId}`);
         arns.forEach((arn, index) => {
             const match = typeof arn === "string" ? ROLE_ARN.exec(arn) : null;
             if (match === null || match[1] !== accountId) {
                 this.fail(`${parameter}[${index}]`, arn, `an IAM role ARN of account ${accountId} (arn:aws:iam::${accountId}:role/<name>, no wildcard)`);
             }
         });
-        return this.unique(parameter, arns as string[]);
+        return refuseRepeats(this.named(parameter), arns as string[]);
     }
 
     /**
@@ -160,9 +160,9 @@ export class ArgChecker {
      * and the public access block then refuses.
      */
     readerArns(parameter: string, value: unknown): readonly string[] {
-        const arns = this.list(parameter, value, "a non-empty list of IAM principal ARNs (account roots or roles)");
+        const arns = validNonEmptyList(this.named(parameter), value, "a non-empty list of IAM principal ARNs (account roots or roles)");
         arns.forEach((arn, index) => {
-            if (typeof arn !== "string" || !READER_ARN.test(arn)) {
+            if (typeof arn !== "string" || !ROOT_OR_ROLE_ARN.test(arn)) {
                 this.fail(
                     `${parameter}[${index}]`,
                     arn,
@@ -170,7 +170,7 @@ export class ArgChecker {
                 );
             }
         });
-        return this.unique(parameter, arns as string[]);
+        return refuseRepeats(this.named(parameter), arns as string[]);
     }
 
     wholeNumber(parameter: string, value: unknown, min: number, max: number, unit = "days"): number {
@@ -181,10 +181,7 @@ export class ArgChecker {
     }
 
     oneOf<T extends string>(parameter: string, value: unknown, allowed: readonly T[]): T {
-        if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
-            this.fail(parameter, value, `one of ${allowed.join(", ")}`);
-        }
-        return value as T;
+        return validChoice(this.named(parameter), value, allowed);
     }
 
     logRetentionDays(parameter: string, value: unknown): number {
@@ -194,25 +191,8 @@ export class ArgChecker {
         return value;
     }
 
-    private matching(parameter: string, value: unknown, pattern: RegExp, expected: string): string {
-        if (typeof value !== "string" || !pattern.test(value)) {
-            this.fail(parameter, value, expected);
-        }
-        return value;
-    }
-
-    private list(parameter: string, value: unknown, expected: string): unknown[] {
-        if (!Array.isArray(value) || value.length === 0) {
-            this.fail(parameter, value, expected);
-        }
-        return value as unknown[];
-    }
-
-    private unique(parameter: string, values: string[]): readonly string[] {
-        const repeated = values.find((v, i) => values.indexOf(v) !== i);
-        if (repeated !== undefined) {
-            throw new Error(`${this.component}: ${parameter}: ${show(repeated)} is listed twice`);
-        }
-        return values;
+    /** `<component>: <parameter>`, the parameter as the shared checks name it. */
+    private named(parameter: string): string {
+        return `${this.component}: ${parameter}`;
     }
 }

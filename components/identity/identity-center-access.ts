@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkAccountId, validGroupId, validInstanceArn, validNameKey, validSessionDuration } from "./identity-parameters";
+import { checkWhenKnown, show, validAccountId, validChoice, validNameKey, validNonEmptyList } from "../argument-checks";
+import { validGroupId, validInstanceArn, validSessionDuration } from "./identity-parameters";
 import { inlinePolicyContent, PERMISSION_SET_KEYS, PERMISSION_SETS, type PermissionSetKey } from "./permission-set-policies";
 
 /** One grant: a group of the Identity Store gets a permission set in some accounts. */
@@ -56,22 +57,14 @@ interface AccessPlan {
     readonly assignments: readonly { groupId: string; permissionSet: PermissionSetKey; accountKey: string; accountId: pulumi.Input<string> }[];
 }
 
-const show = (value: unknown): string => JSON.stringify(value) ?? String(value);
-
 /** Validates every argument and computes every document; throws a one-line error naming the argument. */
 function planAccess(args: IdentityCenterAccessArgs): AccessPlan {
     const instanceArn = validInstanceArn("instanceArn", args.instanceArn);
 
-    const requested: unknown = args.permissionSets ?? PERMISSION_SET_KEYS;
-    if (!Array.isArray(requested) || requested.length === 0) {
-        throw new Error(`permissionSets: ${show(requested)} is not a non-empty list of ${PERMISSION_SET_KEYS.join(", ")}`);
-    }
-    const keys = requested as readonly PermissionSetKey[];
-    keys.forEach((key: unknown, i) => {
-        if (!(PERMISSION_SET_KEYS as readonly unknown[]).includes(key)) {
-            throw new Error(`permissionSets[${i}]: ${show(key)} is not one of ${PERMISSION_SET_KEYS.join(", ")}`);
-        }
-        if (keys.indexOf(key as PermissionSetKey) !== i) {
+    const keys = validNonEmptyList("permissionSets", args.permissionSets ?? PERMISSION_SET_KEYS, `a non-empty list of ${PERMISSION_SET_KEYS.join(", ")}`) as readonly PermissionSetKey[];
+    keys.forEach((key, i) => {
+        validChoice(`permissionSets[${i}]`, key, PERMISSION_SET_KEYS);
+        if (keys.indexOf(key) !== i) {
             throw new Error(`permissionSets[${i}]: ${show(key)} is listed twice`);
         }
     });
@@ -117,7 +110,7 @@ function planAccess(args: IdentityCenterAccessArgs): AccessPlan {
         }
         for (const [accountKey, accountId] of accounts) {
             validNameKey(`${where}.accounts`, accountKey);
-            checkAccountId(`${where}.accounts.${accountKey}`, accountId);
+            checkWhenKnown(`${where}.accounts.${accountKey}`, accountId, validAccountId);
             const identity = `${groupId}/${assignment.permissionSet}/${accountKey}`;
             const plain = typeof accountId === "string" ? `${groupId}/${assignment.permissionSet}/#${accountId}` : undefined;
             if (seen.has(identity) || (plain !== undefined && seen.has(plain))) {

@@ -1,4 +1,4 @@
-import { validLogGroupPatterns } from "../organization/guardrail-parameters";
+import { validBucketName, validLogGroupPatterns } from "../argument-checks";
 import type { ScpDocument, ScpStatement } from "../organization/scp-document";
 import {
     CLOUDTRAIL_TAMPERING_ACTIONS,
@@ -9,7 +9,7 @@ import {
     LOG_GROUP_TAMPERING_ACTIONS,
     LOG_OBJECT_DELETION_ACTIONS,
 } from "../organization/service-control-policies";
-import { MAX_SESSION_MINUTES, validBucketName } from "./identity-parameters";
+import { MAX_SESSION_MINUTES } from "./identity-parameters";
 
 /*
  * The permission sets by job function, as data: which AWS managed policies each attaches, its

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validChoice, validNameKey } from "../argument-checks";
 import { scpContent } from "./scp-document";
 import {
     GUARDRAIL_POLICY_DESCRIPTIONS,
@@ -43,14 +44,10 @@ export interface GuardrailPoliciesArgs {
 
 /** A plain target id must look like a root, an OU or an account id; outputs are checked by AWS. */
 const TARGET_ID = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|\d{12})$/;
-/** Keys become parts of resource names. */
-const TARGET_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 function checkTargets(parameter: string, targets: GuardrailTargets): void {
     for (const [key, id] of Object.entries(targets)) {
-        if (!TARGET_KEY.test(key)) {
-            throw new Error(`${parameter}: key ${JSON.stringify(key)} is not a lowercase name (a-z 0-9 -, up to 63 characters)`);
-        }
+        validNameKey(parameter, key); // keys become parts of resource names
         if (typeof id === "string" && !TARGET_ID.test(id)) {
             throw new Error(`${parameter}.${key}: ${JSON.stringify(id)} is not a root (r-…), OU (ou-…-…) or account (12 digits) id`);
         }
@@ -76,9 +73,7 @@ export class GuardrailPolicies extends pulumi.ComponentResource {
         const documents = guardrailPolicyDocuments(args);
         checkTargets("targets", args.targets);
         for (const [policy, targets] of Object.entries(args.policyTargets ?? {})) {
-            if (!(GUARDRAIL_POLICY_NAMES as readonly string[]).includes(policy)) {
-                throw new Error(`policyTargets: ${JSON.stringify(policy)} is not one of ${GUARDRAIL_POLICY_NAMES.join(", ")}`);
-            }
+            validChoice("policyTargets", policy, GUARDRAIL_POLICY_NAMES);
             checkTargets(`policyTargets.${policy}`, targets ?? {});
         }
         const attached = GUARDRAIL_POLICY_NAMES.some((policy) => Object.keys(args.policyTargets?.[policy] ?? args.targets).length > 0);

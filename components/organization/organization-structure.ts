@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { LOWERCASE_NAME, validOrganizationId } from "../argument-checks";
 
 /**
  * AWS services given trusted access to the organisation: the organisation trail, Config, the
@@ -34,8 +35,6 @@ export interface OrganizationStructureArgs {
 /** OU ids by path: `security`, `workloads`, `workloads/<child>`. */
 export type OrganizationalUnitIds = Readonly<Record<string, pulumi.Output<string>>>;
 
-const OU_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
 /**
  * The organisation (adopted, with trusted access for the security services and SCPs enabled) and
  * its OU tree: `security` for the security and log-archive accounts, `workloads` with a child per
@@ -52,14 +51,12 @@ export class OrganizationStructure extends pulumi.ComponentResource {
 
     constructor(name: string, args: OrganizationStructureArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before declaring anything: a bad value names the argument and nothing is created.
-        if (!/^o-[a-z0-9]{10,32}$/.test(args.organizationId)) {
-            throw new Error(`organizationId: ${JSON.stringify(args.organizationId)} is not an organisation id (o- and 10 to 32 lowercase letters or digits)`);
-        }
+        validOrganizationId("organizationId", args.organizationId);
         if (!/^r-[0-9a-z]{4,32}$/.test(args.rootId)) {
             throw new Error(`rootId: ${JSON.stringify(args.rootId)} is not an organisation root id (r- and 4 to 32 lowercase letters or digits)`);
         }
         args.workloadOus.forEach((ou, index) => {
-            if (!OU_NAME.test(ou) || args.workloadOus.indexOf(ou) !== index) {
+            if (!LOWERCASE_NAME.test(ou) || args.workloadOus.indexOf(ou) !== index) {
                 throw new Error(`workloadOus[${index}]: ${JSON.stringify(ou)} is not a new lowercase OU name (a-z 0-9 -, up to 63 characters, listed once)`);
             }
         });

@@ -1,11 +1,5 @@
-import {
-    roleArnPattern,
-    validBucketArn,
-    validLogGroupPatterns,
-    validOptionalRoleName,
-    validRegions,
-    validRoleName,
-} from "./guardrail-parameters";
+import { validBucketArn, validLogGroupPatterns, validOptionalRoleName, validRegions, validRoleName } from "../argument-checks";
+import { roleArnPattern } from "./guardrail-parameters";
 import { combineScps, type ConditionBlock, type ScpDocument, type ScpStatement } from "./scp-document";
 
 /*

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { validAccountId, validNamePrefix, validProviders } from "./security-services-args";
+import { validAccountId } from "../argument-checks";
+import { validNamePrefix, validProviders } from "./security-services-args";
 
 /** IAM Access Analyzer's service principal, as Organizations registers delegated administrators. */
 export const ACCESS_ANALYZER_SERVICE_PRINCIPAL = "access-analyzer.amazonaws.com";

@@ -8,7 +8,8 @@ import {
     type FindingPublishingFrequency,
     type GuardDutyFeature,
 } from "../detection/guardduty-features";
-import { show, validAccountId, validChoice, validNamePrefix, validProviders } from "./security-services-args";
+import { refuseRepeats, show, validAccountId, validChoice } from "../argument-checks";
+import { validNamePrefix, validProviders } from "./security-services-args";
 
 export interface GuardDutyOrganizationArgs {
     /** The security (audit) account that becomes GuardDuty's delegated administrator: 12 digits, as a string. */
@@ -56,12 +57,7 @@ export function validGuardDutyOrganizationArgs(args: GuardDutyOrganizationArgs, 
                 throw new Error(`${featuresParameter}: ${show(feature)} is not a GuardDuty protection plan (expected one of ${GUARDDUTY_FEATURES.join(", ")})`);
             }
         }
-        const listed = args.features as readonly GuardDutyFeature[];
-        const repeated = listed.find((f, i) => listed.indexOf(f) !== i);
-        if (repeated !== undefined) {
-            throw new Error(`${featuresParameter}: ${show(repeated)} is listed twice`);
-        }
-        features = listed;
+        features = refuseRepeats(featuresParameter, args.features as readonly GuardDutyFeature[]);
     }
     return {
         securityAccountId,

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { show, validAccountId, validChoice, validProviders, validRegion } from "./security-services-args";
+import { refuseRepeats, show, validAccountId, validChoice, validRegion } from "../argument-checks";
+import { validProviders } from "./security-services-args";
 
 /** How the finding aggregator links other regions to the aggregation (home) region. */
 export const FINDING_AGGREGATOR_LINKING_MODES = ["ALL_REGIONS", "ALL_REGIONS_EXCEPT_SPECIFIED", "SPECIFIED_REGIONS"] as const;
@@ -59,11 +60,7 @@ export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationAr
     if (home !== undefined) {
         throw new Error(`findingAggregatorRegions: ${show(home)} is the aggregation region itself (region); expected only other regions`);
     }
-    const repeated = linked.find((r, i) => linked.indexOf(r) !== i);
-    if (repeated !== undefined) {
-        throw new Error(`findingAggregatorRegions: ${show(repeated)} is listed twice`);
-    }
-    return { securityAccountId, region, linkingMode, specifiedRegions: linked };
+    return { securityAccountId, region, linkingMode, specifiedRegions: refuseRepeats("findingAggregatorRegions", linked) };
 }
 
 /**

@@ -1,53 +1,18 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
+import { show } from "../argument-checks";
 
 /**
- * Validation shared by the security-services components. Each check throws a one-line error that
- * names the argument, shows the value and says what was expected, before any resource is declared.
+ * Validation shared by the security-services components, beyond the checks of AWS values in
+ * `../argument-checks`. Each check throws a one-line error that names the argument, shows the value
+ * and says what was expected, before any resource is declared.
  */
-
-/** A region of the aws partition, e.g. `eu-west-1` (the management stack's `aws:region` rule). */
-const REGION = /^(?:af|ap|ca|eu|il|me|mx|sa|us)-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
 
 /** Lowercase name prefix: names, `Name` tags and the analyzer's name (which allows far more). */
 const NAME_PREFIX = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 /** Default prefix of names and tags, as for the organisation's guardrail SCPs. */
 export const DEFAULT_NAME_PREFIX = "zero-trust";
-
-/** A value as an error message shows it: JSON where it can be, providers by package. */
-export const show = (value: unknown): string => {
-    if (value !== null && typeof value === "object") {
-        if (aws.Provider.isInstance(value)) {
-            return "an aws.Provider";
-        }
-        const getPackage = (value as { getPackage?: unknown }).getPackage;
-        if (typeof getPackage === "function") {
-            return `a ${String(getPackage.call(value))} provider`;
-        }
-    }
-    try {
-        return JSON.stringify(value) ?? String(value);
-    } catch {
-        return String(value);
-    }
-};
-
-/** A 12-digit account id, or a one-line error naming `parameter`. */
-export function validAccountId(parameter: string, value: unknown): string {
-    if (typeof value !== "string" || !/^\d{12}$/.test(value)) {
-        throw new Error(`${parameter}: ${show(value)} is not an AWS account id (expected 12 digits, as a string)`);
-    }
-    return value;
-}
-
-/** A region code of the aws partition, or a one-line error naming `parameter`. */
-export function validRegion(parameter: string, value: unknown): string {
-    if (typeof value !== "string" || !REGION.test(value)) {
-        throw new Error(`${parameter}: ${show(value)} is not an AWS region of the aws partition (expected e.g. eu-west-1)`);
-    }
-    return value;
-}
 
 /** The name prefix (default when undefined), or a one-line error naming `parameter`. */
 export function validNamePrefix(parameter: string, value: unknown): string {
@@ -58,17 +23,6 @@ export function validNamePrefix(parameter: string, value: unknown): string {
         throw new Error(`${parameter}: ${show(value)} is not a name prefix (expected 1-40 characters of a-z 0-9 -, starting with a letter, not ending with -)`);
     }
     return value;
-}
-
-/** One of `allowed` (default when undefined), or a one-line error naming `parameter`. */
-export function validChoice<T extends string>(parameter: string, value: unknown, allowed: readonly T[], fallback: T): T {
-    if (value === undefined) {
-        return fallback;
-    }
-    if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
-        throw new Error(`${parameter}: ${show(value)} is not one of ${allowed.join(", ")}`);
-    }
-    return value as T;
 }
 
 /**

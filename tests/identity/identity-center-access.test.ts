@@ -1,10 +1,8 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { IdentityCenterAccess, type IdentityCenterAccessArgs } from "../../components/identity/identity-center-access";
 import { PERMISSION_SETS, inlinePolicyContent } from "../../components/identity/permission-set-policies";
-import { recordedOf } from "../account/recorded";
-import { RecordingMocks, oncePerVariant, type Registration } from "../network/recording-mocks";
+import { awsResourcesThrough, dependenciesOf, oncePerVariant, RecordingMocks, type Registration, valueOf } from "../network/recording-mocks";
 
 const T = {
     component: "zero-trust:identity:IdentityCenterAccess",
@@ -42,16 +40,12 @@ const build = oncePerVariant(async (overrides: Partial<IdentityCenterAccessArgs>
     return { mocks: await mocks.settled(), component };
 });
 
-const valueOf = <V>(output: pulumi.Output<V>): Promise<V> => new Promise((resolve) => output.apply((value) => resolve(value)));
-
 /** URN → logical name, for dependency assertions. */
 const namesOf = (mocks: RecordingMocks, urns: readonly string[]): string[] => urns.map((urn) => mocks.registrations.find((r) => r.urn === urn)?.name ?? urn).sort();
 
 /** The `dependsOn` (and input) dependencies of the resource with this name, by name. */
 function dependencyNames(mocks: RecordingMocks, name: string): string[] {
-    const recorded = recordedOf(mocks).filter((r) => r.name === name);
-    assert.strictEqual(recorded.length, 1, name);
-    return namesOf(mocks, recorded[0].dependencies);
+    return namesOf(mocks, dependenciesOf(mocks, name));
 }
 
 describe("IdentityCenterAccess", () => {
@@ -142,13 +136,8 @@ describe("IdentityCenterAccess", () => {
         });
 
         it("gives every AWS resource the management provider passed in, never the default one", () => {
-            const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
-            assert.strictEqual(resources.length, 4 + 4 + 4 + 5);
-            const reference = mocks.providerReference("management");
-            assert.match(reference, /::pulumi:providers:aws::management::[0-9a-f-]{36}$/);
-            for (const r of resources) {
-                assert.strictEqual(r.provider, reference, `${r.type} ${r.name}`);
-            }
+            assert.strictEqual(awsResourcesThrough(mocks, "management").length, 4 + 4 + 4 + 5);
+            assert.match(mocks.providerReference("management"), /::pulumi:providers:aws::management::[0-9a-f-]{36}$/);
         });
 
         it("is a zero-trust:identity:IdentityCenterAccess component that parents all its resources, and protects none", () => {
@@ -233,7 +222,7 @@ describe("IdentityCenterAccess", () => {
             ["a session for an undeclared set", { permissionSets: ["developer"], sessionDurations: { "platform-admin": "PT1H" } }, /^sessionDurations: "platform-admin" is not a declared permission set \(developer\)/],
             ["an assignment of an unknown permission set", { assignments: [{ ...assignment!, permissionSet: "admin" as "developer" }] }, /^assignments\[0\]\.permissionSet: "admin" is not a declared permission set/],
             ["an assignment of a set not declared", { permissionSets: ["developer"], assignments: [assignment!] }, /^assignments\[0\]\.permissionSet: "security-auditor" is not a declared permission set \(developer\)/],
-            ["a bad account id", { assignments: [{ ...assignment!, accounts: { prod: "4444" } }] }, /^assignments\[0\]\.accounts\.prod: "4444" is not an AWS account id \(12 digits\)/],
+            ["a bad account id", { assignments: [{ ...assignment!, accounts: { prod: "4444" } }] }, /^assignments\[0\]\.accounts\.prod: "4444" is not an AWS account id \(12 digits, as a string\)/],
             ["an account id given as a number", { assignments: [{ ...assignment!, accounts: { prod: 444444444444 as unknown as string } }] }, /^assignments\[0\]\.accounts\.prod: 444444444444 is not an AWS account id/],
             ["an account key with capitals", { assignments: [{ ...assignment!, accounts: { Prod: "444444444444" } }] }, /^assignments\[0\]\.accounts: key "Prod" is not a lowercase name/],
             ["accounts as a list of ids", { assignments: [{ ...assignment!, accounts: ["444444444444"] as unknown as Record<string, string> }] }, /^assignments\[0\]\.accounts: \["444444444444"\] is not a map of stable key/],

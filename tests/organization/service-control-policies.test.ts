@@ -12,6 +12,8 @@ import {
     requireImdsV2,
     type GuardrailParameters,
 } from "../../components/organization/service-control-policies";
+import { resourceMatches } from "../iam-policy/policy-evaluator";
+import { listOf, statement } from "../iam-policy/policy-reading";
 import { scpProblems } from "./scp-grammar";
 
 const BUCKET = "arn:aws:s3:::acme-org-log-archive";
@@ -24,17 +26,8 @@ const PARAMS: GuardrailParameters = {
 const BREAK_GLASS = "arn:aws:iam::*:role/BreakGlass";
 const DEPLOYMENT = "arn:aws:iam::*:role/OrganizationAccountAccessRole";
 
-/** The one statement with this Sid (fails if absent or repeated). */
-function statement(document: ScpDocument, sid: string): ScpStatement {
-    const found = document.Statement.filter((s) => s.Sid === sid);
-    assert.strictEqual(found.length, 1, `one statement ${sid}, found ${found.length} in ${document.Statement.map((s) => s.Sid).join(", ")}`);
-    return found[0];
-}
-
-const list = (value: string | readonly string[] | undefined): readonly string[] => (value === undefined ? [] : typeof value === "string" ? [value] : value);
-
 /** The principal ARN patterns a statement exempts (empty when it exempts nobody). */
-const exempted = (s: ScpStatement): readonly string[] => list(s.Condition?.ArnNotLike?.["aws:PrincipalArn"] as string | readonly string[] | undefined);
+const exempted = (s: ScpStatement): readonly string[] => listOf(s.Condition?.ArnNotLike?.["aws:PrincipalArn"] as string | readonly string[] | undefined);
 
 /** Every guardrail document built from PARAMS, by function name. */
 const ALL_DOCUMENTS: Record<string, ScpDocument> = {
@@ -145,7 +138,7 @@ describe("service control policies as data", () => {
         for (const [sid, actions] of Object.entries(REQUIRED)) {
             it(`${sid} denies ${actions.length} named actions, all of its own service, on every resource`, () => {
                 const s = statement(document, sid);
-                const denied = list(s.Action);
+                const denied = listOf(s.Action);
                 assert.deepStrictEqual(actions.filter((a) => !denied.includes(a)), []);
                 assert.deepStrictEqual(denied.filter((a) => !a.startsWith(PREFIX[sid])), []);
                 assert.ok(!denied.some((a) => a.includes("*")), "no wildcard actions");
@@ -154,7 +147,7 @@ describe("service control policies as data", () => {
         }
 
         it("never denies reading: no Get, List or Describe action", () => {
-            const all = document.Statement.flatMap((s) => list(s.Action));
+            const all = document.Statement.flatMap((s) => listOf(s.Action));
             assert.deepStrictEqual(all.filter((a) => /:(Get|List|Describe|BatchGet)/.test(a)), []);
         });
 
@@ -177,21 +170,21 @@ describe("service control policies as data", () => {
 
         it("denies deleting log objects (and bypassing governance retention) in the log-archive bucket, with no exemption", () => {
             const s = statement(document, "DenyAuditLogObjectDeletion");
-            assert.deepStrictEqual(list(s.Action), ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention"]);
+            assert.deepStrictEqual(listOf(s.Action), ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention"]);
             assert.strictEqual(s.Resource, `${BUCKET}/*`);
             assert.strictEqual(s.Condition, undefined);
         });
 
         it("denies deleting audit log groups and streams, with no exemption, on the default audit log groups", () => {
             const s = statement(document, "DenyAuditLogGroupDeletion");
-            assert.deepStrictEqual(list(s.Action), ["logs:DeleteLogGroup", "logs:DeleteLogStream"]);
-            assert.deepStrictEqual(list(s.Resource), ["arn:aws:logs:*:*:log-group:/zero-trust/*/vpc-flow-logs/*", "arn:aws:logs:*:*:log-group:aws-cloudtrail-logs*"]);
+            assert.deepStrictEqual(listOf(s.Action), ["logs:DeleteLogGroup", "logs:DeleteLogStream"]);
+            assert.deepStrictEqual(listOf(s.Resource), ["arn:aws:logs:*:*:log-group:/zero-trust/*/vpc-flow-logs/*", "arn:aws:logs:*:*:log-group:aws-cloudtrail-logs*"]);
             assert.strictEqual(s.Condition, undefined);
         });
 
         it("covers the flow log group the network layer names, and its streams", () => {
-            const patterns = list(statement(document, "DenyAuditLogGroupDeletion").Resource);
-            const matches = (arn: string): boolean => patterns.some((p) => new RegExp(`^${p.split("*").map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`).test(arn));
+            const patterns = listOf(statement(document, "DenyAuditLogGroupDeletion").Resource);
+            const matches = (arn: string): boolean => patterns.some((p) => resourceMatches(p, arn));
             const group = "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/prod/vpc-flow-logs/main";
             assert.ok(matches(group));
             assert.ok(matches(`${group}:log-stream:eni-0abc-all`));
@@ -200,7 +193,7 @@ describe("service control policies as data", () => {
 
         it("uses the audit log group patterns given, adding the * that covers streams only where missing", () => {
             const custom = protectAuditLogs({ ...PARAMS, auditLogGroupPatterns: ["/audit/trail", "/audit/dns/*"] });
-            assert.deepStrictEqual(list(statement(custom, "DenyAuditLogGroupDeletion").Resource), [
+            assert.deepStrictEqual(listOf(statement(custom, "DenyAuditLogGroupDeletion").Resource), [
                 "arn:aws:logs:*:*:log-group:/audit/trail*",
                 "arn:aws:logs:*:*:log-group:/audit/dns/*",
             ]);
@@ -209,7 +202,7 @@ describe("service control policies as data", () => {
         it("denies changing the bucket's policy, lifecycle, versioning, object lock and encryption except to break-glass and deployment", () => {
             const s = statement(document, "ProtectLogArchiveBucket");
             for (const action of ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutLifecycleConfiguration", "s3:PutBucketVersioning", "s3:PutBucketObjectLockConfiguration", "s3:DeleteBucket"]) {
-                assert.ok(list(s.Action).includes(action), action);
+                assert.ok(listOf(s.Action).includes(action), action);
             }
             assert.strictEqual(s.Resource, BUCKET);
             assert.deepStrictEqual(exempted(s), [BREAK_GLASS, DEPLOYMENT]);
@@ -217,14 +210,14 @@ describe("service control policies as data", () => {
 
         it("denies shortening retention of, unsubscribing or un-encrypting audit log groups except to break-glass and deployment", () => {
             const s = statement(document, "ProtectAuditLogGroups");
-            assert.deepStrictEqual(list(s.Action), ["logs:PutRetentionPolicy", "logs:DeleteSubscriptionFilter", "logs:DisassociateKmsKey", "logs:PutLogGroupDeletionProtection"]);
-            assert.deepStrictEqual(list(s.Resource), list(statement(document, "DenyAuditLogGroupDeletion").Resource));
+            assert.deepStrictEqual(listOf(s.Action), ["logs:PutRetentionPolicy", "logs:DeleteSubscriptionFilter", "logs:DisassociateKmsKey", "logs:PutLogGroupDeletionProtection"]);
+            assert.deepStrictEqual(listOf(s.Resource), listOf(statement(document, "DenyAuditLogGroupDeletion").Resource));
             assert.deepStrictEqual(exempted(s), [BREAK_GLASS, DEPLOYMENT]);
         });
 
         it("denies scheduling key deletion and disabling keys to all but the break-glass role (not the deployment role)", () => {
             const s = statement(document, "DenyKeyDestruction");
-            assert.deepStrictEqual(list(s.Action), ["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DeleteImportedKeyMaterial", "kms:DisableKeyRotation"]);
+            assert.deepStrictEqual(listOf(s.Action), ["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DeleteImportedKeyMaterial", "kms:DisableKeyRotation"]);
             assert.strictEqual(s.Resource, "*");
             assert.deepStrictEqual(exempted(s), [BREAK_GLASS]);
         });
@@ -248,7 +241,7 @@ describe("service control policies as data", () => {
         });
 
         it("exempts the global services of AWS's example, and only global services", () => {
-            const notAction = list(s.NotAction);
+            const notAction = listOf(s.NotAction);
             for (const global of ["iam:*", "organizations:*", "route53:*", "cloudfront:*", "sts:*", "support:*", "budgets:*", "globalaccelerator:*", "waf:*", "health:*", "ce:*", "aws-portal:*", "kms:*", "acm:*"]) {
                 assert.ok(notAction.includes(global), global);
             }
@@ -271,7 +264,7 @@ describe("service control policies as data", () => {
         });
 
         it("leaves UpdateAccessKey allowed so the responder can deactivate a leaked key", () => {
-            assert.ok(!list(denyIamUserCredentials().Statement[0].Action).includes("iam:UpdateAccessKey"));
+            assert.ok(!listOf(denyIamUserCredentials().Statement[0].Action).includes("iam:UpdateAccessKey"));
         });
     });
 
@@ -314,9 +307,9 @@ describe("service control policies as data", () => {
 
         it("denies creating, deleting or re-trusting a role of either exempt name, on exactly those roles", () => {
             for (const action of ["iam:CreateRole", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePermissionsBoundary"]) {
-                assert.ok(list(s.Action).includes(action), action);
+                assert.ok(listOf(s.Action).includes(action), action);
             }
-            assert.deepStrictEqual(list(s.Resource), [BREAK_GLASS, DEPLOYMENT]);
+            assert.deepStrictEqual(listOf(s.Resource), [BREAK_GLASS, DEPLOYMENT]);
         });
 
         it("lets only those roles change them", () => {
@@ -359,7 +352,7 @@ describe("service control policies as data", () => {
         it("accepts role names with every allowed punctuation, multi-part region codes and dotted bucket names", () => {
             const docs = guardrailPolicyDocuments({
                 breakGlassRoleName: "Break+Glass=1,a.b@c_d-e",
-                allowedRegions: ["us-gov-west-1", "ap-southeast-3"],
+                allowedRegions: ["ap-northeast-3", "ap-southeast-3"],
                 logArchiveBucketArn: "arn:aws:s3:::acme.logs-1",
             });
             assert.deepStrictEqual(exempted(statement(docs["regions-and-imds"], "DenyOutsideAllowedRegions")), ["arn:aws:iam::*:role/Break+Glass=1,a.b@c_d-e"]);

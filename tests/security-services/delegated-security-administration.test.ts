@@ -5,8 +5,8 @@ import { AccessAnalyzerOrganization } from "../../components/security-services/a
 import { DelegatedSecurityAdministration, type DelegatedSecurityAdministrationArgs } from "../../components/security-services/delegated-security-administration";
 import { GuardDutyOrganization } from "../../components/security-services/guardduty-organization";
 import { SecurityHubOrganization } from "../../components/security-services/security-hub-organization";
-import { componentStackConfig, RecordingMocks } from "../network/recording-mocks";
-import { argsFor, build, only, providers, REGION, SECURITY_ACCOUNT, T, valueOf, type Built } from "./build";
+import { componentStackConfig, only, RecordingMocks, valueOf } from "../network/recording-mocks";
+import { argsFor, build, providers, REGION, SECURITY_ACCOUNT, T, type Built } from "./build";
 
 /**
  * Which account each AWS resource of the default build lands in, written out by name: the three
@@ -140,9 +140,9 @@ describe("DelegatedSecurityAdministration", () => {
             new DelegatedSecurityAdministration("security-services", { ...argsFor(security), ...overrides } as DelegatedSecurityAdministrationArgs, { provider: management });
         };
         const cases: Case[] = [
-            ["a short account id", withArgs({ securityAccountId: "22222222222" }), /^securityAccountId: "22222222222" is not an AWS account id \(expected 12 digits/],
+            ["a short account id", withArgs({ securityAccountId: "22222222222" }), /^securityAccountId: "22222222222" is not an AWS account id \(12 digits, as a string\)/],
             ["an account id given as a number", withArgs({ securityAccountId: 222222222222 }), /^securityAccountId: 222222222222 is not an AWS account id/],
-            ["a region that is no region", withArgs({ region: "europe" }), /^region: "europe" is not an AWS region of the aws partition \(expected e\.g\. eu-west-1\)/],
+            ["a region that is no region", withArgs({ region: "europe" }), /^region: "europe" is not an AWS region code of the aws partition \(like eu-west-1\)/],
             ["a protection plan GuardDuty does not know here", withArgs({ guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_RUNTIME_MONITORING"] }), /^guardDutyFeatures: "EKS_RUNTIME_MONITORING" is not a GuardDuty protection plan \(expected one of S3_DATA_EVENTS, /],
             ["a protection plan listed twice", withArgs({ guardDutyFeatures: ["S3_DATA_EVENTS", "S3_DATA_EVENTS"] }), /^guardDutyFeatures: "S3_DATA_EVENTS" is listed twice$/],
             ["protection plans that are not a list", withArgs({ guardDutyFeatures: "ALL" }), /^guardDutyFeatures: "ALL" is not a list of GuardDuty protection plans/],
