@@ -1,8 +1,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { AccountBaseline, CONFIG_ROLE_POLICY_ARN } from "../../components/account/account-baseline";
-import { componentStackConfig, oncePerVariant, RecordingMocks } from "../network/recording-mocks";
-import { recordedNamed } from "./recorded";
+import { awsResourcesThrough, componentStackConfig, dependenciesOf, oncePerVariant, RecordingMocks } from "../network/recording-mocks";
 
 const ACCOUNT = "111111111111";
 const VOLUMES_KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b9c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3`;
@@ -93,7 +92,7 @@ describe("AccountBaseline", () => {
             "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0",
         ]);
         for (const subscription of subscriptions) {
-            assert.ok(recordedNamed(mocks, subscription.name).dependencies.includes(hub.urn), subscription.name);
+            assert.ok(dependenciesOf(mocks, subscription.name).includes(hub.urn), subscription.name);
         }
     });
 
@@ -120,7 +119,7 @@ describe("AccountBaseline", () => {
         const attachment = mocks.named("baseline-config-role-policy");
         assert.deepStrictEqual([attachment.inputs.policyArn, attachment.inputs.role], [CONFIG_ROLE_POLICY_ARN, role.outputs.name]);
         assert.strictEqual(CONFIG_ROLE_POLICY_ARN, "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole");
-        assert.ok(recordedNamed(mocks, "baseline-config-recorder").dependencies.includes(attachment.urn), "records only once the role may");
+        assert.ok(dependenciesOf(mocks, "baseline-config-recorder").includes(attachment.urn), "records only once the role may");
     });
 
     it("delivers to the log-archive bucket and starts the recorder once the channel exists", () => {
@@ -128,7 +127,7 @@ describe("AccountBaseline", () => {
         assert.deepStrictEqual([channel.inputs.s3BucketName, channel.inputs.s3KeyPrefix], ["zero-trust-log-archive", "config"]);
         const status = mocks.named("baseline-config-recorder-status");
         assert.deepStrictEqual([status.inputs.isEnabled, status.inputs.name], [true, mocks.named("baseline-config-recorder").outputs.name]);
-        assert.ok(recordedNamed(mocks, "baseline-config-recorder-status").dependencies.includes(channel.urn));
+        assert.ok(dependenciesOf(mocks, "baseline-config-recorder-status").includes(channel.urn));
     });
 
     it("declares the managed rules for the seed's controls, owned by AWS, each after the recorder", () => {
@@ -138,7 +137,7 @@ describe("AccountBaseline", () => {
         for (const rule of rules) {
             assert.strictEqual((rule.inputs.source as { owner: string }).owner, "AWS", rule.name);
             assert.match(String(rule.inputs.name), /^staging-[a-z0-9-]+$/, rule.name);
-            assert.ok(recordedNamed(mocks, rule.name).dependencies.includes(recorder.urn), rule.name);
+            assert.ok(dependenciesOf(mocks, rule.name).includes(recorder.urn), rule.name);
         }
         const passwordRule = rules.find((r) => r.name === "baseline-rule-iam-password-policy");
         assert.deepStrictEqual(JSON.parse(passwordRule?.inputs.inputParameters as string), {
@@ -158,12 +157,7 @@ describe("AccountBaseline", () => {
     });
 
     it("sends every resource through the provider it is given", () => {
-        const reference = mocks.providerReference("staging");
-        const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
         // EBS ×2, public access block, password policy, analyzer, hub + 2 standards, Config role, its policy, recorder, channel, status; the rules.
-        assert.strictEqual(resources.length, 13 + RULES.length);
-        for (const resource of resources) {
-            assert.strictEqual(resource.provider, reference, resource.name);
-        }
+        assert.strictEqual(awsResourcesThrough(mocks, "staging").length, 13 + RULES.length);
     });
 });

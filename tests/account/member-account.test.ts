@@ -1,8 +1,7 @@
 import * as assert from "assert";
 import { MemberAccount, type MemberAccountArgs } from "../../components/account/member-account";
-import { RecordingMocks } from "../network/recording-mocks";
+import { decoded, installPreviewMonitor, recordedNamed, RecordingMocks } from "../network/recording-mocks";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { decoded, installPreviewMonitor, recordedNamed } from "./recorded";
 
 /** The wire form of a value unknown at preview. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -1,7 +1,7 @@
 // The audit-log key policies and the trail's role policies as data: who may do what under which
 // conditions, and the decisions that follow.
 import * as assert from "assert";
-import { accessLogsKeyPolicy, archiveKeyPolicy, type ArchiveKeyFacts } from "../../components/audit-logs/log-archive-key-policy";
+import { accessLogsKeyPolicy, archiveKeyPolicy } from "../../components/audit-logs/log-archive-key-policy";
 import {
     trailDeliveryRolePolicy,
     trailDeliveryRoleTrustPolicy,
@@ -9,9 +9,15 @@ import {
     trailLogStreamArns,
 } from "../../components/audit-logs/trail-policies";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../../components/organization/service-control-policies";
-import type { KeyPolicyDocument, KeyPolicyStatement } from "../../components/encryption/key-policy";
+import type { KeyPolicyDocument } from "../../components/encryption/key-policy";
+import { evaluate, resourceMatches } from "../iam-policy/policy-evaluator";
+import { statement } from "../iam-policy/policy-reading";
 import {
     ACCESS_BUCKET,
+    ACCESS_LOGS_KEY_FACTS,
+    ARCHIVE_KEY_FACTS,
+    asRole,
+    asService,
     BREAK_GLASS_ARN,
     DEPLOYER_ARN,
     INVESTIGATOR,
@@ -22,50 +28,31 @@ import {
     ORG,
     REGION,
     SECURITY_ROOT,
-    TRAIL,
     TRAIL_ARN,
+    TRAIL_LOG_GROUP,
+    TRAIL_LOG_GROUP_FACTS,
 } from "./audit-log-fixtures";
-import { decide, globMatches, type PolicyRequest } from "./policy-evaluation";
 
-const FACTS: ArchiveKeyFacts = {
-    logArchiveAccountId: LOG_ARCHIVE,
-    region: REGION,
-    managementAccountId: MANAGEMENT,
-    organizationId: ORG,
-    trailRegion: REGION,
-    trailName: TRAIL,
-    administrators: KEY_ADMINS,
-    readers: [SECURITY_ROOT],
-};
-const LOG_GROUP = `aws-cloudtrail-logs-${ORG}`;
-const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:${LOG_GROUP}`;
+const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:${TRAIL_LOG_GROUP}`;
 const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"];
 
-function sid(policy: KeyPolicyDocument, name: string): KeyPolicyStatement {
-    const found = policy.Statement.filter((s) => s.Sid === name);
-    assert.strictEqual(found.length, 1, `one statement ${name} in ${policy.Statement.map((s) => s.Sid).join(", ")}`);
-    return found[0];
-}
-
-const asRole = (arn: string, action: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { arn }, action, resource: "*", context });
-const asService = (service: string, action: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { service }, action, resource: "*", context });
 
 /** House rules every audit-log key policy keeps. */
 function houseRules(policy: () => KeyPolicyDocument, administrators: readonly string[], accountId: string): void {
     it("lets the administrators manage but never use or grant the key", () => {
-        const admins = sid(policy(), "KeyAdministratorsManageButDoNotUse");
+        const admins = statement(policy(), "KeyAdministratorsManageButDoNotUse");
         assert.deepStrictEqual(admins.Principal, { AWS: [...administrators] });
         assert.strictEqual(admins.Condition, undefined);
         for (const action of USE_ACTIONS) {
             assert.ok(!admins.Action.includes(action), action);
-            assert.strictEqual(decide(policy(), asRole(administrators[0], action)), "implicit-deny", action);
+            assert.strictEqual(evaluate([policy()], asRole(administrators[0], action, "*")), "ImplicitDeny", action);
         }
-        assert.strictEqual(decide(policy(), asRole(administrators[0], "kms:ScheduleKeyDeletion")), "allow");
-        assert.strictEqual(decide(policy(), asRole(administrators[0], "kms:PutKeyPolicy")), "allow");
+        assert.strictEqual(evaluate([policy()], asRole(administrators[0], "kms:ScheduleKeyDeletion", "*")), "Allow");
+        assert.strictEqual(evaluate([policy()], asRole(administrators[0], "kms:PutKeyPolicy", "*")), "Allow");
     });
 
     it("leaves the account root only the key policy's recovery", () => {
-        assert.deepStrictEqual(sid(policy(), "AccountCanRecoverKeyPolicyOnly"), {
+        assert.deepStrictEqual(statement(policy(), "AccountCanRecoverKeyPolicyOnly"), {
             Sid: "AccountCanRecoverKeyPolicyOnly",
             Effect: "Allow",
             Principal: { AWS: `arn:aws:iam::${accountId}:root` },
@@ -89,11 +76,11 @@ function houseRules(policy: () => KeyPolicyDocument, administrators: readonly st
 
 describe("audit-log key policies", () => {
     describe("the archive key", () => {
-        const policy = (): KeyPolicyDocument => archiveKeyPolicy(FACTS);
+        const policy = (): KeyPolicyDocument => archiveKeyPolicy(ARCHIVE_KEY_FACTS);
         houseRules(policy, KEY_ADMINS, LOG_ARCHIVE);
 
         it("lets CloudTrail generate data keys only for the organisation trail, with the management account's encryption context", () => {
-            assert.deepStrictEqual(sid(policy(), "CloudTrailEncryptsOrganizationTrailLogs"), {
+            assert.deepStrictEqual(statement(policy(), "CloudTrailEncryptsOrganizationTrailLogs"), {
                 Sid: "CloudTrailEncryptsOrganizationTrailLogs",
                 Effect: "Allow",
                 Principal: { Service: "cloudtrail.amazonaws.com" },
@@ -105,17 +92,17 @@ describe("audit-log key policies", () => {
                 },
             });
             const context = { "aws:SourceArn": TRAIL_ARN, "kms:EncryptionContext:aws:cloudtrail:arn": TRAIL_ARN };
-            assert.strictEqual(decide(policy(), asService("cloudtrail.amazonaws.com", "kms:GenerateDataKey", context)), "allow");
+            assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "kms:GenerateDataKey", "*", context)), "Allow");
             const otherTrail = `arn:aws:cloudtrail:${REGION}:444444444444:trail/x`;
             assert.strictEqual(
-                decide(policy(), asService("cloudtrail.amazonaws.com", "kms:GenerateDataKey", { "aws:SourceArn": otherTrail, "kms:EncryptionContext:aws:cloudtrail:arn": otherTrail })),
-                "implicit-deny",
+                evaluate([policy()], asService("cloudtrail.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceArn": otherTrail, "kms:EncryptionContext:aws:cloudtrail:arn": otherTrail })),
+                "ImplicitDeny",
             );
-            assert.strictEqual(decide(policy(), asService("cloudtrail.amazonaws.com", "kms:Encrypt", context)), "implicit-deny");
+            assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "kms:Encrypt", "*", context)), "ImplicitDeny");
         });
 
         it("lets CloudTrail describe the key and decrypt (S3 Bucket Key) for the organisation trail only", () => {
-            assert.deepStrictEqual(sid(policy(), "CloudTrailChecksKeyForOrganizationTrail"), {
+            assert.deepStrictEqual(statement(policy(), "CloudTrailChecksKeyForOrganizationTrail"), {
                 Sid: "CloudTrailChecksKeyForOrganizationTrail",
                 Effect: "Allow",
                 Principal: { Service: "cloudtrail.amazonaws.com" },
@@ -126,7 +113,7 @@ describe("audit-log key policies", () => {
         });
 
         it("lets AWS Config encrypt deliveries on behalf of the organisation's accounts only", () => {
-            assert.deepStrictEqual(sid(policy(), "ConfigDeliversForOrganizationAccounts"), {
+            assert.deepStrictEqual(statement(policy(), "ConfigDeliversForOrganizationAccounts"), {
                 Sid: "ConfigDeliversForOrganizationAccounts",
                 Effect: "Allow",
                 Principal: { Service: "config.amazonaws.com" },
@@ -134,11 +121,11 @@ describe("audit-log key policies", () => {
                 Resource: "*",
                 Condition: { StringEquals: { "aws:SourceOrgID": ORG } },
             });
-            assert.strictEqual(decide(policy(), asService("config.amazonaws.com", "kms:GenerateDataKey", { "aws:SourceOrgID": "o-zzzzzzzzzz" })), "implicit-deny");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": "o-zzzzzzzzzz" })), "ImplicitDeny");
         });
 
         it("lets readers decrypt only through S3 in the key's region, and never encrypt", () => {
-            assert.deepStrictEqual(sid(policy(), "ReadersDecryptThroughS3"), {
+            assert.deepStrictEqual(statement(policy(), "ReadersDecryptThroughS3"), {
                 Sid: "ReadersDecryptThroughS3",
                 Effect: "Allow",
                 Principal: { AWS: [SECURITY_ROOT] },
@@ -147,17 +134,17 @@ describe("audit-log key policies", () => {
                 Condition: { StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } },
             });
             const viaS3 = { "kms:ViaService": `s3.${REGION}.amazonaws.com` };
-            assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "kms:Decrypt", viaS3)), "allow");
-            assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "kms:Decrypt")), "implicit-deny", "not directly");
-            assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "kms:Decrypt", { "kms:ViaService": `ec2.${REGION}.amazonaws.com` })), "implicit-deny");
+            assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "kms:Decrypt", "*", viaS3)), "Allow");
+            assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "kms:Decrypt", "*")), "ImplicitDeny", "not directly");
+            assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "kms:Decrypt", "*", { "kms:ViaService": `ec2.${REGION}.amazonaws.com` })), "ImplicitDeny");
             for (const action of ["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptTo", "kms:CreateGrant", "kms:ScheduleKeyDeletion"]) {
-                assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, action, viaS3)), "implicit-deny", action);
+                assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, action, "*", viaS3)), "ImplicitDeny", action);
             }
         });
 
         it("keeps the break-glass and deployment roles to administration: they cannot decrypt the archive", () => {
             for (const who of [BREAK_GLASS_ARN, DEPLOYER_ARN]) {
-                assert.strictEqual(decide(policy(), asRole(who, "kms:Decrypt", { "kms:ViaService": `s3.${REGION}.amazonaws.com` })), "implicit-deny", who);
+                assert.strictEqual(evaluate([policy()], asRole(who, "kms:Decrypt", "*", { "kms:ViaService": `s3.${REGION}.amazonaws.com` })), "ImplicitDeny", who);
             }
         });
 
@@ -176,18 +163,18 @@ describe("audit-log key policies", () => {
         });
 
         it("refuses to build a policy without administrators", () => {
-            assert.throws(() => archiveKeyPolicy({ ...FACTS, administrators: [] }), /at least one key administrator/);
+            assert.throws(() => archiveKeyPolicy({ ...ARCHIVE_KEY_FACTS, administrators: [] }), /at least one key administrator/);
         });
     });
 
     describe("the access-logs key", () => {
         const BUCKET_ARN = `arn:aws:s3:::${ACCESS_BUCKET}`;
         const policy = (): KeyPolicyDocument =>
-            accessLogsKeyPolicy({ logArchiveAccountId: LOG_ARCHIVE, region: REGION, accessLogsBucketName: ACCESS_BUCKET, administrators: KEY_ADMINS, readers: [SECURITY_ROOT] });
+            accessLogsKeyPolicy(ACCESS_LOGS_KEY_FACTS);
         houseRules(policy, KEY_ADMINS, LOG_ARCHIVE);
 
         it("lets S3 server access logging encrypt for the access-logs bucket only (the encryption context names it)", () => {
-            assert.deepStrictEqual(sid(policy(), "S3ServerAccessLoggingEncryptsAccessLogs"), {
+            assert.deepStrictEqual(statement(policy(), "S3ServerAccessLoggingEncryptsAccessLogs"), {
                 Sid: "S3ServerAccessLoggingEncryptsAccessLogs",
                 Effect: "Allow",
                 Principal: { Service: "logging.s3.amazonaws.com" },
@@ -196,26 +183,26 @@ describe("audit-log key policies", () => {
                 Condition: { StringLike: { "kms:EncryptionContext:aws:s3:arn": [BUCKET_ARN, `${BUCKET_ARN}/*`] } },
             });
             for (const context of [BUCKET_ARN, `${BUCKET_ARN}/log-archive/x`]) {
-                assert.strictEqual(decide(policy(), asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", { "kms:EncryptionContext:aws:s3:arn": context })), "allow", context);
+                assert.strictEqual(evaluate([policy()], asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:s3:arn": context })), "Allow", context);
             }
             assert.strictEqual(
-                decide(policy(), asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", { "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::another-bucket" })),
-                "implicit-deny",
+                evaluate([policy()], asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::another-bucket" })),
+                "ImplicitDeny",
             );
         });
 
         it("lets readers decrypt through S3 only", () => {
-            assert.deepStrictEqual(sid(policy(), "ReadersDecryptThroughS3").Condition, { StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } });
+            assert.deepStrictEqual(statement(policy(), "ReadersDecryptThroughS3").Condition, { StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } });
         });
     });
 
     describe("the trail's log group key", () => {
         const policy = (): KeyPolicyDocument =>
-            trailLogGroupKeyPolicy({ managementAccountId: MANAGEMENT, organizationId: ORG, region: REGION, logGroupName: LOG_GROUP, administrators: MANAGEMENT_KEY_ADMINS });
+            trailLogGroupKeyPolicy({ ...TRAIL_LOG_GROUP_FACTS, administrators: MANAGEMENT_KEY_ADMINS });
         houseRules(policy, MANAGEMENT_KEY_ADMINS, MANAGEMENT);
 
         it("lets CloudWatch Logs of the region use the key for the trail's log group only", () => {
-            assert.deepStrictEqual(sid(policy(), "CloudWatchLogsUsesKeyForTrailLogGroup"), {
+            assert.deepStrictEqual(statement(policy(), "CloudWatchLogsUsesKeyForTrailLogGroup"), {
                 Sid: "CloudWatchLogsUsesKeyForTrailLogGroup",
                 Effect: "Allow",
                 Principal: { Service: `logs.${REGION}.amazonaws.com` },
@@ -224,15 +211,15 @@ describe("audit-log key policies", () => {
                 Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP_ARN } },
             });
             const logs = `logs.${REGION}.amazonaws.com`;
-            assert.strictEqual(decide(policy(), asService(logs, "kms:GenerateDataKey", { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP_ARN })), "allow");
+            assert.strictEqual(evaluate([policy()], asService(logs, "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP_ARN })), "Allow");
             const other = `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:something-else`;
-            assert.strictEqual(decide(policy(), asService(logs, "kms:GenerateDataKey", { "kms:EncryptionContext:aws:logs:arn": other })), "implicit-deny");
+            assert.strictEqual(evaluate([policy()], asService(logs, "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:logs:arn": other })), "ImplicitDeny");
         });
     });
 });
 
 describe("the organisation trail's delivery role", () => {
-    const facts = { managementAccountId: MANAGEMENT, organizationId: ORG, region: REGION, logGroupName: LOG_GROUP };
+    const facts = TRAIL_LOG_GROUP_FACTS;
 
     it("is assumed by CloudTrail only; without source conditions, which AWS does not support for this role", () => {
         assert.deepStrictEqual(trailDeliveryRoleTrustPolicy(), {
@@ -252,12 +239,12 @@ describe("the organisation trail's delivery role", () => {
         ]);
         assert.deepStrictEqual(trailLogStreamArns(facts), statement.Resource);
         // Streams CloudTrail creates: the management account's own, and one per member account.
-        assert.ok(statement.Resource.some((r) => globMatches(r, `${LOG_GROUP_ARN}:log-stream:${MANAGEMENT}_CloudTrail_${REGION}_2`)));
-        assert.ok(statement.Resource.some((r) => globMatches(r, `${LOG_GROUP_ARN}:log-stream:${ORG}_111111111111_CloudTrail_${REGION}`)));
-        assert.ok(!statement.Resource.some((r) => globMatches(r, `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:other:log-stream:${ORG}_x`)));
+        assert.ok(statement.Resource.some((r) => resourceMatches(r, `${LOG_GROUP_ARN}:log-stream:${MANAGEMENT}_CloudTrail_${REGION}_2`)));
+        assert.ok(statement.Resource.some((r) => resourceMatches(r, `${LOG_GROUP_ARN}:log-stream:${ORG}_111111111111_CloudTrail_${REGION}`)));
+        assert.ok(!statement.Resource.some((r) => resourceMatches(r, `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:other:log-stream:${ORG}_x`)));
     });
 
     it("writes to a log group the organisation's SCPs protect", () => {
-        assert.ok(DEFAULT_AUDIT_LOG_GROUP_PATTERNS.some((pattern) => globMatches(pattern, LOG_GROUP)), DEFAULT_AUDIT_LOG_GROUP_PATTERNS.join(", "));
+        assert.ok(DEFAULT_AUDIT_LOG_GROUP_PATTERNS.some((pattern) => resourceMatches(pattern, TRAIL_LOG_GROUP)), DEFAULT_AUDIT_LOG_GROUP_PATTERNS.join(", "));
     });
 });

@@ -1,5 +1,9 @@
 import type { LogArchiveArgs } from "../../components/audit-logs/log-archive";
+import type { AccessLogsKeyFacts, ArchiveKeyFacts } from "../../components/audit-logs/log-archive-key-policy";
+import type { AccessLogsBucketFacts, ArchiveBucketFacts } from "../../components/audit-logs/log-archive-policies";
 import type { OrganizationTrailArgs } from "../../components/audit-logs/organization-trail";
+import type { TrailLogGroupFacts } from "../../components/audit-logs/trail-policies";
+import type { PolicyRequest } from "../iam-policy/policy-evaluator";
 
 export const ORG = "o-a1b2c3d4e5";
 export const MANAGEMENT = "999999999999";
@@ -49,3 +53,54 @@ export const TRAIL_ARGS: OrganizationTrailArgs = {
     logGroupKeyAdministratorArns: MANAGEMENT_KEY_ADMINS,
     keyDeletionWindowDays: 30,
 };
+
+/** The archive bucket's policy facts as LOG_ARCHIVE_ARGS make them. */
+export const ARCHIVE_BUCKET_FACTS: ArchiveBucketFacts = {
+    bucketName: BUCKET,
+    logArchiveAccountId: LOG_ARCHIVE,
+    managementAccountId: MANAGEMENT,
+    organizationId: ORG,
+    trailRegion: REGION,
+    trailName: TRAIL,
+    configKeyPrefix: "config",
+    readers: [SECURITY_ROOT],
+    breakGlassRoleName: BREAK_GLASS,
+    deploymentRoleName: DEPLOYER,
+};
+
+/** The archive key's policy facts as LOG_ARCHIVE_ARGS make them. */
+export const ARCHIVE_KEY_FACTS: ArchiveKeyFacts = {
+    logArchiveAccountId: LOG_ARCHIVE,
+    region: REGION,
+    managementAccountId: MANAGEMENT,
+    organizationId: ORG,
+    trailRegion: REGION,
+    trailName: TRAIL,
+    administrators: KEY_ADMINS,
+    readers: [SECURITY_ROOT],
+};
+
+/** The access-logs bucket's policy facts as LOG_ARCHIVE_ARGS make them. */
+export const ACCESS_LOGS_BUCKET_FACTS: AccessLogsBucketFacts = {
+    accessLogsBucketName: ACCESS_BUCKET,
+    archiveBucketName: BUCKET,
+    logArchiveAccountId: LOG_ARCHIVE,
+    readers: [SECURITY_ROOT],
+    breakGlassRoleName: BREAK_GLASS,
+    deploymentRoleName: DEPLOYER,
+};
+
+/** The access-logs key's policy facts as LOG_ARCHIVE_ARGS make them. */
+export const ACCESS_LOGS_KEY_FACTS: AccessLogsKeyFacts = { logArchiveAccountId: LOG_ARCHIVE, region: REGION, accessLogsBucketName: ACCESS_BUCKET, administrators: KEY_ADMINS, readers: [SECURITY_ROOT] };
+
+/** The log group the organisation trail delivers to (CloudTrail's default name, which the SCPs protect). */
+export const TRAIL_LOG_GROUP = `aws-cloudtrail-logs-${ORG}`;
+
+/** The trail's log group facts as TRAIL_ARGS make them. */
+export const TRAIL_LOG_GROUP_FACTS: TrailLogGroupFacts = { managementAccountId: MANAGEMENT, organizationId: ORG, region: REGION, logGroupName: TRAIL_LOG_GROUP };
+
+/** A request by an IAM principal (a role or an account root); in a key policy the resource is `*`, the key itself. */
+export const asRole = (arn: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { arn }, action, resource, context });
+
+/** A request by an AWS service principal. */
+export const asService = (service: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { service }, action, resource, context });

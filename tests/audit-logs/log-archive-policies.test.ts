@@ -4,17 +4,20 @@ import * as assert from "assert";
 import {
     accessLogsBucketPolicy,
     archiveBucketPolicy,
-    type ArchiveBucketFacts,
     BUCKET_CONFIGURATION_ACTIONS,
     type BucketPolicyDocument,
-    type BucketPolicyStatement,
 } from "../../components/audit-logs/log-archive-policies";
+import { evaluate } from "../iam-policy/policy-evaluator";
+import { statement } from "../iam-policy/policy-reading";
 import {
     ACCESS_BUCKET,
+    ACCESS_LOGS_BUCKET_FACTS,
+    ARCHIVE_BUCKET_FACTS,
+    asRole,
+    asService,
     BREAK_GLASS,
     BREAK_GLASS_ARN,
     BUCKET,
-    DEPLOYER,
     DEPLOYER_ARN,
     INVESTIGATOR,
     LOG_ARCHIVE,
@@ -25,44 +28,18 @@ import {
     TRAIL,
     TRAIL_ARN,
 } from "./audit-log-fixtures";
-import { decide, type PolicyRequest } from "./policy-evaluation";
 
-const FACTS: ArchiveBucketFacts = {
-    bucketName: BUCKET,
-    logArchiveAccountId: LOG_ARCHIVE,
-    managementAccountId: MANAGEMENT,
-    organizationId: ORG,
-    trailRegion: REGION,
-    trailName: TRAIL,
-    configKeyPrefix: "config",
-    readers: [SECURITY_ROOT],
-    breakGlassRoleName: BREAK_GLASS,
-    deploymentRoleName: DEPLOYER,
-};
 const ARCHIVE = `arn:aws:s3:::${BUCKET}`;
 const ACCESS = `arn:aws:s3:::${ACCESS_BUCKET}`;
 const LOG_OBJECT = `${ARCHIVE}/AWSLogs/${ORG}/111111111111/CloudTrail/eu-west-1/2026/01/01/x.json.gz`;
 const SOMEONE = `arn:aws:iam::${LOG_ARCHIVE}:role/someone-with-s3-full-access`;
 const ROOT_OF_ARCHIVE = `arn:aws:iam::${LOG_ARCHIVE}:root`;
 
-function sid(policy: BucketPolicyDocument, name: string): BucketPolicyStatement {
-    const found = policy.Statement.filter((s) => s.Sid === name);
-    assert.strictEqual(found.length, 1, `one statement ${name} in ${policy.Statement.map((s) => s.Sid).join(", ")}`);
-    return found[0];
-}
-
-const asRole = (arn: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { arn }, action, resource, context });
-const asService = (service: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({
-    principal: { service },
-    action,
-    resource,
-    context,
-});
 
 /** Checks shared by both bucket policies. */
 function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void {
     it("denies every request without TLS, in the one-condition form the policy pack and CIS 2.1.1 accept", () => {
-        assert.deepStrictEqual(sid(policy(), "DenyInsecureTransport"), {
+        assert.deepStrictEqual(statement(policy(), "DenyInsecureTransport"), {
             Sid: "DenyInsecureTransport",
             Effect: "Deny",
             Principal: "*",
@@ -70,11 +47,11 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
             Resource: [bucket, `${bucket}/*`],
             Condition: { Bool: { "aws:SecureTransport": "false" } },
         });
-        assert.strictEqual(decide(policy(), asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "aws:SecureTransport": "false" })), "explicit-deny");
+        assert.strictEqual(evaluate([policy()], asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "aws:SecureTransport": "false" })), "ExplicitDeny");
     });
 
     it("denies TLS below 1.2 to everyone", () => {
-        assert.deepStrictEqual(sid(policy(), "DenyTlsBelow12"), {
+        assert.deepStrictEqual(statement(policy(), "DenyTlsBelow12"), {
             Sid: "DenyTlsBelow12",
             Effect: "Deny",
             Principal: "*",
@@ -82,14 +59,14 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
             Resource: [bucket, `${bucket}/*`],
             Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
         });
-        assert.strictEqual(decide(policy(), asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "s3:TlsVersion": "1.1" })), "explicit-deny");
-        assert.strictEqual(decide(policy(), asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "s3:TlsVersion": "1.2" })), "allow");
+        assert.strictEqual(evaluate([policy()], asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "s3:TlsVersion": "1.1" })), "ExplicitDeny");
+        assert.strictEqual(evaluate([policy()], asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "s3:TlsVersion": "1.2" })), "Allow");
     });
 
     it("denies every configuration change to all but the break-glass and deployment roles of the log-archive account", () => {
-        const statement = sid(policy(), "DenyConfigurationChangesExceptBreakGlassAndDeployment");
+        const deny = statement(policy(), "DenyConfigurationChangesExceptBreakGlassAndDeployment");
         assert.deepStrictEqual(
-            { Effect: statement.Effect, Principal: statement.Principal, Resource: statement.Resource, Condition: statement.Condition },
+            { Effect: deny.Effect, Principal: deny.Principal, Resource: deny.Resource, Condition: deny.Condition },
             { Effect: "Deny", Principal: "*", Resource: bucket, Condition: { ArnNotLike: { "aws:PrincipalArn": [BREAK_GLASS_ARN, DEPLOYER_ARN] } } },
         );
         for (const action of [
@@ -102,19 +79,19 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
             "s3:PutLifecycleConfiguration",
             "s3:DeleteBucket",
         ]) {
-            assert.ok(statement.Action.includes(action), action);
+            assert.ok(deny.Action.includes(action), action);
             for (const who of [SOMEONE, ROOT_OF_ARCHIVE, INVESTIGATOR, `arn:aws:iam::444444444444:role/${BREAK_GLASS}`]) {
-                assert.strictEqual(decide(policy(), asRole(who, action, bucket)), "explicit-deny", `${who} ${action}`);
+                assert.strictEqual(evaluate([policy()], asRole(who, action, bucket)), "ExplicitDeny", `${who} ${action}`);
             }
             for (const who of [BREAK_GLASS_ARN, DEPLOYER_ARN]) {
-                assert.notStrictEqual(decide(policy(), asRole(who, action, bucket)), "explicit-deny", `${who} ${action}`);
+                assert.notStrictEqual(evaluate([policy()], asRole(who, action, bucket)), "ExplicitDeny", `${who} ${action}`);
             }
         }
-        assert.deepStrictEqual([...statement.Action].sort(), [...BUCKET_CONFIGURATION_ACTIONS].sort());
+        assert.deepStrictEqual([...deny.Action].sort(), [...BUCKET_CONFIGURATION_ACTIONS].sort());
     });
 
     it("lets only AWS service principals put objects", () => {
-        assert.deepStrictEqual(sid(policy(), "DenyWritesExceptByAwsServices"), {
+        assert.deepStrictEqual(statement(policy(), "DenyWritesExceptByAwsServices"), {
             Sid: "DenyWritesExceptByAwsServices",
             Effect: "Deny",
             Principal: "*",
@@ -123,28 +100,28 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
             Condition: { BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
         });
         for (const who of [BREAK_GLASS_ARN, DEPLOYER_ARN, SECURITY_ROOT, SOMEONE]) {
-            assert.strictEqual(decide(policy(), asRole(who, "s3:PutObject", `${bucket}/AWSLogs/${ORG}/forged.json.gz`)), "explicit-deny", who);
+            assert.strictEqual(evaluate([policy()], asRole(who, "s3:PutObject", `${bucket}/AWSLogs/${ORG}/forged.json.gz`)), "ExplicitDeny", who);
         }
     });
 
     it("lets the readers list and read, and nothing else", () => {
-        assert.deepStrictEqual(sid(policy(), "ReadersListBucket"), {
+        assert.deepStrictEqual(statement(policy(), "ReadersListBucket"), {
             Sid: "ReadersListBucket",
             Effect: "Allow",
             Principal: { AWS: [SECURITY_ROOT] },
             Action: ["s3:ListBucket", "s3:ListBucketVersions", "s3:GetBucketLocation"],
             Resource: bucket,
         });
-        const read = sid(policy(), "ReadersReadObjects");
+        const read = statement(policy(), "ReadersReadObjects");
         assert.deepStrictEqual([read.Principal, read.Resource], [{ AWS: [SECURITY_ROOT] }, `${bucket}/*`]);
         assert.ok(read.Action.every((a) => /^s3:Get/.test(a)), read.Action.join(", "));
-        assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "s3:GetObject", `${bucket}/x`)), "allow");
-        assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "s3:GetObjectVersion", `${bucket}/x`)), "allow");
-        assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "s3:ListBucket", bucket)), "allow");
+        assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:GetObject", `${bucket}/x`)), "Allow");
+        assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:GetObjectVersion", `${bucket}/x`)), "Allow");
+        assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:ListBucket", bucket)), "Allow");
         for (const action of ["s3:PutObjectRetention", "s3:PutObjectAcl", "s3:PutObjectTagging", "s3:RestoreObject"]) {
-            assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, action, `${bucket}/x`)), "implicit-deny", action);
+            assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, action, `${bucket}/x`)), "ImplicitDeny", action);
         }
-        assert.strictEqual(decide(policy(), asRole("arn:aws:iam::444444444444:root", "s3:GetObject", `${bucket}/x`)), "implicit-deny");
+        assert.strictEqual(evaluate([policy()], asRole("arn:aws:iam::444444444444:root", "s3:GetObject", `${bucket}/x`)), "ImplicitDeny");
     });
 
     it("never allows anything to a wildcard principal, never allows s3:* or *, and guards every service principal with a condition", () => {
@@ -164,11 +141,11 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
 
 describe("log archive bucket policies", () => {
     describe("the archive bucket", () => {
-        const policy = (): BucketPolicyDocument => archiveBucketPolicy(FACTS);
+        const policy = (): BucketPolicyDocument => archiveBucketPolicy(ARCHIVE_BUCKET_FACTS);
         commonChecks(policy, ARCHIVE);
 
         it("denies deleting logs, their versions and lifting a governance lock to EVERYONE, break-glass included, with no condition", () => {
-            assert.deepStrictEqual(sid(policy(), "DenyLogDeletionToEveryone"), {
+            assert.deepStrictEqual(statement(policy(), "DenyLogDeletionToEveryone"), {
                 Sid: "DenyLogDeletionToEveryone",
                 Effect: "Deny",
                 Principal: "*",
@@ -177,13 +154,13 @@ describe("log archive bucket policies", () => {
             });
             for (const who of [BREAK_GLASS_ARN, DEPLOYER_ARN, SECURITY_ROOT, INVESTIGATOR, ROOT_OF_ARCHIVE]) {
                 for (const action of ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention"]) {
-                    assert.strictEqual(decide(policy(), asRole(who, action, LOG_OBJECT)), "explicit-deny", `${who} ${action}`);
+                    assert.strictEqual(evaluate([policy()], asRole(who, action, LOG_OBJECT)), "ExplicitDeny", `${who} ${action}`);
                 }
             }
         });
 
         it("lets CloudTrail check the ACL only for the organisation trail", () => {
-            assert.deepStrictEqual(sid(policy(), "CloudTrailChecksBucketAcl"), {
+            assert.deepStrictEqual(statement(policy(), "CloudTrailChecksBucketAcl"), {
                 Sid: "CloudTrailChecksBucketAcl",
                 Effect: "Allow",
                 Principal: { Service: "cloudtrail.amazonaws.com" },
@@ -198,7 +175,7 @@ describe("log archive bucket policies", () => {
                 ["CloudTrailWritesManagementAccountLogs", MANAGEMENT],
                 ["CloudTrailWritesOrganizationLogs", ORG],
             ]) {
-                assert.deepStrictEqual(sid(policy(), name), {
+                assert.deepStrictEqual(statement(policy(), name), {
                     Sid: name,
                     Effect: "Allow",
                     Principal: { Service: "cloudtrail.amazonaws.com" },
@@ -208,19 +185,19 @@ describe("log archive bucket policies", () => {
                 });
             }
             const ok = { "aws:SourceArn": TRAIL_ARN, "s3:x-amz-acl": "bucket-owner-full-control" };
-            assert.strictEqual(decide(policy(), asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, ok)), "allow");
+            assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, ok)), "Allow");
             const otherTrail = { ...ok, "aws:SourceArn": `arn:aws:cloudtrail:${REGION}:444444444444:trail/${TRAIL}` };
-            assert.strictEqual(decide(policy(), asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, otherTrail)), "implicit-deny");
-            assert.strictEqual(decide(policy(), asService("cloudtrail.amazonaws.com", "s3:PutObject", `${ARCHIVE}/elsewhere/x`, ok)), "implicit-deny");
+            assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, otherTrail)), "ImplicitDeny");
+            assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", `${ARCHIVE}/elsewhere/x`, ok)), "ImplicitDeny");
             const noAcl = { "aws:SourceArn": TRAIL_ARN };
-            assert.strictEqual(decide(policy(), asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, noAcl)), "implicit-deny");
+            assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, noAcl)), "ImplicitDeny");
         });
 
         it("lets AWS Config check the bucket and deliver under the Config prefix on behalf of the organisation's accounts only", () => {
             const fromOrg = { "aws:SourceOrgID": ORG };
-            assert.deepStrictEqual(sid(policy(), "ConfigChecksBucketAcl").Condition, { StringEquals: fromOrg });
-            assert.deepStrictEqual(sid(policy(), "ConfigChecksBucketExists").Action, ["s3:ListBucket"]);
-            assert.deepStrictEqual(sid(policy(), "ConfigDeliversForOrganizationAccounts"), {
+            assert.deepStrictEqual(statement(policy(), "ConfigChecksBucketAcl").Condition, { StringEquals: fromOrg });
+            assert.deepStrictEqual(statement(policy(), "ConfigChecksBucketExists").Action, ["s3:ListBucket"]);
+            assert.deepStrictEqual(statement(policy(), "ConfigDeliversForOrganizationAccounts"), {
                 Sid: "ConfigDeliversForOrganizationAccounts",
                 Effect: "Allow",
                 Principal: { Service: "config.amazonaws.com" },
@@ -230,29 +207,29 @@ describe("log archive bucket policies", () => {
             });
             const snapshot = `${ARCHIVE}/config/AWSLogs/111111111111/Config/eu-west-1/2026/1/1/ConfigSnapshot/x.json.gz`;
             const context = { "aws:SourceOrgID": ORG, "s3:x-amz-acl": "bucket-owner-full-control" };
-            assert.strictEqual(decide(policy(), asService("config.amazonaws.com", "s3:PutObject", snapshot, context)), "allow");
-            assert.strictEqual(decide(policy(), asService("config.amazonaws.com", "s3:PutObject", snapshot, { ...context, "aws:SourceOrgID": "o-zzzzzzzzzz" })), "implicit-deny");
-            assert.strictEqual(decide(policy(), asService("config.amazonaws.com", "s3:PutObject", LOG_OBJECT, context)), "implicit-deny", "not into CloudTrail's prefix");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", snapshot, context)), "Allow");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", snapshot, { ...context, "aws:SourceOrgID": "o-zzzzzzzzzz" })), "ImplicitDeny");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", LOG_OBJECT, context)), "ImplicitDeny", "not into CloudTrail's prefix");
         });
 
         it("writes the Config prefix it is given", () => {
-            const custom = archiveBucketPolicy({ ...FACTS, configKeyPrefix: "org/config" });
-            assert.strictEqual(sid(custom, "ConfigDeliversForOrganizationAccounts").Resource, `${ARCHIVE}/org/config/AWSLogs/*/Config/*`);
+            const custom = archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, configKeyPrefix: "org/config" });
+            assert.strictEqual(statement(custom, "ConfigDeliversForOrganizationAccounts").Resource, `${ARCHIVE}/org/config/AWSLogs/*/Config/*`);
         });
 
         it("names the trail in its home region when it differs from the bucket's", () => {
-            const elsewhere = archiveBucketPolicy({ ...FACTS, trailRegion: "us-east-1" });
-            assert.deepStrictEqual(sid(elsewhere, "CloudTrailChecksBucketAcl").Condition, {
+            const elsewhere = archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, trailRegion: "us-east-1" });
+            assert.deepStrictEqual(statement(elsewhere, "CloudTrailChecksBucketAcl").Condition, {
                 StringEquals: { "aws:SourceArn": `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/${TRAIL}` },
             });
         });
 
         it("exempts only break-glass from configuration changes when no deployment role is named", () => {
-            const strict = archiveBucketPolicy({ ...FACTS, deploymentRoleName: undefined });
-            assert.deepStrictEqual(sid(strict, "DenyConfigurationChangesExceptBreakGlassAndDeployment").Condition, {
+            const strict = archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, deploymentRoleName: undefined });
+            assert.deepStrictEqual(statement(strict, "DenyConfigurationChangesExceptBreakGlassAndDeployment").Condition, {
                 ArnNotLike: { "aws:PrincipalArn": [BREAK_GLASS_ARN] },
             });
-            assert.strictEqual(decide(strict, asRole(DEPLOYER_ARN, "s3:PutLifecycleConfiguration", ARCHIVE)), "explicit-deny");
+            assert.strictEqual(evaluate([strict], asRole(DEPLOYER_ARN, "s3:PutLifecycleConfiguration", ARCHIVE)), "ExplicitDeny");
         });
 
         it("has exactly these statements, so a new one gets a test", () => {
@@ -279,18 +256,11 @@ describe("log archive bucket policies", () => {
 
     describe("the access-logs bucket", () => {
         const policy = (): BucketPolicyDocument =>
-            accessLogsBucketPolicy({
-                accessLogsBucketName: ACCESS_BUCKET,
-                archiveBucketName: BUCKET,
-                logArchiveAccountId: LOG_ARCHIVE,
-                readers: [SECURITY_ROOT],
-                breakGlassRoleName: BREAK_GLASS,
-                deploymentRoleName: DEPLOYER,
-            });
+            accessLogsBucketPolicy(ACCESS_LOGS_BUCKET_FACTS);
         commonChecks(policy, ACCESS);
 
         it("admits S3 server access logging for the archive bucket of the log-archive account only, under the archive's prefix", () => {
-            assert.deepStrictEqual(sid(policy(), "S3ServerAccessLogsFromArchiveBucket"), {
+            assert.deepStrictEqual(statement(policy(), "S3ServerAccessLogsFromArchiveBucket"), {
                 Sid: "S3ServerAccessLogsFromArchiveBucket",
                 Effect: "Allow",
                 Principal: { Service: "logging.s3.amazonaws.com" },
@@ -300,16 +270,16 @@ describe("log archive bucket policies", () => {
             });
             const key = `${ACCESS}/log-archive/${LOG_ARCHIVE}/${REGION}/${BUCKET}/2026/01/01/x`;
             const context = { "aws:SourceArn": ARCHIVE, "aws:SourceAccount": LOG_ARCHIVE };
-            assert.strictEqual(decide(policy(), asService("logging.s3.amazonaws.com", "s3:PutObject", key, context)), "allow");
+            assert.strictEqual(evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, context)), "Allow");
             assert.strictEqual(
-                decide(policy(), asService("logging.s3.amazonaws.com", "s3:PutObject", key, { ...context, "aws:SourceArn": "arn:aws:s3:::another-bucket" })),
-                "implicit-deny",
+                evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, { ...context, "aws:SourceArn": "arn:aws:s3:::another-bucket" })),
+                "ImplicitDeny",
             );
-            assert.strictEqual(decide(policy(), asService("logging.s3.amazonaws.com", "s3:PutObject", key, { ...context, "aws:SourceAccount": "444444444444" })), "implicit-deny");
+            assert.strictEqual(evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, { ...context, "aws:SourceAccount": "444444444444" })), "ImplicitDeny");
         });
 
         it("denies deleting access logs to everyone but break-glass (no object lock on a log target)", () => {
-            assert.deepStrictEqual(sid(policy(), "DenyAccessLogDeletionExceptBreakGlass"), {
+            assert.deepStrictEqual(statement(policy(), "DenyAccessLogDeletionExceptBreakGlass"), {
                 Sid: "DenyAccessLogDeletionExceptBreakGlass",
                 Effect: "Deny",
                 Principal: "*",
@@ -317,9 +287,9 @@ describe("log archive bucket policies", () => {
                 Resource: `${ACCESS}/*`,
                 Condition: { ArnNotLike: { "aws:PrincipalArn": [BREAK_GLASS_ARN] } },
             });
-            assert.strictEqual(decide(policy(), asRole(DEPLOYER_ARN, "s3:DeleteObject", `${ACCESS}/x`)), "explicit-deny");
-            assert.strictEqual(decide(policy(), asRole(INVESTIGATOR, "s3:DeleteObjectVersion", `${ACCESS}/x`)), "explicit-deny");
-            assert.notStrictEqual(decide(policy(), asRole(BREAK_GLASS_ARN, "s3:DeleteObject", `${ACCESS}/x`)), "explicit-deny");
+            assert.strictEqual(evaluate([policy()], asRole(DEPLOYER_ARN, "s3:DeleteObject", `${ACCESS}/x`)), "ExplicitDeny");
+            assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:DeleteObjectVersion", `${ACCESS}/x`)), "ExplicitDeny");
+            assert.notStrictEqual(evaluate([policy()], asRole(BREAK_GLASS_ARN, "s3:DeleteObject", `${ACCESS}/x`)), "ExplicitDeny");
         });
     });
 });

@@ -1,22 +1,22 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { LogArchive, type LogArchiveArgs } from "../../components/audit-logs/log-archive";
 import { accessLogsKeyPolicy, archiveKeyPolicy } from "../../components/audit-logs/log-archive-key-policy";
 import { accessLogsBucketPolicy, archiveBucketPolicy } from "../../components/audit-logs/log-archive-policies";
 import { protectAuditLogs } from "../../components/organization/service-control-policies";
-import { recordedNamed } from "../account/recorded";
-import { oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
+import { awsResourcesThrough, dependenciesOf, oncePerVariant, RecordingMocks, type Registration, valueOf } from "../network/recording-mocks";
 import {
     ACCESS_BUCKET,
+    ACCESS_LOGS_BUCKET_FACTS,
+    ACCESS_LOGS_KEY_FACTS,
+    ARCHIVE_BUCKET_FACTS,
+    ARCHIVE_KEY_FACTS,
     BREAK_GLASS,
     BUCKET,
     DEPLOYER,
-    KEY_ADMINS,
     LOG_ARCHIVE,
     LOG_ARCHIVE_ARGS,
     MANAGEMENT,
-    ORG,
     REGION,
     SECURITY_ROOT,
     TRAIL,
@@ -54,26 +54,8 @@ const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
     return { mocks: await mocks.settled(), component };
 });
 
-const valueOf = <V>(output: pulumi.Output<V>): Promise<V> => new Promise((resolve) => output.apply((value) => resolve(value)));
-
-/** Every dependency the engine receives for a resource, explicit dependsOn included. */
-const dependenciesOf = (mocks: RecordingMocks, name: string): readonly string[] => recordedNamed(mocks, name).dependencies;
-
 /** The key policy a kms.Key carries, parsed. */
 const keyPolicyOf = (key: Registration): unknown => JSON.parse(String(key.inputs.policy));
-
-const ARCHIVE_FACTS = {
-    bucketName: BUCKET,
-    logArchiveAccountId: LOG_ARCHIVE,
-    managementAccountId: MANAGEMENT,
-    organizationId: ORG,
-    trailRegion: REGION,
-    trailName: TRAIL,
-    configKeyPrefix: "config",
-    readers: [SECURITY_ROOT],
-    breakGlassRoleName: BREAK_GLASS,
-    deploymentRoleName: DEPLOYER,
-};
 
 describe("LogArchive", () => {
     describe("as the management stack declares it", () => {
@@ -84,12 +66,7 @@ describe("LogArchive", () => {
         });
 
         it("sends every AWS resource through the log-archive account's provider, never the management one or the default", () => {
-            const reference = mocks.providerReference("log-archive");
-            const own = mocks.registrations.filter((r) => r.type.startsWith("aws:") && !r.type.startsWith("pulumi:providers:"));
-            assert.strictEqual(own.length, 20);
-            for (const resource of own) {
-                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
-            }
+            assert.strictEqual(awsResourcesThrough(mocks, "log-archive").length, 20);
         });
 
         it("declares exactly these resources, each parented under the component and named after it", () => {
@@ -211,23 +188,14 @@ describe("LogArchive", () => {
         it("writes the archive key's policy from log-archive-key-policy.ts", () => {
             assert.deepStrictEqual(
                 keyPolicyOf(mocks.named("archive-key")),
-                archiveKeyPolicy({
-                    logArchiveAccountId: LOG_ARCHIVE,
-                    region: REGION,
-                    managementAccountId: MANAGEMENT,
-                    organizationId: ORG,
-                    trailRegion: REGION,
-                    trailName: TRAIL,
-                    administrators: KEY_ADMINS,
-                    readers: [SECURITY_ROOT],
-                }),
+                archiveKeyPolicy(ARCHIVE_KEY_FACTS),
             );
         });
 
         it("writes the access-logs key's policy for the access-logs bucket", () => {
             assert.deepStrictEqual(
                 keyPolicyOf(mocks.named("archive-access-logs-key")),
-                accessLogsKeyPolicy({ logArchiveAccountId: LOG_ARCHIVE, region: REGION, accessLogsBucketName: ACCESS_BUCKET, administrators: KEY_ADMINS, readers: [SECURITY_ROOT] }),
+                accessLogsKeyPolicy(ACCESS_LOGS_KEY_FACTS),
             );
         });
 
@@ -282,7 +250,7 @@ describe("LogArchive", () => {
 
         it("writes the archive bucket's policy from log-archive-policies.ts, fully known at preview", () => {
             const policy = mocks.named("archive-policy");
-            assert.deepStrictEqual(policy.inputs.policy, archiveBucketPolicy(ARCHIVE_FACTS));
+            assert.deepStrictEqual(policy.inputs.policy, archiveBucketPolicy(ARCHIVE_BUCKET_FACTS));
             assert.deepStrictEqual(policy.propertyDependencies["policy"] ?? [], []);
             assert.deepStrictEqual(policy.propertyDependencies["bucket"], [mocks.named("archive-bucket").urn]);
         });
@@ -290,14 +258,7 @@ describe("LogArchive", () => {
         it("writes the access-logs bucket's policy, admitting logs from the archive bucket", () => {
             assert.deepStrictEqual(
                 mocks.named("archive-access-logs-policy").inputs.policy,
-                accessLogsBucketPolicy({
-                    accessLogsBucketName: ACCESS_BUCKET,
-                    archiveBucketName: BUCKET,
-                    logArchiveAccountId: LOG_ARCHIVE,
-                    readers: [SECURITY_ROOT],
-                    breakGlassRoleName: BREAK_GLASS,
-                    deploymentRoleName: DEPLOYER,
-                }),
+                accessLogsBucketPolicy(ACCESS_LOGS_BUCKET_FACTS),
             );
         });
 
@@ -381,7 +342,7 @@ describe("LogArchive", () => {
         it("writes the policy with the Config prefix, the trail's home region and break-glass alone exempt", () => {
             assert.deepStrictEqual(
                 mocks.named("archive-policy").inputs.policy,
-                archiveBucketPolicy({ ...ARCHIVE_FACTS, configKeyPrefix: "org/config", trailRegion: "us-east-1", deploymentRoleName: undefined }),
+                archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, configKeyPrefix: "org/config", trailRegion: "us-east-1", deploymentRoleName: undefined }),
             );
             const keyPolicy = keyPolicyOf(mocks.named("archive-key")) as { Statement: { Sid: string; Condition?: { StringEquals?: Record<string, string> } }[] };
             const cloudTrail = keyPolicy.Statement.find((s) => s.Sid === "CloudTrailEncryptsOrganizationTrailLogs");

@@ -1,15 +1,25 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { LogArchive } from "../../components/audit-logs/log-archive";
 import { archiveBucketPolicy } from "../../components/audit-logs/log-archive-policies";
 import { OrganizationTrail, type OrganizationTrailArgs } from "../../components/audit-logs/organization-trail";
 import { trailDeliveryRolePolicy, trailDeliveryRoleTrustPolicy, trailLogGroupKeyPolicy } from "../../components/audit-logs/trail-policies";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../../components/organization/service-control-policies";
-import { recordedNamed } from "../account/recorded";
-import { oncePerVariant, RecordingMocks } from "../network/recording-mocks";
-import { BUCKET, LOG_ARCHIVE, LOG_ARCHIVE_ARGS, MANAGEMENT, MANAGEMENT_KEY_ADMINS, ORG, REGION, TRAIL, TRAIL_ARGS, TRAIL_ARN } from "./audit-log-fixtures";
-import { globMatches } from "./policy-evaluation";
+import { resourceMatches } from "../iam-policy/policy-evaluator";
+import { awsResourcesThrough, dependenciesOf, oncePerVariant, RecordingMocks, valueOf } from "../network/recording-mocks";
+import {
+    BUCKET,
+    LOG_ARCHIVE,
+    LOG_ARCHIVE_ARGS,
+    MANAGEMENT,
+    MANAGEMENT_KEY_ADMINS,
+    REGION,
+    TRAIL,
+    TRAIL_ARGS,
+    TRAIL_ARN,
+    TRAIL_LOG_GROUP,
+    TRAIL_LOG_GROUP_FACTS,
+} from "./audit-log-fixtures";
 
 const T = {
     component: "zero-trust:audit-logs:OrganizationTrail",
@@ -21,7 +31,6 @@ const T = {
     trail: "aws:cloudtrail/trail:Trail",
 } as const;
 
-const LOG_GROUP = `aws-cloudtrail-logs-${ORG}`;
 
 type Variant = Partial<OrganizationTrailArgs>;
 
@@ -49,8 +58,6 @@ const buildWired = oncePerVariant(async (): Promise<RecordingMocks> => {
     return mocks.settled();
 });
 
-const valueOf = <V>(output: pulumi.Output<V>): Promise<V> => new Promise((resolve) => output.apply((value) => resolve(value)));
-
 describe("OrganizationTrail", () => {
     describe("as the management stack declares it", () => {
         let mocks: RecordingMocks;
@@ -60,12 +67,7 @@ describe("OrganizationTrail", () => {
         });
 
         it("sends every AWS resource through the management account's provider", () => {
-            const reference = mocks.providerReference("management");
-            const own = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
-            assert.strictEqual(own.length, 6);
-            for (const resource of own) {
-                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
-            }
+            assert.strictEqual(awsResourcesThrough(mocks, "management").length, 6);
         });
 
         it("declares exactly a key, its alias, a log group, a role, its policy and the trail, under the component", () => {
@@ -131,17 +133,17 @@ describe("OrganizationTrail", () => {
                 [trail.propertyDependencies["cloudWatchLogsGroupArn"], trail.propertyDependencies["cloudWatchLogsRoleArn"]],
                 [[group.urn], [role.urn]],
             );
-            assert.ok(recordedNamed(mocks, "org-trail-trail").dependencies.includes(mocks.named("org-trail-role-policy").urn));
+            assert.ok(dependenciesOf(mocks, "org-trail-trail").includes(mocks.named("org-trail-role-policy").urn));
         });
 
         it("keeps the log group under the name the SCPs protect, for the configured retention, encrypted with its own key, deletion-protected", () => {
             const [group, key] = [mocks.named("org-trail-log-group"), mocks.named("org-trail-log-group-key")];
             assert.deepStrictEqual(
                 [group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId, group.inputs.deletionProtectionEnabled],
-                [LOG_GROUP, 365, key.outputs.arn, true],
+                [TRAIL_LOG_GROUP, 365, key.outputs.arn, true],
             );
             assert.deepStrictEqual(group.propertyDependencies["kmsKeyId"], [key.urn]);
-            assert.ok(DEFAULT_AUDIT_LOG_GROUP_PATTERNS.some((pattern) => globMatches(pattern, String(group.inputs.name))));
+            assert.ok(DEFAULT_AUDIT_LOG_GROUP_PATTERNS.some((pattern) => resourceMatches(pattern, String(group.inputs.name))));
         });
 
         it("makes the log group's key symmetric and rotating, with the configured window and the policy of trail-policies.ts", () => {
@@ -152,7 +154,7 @@ describe("OrganizationTrail", () => {
             );
             assert.deepStrictEqual(
                 JSON.parse(String(key.inputs.policy)),
-                trailLogGroupKeyPolicy({ managementAccountId: MANAGEMENT, organizationId: ORG, region: REGION, logGroupName: LOG_GROUP, administrators: MANAGEMENT_KEY_ADMINS }),
+                trailLogGroupKeyPolicy({ ...TRAIL_LOG_GROUP_FACTS, administrators: MANAGEMENT_KEY_ADMINS }),
             );
             const alias = mocks.named("org-trail-log-group-key-alias");
             assert.deepStrictEqual([alias.inputs.name, alias.inputs.targetKeyId], ["alias/audit-logs/cloudtrail-log-group", key.id]);
@@ -163,15 +165,15 @@ describe("OrganizationTrail", () => {
             assert.deepStrictEqual(JSON.parse(String(role.inputs.assumeRolePolicy)), trailDeliveryRoleTrustPolicy());
             assert.deepStrictEqual(
                 JSON.parse(String(policy.inputs.policy)),
-                trailDeliveryRolePolicy({ managementAccountId: MANAGEMENT, organizationId: ORG, region: REGION, logGroupName: LOG_GROUP }),
+                trailDeliveryRolePolicy(TRAIL_LOG_GROUP_FACTS),
             );
             assert.deepStrictEqual([policy.inputs.role, policy.propertyDependencies["role"]], [role.outputs.name, [role.urn]]);
         });
 
         it("exposes and registers the trail ARN and the log group's name and ARN", async () => {
             const group = mocks.named("org-trail-log-group");
-            const expected = { trailArn: TRAIL_ARN, logGroupName: LOG_GROUP, logGroupArn: group.outputs.arn };
-            assert.strictEqual(group.outputs.arn, `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:${LOG_GROUP}`);
+            const expected = { trailArn: TRAIL_ARN, logGroupName: TRAIL_LOG_GROUP, logGroupArn: group.outputs.arn };
+            assert.strictEqual(group.outputs.arn, `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:${TRAIL_LOG_GROUP}`);
             assert.deepStrictEqual(
                 { trailArn: await valueOf(component.trailArn), logGroupName: await valueOf(component.logGroupName), logGroupArn: await valueOf(component.logGroupArn) },
                 expected,

@@ -1,9 +1,8 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { FindingsPipeline, type FindingsPipelineArgs } from "../../components/detection/findings-pipeline";
 import { alertTopicPolicy, findingsBucketPolicy } from "../../components/detection/findings-policies";
-import { oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
+import { awsResourcesThrough, dependenciesOf, oncePerVariant, only, RecordingMocks, valueOf } from "../network/recording-mocks";
 
 const ACCOUNT = "111111111111";
 const BUCKET = "staging-guardduty-111111111111-eu-west-1";
@@ -58,15 +57,6 @@ const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
     );
     return { mocks: await mocks.settled(), component };
 });
-
-/** The single registration of this type. */
-function only(mocks: RecordingMocks, type: string): Registration {
-    const found = mocks.ofType(type);
-    assert.strictEqual(found.length, 1, `one ${type}, found ${found.length}`);
-    return found[0];
-}
-
-const valueOf = <V>(output: pulumi.Output<V>): Promise<V> => new Promise((resolve) => output.apply((value) => resolve(value)));
 
 /** The companions of the bucket: resources whose `bucket` input names it and depends on it. */
 const COMPANIONS = [T.ownership, T.publicAccessBlock, T.versioning, T.encryption, T.lifecycle, T.bucketPolicy];
@@ -210,12 +200,7 @@ describe("FindingsPipeline", () => {
         });
 
         it("gives every AWS resource the explicit provider, never the default one", () => {
-            const reference = mocks.providerReference("env");
-            const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
-            assert.strictEqual(resources.length, 3 + 12, "the detector, two keys and the pipeline's twelve");
-            for (const resource of resources) {
-                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
-            }
+            assert.strictEqual(awsResourcesThrough(mocks, "env").length, 3 + 12, "the detector, two keys and the pipeline's twelve");
         });
 
         it("exposes and registers the bucket name and ARN, the topic ARN and the rule ARN", async () => {
@@ -289,13 +274,3 @@ describe("FindingsPipeline", () => {
     });
 });
 
-/**
- * Every dependency the engine would receive for a resource (explicit dependsOn included), as URNs.
- * `Registration` does not carry them, so this reads the recording monitor behind the test view.
- */
-function dependenciesOf(mocks: RecordingMocks, name: string): string[] {
-    const monitor = (mocks as unknown as { monitor: { recorded: readonly { name: string; dependencies: string[] }[] } }).monitor;
-    const found = monitor.recorded.filter((r) => r.name === name);
-    assert.strictEqual(found.length, 1, `one recorded resource named ${name}`);
-    return found[0].dependencies;
-}

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import { alertRuleName, alertTopicName, findingsBucketName } from "../../components/detection/detection-names";
-import { alertTopicPolicy, findingsAlertPattern, findingsBucketPolicy, type ResourcePolicyDocument, type ResourcePolicyStatement } from "../../components/detection/findings-policies";
-import { arnLike } from "../encryption/policy-reading";
+import { alertTopicPolicy, findingsAlertPattern, findingsBucketPolicy } from "../../components/detection/findings-policies";
+import { resourceMatches } from "../iam-policy/policy-evaluator";
+import { listOf, statement } from "../iam-policy/policy-reading";
 
 const ACCOUNT = "111111111111";
 const BUCKET = "staging-guardduty-111111111111-eu-west-1";
@@ -13,14 +14,6 @@ const RULE = "arn:aws:events:eu-west-1:111111111111:rule/staging-guardduty-findi
 
 const bucketPolicy = findingsBucketPolicy({ bucketName: BUCKET, accountId: ACCOUNT, region: "eu-west-1", findingsKeyArn: KEY });
 const topicPolicy = alertTopicPolicy({ topicArn: TOPIC, ruleArn: RULE, accountId: ACCOUNT });
-
-function statement(policy: ResourcePolicyDocument, sid: string): ResourcePolicyStatement {
-    const found = policy.Statement.filter((s) => s.Sid === sid);
-    assert.strictEqual(found.length, 1, `one statement ${sid} in ${policy.Statement.map((s) => s.Sid).join(", ")}`);
-    return found[0];
-}
-
-const list = (value: string | readonly string[]): string[] => (typeof value === "string" ? [value] : [...value]);
 
 describe("findings pipeline policies (as data)", () => {
     describe("names", () => {
@@ -74,14 +67,14 @@ describe("findings pipeline policies (as data)", () => {
         it("allows nothing to anyone else, and never to a wildcard principal", () => {
             const allows = bucketPolicy.Statement.filter((s) => s.Effect === "Allow");
             assert.deepStrictEqual(allows.map((s) => s.Principal), [{ Service: "guardduty.amazonaws.com" }, { Service: "guardduty.amazonaws.com" }]);
-            assert.deepStrictEqual(allows.flatMap((s) => list(s.Action)), ["s3:GetBucketLocation", "s3:PutObject"]);
+            assert.deepStrictEqual(allows.flatMap((s) => listOf(s.Action)), ["s3:GetBucketLocation", "s3:PutObject"]);
         });
 
         it("the detector pattern admits the environment's detector and no other account's or region's", () => {
             const pattern = String(statement(bucketPolicy, "GuardDutyPutsFindings").Condition?.ArnLike?.["aws:SourceArn"]);
-            assert.ok(arnLike(pattern, DETECTOR));
-            assert.ok(!arnLike(pattern, DETECTOR.replace("111111111111", "222222222222")));
-            assert.ok(!arnLike(pattern, DETECTOR.replace("eu-west-1", "us-east-1")));
+            assert.ok(resourceMatches(pattern, DETECTOR));
+            assert.ok(!resourceMatches(pattern, DETECTOR.replace("111111111111", "222222222222")));
+            assert.ok(!resourceMatches(pattern, DETECTOR.replace("eu-west-1", "us-east-1")));
         });
 
         it("denies to everyone any upload that is not SSE-KMS (a missing header included)", () => {

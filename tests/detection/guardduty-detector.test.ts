@@ -1,18 +1,14 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { GuardDutyDetector, type GuardDutyDetectorArgs } from "../../components/detection/guardduty-detector";
-import { RecordingMocks, type Registration } from "../network/recording-mocks";
+import { awsResourcesThrough, RecordingMocks, valueOf } from "../network/recording-mocks";
+import { AGENT_MANAGEMENT, ALL_FEATURES, byPlan, planFeature } from "./guardduty-plans";
 
 const T = {
     component: "zero-trust:detection:GuardDutyDetector",
     detector: "aws:guardduty/detector:Detector",
     feature: "aws:guardduty/detectorFeature:DetectorFeature",
 } as const;
-
-/** The six protection plans, written out here rather than imported, so a plan dropped from the component fails a test. */
-const ALL_FEATURES = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"] as const;
-const AGENT_MANAGEMENT = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"];
 
 const BASE: GuardDutyDetectorArgs = { environment: "staging", features: ALL_FEATURES, findingPublishingFrequency: "FIFTEEN_MINUTES" };
 
@@ -28,18 +24,6 @@ async function build(overrides: Partial<GuardDutyDetectorArgs> = {}): Promise<Bu
     const component = new GuardDutyDetector("gd", { ...BASE, ...overrides }, { provider });
     return { mocks: await mocks.settled(), component };
 }
-
-/** The feature registration declaring this plan (exactly one). */
-function featureNamed(mocks: RecordingMocks, feature: string): Registration {
-    const found = mocks.ofType(T.feature).filter((r) => r.inputs.name === feature);
-    assert.strictEqual(found.length, 1, `one ${feature} feature, found ${found.length}`);
-    return found[0];
-}
-
-/** Feature name → status, over every declared feature. */
-const statuses = (mocks: RecordingMocks): Record<string, unknown> => Object.fromEntries(mocks.ofType(T.feature).map((r): [string, unknown] => [String(r.inputs.name), r.inputs.status]));
-
-const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply((value) => resolve(value)));
 
 describe("GuardDutyDetector", () => {
     describe("with every protection plan (the default)", () => {
@@ -67,7 +51,7 @@ describe("GuardDutyDetector", () => {
 
         it("declares each of the six protection plans once, ENABLED, and no other feature", () => {
             for (const feature of ALL_FEATURES) {
-                assert.strictEqual(featureNamed(mocks, feature).inputs.status, "ENABLED", feature);
+                assert.strictEqual(planFeature(mocks, T.feature, feature).inputs.status, "ENABLED", feature);
             }
             assert.deepStrictEqual(
                 mocks.ofType(T.feature).map((r) => r.inputs.name).sort(),
@@ -80,7 +64,7 @@ describe("GuardDutyDetector", () => {
         });
 
         it("enables runtime monitoring with GuardDuty-managed agents for EKS, ECS Fargate and EC2", () => {
-            const runtime = featureNamed(mocks, "RUNTIME_MONITORING");
+            const runtime = planFeature(mocks, T.feature, "RUNTIME_MONITORING");
             assert.deepStrictEqual(runtime.inputs.additionalConfigurations, AGENT_MANAGEMENT.map((name) => ({ name, status: "ENABLED" })));
         });
 
@@ -116,13 +100,8 @@ describe("GuardDutyDetector", () => {
         });
 
         it("gives every AWS resource the explicit provider, never the default one", () => {
-            const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
-            assert.strictEqual(resources.length, 7);
-            const reference = mocks.providerReference("test-provider");
-            assert.match(reference, /::pulumi:providers:aws::test-provider::[0-9a-f-]{36}$/);
-            for (const resource of resources) {
-                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
-            }
+            assert.strictEqual(awsResourcesThrough(mocks, "test-provider").length, 7);
+            assert.match(mocks.providerReference("test-provider"), /::pulumi:providers:aws::test-provider::[0-9a-f-]{36}$/);
         });
 
         it("is a zero-trust:detection:GuardDutyDetector component that parents all its resources", () => {
@@ -149,7 +128,7 @@ describe("GuardDutyDetector", () => {
         });
 
         it("enables the listed plans and declares every other plan DISABLED (AWS would enable an unlisted one)", () => {
-            assert.deepStrictEqual(statuses(mocks), {
+            assert.deepStrictEqual(byPlan(mocks, T.feature, "status"), {
                 S3_DATA_EVENTS: "ENABLED",
                 EKS_AUDIT_LOGS: "DISABLED",
                 EBS_MALWARE_PROTECTION: "DISABLED",
@@ -161,7 +140,7 @@ describe("GuardDutyDetector", () => {
 
         it("disables runtime monitoring's agent management along with it", () => {
             assert.deepStrictEqual(
-                featureNamed(mocks, "RUNTIME_MONITORING").inputs.additionalConfigurations,
+                planFeature(mocks, T.feature, "RUNTIME_MONITORING").inputs.additionalConfigurations,
                 AGENT_MANAGEMENT.map((name) => ({ name, status: "DISABLED" })),
             );
         });
@@ -174,10 +153,10 @@ describe("GuardDutyDetector", () => {
 
     it("with runtime monitoring alone: only it and its agent management are enabled", async () => {
         const { mocks } = await build({ features: ["RUNTIME_MONITORING"] });
-        const enabled = Object.entries(statuses(mocks)).filter(([, status]) => status === "ENABLED").map(([name]) => name);
+        const enabled = Object.entries(byPlan(mocks, T.feature, "status")).filter(([, status]) => status === "ENABLED").map(([name]) => name);
         assert.deepStrictEqual(enabled, ["RUNTIME_MONITORING"]);
         assert.deepStrictEqual(
-            featureNamed(mocks, "RUNTIME_MONITORING").inputs.additionalConfigurations,
+            planFeature(mocks, T.feature, "RUNTIME_MONITORING").inputs.additionalConfigurations,
             AGENT_MANAGEMENT.map((name) => ({ name, status: "ENABLED" })),
         );
     });

@@ -12,7 +12,8 @@ import {
     type PurposeBindings,
 } from "../../components/encryption/key-policy";
 import { KEY_PURPOSES, type KeyPurpose } from "../../components/encryption/key-purposes";
-import { actionsAllowed, actionsOf, arnLike, principalsOf, statement, statementsFor } from "./policy-reading";
+import { resourceMatches } from "../iam-policy/policy-evaluator";
+import { actionsAllowed, actionsOf, principalsOf, statement, statementsFor } from "../iam-policy/policy-reading";
 
 const ACCOUNT = "111111111111";
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
@@ -188,7 +189,7 @@ describe("key policies (as data)", () => {
 
         it("logs: the pattern admits the environment's flow log group and nothing outside the environment, account or region", () => {
             const pattern = logGroupArnPattern("eu-west-1", ACCOUNT, PREFIX);
-            assert.ok(arnLike(pattern, "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/staging/vpc-flow-logs/staging-network"));
+            assert.ok(resourceMatches(pattern, "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/staging/vpc-flow-logs/staging-network"));
             for (const other of [
                 "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/prod/vpc-flow-logs/prod-network",
                 "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/staging-2/x",
@@ -196,7 +197,7 @@ describe("key policies (as data)", () => {
                 "arn:aws:logs:eu-west-1:222222222222:log-group:/zero-trust/staging/vpc-flow-logs/staging-network",
                 "arn:aws:logs:us-east-1:111111111111:log-group:/zero-trust/staging/vpc-flow-logs/staging-network",
             ]) {
-                assert.ok(!arnLike(pattern, other), other);
+                assert.ok(!resourceMatches(pattern, other), other);
             }
         });
 
@@ -264,13 +265,13 @@ describe("key policies (as data)", () => {
 
         it("findings: the detector pattern admits this account's detector in this region and no other", () => {
             const pattern = String(own("findings")[0].Condition?.ArnLike?.["aws:SourceArn"]);
-            assert.ok(arnLike(pattern, "arn:aws:guardduty:eu-west-1:111111111111:detector/12abc34d567e8fa901bc2d34e56789f0"));
+            assert.ok(resourceMatches(pattern, "arn:aws:guardduty:eu-west-1:111111111111:detector/12abc34d567e8fa901bc2d34e56789f0"));
             for (const other of [
                 "arn:aws:guardduty:eu-west-1:222222222222:detector/12abc34d567e8fa901bc2d34e56789f0",
                 "arn:aws:guardduty:us-east-1:111111111111:detector/12abc34d567e8fa901bc2d34e56789f0",
                 "arn:aws:guardduty:eu-west-1:111111111111:malware-protection-plan/abc",
             ]) {
-                assert.ok(!arnLike(pattern, other), other);
+                assert.ok(!resourceMatches(pattern, other), other);
             }
         });
 

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { KeyRing, type KeyRingArgs } from "../../components/encryption/key-ring";
 import { applicationKeyPolicy, purposeKeyPolicy } from "../../components/encryption/key-policy";
 import { KEY_PURPOSES } from "../../components/encryption/key-purposes";
-import { oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
+import { awsResourcesThrough, oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
 
 const ACCOUNT = "111111111111";
 const ADMINS = [`arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`, `arn:aws:iam::${ACCOUNT}:role/break-glass`];
@@ -134,12 +134,7 @@ describe("KeyRing", () => {
         });
 
         it("declares every key and alias through the environment's provider", () => {
-            const reference = mocks.providerReference("env");
-            const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
-            assert.strictEqual(resources.length, KEY_NAMES.length * 2);
-            for (const resource of resources) {
-                assert.strictEqual(resource.provider, reference, resource.name);
-            }
+            assert.strictEqual(awsResourcesThrough(mocks, "env").length, KEY_NAMES.length * 2);
         });
 
         it("describes and tags each key after the environment and what it serves", () => {

@@ -4,7 +4,7 @@ import {
     type AuditLogLocation,
     type PermissionSetKey,
 } from "../../components/identity/permission-set-policies";
-import type { PolicyDocument } from "./iam-evaluator";
+import type { PolicyDocument } from "../iam-policy/policy-evaluator";
 
 /*
  * What the AWS managed policies the permission sets attach are known to allow, as documents the

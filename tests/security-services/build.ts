@@ -1,7 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
-import { recordedNamed } from "../account/recorded";
-import { componentStackConfig, oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
+import { componentStackConfig, oncePerVariant, RecordingMocks } from "../network/recording-mocks";
 import { DelegatedSecurityAdministration, type DelegatedSecurityAdministrationArgs } from "../../components/security-services/delegated-security-administration";
 
 export const MANAGEMENT_ACCOUNT = "999999999999";
@@ -27,10 +25,6 @@ export const T = {
     delegatedAdministrator: "aws:organizations/delegatedAdministrator:DelegatedAdministrator",
     analyzer: "aws:accessanalyzer/analyzer:Analyzer",
 } as const;
-
-/** The six protection plans, written out here rather than imported, so a plan dropped from the component fails a test. */
-export const ALL_FEATURES = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"] as const;
-export const AGENT_MANAGEMENT = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"] as const;
 
 /** Arguments without the providers (a variant must be JSON for `oncePerVariant`). */
 export type Variant = Partial<Omit<DelegatedSecurityAdministrationArgs, "securityAccountProvider">>;
@@ -65,19 +59,3 @@ export const build = oncePerVariant(async (variant: Variant = {}): Promise<Built
     return { mocks: await mocks.settled(), component };
 });
 
-/** The single registration of a type (throws if absent or ambiguous). */
-export function only(mocks: RecordingMocks, type: string): Registration {
-    const found = mocks.ofType(type);
-    if (found.length !== 1) {
-        throw new Error(`expected one ${type}, found ${found.length}`);
-    }
-    return found[0];
-}
-
-/** Every URN a registration depends on explicitly (`dependsOn`, expanded by the SDK) or through its inputs. */
-export function dependenciesOf(mocks: RecordingMocks, name: string): string[] {
-    return recordedNamed(mocks, name).dependencies;
-}
-
-/** The plain value of an output, as the program would see it. */
-export const valueOf = <V>(output: pulumi.Output<V>): Promise<V> => new Promise((resolve) => output.apply((value) => resolve(value)));

@@ -1,21 +1,7 @@
 import * as assert from "assert";
-import type { RecordingMocks, Registration } from "../network/recording-mocks";
-import { AGENT_MANAGEMENT, ALL_FEATURES, build, dependenciesOf, only, SECURITY_ACCOUNT, T } from "./build";
-
-/** The organisation feature registration for this plan (exactly one). */
-function organizationFeature(mocks: RecordingMocks, feature: string): Registration {
-    const found = mocks.ofType(T.guardDutyOrganizationFeature).filter((r) => r.inputs.name === feature);
-    assert.strictEqual(found.length, 1, `one ${feature} organisation feature, found ${found.length}`);
-    return found[0];
-}
-
-/** Plan → autoEnable over every organisation feature. */
-const autoEnables = (mocks: RecordingMocks): Record<string, unknown> =>
-    Object.fromEntries(mocks.ofType(T.guardDutyOrganizationFeature).map((r): [string, unknown] => [String(r.inputs.name), r.inputs.autoEnable]));
-
-/** Plan → status over the administrator detector's own features. */
-const detectorStatuses = (mocks: RecordingMocks): Record<string, unknown> =>
-    Object.fromEntries(mocks.ofType(T.detectorFeature).map((r): [string, unknown] => [String(r.inputs.name), r.inputs.status]));
+import { AGENT_MANAGEMENT, ALL_FEATURES, byPlan, planFeature } from "../detection/guardduty-plans";
+import { dependenciesOf, only, type RecordingMocks } from "../network/recording-mocks";
+import { build, SECURITY_ACCOUNT, T } from "./build";
 
 describe("GuardDutyOrganization (through DelegatedSecurityAdministration)", () => {
     describe("with every protection plan (the default)", () => {
@@ -35,7 +21,7 @@ describe("GuardDutyOrganization (through DelegatedSecurityAdministration)", () =
 
         it("reuses the environment's GuardDutyDetector for it: the administrator's own plans are detector features, all ENABLED", () => {
             assert.strictEqual(only(mocks, T.detectorComponent).name, "security-services-guardduty-admin");
-            assert.deepStrictEqual(detectorStatuses(mocks), Object.fromEntries(ALL_FEATURES.map((f) => [f, "ENABLED"])));
+            assert.deepStrictEqual(byPlan(mocks, T.detectorFeature, "status"), Object.fromEntries(ALL_FEATURES.map((f) => [f, "ENABLED"])));
         });
 
         it("designates the security account as GuardDuty's delegated administrator from the management account", () => {
@@ -65,7 +51,7 @@ describe("GuardDutyOrganization (through DelegatedSecurityAdministration)", () =
         });
 
         it("declares each of the six plans once for the organisation with autoEnable ALL, and no other plan", () => {
-            assert.deepStrictEqual(autoEnables(mocks), Object.fromEntries(ALL_FEATURES.map((f) => [f, "ALL"])));
+            assert.deepStrictEqual(byPlan(mocks, T.guardDutyOrganizationFeature, "autoEnable"), Object.fromEntries(ALL_FEATURES.map((f) => [f, "ALL"])));
             assert.strictEqual(mocks.ofType(T.guardDutyOrganizationFeature).length, ALL_FEATURES.length);
         });
 
@@ -75,7 +61,7 @@ describe("GuardDutyOrganization (through DelegatedSecurityAdministration)", () =
 
         it("auto-enables runtime monitoring's agent management for EKS, ECS Fargate and EC2 in ALL accounts", () => {
             assert.deepStrictEqual(
-                organizationFeature(mocks, "RUNTIME_MONITORING").inputs.additionalConfigurations,
+                planFeature(mocks, T.guardDutyOrganizationFeature, "RUNTIME_MONITORING").inputs.additionalConfigurations,
                 AGENT_MANAGEMENT.map((name) => ({ name, autoEnable: "ALL" })),
             );
         });
@@ -121,7 +107,7 @@ describe("GuardDutyOrganization (through DelegatedSecurityAdministration)", () =
         });
 
         it("auto-enables the listed plans for ALL accounts and declares every other plan NONE", () => {
-            assert.deepStrictEqual(autoEnables(mocks), {
+            assert.deepStrictEqual(byPlan(mocks, T.guardDutyOrganizationFeature, "autoEnable"), {
                 S3_DATA_EVENTS: "ALL",
                 EKS_AUDIT_LOGS: "NONE",
                 EBS_MALWARE_PROTECTION: "NONE",
@@ -133,13 +119,13 @@ describe("GuardDutyOrganization (through DelegatedSecurityAdministration)", () =
 
         it("stops auto-enabling runtime monitoring's agent management along with it", () => {
             assert.deepStrictEqual(
-                organizationFeature(mocks, "RUNTIME_MONITORING").inputs.additionalConfigurations,
+                planFeature(mocks, T.guardDutyOrganizationFeature, "RUNTIME_MONITORING").inputs.additionalConfigurations,
                 AGENT_MANAGEMENT.map((name) => ({ name, autoEnable: "NONE" })),
             );
         });
 
         it("enables the same plans on the administrator's own detector and disables the others", () => {
-            assert.deepStrictEqual(detectorStatuses(mocks), {
+            assert.deepStrictEqual(byPlan(mocks, T.detectorFeature, "status"), {
                 S3_DATA_EVENTS: "ENABLED",
                 EKS_AUDIT_LOGS: "DISABLED",
                 EBS_MALWARE_PROTECTION: "DISABLED",

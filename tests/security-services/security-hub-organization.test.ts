@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import type { RecordingMocks } from "../network/recording-mocks";
-import { build, dependenciesOf, only, SECURITY_ACCOUNT, T } from "./build";
+import { dependenciesOf, only, type RecordingMocks } from "../network/recording-mocks";
+import { build, SECURITY_ACCOUNT, T } from "./build";
 
 describe("SecurityHubOrganization (through DelegatedSecurityAdministration)", () => {
     describe("with the defaults", () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { readStackConfig } from "../../offline-preview/stack-config";
 import { ConfigError } from "../../stacks/config/config-error";
-import { arnLike } from "../encryption/policy-reading";
+import { resourceMatches } from "../iam-policy/policy-evaluator";
 import type { Registration } from "../network/recording-mocks";
 import { ROOT, runStack, valueOf, type StackRun } from "./stack-harness";
 
@@ -82,7 +82,7 @@ describe("environment stack: GuardDuty findings export and alerting", () => {
                 ] as const) {
                     assert.deepStrictEqual(s.Principal, { Service: "guardduty.amazonaws.com" }, label);
                     assert.strictEqual(s.Condition?.["StringEquals"]?.["aws:SourceAccount"], account, label);
-                    assert.ok(arnLike(String(s.Condition?.["ArnLike"]?.["aws:SourceArn"]), detectorArn), `${label}: ${detectorArn}`);
+                    assert.ok(resourceMatches(String(s.Condition?.["ArnLike"]?.["aws:SourceArn"]), detectorArn), `${label}: ${detectorArn}`);
                 }
                 const denyOtherKey = statementOf(bucketPolicy, "DenyUploadsWithAnotherKey");
                 assert.strictEqual(denyOtherKey.Condition?.["StringNotEquals"]?.["s3:x-amz-server-side-encryption-aws-kms-key-id"], run.mocks.named(`${stack}-keys-purpose-findings`).outputs.arn);
