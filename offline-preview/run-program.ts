@@ -78,14 +78,14 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     Error.stackTraceLimit = options.stackTraces === true ? stackTraceLimit : 0;
     let run: StackRun;
     try {
-        run = await runInStack(() => {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const exported: unknown = require(options.entry);
-            return typeof exported === "function" ? (exported as () => unknown)() : exported;
-        });
-        if (run.failure === undefined) {
-            await pulumi.runtime.disconnect();
-        }
+        run = await runInStack(
+            () => {
+                // eslint-disable-next-line @typescript-eslint/no-require-imports
+                const exported: unknown = require(options.entry);
+                return typeof exported === "function" ? (exported as () => unknown)() : exported;
+            },
+            () => pulumi.runtime.disconnect(),
+        );
     } finally {
         Error.stackTraceLimit = stackTraceLimit;
     }
@@ -107,12 +107,13 @@ export interface StackRun {
 
 /**
  * Runs a program inside the root `pulumi:pulumi:Stack` under the installed monitor, as the Node
- * language host does. Registration failures surface as rejections of promises the program never
- * awaits; the first one is the run's error and ends the run, as it ends the language host's:
- * resources waiting on the failed value would otherwise never resolve, nor would the outputs.
- * A failed run leaves its listener in place: the SDK rejects more promises with the same error.
+ * language host does, then `settle` (wait for every registration to be answered). Registration
+ * failures surface as rejections of promises the program never awaits, also after its outputs are
+ * known; the first one is the run's error and ends the run, as it ends the language host's:
+ * resources waiting on the failed value would otherwise never resolve. A failed run leaves its
+ * listener in place: the SDK rejects more promises with the same error.
  */
-export async function runInStack(program: () => unknown): Promise<StackRun> {
+export async function runInStack(program: () => unknown, settle: () => Promise<unknown>): Promise<StackRun> {
     let failure: unknown;
     let abort: (err: unknown) => void = () => undefined;
     const aborted = new Promise<never>((_, reject) => {
@@ -125,6 +126,7 @@ export async function runInStack(program: () => unknown): Promise<StackRun> {
     process.on("unhandledRejection", onRejection);
     try {
         const outputs = await Promise.race([pulumi.runtime.runInPulumiStack(async () => await program()), aborted]);
+        await Promise.race([settle(), aborted]);
         if (failure === undefined) {
             process.off("unhandledRejection", onRejection);
             return { outputs };

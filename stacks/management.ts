@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MemberAccount } from "../components/account/member-account";
+import { defaultLogArchiveBucketName } from "../components/audit-logs/audit-log-names";
 import { LogArchive } from "../components/audit-logs/log-archive";
 import { OrganizationTrail } from "../components/audit-logs/organization-trail";
 import { IdentityCenterAccess } from "../components/identity/identity-center-access";
@@ -42,9 +43,6 @@ export interface ManagementOutputs {
 function managementTags(config: ManagementConfig): Record<string, string> {
     return { ...config.tags, ManagedBy: "pulumi", Stack: pulumi.getStack() };
 }
-
-/** The default log-archive bucket name: unique per organisation without a random suffix. */
-export const defaultLogArchiveBucketName = (organizationId: string): string => `zero-trust-log-archive-${organizationId}`;
 
 /** Keys of the organisation's audit logs wait the longest AWS allows before deletion. */
 const AUDIT_KEY_DELETION_WINDOW_DAYS = 30;

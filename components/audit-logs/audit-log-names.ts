@@ -23,6 +23,9 @@ export const TRAIL_LOG_GROUP_KEY_ALIAS = "alias/audit-logs/cloudtrail-log-group"
 export const ARCHIVE_ACCESS_LOG_PREFIX = "log-archive/";
 
 /** `arn:aws:s3:::<bucket>`. */
+/** The default log-archive bucket: unique per organisation without a random suffix. */
+export const defaultLogArchiveBucketName = (organizationId: string): string => `zero-trust-log-archive-${organizationId}`;
+
 export const bucketArn = (bucketName: string): string => `arn:aws:s3:::${bucketName}`;
 
 /** The access-logs bucket's name: the archive's name with `-access-logs`. */

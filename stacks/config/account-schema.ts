@@ -28,7 +28,7 @@ const createExpected: Record<(typeof CREATE_ONLY_KEYS)[number], string> = {
     name: NAME_EXPECTED,
     parentOuId: OU_EXPECTED,
     organizationalUnit: OU_PATH_EXPECTED,
-    managementAccountId: `the organisation's management ${ACCOUNT_ID_EXPECTED}`,
+    managementAccountId: "the 12-digit id of the organisation's management account (quoted in YAML)",
 };
 
 const ACCOUNT_KEYS = ["mode", ...CREATE_ONLY_KEYS, "accessRoleName"] as const;

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
 import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
-import { PERMISSION_SET_KEYS } from "../../components/identity/permission-set-policies";
+import { ARCHIVE_STORAGE_CLASSES, ArgChecker, OBJECT_LOCK_MODES } from "../../components/audit-logs/audit-log-args";
+import { validSessionDuration } from "../../components/identity/identity-parameters";
+import { PERMISSION_SET_KEYS, PERMISSION_SETS } from "../../components/identity/permission-set-policies";
+import { defaultLogArchiveBucketName } from "../../components/audit-logs/audit-log-names";
 import { BUCKET_EXPECTED } from "./account-schema";
 import { LOG_RETENTION_DAYS, tagsSchema } from "./environment-schema";
-import { noRepeats, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
+import { componentCheck, noRepeats, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
 
 // The management stack's config (stacks/management.ts). Every message is the "expected …" half of
 // a ConfigError: it says what a good value looks like.
@@ -15,11 +18,6 @@ const OU_NAME_EXPECTED = "a lowercase OU name of 1 to 63 letters, digits or hyph
 
 const accountId = (expected = ACCOUNT_ID_EXPECTED) => z.string({ error: expected }).regex(/^\d{12}$/, { error: expected });
 const roleName = () => z.string({ error: ROLE_NAME_EXPECTED }).regex(/^[\w+=,.@-]{1,64}$/, { error: ROLE_NAME_EXPECTED });
-const bucketName = () =>
-    z
-        .string({ error: BUCKET_EXPECTED })
-        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: BUCKET_EXPECTED })
-        .refine((name) => !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name), { error: BUCKET_EXPECTED });
 const wholeDays = (expected: string, min: number, max: number) =>
     z.number({ error: expected }).int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
 
@@ -34,7 +32,7 @@ const organizationSchema = z.strictObject(
         rootId: z
             .string({ error: "the organisation's root id: r- followed by 4 to 32 lowercase letters or digits" })
             .regex(/^r-[0-9a-z]{4,32}$/, { error: "the organisation's root id: r- followed by 4 to 32 lowercase letters or digits" }),
-        managementAccountId: accountId(`the organisation's management ${ACCOUNT_ID_EXPECTED}`),
+        managementAccountId: accountId("the 12-digit id of the organisation's management account (quoted in YAML)"),
         workloadOus: z
             .array(z.string({ error: OU_NAME_EXPECTED }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: OU_NAME_EXPECTED }), {
                 error: "a non-empty list of OU names under workloads, e.g. [prod, non-prod]",
@@ -56,20 +54,21 @@ const ACCOUNTS_KEYS = ["accessRoleName", "securityAccountId", "logArchiveAccount
 const accountsSchema = z.strictObject(
     {
         accessRoleName: roleName().default(DEFAULT_ACCESS_ROLE_NAME),
-        securityAccountId: accountId(`the security account's ${ACCOUNT_ID_EXPECTED}`),
-        logArchiveAccountId: accountId(`the log-archive account's ${ACCOUNT_ID_EXPECTED}`),
+        securityAccountId: accountId("the 12-digit id of the security account (quoted in YAML)"),
+        logArchiveAccountId: accountId("the 12-digit id of the log-archive account (quoted in YAML)"),
     },
     { error: strictObjectError(ACCOUNTS_KEYS, "an object with securityAccountId, logArchiveAccountId and optional accessRoleName") },
 );
 
 const ROLE_ARN_EXPECTED = "an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)";
+const ROLE_ARNS_EXPECTED = "a non-empty list of IAM role ARNs (arn:aws:iam::<12-digit account>:role/<name>)";
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 /** Key administrators: role ARNs that manage (never use) a key; the deploying role must be one. */
 const keyAdministrators = () =>
     z
-        .array(z.string({ error: ROLE_ARN_EXPECTED }).regex(ROLE_ARN, { error: ROLE_ARN_EXPECTED }), { error: `a non-empty list of ${ROLE_ARN_EXPECTED}s` })
-        .min(1, { error: `a non-empty list of ${ROLE_ARN_EXPECTED}s` })
+        .array(z.string({ error: ROLE_ARN_EXPECTED }).regex(ROLE_ARN, { error: ROLE_ARN_EXPECTED }), { error: ROLE_ARNS_EXPECTED })
+        .min(1, { error: ROLE_ARNS_EXPECTED })
         .superRefine(noRepeats("a role"));
 
 /** Issues for administrators outside the account whose key they administer. */
@@ -96,9 +95,7 @@ const guardrailsSchema = z.strictObject(
     { error: strictObjectError(GUARDRAILS_KEYS, "an object with allowedRegions and optional breakGlassRoleName") },
 );
 
-export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 
-export const ARCHIVE_STORAGE_CLASSES = ["GLACIER", "DEEP_ARCHIVE"] as const;
 
 const LOG_ARCHIVE_KEYS = [
     "bucketName",
@@ -115,7 +112,8 @@ const LOG_ARCHIVE_KEYS = [
 const logArchiveSchema = z
     .strictObject(
         {
-            bucketName: bucketName().optional(),
+            // Checked by the archive's own rule in the stack-wide refinement.
+            bucketName: z.string({ error: BUCKET_EXPECTED }).optional(),
             objectLockMode: z.enum(OBJECT_LOCK_MODES, { error: `one of ${OBJECT_LOCK_MODES.join(", ")}` }).default("COMPLIANCE"),
             objectLockDays: wholeDays("a whole number of days from 1 to 3653 that every log object stays locked", 1, 3653).default(365),
             infrequentAccessAfterDays: wholeDays("a whole number of days from 30 (S3's minimum for Standard-IA) to 3653", 30, 3653).default(90),
@@ -148,15 +146,13 @@ const logArchiveSchema = z
     .prefault({});
 
 const TRAIL_KEYS = ["name", "logRetentionDays", "keyAdministrators"] as const;
-const TRAIL_NAME_EXPECTED = "a trail name of 3 to 128 letters, digits, periods, underscores or hyphens, starting and ending with a letter or digit";
 
 /** `zero-trust-aws:trail`: the organisation trail. */
 const trailSchema = z
     .strictObject(
         {
-            name: z
-                .string({ error: TRAIL_NAME_EXPECTED })
-                .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$/, { error: TRAIL_NAME_EXPECTED })
+            // Checked by the trail's own rule in the stack-wide refinement.
+            name: z.string({ error: "a CloudTrail trail name" })
                 .default("zero-trust-organization-trail"),
             logRetentionDays: z
                 .number({ error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
@@ -203,6 +199,8 @@ const SESSION_EXPECTED = "an ISO-8601 session duration from PT1H to PT8H (e.g. P
 export const ASSIGNABLE_ACCOUNTS = ["security", "log-archive"] as const;
 const ASSIGNED_ACCOUNT_EXPECTED = `${ASSIGNABLE_ACCOUNTS.join(" or ")}, or a 12-digit member account id`;
 
+const PERMISSION_SET_EXPECTED = `a permission set: ${PERMISSION_SET_KEYS.join(", ")}`;
+
 const ASSIGNMENT_KEYS = ["groupId", "permissionSet", "accounts"] as const;
 const IDENTITY_CENTER_KEYS = ["instanceArn", "permissionSets", "sessionDurations", "assignments"] as const;
 
@@ -216,11 +214,16 @@ const identityCenterSchema = z.strictObject(
             .superRefine(noRepeats("a permission set"))
             .default([...PERMISSION_SET_KEYS]),
         sessionDurations: z
-            .partialRecord(
-                z.enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` }),
-                z.string({ error: SESSION_EXPECTED }).regex(/^PT(?:[1-7]H(?:[1-5]?\dM)?|8H)$/, { error: SESSION_EXPECTED }),
-                { error: "an object of permission set → session duration" },
-            )
+            .record(z.string(), z.string({ error: SESSION_EXPECTED }).regex(/^PT(?:[1-7]H(?:[1-5]?\dM)?|8H)$/, { error: SESSION_EXPECTED }), {
+                error: "an object of permission set → session duration",
+            })
+            .superRefine((durations, ctx) => {
+                for (const key of Object.keys(durations)) {
+                    if (!(PERMISSION_SET_KEYS as readonly string[]).includes(key)) {
+                        ctx.addIssue({ code: "custom", path: [key], params: { value: key }, message: PERMISSION_SET_EXPECTED });
+                    }
+                }
+            })
             .default({}),
         assignments: z
             .array(
@@ -250,11 +253,49 @@ const identityCenterSchema = z.strictObject(
 );
 
 /**
+ * Identity Center across keys: assignments and session durations name permission sets that are
+ * built; an account appears once per assignment, by role or by id.
+ */
+function checkIdentityCenter(config: z.infer<typeof managementObject>, ctx: z.RefinementCtx): void {
+    const identityCenter = config.identityCenter;
+    if (identityCenter === undefined) {
+        return;
+    }
+    const built = `one of identityCenter.permissionSets (${identityCenter.permissionSets.join(", ")})`;
+    identityCenter.assignments.forEach((assignment, index) => {
+        if (!identityCenter.permissionSets.includes(assignment.permissionSet)) {
+            ctx.addIssue({ code: "custom", path: ["identityCenter", "assignments", index, "permissionSet"], message: built });
+        }
+        const byRole: Readonly<Record<string, string>> = { security: config.accounts.securityAccountId, "log-archive": config.accounts.logArchiveAccountId };
+        const ids = assignment.accounts.map((account) => byRole[account] ?? account);
+        ids.forEach((id, position) => {
+            if (ids.indexOf(id) !== position) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["identityCenter", "assignments", index, "accounts", position],
+                    message: `an account not already listed (${id} is ${assignment.accounts[ids.indexOf(id)]})`,
+                });
+            }
+        });
+    });
+    for (const [key, duration] of Object.entries(identityCenter.sessionDurations)) {
+        const permissionSet = PERMISSION_SET_KEYS.find((k) => k === key);
+        if (permissionSet === undefined) {
+            continue;
+        }
+        if (!identityCenter.permissionSets.includes(permissionSet)) {
+            ctx.addIssue({ code: "custom", path: ["identityCenter", "sessionDurations", key], message: `a duration for ${built}` });
+        } else {
+            componentCheck(ctx, ["identityCenter", "sessionDurations", key], () => validSessionDuration(key, duration, PERMISSION_SETS[permissionSet].maxSessionMinutes));
+        }
+    }
+}
+
+/**
  * The whole configuration of the management stack. Field names are config keys without their
  * namespace (`region` is `aws:region`, the rest are `zero-trust-aws:<field>`).
  */
-export const managementConfigSchema = z
-    .object({
+const managementObject = z.object({
         region: z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }),
         organization: organizationSchema,
         accounts: accountsSchema,
@@ -264,8 +305,9 @@ export const managementConfigSchema = z
         securityServices: securityServicesSchema,
         identityCenter: identityCenterSchema.optional(),
         tags: tagsSchema.default({}),
-    })
-    .superRefine((config, ctx) => {
+    });
+
+export const managementConfigSchema = managementObject.superRefine((config, ctx) => {
         const ids: [string[], string][] = [
             [["organization", "managementAccountId"], config.organization.managementAccountId],
             [["accounts", "securityAccountId"], config.accounts.securityAccountId],
@@ -279,10 +321,30 @@ export const managementConfigSchema = z
         });
         checkAdministratorsIn(config.logArchive.keyAdministrators, config.accounts.logArchiveAccountId, "log-archive", ["logArchive", "keyAdministrators"], ctx);
         checkAdministratorsIn(config.trail.keyAdministrators, config.organization.managementAccountId, "management", ["trail", "keyAdministrators"], ctx);
-        const permissionSets: readonly string[] = config.identityCenter?.permissionSets ?? [];
-        (config.identityCenter?.assignments ?? []).forEach((assignment, index) => {
-            if (!permissionSets.includes(assignment.permissionSet)) {
-                ctx.addIssue({ code: "custom", path: ["identityCenter", "assignments", index, "permissionSet"], message: `one of identityCenter.permissionSets (${permissionSets.join(", ")})` });
+        checkIdentityCenter(config, ctx);
+        // The audit-log components' own rules for the names they are given.
+        const audit = new ArgChecker("management");
+        componentCheck(ctx, ["trail", "name"], () => audit.trailName("name", config.trail.name));
+        if (config.logArchive.bucketName !== undefined) {
+            componentCheck(ctx, ["logArchive", "bucketName"], () => audit.archiveBucketName("bucketName", config.logArchive.bucketName));
+        } else {
+            const bucket = defaultLogArchiveBucketName(config.organization.id);
+            componentCheck(ctx, ["organization", "id"], () => audit.archiveBucketName("bucketName", bucket));
+        }
+        if (config.guardrails.breakGlassRoleName === config.accounts.accessRoleName) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["guardrails", "breakGlassRoleName"],
+                message: `a role other than accounts.accessRoleName (${config.accounts.accessRoleName}): deployments and emergencies are separate duties`,
+            });
+        }
+        (config.securityServices.aggregatorRegions ?? []).forEach((region, index) => {
+            if (region === config.region) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["securityServices", "aggregatorRegions", index],
+                    message: `a region other than the stack's own region ${config.region} (the aggregation region itself)`,
+                });
             }
         });
         if (REGION.test(config.region) && !config.guardrails.allowedRegions.includes(config.region)) {

@@ -6,8 +6,9 @@ import { z } from "zod";
 /**
  * Regions of the commercial `aws` partition: ARNs, service principals and endpoint service names
  * are built for that partition, so GovCloud and China regions are refused rather than mis-built.
+ * One pattern for the config schemas and the components' argument checks.
  */
-export const REGION = /^(?:af|ap|ca|eu|il|me|mx|sa|us)-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d{1,2}$/;
+export { REGION } from "../../components/argument-checks";
 
 export const REGION_EXPECTED = "an AWS region of the aws partition, e.g. eu-west-1";
 
@@ -25,3 +26,18 @@ export const noRepeats =
             }
         });
     };
+
+/**
+ * Runs a component's own argument check on a config value, so config refuses what the component
+ * would refuse mid-run, by the same rule: its refusal (`<argument>: <value> is not <expected>`)
+ * becomes an issue at `path` with the check's "expected" half.
+ */
+export function componentCheck(ctx: z.RefinementCtx, path: PropertyKey[], check: () => unknown): void {
+    try {
+        check();
+    } catch (err) {
+        const message = (err as Error).message;
+        const at = message.indexOf(" is not ");
+        ctx.addIssue({ code: "custom", path, message: at >= 0 ? message.slice(at + " is not ".length) : message });
+    }
+}

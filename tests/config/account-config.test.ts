@@ -121,7 +121,7 @@ describe("account and baseline config", () => {
             withAccount({ ...CREATE, managementAccountId: undefined }),
             "zero-trust-aws:account.managementAccountId",
             undefined,
-            "the organisation's management a 12-digit AWS account id (quoted in YAML) (required with mode create, unless management.stack is set)",
+            "the 12-digit id of the organisation's management account (quoted in YAML) (required with mode create, unless management.stack is set)",
         ],
         [
             "a malformed OU id",

@@ -2,7 +2,6 @@
 // root stack, from a stack's real config (Pulumi.<stack>.yaml) with overrides, under the one
 // recording monitor of the repository.
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { runInStack } from "../../offline-preview/run-program";
 import { readStackConfig } from "../../offline-preview/stack-config";
 import { StackReferenceResolver, type StackOutputs } from "../../offline-preview/stack-references";
@@ -12,11 +11,8 @@ import program from "../../stacks/index";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
-/** Resolves an output's value (the mocks run as `pulumi up` would, so values are known). */
-export const valueOf = <T>(output: pulumi.Output<T>): Promise<T> => new Promise((resolve) => output.apply((value) => resolve(value)));
-
-/** Provider inputs travel JSON-encoded when they are not strings. */
-export const decoded = (value: unknown): unknown => (typeof value === "string" && /^[[{]/.test(value) ? JSON.parse(value) : value);
+// The registration helpers the stack tests use with a run's mocks.
+export { decoded, valueOf } from "../network/recording-mocks";
 
 /** Outputs of referenced stacks by name, each previewed once per test run (as the offline preview answers them). */
 const referencedOutputs = new Map<string, StackOutputs>();
@@ -47,13 +43,13 @@ export async function runStack(stack: string, overrides: Record<string, string |
     const mocks = RecordingMocks.install({ ...stackConfig, config }, { stackReferenceOutputs: stackReferenceOutputs(stack) });
     // Environment outputs; a management stack run returns ManagementOutputs (tests cast).
     let outputs: EnvironmentOutputs | undefined;
-    const { failure: error } = await runInStack(() => {
-        outputs = program() as EnvironmentOutputs;
-        return outputs;
-    });
-    if (error === undefined) {
-        await mocks.settled();
-    }
+    const { failure: error } = await runInStack(
+        () => {
+            outputs = program() as EnvironmentOutputs;
+            return outputs;
+        },
+        () => mocks.settled(),
+    );
     // After a failure some registrations wait forever on the failed value, as they would in the
     // engine; what was registered before it is there to assert on.
     return { mocks, outputs, error };
