@@ -8,6 +8,9 @@
  * Only the commercial `aws` partition is accepted: the ARNs, service principals and policy
  * documents the components build are `arn:aws:…`, so GovCloud, China and the isolated partitions
  * are refused rather than half-supported.
+ *
+ * The config schemas (stacks/config) and the responder's Lambda bundle (responder/) use the same
+ * patterns, so this module imports nothing: keep it that way.
  */
 
 // Parts of the patterns below (regular-expression source), so that each rule is written once.
@@ -44,8 +47,11 @@ export const ROOT_OR_ROLE_ARN = whole(`arn:aws:iam::${ACCOUNT}:(?:root|${ROLE_RE
 /** A KMS key ARN (not an alias: another account's key is named by its full ARN). */
 export const KEY_ARN = whole(String.raw`arn:aws:kms:${REGION_CODE}:${ACCOUNT}:key\/${KEY_ID}`);
 
-/** The shape of an S3 bucket name; `isBucketName` adds the rules a pattern cannot say plainly. */
-const BUCKET_NAME_SHAPE = whole(BUCKET);
+/**
+ * The shape of an S3 bucket name: 3-63 characters of a-z 0-9 . -, starting and ending with a letter
+ * or digit. `isBucketName` adds the rules a pattern cannot say plainly (no `..`, not an IP address).
+ */
+export const BUCKET_NAME_SHAPE = whole(BUCKET);
 const BUCKET_ARN_PREFIX = "arn:aws:s3:::";
 const IPV4_SHAPE = /^\d+\.\d+\.\d+\.\d+$/;
 
@@ -80,6 +86,20 @@ export function fail(parameter: string, value: unknown, expected: string): never
 export function validMatching(parameter: string, value: unknown, pattern: RegExp, expected: string): string {
     if (typeof value !== "string" || !pattern.test(value)) {
         fail(parameter, value, expected);
+    }
+    return value;
+}
+
+/**
+ * The provider a component declares its resources through, or a one-line error naming `parameter`
+ * (`<parameter>: undefined is missing; expected <expected> (default providers are disabled)`):
+ * default providers are disabled project-wide, so without one nothing could be created.
+ * `isProvider` (say `aws.Provider.isInstance`: this module imports nothing) also refuses a value
+ * given that is no such provider; without it, any value given will do.
+ */
+export function validProvider<P>(parameter: string, value: unknown, expected: string, isProvider: (value: unknown) => value is P = (_value): _value is P => true): P {
+    if (value === undefined || !isProvider(value)) {
+        throw new Error(`${parameter}: ${show(value)}${value === undefined ? " is missing" : ""}; expected ${expected} (default providers are disabled)`);
     }
     return value;
 }

@@ -20,6 +20,7 @@
 // executor checks the tag again on the live resource, since IAM findings carry no tags.
 
 import { z } from "zod";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE } from "../components/argument-checks";
 import {
     FINDING_ID_TAG,
     FINDING_TYPE_TAG,
@@ -76,7 +77,7 @@ const accessKeyDetails = z.object(
 
 const bucket = z.object(
     {
-        name: z.string({ error: "expected a bucket name" }).regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "expected a bucket name" }),
+        name: z.string({ error: "expected a bucket name" }).regex(BUCKET_NAME_SHAPE, { error: "expected a bucket name" }),
         tags: tags.nullish(),
     },
     { error: "expected a bucket object" },
@@ -85,7 +86,7 @@ const bucket = z.object(
 const finding = z.object(
     {
         schemaVersion: z.literal("2.0", { error: 'expected "2.0" (the finding format this responder reads)' }),
-        accountId: z.string({ error: "expected a 12-digit account id" }).regex(/^\d{12}$/, { error: "expected a 12-digit account id" }),
+        accountId: z.string({ error: "expected a 12-digit account id" }).regex(ACCOUNT_ID, { error: "expected a 12-digit account id" }),
         region: z.string({ error: "expected a region" }).min(1, { error: "expected a region" }),
         id: z.string({ error: "expected the finding id" }).regex(/^[A-Za-z0-9_-]{1,300}$/, { error: "expected the finding id" }),
         type: z.string({ error: "expected a finding type such as UnauthorizedAccess:EC2/SSHBruteForce" }).regex(/^[A-Za-z0-9]+:[A-Za-z0-9]+\/\S+$/, {
@@ -122,7 +123,7 @@ const findingEvent = z.object(
     {
         source: z.literal("aws.guardduty", { error: 'expected "aws.guardduty"' }),
         "detail-type": z.literal("GuardDuty Finding", { error: 'expected "GuardDuty Finding"' }),
-        account: z.string({ error: "expected a 12-digit account id" }).regex(/^\d{12}$/, { error: "expected a 12-digit account id" }),
+        account: z.string({ error: "expected a 12-digit account id" }).regex(ACCOUNT_ID, { error: "expected a 12-digit account id" }),
         region: z.string({ error: "expected a region" }).min(1, { error: "expected a region" }),
         detail: finding,
     },

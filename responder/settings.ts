@@ -2,6 +2,7 @@
 // configuration (components/response/automated-responder.ts sets them from these names), and
 // `npm run respond` reads the same variables, so a dry run on a laptop plans what the Lambda would.
 
+import { ROLE_NAME } from "../components/argument-checks";
 import { InputError, shown } from "./input-error";
 
 /** Environment variables the responder reads. */
@@ -45,7 +46,6 @@ type Environment = Readonly<Record<string, string | undefined>>;
 
 const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 /** A tag key AWS accepts for a user's tag: 1–128 of letters, spaces, digits and `_.:/=+-@`, not starting with `aws:`. */

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE, ORGANIZATION_ID } from "../components/argument-checks";
 import type { EnvironmentConfig } from "./config/environment-schema";
 import type { ManagementOutputs } from "./management";
 
@@ -16,10 +17,10 @@ export interface OrganizationContext {
 
 /** What each management output read here must look like (the outputs are another stack's, so they are checked). */
 const EXPECTED: Readonly<Partial<Record<keyof ManagementOutputs, [RegExp, string]>>> = {
-    organizationId: [/^o-[a-z0-9]{10,32}$/, "an organisation id (o-…)"],
-    logArchiveBucketName: [/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name"],
-    securityAccountId: [/^\d{12}$/, "a 12-digit account id"],
-    managementAccountId: [/^\d{12}$/, "a 12-digit account id"],
+    organizationId: [ORGANIZATION_ID, "an organisation id (o-…)"],
+    logArchiveBucketName: [BUCKET_NAME_SHAPE, "an S3 bucket name"],
+    securityAccountId: [ACCOUNT_ID, "a 12-digit account id"],
+    managementAccountId: [ACCOUNT_ID, "a 12-digit account id"],
 };
 
 /**

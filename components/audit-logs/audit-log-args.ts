@@ -12,6 +12,7 @@ import {
     validNonEmptyList,
     validOptionalRoleName,
     validOrganizationId,
+    validProvider,
     validRegion,
     validRoleName,
 } from "../argument-checks";
@@ -74,6 +75,16 @@ export class ArgChecker {
     /** Throws `<component>: <parameter>: <value> <what is wrong>`, for problems that are not a malformed value. */
     failBecause(parameter: string, value: unknown, problem: string): never {
         throw new Error(`${this.named(parameter)}: ${show(value)} ${problem}`);
+    }
+
+    /**
+     * Refuses a component given neither a provider (`opts.provider`) nor a map of them
+     * (`opts.providers`): `<component>: opts.provider: undefined is missing; expected <expected> …`.
+     */
+    provider(opts: { readonly provider?: unknown; readonly providers?: unknown } | undefined, expected: string): void {
+        if (opts?.providers === undefined) {
+            validProvider(this.named("opts.provider"), opts?.provider, expected);
+        }
     }
 
     accountId(parameter: string, value: unknown): string {

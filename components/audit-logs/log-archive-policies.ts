@@ -29,6 +29,7 @@
 // access-logs bucket cannot carry object lock, so break-glass keeps a way to purge it); readers read.
 
 import { LOG_OBJECT_DELETION_ACTIONS } from "../organization/service-control-policies";
+import { denyInsecureTransport } from "../resource-policy-statements";
 import { ARCHIVE_ACCESS_LOG_PREFIX, bucketArn, CLOUDTRAIL_SERVICE, CONFIG_SERVICE, roleArn, S3_LOGGING_SERVICE, trailArn } from "./audit-log-names";
 
 type Principal = "*" | { readonly Service: string } | { readonly AWS: string[] };
@@ -242,14 +243,7 @@ export function accessLogsBucketPolicy(facts: AccessLogsBucketFacts): BucketPoli
 function transportDenies(bucket: string): BucketPolicyStatement[] {
     const everything = [bucket, `${bucket}/*`];
     return [
-        {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: ["s3:*"],
-            Resource: everything,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
+        denyInsecureTransport(["s3:*"], everything),
         {
             Sid: "DenyTlsBelow12",
             Effect: "Deny",

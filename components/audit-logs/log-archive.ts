@@ -176,10 +176,7 @@ function checkArgs(args: LogArchiveArgs, opts: pulumi.ComponentResourceOptions |
         accessLogRetentionDays: check.wholeNumber("accessLogRetentionDays", args.accessLogRetentionDays ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS, 1, 3653),
         keyDeletionWindowDays: check.wholeNumber("keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
     };
-    if (opts?.provider === undefined && opts?.providers === undefined) {
-        // Default providers are disabled project-wide: without the log-archive account's provider nothing could be created.
-        check.failBecause("opts.provider", opts?.provider, "is missing; expected the log-archive account's aws.Provider (default providers are disabled)");
-    }
+    check.provider(opts, "the log-archive account's aws.Provider");
     return checked;
 }
 

@@ -51,9 +51,7 @@ function checkArgs(args: OrganizationTrailArgs, opts: pulumi.ComponentResourceOp
         administrators: check.roleArnsOf("logGroupKeyAdministratorArns", args.logGroupKeyAdministratorArns, managementAccountId),
         keyDeletionWindowDays: check.wholeNumber("keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
     };
-    if (opts?.provider === undefined && opts?.providers === undefined) {
-        check.failBecause("opts.provider", opts?.provider, "is missing; expected the management account's aws.Provider (default providers are disabled)");
-    }
+    check.provider(opts, "the management account's aws.Provider");
     return checked;
 }
 

@@ -12,12 +12,10 @@
 // - Every request without TLS is denied, to everyone, on the bucket and its objects.
 
 import { guardDutyDetectorArnPattern } from "../encryption/key-policy";
+import { denyInsecureTransport, eventBridgeRuleOnly } from "../resource-policy-statements";
 
 /** The GuardDuty service principal (commercial regions enabled by default). */
 export const GUARDDUTY_SERVICE = "guardduty.amazonaws.com";
-
-/** The EventBridge service principal. */
-export const EVENTS_SERVICE = "events.amazonaws.com";
 
 type Principal<V> = "*" | { readonly Service: string } | { readonly AWS: V };
 
@@ -94,14 +92,7 @@ export function findingsBucketPolicy<V = string>(facts: FindingsBucketFacts<V>):
                 Resource: objects,
                 Condition: { StringNotEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": facts.findingsKeyArn } },
             },
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "s3:*",
-                Resource: [bucket, objects],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
+            denyInsecureTransport("s3:*", [bucket, objects]),
         ],
     };
 }
@@ -131,14 +122,7 @@ export function alertTopicPolicy<V = string>(facts: AlertTopicFacts<V>): Resourc
     return {
         Version: "2012-10-17",
         Statement: [
-            {
-                Sid: "EventBridgeRulePublishes",
-                Effect: "Allow",
-                Principal: { Service: EVENTS_SERVICE },
-                Action: "sns:Publish",
-                Resource: facts.topicArn,
-                Condition: { ArnEquals: { "aws:SourceArn": facts.ruleArn }, StringEquals: { "aws:SourceAccount": facts.accountId } },
-            },
+            eventBridgeRuleOnly("EventBridgeRulePublishes", "sns:Publish", facts.topicArn, facts),
             {
                 // A request without aws:SourceArn (any IAM principal) is "not equal" as well, so it is denied.
                 Sid: "DenyPublishFromAnyoneElse",

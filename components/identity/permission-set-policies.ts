@@ -1,4 +1,5 @@
 import { validBucketName, validLogGroupPatterns } from "../argument-checks";
+import { READER_BUCKET_ACTIONS, READER_OBJECT_ACTIONS } from "../audit-logs/log-archive-policies";
 import type { ScpDocument, ScpStatement } from "../organization/scp-document";
 import {
     CLOUDTRAIL_TAMPERING_ACTIONS,
@@ -195,26 +196,13 @@ export function developerPolicy(location: AuditLogLocation): PermissionSetPolicy
 export function securityAuditorPolicy(location: AuditLogLocation): PermissionSetPolicy {
     const archive = archiveArns(location);
     return document(
-        {
-            Sid: "ReadLogArchiveObjects",
-            Effect: "Allow",
-            Action: [
-                "s3:GetObject",
-                "s3:GetObjectVersion",
-                "s3:GetObjectAttributes",
-                "s3:GetObjectVersionAttributes",
-                "s3:GetObjectRetention",
-                "s3:GetObjectLegalHold",
-            ],
-            Resource: archive.objects,
-        },
+        // What the archive's bucket policy lets its readers do, and reading the bucket's settings.
+        { Sid: "ReadLogArchiveObjects", Effect: "Allow", Action: [...READER_OBJECT_ACTIONS], Resource: archive.objects },
         {
             Sid: "ReadLogArchiveBucket",
             Effect: "Allow",
             Action: [
-                "s3:ListBucket",
-                "s3:ListBucketVersions",
-                "s3:GetBucketLocation",
+                ...READER_BUCKET_ACTIONS,
                 "s3:GetBucketVersioning",
                 "s3:GetBucketPolicy",
                 "s3:GetLifecycleConfiguration",

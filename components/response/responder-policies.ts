@@ -20,8 +20,9 @@
 //   dead-letter queue; write only its own log group.
 
 import { OPT_OUT_VALUE } from "../../responder/actions";
-import { EVENTS_SERVICE, type ResourcePolicyDocument } from "../detection/findings-policies";
+import type { ResourcePolicyDocument } from "../detection/findings-policies";
 import { viaService } from "../encryption/key-policy";
+import { denyInsecureTransport, eventBridgeRuleOnly } from "../resource-policy-statements";
 
 /** The Lambda service principal. */
 export const LAMBDA_SERVICE = "lambda.amazonaws.com";
@@ -274,22 +275,8 @@ export function deadLetterQueuePolicy<V = string>(facts: DeadLetterQueueFacts<V>
     return {
         Version: "2012-10-17",
         Statement: [
-            {
-                Sid: "EventBridgeSendsUndeliveredAlerts",
-                Effect: "Allow",
-                Principal: { Service: EVENTS_SERVICE },
-                Action: "sqs:SendMessage",
-                Resource: facts.queueArn,
-                Condition: { ArnEquals: { "aws:SourceArn": facts.ruleArn }, StringEquals: { "aws:SourceAccount": facts.accountId } },
-            },
-            {
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: "*",
-                Action: "sqs:*",
-                Resource: facts.queueArn,
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
+            eventBridgeRuleOnly("EventBridgeSendsUndeliveredAlerts", "sqs:SendMessage", facts.queueArn, facts),
+            denyInsecureTransport("sqs:*", facts.queueArn),
         ],
     };
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { show } from "../argument-checks";
+import { show, validProvider } from "../argument-checks";
 
 /**
  * Validation shared by the security-services components, beyond the checks of AWS values in
@@ -25,6 +25,8 @@ export function validNamePrefix(parameter: string, value: unknown): string {
     return value;
 }
 
+const isAwsProvider = (value: unknown): value is aws.Provider => aws.Provider.isInstance(value);
+
 /**
  * The two providers of a cross-account component: the management account's (the component's own
  * `opts.provider`, which its management-side resources use) and the security account's (an
@@ -36,11 +38,8 @@ export function validProviders(
     securityAccountProvider: unknown,
     opts: pulumi.ComponentResourceOptions | undefined,
 ): { management: aws.Provider; security: aws.Provider } {
-    const management = opts?.provider;
-    if (management === undefined || !aws.Provider.isInstance(management)) {
-        throw new Error(`opts.provider: ${management === undefined ? "missing" : show(management)}; expected the management account's aws.Provider (default providers are disabled)`);
-    }
-    if (securityAccountProvider === undefined || securityAccountProvider === null || !aws.Provider.isInstance(securityAccountProvider)) {
+    const management = validProvider("opts.provider", opts?.provider, "the management account's aws.Provider", isAwsProvider);
+    if (!isAwsProvider(securityAccountProvider)) {
         throw new Error(`securityAccountProvider: ${show(securityAccountProvider)} is not an aws.Provider (expected the security account's provider)`);
     }
     if (securityAccountProvider === management) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
-import { strictObjectError } from "./schema-helpers";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE, ROLE_NAME, strictObjectError } from "./schema-helpers";
 
 // `zero-trust-aws:account` (components/account/member-account.ts) and `zero-trust-aws:baseline`
 // (components/account/account-baseline.ts). The member account's id is `zero-trust-aws:accountId`
@@ -49,10 +49,10 @@ export const accountSchema = z
                 .optional(),
             parentOuId: z.string({ error: OU_EXPECTED }).regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, { error: OU_EXPECTED }).optional(),
             organizationalUnit: z.string({ error: OU_PATH_EXPECTED }).regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/, { error: OU_PATH_EXPECTED }).optional(),
-            managementAccountId: z.string({ error: ACCOUNT_ID_EXPECTED }).regex(/^\d{12}$/, { error: ACCOUNT_ID_EXPECTED }).optional(),
+            managementAccountId: z.string({ error: ACCOUNT_ID_EXPECTED }).regex(ACCOUNT_ID, { error: ACCOUNT_ID_EXPECTED }).optional(),
             accessRoleName: z
                 .string({ error: ROLE_NAME_EXPECTED })
-                .regex(/^[\w+=,.@-]{1,64}$/, { error: ROLE_NAME_EXPECTED })
+                .regex(ROLE_NAME, { error: ROLE_NAME_EXPECTED })
                 .default(DEFAULT_ACCESS_ROLE_NAME),
         },
         {
@@ -86,7 +86,7 @@ export const baselineSchema = z.strictObject(
         // The organisation's log-archive bucket; from the management stack when the stack reads it.
         configBucketName: z
             .string({ error: BUCKET_EXPECTED })
-            .regex(/^[a-z0-9](?:[a-z0-9.-]{1,61})[a-z0-9]$/, { error: BUCKET_EXPECTED })
+            .regex(BUCKET_NAME_SHAPE, { error: BUCKET_EXPECTED })
             .refine((name) => !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name), { error: BUCKET_EXPECTED })
             .optional(),
         configKeyPrefix: z

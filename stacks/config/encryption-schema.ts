@@ -1,10 +1,7 @@
 import { z } from "zod";
-import { REGION, REGION_EXPECTED, noRepeats, strictObjectError } from "./schema-helpers";
+import { REGION, REGION_EXPECTED, ROLE_ARN, noRepeats, strictObjectError } from "./schema-helpers";
 
 // `zero-trust-aws:encryption`: the environment's key ring (components/encryption/key-ring.ts).
-
-/** An IAM role ARN of the aws partition, with an optional path; captures the account. */
-export const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 const ROLE_ARN_EXPECTED = "an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>";
 

@@ -7,7 +7,7 @@ import { NAT_STRATEGIES } from "../../components/network/tier-routing";
 import { accountSchema, baselineSchema, BUCKET_EXPECTED, checkAccountAgainstEnvironment } from "./account-schema";
 import { detectionSchema } from "./detection-schema";
 import { checkEncryptionAgainstEnvironment, encryptionSchema } from "./encryption-schema";
-import { REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
+import { ACCOUNT_ID, ORGANIZATION_ID, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
 
 // Every message below is the "expected …" half of a ConfigError: it says what a good value looks like.
 
@@ -213,8 +213,8 @@ export const environmentConfigSchema = z
             .regex(/^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/, {
                 error: "a lowercase name of 1 to 24 letters, digits or hyphens, starting with a letter and not ending with a hyphen (defaults to the stack name)",
             }),
-        accountId: z.string({ error: "a 12-digit AWS account id (quoted in YAML)" }).regex(/^\d{12}$/, { error: "a 12-digit AWS account id (quoted in YAML)" }),
-        organizationId: z.string({ error: ORGANIZATION_ID_EXPECTED }).regex(/^o-[a-z0-9]{10,32}$/, { error: ORGANIZATION_ID_EXPECTED }).optional(),
+        accountId: z.string({ error: "a 12-digit AWS account id (quoted in YAML)" }).regex(ACCOUNT_ID, { error: "a 12-digit AWS account id (quoted in YAML)" }),
+        organizationId: z.string({ error: ORGANIZATION_ID_EXPECTED }).regex(ORGANIZATION_ID, { error: ORGANIZATION_ID_EXPECTED }).optional(),
         management: managementReferenceSchema.optional(),
         network: networkSchema,
         flowLogRetentionDays: z

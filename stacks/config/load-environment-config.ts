@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { environmentConfigSchema, type EnvironmentConfig } from "./environment-schema";
-import { configKeysOf, parseStackConfig, PROJECT_NAMESPACE, readRawConfig, type RawConfig, type StackConfigShape } from "./stack-config-reader";
+import { configKeysOf, parseStackConfig, PROJECT_NAMESPACE, projectFields, readRawConfig, type RawConfig, type StackConfigShape } from "./stack-config-reader";
 
 export { PROJECT_NAMESPACE, type RawConfig };
 
@@ -9,18 +9,10 @@ const ENVIRONMENT_SHAPE: StackConfigShape<typeof environmentConfigSchema> = {
     schema: environmentConfigSchema,
     fields: {
         region: { key: "aws:region", json: false },
-        environment: { key: `${PROJECT_NAMESPACE}:environment`, json: false },
-        accountId: { key: `${PROJECT_NAMESPACE}:accountId`, json: false },
-        organizationId: { key: `${PROJECT_NAMESPACE}:organizationId`, json: false },
-        management: { key: `${PROJECT_NAMESPACE}:management`, json: true },
-        network: { key: `${PROJECT_NAMESPACE}:network`, json: true },
-        flowLogRetentionDays: { key: `${PROJECT_NAMESPACE}:flowLogRetentionDays`, json: true },
-        interfaceEndpoints: { key: `${PROJECT_NAMESPACE}:interfaceEndpoints`, json: true },
-        tags: { key: `${PROJECT_NAMESPACE}:tags`, json: true },
-        detection: { key: `${PROJECT_NAMESPACE}:detection`, json: true },
-        encryption: { key: `${PROJECT_NAMESPACE}:encryption`, json: true },
-        account: { key: `${PROJECT_NAMESPACE}:account`, json: true },
-        baseline: { key: `${PROJECT_NAMESPACE}:baseline`, json: true },
+        ...projectFields({
+            strings: ["environment", "accountId", "organizationId"],
+            json: ["management", "network", "flowLogRetentionDays", "interfaceEndpoints", "tags", "detection", "encryption", "account", "baseline"],
+        }),
     },
 };
 

@@ -7,7 +7,18 @@ import { PERMISSION_SET_KEYS, PERMISSION_SETS } from "../../components/identity/
 import { defaultLogArchiveBucketName } from "../../components/audit-logs/audit-log-names";
 import { BUCKET_EXPECTED } from "./account-schema";
 import { LOG_RETENTION_DAYS, tagsSchema } from "./environment-schema";
-import { componentCheck, noRepeats, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
+import {
+    ACCOUNT_ID,
+    componentCheck,
+    LOWERCASE_NAME,
+    noRepeats,
+    ORGANIZATION_ID,
+    REGION,
+    REGION_EXPECTED,
+    ROLE_ARN,
+    ROLE_NAME,
+    strictObjectError,
+} from "./schema-helpers";
 
 // The management stack's config (stacks/management.ts). Every message is the "expected …" half of
 // a ConfigError: it says what a good value looks like.
@@ -16,8 +27,8 @@ const ACCOUNT_ID_EXPECTED = "a 12-digit AWS account id (quoted in YAML)";
 const ROLE_NAME_EXPECTED = "an IAM role name of 1 to 64 letters, digits or +=,.@_-";
 const OU_NAME_EXPECTED = "a lowercase OU name of 1 to 63 letters, digits or hyphens";
 
-const accountId = (expected = ACCOUNT_ID_EXPECTED) => z.string({ error: expected }).regex(/^\d{12}$/, { error: expected });
-const roleName = () => z.string({ error: ROLE_NAME_EXPECTED }).regex(/^[\w+=,.@-]{1,64}$/, { error: ROLE_NAME_EXPECTED });
+const accountId = (expected = ACCOUNT_ID_EXPECTED) => z.string({ error: expected }).regex(ACCOUNT_ID, { error: expected });
+const roleName = () => z.string({ error: ROLE_NAME_EXPECTED }).regex(ROLE_NAME, { error: ROLE_NAME_EXPECTED });
 const wholeDays = (expected: string, min: number, max: number) =>
     z.number({ error: expected }).int({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
 
@@ -28,13 +39,13 @@ const organizationSchema = z.strictObject(
     {
         id: z
             .string({ error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" })
-            .regex(/^o-[a-z0-9]{10,32}$/, { error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" }),
+            .regex(ORGANIZATION_ID, { error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" }),
         rootId: z
             .string({ error: "the organisation's root id: r- followed by 4 to 32 lowercase letters or digits" })
             .regex(/^r-[0-9a-z]{4,32}$/, { error: "the organisation's root id: r- followed by 4 to 32 lowercase letters or digits" }),
         managementAccountId: accountId("the 12-digit id of the organisation's management account (quoted in YAML)"),
         workloadOus: z
-            .array(z.string({ error: OU_NAME_EXPECTED }).regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: OU_NAME_EXPECTED }), {
+            .array(z.string({ error: OU_NAME_EXPECTED }).regex(LOWERCASE_NAME, { error: OU_NAME_EXPECTED }), {
                 error: "a non-empty list of OU names under workloads, e.g. [prod, non-prod]",
             })
             .min(1, { error: "a non-empty list of OU names under workloads, e.g. [prod, non-prod]" })
@@ -62,7 +73,6 @@ const accountsSchema = z.strictObject(
 
 const ROLE_ARN_EXPECTED = "an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)";
 const ROLE_ARNS_EXPECTED = "a non-empty list of IAM role ARNs (arn:aws:iam::<12-digit account>:role/<name>)";
-const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 /** Key administrators: role ARNs that manage (never use) a key; the deploying role must be one. */
 const keyAdministrators = () =>
@@ -237,7 +247,7 @@ const identityCenterSchema = z.strictObject(
                             .array(
                                 z
                                     .string({ error: ASSIGNED_ACCOUNT_EXPECTED })
-                                    .refine((a) => (ASSIGNABLE_ACCOUNTS as readonly string[]).includes(a) || /^\d{12}$/.test(a), { error: ASSIGNED_ACCOUNT_EXPECTED }),
+                                    .refine((a) => (ASSIGNABLE_ACCOUNTS as readonly string[]).includes(a) || ACCOUNT_ID.test(a), { error: ASSIGNED_ACCOUNT_EXPECTED }),
                                 { error: `a list of accounts: ${ASSIGNED_ACCOUNT_EXPECTED}` },
                             )
                             .min(1, { error: `a non-empty list of accounts: ${ASSIGNED_ACCOUNT_EXPECTED}` })

@@ -4,11 +4,12 @@ import { z } from "zod";
 // ConfigError: it says what a good value looks like.
 
 /**
- * Regions of the commercial `aws` partition: ARNs, service principals and endpoint service names
- * are built for that partition, so GovCloud and China regions are refused rather than mis-built.
- * One pattern for the config schemas and the components' argument checks.
+ * The patterns of AWS values, one for the config schemas and the components' argument checks:
+ * account ids, organisation ids, role names and ARNs, bucket names (their shape), lowercase names,
+ * and regions of the commercial `aws` partition (ARNs, service principals and endpoint service names
+ * are built for that partition, so GovCloud and China regions are refused rather than mis-built).
  */
-export { REGION } from "../../components/argument-checks";
+export { ACCOUNT_ID, BUCKET_NAME_SHAPE, LOWERCASE_NAME, ORGANIZATION_ID, REGION, ROLE_ARN, ROLE_NAME } from "../../components/argument-checks";
 
 export const REGION_EXPECTED = "an AWS region of the aws partition, e.g. eu-west-1";
 

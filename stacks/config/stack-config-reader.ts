@@ -17,6 +17,22 @@ export interface ConfigField {
     readonly json: boolean;
 }
 
+/**
+ * Fields that live in the project's namespace under their own names (`zero-trust-aws:<field>`):
+ * `strings` as Pulumi hands them over, `json` JSON-encoded. In the order given, strings first.
+ * (`NoInfer`: the names come from the lists, not from the table the fields are spread into, so a
+ * name left out is a type error there.)
+ */
+export function projectFields<S extends string = never, J extends string = never>(fields: {
+    readonly strings?: readonly S[];
+    readonly json?: readonly J[];
+}): Record<NoInfer<S | J>, ConfigField> {
+    const field = (name: string, json: boolean): [string, ConfigField] => [name, { key: `${PROJECT_NAMESPACE}:${name}`, json }];
+    const strings = (fields.strings ?? []).map((name) => field(name, false));
+    const json = (fields.json ?? []).map((name) => field(name, true));
+    return Object.fromEntries([...strings, ...json]) as Record<S | J, ConfigField>;
+}
+
 /** A kind of stack's config: its schema, and the config key of each of the schema's fields. */
 export interface StackConfigShape<Schema extends z.ZodType> {
     readonly schema: Schema;

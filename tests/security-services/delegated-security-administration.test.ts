@@ -166,7 +166,7 @@ describe("DelegatedSecurityAdministration", () => {
                 (_management, security) => {
                     new DelegatedSecurityAdministration("security-services", argsFor(security));
                 },
-                /^opts\.provider: missing; expected the management account's aws\.Provider \(default providers are disabled\)$/,
+                /^opts\.provider: undefined is missing; expected the management account's aws\.Provider \(default providers are disabled\)$/,
             ],
         ];
         for (const [what, construct, message] of cases) {
@@ -211,7 +211,7 @@ describe("DelegatedSecurityAdministration", () => {
             it(`${component}: refuses to run without opts.provider, declaring nothing`, async () => {
                 const alone = RecordingMocks.install(componentStackConfig("management", REGION));
                 const { security } = providers();
-                assert.throws(() => construct("alone", security, {}), /^Error: opts\.provider: missing/);
+                assert.throws(() => construct("alone", security, {}), /^Error: opts\.provider: undefined is missing/);
                 await alone.settled();
                 assert.deepStrictEqual(alone.registrations.filter((r) => !r.type.startsWith("pulumi:providers:")), []);
             });
