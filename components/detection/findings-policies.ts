@@ -114,9 +114,10 @@ export const ALERT_SUBSCRIPTION_PROTOCOLS = ["sqs", "lambda", "https"] as const;
 
 /**
  * The alerts topic's policy: EventBridge may publish for the one rule, and nobody else may publish
- * at all (an IAM allow in the account included): the automated responder acts on what arrives here,
- * so a forged message must not get in. The topic is SSE-encrypted, which already makes SNS refuse
- * requests without HTTPS.
+ * at all (an IAM allow in the account included): people and the security account's tooling act on
+ * what arrives here as GuardDuty's word, so a forged message must not get in (the responder reports
+ * on a topic of its own). The topic is SSE-encrypted, which already makes SNS refuse requests
+ * without HTTPS.
  */
 export function alertTopicPolicy<V = string>(facts: AlertTopicFacts<V>): ResourcePolicyDocument<V | string> {
     return {
