@@ -30,7 +30,8 @@ export interface GuardDutyDetectorArgs {
 
 /**
  * The account's GuardDuty detector in the provider's region, with its protection plans managed as
- * detector features (never the deprecated `datasources` block: AWS refuses requests with both).
+ * detector features (never the deprecated `datasources` block: AWS refuses requests with both) —
+ * or, where the organisation's delegated administrator enabled it, adopted without plans of its own.
  * Runtime Monitoring, when enabled, comes with GuardDuty-managed agents for EKS, ECS Fargate and EC2.
  */
 export class GuardDutyDetector extends pulumi.ComponentResource {
