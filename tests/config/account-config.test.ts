@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { ConfigError } from "../../stacks/config/config-error";
+import { refusal as refusalOf } from "./config-refusal";
 import { ENVIRONMENT_CONFIG_KEYS, parseEnvironmentConfig, type RawConfig } from "../../stacks/config/load-environment-config";
 
 // `zero-trust-aws:account` and `zero-trust-aws:baseline` (stacks/config/account-schema.ts).
@@ -29,16 +29,7 @@ const WITH_MANAGEMENT: RawConfig = {
 const withAccount = (account: unknown): RawConfig => ({ ...VALID, "zero-trust-aws:account": JSON.stringify(account) });
 const withBaseline = (baseline: unknown): RawConfig => ({ ...VALID, "zero-trust-aws:baseline": JSON.stringify(baseline) });
 
-function refusal(raw: RawConfig): ConfigError {
-    try {
-        parseEnvironmentConfig(raw, "staging");
-    } catch (err) {
-        assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${String(err)}`);
-        assert.ok(!err.message.includes("\n"), "one line");
-        return err;
-    }
-    assert.fail("expected the config to be refused");
-}
+const refusal = (raw: RawConfig) => refusalOf(() => parseEnvironmentConfig(raw, "staging"));
 
 describe("account and baseline config", () => {
     it("reads zero-trust-aws:account and zero-trust-aws:baseline", () => {

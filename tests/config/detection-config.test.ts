@@ -1,7 +1,7 @@
 import * as assert from "assert";
+import { assertRefusal } from "./config-refusal";
 import * as path from "path";
 import { readStackConfig } from "../../offline-preview/stack-config";
-import { ConfigError } from "../../stacks/config/config-error";
 import { parseEnvironmentConfig, type RawConfig } from "../../stacks/config/load-environment-config";
 
 // `zero-trust-aws:detection.alertSeverityThreshold` and `.findingsRetentionDays` (the findings
@@ -21,18 +21,8 @@ function withDetection(detection: unknown): RawConfig {
 const detectionOf = (detection: unknown) => parseEnvironmentConfig(withDetection(detection), "staging").detection;
 
 /** Asserts that parsing fails with exactly this one-line ConfigError. */
-function assertRefused(detection: unknown, key: string, value: unknown, expected: string): void {
-    let thrown: unknown;
-    try {
-        parseEnvironmentConfig(withDetection(detection), "staging");
-    } catch (err) {
-        thrown = err;
-    }
-    assert.ok(thrown instanceof ConfigError, `expected a ConfigError, got ${String(thrown)}`);
-    assert.deepStrictEqual([thrown.key, thrown.value, thrown.expected], [key, value, expected]);
-    assert.ok(!thrown.message.includes("\n"), "one line");
-    assert.strictEqual(thrown.message, `invalid config ${key}=${typeof value === "string" ? value : JSON.stringify(value)}: expected ${expected}`);
-}
+const assertRefused = (detection: unknown, key: string, value: unknown, expected: string) =>
+    assertRefusal(() => parseEnvironmentConfig(withDetection(detection), "staging"), key, value, expected);
 
 describe("config: detection.alertSeverityThreshold and detection.findingsRetentionDays", () => {
     describe("accepts", () => {

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { assertRefusal } from "./config-refusal";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -53,25 +54,8 @@ const withDetection = (detection: unknown): RawConfig => ({ ...VALID, "zero-trus
 const withEncryption = (encryption: unknown): RawConfig => ({ ...VALID, "zero-trust-aws:encryption": JSON.stringify(encryption) });
 
 /** Asserts that parsing fails with exactly this ConfigError, in one line. */
-function assertRefused(raw: RawConfig, key: string, value: unknown, expected: string | RegExp, stackName = "staging"): void {
-    let thrown: unknown;
-    try {
-        parseEnvironmentConfig(raw, stackName);
-    } catch (err) {
-        thrown = err;
-    }
-    assert.ok(ConfigError.isConfigError(thrown) && thrown instanceof ConfigError, `expected a ConfigError, got ${String(thrown)}`);
-    assert.strictEqual(thrown.key, key);
-    assert.deepStrictEqual(thrown.value, value);
-    if (typeof expected === "string") {
-        assert.strictEqual(thrown.expected, expected);
-    } else {
-        assert.match(thrown.expected, expected);
-    }
-    const shown = value === undefined ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value);
-    assert.strictEqual(thrown.message, `invalid config ${key}=${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}: expected ${thrown.expected}`);
-    assert.ok(!thrown.message.includes("\n"), "one line");
-}
+const assertRefused = (raw: RawConfig, key: string, value: unknown, expected: string | RegExp, stackName = "staging") =>
+    assertRefusal(() => parseEnvironmentConfig(raw, stackName), key, value, expected);
 
 describe("environment config", () => {
     describe("the stack files", () => {

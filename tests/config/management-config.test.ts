@@ -2,11 +2,11 @@
 // real Pulumi.management.yaml with its defaults, and every refusal with the exact key, value and
 // expected text of its ConfigError (one line, before any resource is declared).
 import * as assert from "assert";
+import { assertRefusal, refusal as refusalOf } from "./config-refusal";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { readStackConfig } from "../../offline-preview/stack-config";
-import { ConfigError } from "../../stacks/config/config-error";
 import { MANAGEMENT_CONFIG_KEYS, parseManagementConfig } from "../../stacks/config/load-management-config";
 import type { RawConfig } from "../../stacks/config/stack-config-reader";
 
@@ -48,31 +48,10 @@ const ROLE_ARN_EXPECTED = "an IAM role ARN (arn:aws:iam::<12-digit account>:role
 const DISTINCT = "(the organisation's accounts keep their duties apart)";
 
 /** The ConfigError parsing this raw config throws (fails if it parses). */
-function refusal(raw: RawConfig): ConfigError {
-    let thrown: unknown;
-    try {
-        parseManagementConfig(raw);
-    } catch (err) {
-        thrown = err;
-    }
-    assert.ok(ConfigError.isConfigError(thrown) && thrown instanceof ConfigError, `expected a ConfigError, got ${String(thrown)}`);
-    return thrown;
-}
+const refusal = (raw: RawConfig) => refusalOf(() => parseManagementConfig(raw));
 
 /** Asserts that parsing fails with exactly this ConfigError, in one line. */
-function assertRefused(raw: RawConfig, key: string, value: unknown, expected: string | RegExp): void {
-    const thrown = refusal(raw);
-    assert.strictEqual(thrown.key, key);
-    assert.deepStrictEqual(thrown.value, value);
-    if (typeof expected === "string") {
-        assert.strictEqual(thrown.expected, expected);
-    } else {
-        assert.match(thrown.expected, expected);
-    }
-    const shown = value === undefined ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value);
-    assert.strictEqual(thrown.message, `invalid config ${key}=${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}: expected ${thrown.expected}`);
-    assert.ok(!thrown.message.includes("\n"), "one line");
-}
+const assertRefused = (raw: RawConfig, key: string, value: unknown, expected: string | RegExp) => assertRefusal(() => parseManagementConfig(raw), key, value, expected);
 
 type Case = [what: string, raw: RawConfig, key: string, value: unknown, expected: string | RegExp];
 
