@@ -77,9 +77,24 @@ export function show(value: unknown): string {
     }
 }
 
-/** Throws `<parameter>: <value> is not <expected>`. */
+/**
+ * A refused argument: `<parameter>: <value> is not <expected>`, one line. Its parts stay readable,
+ * so stack config can refuse a value by a component's own rule and say what it expects.
+ */
+export class ArgumentError extends Error {
+    constructor(
+        readonly parameter: string,
+        readonly value: unknown,
+        readonly expected: string,
+    ) {
+        super(`${parameter}: ${show(value)} is not ${expected}`);
+        this.name = "ArgumentError";
+    }
+}
+
+/** Throws the ArgumentError `<parameter>: <value> is not <expected>`. */
 export function fail(parameter: string, value: unknown, expected: string): never {
-    throw new Error(`${parameter}: ${show(value)} is not ${expected}`);
+    throw new ArgumentError(parameter, value, expected);
 }
 
 /** The string if `pattern` matches it whole, or a one-line error naming `parameter`. */

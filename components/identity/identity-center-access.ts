@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkWhenKnown, show, validAccountId, validChoice, validNameKey, validNonEmptyList } from "../argument-checks";
+import { checkWhenKnown, fail, show, validAccountId, validChoice, validNameKey, validNonEmptyList } from "../argument-checks";
 import { validGroupId, validInstanceArn, validSessionDuration } from "./identity-parameters";
 import { inlinePolicyContent, PERMISSION_SET_KEYS, PERMISSION_SETS, type PermissionSetKey } from "./permission-set-policies";
 
@@ -94,15 +94,15 @@ function planAccess(args: IdentityCenterAccessArgs): AccessPlan {
     (requestedAssignments as readonly IdentityCenterAssignment[]).forEach((assignment, i) => {
         const where = `assignments[${i}]`;
         if (assignment === null || typeof assignment !== "object") {
-            throw new Error(`${where}: ${show(assignment)} is not an assignment ({ groupId, permissionSet, accounts })`);
+            fail(where, assignment, "an assignment ({ groupId, permissionSet, accounts })");
         }
         const groupId = validGroupId(`${where}.groupId`, assignment.groupId);
         if (!keys.includes(assignment.permissionSet)) {
-            throw new Error(`${where}.permissionSet: ${show(assignment.permissionSet)} is not a declared permission set (${keys.join(", ")})`);
+            fail(`${where}.permissionSet`, assignment.permissionSet, `a declared permission set (${keys.join(", ")})`);
         }
         const given: unknown = assignment.accounts;
         if (given === null || typeof given !== "object" || Array.isArray(given) || pulumi.Output.isInstance(given)) {
-            throw new Error(`${where}.accounts: ${show(given)} is not a map of stable key → 12-digit account id`);
+            fail(`${where}.accounts`, given, "a map of stable key → 12-digit account id");
         }
         const accounts = Object.entries(given as Readonly<Record<string, pulumi.Input<string>>>);
         if (accounts.length === 0) {

@@ -1,4 +1,4 @@
-import { show } from "../argument-checks";
+import { fail } from "../argument-checks";
 
 /**
  * Validation of the values IAM Identity Center access is built from. Each check throws a one-line
@@ -25,7 +25,7 @@ export const MAX_SESSION_MINUTES = 8 * 60;
 /** The instance ARN, or a one-line error naming `parameter`. */
 export function validInstanceArn(parameter: string, value: unknown): string {
     if (typeof value !== "string" || !INSTANCE_ARN.test(value)) {
-        throw new Error(`${parameter}: ${show(value)} is not an IAM Identity Center instance ARN (arn:aws:sso:::instance/ssoins-<16 characters>)`);
+        fail(parameter, value, "an IAM Identity Center instance ARN (arn:aws:sso:::instance/ssoins-<16 characters>)");
     }
     return value;
 }
@@ -33,7 +33,7 @@ export function validInstanceArn(parameter: string, value: unknown): string {
 /** The Identity Store group id, or a one-line error naming `parameter`. */
 export function validGroupId(parameter: string, value: unknown): string {
     if (typeof value !== "string" || !PRINCIPAL_ID.test(value)) {
-        throw new Error(`${parameter}: ${show(value)} is not an Identity Store group id (a GUID such as 9067a2f4-f0b1-70e8-1b2d-3c4d5e6f7a8b, optionally prefixed with 10 hex digits and -)`);
+        fail(parameter, value, "an Identity Store group id (a GUID such as 9067a2f4-f0b1-70e8-1b2d-3c4d5e6f7a8b, optionally prefixed with 10 hex digits and -)");
     }
     return value;
 }
@@ -52,7 +52,7 @@ export function validSessionDuration(parameter: string, value: unknown, maxMinut
     const minutes = typeof value === "string" ? sessionMinutes(value) : undefined;
     const upper = `PT${Math.floor(maxMinutes / 60)}H${maxMinutes % 60 === 0 ? "" : `${maxMinutes % 60}M`}`;
     if (minutes === undefined || minutes < MIN_SESSION_MINUTES || minutes > maxMinutes) {
-        throw new Error(`${parameter}: ${show(value)} is not a session duration from PT1H to ${upper} (ISO-8601 PT<hours>H<minutes>M)`);
+        fail(parameter, value, `a session duration from PT1H to ${upper} (ISO-8601 PT<hours>H<minutes>M)`);
     }
     return value as string;
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { validChoice, validNameKey } from "../argument-checks";
+import { fail, validChoice, validNameKey } from "../argument-checks";
 import { scpContent } from "./scp-document";
 import {
     GUARDRAIL_POLICY_DESCRIPTIONS,
@@ -49,7 +49,7 @@ function checkTargets(parameter: string, targets: GuardrailTargets): void {
     for (const [key, id] of Object.entries(targets)) {
         validNameKey(parameter, key); // keys become parts of resource names
         if (typeof id === "string" && !TARGET_ID.test(id)) {
-            throw new Error(`${parameter}.${key}: ${JSON.stringify(id)} is not a root (r-…), OU (ou-…-…) or account (12 digits) id`);
+            fail(`${parameter}.${key}`, id, "a root (r-…), OU (ou-…-…) or account (12 digits) id");
         }
     }
 }

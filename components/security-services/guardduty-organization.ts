@@ -8,7 +8,7 @@ import {
     type FindingPublishingFrequency,
     type GuardDutyFeature,
 } from "../detection/guardduty-features";
-import { refuseRepeats, show, validAccountId, validChoice } from "../argument-checks";
+import { fail, refuseRepeats, validAccountId, validChoice } from "../argument-checks";
 import { validNamePrefix, validProviders } from "./security-services-args";
 
 export interface GuardDutyOrganizationArgs {
@@ -50,11 +50,11 @@ export function validGuardDutyOrganizationArgs(args: GuardDutyOrganizationArgs, 
     let features: readonly GuardDutyFeature[] = GUARDDUTY_FEATURES;
     if (args.features !== undefined) {
         if (!Array.isArray(args.features)) {
-            throw new Error(`${featuresParameter}: ${show(args.features)} is not a list of GuardDuty protection plans (${GUARDDUTY_FEATURES.join(", ")})`);
+            fail(featuresParameter, args.features, `a list of GuardDuty protection plans (${GUARDDUTY_FEATURES.join(", ")})`);
         }
         for (const feature of args.features as unknown[]) {
             if (typeof feature !== "string" || !(GUARDDUTY_FEATURES as readonly string[]).includes(feature)) {
-                throw new Error(`${featuresParameter}: ${show(feature)} is not a GuardDuty protection plan (expected one of ${GUARDDUTY_FEATURES.join(", ")})`);
+                fail(featuresParameter, feature, `a GuardDuty protection plan (expected one of ${GUARDDUTY_FEATURES.join(", ")})`);
             }
         }
         features = refuseRepeats(featuresParameter, args.features as readonly GuardDutyFeature[]);

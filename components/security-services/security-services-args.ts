@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { show, validProvider } from "../argument-checks";
+import { fail, validProvider } from "../argument-checks";
 
 /**
  * Validation shared by the security-services components, beyond the checks of AWS values in
@@ -20,7 +20,7 @@ export function validNamePrefix(parameter: string, value: unknown): string {
         return DEFAULT_NAME_PREFIX;
     }
     if (typeof value !== "string" || !NAME_PREFIX.test(value)) {
-        throw new Error(`${parameter}: ${show(value)} is not a name prefix (expected 1-40 characters of a-z 0-9 -, starting with a letter, not ending with -)`);
+        fail(parameter, value, "a name prefix (expected 1-40 characters of a-z 0-9 -, starting with a letter, not ending with -)");
     }
     return value;
 }
@@ -40,7 +40,7 @@ export function validProviders(
 ): { management: aws.Provider; security: aws.Provider } {
     const management = validProvider("opts.provider", opts?.provider, "the management account's aws.Provider", isAwsProvider);
     if (!isAwsProvider(securityAccountProvider)) {
-        throw new Error(`securityAccountProvider: ${show(securityAccountProvider)} is not an aws.Provider (expected the security account's provider)`);
+        fail("securityAccountProvider", securityAccountProvider, "an aws.Provider (expected the security account's provider)");
     }
     if (securityAccountProvider === management) {
         throw new Error("securityAccountProvider: the same provider as opts.provider (the management account's); expected a provider for the security account");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ArgumentError } from "../../components/argument-checks";
 
 // Building blocks shared by the config schemas. Every message is the "expected …" half of a
 // ConfigError: it says what a good value looks like.
@@ -30,15 +31,16 @@ export const noRepeats =
 
 /**
  * Runs a component's own argument check on a config value, so config refuses what the component
- * would refuse mid-run, by the same rule: its refusal (`<argument>: <value> is not <expected>`)
- * becomes an issue at `path` with the check's "expected" half.
+ * would refuse mid-run, by the same rule: its refusal (an `ArgumentError`) becomes an issue at
+ * `path` with what the check expected.
  */
 export function componentCheck(ctx: z.RefinementCtx, path: PropertyKey[], check: () => unknown): void {
     try {
         check();
     } catch (err) {
-        const message = (err as Error).message;
-        const at = message.indexOf(" is not ");
-        ctx.addIssue({ code: "custom", path, message: at >= 0 ? message.slice(at + " is not ".length) : message });
+        if (!(err instanceof ArgumentError)) {
+            throw err;
+        }
+        ctx.addIssue({ code: "custom", path, message: err.expected });
     }
 }
