@@ -5,6 +5,7 @@ import { ExitCode, UsageError } from "./errors";
 import { PolicyAnalyzer, type PolicyPackConfig } from "./policy-analyzer";
 import { buildPlan, readPlan, writePlan } from "./plan";
 import { diffPlans, renderMarkdown } from "./plan-diff";
+import { checkPoliciesOut, policyIndexFile, writePolicies } from "./policy-export";
 import { hasMandatoryViolation, type PolicyResult } from "./policy-results";
 import { programEntry, repoRoot } from "./program-entry";
 import { renderReport } from "./report";
@@ -21,6 +22,8 @@ policy pack over it through the Analyzer gRPC service, as the Pulumi engine does
   --json <file>            write the plan in the shape of \`pulumi preview --json\`
   --diff <base-plan.json>  compare with a base plan and write a Markdown summary
   --markdown <file>        where the Markdown summary goes (default: standard output)
+  --policies-out <dir>     write every policy document of the plan as one JSON file each, and
+                           index.json (what each is, for IAM Access Analyzer; what was unknown)
   --view up|preview        up (default): ids and ARNs invented, as \`pulumi up\` sees them;
                            preview: computed values unknown, as \`pulumi preview\` sees them
   --policy-pack <dir>      policy pack to run (default: this repository's policy-pack)
@@ -42,6 +45,7 @@ interface Options {
     json?: string;
     diff?: string;
     markdown?: string;
+    policiesOut?: string;
     view: "up" | "preview";
     policyPack: string;
     policyConfig?: string;
@@ -63,6 +67,7 @@ function parseOptions(argv: string[]): Options | "help" {
                 json: { type: "string" },
                 diff: { type: "string" },
                 markdown: { type: "string" },
+                "policies-out": { type: "string" },
                 view: { type: "string", default: "up" },
                 "policy-pack": { type: "string", default: path.join(repoRoot, "policy-pack") },
                 "policy-config": { type: "string" },
@@ -95,6 +100,7 @@ function parseOptions(argv: string[]): Options | "help" {
         json: v.json,
         diff: v.diff,
         markdown: v.markdown,
+        policiesOut: v["policies-out"],
         view: v.view,
         policyPack: v["policy-pack"],
         policyConfig: v["policy-config"],
@@ -133,6 +139,10 @@ export async function main(argv: string[]): Promise<number> {
     const markdownFile = options.markdown === undefined ? undefined : path.resolve(options.markdown);
     const timingsFile = options.timings === undefined ? undefined : path.resolve(options.timings);
     const outputsFile = options.outputs === undefined ? undefined : path.resolve(options.outputs);
+    const policiesDir = options.policiesOut === undefined ? undefined : path.resolve(options.policiesOut);
+    if (policiesDir !== undefined) {
+        checkPoliciesOut(options.policiesOut === "" ? "" : policiesDir);
+    }
     const stackConfig = readStackConfig(projectDir, options.stack);
     const policyConfig = readPolicyConfig(options.policyConfig);
     const basePlan = options.diff === undefined ? undefined : readPlan(options.diff);
@@ -191,6 +201,10 @@ export async function main(argv: string[]): Promise<number> {
         if (jsonFile !== undefined) {
             writePlan(jsonFile, plan);
             console.log(`Plan written to ${options.json}`);
+        }
+        if (policiesDir !== undefined) {
+            const index = writePolicies(policiesDir, stackConfig.stack, plan);
+            console.log(`Policy documents written to ${options.policiesOut}: ${Object.keys(index.policies).length} files, ${index.unwritten.length} not written (listed in ${policyIndexFile})`);
         }
         if (basePlan !== undefined) {
             const markdown = renderMarkdown(stackConfig.stack, diffPlans(basePlan, plan), policyResults);
