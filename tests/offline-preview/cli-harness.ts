@@ -1,3 +1,4 @@
+import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -20,6 +21,17 @@ export function runCli(args: string[], cwd = repoRoot): CliResult {
     }
     const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Bad input: exit code 2 and one line on stderr, no trace, naming each of `mentions`. */
+export function assertOneLineError(r: CliResult, ...mentions: string[]): void {
+    assert.equal(r.status, 2, `exit code 2 expected; stderr: ${r.stderr}`);
+    const lines = r.stderr.trim().split("\n");
+    assert.equal(lines.length, 1, `one line expected, got:\n${r.stderr}`);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+    for (const m of mentions) {
+        assert.ok(lines[0]?.includes(m), `${JSON.stringify(m)} expected in: ${lines[0]}`);
+    }
 }
 
 export function tempDir(): string {

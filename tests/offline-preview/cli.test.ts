@@ -5,17 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Plan, PlanResourceState } from "../../offline-preview/plan";
 import { UNKNOWN } from "../../offline-preview/wire-values";
-import { environmentProject, repoRoot, runCli, tempDir } from "./cli-harness";
-
-function assertOneLineError(r: { status: number | null; stderr: string; stdout: string }, ...mentions: string[]): void {
-    assert.equal(r.status, 2, `exit code 2 expected; stderr: ${r.stderr}`);
-    const lines = r.stderr.trim().split("\n");
-    assert.equal(lines.length, 1, `one line expected, got:\n${r.stderr}`);
-    assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
-    for (const m of mentions) {
-        assert.ok(lines[0]?.includes(m), `${JSON.stringify(m)} expected in: ${lines[0]}`);
-    }
-}
+import { assertOneLineError, environmentProject, repoRoot, runCli, tempDir } from "./cli-harness";
 
 function readPlan(file: string): Plan {
     return JSON.parse(fs.readFileSync(file, "utf8")) as Plan;
