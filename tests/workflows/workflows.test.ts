@@ -20,6 +20,7 @@ interface Step {
   shell?: string;
   with?: Record<string, unknown>;
   env?: Record<string, unknown>;
+  "continue-on-error"?: boolean | string;
 }
 
 interface Job {
@@ -660,6 +661,42 @@ describe("GitHub Actions workflows", function () {
       const install = steps.findIndex((s) => s.run?.trim().startsWith("npm ci") === true);
       const preview = steps.findIndex((s) => usesAction(s, "pulumi/actions"));
       assert.ok(install >= 0 && install < preview);
+    });
+
+    describe("IAM Access Analyzer over every policy document of the plan", function () {
+      const steps = job.steps ?? [];
+      const at = (pred: (s: Step) => boolean): number => steps.findIndex(pred);
+      const exportAt = at((s) => s.id === "policies");
+      const checkAt = at((s) => s.run?.includes("access-analyzer-main.js") === true);
+      const exported = steps[exportAt];
+      const check = steps[checkAt];
+
+      it("exports the matrix stack's documents offline, after the install and before any credentials", function () {
+        assert.ok(exported, "a step with id `policies`");
+        assert.equal(exported.env?.STACK, "${{ matrix.stack }}");
+        assert.match(exported.run ?? "", /^npm run preview -- --stack "\$STACK" --skip-policy-pack --policies-out "\$RUNNER_TEMP\/policies"$/);
+        const install = at((s) => s.run?.trim().startsWith("npm ci") === true);
+        const aws = at((s) => usesAction(s, "aws-actions/configure-aws-credentials"));
+        assert.ok(install < exportAt && exportAt < aws, `install ${install} < export ${exportAt} < credentials ${aws}`);
+      });
+
+      it("checks that folder with the repository's script, with the OIDC credentials, after the preview comment", function () {
+        assert.ok(check, "a step runs dist/offline-preview/access-analyzer-main.js");
+        assert.ok(fs.existsSync(path.join(repoRoot, "offline-preview", "access-analyzer-main.ts")), "the script is built from offline-preview/");
+        assert.match(check.run ?? "", /node dist\/offline-preview\/access-analyzer-main\.js "\$RUNNER_TEMP\/policies"/, "the exported folder");
+        const aws = at((s) => usesAction(s, "aws-actions/configure-aws-credentials"));
+        const preview = at((s) => usesAction(s, "pulumi/actions"));
+        assert.ok(aws < checkAt && preview < checkAt, `credentials ${aws} and preview ${preview} before the check ${checkAt}`);
+        assert.equal(check.if, "${{ !cancelled() && steps.policies.outcome == 'success' }}", "runs even when the preview failed, if the export worked");
+      });
+
+      it("fails the job on the script's exit code, after writing its report to the step summary", function () {
+        assert.equal(check?.["continue-on-error"], undefined);
+        const run = check?.run ?? "";
+        assert.match(run, /access-analyzer-main\.js[^\n]*\|\| status=\$\?/, "keeps the exit code");
+        assert.match(run, />> "\$GITHUB_STEP_SUMMARY"/);
+        assert.match(run.trim(), /exit "\$status"$/, "ends with it");
+      });
     });
   });
 
