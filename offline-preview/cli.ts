@@ -139,10 +139,10 @@ export async function main(argv: string[]): Promise<number> {
     const markdownFile = options.markdown === undefined ? undefined : path.resolve(options.markdown);
     const timingsFile = options.timings === undefined ? undefined : path.resolve(options.timings);
     const outputsFile = options.outputs === undefined ? undefined : path.resolve(options.outputs);
-    const policiesDir = options.policiesOut === undefined ? undefined : path.resolve(options.policiesOut);
-    if (policiesDir !== undefined) {
-        checkPoliciesOut(options.policiesOut === "" ? "" : policiesDir);
+    if (options.policiesOut !== undefined) {
+        checkPoliciesOut(options.policiesOut);
     }
+    const policiesDir = options.policiesOut === undefined ? undefined : path.resolve(options.policiesOut);
     const stackConfig = readStackConfig(projectDir, options.stack);
     const policyConfig = readPolicyConfig(options.policyConfig);
     const basePlan = options.diff === undefined ? undefined : readPlan(options.diff);
