@@ -67,7 +67,7 @@ function documentsOf(row: PolicyDocumentType, value: unknown): { policyName?: st
         return [{ value }];
     }
     if (!Array.isArray(value)) {
-        return value === UNKNOWN ? [{ value }] : [];
+        return [{ value }]; // unknown or secret as a whole: listed as such, never dropped
     }
     return value.map((entry: unknown) => {
         const e = (entry ?? {}) as { name?: unknown; policy?: unknown };

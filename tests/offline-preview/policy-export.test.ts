@@ -199,15 +199,19 @@ describe("policy export (--policies-out)", () => {
             ]);
         });
 
-        it("splits a role's inlinePolicies into one file each, named by the policy", () => {
-            const found = findPolicies(planOf({
-                name: "app", type: "aws:iam/role:Role",
-                inputs: { assumeRolePolicy: document, inlinePolicies: [{ name: "read", policy: JSON.stringify(document) }, { name: "write/all", policy: UNKNOWN }] },
-            }));
-            assert.deepEqual(found.map((f) => [f.file, f.entry.kind, f.entry.policyName, f.entry.policyType]), [
-                ["app.trust-policy.json", "trust-policy", undefined, "RESOURCE_POLICY"],
-                ["app.inline-policy.read.json", "inline-policy", "read", "IDENTITY_POLICY"],
-                ["app.inline-policy.write_all.json", "inline-policy", "write/all", "IDENTITY_POLICY"],
+        it("splits a role's inlinePolicies into one file each, named by the policy; a list that is unknown or secret as a whole is listed once", () => {
+            const role = "aws:iam/role:Role";
+            const found = findPolicies(planOf(
+                { name: "app", type: role, inputs: { assumeRolePolicy: document, inlinePolicies: [{ name: "read", policy: JSON.stringify(document) }, { name: "write/all", policy: UNKNOWN }] } },
+                { name: "later", type: role, inputs: { inlinePolicies: UNKNOWN } },
+                { name: "hidden", type: role, inputs: { inlinePolicies: "[secret]" } },
+            ));
+            assert.deepEqual(found.map((f) => [f.file, f.entry.kind, f.entry.policyName, f.entry.policyType, "reason" in f.parsed ? f.parsed.reason : "document"]), [
+                ["app.trust-policy.json", "trust-policy", undefined, "RESOURCE_POLICY", "document"],
+                ["app.inline-policy.read.json", "inline-policy", "read", "IDENTITY_POLICY", "document"],
+                ["app.inline-policy.write_all.json", "inline-policy", "write/all", "IDENTITY_POLICY", "unknown"],
+                ["later.inline-policy.json", "inline-policy", undefined, "IDENTITY_POLICY", "unknown"],
+                ["hidden.inline-policy.json", "inline-policy", undefined, "IDENTITY_POLICY", "secret"],
             ]);
         });
 
