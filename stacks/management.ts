@@ -7,6 +7,7 @@ import { OrganizationTrail } from "../components/audit-logs/organization-trail";
 import { IdentityCenterAccess } from "../components/identity/identity-center-access";
 import { GuardrailPolicies } from "../components/organization/guardrail-policies";
 import { OrganizationStructure } from "../components/organization/organization-structure";
+import { platformOwnerTags } from "../components/organization/platform-ownership";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../components/organization/service-control-policies";
 import { DelegatedSecurityAdministration } from "../components/security-services/delegated-security-administration";
 import type { ManagementConfig } from "./config/management-schema";
@@ -68,8 +69,16 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         { provider: management },
     );
 
+    // What the stack creates in the security and log-archive accounts carries the ownership tag, which the platform guardrail fences.
     const memberAccount = (role: string, accountId: string): MemberAccount =>
-        new MemberAccount(`${role}-account`, { environment: role, region, extraRegions: [], accountId, accessRoleName: accounts.accessRoleName, defaultTags: tags });
+        new MemberAccount(`${role}-account`, {
+            environment: role,
+            region,
+            extraRegions: [],
+            accountId,
+            accessRoleName: accounts.accessRoleName,
+            defaultTags: { ...tags, ...platformOwnerTags() },
+        });
     const security = memberAccount("security", accounts.securityAccountId);
     const logArchiveAccount = memberAccount("log-archive", accounts.logArchiveAccountId);
 
@@ -80,6 +89,9 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         {
             // On both top-level OUs: every account but the management account (which SCPs never bind).
             targets: Object.fromEntries(Object.entries(structure.organizationalUnitIds).filter(([path]) => !path.includes("/"))),
+            // The platform fence on the root: it binds every member account, whichever OU, and the
+            // top-level OUs already carry five SCPs (FullAWSAccess and the other four).
+            policyTargets: { "platform-resources": { root: organization.rootId } },
             breakGlassRoleName,
             deploymentRoleName: accounts.accessRoleName,
             allowedRegions: config.guardrails.allowedRegions,

@@ -200,7 +200,7 @@ describe("management config", () => {
                 "an object with instanceArn and optional permissionSets, sessionDurations, assignments",
             ],
             ["tags as a list", withKey("tags", ["security"]), "zero-trust-aws:tags", ["security"], "an object of tag keys to string values"],
-            ["a tag the program sets itself", withKey("tags", { ManagedBy: "me" }), "zero-trust-aws:tags.ManagedBy", "ManagedBy", "a tag key other than ManagedBy, Stack, Name, Tier (the program sets those)"],
+            ["a tag the program sets itself", withKey("tags", { ManagedBy: "me" }), "zero-trust-aws:tags.ManagedBy", "ManagedBy", "a tag key other than ManagedBy, Stack, Name, Tier, zero-trust:owner (the program sets those)"],
         ]);
     });
 

@@ -19,8 +19,18 @@ const BUCKET = `zero-trust-log-archive-${ORGANIZATION_ID}`;
 const ACCESS_ROLE = "OrganizationAccountAccessRole";
 const STACK_TAGS = { CostCenter: "security", ManagedBy: "pulumi", Stack: "management" };
 
-/** The four guardrail SCPs (written out, so that dropping one fails). */
+/** The four guardrail SCPs on the top-level OUs (written out, so that dropping one fails). */
 const GUARDRAILS = ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds"];
+/** The fifth, on the organisation root: the platform fence. */
+const ROOT_GUARDRAIL = "platform-resources";
+/** What the providers of the security and log-archive accounts add: the ownership tag the platform fence reads. */
+const OWNER_TAG = { "zero-trust:owner": "platform" };
+
+/** Every attachment expected: the four on these OU ids, the platform fence on the root. */
+const expectedAttachments = (ouIds: string[]): Record<string, string[]> => ({
+    ...Object.fromEntries(GUARDRAILS.map((policy) => [`zero-trust-${policy}`, ouIds])),
+    [`zero-trust-${ROOT_GUARDRAIL}`]: [ROOT_ID],
+});
 
 /** Services with trusted access to the organisation (written out, so that dropping one fails). */
 const TRUSTED_SERVICES = [
@@ -203,7 +213,7 @@ describe("management stack", () => {
                 const account = ACCOUNTS[provider.name as Account];
                 assert.strictEqual(provider.inputs.region, "eu-west-1", provider.name);
                 assert.deepStrictEqual(decoded(provider.inputs.allowedAccountIds), [account], provider.name);
-                assert.deepStrictEqual(decoded(provider.inputs.defaultTags), { tags: STACK_TAGS }, provider.name);
+                assert.deepStrictEqual(decoded(provider.inputs.defaultTags), { tags: provider.name === "management" ? STACK_TAGS : { ...STACK_TAGS, ...OWNER_TAG } }, provider.name);
                 if (provider.name === "management") {
                     assert.strictEqual(provider.inputs.assumeRoles, undefined, "the deployer's own credentials: no role to assume");
                 } else {
@@ -251,10 +261,10 @@ describe("management stack", () => {
             assert.deepStrictEqual(ous.filter((ou) => !ou.protect).map((ou) => ou.name), []);
         });
 
-        it("attaches the four guardrail SCPs to the security and workloads OUs, and to nothing else (not the root, the management account or a child OU)", () => {
+        it("attaches the four guardrail SCPs to the security and workloads OUs, the platform fence to the root, and nothing else (not the management account or a child OU)", () => {
             const targets = [mocks.named("organization-security").id, mocks.named("organization-workloads").id].sort();
-            assert.deepStrictEqual(attachmentMap(mocks), Object.fromEntries(GUARDRAILS.map((policy) => [`zero-trust-${policy}`, targets])));
-            for (const attachment of mocks.ofType(T.attachment)) {
+            assert.deepStrictEqual(attachmentMap(mocks), expectedAttachments(targets));
+            for (const attachment of mocks.ofType(T.attachment).filter((a) => a.inputs.targetId !== ROOT_ID)) {
                 const ou = mocks.ofType(T.ou).find((o) => o.id === attachment.inputs.targetId);
                 assert.ok(ou !== undefined, attachment.name);
                 assert.deepStrictEqual(attachment.propertyDependencies.targetId, [ou.urn], `${attachment.name} waits for its OU`);
@@ -263,9 +273,9 @@ describe("management stack", () => {
 
         it("protects every SCP and attachment, and every SCP document is valid", () => {
             const guardrails = [...mocks.ofType(T.policy), ...mocks.ofType(T.attachment)];
-            assert.strictEqual(guardrails.length, 12);
+            assert.strictEqual(guardrails.length, 14);
             assert.deepStrictEqual(guardrails.filter((r) => !r.protect).map((r) => r.name), []);
-            for (const policy of GUARDRAILS) {
+            for (const policy of [...GUARDRAILS, ROOT_GUARDRAIL]) {
                 assert.deepStrictEqual(scpProblems(scpOf(mocks, policy)), [], policy);
             }
         });
@@ -421,7 +431,7 @@ describe("management stack", () => {
                 logArchiveKeyArn: named("log-archive-key").outputs.arn,
                 organizationTrailArn: named("organization-trail-trail").outputs.arn,
                 organizationTrailLogGroupName: named("organization-trail-log-group").outputs.name,
-                guardrailPolicyIds: Object.fromEntries(GUARDRAILS.map((policy) => [policy, named(`guardrails-${policy}`).id])),
+                guardrailPolicyIds: Object.fromEntries([...GUARDRAILS, ROOT_GUARDRAIL].map((policy) => [policy, named(`guardrails-${policy}`).id])),
                 securityGuardDutyDetectorId: named("security-services-guardduty-admin-detector").id,
                 securityHubAggregatorArn: named("security-services-security-hub-aggregator").outputs.arn,
                 organizationAnalyzerArn: named("security-services-access-analyzer-analyzer").outputs.arn,
@@ -466,7 +476,7 @@ describe("management stack", () => {
             assert.strictEqual(run.error, undefined);
         });
 
-        it("workloadOus: one child of workloads per entry, exported by path; the SCPs still only on the two top-level OUs", async () => {
+        it("workloadOus: one child of workloads per entry, exported by path; the SCPs still only on the two top-level OUs and the root", async () => {
             const workloads = mocks.named("organization-workloads").id;
             assert.deepStrictEqual(
                 Object.fromEntries(mocks.ofType(T.ou).map((ou) => [ou.inputs.name, ou.inputs.parentId])),
@@ -476,7 +486,7 @@ describe("management stack", () => {
             assert.deepStrictEqual(Object.keys(ids).sort(), ["security", "workloads", "workloads/prod", "workloads/sandbox", "workloads/staging"]);
             assert.strictEqual(ids["workloads/sandbox"], mocks.named("organization-workloads-sandbox").id);
             const targets = [mocks.named("organization-security").id, workloads].sort();
-            assert.deepStrictEqual(attachmentMap(mocks), Object.fromEntries(GUARDRAILS.map((policy) => [`zero-trust-${policy}`, targets])));
+            assert.deepStrictEqual(attachmentMap(mocks), expectedAttachments(targets));
         });
 
         it("allowedRegions and breakGlassRoleName go into the SCPs", () => {
@@ -536,7 +546,7 @@ describe("management stack", () => {
 
         it("still builds the rest of the organisation", () => {
             assert.strictEqual(run.mocks.ofType(T.organization).length, 1);
-            assert.strictEqual(run.mocks.ofType(T.attachment).length, 8);
+            assert.strictEqual(run.mocks.ofType(T.attachment).length, 9);
             assert.strictEqual(run.mocks.ofType("aws:cloudtrail/trail:Trail").length, 1);
         });
     });
