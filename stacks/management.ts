@@ -6,7 +6,8 @@ import { LogArchive } from "../components/audit-logs/log-archive";
 import { OrganizationTrail } from "../components/audit-logs/organization-trail";
 import { IdentityCenterAccess } from "../components/identity/identity-center-access";
 import { GuardrailPolicies } from "../components/organization/guardrail-policies";
-import { OrganizationStructure } from "../components/organization/organization-structure";
+import { OrganizationAccounts } from "../components/organization/organization-accounts";
+import { OrganizationStructure, SECURITY_OU } from "../components/organization/organization-structure";
 import { platformOwnerTags } from "../components/organization/platform-ownership";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../components/organization/service-control-policies";
 import { DelegatedSecurityAdministration } from "../components/security-services/delegated-security-administration";
@@ -30,6 +31,8 @@ export interface ManagementOutputs {
     logArchiveKeyArn: pulumi.Output<string>;
     organizationTrailArn: pulumi.Output<string>;
     organizationTrailLogGroupName: pulumi.Output<string>;
+    /** The accounts this stack places in their OUs (security, log-archive, each listed environment): id by key. */
+    placedAccountIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Guardrail SCP ids by policy name. */
     guardrailPolicyIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** The delegated administrator's own detector, in the security account. */
@@ -81,6 +84,22 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         });
     const security = memberAccount("security", accounts.securityAccountId);
     const logArchiveAccount = memberAccount("log-archive", accounts.logArchiveAccountId);
+
+    // The stack owns the list of the organisation's accounts (as landing-zone tools do) and keeps
+    // each in its OU, under that OU's guardrails: security and log-archive in `security`, each
+    // environment in its workloads OU. Accounts an environment stack creates are placed by it.
+    const ous = structure.organizationalUnitIds;
+    const placed = new OrganizationAccounts(
+        "accounts",
+        {
+            accounts: [
+                { key: "security", accountId: accounts.securityAccountId, email: accounts.securityAccountEmail, parentId: ous[SECURITY_OU] },
+                { key: "log-archive", accountId: accounts.logArchiveAccountId, email: accounts.logArchiveAccountEmail, parentId: ous[SECURITY_OU] },
+                ...accounts.environments.map((e) => ({ key: e.name, accountId: e.accountId, email: e.email, parentId: ous[e.ou] })),
+            ],
+        },
+        { provider: management },
+    );
 
     const bucketName = archiveConfig.bucketName ?? defaultLogArchiveBucketName(organization.id);
     const breakGlassRoleName = config.guardrails.breakGlassRoleName;
@@ -156,6 +175,7 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
             region,
             guardDutyFeatures: services.guardDutyFeatures,
             findingPublishingFrequency: services.findingPublishingFrequency,
+            securityHubMemberAccountIds: Object.fromEntries(accounts.environments.filter((e) => e.securityHubMember).map((e) => [e.name, e.accountId])),
             ...(services.aggregatorRegions === undefined
                 ? {}
                 : { findingAggregatorLinkingMode: "SPECIFIED_REGIONS" as const, findingAggregatorRegions: services.aggregatorRegions }),
@@ -197,6 +217,7 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         logArchiveKeyArn: archive.keyArn,
         organizationTrailArn: trail.trailArn,
         organizationTrailLogGroupName: trail.logGroupName,
+        placedAccountIds: placed.accountIds,
         guardrailPolicyIds: guardrails.policyIds,
         securityGuardDutyDetectorId: administration.guardDutyDetectorId,
         securityHubAggregatorArn: administration.securityHubAggregatorArn,

@@ -52,6 +52,7 @@ const TRUSTED_SERVICES = [
  */
 const ACCOUNT_BY_TYPE: Readonly<Record<string, Account>> = {
     "aws:organizations/organization:Organization": "management",
+    "aws:organizations/account:Account": "management",
     "aws:organizations/organizationalUnit:OrganizationalUnit": "management",
     "aws:organizations/policy:Policy": "management",
     "aws:organizations/policyAttachment:PolicyAttachment": "management",
@@ -82,6 +83,7 @@ const ACCOUNT_BY_TYPE: Readonly<Record<string, Account>> = {
     "aws:securityhub/account:Account": "security",
     "aws:securityhub/organizationConfiguration:OrganizationConfiguration": "security",
     "aws:securityhub/findingAggregator:FindingAggregator": "security",
+    "aws:securityhub/member:Member": "security",
     "aws:accessanalyzer/analyzer:Analyzer": "security",
 };
 
@@ -248,7 +250,25 @@ describe("management stack", () => {
             assert.strictEqual(organization.inputs.featureSet, "ALL");
             assert.deepStrictEqual(organization.inputs.enabledPolicyTypes, ["SERVICE_CONTROL_POLICY"]);
             assert.deepStrictEqual([...(organization.inputs.awsServiceAccessPrincipals as string[])].sort(), TRUSTED_SERVICES);
-            assert.deepStrictEqual(mocks.ofType("aws:organizations/account:Account"), [], "the security and log-archive accounts are adopted, not created");
+        });
+
+        it("adopts every account it knows (import, never created) and keeps it in its OU: security and log-archive in security, each environment in its workloads OU", () => {
+            const ou = (name: string): unknown => mocks.named(`organization-${name}`).id;
+            const accounts = mocks.ofType("aws:organizations/account:Account").map((a) => [a.name, recordedNamed(mocks, a.name).options.importId, a.inputs.parentId, a.inputs.email]);
+            assert.deepStrictEqual(accounts.sort(), [
+                ["accounts-log-archive", ACCOUNTS["log-archive"], ou("security"), "aws+log-archive@example.com"],
+                ["accounts-prod", "222222222222", ou("workloads-prod"), "aws+prod@example.com"],
+                ["accounts-security", ACCOUNTS.security, ou("security"), "aws+security@example.com"],
+                ["accounts-staging", "111111111111", ou("workloads-non-prod"), "aws+staging@example.com"],
+            ]);
+            for (const account of mocks.ofType("aws:organizations/account:Account")) {
+                const { options } = recordedNamed(mocks, account.name);
+                assert.deepStrictEqual([account.protect, options.retainOnDelete, account.inputs.closeOnDeletion], [true, true, false], account.name);
+            }
+        });
+
+        it("associates the listed environment accounts as Security Hub members of the security account", () => {
+            assert.deepStrictEqual(mocks.ofType("aws:securityhub/member:Member").map((m) => m.inputs.accountId).sort(), ["111111111111", "222222222222"]);
         });
 
         it("builds the OU tree under the configured root: security and workloads, prod and non-prod under workloads, all protected", () => {
@@ -431,6 +451,7 @@ describe("management stack", () => {
                 logArchiveKeyArn: named("log-archive-key").outputs.arn,
                 organizationTrailArn: named("organization-trail-trail").outputs.arn,
                 organizationTrailLogGroupName: named("organization-trail-log-group").outputs.name,
+                placedAccountIds: { security: ACCOUNTS.security, "log-archive": ACCOUNTS["log-archive"], staging: "111111111111", prod: "222222222222" },
                 guardrailPolicyIds: Object.fromEntries([...GUARDRAILS, ROOT_GUARDRAIL].map((policy) => [policy, named(`guardrails-${policy}`).id])),
                 securityGuardDutyDetectorId: named("security-services-guardduty-admin-detector").id,
                 securityHubAggregatorArn: named("security-services-security-hub-aggregator").outputs.arn,
@@ -452,6 +473,13 @@ describe("management stack", () => {
         before(async () => {
             run = await runStack("management", {
                 "zero-trust-aws:organization": JSON.stringify({ id: ORGANIZATION_ID, rootId: ROOT_ID, managementAccountId: ACCOUNTS.management, workloadOus: ["prod", "staging", "sandbox"] }),
+                "zero-trust-aws:accounts": JSON.stringify({
+                    securityAccountId: ACCOUNTS.security,
+                    securityAccountEmail: "aws+security@example.com",
+                    logArchiveAccountId: ACCOUNTS["log-archive"],
+                    logArchiveAccountEmail: "aws+log-archive@example.com",
+                    environments: [{ name: "staging", accountId: "111111111111", email: "aws+staging@example.com", ou: "workloads/staging", securityHubMember: false }],
+                }),
                 "zero-trust-aws:guardrails": JSON.stringify({ allowedRegions: ["us-east-1", "eu-west-1"], breakGlassRoleName: BREAK_GLASS }),
                 "zero-trust-aws:logArchive": JSON.stringify({
                     bucketName: "acme-audit-logs",
@@ -487,6 +515,12 @@ describe("management stack", () => {
             assert.strictEqual(ids["workloads/sandbox"], mocks.named("organization-workloads-sandbox").id);
             const targets = [mocks.named("organization-security").id, workloads].sort();
             assert.deepStrictEqual(attachmentMap(mocks), expectedAttachments(targets));
+        });
+
+        it("accounts.environments: each listed account in the OU it names; no Security Hub member where securityHubMember is false", () => {
+            assert.strictEqual(mocks.named("accounts-staging").inputs.parentId, mocks.named("organization-workloads-staging").id);
+            assert.deepStrictEqual(mocks.ofType("aws:organizations/account:Account").map((a) => a.name).sort(), ["accounts-log-archive", "accounts-security", "accounts-staging"]);
+            assert.deepStrictEqual(mocks.ofType("aws:securityhub/member:Member"), []);
         });
 
         it("allowedRegions and breakGlassRoleName go into the SCPs", () => {
@@ -558,7 +592,14 @@ describe("management stack", () => {
     });
 
     it("validates the whole management config before declaring anything", async () => {
-        const run = await runStack("management", { "zero-trust-aws:accounts": JSON.stringify({ securityAccountId: "333333333333", logArchiveAccountId: "333333333333" }) });
+        const run = await runStack("management", {
+            "zero-trust-aws:accounts": JSON.stringify({
+                securityAccountId: "333333333333",
+                securityAccountEmail: "aws+security@example.com",
+                logArchiveAccountId: "333333333333",
+                logArchiveAccountEmail: "aws+log-archive@example.com",
+            }),
+        });
         await assertRefusedBeforeAnyResource(
             run,
             "zero-trust-aws:accounts.logArchiveAccountId",
