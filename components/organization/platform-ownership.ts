@@ -2,6 +2,7 @@ import { validBucketName } from "../argument-checks";
 import { accessLogsBucketName } from "../audit-logs/audit-log-names";
 import { alertRuleName, alertTopicName, findingsBucketName } from "../detection/detection-names";
 import { responderNames } from "../response/responder-names";
+import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";
 import type { ConditionBlock, ScpStatement } from "./scp-document";
 
 /*
@@ -62,15 +63,8 @@ export const OWNED_RESOURCE_ACTIONS = [
     "lambda:InvokeFunction",
     "lambda:TagResource",
     "lambda:UntagResource",
-    "iam:DeleteRole",
-    "iam:UpdateRole*",
-    "iam:UpdateAssumeRolePolicy",
-    "iam:AttachRolePolicy",
-    "iam:DetachRolePolicy",
-    "iam:PutRolePolicy",
-    "iam:DeleteRolePolicy",
-    "iam:PutRolePermissionsBoundary",
-    "iam:DeleteRolePermissionsBoundary",
+    // A platform role exists already: creating it is not a change to it.
+    ...ROLE_CHANGE_ACTIONS.filter((action) => action !== "iam:CreateRole"),
     "iam:PassRole",
     "iam:TagRole",
     "iam:UntagRole",

@@ -1,6 +1,7 @@
 import { validBucketArn, validLogGroupPatterns, validOptionalRoleName, validRegions, validRoleName } from "../argument-checks";
 import { roleArnPattern } from "./guardrail-parameters";
 import { platformResourceStatements } from "./platform-ownership";
+import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";
 import { combineScps, type ConditionBlock, type ScpDocument, type ScpStatement } from "./scp-document";
 
 /*
@@ -115,20 +116,8 @@ export const KEY_DESTRUCTION_ACTIONS = ["kms:ScheduleKeyDeletion", "kms:DisableK
  */
 export const IAM_USER_CREDENTIAL_ACTIONS = ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile"] as const;
 
-/** Creating or changing a role (AWS's "prevent changes to a specified role" example, plus creating one). */
-export const ROLE_CHANGE_ACTIONS = [
-    "iam:CreateRole",
-    "iam:DeleteRole",
-    "iam:UpdateRole",
-    "iam:UpdateRoleDescription",
-    "iam:UpdateAssumeRolePolicy",
-    "iam:AttachRolePolicy",
-    "iam:DetachRolePolicy",
-    "iam:PutRolePolicy",
-    "iam:DeleteRolePolicy",
-    "iam:PutRolePermissionsBoundary",
-    "iam:DeleteRolePermissionsBoundary",
-] as const;
+// The guardrail-roles statement and the platform fence share the role actions.
+export { ROLE_CHANGE_ACTIONS };
 
 /**
  * Global services (and single operations) exempt from the region deny, exactly as AWS's example SCP
