@@ -6,6 +6,7 @@ import { FindingsPipeline } from "../components/detection/findings-pipeline";
 import { GuardDutyDetector } from "../components/detection/guardduty-detector";
 import { KeyRing, type KeyArns } from "../components/encryption/key-ring";
 import { ThreeTierVpc } from "../components/network/three-tier-vpc";
+import { platformOwnerTags } from "../components/organization/platform-ownership";
 import { AutomatedResponder } from "../components/response/automated-responder";
 import type { EnvironmentConfig } from "./config/environment-schema";
 import { organizationContext } from "./organization-context";
@@ -63,9 +64,9 @@ export interface EnvironmentOutputs {
 /** Name prefix of every CloudWatch log group of the environment; the logs key serves only these. */
 export const logGroupNamePrefix = (environment: string): string => `/zero-trust/${environment}/`;
 
-/** Tags every resource of the environment gets through its providers (`defaultTags`). */
+/** Tags every resource of the environment gets through its providers (`defaultTags`), the ownership tag the platform guardrail fences included. */
 export function environmentTags(config: EnvironmentConfig): Record<string, string> {
-    return { ...config.tags, Environment: config.environment, ManagedBy: "pulumi", Stack: pulumi.getStack() };
+    return { ...config.tags, Environment: config.environment, ManagedBy: "pulumi", Stack: pulumi.getStack(), ...platformOwnerTags() };
 }
 
 /**

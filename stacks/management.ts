@@ -6,7 +6,9 @@ import { LogArchive } from "../components/audit-logs/log-archive";
 import { OrganizationTrail } from "../components/audit-logs/organization-trail";
 import { IdentityCenterAccess } from "../components/identity/identity-center-access";
 import { GuardrailPolicies } from "../components/organization/guardrail-policies";
-import { OrganizationStructure } from "../components/organization/organization-structure";
+import { OrganizationAccounts } from "../components/organization/organization-accounts";
+import { OrganizationStructure, SECURITY_OU } from "../components/organization/organization-structure";
+import { platformOwnerTags } from "../components/organization/platform-ownership";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../components/organization/service-control-policies";
 import { DelegatedSecurityAdministration } from "../components/security-services/delegated-security-administration";
 import type { ManagementConfig } from "./config/management-schema";
@@ -29,6 +31,8 @@ export interface ManagementOutputs {
     logArchiveKeyArn: pulumi.Output<string>;
     organizationTrailArn: pulumi.Output<string>;
     organizationTrailLogGroupName: pulumi.Output<string>;
+    /** The accounts this stack places in their OUs (security, log-archive, each listed environment): id by key. */
+    placedAccountIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** Guardrail SCP ids by policy name. */
     guardrailPolicyIds: Readonly<Record<string, pulumi.Output<string>>>;
     /** The delegated administrator's own detector, in the security account. */
@@ -68,10 +72,34 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         { provider: management },
     );
 
+    // What the stack creates in the security and log-archive accounts carries the ownership tag, which the platform guardrail fences.
     const memberAccount = (role: string, accountId: string): MemberAccount =>
-        new MemberAccount(`${role}-account`, { environment: role, region, extraRegions: [], accountId, accessRoleName: accounts.accessRoleName, defaultTags: tags });
+        new MemberAccount(`${role}-account`, {
+            environment: role,
+            region,
+            extraRegions: [],
+            accountId,
+            accessRoleName: accounts.accessRoleName,
+            defaultTags: { ...tags, ...platformOwnerTags() },
+        });
     const security = memberAccount("security", accounts.securityAccountId);
     const logArchiveAccount = memberAccount("log-archive", accounts.logArchiveAccountId);
+
+    // The stack owns the list of the organisation's accounts (as landing-zone tools do) and keeps
+    // each in its OU, under that OU's guardrails: security and log-archive in `security`, each
+    // environment in its workloads OU. Accounts an environment stack creates are placed by it.
+    const ous = structure.organizationalUnitIds;
+    const placed = new OrganizationAccounts(
+        "accounts",
+        {
+            accounts: [
+                { key: "security", accountId: accounts.securityAccountId, email: accounts.securityAccountEmail, parentId: ous[SECURITY_OU] },
+                { key: "log-archive", accountId: accounts.logArchiveAccountId, email: accounts.logArchiveAccountEmail, parentId: ous[SECURITY_OU] },
+                ...accounts.environments.map((e) => ({ key: e.name, accountId: e.accountId, email: e.email, parentId: ous[e.ou] })),
+            ],
+        },
+        { provider: management },
+    );
 
     const bucketName = archiveConfig.bucketName ?? defaultLogArchiveBucketName(organization.id);
     const breakGlassRoleName = config.guardrails.breakGlassRoleName;
@@ -80,6 +108,9 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         {
             // On both top-level OUs: every account but the management account (which SCPs never bind).
             targets: Object.fromEntries(Object.entries(structure.organizationalUnitIds).filter(([path]) => !path.includes("/"))),
+            // The platform fence on the root: it binds every member account, whichever OU, and the
+            // top-level OUs already carry five SCPs (FullAWSAccess and the other four).
+            policyTargets: { "platform-resources": { root: organization.rootId } },
             breakGlassRoleName,
             deploymentRoleName: accounts.accessRoleName,
             allowedRegions: config.guardrails.allowedRegions,
@@ -144,6 +175,7 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
             region,
             guardDutyFeatures: services.guardDutyFeatures,
             findingPublishingFrequency: services.findingPublishingFrequency,
+            securityHubMemberAccountIds: Object.fromEntries(accounts.environments.filter((e) => e.securityHubMember).map((e) => [e.name, e.accountId])),
             ...(services.aggregatorRegions === undefined
                 ? {}
                 : { findingAggregatorLinkingMode: "SPECIFIED_REGIONS" as const, findingAggregatorRegions: services.aggregatorRegions }),
@@ -185,6 +217,7 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         logArchiveKeyArn: archive.keyArn,
         organizationTrailArn: trail.trailArn,
         organizationTrailLogGroupName: trail.logGroupName,
+        placedAccountIds: placed.accountIds,
         guardrailPolicyIds: guardrails.policyIds,
         securityGuardDutyDetectorId: administration.guardDutyDetectorId,
         securityHubAggregatorArn: administration.securityHubAggregatorArn,

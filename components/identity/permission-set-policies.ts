@@ -10,6 +10,7 @@ import {
     LOG_GROUP_TAMPERING_ACTIONS,
     LOG_OBJECT_DELETION_ACTIONS,
 } from "../organization/service-control-policies";
+import { platformResourceStatements } from "../organization/platform-ownership";
 import { MAX_SESSION_MINUTES } from "./identity-parameters";
 
 /*
@@ -19,7 +20,10 @@ import { MAX_SESSION_MINUTES } from "./identity-parameters";
  *
  * Every permission set carries the same explicit Deny on audit logs (`protectAuditLogs`), so no
  * job function — administrators included — can delete or alter them, whatever its managed
- * policies allow: an explicit Deny wins over any Allow. The organisation's SCPs deny the same in
+ * policies allow: an explicit Deny wins over any Allow. Every set also carries the platform's
+ * fence (`platformResourceStatements`): nothing the stacks own in a member account (what carries
+ * the ownership tag, the platform's buckets, topics, rules and queues) can be changed through it;
+ * changes go through the deployment role, emergencies through break-glass. The organisation's SCPs deny the same in
  * member accounts; this deny also holds where SCPs do not reach (the management account) and does
  * not depend on an SCP staying attached.
  *
@@ -158,16 +162,30 @@ export function protectAuditLogs(location: AuditLogLocation): PermissionSetState
     ];
 }
 
+/** Path of the roles developers may pass to their own functions and instances; the platform's roles are never on it. */
+export const WORKLOAD_ROLE_PATH = "/workload/";
+
+/** The services developers may pass a workload role to: Lambda for functions, EC2 for instance profiles. */
+export const WORKLOAD_ROLE_SERVICES = ["lambda.amazonaws.com", "ec2.amazonaws.com"] as const;
+
 /**
- * Developers: EC2, Lambda and S3, the Lambda functions' own log groups to read, and KMS keys only
- * through those three services (so they can use encrypted volumes, objects and functions; never
- * administer a key). No IAM (so no `iam:PassRole` either: new workloads and their roles come
- * through the stacks), no Organizations, no other service. The account baseline's EBS encryption
+ * Developers build their own workloads: EC2, Lambda and S3, passing only roles under
+ * `WORKLOAD_ROLE_PATH` and only to Lambda and EC2, the Lambda functions' own log groups to read,
+ * and KMS keys only through those three services (so they can use encrypted volumes, objects and
+ * functions; never administer a key). No other IAM action (roles are created by the platform), no
+ * Organizations, no other service. The platform's resources, the account baseline's EBS encryption
  * by default, flow logs and account public access block stay out of reach; audit logs as for everyone.
  */
 export function developerPolicy(location: AuditLogLocation): PermissionSetPolicy {
     return document(
         { Sid: "DeveloperServices", Effect: "Allow", Action: ["ec2:*", "lambda:*", "s3:*"], Resource: "*" },
+        {
+            Sid: "PassWorkloadRoles",
+            Effect: "Allow",
+            Action: "iam:PassRole",
+            Resource: `arn:aws:iam::*:role${WORKLOAD_ROLE_PATH}*`,
+            Condition: { StringEquals: { "iam:PassedToService": WORKLOAD_ROLE_SERVICES } },
+        },
         {
             Sid: "ReadLambdaLogs",
             Effect: "Allow",
@@ -183,6 +201,7 @@ export function developerPolicy(location: AuditLogLocation): PermissionSetPolicy
             Condition: { StringLike: { "kms:ViaService": ["ec2.*.amazonaws.com", "s3.*.amazonaws.com", "lambda.*.amazonaws.com"] } },
         },
         { Sid: "DenyBaselineChanges", Effect: "Deny", Action: BASELINE_TAMPERING_ACTIONS, Resource: "*" },
+        ...platformResourceStatements(location.logArchiveBucketName),
         ...protectAuditLogs(location),
     );
 }
@@ -274,24 +293,29 @@ export function securityAuditorPolicy(location: AuditLogLocation): PermissionSet
             ],
             Resource: "*",
         },
+        ...platformResourceStatements(location.logArchiveBucketName),
         ...protectAuditLogs(location),
     );
 }
 
-/** Platform administrators: AdministratorAccess (managed) with the explicit Deny on audit logs as their whole inline policy. */
+/**
+ * Platform administrators: AdministratorAccess (managed) with the platform's fence and the explicit
+ * Deny on audit logs as their whole inline policy: they administer the account, while the
+ * platform's own resources change only through the stacks (the deployment role) or break-glass.
+ */
 export function platformAdminPolicy(location: AuditLogLocation): PermissionSetPolicy {
-    return document(...protectAuditLogs(location));
+    return document(...platformResourceStatements(location.logArchiveBucketName), ...protectAuditLogs(location));
 }
 
-/** Read-only: ViewOnlyAccess (managed; metadata, no data) with the explicit Deny on audit logs. */
+/** Read-only: ViewOnlyAccess (managed; metadata, no data) with the platform's fence and the explicit Deny on audit logs. */
 export function readOnlyPolicy(location: AuditLogLocation): PermissionSetPolicy {
-    return document(...protectAuditLogs(location));
+    return document(...platformResourceStatements(location.logArchiveBucketName), ...protectAuditLogs(location));
 }
 
 /** The job functions. Session lengths: 4 hours for people at work, 1 hour (at most 2) for administrators. */
 export const PERMISSION_SETS: Readonly<Record<PermissionSetKey, PermissionSetDefinition>> = {
     developer: {
-        description: "Developers: EC2, Lambda and S3, Lambda logs, KMS only through those services; no IAM, no KMS administration, no Organizations",
+        description: "Developers: their own EC2, Lambda and S3 workloads, passing workload roles only, Lambda logs, KMS only through those services; never the platform's resources",
         managedPolicyArns: [],
         defaultSessionDuration: "PT4H",
         maxSessionMinutes: MAX_SESSION_MINUTES,

@@ -1,5 +1,7 @@
 import { validBucketArn, validLogGroupPatterns, validOptionalRoleName, validRegions, validRoleName } from "../argument-checks";
 import { roleArnPattern } from "./guardrail-parameters";
+import { platformResourceStatements } from "./platform-ownership";
+import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";
 import { combineScps, type ConditionBlock, type ScpDocument, type ScpStatement } from "./scp-document";
 
 /*
@@ -114,20 +116,8 @@ export const KEY_DESTRUCTION_ACTIONS = ["kms:ScheduleKeyDeletion", "kms:DisableK
  */
 export const IAM_USER_CREDENTIAL_ACTIONS = ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile"] as const;
 
-/** Creating or changing a role (AWS's "prevent changes to a specified role" example, plus creating one). */
-export const ROLE_CHANGE_ACTIONS = [
-    "iam:CreateRole",
-    "iam:DeleteRole",
-    "iam:UpdateRole",
-    "iam:UpdateRoleDescription",
-    "iam:UpdateAssumeRolePolicy",
-    "iam:AttachRolePolicy",
-    "iam:DetachRolePolicy",
-    "iam:PutRolePolicy",
-    "iam:DeleteRolePolicy",
-    "iam:PutRolePermissionsBoundary",
-    "iam:DeleteRolePermissionsBoundary",
-] as const;
+// The guardrail-roles statement and the platform fence share the role actions.
+export { ROLE_CHANGE_ACTIONS };
 
 /**
  * Global services (and single operations) exempt from the region deny, exactly as AWS's example SCP
@@ -339,8 +329,22 @@ export function protectGuardrailRoles(roles: ExemptRoles): ScpDocument {
     return document({ Sid: "ProtectGuardrailRoles", Effect: "Deny", Action: ROLE_CHANGE_ACTIONS, Resource: names.map(roleArnPattern), Condition: exceptRoles(names) });
 }
 
-/** The SCPs the organisation attaches; each target gets at most these four (AWS allows five, one is FullAWSAccess). */
-export const GUARDRAIL_POLICY_NAMES = ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds"] as const;
+/**
+ * Keep the platform's resources in member accounts out of reach of every principal but the
+ * break-glass and deployment roles: what carries the ownership tag, the tag itself, and the
+ * platform's buckets, topics, rules and queues by name (`platform-ownership.ts`).
+ */
+export function protectPlatformResources(parameters: ExemptRoles & Pick<GuardrailParameters, "logArchiveBucketArn">): ScpDocument {
+    const bucketArn = validBucketArn("logArchiveBucketArn", parameters.logArchiveBucketArn);
+    return document(...platformResourceStatements(bucketArn.slice("arn:aws:s3:::".length), exceptRoles(exemptRoleNames(parameters, true))));
+}
+
+/**
+ * The SCPs the organisation attaches. The first four go on the OUs (a target takes five SCPs, one
+ * is FullAWSAccess); `platform-resources` is the fifth, for the organisation root, where it binds
+ * every member account whichever OU it is in.
+ */
+export const GUARDRAIL_POLICY_NAMES = ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds", "platform-resources"] as const;
 export type GuardrailPolicyName = (typeof GUARDRAIL_POLICY_NAMES)[number];
 
 /** What each SCP is for (its `description` in AWS Organizations). */
@@ -349,12 +353,13 @@ export const GUARDRAIL_POLICY_DESCRIPTIONS: Readonly<Record<GuardrailPolicyName,
     "security-services": "Deny stopping or changing CloudTrail, GuardDuty, Config, Security Hub and IAM Access Analyzer (break-glass and deployment roles exempt)",
     "audit-logs-and-keys": "Deny deleting audit logs, changing their bucket and log groups, and destroying KMS keys (break-glass exempt where stated)",
     "regions-and-imds": "Deny regions outside the allow-list (global services and break-glass exempt) and require IMDSv2",
+    "platform-resources": "Deny changing platform-owned resources and their ownership tag (break-glass and deployment roles exempt)",
 };
 
 /**
  * The guardrail documents grouped into the SCPs that are attached, each checked against the SCP
  * size limit. Grouped because a root, OU or account takes at most five SCPs, and one of those is
- * normally FullAWSAccess; seven separate guardrails would not fit.
+ * normally FullAWSAccess; eight separate guardrails would not fit.
  */
 export function guardrailPolicyDocuments(parameters: GuardrailParameters): Record<GuardrailPolicyName, ScpDocument> {
     return {
@@ -362,5 +367,6 @@ export function guardrailPolicyDocuments(parameters: GuardrailParameters): Recor
         "security-services": combineScps("security-services", [protectSecurityServices(parameters)]),
         "audit-logs-and-keys": combineScps("audit-logs-and-keys", [protectAuditLogs(parameters)]),
         "regions-and-imds": combineScps("regions-and-imds", [denyOutsideAllowedRegions(parameters), requireImdsV2()]),
+        "platform-resources": combineScps("platform-resources", [protectPlatformResources(parameters)]),
     };
 }

@@ -27,6 +27,8 @@ export interface DelegatedSecurityAdministrationArgs {
     findingAggregatorLinkingMode?: FindingAggregatorLinkingMode;
     /** The regions of `SPECIFIED_REGIONS` / `ALL_REGIONS_EXCEPT_SPECIFIED` (never `region`); none with `ALL_REGIONS`. */
     findingAggregatorRegions?: readonly string[];
+    /** Existing accounts Security Hub's administrator associates as members, by key → id (see `SecurityHubOrganizationArgs`); default none. */
+    securityHubMemberAccountIds?: Readonly<Record<string, string>>;
     /** Lowercase prefix of names and `Name` tags in the security account; default `zero-trust`. */
     namePrefix?: string;
 }
@@ -66,7 +68,7 @@ export class DelegatedSecurityAdministration extends pulumi.ComponentResource {
             },
             "guardDutyFeatures",
         );
-        validSecurityHubOrganizationArgs(args);
+        validSecurityHubOrganizationArgs({ ...args, memberAccountIds: args.securityHubMemberAccountIds }, "securityHubMemberAccountIds");
         validAccessAnalyzerOrganizationArgs(args);
         const { management, security } = validProviders(args.securityAccountProvider, opts);
 
@@ -92,6 +94,7 @@ export class DelegatedSecurityAdministration extends pulumi.ComponentResource {
                 region: args.region,
                 findingAggregatorLinkingMode: args.findingAggregatorLinkingMode,
                 findingAggregatorRegions: args.findingAggregatorRegions,
+                memberAccountIds: args.securityHubMemberAccountIds,
             },
             children,
         );

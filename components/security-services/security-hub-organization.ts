@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { refuseRepeats, show, validAccountId, validChoice, validRegion } from "../argument-checks";
+import { fail, refuseRepeats, show, validAccountId, validChoice, validNameKey, validRegion } from "../argument-checks";
 import { validProviders } from "./security-services-args";
 
 /** How the finding aggregator links other regions to the aggregation (home) region. */
@@ -29,28 +29,41 @@ export interface SecurityHubOrganizationArgs {
      * `SPECIFIED_REGIONS` and `ALL_REGIONS_EXCEPT_SPECIFIED`, refused with `ALL_REGIONS`.
      */
     findingAggregatorRegions?: readonly string[];
+    /**
+     * Existing member accounts the administrator associates (`securityhub.Member`), by a stable key
+     * (it names the resource) → 12-digit id; default none. AWS enables Security Hub, with its default
+     * standards, in a listed account that has none: list an account once its environment stack has
+     * enabled its own hub. Never the security account itself.
+     */
+    memberAccountIds?: Readonly<Record<string, string>>;
 }
 
 /** The arguments with defaults applied, after validation. */
 export interface ValidSecurityHubOrganizationArgs {
     securityAccountId: string;
     region: string;
+    /** Member account ids by key (empty by default). */
+    memberAccountIds: Readonly<Record<string, string>>;
     linkingMode: FindingAggregatorLinkingMode;
     /** Undefined with `ALL_REGIONS`. */
     specifiedRegions: readonly string[] | undefined;
 }
 
-/** Validates the arguments (one-line error naming the argument) and applies the defaults. */
-export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationArgs): ValidSecurityHubOrganizationArgs {
+/**
+ * Validates the arguments (one-line error naming the argument) and applies the defaults;
+ * `membersParameter` is what a wrapping component calls `memberAccountIds`.
+ */
+export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationArgs, membersParameter = "memberAccountIds"): ValidSecurityHubOrganizationArgs {
     const securityAccountId = validAccountId("securityAccountId", args.securityAccountId);
     const region = validRegion("region", args.region);
     const linkingMode = validChoice("findingAggregatorLinkingMode", args.findingAggregatorLinkingMode, FINDING_AGGREGATOR_LINKING_MODES, "ALL_REGIONS");
+    const memberAccountIds = validMemberAccountIds(membersParameter, securityAccountId, args.memberAccountIds ?? {});
     const regions = args.findingAggregatorRegions;
     if (linkingMode === "ALL_REGIONS") {
         if (regions !== undefined && (!Array.isArray(regions) || regions.length > 0)) {
             throw new Error(`findingAggregatorRegions: ${show(regions)} given with findingAggregatorLinkingMode ALL_REGIONS (expected none: every region is linked)`);
         }
-        return { securityAccountId, region, linkingMode, specifiedRegions: undefined };
+        return { securityAccountId, region, memberAccountIds, linkingMode, specifiedRegions: undefined };
     }
     if (!Array.isArray(regions) || regions.length === 0) {
         throw new Error(`findingAggregatorRegions: ${show(regions)} with findingAggregatorLinkingMode ${linkingMode} (expected a non-empty list of regions)`);
@@ -60,7 +73,19 @@ export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationAr
     if (home !== undefined) {
         throw new Error(`findingAggregatorRegions: ${show(home)} is the aggregation region itself (region); expected only other regions`);
     }
-    return { securityAccountId, region, linkingMode, specifiedRegions: refuseRepeats("findingAggregatorRegions", linked) };
+    return { securityAccountId, region, memberAccountIds, linkingMode, specifiedRegions: refuseRepeats("findingAggregatorRegions", linked) };
+}
+
+/** Member accounts by key: keys that can name resources, 12-digit ids listed once, never the administrator's own. */
+function validMemberAccountIds(parameter: string, securityAccountId: string, members: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+    for (const [key, id] of Object.entries(members)) {
+        validNameKey(parameter, key);
+        if (validAccountId(`${parameter}.${key}`, id) === securityAccountId) {
+            fail(`${parameter}.${key}`, id, "a member account (this is the administrator, the security account itself)");
+        }
+    }
+    refuseRepeats(parameter, Object.values(members));
+    return members;
 }
 
 /**
@@ -86,8 +111,10 @@ export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationAr
  *   the baseline chose.
  * - CENTRAL configuration would move standards and controls to configuration policies of the
  *   administrator and take them away from the member accounts, where the baselines manage them.
- * So member accounts are not associated automatically: the administrator associates them
- * (`securityhub.Member`) after their environment stacks have enabled Security Hub.
+ * So member accounts are not associated automatically (auto-enable only ever applies to accounts
+ * that join later): the administrator associates the existing ones (`securityhub.Member`, one per
+ * `memberAccountIds`, after the designation and the configuration) once their environment stacks
+ * have enabled Security Hub. A member is not protected: removing it only ends the association.
  *
  * The designation is protected (removing it silently ends the organisation-wide view); the
  * aggregator and the organisation configuration are not (they hold no findings; deleting the
@@ -126,7 +153,7 @@ export class SecurityHubOrganization extends pulumi.ComponentResource {
             { parent: this, provider: security, dependsOn: [hub] },
         );
 
-        new aws.securityhub.OrganizationConfiguration(
+        const configuration = new aws.securityhub.OrganizationConfiguration(
             `${name}-organization`,
             {
                 // See the class comment: LOCAL, nothing auto-enabled, so the environment stacks keep
@@ -137,6 +164,10 @@ export class SecurityHubOrganization extends pulumi.ComponentResource {
             },
             { parent: this, provider: security, dependsOn: [hub, delegation] },
         );
+
+        for (const [key, accountId] of Object.entries(valid.memberAccountIds)) {
+            new aws.securityhub.Member(`${name}-member-${key}`, { accountId, invite: false }, { parent: this, provider: security, dependsOn: [delegation, configuration] });
+        }
 
         this.hubArn = hub.arn;
         this.aggregatorArn = aggregator.arn;

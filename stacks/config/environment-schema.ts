@@ -4,6 +4,7 @@ import { DEFAULT_SSL_POLICY, TLS12_SSL_POLICIES } from "../../components/network
 import { formatIpv4Cidr, hasHostBits, isRfc1918, networkOf, parseIpv4Cidr } from "../../components/network/ipv4-cidr";
 import { MIN_SUBNET_PREFIX, TIERS, measureSubnetSpace } from "../../components/network/subnet-plan";
 import { NAT_STRATEGIES } from "../../components/network/tier-routing";
+import { PLATFORM_OWNER_TAG } from "../../components/organization/platform-ownership";
 import { accountSchema, baselineSchema, BUCKET_EXPECTED, checkAccountAgainstEnvironment } from "./account-schema";
 import { detectionSchema } from "./detection-schema";
 import { checkEncryptionAgainstEnvironment, encryptionSchema } from "./encryption-schema";
@@ -17,7 +18,7 @@ export const LOG_RETENTION_DAYS = [
 ] as const;
 
 /** Tag keys the program sets itself; a stack-level value would be silently overridden per resource. */
-export const PROGRAM_TAG_KEYS = ["ManagedBy", "Stack", "Name", "Tier"] as const;
+export const PROGRAM_TAG_KEYS = ["ManagedBy", "Stack", "Name", "Tier", PLATFORM_OWNER_TAG.key] as const;
 
 /** AWS allows 50 tags per resource; the program adds Environment plus the keys above. */
 const MAX_TAGS_PER_RESOURCE = 50;

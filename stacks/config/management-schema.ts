@@ -3,6 +3,8 @@ import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-accoun
 import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
 import { ARCHIVE_STORAGE_CLASSES, ArgChecker, OBJECT_LOCK_MODES } from "../../components/audit-logs/audit-log-args";
 import { validSessionDuration } from "../../components/identity/identity-parameters";
+import { ACCOUNT_EMAIL, ACCOUNT_EMAIL_EXPECTED } from "../../components/organization/organization-accounts";
+import { WORKLOADS_OU } from "../../components/organization/organization-structure";
 import { PERMISSION_SET_KEYS, PERMISSION_SETS } from "../../components/identity/permission-set-policies";
 import { defaultLogArchiveBucketName } from "../../components/audit-logs/audit-log-names";
 import { BUCKET_EXPECTED } from "./account-schema";
@@ -55,20 +57,50 @@ const organizationSchema = z.strictObject(
     { error: strictObjectError(ORGANIZATION_KEYS, "an object with id, rootId, managementAccountId and optional workloadOus") },
 );
 
-const ACCOUNTS_KEYS = ["accessRoleName", "securityAccountId", "logArchiveAccountId"] as const;
+const ACCOUNTS_KEYS = ["accessRoleName", "securityAccountId", "securityAccountEmail", "logArchiveAccountId", "logArchiveAccountEmail", "environments"] as const;
+const ENVIRONMENT_ACCOUNT_KEYS = ["name", "accountId", "email", "ou", "securityHubMember"] as const;
+
+const email = () => z.string({ error: ACCOUNT_EMAIL_EXPECTED }).regex(ACCOUNT_EMAIL, { error: ACCOUNT_EMAIL_EXPECTED });
+const ENVIRONMENT_NAME_EXPECTED = "a lowercase environment name of 1 to 63 letters, digits or hyphens (the environment stack's zero-trust-aws:environment)";
 
 /**
- * `zero-trust-aws:accounts`: the organisation's security (audit) and log-archive accounts, adopted
- * by id (they exist before this stack: their ids are in key policies and bucket policies), and the
- * role the stack assumes in them.
+ * One environment's existing member account, which this stack places in its workloads OU (an
+ * account an environment stack creates with `account.mode: create` is placed there and is not listed).
+ */
+const environmentAccountSchema = z.strictObject(
+    {
+        name: z.string({ error: ENVIRONMENT_NAME_EXPECTED }).regex(LOWERCASE_NAME, { error: ENVIRONMENT_NAME_EXPECTED }),
+        accountId: accountId("the environment's 12-digit account id (quoted in YAML)"),
+        email: email(),
+        // Checked against organization.workloadOus in the stack-wide refinement.
+        ou: z.string({ error: "an OU path under workloads, e.g. workloads/prod" }),
+        // Security Hub enables itself, with AWS's default standards, in a member without a hub: wait
+        // (false) until the environment stack has enabled its own.
+        securityHubMember: z.boolean({ error: "true or false" }).default(true),
+    },
+    { error: strictObjectError(ENVIRONMENT_ACCOUNT_KEYS, "an object with name, accountId, email, ou and optional securityHubMember") },
+);
+
+/**
+ * `zero-trust-aws:accounts`: the organisation's security (audit) and log-archive accounts and the
+ * environments' member accounts, adopted by id (they exist before this stack: their ids are in key
+ * policies and bucket policies) and placed in their OUs; the role the stack assumes in them.
  */
 const accountsSchema = z.strictObject(
     {
         accessRoleName: roleName().default(DEFAULT_ACCESS_ROLE_NAME),
         securityAccountId: accountId("the 12-digit id of the security account (quoted in YAML)"),
+        securityAccountEmail: email(),
         logArchiveAccountId: accountId("the 12-digit id of the log-archive account (quoted in YAML)"),
+        logArchiveAccountEmail: email(),
+        environments: z.array(environmentAccountSchema, { error: "a list of environment accounts ({ name, accountId, email, ou })" }).default([]),
     },
-    { error: strictObjectError(ACCOUNTS_KEYS, "an object with securityAccountId, logArchiveAccountId and optional accessRoleName") },
+    {
+        error: strictObjectError(
+            ACCOUNTS_KEYS,
+            "an object with securityAccountId, securityAccountEmail, logArchiveAccountId, logArchiveAccountEmail and optional accessRoleName, environments",
+        ),
+    },
 );
 
 const ROLE_ARN_EXPECTED = "an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)";
@@ -301,6 +333,23 @@ function checkIdentityCenter(config: z.infer<typeof managementObject>, ctx: z.Re
     }
 }
 
+/** `accounts.environments[0].accountId` for a zod path. */
+const configPath = (path: readonly (string | number)[]): string => path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
+
+/** Environment accounts: each name once, each in a workloads OU the organisation has. */
+function checkEnvironmentAccounts(config: z.infer<typeof managementObject>, ctx: z.RefinementCtx): void {
+    const ous = config.organization.workloadOus.map((ou) => `${WORKLOADS_OU}/${ou}`);
+    const names = config.accounts.environments.map((e) => e.name);
+    config.accounts.environments.forEach((environment, index) => {
+        if (names.indexOf(environment.name) !== index) {
+            ctx.addIssue({ code: "custom", path: ["accounts", "environments", index, "name"], message: `an environment not already listed (${environment.name} is listed twice)` });
+        }
+        if (!ous.includes(environment.ou)) {
+            ctx.addIssue({ code: "custom", path: ["accounts", "environments", index, "ou"], message: `one of the workloads OUs: ${ous.join(", ")}` });
+        }
+    });
+}
+
 /**
  * The whole configuration of the management stack. Field names are config keys without their
  * namespace (`region` is `aws:region`, the rest are `zero-trust-aws:<field>`).
@@ -318,17 +367,19 @@ const managementObject = z.object({
     });
 
 export const managementConfigSchema = managementObject.superRefine((config, ctx) => {
-        const ids: [string[], string][] = [
+        const ids: [(string | number)[], string][] = [
             [["organization", "managementAccountId"], config.organization.managementAccountId],
             [["accounts", "securityAccountId"], config.accounts.securityAccountId],
             [["accounts", "logArchiveAccountId"], config.accounts.logArchiveAccountId],
+            ...config.accounts.environments.map((e, index): [(string | number)[], string] => [["accounts", "environments", index, "accountId"], e.accountId]),
         ];
         ids.forEach(([path, id], index) => {
             const earlier = ids.slice(0, index).find(([, other]) => other === id);
             if (earlier !== undefined) {
-                ctx.addIssue({ code: "custom", path, message: `an account other than ${earlier[0].join(".")} (the organisation's accounts keep their duties apart)` });
+                ctx.addIssue({ code: "custom", path, message: `an account other than ${configPath(earlier[0])} (the organisation's accounts keep their duties apart)` });
             }
         });
+        checkEnvironmentAccounts(config, ctx);
         checkAdministratorsIn(config.logArchive.keyAdministrators, config.accounts.logArchiveAccountId, "log-archive", ["logArchive", "keyAdministrators"], ctx);
         checkAdministratorsIn(config.trail.keyAdministrators, config.organization.managementAccountId, "management", ["trail", "keyAdministrators"], ctx);
         checkIdentityCenter(config, ctx);

@@ -382,7 +382,7 @@ describe("environment config", () => {
             assertRefused({ ...VALID, "zero-trust-aws:tags": '{"aws:owner":"x"}' }, "zero-trust-aws:tags.aws:owner", "aws:owner", /does not start with aws:$/);
         });
         it("a tag the program sets itself", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:tags": '{"Name":"x"}' }, "zero-trust-aws:tags.Name", "Name", "a tag key other than ManagedBy, Stack, Name, Tier (the program sets those)");
+            assertRefused({ ...VALID, "zero-trust-aws:tags": '{"Name":"x"}' }, "zero-trust-aws:tags.Name", "Name", "a tag key other than ManagedBy, Stack, Name, Tier, zero-trust:owner (the program sets those)");
         });
         it("an Environment tag that contradicts the environment", () => {
             assertRefused({ ...VALID, "zero-trust-aws:tags": '{"Environment":"prod"}' }, "zero-trust-aws:tags.Environment", "prod", "the environment name staging (or no Environment tag)");

@@ -33,7 +33,7 @@ const withKey = (key: string, value: unknown): RawConfig => ({ ...STACK_FILE, [`
 const MINIMAL: RawConfig = {
     "aws:region": "eu-west-1",
     "zero-trust-aws:organization": JSON.stringify({ id: "o-a1b2c3d4e5", rootId: "r-a1b2", managementAccountId: "999999999999" }),
-    "zero-trust-aws:accounts": JSON.stringify({ securityAccountId: "333333333333", logArchiveAccountId: "444444444444" }),
+    "zero-trust-aws:accounts": JSON.stringify({ securityAccountId: "333333333333", securityAccountEmail: "aws+security@example.com", logArchiveAccountId: "444444444444", logArchiveAccountEmail: "aws+log-archive@example.com" }),
     "zero-trust-aws:guardrails": JSON.stringify({ allowedRegions: ["eu-west-1"] }),
     "zero-trust-aws:trail": JSON.stringify({ keyAdministrators: ["arn:aws:iam::999999999999:role/platform-deployer"] }),
 };
@@ -68,7 +68,17 @@ describe("management config", () => {
             assert.deepStrictEqual(parseManagementConfig(STACK_FILE), {
                 region: "eu-west-1",
                 organization: { id: "o-a1b2c3d4e5", rootId: "r-a1b2", managementAccountId: "999999999999", workloadOus: ["prod", "non-prod"] },
-                accounts: { accessRoleName: "OrganizationAccountAccessRole", securityAccountId: "333333333333", logArchiveAccountId: "444444444444" },
+                accounts: {
+                    accessRoleName: "OrganizationAccountAccessRole",
+                    securityAccountId: "333333333333",
+                    securityAccountEmail: "aws+security@example.com",
+                    logArchiveAccountId: "444444444444",
+                    logArchiveAccountEmail: "aws+log-archive@example.com",
+                    environments: [
+                        { name: "staging", accountId: "111111111111", email: "aws+staging@example.com", ou: "workloads/non-prod", securityHubMember: true },
+                        { name: "prod", accountId: "222222222222", email: "aws+prod@example.com", ou: "workloads/prod", securityHubMember: true },
+                    ],
+                },
                 guardrails: { allowedRegions: ["eu-west-1", "eu-central-1"], breakGlassRoleName: "break-glass" },
                 logArchive: {
                     objectLockMode: "COMPLIANCE",
@@ -126,7 +136,7 @@ describe("management config", () => {
             assert.deepStrictEqual(parseManagementConfig(MINIMAL), {
                 region: "eu-west-1",
                 organization: { id: "o-a1b2c3d4e5", rootId: "r-a1b2", managementAccountId: "999999999999", workloadOus: ["prod", "non-prod"] },
-                accounts: { accessRoleName: "OrganizationAccountAccessRole", securityAccountId: "333333333333", logArchiveAccountId: "444444444444" },
+                accounts: { accessRoleName: "OrganizationAccountAccessRole", securityAccountId: "333333333333", securityAccountEmail: "aws+security@example.com", logArchiveAccountEmail: "aws+log-archive@example.com", logArchiveAccountId: "444444444444", environments: [] },
                 guardrails: { allowedRegions: ["eu-west-1"], breakGlassRoleName: "break-glass" },
                 logArchive: {
                     objectLockMode: "COMPLIANCE",
@@ -178,8 +188,8 @@ describe("management config", () => {
             ["a missing organization", withKey("organization", undefined), "zero-trust-aws:organization", undefined, "an object with id, rootId, managementAccountId and optional workloadOus"],
             ["organization as a string", withKey("organization", "o-a1b2c3d4e5"), "zero-trust-aws:organization", "o-a1b2c3d4e5", "an object with id, rootId, managementAccountId and optional workloadOus"],
             ["organization that is not JSON", { ...STACK_FILE, "zero-trust-aws:organization": "{id:" }, "zero-trust-aws:organization", "{id:", /^valid JSON \(/],
-            ["missing accounts", withKey("accounts", undefined), "zero-trust-aws:accounts", undefined, "an object with securityAccountId, logArchiveAccountId and optional accessRoleName"],
-            ["accounts as a list", withKey("accounts", []), "zero-trust-aws:accounts", [], "an object with securityAccountId, logArchiveAccountId and optional accessRoleName"],
+            ["missing accounts", withKey("accounts", undefined), "zero-trust-aws:accounts", undefined, "an object with securityAccountId, securityAccountEmail, logArchiveAccountId, logArchiveAccountEmail and optional accessRoleName, environments"],
+            ["accounts as a list", withKey("accounts", []), "zero-trust-aws:accounts", [], "an object with securityAccountId, securityAccountEmail, logArchiveAccountId, logArchiveAccountEmail and optional accessRoleName, environments"],
             ["missing guardrails", withKey("guardrails", undefined), "zero-trust-aws:guardrails", undefined, "an object with allowedRegions and optional breakGlassRoleName"],
             ["guardrails as a string", withKey("guardrails", "eu-west-1"), "zero-trust-aws:guardrails", "eu-west-1", "an object with allowedRegions and optional breakGlassRoleName"],
             [
@@ -200,14 +210,14 @@ describe("management config", () => {
                 "an object with instanceArn and optional permissionSets, sessionDurations, assignments",
             ],
             ["tags as a list", withKey("tags", ["security"]), "zero-trust-aws:tags", ["security"], "an object of tag keys to string values"],
-            ["a tag the program sets itself", withKey("tags", { ManagedBy: "me" }), "zero-trust-aws:tags.ManagedBy", "ManagedBy", "a tag key other than ManagedBy, Stack, Name, Tier (the program sets those)"],
+            ["a tag the program sets itself", withKey("tags", { ManagedBy: "me" }), "zero-trust-aws:tags.ManagedBy", "ManagedBy", "a tag key other than ManagedBy, Stack, Name, Tier, zero-trust:owner (the program sets those)"],
         ]);
     });
 
     describe("refuses unknown keys, naming the unknown key and the known ones", () => {
         refusals([
             ["organization.workloadOU", withKey("organization", { ...ORGANIZATION, workloadOU: ["prod"] }), "zero-trust-aws:organization.workloadOU", ["prod"], "one of the keys id, rootId, managementAccountId, workloadOus"],
-            ["accounts.auditAccountId", withKey("accounts", { ...ACCOUNTS, auditAccountId: "333333333333" }), "zero-trust-aws:accounts.auditAccountId", "333333333333", "one of the keys accessRoleName, securityAccountId, logArchiveAccountId"],
+            ["accounts.auditAccountId", withKey("accounts", { ...ACCOUNTS, auditAccountId: "333333333333" }), "zero-trust-aws:accounts.auditAccountId", "333333333333", "one of the keys accessRoleName, securityAccountId, securityAccountEmail, logArchiveAccountId, logArchiveAccountEmail, environments"],
             ["guardrails.regions", withKey("guardrails", { ...GUARDRAILS, regions: ["eu-west-1"] }), "zero-trust-aws:guardrails.regions", ["eu-west-1"], "one of the keys allowedRegions, breakGlassRoleName"],
             [
                 "logArchive.retentionDays",
@@ -275,6 +285,36 @@ describe("management config", () => {
                 "zero-trust-aws:accounts.logArchiveAccountId",
                 "333333333333",
                 `an account other than accounts.securityAccountId ${DISTINCT}`,
+            ],
+        ]);
+    });
+
+    describe("refuses environment accounts this stack could not place", () => {
+        const [STAGING, PROD] = ACCOUNTS["environments"] as Record<string, unknown>[];
+        const environments = (...entries: unknown[]): RawConfig => withKey("accounts", { ...ACCOUNTS, environments: entries });
+        const EMAIL_EXPECTED = "an account root email of 6 to 64 characters (name@domain.tld)";
+        refusals([
+            ["an OU that is not a workloads OU", environments(STAGING, { ...PROD, ou: "security" }), "zero-trust-aws:accounts.environments[1].ou", "security", "one of the workloads OUs: workloads/prod, workloads/non-prod"],
+            ["an OU the organisation does not have", environments({ ...STAGING, ou: "workloads/sandbox" }), "zero-trust-aws:accounts.environments[0].ou", "workloads/sandbox", "one of the workloads OUs: workloads/prod, workloads/non-prod"],
+            ["an account id of 11 digits", environments({ ...STAGING, accountId: "11111111111" }), "zero-trust-aws:accounts.environments[0].accountId", "11111111111", "the environment's 12-digit account id (quoted in YAML)"],
+            ["an email without a domain", environments({ ...STAGING, email: "aws+staging" }), "zero-trust-aws:accounts.environments[0].email", "aws+staging", EMAIL_EXPECTED],
+            ["a missing security account email", withKey("accounts", { ...ACCOUNTS, securityAccountEmail: undefined }), "zero-trust-aws:accounts.securityAccountEmail", undefined, EMAIL_EXPECTED],
+            ["an environment named with capitals", environments({ ...STAGING, name: "Staging" }), "zero-trust-aws:accounts.environments[0].name", "Staging", /^a lowercase environment name/],
+            ["an environment listed twice", environments(STAGING, { ...PROD, name: "staging" }), "zero-trust-aws:accounts.environments[1].name", "staging", "an environment not already listed (staging is listed twice)"],
+            ["an unknown key", environments({ ...STAGING, parentId: "ou-a1b2-c3d4e5f6" }), "zero-trust-aws:accounts.environments[0].parentId", "ou-a1b2-c3d4e5f6", "one of the keys name, accountId, email, ou, securityHubMember"],
+            [
+                "an environment in the security account",
+                environments({ ...STAGING, accountId: "333333333333" }),
+                "zero-trust-aws:accounts.environments[0].accountId",
+                "333333333333",
+                `an account other than accounts.securityAccountId ${DISTINCT}`,
+            ],
+            [
+                "two environments in one account",
+                environments(STAGING, { ...PROD, accountId: "111111111111" }),
+                "zero-trust-aws:accounts.environments[1].accountId",
+                "111111111111",
+                `an account other than accounts.environments[0].accountId ${DISTINCT}`,
             ],
         ]);
     });

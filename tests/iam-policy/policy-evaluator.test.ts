@@ -127,10 +127,29 @@ describe("the test IAM evaluator (so the audit-log assertions rest on a checked 
         assert.strictEqual(evaluate([deny], { principal: { arn: "arn:aws:iam::111111111111:role/BreakGlass" }, action: "s3:PutBucketPolicy", resource: "*" }), "ImplicitDeny");
     });
 
+    it("reads a multi-valued key through ForAnyValue: any value matches; missing or empty is false", () => {
+        const denyOwnerKey = [doc({ Effect: "Deny", Action: "*", Resource: "*", Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": ["owner"] } } })];
+        const request = (tagKeys?: string[]): PolicyRequest => ({ action: "ec2:DeleteTags", resource: "*", context: { "aws:TagKeys": tagKeys } });
+        assert.strictEqual(evaluate(denyOwnerKey, request(["Name", "owner"])), "ExplicitDeny");
+        assert.strictEqual(evaluate(denyOwnerKey, request(["Name", "Owner"])), "ImplicitDeny", "StringEquals is case-sensitive");
+        assert.strictEqual(evaluate(denyOwnerKey, request([])), "ImplicitDeny");
+        assert.strictEqual(evaluate(denyOwnerKey, request()), "ImplicitDeny");
+    });
+
+    it("reads Null as whether the key is missing from the request", () => {
+        const denyTagged = [doc({ Effect: "Deny", Action: "*", Resource: "*", Condition: { Null: { "aws:RequestTag/owner": "false" } } })];
+        assert.strictEqual(evaluate(denyTagged, { action: "lambda:CreateFunction", resource: "*", context: { "aws:RequestTag/owner": "x" } }), "ExplicitDeny");
+        assert.strictEqual(evaluate(denyTagged, { action: "lambda:CreateFunction", resource: "*" }), "ImplicitDeny");
+        const denyUntagged = [doc({ Effect: "Deny", Action: "*", Resource: "*", Condition: { Null: { "aws:RequestTag/owner": true } } })];
+        assert.strictEqual(evaluate(denyUntagged, { action: "lambda:CreateFunction", resource: "*" }), "ExplicitDeny");
+    });
+
     it("refuses what it cannot read faithfully instead of guessing", () => {
         const request = { action: "s3:GetObject", resource: "*" };
         assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { DateGreaterThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } } })], request), /DateGreaterThan/);
-        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { "ForAnyValue:StringLike": { "aws:TagKeys": "env*" } } })], request), /ForAnyValue/);
+        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { "ForAllValues:StringLike": { "aws:TagKeys": "env*" } } })], request), /ForAllValues/);
+        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "aws:TagKeys": "env" } } })], request), /ForAnyValue/);
+        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:TagKeys": "env" } } })], { ...request, context: { "aws:TagKeys": ["env"] } }), /multi-valued/);
         assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::${aws:username}/*" })], request), /policy variable/);
         assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*" })], request), /Resource/);
         assert.throws(() => evaluate([doc({ Effect: "allow", Action: "*", Resource: "*" })], request), /Effect/);

@@ -19,11 +19,14 @@
  * Conditions: the operators of `CONDITION_OPERATORS`, each also with `IfExists`, over
  * single-valued context keys, ANDed across operators and keys and ORed across values. A condition
  * key missing from the request makes an `IfExists` or negated (`…Not…`) operator true and the
- * others false. The request's context is filled in as a request over TLS 1.3
+ * others false. `Null` tests whether a key is missing. A multi-valued key (`aws:TagKeys`, given as
+ * a list) is read only through the positive `ForAnyValue:` operators: true when any of its values
+ * matches, false when it is missing or empty. The request's context is filled in as a request over TLS 1.3
  * (`aws:SecureTransport`, `s3:TlsVersion`) and, for a request with a principal, with
  * `aws:PrincipalArn` and `aws:PrincipalIsAWSService`, unless the request gives them.
  *
- * Any other operator, a set (`ForAnyValue:`) form, `NotPrincipal`, another kind of principal, a
+ * Any other operator, `ForAllValues:`, a negated `ForAnyValue:`, a multi-valued key under a
+ * single-valued operator, `NotPrincipal`, another kind of principal, a
  * policy variable (`${…}`) or a malformed statement throws instead of guessing, so a test never
  * passes on a misread.
  */
@@ -56,9 +59,12 @@ export interface PolicyRequest {
     readonly action: string;
     /** The resource ARN the request is about (`*` for actions without resource-level permissions; in a key policy, the key). */
     readonly resource: string;
-    /** Condition keys of the request (e.g. `kms:ViaService`); absent or undefined keys are missing from the request. */
-    readonly context?: Readonly<Record<string, string | undefined>>;
+    /** Condition keys of the request (e.g. `kms:ViaService`; a list for a multi-valued key such as `aws:TagKeys`); absent or undefined keys are missing from the request. */
+    readonly context?: Readonly<Record<string, ContextValue>>;
 }
+
+/** A condition key's value in a request: one string, a list for a multi-valued key, or missing. */
+export type ContextValue = string | readonly string[] | undefined;
 
 export type Decision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
 
@@ -116,28 +122,40 @@ function conditionValues(s: Statement, key: string, values: unknown): string[] {
 }
 
 /** Whether every condition of the statement holds in this context (operators AND, keys AND, values OR). */
-function conditionsHold(s: Statement, context: Readonly<Record<string, string | undefined>>): boolean {
-    return Object.entries(s.Condition ?? {}).every(([operator, keys]) => {
+function conditionsHold(s: Statement, context: Readonly<Record<string, ContextValue>>): boolean {
+    return Object.entries(s.Condition ?? {}).every(([qualified, keys]) => {
+        const anyValue = qualified.startsWith("ForAnyValue:");
+        const operator = anyValue ? qualified.slice("ForAnyValue:".length) : qualified;
         const ifExists = operator.endsWith("IfExists");
-        const compare = CONDITION_OPERATORS[ifExists ? operator.slice(0, -"IfExists".length) : operator];
-        if (compare === undefined) {
-            throw new Error(`condition operator ${operator}: not supported by this evaluator`);
-        }
+        const bare = ifExists ? operator.slice(0, -"IfExists".length) : operator;
+        const compare = CONDITION_OPERATORS[bare];
         const negated = operator.includes("Not");
+        if ((compare === undefined && operator !== "Null") || (anyValue && (negated || operator === "Null"))) {
+            throw new Error(`condition operator ${qualified}: not supported by this evaluator`);
+        }
         return Object.entries(keys).every(([key, values]) => {
             const expected = conditionValues(s, key, values);
             const actual = Object.entries(context).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+            if (operator === "Null") {
+                return expected.every((e) => (e.toLowerCase() === "true") === (actual === undefined));
+            }
+            if (Array.isArray(actual) !== anyValue && actual !== undefined) {
+                throw new Error(`${where(s)}: ${key} ${anyValue ? "is single-valued under" : "is multi-valued without"} ForAnyValue: not supported by this evaluator`);
+            }
+            if (anyValue) {
+                return ((actual ?? []) as readonly string[]).some((a) => expected.some((e) => compare(e, a)));
+            }
             if (actual === undefined) {
                 return ifExists || negated;
             }
-            const matched = expected.some((e) => compare(e, actual));
+            const matched = expected.some((e) => compare(e, actual as string));
             return negated ? !matched : matched;
         });
     });
 }
 
 /** The request's context with what IAM fills in itself, unless the request says otherwise. */
-function contextOf(request: PolicyRequest): Readonly<Record<string, string | undefined>> {
+function contextOf(request: PolicyRequest): Readonly<Record<string, ContextValue>> {
     const principal = request.principal;
     return {
         "aws:SecureTransport": "true",

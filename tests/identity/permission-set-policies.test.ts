@@ -289,7 +289,7 @@ describe("permission set policies", () => {
         });
     });
 
-    describe("developers: EC2, Lambda, S3; no IAM, no KMS administration, no Organizations", () => {
+    describe("developers: EC2, Lambda, S3, passing workload roles; no other IAM, no KMS administration, no Organizations", () => {
         const developer = permissionSetPolicies("developer", LOCATION);
 
         it("may work with EC2, Lambda and S3, read their Lambda logs, and use keys through those services", () => {
@@ -323,10 +323,15 @@ describe("permission set policies", () => {
             }
         });
 
-        it("property: developers' allowed actions are only ec2, lambda, s3, logs (Lambda's) and kms through a service", () => {
+        it("property: developers' allowed actions are only ec2, lambda, s3, logs (Lambda's), kms through a service and passing workload roles to Lambda and EC2", () => {
             const allowed = PERMISSION_SETS.developer.inlinePolicy(LOCATION).Statement.filter((s) => s.Effect === "Allow");
             const services = new Set(allowed.flatMap((s) => listOf(s.Action)).map((a) => a.split(":")[0]));
-            assert.deepStrictEqual([...services].sort(), ["ec2", "kms", "lambda", "logs", "s3"]);
+            assert.deepStrictEqual([...services].sort(), ["ec2", "iam", "kms", "lambda", "logs", "s3"]);
+            const iam = allowed.filter((s) => listOf(s.Action).some((a) => a.startsWith("iam:")));
+            assert.deepStrictEqual(
+                iam.map((s) => [listOf(s.Action), listOf(s.Resource), s.Condition]),
+                [[["iam:PassRole"], ["arn:aws:iam::*:role/workload/*"], { StringEquals: { "iam:PassedToService": ["lambda.amazonaws.com", "ec2.amazonaws.com"] } }]],
+            );
             const kms = allowed.filter((s) => listOf(s.Action).some((a) => a.startsWith("kms:")));
             assert.ok(kms.every((s) => s.Condition?.StringLike?.["kms:ViaService"] !== undefined), "kms only through a service");
             assert.ok(allowed.every((s) => s.NotAction === undefined && !("NotResource" in s)));

@@ -12,8 +12,8 @@ const T = {
     ou: "aws:organizations/organizationalUnit:OrganizationalUnit",
 } as const;
 
-/** The four SCPs, written out here so that dropping one fails. */
-const POLICIES = ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds"];
+/** The five SCPs, written out here so that dropping one fails. */
+const POLICIES = ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds", "platform-resources"];
 
 const BASE: GuardrailPoliciesArgs = {
     targets: { root: "r-ab12", security: "ou-ab12-securit1" },
@@ -112,12 +112,12 @@ describe("GuardrailPolicies", () => {
         it("protects every policy and every attachment (removing either silently lifts a guardrail), and nothing else", () => {
             const protectedNames = mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort();
             const expected = [...mocks.ofType(T.policy), ...mocks.ofType(T.attachment)].map((r) => r.name).sort();
-            assert.strictEqual(expected.length, 12);
+            assert.strictEqual(expected.length, 15);
             assert.deepStrictEqual(protectedNames, expected);
         });
 
         it("gives every AWS resource the management provider passed in, never the default one", () => {
-            assert.strictEqual(awsResourcesThrough(mocks, "management").length, 12);
+            assert.strictEqual(awsResourcesThrough(mocks, "management").length, 15);
             assert.match(mocks.providerReference("management"), /::pulumi:providers:aws::management::[0-9a-f-]{36}$/);
         });
 
@@ -146,6 +146,7 @@ describe("GuardrailPolicies", () => {
             "zero-trust-security-services": ["ou-ab12-securit1", "r-ab12"],
             "zero-trust-audit-logs-and-keys": ["ou-ab12-securit1", "r-ab12"],
             "zero-trust-regions-and-imds": ["ou-ab12-workload"],
+            "zero-trust-platform-resources": ["ou-ab12-securit1", "r-ab12"],
         });
     });
 
@@ -157,7 +158,7 @@ describe("GuardrailPolicies", () => {
         await mocks.settled();
         const unit = mocks.named("workloads");
         const attachments = mocks.ofType(T.attachment);
-        assert.strictEqual(attachments.length, 4);
+        assert.strictEqual(attachments.length, 5);
         for (const a of attachments) {
             assert.strictEqual(a.inputs.targetId, unit.id, a.name);
             assert.deepStrictEqual(a.propertyDependencies.targetId, [unit.urn], a.name);

@@ -62,7 +62,7 @@ function conditionProblems(where: string, condition: unknown): string[] {
             continue;
         }
         for (const [key, value] of Object.entries(keys)) {
-            if (!/^[A-Za-z0-9-]+:[A-Za-z0-9/_-]+$/.test(key)) {
+            if (!/^[A-Za-z0-9-]+:[A-Za-z0-9_-]+(\/[A-Za-z0-9 _.:/=+@-]+)?$/.test(key)) {
                 problems.push(`${where}.${operator}: ${key} is not a condition key`);
             }
             if (typeof value === "boolean") {

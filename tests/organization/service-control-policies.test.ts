@@ -8,6 +8,7 @@ import {
     guardrailPolicyDocuments,
     protectAuditLogs,
     protectGuardrailRoles,
+    protectPlatformResources,
     protectSecurityServices,
     requireImdsV2,
     type GuardrailParameters,
@@ -39,6 +40,7 @@ const ALL_DOCUMENTS: Record<string, ScpDocument> = {
     denyIamUserCredentials: denyIamUserCredentials(),
     requireImdsV2: requireImdsV2(),
     protectGuardrailRoles: protectGuardrailRoles(PARAMS),
+    protectPlatformResources: protectPlatformResources(PARAMS),
     ...Object.fromEntries(Object.entries(guardrailPolicyDocuments(PARAMS)).map(([name, doc]) => [`policy ${name}`, doc])),
 };
 
@@ -73,9 +75,9 @@ describe("service control policies as data", () => {
             }
         });
 
-        it("groups the guardrails into four SCPs (a target takes five, one is FullAWSAccess), each guardrail statement exactly once", () => {
+        it("groups the guardrails into five SCPs (four for an OU, which takes five with FullAWSAccess; the platform fence for the root), each guardrail statement exactly once", () => {
             const policies = guardrailPolicyDocuments(PARAMS);
-            assert.deepStrictEqual(Object.keys(policies), ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds"]);
+            assert.deepStrictEqual(Object.keys(policies), ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds", "platform-resources"]);
             const grouped = Object.values(policies).flatMap((d) => d.Statement.map((s) => s.Sid)).sort();
             const single = Object.entries(ALL_DOCUMENTS)
                 .filter(([name]) => !name.startsWith("policy "))

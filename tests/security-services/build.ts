@@ -22,6 +22,7 @@ export const T = {
     hubAdmin: "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
     aggregator: "aws:securityhub/findingAggregator:FindingAggregator",
     hubOrganization: "aws:securityhub/organizationConfiguration:OrganizationConfiguration",
+    member: "aws:securityhub/member:Member",
     delegatedAdministrator: "aws:organizations/delegatedAdministrator:DelegatedAdministrator",
     analyzer: "aws:accessanalyzer/analyzer:Analyzer",
 } as const;

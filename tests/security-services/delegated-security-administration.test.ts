@@ -154,6 +154,9 @@ describe("DelegatedSecurityAdministration", () => {
             ["the aggregation region among the linked ones", withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: ["us-east-1", REGION] }), /^findingAggregatorRegions: "eu-west-1" is the aggregation region itself \(region\)/],
             ["a linked region that is no region", withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: ["mars-north-1"] }), /^findingAggregatorRegions: "mars-north-1" is not an AWS region/],
             ["a linked region listed twice", withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: ["us-east-1", "us-east-1"] }), /^findingAggregatorRegions: "us-east-1" is listed twice$/],
+            ["a Security Hub member that is no account id", withArgs({ securityHubMemberAccountIds: { staging: "1111" } }), /^securityHubMemberAccountIds\.staging: "1111" is not an AWS account id/],
+            ["the security account as its own Security Hub member", withArgs({ securityHubMemberAccountIds: { security: SECURITY_ACCOUNT } }), /^securityHubMemberAccountIds\.security: "222222222222" is not a member account \(this is the administrator/],
+            ["a Security Hub member listed twice", withArgs({ securityHubMemberAccountIds: { staging: "111111111111", prod: "111111111111" } }), /^securityHubMemberAccountIds: "111111111111" is listed twice$/],
             ["a name prefix with capitals and a space", withArgs({ namePrefix: "Zero Trust" }), /^namePrefix: "Zero Trust" is not a name prefix \(expected 1-40 characters/],
             ["no security account provider", withArgs({ securityAccountProvider: undefined }), /^securityAccountProvider: undefined is not an aws\.Provider \(expected the security account's provider\)$/],
             [

@@ -56,6 +56,25 @@ describe("SecurityHubOrganization (through DelegatedSecurityAdministration)", ()
         });
     });
 
+    it("associates no member by default: AWS would enable Security Hub in an account whose stack has not yet", async () => {
+        const { mocks } = await build();
+        assert.deepStrictEqual(mocks.ofType(T.member), []);
+    });
+
+    it("associates each existing member account from the security account, after the designation and the organisation configuration, without an invitation", async () => {
+        const { mocks } = await build({ securityHubMemberAccountIds: { staging: "111111111111", prod: "333333333333" } });
+        const members = mocks.ofType(T.member);
+        assert.deepStrictEqual(members.map((m) => [m.name, m.inputs.accountId, m.inputs.invite]).sort(), [
+            ["security-services-security-hub-member-prod", "333333333333", false],
+            ["security-services-security-hub-member-staging", "111111111111", false],
+        ]);
+        for (const member of members) {
+            assert.strictEqual(member.provider, mocks.providerReference("security"));
+            const dependencies = dependenciesOf(mocks, member.name);
+            assert.ok(dependencies.includes(only(mocks, T.hubAdmin).urn) && dependencies.includes(only(mocks, T.hubOrganization).urn), member.name);
+        }
+    });
+
     for (const linkingMode of ["SPECIFIED_REGIONS", "ALL_REGIONS_EXCEPT_SPECIFIED"] as const) {
         it(`links the regions given with ${linkingMode}`, async () => {
             const { mocks } = await build({ findingAggregatorLinkingMode: linkingMode, findingAggregatorRegions: ["eu-central-1", "us-east-1"] });

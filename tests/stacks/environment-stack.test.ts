@@ -36,7 +36,7 @@ describe("environment stack", () => {
             assert.strictEqual(provider.inputs.region, "eu-west-1");
             assert.deepStrictEqual(decoded(provider.inputs.allowedAccountIds), ["111111111111"]);
             assert.deepStrictEqual(decoded(provider.inputs.defaultTags), {
-                tags: { Environment: "staging", CostCenter: "platform", ManagedBy: "pulumi", Stack: "staging" },
+                tags: { Environment: "staging", CostCenter: "platform", ManagedBy: "pulumi", Stack: "staging", "zero-trust:owner": "platform" },
             });
         });
 

@@ -19,8 +19,18 @@ const BUCKET = `zero-trust-log-archive-${ORGANIZATION_ID}`;
 const ACCESS_ROLE = "OrganizationAccountAccessRole";
 const STACK_TAGS = { CostCenter: "security", ManagedBy: "pulumi", Stack: "management" };
 
-/** The four guardrail SCPs (written out, so that dropping one fails). */
+/** The four guardrail SCPs on the top-level OUs (written out, so that dropping one fails). */
 const GUARDRAILS = ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds"];
+/** The fifth, on the organisation root: the platform fence. */
+const ROOT_GUARDRAIL = "platform-resources";
+/** What the providers of the security and log-archive accounts add: the ownership tag the platform fence reads. */
+const OWNER_TAG = { "zero-trust:owner": "platform" };
+
+/** Every attachment expected: the four on these OU ids, the platform fence on the root. */
+const expectedAttachments = (ouIds: string[]): Record<string, string[]> => ({
+    ...Object.fromEntries(GUARDRAILS.map((policy) => [`zero-trust-${policy}`, ouIds])),
+    [`zero-trust-${ROOT_GUARDRAIL}`]: [ROOT_ID],
+});
 
 /** Services with trusted access to the organisation (written out, so that dropping one fails). */
 const TRUSTED_SERVICES = [
@@ -42,6 +52,7 @@ const TRUSTED_SERVICES = [
  */
 const ACCOUNT_BY_TYPE: Readonly<Record<string, Account>> = {
     "aws:organizations/organization:Organization": "management",
+    "aws:organizations/account:Account": "management",
     "aws:organizations/organizationalUnit:OrganizationalUnit": "management",
     "aws:organizations/policy:Policy": "management",
     "aws:organizations/policyAttachment:PolicyAttachment": "management",
@@ -72,6 +83,7 @@ const ACCOUNT_BY_TYPE: Readonly<Record<string, Account>> = {
     "aws:securityhub/account:Account": "security",
     "aws:securityhub/organizationConfiguration:OrganizationConfiguration": "security",
     "aws:securityhub/findingAggregator:FindingAggregator": "security",
+    "aws:securityhub/member:Member": "security",
     "aws:accessanalyzer/analyzer:Analyzer": "security",
 };
 
@@ -203,7 +215,7 @@ describe("management stack", () => {
                 const account = ACCOUNTS[provider.name as Account];
                 assert.strictEqual(provider.inputs.region, "eu-west-1", provider.name);
                 assert.deepStrictEqual(decoded(provider.inputs.allowedAccountIds), [account], provider.name);
-                assert.deepStrictEqual(decoded(provider.inputs.defaultTags), { tags: STACK_TAGS }, provider.name);
+                assert.deepStrictEqual(decoded(provider.inputs.defaultTags), { tags: provider.name === "management" ? STACK_TAGS : { ...STACK_TAGS, ...OWNER_TAG } }, provider.name);
                 if (provider.name === "management") {
                     assert.strictEqual(provider.inputs.assumeRoles, undefined, "the deployer's own credentials: no role to assume");
                 } else {
@@ -238,7 +250,25 @@ describe("management stack", () => {
             assert.strictEqual(organization.inputs.featureSet, "ALL");
             assert.deepStrictEqual(organization.inputs.enabledPolicyTypes, ["SERVICE_CONTROL_POLICY"]);
             assert.deepStrictEqual([...(organization.inputs.awsServiceAccessPrincipals as string[])].sort(), TRUSTED_SERVICES);
-            assert.deepStrictEqual(mocks.ofType("aws:organizations/account:Account"), [], "the security and log-archive accounts are adopted, not created");
+        });
+
+        it("adopts every account it knows (import, never created) and keeps it in its OU: security and log-archive in security, each environment in its workloads OU", () => {
+            const ou = (name: string): unknown => mocks.named(`organization-${name}`).id;
+            const accounts = mocks.ofType("aws:organizations/account:Account").map((a) => [a.name, recordedNamed(mocks, a.name).options.importId, a.inputs.parentId, a.inputs.email]);
+            assert.deepStrictEqual(accounts.sort(), [
+                ["accounts-log-archive", ACCOUNTS["log-archive"], ou("security"), "aws+log-archive@example.com"],
+                ["accounts-prod", "222222222222", ou("workloads-prod"), "aws+prod@example.com"],
+                ["accounts-security", ACCOUNTS.security, ou("security"), "aws+security@example.com"],
+                ["accounts-staging", "111111111111", ou("workloads-non-prod"), "aws+staging@example.com"],
+            ]);
+            for (const account of mocks.ofType("aws:organizations/account:Account")) {
+                const { options } = recordedNamed(mocks, account.name);
+                assert.deepStrictEqual([account.protect, options.retainOnDelete, account.inputs.closeOnDeletion], [true, true, false], account.name);
+            }
+        });
+
+        it("associates the listed environment accounts as Security Hub members of the security account", () => {
+            assert.deepStrictEqual(mocks.ofType("aws:securityhub/member:Member").map((m) => m.inputs.accountId).sort(), ["111111111111", "222222222222"]);
         });
 
         it("builds the OU tree under the configured root: security and workloads, prod and non-prod under workloads, all protected", () => {
@@ -251,10 +281,10 @@ describe("management stack", () => {
             assert.deepStrictEqual(ous.filter((ou) => !ou.protect).map((ou) => ou.name), []);
         });
 
-        it("attaches the four guardrail SCPs to the security and workloads OUs, and to nothing else (not the root, the management account or a child OU)", () => {
+        it("attaches the four guardrail SCPs to the security and workloads OUs, the platform fence to the root, and nothing else (not the management account or a child OU)", () => {
             const targets = [mocks.named("organization-security").id, mocks.named("organization-workloads").id].sort();
-            assert.deepStrictEqual(attachmentMap(mocks), Object.fromEntries(GUARDRAILS.map((policy) => [`zero-trust-${policy}`, targets])));
-            for (const attachment of mocks.ofType(T.attachment)) {
+            assert.deepStrictEqual(attachmentMap(mocks), expectedAttachments(targets));
+            for (const attachment of mocks.ofType(T.attachment).filter((a) => a.inputs.targetId !== ROOT_ID)) {
                 const ou = mocks.ofType(T.ou).find((o) => o.id === attachment.inputs.targetId);
                 assert.ok(ou !== undefined, attachment.name);
                 assert.deepStrictEqual(attachment.propertyDependencies.targetId, [ou.urn], `${attachment.name} waits for its OU`);
@@ -263,9 +293,9 @@ describe("management stack", () => {
 
         it("protects every SCP and attachment, and every SCP document is valid", () => {
             const guardrails = [...mocks.ofType(T.policy), ...mocks.ofType(T.attachment)];
-            assert.strictEqual(guardrails.length, 12);
+            assert.strictEqual(guardrails.length, 14);
             assert.deepStrictEqual(guardrails.filter((r) => !r.protect).map((r) => r.name), []);
-            for (const policy of GUARDRAILS) {
+            for (const policy of [...GUARDRAILS, ROOT_GUARDRAIL]) {
                 assert.deepStrictEqual(scpProblems(scpOf(mocks, policy)), [], policy);
             }
         });
@@ -421,7 +451,8 @@ describe("management stack", () => {
                 logArchiveKeyArn: named("log-archive-key").outputs.arn,
                 organizationTrailArn: named("organization-trail-trail").outputs.arn,
                 organizationTrailLogGroupName: named("organization-trail-log-group").outputs.name,
-                guardrailPolicyIds: Object.fromEntries(GUARDRAILS.map((policy) => [policy, named(`guardrails-${policy}`).id])),
+                placedAccountIds: { security: ACCOUNTS.security, "log-archive": ACCOUNTS["log-archive"], staging: "111111111111", prod: "222222222222" },
+                guardrailPolicyIds: Object.fromEntries([...GUARDRAILS, ROOT_GUARDRAIL].map((policy) => [policy, named(`guardrails-${policy}`).id])),
                 securityGuardDutyDetectorId: named("security-services-guardduty-admin-detector").id,
                 securityHubAggregatorArn: named("security-services-security-hub-aggregator").outputs.arn,
                 organizationAnalyzerArn: named("security-services-access-analyzer-analyzer").outputs.arn,
@@ -442,6 +473,13 @@ describe("management stack", () => {
         before(async () => {
             run = await runStack("management", {
                 "zero-trust-aws:organization": JSON.stringify({ id: ORGANIZATION_ID, rootId: ROOT_ID, managementAccountId: ACCOUNTS.management, workloadOus: ["prod", "staging", "sandbox"] }),
+                "zero-trust-aws:accounts": JSON.stringify({
+                    securityAccountId: ACCOUNTS.security,
+                    securityAccountEmail: "aws+security@example.com",
+                    logArchiveAccountId: ACCOUNTS["log-archive"],
+                    logArchiveAccountEmail: "aws+log-archive@example.com",
+                    environments: [{ name: "staging", accountId: "111111111111", email: "aws+staging@example.com", ou: "workloads/staging", securityHubMember: false }],
+                }),
                 "zero-trust-aws:guardrails": JSON.stringify({ allowedRegions: ["us-east-1", "eu-west-1"], breakGlassRoleName: BREAK_GLASS }),
                 "zero-trust-aws:logArchive": JSON.stringify({
                     bucketName: "acme-audit-logs",
@@ -466,7 +504,7 @@ describe("management stack", () => {
             assert.strictEqual(run.error, undefined);
         });
 
-        it("workloadOus: one child of workloads per entry, exported by path; the SCPs still only on the two top-level OUs", async () => {
+        it("workloadOus: one child of workloads per entry, exported by path; the SCPs still only on the two top-level OUs and the root", async () => {
             const workloads = mocks.named("organization-workloads").id;
             assert.deepStrictEqual(
                 Object.fromEntries(mocks.ofType(T.ou).map((ou) => [ou.inputs.name, ou.inputs.parentId])),
@@ -476,7 +514,13 @@ describe("management stack", () => {
             assert.deepStrictEqual(Object.keys(ids).sort(), ["security", "workloads", "workloads/prod", "workloads/sandbox", "workloads/staging"]);
             assert.strictEqual(ids["workloads/sandbox"], mocks.named("organization-workloads-sandbox").id);
             const targets = [mocks.named("organization-security").id, workloads].sort();
-            assert.deepStrictEqual(attachmentMap(mocks), Object.fromEntries(GUARDRAILS.map((policy) => [`zero-trust-${policy}`, targets])));
+            assert.deepStrictEqual(attachmentMap(mocks), expectedAttachments(targets));
+        });
+
+        it("accounts.environments: each listed account in the OU it names; no Security Hub member where securityHubMember is false", () => {
+            assert.strictEqual(mocks.named("accounts-staging").inputs.parentId, mocks.named("organization-workloads-staging").id);
+            assert.deepStrictEqual(mocks.ofType("aws:organizations/account:Account").map((a) => a.name).sort(), ["accounts-log-archive", "accounts-security", "accounts-staging"]);
+            assert.deepStrictEqual(mocks.ofType("aws:securityhub/member:Member"), []);
         });
 
         it("allowedRegions and breakGlassRoleName go into the SCPs", () => {
@@ -536,7 +580,7 @@ describe("management stack", () => {
 
         it("still builds the rest of the organisation", () => {
             assert.strictEqual(run.mocks.ofType(T.organization).length, 1);
-            assert.strictEqual(run.mocks.ofType(T.attachment).length, 8);
+            assert.strictEqual(run.mocks.ofType(T.attachment).length, 9);
             assert.strictEqual(run.mocks.ofType("aws:cloudtrail/trail:Trail").length, 1);
         });
     });
@@ -548,7 +592,14 @@ describe("management stack", () => {
     });
 
     it("validates the whole management config before declaring anything", async () => {
-        const run = await runStack("management", { "zero-trust-aws:accounts": JSON.stringify({ securityAccountId: "333333333333", logArchiveAccountId: "333333333333" }) });
+        const run = await runStack("management", {
+            "zero-trust-aws:accounts": JSON.stringify({
+                securityAccountId: "333333333333",
+                securityAccountEmail: "aws+security@example.com",
+                logArchiveAccountId: "333333333333",
+                logArchiveAccountEmail: "aws+log-archive@example.com",
+            }),
+        });
         await assertRefusedBeforeAnyResource(
             run,
             "zero-trust-aws:accounts.logArchiveAccountId",
