@@ -7,8 +7,8 @@ import {
     BUCKET_CONFIGURATION_ACTIONS,
     type BucketPolicyDocument,
 } from "../../components/audit-logs/log-archive-policies";
-import { evaluate } from "../iam-policy/policy-evaluator";
-import { statement } from "../iam-policy/policy-reading";
+import { evaluate } from "../../iam-evaluator/policy-evaluator";
+import { statement } from "../../iam-evaluator/policy-reading";
 import {
     ACCESS_BUCKET,
     ACCESS_LOGS_BUCKET_FACTS,

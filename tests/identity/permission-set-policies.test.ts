@@ -20,10 +20,10 @@ import {
     LOG_GROUP_TAMPERING_ACTIONS,
     LOG_OBJECT_DELETION_ACTIONS,
 } from "../../components/organization/service-control-policies";
-import { decidingSids, evaluate, type Decision, type PolicyDocument, type PolicyRequest } from "../iam-policy/policy-evaluator";
-import { listOf } from "../iam-policy/policy-reading";
+import { decidingSids, evaluate, type Decision, type PolicyDocument, type PolicyRequest } from "../../iam-evaluator/policy-evaluator";
+import { listOf } from "../../iam-evaluator/policy-reading";
 import { scpProblems } from "../organization/scp-grammar";
-import { permissionSetPolicies, withEverythingAllowed } from "./managed-policy-models";
+import { permissionSetPolicies, withEverythingAllowed } from "./permission-set-sessions";
 
 const LOCATION: AuditLogLocation = { logArchiveBucketName: "acme-org-log-archive" };
 const ARCHIVE = "arn:aws:s3:::acme-org-log-archive";

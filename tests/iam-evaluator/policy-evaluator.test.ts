@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { actionMatches, decidingSids, evaluate, resourceMatches, type PolicyDocument, type PolicyRequest, type Statement } from "./policy-evaluator";
+import { actionMatches, decidingSids, evaluate, resourceMatches, type PolicyDocument, type PolicyRequest, type Statement } from "../../iam-evaluator/policy-evaluator";
 
 /** A document of these statements. */
 const doc = (...Statement: Statement[]): PolicyDocument => ({ Version: "2012-10-17", Statement });
