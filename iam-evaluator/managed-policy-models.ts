@@ -1,3 +1,4 @@
+import { CONFIG_ROLE_POLICY_ARN } from "../components/account/account-baseline";
 import { AWS_MANAGED_POLICY_ARNS } from "../components/identity/permission-set-policies";
 import type { PolicyDocument } from "./policy-evaluator";
 
@@ -78,6 +79,11 @@ export const MANAGED_POLICY_MODELS: Readonly<Record<string, PolicyDocument>> = {
                 Resource: "*",
             },
         ],
+    },
+    // AWS Config's service role: reads of every service's configuration, and Config's own writes.
+    [CONFIG_ROLE_POLICY_ARN]: {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "AwsConfigRoleModel", Effect: "Allow", Action: ["*:Describe*", "*:Get*", "*:List*", "*:BatchGet*", "config:Put*"], Resource: "*" }],
     },
 };
 
