@@ -49,11 +49,11 @@ export async function main(argv: string[]): Promise<number> {
         console.log(usage);
         return 0;
     }
-    if (v.stack === undefined && v.plan === undefined) {
-        throw new UsageError("--stack: expected the name of a stack to evaluate, or --plan <file> (see --help)");
-    }
     if (v["management-plan"] !== undefined && v.plan === undefined) {
         throw new UsageError(`--management-plan=${v["management-plan"]}: expected with --plan <file>`);
+    }
+    if (v.stack === undefined && v.plan === undefined) {
+        throw new UsageError("--stack: expected the name of a stack to evaluate, or --plan <file> (see --help)");
     }
     const jsonFile = v.json === undefined ? undefined : path.resolve(v.json);
     const plans = v.plan !== undefined ? readStackPlans(v.plan, v["management-plan"]) : await previewStackPlans(path.resolve(v.project), v.stack ?? "");

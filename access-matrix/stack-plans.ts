@@ -50,11 +50,20 @@ export async function previewStackPlans(projectDir: string, stack: string): Prom
     }
 }
 
+/** A plan file, its problems named by the option that gave it. */
+function readPlanOption(option: string, file: string): Plan {
+    try {
+        return readPlan(file);
+    } catch (err) {
+        throw new UsageError(`${option}=${file}: expected a plan written by \`pulumi preview --json\` or \`npm run preview -- --json\` (${(err as Error).message.replace(/^--diff=[^:]*: /, "")})`);
+    }
+}
+
 /** Reads the plans from files; the management plan is needed unless the plan is the management stack's. */
 export function readStackPlans(planFile: string, managementPlanFile: string | undefined): StackPlans {
-    const plan = readPlan(planFile);
+    const plan = readPlanOption("--plan", planFile);
     if (managementPlanFile !== undefined) {
-        return { plan, managementPlan: readPlan(managementPlanFile) };
+        return { plan, managementPlan: readPlanOption("--management-plan", managementPlanFile) };
     }
     if (!isManagement(plan.config)) {
         throw new UsageError(`--management-plan: expected the management stack's plan with --plan=${planFile} (an environment's SCPs, permission sets and archive are there)`);
