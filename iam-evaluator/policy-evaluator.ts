@@ -100,21 +100,11 @@ function all(truths: Iterable<Truth>): Truth {
     return unknown ?? true;
 }
 
-/** Kleene OR: true wins, then unknown. */
-function any(truths: Iterable<Truth>): Truth {
-    let unknown: Truth | undefined;
-    for (const t of truths) {
-        if (t === true) {
-            return true;
-        }
-        if (isUndecided(t)) {
-            unknown ??= t;
-        }
-    }
-    return unknown ?? false;
-}
-
 const not = (t: Truth): Truth => (isUndecided(t) ? t : !t);
+
+/** Kleene OR: true wins, then unknown. */
+const any = (truths: Iterable<Truth>): Truth => not(all([...truths].map(not)));
+
 
 const where = (s: Statement): string => `statement ${s.Sid ?? "?"}`;
 
