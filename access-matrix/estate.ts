@@ -10,8 +10,6 @@ export interface EstateView {
     readonly estate: Estate;
     readonly principals: readonly Principal[];
     readonly organization: OrganizationChain;
-    /** Account id to readable name. */
-    readonly accountNames: ReadonlyMap<string, string>;
 }
 
 interface ManagementConfig {
@@ -24,8 +22,8 @@ const DEFAULT_ACCESS_ROLE = "OrganizationAccountAccessRole";
 /**
  * The estate of a stack. `plan` is the stack's own; `managementPlan` the management stack's (the
  * same plan when the stack is the management stack). Accounts covered: every account a resource
- * of the plans lives in, but the management account, which no SCP binds (the README says what
- * protects it instead).
+ * of the plans lives in; of the management account, which no SCP binds (the README says what
+ * protects it instead), only the roles the plans declare.
  */
 export function estateOf(plan: Plan, managementPlan: Plan | undefined): EstateView {
     const own = planResources(plan);
@@ -53,17 +51,23 @@ export function estateOf(plan: Plan, managementPlan: Plan | undefined): EstateVi
             names.set(r.account, r.account);
         }
     }
+    const covered = [...names.keys()];
+    // The management account's own roles (the trail's) are columns too; it has no fixed principals, since no SCP binds it.
+    const managementAccountId = organization.managementAccountId;
+    if (managementAccountId !== undefined && resources.some((r) => r.account === managementAccountId)) {
+        names.set(managementAccountId, "management");
+    }
     const homeRegion = plan.config?.["aws:region"] ?? "us-east-1";
     const accounts: EstateAccounts = {
         names,
+        managementAccountId,
         deploymentRoleName: (account) => (account === environmentAccount ? environmentRole : undefined) ?? management.accounts?.accessRoleName ?? DEFAULT_ACCESS_ROLE,
         breakGlassRoleName: management.guardrails?.breakGlassRoleName,
         identityCenterRegion: managementPlan?.config?.["aws:region"] ?? homeRegion,
     };
     return {
-        estate: { resources, allowedRegions: management.guardrails?.allowedRegions ?? [homeRegion], homeRegion, accounts: [...names.keys()] },
+        estate: { resources, allowedRegions: management.guardrails?.allowedRegions ?? [homeRegion], homeRegion, accounts: covered },
         principals: estatePrincipals(resources, accounts),
         organization,
-        accountNames: names,
     };
 }

@@ -25,6 +25,8 @@ export interface Principal {
 export interface EstateAccounts {
     /** The accounts whose principals the matrix covers, by id, with a readable name. */
     readonly names: ReadonlyMap<string, string>;
+    /** The management account: its plan roles are covered, its deployment, break-glass and root are not. */
+    readonly managementAccountId?: string;
     /** The deployment role's name in an account (the organisation access role). */
     deploymentRoleName(account: string): string;
     readonly breakGlassRoleName?: string;
@@ -113,7 +115,7 @@ function permissionSetRoles(resources: readonly PlanResource[], accounts: Estate
 /** The deployment role, the break-glass role (both AdministratorAccess) and the root user of each account. */
 function accountPrincipals(accounts: EstateAccounts): Principal[] {
     const administrator = [MANAGED_POLICY_MODELS[AWS_MANAGED_POLICY_ARNS.AdministratorAccess]];
-    return [...accounts.names.keys()].flatMap((account): Principal[] => {
+    return [...accounts.names.keys()].filter((account) => account !== accounts.managementAccountId).flatMap((account): Principal[] => {
         const deployment = accounts.deploymentRoleName(account);
         const breakGlass = accounts.breakGlassRoleName;
         return [

@@ -31,9 +31,10 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
 
     it("covers every principal the stacks define or assign, and at least 40 tampering actions on the plan's ARNs", () => {
         const labels = matrix.principals.map((p) => p.label);
-        for (const expected of ["developer@staging", "security-auditor@staging", "platform-admin@staging", "security-auditor@log-archive", "staging-responder-role@staging", "staging-network-flow-logs-role@staging", "staging-baseline-config-role@staging", "deployment@staging", "break-glass@staging", "root@staging"]) {
+        for (const expected of ["developer@staging", "security-auditor@staging", "platform-admin@staging", "security-auditor@log-archive", "staging-responder-role@staging", "staging-network-flow-logs-role@staging", "staging-baseline-config-role@staging", "deployment@staging", "break-glass@staging", "root@staging", "organization-trail-role@management"]) {
             assert.ok(labels.includes(expected), `${expected} in ${labels.join(", ")}`);
         }
+        assert.ok(!labels.some((l) => /^(root|deployment|break-glass)@management$/.test(l)), "no SCP binds the management account: only its plan roles are columns");
         const tamperActions = new Set(matrix.rows.filter((r) => r.kind === "tamper").map((r) => r.action));
         assert.ok(tamperActions.size >= 40, `${tamperActions.size} tampering actions`);
         assert.ok(matrix.rows.every((r) => r.target.arn === "*" || r.target.arn.startsWith("arn:aws:")), "concrete ARNs");
