@@ -109,13 +109,14 @@ export function accessMatrix(estate: Estate, principals: readonly Principal[], o
     const findPolicy = resourcePolicyFinder(estate.resources);
     const rows = matrixRows(estate, probes);
     const scpLevels = new Map(principals.map((p) => [p.account, organization.scpLevels(p.account)]));
+    const principalTagContext = new Map(principals.map((p) => [p, Object.fromEntries(Object.entries(p.tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]))]));
     let unexpected = 0;
     const cells = rows.map(({ probe, row }) => {
         const { policy, keyPolicy } = findPolicy(row.target.arn);
         const context = contextOf(row.target, organization.organizationId);
         return principals.map((principal): MatrixCell => {
             const { decision, reason } = authorize(
-                { principal: { arn: principal.arn }, action: row.action, resource: row.target.arn, context },
+                { principal: { arn: principal.arn }, action: row.action, resource: row.target.arn, context: { ...context, ...principalTagContext.get(principal) } },
                 {
                     identityPolicies: principal.identityPolicies,
                     boundary: principal.boundary,

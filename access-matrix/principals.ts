@@ -19,6 +19,8 @@ export interface Principal {
     readonly account: string;
     readonly identityPolicies: readonly PolicyDocument[];
     readonly boundary?: PolicyDocument;
+    /** Its tags (`aws:PrincipalTag/…`): a plan role's own over its provider's default tags. */
+    readonly tags: Readonly<Record<string, string>>;
 }
 
 /** Where the estate's accounts and its fixed roles come from (the stacks' config). */
@@ -73,6 +75,7 @@ function planRoles(resources: readonly PlanResource[], accounts: EstateAccounts,
                     ...attachments.filter((a) => textOf(a, "role") === roleName).map((a) => managedPolicy(textOf(a, "policyArn") ?? a.name, customerManaged)),
                 ],
                 boundary: boundaryArn === undefined ? undefined : managedPolicy(boundaryArn, customerManaged),
+                tags: role.tags,
             },
         ];
     });
@@ -107,6 +110,7 @@ function permissionSetRoles(resources: readonly PlanResource[], accounts: Estate
                     ...forSet("aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment").map((a) => unmodelled(a.name)),
                 ],
                 boundary: boundary === undefined ? undefined : boundaryArn === undefined ? unmodelled(boundary.name) : managedPolicy(boundaryArn, customerManaged),
+                tags: {},
             },
         ];
     });
@@ -119,11 +123,11 @@ function accountPrincipals(accounts: EstateAccounts): Principal[] {
         const deployment = accounts.deploymentRoleName(account);
         const breakGlass = accounts.breakGlassRoleName;
         return [
-            { label: labelOf("deployment", account, accounts), kind: "deployment", name: deployment, arn: `arn:aws:iam::${account}:role/${deployment}`, account, identityPolicies: administrator },
+            { label: labelOf("deployment", account, accounts), kind: "deployment", name: deployment, arn: `arn:aws:iam::${account}:role/${deployment}`, account, identityPolicies: administrator, tags: {} },
             ...(breakGlass === undefined
                 ? []
-                : [{ label: labelOf("break-glass", account, accounts), kind: "break-glass" as const, name: breakGlass, arn: `arn:aws:iam::${account}:role/${breakGlass}`, account, identityPolicies: administrator }]),
-            { label: labelOf("root", account, accounts), kind: "root", name: "root", arn: `arn:aws:iam::${account}:root`, account, identityPolicies: [] },
+                : [{ label: labelOf("break-glass", account, accounts), kind: "break-glass" as const, name: breakGlass, arn: `arn:aws:iam::${account}:role/${breakGlass}`, account, identityPolicies: administrator, tags: {} }]),
+            { label: labelOf("root", account, accounts), kind: "root", name: "root", arn: `arn:aws:iam::${account}:root`, account, identityPolicies: [], tags: {} },
         ];
     });
 }

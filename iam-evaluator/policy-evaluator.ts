@@ -14,7 +14,7 @@
  * A whole request (`authorize`): the principal's identity policies, its permissions boundary, the
  * resource's policy (a key policy for KMS) and the SCPs of every level of the principal's account
  * (root, each OU, the account): an explicit deny in any of them wins; every SCP level must allow
- * (SCPs never bind the management account nor service principals); then in the same account the
+ * (SCPs never bind the management account, service principals nor service-linked roles); then in the same account the
  * identity policy or a resource policy naming the principal allows; across accounts both must;
  * KMS needs the key policy, either naming the principal or delegating to its account (the account
  * root), and then the identity policy too; a boundary must also allow. The root user has every
@@ -490,7 +490,8 @@ export function authorize(request: PolicyRequest & { readonly principal: Request
     const principalAccount = isService ? undefined : accountOf(principal.arn);
     const sameAccount = input.resourceAccount === undefined || input.resourceAccount === principalAccount;
 
-    const scpLevels = isService ? [] : (input.serviceControlPolicies ?? []);
+    // SCPs bind neither service principals nor service-linked roles.
+    const scpLevels = isService || /:role\/aws-service-role\//.test(principal.arn) ? [] : (input.serviceControlPolicies ?? []);
     const scps = scpLevels.map((level) => verdictOf(level, request));
     const identity = isService || isRoot ? undefined : verdictOf(input.identityPolicies ?? [], request);
     const boundary = input.boundary === undefined || isService || isRoot ? undefined : verdictOf([input.boundary], request);

@@ -100,27 +100,34 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
         assert.strictEqual(cell(after, "stop AWS Config recording", "recorder", "platform-admin@staging").decision, "ExplicitDeny");
     });
 
-    it("evaluates ownership-tag guardrails on the plan's tags: an SCP denying changes to resources tagged by the provider turns the developer's cell to denied", () => {
+    /** The staging matrix with one more SCP attached to the organisation's root. */
+    function withRootScp(statements: unknown[]): AccessMatrix {
         const management = plans.managementPlan;
         assert.ok(management !== undefined);
-        const attachment = management.steps.find((s) => s.newState?.type === "aws:organizations/policyAttachment:PolicyAttachment")?.newState;
-        const target = attachment?.inputs.targetId;
-        assert.ok(typeof target === "string");
-        const ownership: PlanStep[] = [
+        const added: PlanStep[] = [
             {
                 op: "create",
                 urn: "urn:x:policy",
-                newState: {
-                    urn: "urn:x:policy", custom: true, type: "aws:organizations/policy:Policy", id: "p-ownership", outputs: { id: "p-ownership" },
-                    inputs: { type: "SERVICE_CONTROL_POLICY", content: JSON.stringify({ Statement: [{ Sid: "PlatformOwned", Effect: "Deny", Action: "lambda:UpdateFunctionCode", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/ManagedBy": "pulumi" }, ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/OrganizationAccountAccessRole" } } }] }) },
-                },
+                newState: { urn: "urn:x:policy", custom: true, type: "aws:organizations/policy:Policy", id: "p-added", outputs: { id: "p-added" }, inputs: { type: "SERVICE_CONTROL_POLICY", content: JSON.stringify({ Statement: statements }) } },
             },
-            { op: "create", urn: "urn:x:root-attachment", newState: { urn: "urn:x:root-attachment", custom: true, type: "aws:organizations/policyAttachment:PolicyAttachment", inputs: { policyId: "p-ownership", targetId: "r-a1b2" }, outputs: {} } },
+            { op: "create", urn: "urn:x:root-attachment", newState: { urn: "urn:x:root-attachment", custom: true, type: "aws:organizations/policyAttachment:PolicyAttachment", inputs: { policyId: "p-added", targetId: "r-a1b2" }, outputs: {} } },
         ];
-        const after = matrixOf(estateOf(plans.plan, { ...management, steps: [...management.steps, ...ownership] }));
+        return matrixOf(estateOf(plans.plan, { ...management, steps: [...management.steps, ...added] }));
+    }
+
+    it("evaluates ownership-tag guardrails on the plan's tags: an SCP denying changes to resources tagged by the provider turns the developer's cell to denied", () => {
+        const after = withRootScp([
+            { Sid: "PlatformOwned", Effect: "Deny", Action: "lambda:UpdateFunctionCode", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/ManagedBy": "pulumi" }, ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/OrganizationAccountAccessRole" } } },
+        ]);
         assert.strictEqual(cell(after, "update the responder's code", "responder", "developer@staging").decision, "ExplicitDeny");
         assert.strictEqual(cell(after, "update an own function's code", "function", "developer@staging").decision, "Allow", "an untagged function stays the team's");
         assert.strictEqual(cell(after, "deploy: update the responder's code", "responder", "deployment@staging").decision, "Allow");
+    });
+
+    it("gives the plan's roles their tags as aws:PrincipalTag (their own over the provider's default tags)", () => {
+        const after = withRootScp([{ Sid: "PlatformRolesOnly", Effect: "Deny", Action: "ec2:DescribeInstances", Resource: "*", Condition: { StringNotEqualsIfExists: { "aws:PrincipalTag/Environment": "staging" } } }]);
+        assert.strictEqual(cell(after, "act as root (anything)", "account", "staging-responder-role@staging").decision, "Allow");
+        assert.strictEqual(cell(after, "act as root (anything)", "account", "developer@staging").decision, "ExplicitDeny");
     });
 
     it("counts a cell it cannot decide as allowed, never as denied", () => {

@@ -29,6 +29,13 @@ describe("IAM evaluator: a whole request (identity, boundary, resource policy, S
         assert.strictEqual(decision("s3:PutObject", { serviceControlPolicies: deny }, bucket, service), "ImplicitDeny");
     });
 
+    it("does not apply SCPs to service-linked roles", () => {
+        const linked = { arn: "arn:aws:iam::111111111111:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling" };
+        const denyAll = [[doc({ Effect: "Deny", Action: "*", Resource: "*" })]];
+        assert.strictEqual(decision("kms:CreateGrant", { identityPolicies: [allowAll], serviceControlPolicies: denyAll }, "*", linked), "Allow");
+        assert.strictEqual(decision("kms:CreateGrant", { identityPolicies: [allowAll], serviceControlPolicies: denyAll }, "*"), "ExplicitDeny");
+    });
+
     it("gives the root user every identity permission but keeps it under SCPs and resource policies", () => {
         const root = { arn: "arn:aws:iam::111111111111:root" };
         assert.strictEqual(decision("ec2:RunInstances", {}, "*", root), "Allow");
