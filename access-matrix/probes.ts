@@ -70,7 +70,17 @@ const ec2Arn = (kind: string) => (r: PlanResource) => (r.id === undefined ? unde
 const roleArn = (r: PlanResource) => `arn:aws:iam::${r.account}:role/${textOf(r, "name") ?? r.id}`;
 const bucketArn = (r: PlanResource) => `arn:aws:s3:::${textOf(r, "bucket") ?? r.id}`;
 const logGroupArn = (r: PlanResource) => `arn:aws:logs:${r.region}:${r.account}:log-group:${textOf(r, "name") ?? r.id}`;
+const analyzerArn = (r: PlanResource) => `arn:aws:access-analyzer:${r.region}:${r.account}:analyzer/${textOf(r, "analyzerName")}`;
+const trailArn = (r: PlanResource) => `arn:aws:cloudtrail:${r.region}:${r.account}:trail/${textOf(r, "name")}`;
 const isAuditLogGroup = (r: PlanResource): boolean => /vpc-flow-logs|^aws-cloudtrail-logs/.test(textOf(r, "name") ?? "");
+
+/** The log groups of audit logs (flow logs, the trail's), or the others. */
+const logGroups =
+    (audit: boolean) =>
+    (estate: Estate): ProbeTarget[] =>
+        ofType(estate.resources, "aws:cloudwatch/logGroup:LogGroup")
+            .filter((r) => isAuditLogGroup(r) === audit)
+            .flatMap((r) => targetOf(r, logGroupArn(r)));
 
 /** The organisation trail's archive bucket (where the trail writes), from the management plan. */
 function archive(estate: Estate): { bucket: PlanResource; key?: PlanResource } | undefined {
@@ -79,6 +89,12 @@ function archive(estate: Estate): { bucket: PlanResource; key?: PlanResource } |
     const bucket = ofType(estate.resources, "aws:s3/bucket:Bucket").find((b) => textOf(b, "bucket") === name);
     const keyArn = trail === undefined ? undefined : textOf(trail, "kmsKeyId");
     return bucket === undefined ? undefined : { bucket, key: ofType(estate.resources, "aws:kms/key:Key").find((k) => textOf(k, "arn") === keyArn) };
+}
+
+/** The archive bucket itself. */
+function archiveBucket(estate: Estate): ProbeTarget[] {
+    const found = archive(estate);
+    return found === undefined ? [] : targetOf(found.bucket, bucketArn(found.bucket));
 }
 
 /** An object of the archive, as CloudTrail names them, for each covered account. */
@@ -92,6 +108,12 @@ function findingsBuckets(estate: Estate): PlanResource[] {
     const destinations = ofType(estate.resources, "aws:guardduty/publishingDestination:PublishingDestination").map((d) => textOf(d, "destinationArn"));
     return ofType(estate.resources, "aws:s3/bucket:Bucket").filter((b) => destinations.includes(bucketArn(b)));
 }
+
+/** The responder's quarantine security groups. */
+const quarantineGroups = (estate: Estate): ProbeTarget[] =>
+    ofType(estate.resources, "aws:ec2/securityGroup:SecurityGroup")
+        .filter((r) => /quarantine/.test(r.name))
+        .flatMap((r) => targetOf(r, ec2Arn("security-group")(r)));
 
 /** Untagged resources of a workload team, in the stack's first account and home region. */
 const workloadResource =
@@ -130,22 +152,22 @@ export const PROBES: readonly Probe[] = [
     { label: "delete a Config rule", action: "config:DeleteConfigRule", targets: accountWide("Config rules"), may: platform },
     { label: "disable Security Hub", action: "securityhub:DisableSecurityHub", targets: every("aws:securityhub/account:Account", (r) => `arn:aws:securityhub:${r.region}:${r.account}:hub/default`), may: platform },
     { label: "disable a Security Hub standard", action: "securityhub:BatchDisableStandards", targets: every("aws:securityhub/standardsSubscription:StandardsSubscription"), may: platform },
-    { label: "delete the Access Analyzer", action: "access-analyzer:DeleteAnalyzer", targets: every("aws:accessanalyzer/analyzer:Analyzer", (r) => `arn:aws:access-analyzer:${r.region}:${r.account}:analyzer/${textOf(r, "analyzerName")}`), may: platform },
-    { label: "archive Access Analyzer findings", action: "access-analyzer:UpdateFindings", targets: every("aws:accessanalyzer/analyzer:Analyzer", (r) => `arn:aws:access-analyzer:${r.region}:${r.account}:analyzer/${textOf(r, "analyzerName")}`), may: platform },
-    { label: "auto-archive Access Analyzer findings", action: "access-analyzer:CreateArchiveRule", targets: every("aws:accessanalyzer/analyzer:Analyzer", (r) => `arn:aws:access-analyzer:${r.region}:${r.account}:analyzer/${textOf(r, "analyzerName")}`), may: platform },
+    { label: "delete the Access Analyzer", action: "access-analyzer:DeleteAnalyzer", targets: every("aws:accessanalyzer/analyzer:Analyzer", analyzerArn), may: platform },
+    { label: "archive Access Analyzer findings", action: "access-analyzer:UpdateFindings", targets: every("aws:accessanalyzer/analyzer:Analyzer", analyzerArn), may: platform },
+    { label: "auto-archive Access Analyzer findings", action: "access-analyzer:CreateArchiveRule", targets: every("aws:accessanalyzer/analyzer:Analyzer", analyzerArn), may: platform },
     // The organisation trail and the audit logs.
-    { label: "stop the organisation trail", action: "cloudtrail:StopLogging", targets: every("aws:cloudtrail/trail:Trail", (r) => `arn:aws:cloudtrail:${r.region}:${r.account}:trail/${textOf(r, "name")}`), may: platform },
-    { label: "delete the organisation trail", action: "cloudtrail:DeleteTrail", targets: every("aws:cloudtrail/trail:Trail", (r) => `arn:aws:cloudtrail:${r.region}:${r.account}:trail/${textOf(r, "name")}`), may: platform },
-    { label: "narrow the trail's events", action: "cloudtrail:PutEventSelectors", targets: every("aws:cloudtrail/trail:Trail", (r) => `arn:aws:cloudtrail:${r.region}:${r.account}:trail/${textOf(r, "name")}`), may: platform },
+    { label: "stop the organisation trail", action: "cloudtrail:StopLogging", targets: every("aws:cloudtrail/trail:Trail", trailArn), may: platform },
+    { label: "delete the organisation trail", action: "cloudtrail:DeleteTrail", targets: every("aws:cloudtrail/trail:Trail", trailArn), may: platform },
+    { label: "narrow the trail's events", action: "cloudtrail:PutEventSelectors", targets: every("aws:cloudtrail/trail:Trail", trailArn), may: platform },
     { label: "delete an audit log object", action: "s3:DeleteObject", targets: archiveObjects, may: nobody },
     { label: "delete an audit log object version", action: "s3:DeleteObjectVersion", targets: archiveObjects, may: nobody },
     { label: "overwrite an audit log object", action: "s3:PutObject", targets: archiveObjects, may: nobody },
     { label: "bypass the archive's object lock", action: "s3:BypassGovernanceRetention", targets: archiveObjects, may: nobody },
-    { label: "replace the archive's bucket policy", action: "s3:PutBucketPolicy", targets: (e) => { const a = archive(e); return a === undefined ? [] : targetOf(a.bucket, bucketArn(a.bucket)); }, may: platform },
-    { label: "shorten the archive's lifecycle", action: "s3:PutLifecycleConfiguration", targets: (e) => { const a = archive(e); return a === undefined ? [] : targetOf(a.bucket, bucketArn(a.bucket)); }, may: platform },
-    { label: "delete an audit log group", action: "logs:DeleteLogGroup", targets: (e) => ofType(e.resources, "aws:cloudwatch/logGroup:LogGroup").filter(isAuditLogGroup).flatMap((r) => targetOf(r, logGroupArn(r))), may: nobody },
-    { label: "shorten an audit log group's retention", action: "logs:PutRetentionPolicy", targets: (e) => ofType(e.resources, "aws:cloudwatch/logGroup:LogGroup").filter(isAuditLogGroup).flatMap((r) => targetOf(r, logGroupArn(r))), may: platform },
-    { label: "delete a platform log group", action: "logs:DeleteLogGroup", targets: (e) => ofType(e.resources, "aws:cloudwatch/logGroup:LogGroup").filter((r) => !isAuditLogGroup(r)).flatMap((r) => targetOf(r, logGroupArn(r))), may: platform },
+    { label: "replace the archive's bucket policy", action: "s3:PutBucketPolicy", targets: archiveBucket, may: platform },
+    { label: "shorten the archive's lifecycle", action: "s3:PutLifecycleConfiguration", targets: archiveBucket, may: platform },
+    { label: "delete an audit log group", action: "logs:DeleteLogGroup", targets: logGroups(true), may: nobody },
+    { label: "shorten an audit log group's retention", action: "logs:PutRetentionPolicy", targets: logGroups(true), may: platform },
+    { label: "delete a platform log group", action: "logs:DeleteLogGroup", targets: logGroups(false), may: platform },
     { label: "delete exported findings", action: "s3:DeleteObject", targets: (e) => findingsBuckets(e).flatMap((b) => targetOf(b, `${bucketArn(b)}/AWSLogs/${b.account}/GuardDuty/${b.region}/2026/01/01/finding.jsonl.gz`)), may: platform },
     { label: "replace the findings bucket policy", action: "s3:PutBucketPolicy", targets: (e) => findingsBuckets(e).flatMap((b) => targetOf(b, bucketArn(b))), may: platform },
     // Keys.
@@ -169,7 +191,7 @@ export const PROBES: readonly Probe[] = [
     {
         label: "detach the quarantine group from an instance",
         action: "ec2:ModifyNetworkInterfaceAttribute",
-        targets: (e) => ofType(e.resources, "aws:ec2/securityGroup:SecurityGroup").filter((r) => /quarantine/.test(r.name)).flatMap((r) => targetOf(r, ec2Arn("security-group")(r))),
+        targets: quarantineGroups,
         may: (p) => platform(p) || isResponder(p),
     },
     { label: "replace an endpoint policy", action: "ec2:ModifyVpcEndpoint", targets: every("aws:ec2/vpcEndpoint:VpcEndpoint"), may: platform },
@@ -217,7 +239,7 @@ export const PROBES: readonly Probe[] = [
         targets: (e) => ofType(e.resources, "aws:ec2/vpc:Vpc").flatMap((v) => targetOf(v, `arn:aws:ec2:${v.region}:${v.account}:network-interface/eni-0compromised00000`, { "ec2:Vpc": `arn:aws:ec2:${v.region}:${v.account}:vpc/${v.id}` })),
         mustAllow: responder,
     },
-    { label: "isolate an instance (into quarantine)", action: "ec2:ModifyNetworkInterfaceAttribute", targets: (e) => ofType(e.resources, "aws:ec2/securityGroup:SecurityGroup").filter((r) => /quarantine/.test(r.name)).flatMap((r) => targetOf(r, ec2Arn("security-group")(r))), mustAllow: responder },
+    { label: "isolate an instance (into quarantine)", action: "ec2:ModifyNetworkInterfaceAttribute", targets: quarantineGroups, mustAllow: responder },
     { label: "deploy: update the responder's code", action: "lambda:UpdateFunctionCode", targets: every("aws:lambda/function:Function"), mustAllow: deployment },
     { label: "deploy: update a key policy", action: "kms:PutKeyPolicy", targets: every("aws:kms/key:Key"), mustAllow: deployment },
     { label: "deploy: update an endpoint policy", action: "ec2:ModifyVpcEndpoint", targets: every("aws:ec2/vpcEndpoint:VpcEndpoint"), mustAllow: deployment },
