@@ -15,3 +15,12 @@ export const ExitCode = {
     mandatoryViolation: 1,
     badInputOrInternalError: 2,
 } as const;
+
+/**
+ * Exits once standard output and error are flushed: into a pipe they are written asynchronously,
+ * and a bare `process.exit` would cut a long report short. Exiting explicitly stops anything the
+ * SDK's runtime may still hold open.
+ */
+export function exitAfterFlush(code: number): void {
+    process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+}

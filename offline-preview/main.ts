@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { main } from "./cli";
-import { ExitCode } from "./errors";
+import { ExitCode, exitAfterFlush } from "./errors";
 
 /** Errors whose message is the whole story: bad arguments, files or stack config. One line, no trace. */
 const inputErrors = new Set(["UsageError", "ConfigError"]);
@@ -10,15 +10,6 @@ const inputErrors = new Set(["UsageError", "ConfigError"]);
  * CLI, too, prints without a trace; the SDK may prefix it with the input it was meant for).
  */
 const isOneLiner = (error: Error): boolean => inputErrors.has(error.name) || pulumi.RunError.isInstance(error);
-
-/**
- * Exits once standard output and error are flushed: into a pipe they are written asynchronously,
- * and a bare `process.exit` would cut a long report short. Exiting explicitly stops anything the
- * SDK's runtime may still hold open.
- */
-function exitAfterFlush(code: number): void {
-    process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
-}
 
 main(process.argv.slice(2)).then(
     (code) => exitAfterFlush(code),

@@ -10,8 +10,8 @@ import {
 } from "../../components/audit-logs/trail-policies";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../../components/organization/service-control-policies";
 import type { KeyPolicyDocument } from "../../components/encryption/key-policy";
-import { evaluate, resourceMatches } from "../iam-policy/policy-evaluator";
-import { statement } from "../iam-policy/policy-reading";
+import { evaluate, resourceMatches } from "../../iam-evaluator/policy-evaluator";
+import { statement } from "../../iam-evaluator/policy-reading";
 import {
     ACCESS_BUCKET,
     ACCESS_LOGS_KEY_FACTS,

@@ -5,7 +5,7 @@ import { archiveBucketPolicy } from "../../components/audit-logs/log-archive-pol
 import { OrganizationTrail, type OrganizationTrailArgs } from "../../components/audit-logs/organization-trail";
 import { trailDeliveryRolePolicy, trailDeliveryRoleTrustPolicy, trailLogGroupKeyPolicy } from "../../components/audit-logs/trail-policies";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../../components/organization/service-control-policies";
-import { resourceMatches } from "../iam-policy/policy-evaluator";
+import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
 import { awsResourcesThrough, dependenciesOf, oncePerVariant, RecordingMocks, valueOf } from "../network/recording-mocks";
 import {
     BUCKET,

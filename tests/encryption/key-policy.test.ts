@@ -12,8 +12,8 @@ import {
     type PurposeBindings,
 } from "../../components/encryption/key-policy";
 import { KEY_PURPOSES, type KeyPurpose } from "../../components/encryption/key-purposes";
-import { resourceMatches } from "../iam-policy/policy-evaluator";
-import { actionsAllowed, actionsOf, principalsOf, statement, statementsFor } from "../iam-policy/policy-reading";
+import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
+import { actionsAllowed, actionsOf, principalsOf, statement, statementsFor } from "../../iam-evaluator/policy-reading";
 
 const ACCOUNT = "111111111111";
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;

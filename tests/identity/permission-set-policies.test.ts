@@ -20,10 +20,10 @@ import {
     LOG_GROUP_TAMPERING_ACTIONS,
     LOG_OBJECT_DELETION_ACTIONS,
 } from "../../components/organization/service-control-policies";
-import { decidingSids, evaluate, type Decision, type PolicyDocument, type PolicyRequest } from "../iam-policy/policy-evaluator";
-import { listOf } from "../iam-policy/policy-reading";
+import { decidingSids, evaluate, type Decision, type PolicyDocument, type PolicyRequest } from "../../iam-evaluator/policy-evaluator";
+import { listOf } from "../../iam-evaluator/policy-reading";
 import { scpProblems } from "../organization/scp-grammar";
-import { permissionSetPolicies, withEverythingAllowed } from "./managed-policy-models";
+import { permissionSetPolicies, withEverythingAllowed } from "./permission-set-sessions";
 
 const LOCATION: AuditLogLocation = { logArchiveBucketName: "acme-org-log-archive" };
 const ARCHIVE = "arn:aws:s3:::acme-org-log-archive";
@@ -34,7 +34,7 @@ const KEY = "arn:aws:kms:eu-west-1:111111111111:key/0c1d2e3f-4a5b-6c7d-8e9f-a0b1
 
 /** The decision for one request over a permission set's policies, with the deciding statements in the message. */
 function decide(policies: readonly PolicyDocument[], request: PolicyRequest): { decision: Decision; why: string } {
-    return { decision: evaluate(policies, request), why: `${request.action} on ${request.resource}: ${decidingSids(policies, request).join(", ") || "nothing applies"}` };
+    return { decision: evaluate(policies, request, { strict: true }), why: `${request.action} on ${request.resource}: ${decidingSids(policies, request).join(", ") || "nothing applies"}` };
 }
 
 function assertDecision(policies: readonly PolicyDocument[], request: PolicyRequest, expected: Decision): void {
@@ -218,7 +218,7 @@ describe("permission set policies", () => {
 
         it("does not archive, suppress or change findings, nor decrypt outside S3", () => {
             for (const action of ["guardduty:ArchiveFindings", "guardduty:CreateFilter", "guardduty:UpdateFindingsFeedback", "securityhub:BatchUpdateFindings", "securityhub:CreateAutomationRule"]) {
-                assert.notStrictEqual(evaluate(auditor, { action, resource: "*" }), "Allow", action);
+                assert.notStrictEqual(evaluate(auditor, { action, resource: "*" }, { strict: true }), "Allow", action);
             }
             assertDecision(auditor, { action: "kms:Decrypt", resource: KEY }, "ImplicitDeny");
             assertDecision(auditor, { action: "kms:Decrypt", resource: KEY, context: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } }, "ImplicitDeny");
@@ -255,7 +255,7 @@ describe("permission set policies", () => {
             const anyS3Action = fc.stringMatching(/^[A-Z][A-Za-z]{2,30}$/).map((name) => `s3:${name}`);
             fc.assert(
                 fc.property(anyS3Action, fc.stringMatching(/^[A-Za-z0-9/._-]{1,40}$/), (action, key) => {
-                    const decision = evaluate(auditor, { action, resource: `${ARCHIVE}/${key}` });
+                    const decision = evaluate(auditor, { action, resource: `${ARCHIVE}/${key}` }, { strict: true });
                     return decision !== "Allow" || /^s3:(get|list)/i.test(action);
                 }),
                 { numRuns: 300 },
@@ -316,7 +316,7 @@ describe("permission set policies", () => {
                 { action: "kms:Decrypt", resource: KEY, context: { "kms:ViaService": "rds.eu-west-1.amazonaws.com" } },
                 { action: "logs:FilterLogEvents", resource: AUDIT_GROUP },
             ]) {
-                assert.notStrictEqual(evaluate(developer, request), "Allow", `${request.action} on ${request.resource}`);
+                assert.notStrictEqual(evaluate(developer, request, { strict: true }), "Allow", `${request.action} on ${request.resource}`);
             }
             for (const action of ["ec2:DisableEbsEncryptionByDefault", "ec2:ModifyEbsDefaultKmsKeyId", "ec2:DeleteFlowLogs", "s3:PutAccountPublicAccessBlock"]) {
                 assertDecision(developer, { action, resource: "*" }, "ExplicitDeny");

@@ -13,8 +13,8 @@ import {
     requireImdsV2,
     type GuardrailParameters,
 } from "../../components/organization/service-control-policies";
-import { resourceMatches } from "../iam-policy/policy-evaluator";
-import { listOf, statement } from "../iam-policy/policy-reading";
+import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
+import { listOf, statement } from "../../iam-evaluator/policy-reading";
 import { scpProblems } from "./scp-grammar";
 
 const BUCKET = "arn:aws:s3:::acme-org-log-archive";

@@ -10,7 +10,7 @@ import {
     type ResponderPolicyFacts,
 } from "../../components/response/responder-policies";
 import { EXECUTOR_API_CALLS } from "../../responder/executor";
-import { listOf, statement } from "../iam-policy/policy-reading";
+import { listOf, statement } from "../../iam-evaluator/policy-reading";
 
 const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";

@@ -6,7 +6,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigError } from "../../stacks/config/config-error";
 import type { ManagementOutputs } from "../../stacks/management";
-import { evaluate, type PolicyDocument } from "../iam-policy/policy-evaluator";
+import { evaluate, type PolicyDocument } from "../../iam-evaluator/policy-evaluator";
 import { recordedNamed, type RecordingMocks, type Registration } from "../network/recording-mocks";
 import { scpProblems } from "../organization/scp-grammar";
 import { decoded, runStack, valueOf, type StackRun } from "./stack-harness";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { actionMatches, decidingSids, evaluate, resourceMatches, type PolicyDocument, type PolicyRequest, type Statement } from "./policy-evaluator";
+import { actionMatches, decidingSids, evaluate, resourceMatches, type PolicyDocument, type PolicyRequest, type Statement } from "../../iam-evaluator/policy-evaluator";
 
 /** A document of these statements. */
 const doc = (...Statement: Statement[]): PolicyDocument => ({ Version: "2012-10-17", Statement });
@@ -144,18 +144,29 @@ describe("the test IAM evaluator (so the audit-log assertions rest on a checked 
         assert.strictEqual(evaluate(denyUntagged, { action: "lambda:CreateFunction", resource: "*" }), "ExplicitDeny");
     });
 
-    it("refuses what it cannot read faithfully instead of guessing", () => {
+    it("answers Undecided, with strict throwing instead, for what it cannot read faithfully", () => {
         const request = { action: "s3:GetObject", resource: "*" };
-        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { DateGreaterThan: { "aws:CurrentTime": "2020-01-01T00:00:00Z" } } })], request), /DateGreaterThan/);
-        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { "ForAllValues:StringLike": { "aws:TagKeys": "env*" } } })], request), /ForAllValues/);
-        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { "ForAnyValue:StringNotEquals": { "aws:TagKeys": "env" } } })], request), /ForAnyValue/);
-        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:TagKeys": "env" } } })], { ...request, context: { "aws:TagKeys": ["env"] } }), /multi-valued/);
-        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::${aws:username}/*" })], request), /policy variable/);
-        assert.throws(() => evaluate([doc({ Effect: "Allow", Action: "*" })], request), /Resource/);
-        assert.throws(() => evaluate([doc({ Effect: "allow", Action: "*", Resource: "*" })], request), /Effect/);
-        assert.throws(() => evaluate([doc({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" })], request), /needs a principal/);
         const asRole = { ...request, principal: { arn: "arn:aws:iam::111111111111:role/app" } };
-        assert.throws(() => evaluate([doc({ Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "*", Resource: "*" })], asRole), /NotPrincipal/);
-        assert.throws(() => evaluate([doc({ Effect: "Allow", Principal: { Federated: "cognito-identity.amazonaws.com" }, Action: "*", Resource: "*" })], asRole), /Federated/);
+        const cases: [PolicyDocument, PolicyRequest, RegExp][] = [
+            [doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { BinaryEquals: { "aws:x": "AA==" } } }), request, /BinaryEquals/],
+            [doc({ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::${aws:username}/*" }), request, /policy variable \$\{aws:username\}/],
+            [doc({ Effect: "Allow", Action: "*" }), request, /Resource/],
+            [doc({ Effect: "allow", Action: "*", Resource: "*" }), request, /Effect/],
+            [doc({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }), request, /needs a principal/],
+            [doc({ Effect: "Allow", Principal: { Federated: "cognito-identity.amazonaws.com" }, Action: "*", Resource: "*" }), asRole, /Federated/],
+        ];
+        for (const [policy, req, reason] of cases) {
+            assert.strictEqual(evaluate([policy], req), "Undecided", String(reason));
+            assert.throws(() => evaluate([policy], req, { strict: true }), reason);
+        }
+    });
+
+    it("never turns what it cannot read into a deny: an undecidable Deny next to an Allow is Undecided, next to nothing it is still a deny", () => {
+        const unreadableDeny = doc({ Effect: "Deny", Action: "*", Resource: "*", Condition: { BinaryEquals: { "aws:x": "AA==" } } });
+        const allow = doc({ Effect: "Allow", Action: "*", Resource: "*" });
+        assert.strictEqual(evaluate([unreadableDeny, allow], { action: "s3:GetObject", resource: "*" }), "Undecided");
+        assert.strictEqual(evaluate([unreadableDeny], { action: "s3:GetObject", resource: "*" }), "ImplicitDeny", "nothing allows either way");
+        const unreadableButFalse = doc({ Effect: "Allow", Action: "*", Resource: "*", Condition: { BinaryEquals: { "aws:x": "AA==" }, StringEquals: { "aws:y": "1" } } });
+        assert.strictEqual(evaluate([unreadableButFalse], { action: "s3:GetObject", resource: "*", context: { "aws:y": "2" } }), "ImplicitDeny", "a false block decides the AND");
     });
 });

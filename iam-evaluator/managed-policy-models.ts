@@ -1,17 +1,13 @@
-import {
-    AWS_MANAGED_POLICY_ARNS,
-    PERMISSION_SETS,
-    type AuditLogLocation,
-    type PermissionSetKey,
-} from "../../components/identity/permission-set-policies";
-import type { PolicyDocument } from "../iam-policy/policy-evaluator";
+import { CONFIG_ROLE_POLICY_ARN } from "../components/account/account-baseline";
+import { AWS_MANAGED_POLICY_ARNS } from "../components/identity/permission-set-policies";
+import type { PolicyDocument } from "./policy-evaluator";
 
 /*
  * What the AWS managed policies the permission sets attach are known to allow, as documents the
- * evaluator reads. The real documents are long and change often; these models are deliberately
+ * evaluator reads (the access matrix and the tests). The real documents are long and change often; these models are deliberately
  * generous (an over-approximation: `s3:Get*` where SecurityAudit lists a few bucket reads), because
- * the point of the tests is that the inline policy's explicit Deny wins over any Allow the managed
- * policies might carry. AdministratorAccess is modelled exactly: its whole document is this Allow.
+ * what matters is that the inline policy's explicit Deny wins over any Allow the managed policies
+ * might carry: an over-approximated Allow can only make the access matrix report more, never less. AdministratorAccess is modelled exactly: its whole document is this Allow.
  */
 export const MANAGED_POLICY_MODELS: Readonly<Record<string, PolicyDocument>> = {
     [AWS_MANAGED_POLICY_ARNS.AdministratorAccess]: { Version: "2012-10-17", Statement: [{ Sid: "AdministratorAccess", Effect: "Allow", Action: "*", Resource: "*" }] },
@@ -84,24 +80,18 @@ export const MANAGED_POLICY_MODELS: Readonly<Record<string, PolicyDocument>> = {
             },
         ],
     },
+    // AWS Config's service role: reads of every service's configuration, and Config's own writes.
+    [CONFIG_ROLE_POLICY_ARN]: {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "AwsConfigRoleModel", Effect: "Allow", Action: ["*:Describe*", "*:Get*", "*:List*", "*:BatchGet*", "config:Put*"], Resource: "*" }],
+    },
 };
 
 /** The model of a managed policy; throws for one not modelled, so a new attachment cannot slip past the tests. */
 export function managedPolicyModel(arn: string): PolicyDocument {
     const model = MANAGED_POLICY_MODELS[arn];
     if (model === undefined) {
-        throw new Error(`no model of the managed policy ${arn}: add one to tests/identity/managed-policy-models.ts`);
+        throw new Error(`no model of the managed policy ${arn}: add one to iam-evaluator/managed-policy-models.ts`);
     }
     return model;
-}
-
-/** Everything a permission set's sessions are allowed by: its inline policy and the models of its managed policies. */
-export function permissionSetPolicies(key: PermissionSetKey, location: AuditLogLocation): PolicyDocument[] {
-    const definition = PERMISSION_SETS[key];
-    return [definition.inlinePolicy(location), ...definition.managedPolicyArns.map(managedPolicyModel)];
-}
-
-/** The worst case for a Deny: the permission set's policies plus an Allow of every action on every resource. */
-export function withEverythingAllowed(policies: readonly PolicyDocument[]): PolicyDocument[] {
-    return [...policies, { Version: "2012-10-17", Statement: [{ Sid: "EverythingAllowed", Effect: "Allow", Action: "*", Resource: "*" }] }];
 }

@@ -1,4 +1,4 @@
-// Reading IAM policy documents in tests: statements by Sid, and policy elements as lists.
+// Reading IAM policy documents: statements by Sid, and policy elements as lists.
 
 /** A policy element (one string or a list of strings; absent is empty) as a list. */
 export const listOf = (value: string | readonly string[] | undefined): readonly string[] => (value === undefined ? [] : typeof value === "string" ? [value] : value);
