@@ -138,8 +138,9 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
             region: config.region,
             accountId: config.accountId,
             volumesKeyArn: keys.keyArns.purposes.volumes,
-            configBucketName: organization.logArchiveBucketName,
+            configBucketName: organization.configDeliveryBucketName,
             configKeyPrefix: config.baseline.configKeyPrefix,
+            ...(organization.configDeliveryKeyArn === undefined ? {} : { configKmsKeyArn: organization.configDeliveryKeyArn }),
         },
         { provider },
     );

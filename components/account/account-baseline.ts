@@ -14,10 +14,12 @@ export interface AccountBaselineArgs {
     accountId: pulumi.Input<string>;
     /** The key ring's `volumes` key: the account's default key for new EBS volumes. */
     volumesKeyArn: pulumi.Input<string>;
-    /** The organisation's log-archive bucket that receives AWS Config's history and snapshots. */
+    /** The organisation's Config delivery bucket that receives AWS Config's history and snapshots (AWS Config cannot deliver to a bucket with object lock). */
     configBucketName: pulumi.Input<string>;
     /** Key prefix in that bucket (AWS Config appends `AWSLogs/<account>/Config/…`). */
     configKeyPrefix: string;
+    /** The KMS key AWS Config encrypts its deliveries with (in the bucket's region); absent: the bucket's default encryption. */
+    configKmsKeyArn?: pulumi.Input<string>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface AccountBaselineArgs {
  * the environment's key, the account-level S3 public access block, the CIS IAM password policy,
  * IAM Access Analyzer (account zone of trust), Security Hub with AWS Foundational Security Best
  * Practices and CIS AWS Foundations v3.0.0 (and no default standards), and AWS Config recording
- * every supported resource (global ones too) into the log-archive bucket, with managed rules for
+ * every supported resource (global ones too) into the Config delivery bucket, with managed rules for
  * the controls the seed names (config-rules.ts).
  *
  * Protected: the Config recorder (deleting it stops the audit record; a gap cannot be filled in
@@ -117,6 +119,7 @@ export class AccountBaseline extends pulumi.ComponentResource {
                 name: `${env}-delivery`,
                 s3BucketName: args.configBucketName,
                 s3KeyPrefix: args.configKeyPrefix,
+                ...(args.configKmsKeyArn === undefined ? {} : { s3KmsKeyArn: args.configKmsKeyArn }),
                 snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
             },
             { parent: this, dependsOn: [recorder] },
