@@ -191,7 +191,7 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
             severityThreshold: responderConfig.severityThreshold,
             optOutTagKey: responderConfig.optOutTagKey,
             dryRun: responderConfig.dryRun,
-            reservedConcurrency: responderConfig.reservedConcurrency,
+            ...(responderConfig.reservedConcurrency === undefined ? {} : { reservedConcurrency: responderConfig.reservedConcurrency }),
         },
         { provider },
     );

@@ -58,8 +58,12 @@ export interface AutomatedResponderArgs {
     optOutTagKey: string;
     /** Plan and log only, act on nothing (for a first deployment, or an investigation). */
     dryRun: boolean;
-    /** Concurrent executions reserved for (and capping) the function. */
-    reservedConcurrency: number;
+    /**
+     * Concurrent executions reserved for (and capping) the function; none by default. Lambda refuses
+     * a reservation that leaves the account fewer than 100 unreserved executions, and new accounts
+     * often have a quota of 10: raise the account's Lambda concurrency quota before setting it.
+     */
+    reservedConcurrency?: number;
 }
 
 /**
@@ -192,7 +196,7 @@ export class AutomatedResponder extends pulumi.ComponentResource {
                 architectures: ["arm64"],
                 memorySize: 256,
                 timeout: FUNCTION_TIMEOUT_SECONDS,
-                reservedConcurrentExecutions: args.reservedConcurrency,
+                ...(args.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: args.reservedConcurrency }),
                 loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
                 environment: {
                     variables: {
@@ -290,7 +294,7 @@ function checkArgs(args: AutomatedResponderArgs): void {
     if (!(args.severityThreshold >= 1 && args.severityThreshold <= 10)) {
         throw new Error(`AutomatedResponder: severityThreshold must be a GuardDuty severity from 1 to 10: ${args.severityThreshold}`);
     }
-    if (!Number.isInteger(args.reservedConcurrency) || args.reservedConcurrency < 1) {
+    if (args.reservedConcurrency !== undefined && (!Number.isInteger(args.reservedConcurrency) || args.reservedConcurrency < 1)) {
         throw new Error(`AutomatedResponder: reservedConcurrency must be a positive whole number: ${args.reservedConcurrency}`);
     }
     if (!/^\/(?:[A-Za-z0-9_.#-]+\/)+$/.test(args.logGroupNamePrefix)) {

@@ -67,7 +67,7 @@ const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
             severityThreshold: variant.severityThreshold ?? 7,
             optOutTagKey: variant.optOutTagKey ?? "zero-trust:responder",
             dryRun: variant.dryRun ?? false,
-            reservedConcurrency: variant.reservedConcurrency ?? 5,
+            ...(variant.reservedConcurrency === undefined ? {} : { reservedConcurrency: variant.reservedConcurrency }),
         },
         { provider },
     );
@@ -165,12 +165,13 @@ describe("AutomatedResponder", () => {
             );
         });
 
-        it("runs the bundled handler on nodejs22.x with its reserved concurrency, after its permissions exist", () => {
+        it("runs the bundled handler on nodejs22.x without reserved concurrency (a new account could not grant it), after its permissions exist", () => {
             const fn = only(mocks, T.function);
             assert.deepStrictEqual(
-                [fn.inputs.name, fn.inputs.runtime, fn.inputs.handler, fn.inputs.reservedConcurrentExecutions, fn.inputs.timeout, fn.inputs.role],
-                [BASE, "nodejs22.x", "index.handler", 5, 60, only(mocks, T.role).outputs.arn],
+                [fn.inputs.name, fn.inputs.runtime, fn.inputs.handler, fn.inputs.timeout, fn.inputs.role],
+                [BASE, "nodejs22.x", "index.handler", 60, only(mocks, T.role).outputs.arn],
             );
+            assert.ok(!("reservedConcurrentExecutions" in fn.inputs), "no reservation declared");
             assert.ok(dependenciesOf(mocks, fn.name).includes(only(mocks, T.rolePolicy).urn));
         });
 
