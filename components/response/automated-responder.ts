@@ -5,7 +5,7 @@ import { isTagKey, SETTINGS_ENV } from "../../responder/settings";
 import { eventRuleArn } from "../encryption/key-policy";
 import { responderCode, RESPONDER_HANDLER, RESPONDER_RUNTIME } from "./responder-bundle";
 import { responderAlarmNamePrefix, responderNames } from "./responder-names";
-import { deadLetterQueuePolicy, ec2Arn, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy, roleArn } from "./responder-policies";
+import { deadLetterQueuePolicy, ec2Arn, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "./responder-policies";
 
 /** How EventBridge retries delivering a finding to the function before it goes to the dead-letter queue. */
 export const DELIVERY_RETRY_POLICY = { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 3600 } as const;
@@ -123,6 +123,11 @@ export class AutomatedResponder extends pulumi.ComponentResource {
             { parent: this, protect: true },
         );
 
+        const role = new aws.iam.Role(
+            `${name}-role`,
+            { name: names.role, description: `${env}: automated response to GuardDuty findings`, assumeRolePolicy: JSON.stringify(responderTrustPolicy()), tags: { Name: names.role } },
+            inComponent,
+        );
         const topic = new aws.sns.Topic(`${name}-outcomes`, { name: names.topic, kmsMasterKeyId: args.alertsKeyArn, tags: { Name: names.topic } }, inComponent);
         new aws.sns.TopicPolicy(
             `${name}-outcomes-policy`,
@@ -133,7 +138,8 @@ export class AutomatedResponder extends pulumi.ComponentResource {
                         topicArn: topic.arn,
                         accountId,
                         region,
-                        roleArn: roleArn(accountId, names.role),
+                        // The role's output, not its name: SNS refuses a policy naming a principal that does not exist yet.
+                        roleArn: role.arn,
                         alarmNamePrefix: responderAlarmNamePrefix(args.alertRuleName),
                     }),
                 ),
@@ -152,11 +158,6 @@ export class AutomatedResponder extends pulumi.ComponentResource {
             inComponent,
         );
 
-        const role = new aws.iam.Role(
-            `${name}-role`,
-            { name: names.role, description: `${env}: automated response to GuardDuty findings`, assumeRolePolicy: JSON.stringify(responderTrustPolicy()), tags: { Name: names.role } },
-            inComponent,
-        );
         const arnOf = (type: string) => (id: pulumi.Input<string>) => pulumi.output(id).apply((value) => ec2Arn(region, accountId, type, value));
         const rolePolicy = new aws.iam.RolePolicy(
             `${name}-permissions`,

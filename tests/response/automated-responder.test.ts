@@ -133,13 +133,18 @@ describe("AutomatedResponder", () => {
             const [topic, queue] = [only(mocks, T.topic), only(mocks, T.queue)];
             assert.deepStrictEqual(
                 JSON.parse(String(only(mocks, T.topicPolicy).inputs.policy)),
-                outcomesTopicPolicy({ topicArn: String(topic.outputs.arn), accountId: ACCOUNT, region: REGION, roleArn: `arn:aws:iam::${ACCOUNT}:role/${BASE}`, alarmNamePrefix: `${BASE}-` }),
+                outcomesTopicPolicy({ topicArn: String(topic.outputs.arn), accountId: ACCOUNT, region: REGION, roleArn: String(only(mocks, T.role).outputs.arn), alarmNamePrefix: `${BASE}-` }),
             );
             assert.deepStrictEqual(
                 JSON.parse(String(only(mocks, T.queuePolicy).inputs.policy)),
                 deadLetterQueuePolicy({ queueArn: String(queue.outputs.arn), accountId: ACCOUNT, ruleArn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/${RULE}` }),
             );
             assert.strictEqual(only(mocks, T.queuePolicy).inputs.queueUrl, queue.outputs.url);
+        });
+
+        it("names the responder's role in the outcomes topic policy by its ARN output, so SNS gets the policy only once the role exists", () => {
+            const policy = only(mocks, T.topicPolicy);
+            assert.ok(policy.propertyDependencies["policy"].includes(only(mocks, T.role).urn), "the policy depends on the role");
         });
 
         it("gives the role Lambda's trust and the policy from responder-policies.ts, with the live ids and ARNs", () => {
