@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { MANAGED_CONFIG_RULES, PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, securityHubStandardArn } from "./config-rules";
+import { PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, managedConfigRulesIn, securityHubStandardArn } from "./config-rules";
 
 /** The AWS managed policy AWS Config's service role needs to record resources. */
 export const CONFIG_ROLE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole";
@@ -126,7 +126,7 @@ export class AccountBaseline extends pulumi.ComponentResource {
         );
         new aws.cfg.RecorderStatus(`${name}-config-recorder-status`, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
 
-        for (const rule of MANAGED_CONFIG_RULES) {
+        for (const rule of managedConfigRulesIn(args.region)) {
             const slug = configRuleSlug(rule.identifier);
             new aws.cfg.Rule(
                 `${name}-rule-${slug}`,
@@ -134,7 +134,7 @@ export class AccountBaseline extends pulumi.ComponentResource {
                     name: `${env}-${slug}`,
                     description: rule.description,
                     source: { owner: "AWS", sourceIdentifier: rule.identifier },
-                    ...(rule.identifier === "IAM_PASSWORD_POLICY" ? { inputParameters: JSON.stringify(passwordPolicyRuleParameters()) } : {}),
+                    ...(rule.parameters === undefined ? {} : { inputParameters: JSON.stringify(rule.parameters) }),
                 },
                 { parent: this, dependsOn: [recorder] },
             );
@@ -145,17 +145,4 @@ export class AccountBaseline extends pulumi.ComponentResource {
         this.configRecorderName = recorder.name;
         this.registerOutputs({ accessAnalyzerArn: this.accessAnalyzerArn, securityHubArn: this.securityHubArn, configRecorderName: this.configRecorderName });
     }
-}
-
-/** The IAM_PASSWORD_POLICY rule checks the policy this component sets (its parameters are strings). */
-function passwordPolicyRuleParameters(): Record<string, string> {
-    return {
-        RequireUppercaseCharacters: String(PASSWORD_POLICY.requireUppercaseCharacters),
-        RequireLowercaseCharacters: String(PASSWORD_POLICY.requireLowercaseCharacters),
-        RequireSymbols: String(PASSWORD_POLICY.requireSymbols),
-        RequireNumbers: String(PASSWORD_POLICY.requireNumbers),
-        MinimumPasswordLength: String(PASSWORD_POLICY.minimumPasswordLength),
-        PasswordReusePrevention: String(PASSWORD_POLICY.passwordReusePrevention),
-        MaxPasswordAge: String(PASSWORD_POLICY.maxPasswordAge),
-    };
 }
