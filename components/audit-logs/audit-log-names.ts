@@ -54,8 +54,10 @@ export const trailArn = (region: string, managementAccountId: string, trailName:
 export const cloudTrailEncryptionContext = (managementAccountId: string): string => `arn:aws:cloudtrail:*:${managementAccountId}:trail/*`;
 
 /**
- * The organisation trail's CloudWatch Logs group. The `aws-cloudtrail-logs` prefix is the one the
- * organisation's SCPs protect (`DEFAULT_AUDIT_LOG_GROUP_PATTERNS`, service-control-policies.ts).
+ * The organisation trail's CloudWatch Logs group, in the management account. The
+ * `aws-cloudtrail-logs` prefix is one of `DEFAULT_AUDIT_LOG_GROUP_PATTERNS`
+ * (service-control-policies.ts), which every permission set's deny protects; the SCPs protect such
+ * groups in member accounts only, never in the management account.
  */
 export const trailLogGroupName = (organizationId: string): string => `aws-cloudtrail-logs-${organizationId}`;
 

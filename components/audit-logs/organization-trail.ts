@@ -95,7 +95,9 @@ export class OrganizationTrail extends pulumi.ComponentResource {
                 name: groupName,
                 retentionInDays: a.logGroupRetentionDays,
                 kmsKeyId: key.arn,
-                // CloudWatch Logs refuses to delete the group while this is on; the SCPs deny turning it off.
+                // CloudWatch Logs refuses to delete the group while this is on. The group lives in the
+                // management account, where no SCP applies: what keeps it is this setting, `protect`,
+                // and every permission set's deny of deleting audit log groups or lifting their protection.
                 deletionProtectionEnabled: true,
                 tags: { Name: groupName },
             },
