@@ -139,8 +139,9 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
             region: config.region,
             accountId: config.accountId,
             volumesKeyArn: keys.keyArns.purposes.volumes,
-            configBucketName: organization.logArchiveBucketName,
+            configBucketName: organization.configDeliveryBucketName,
             configKeyPrefix: config.baseline.configKeyPrefix,
+            ...(organization.configDeliveryKeyArn === undefined ? {} : { configKmsKeyArn: organization.configDeliveryKeyArn }),
         },
         { provider },
     );
@@ -191,7 +192,7 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
             severityThreshold: responderConfig.severityThreshold,
             optOutTagKey: responderConfig.optOutTagKey,
             dryRun: responderConfig.dryRun,
-            reservedConcurrency: responderConfig.reservedConcurrency,
+            ...(responderConfig.reservedConcurrency === undefined ? {} : { reservedConcurrency: responderConfig.reservedConcurrency }),
         },
         { provider },
     );

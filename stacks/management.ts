@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MemberAccount } from "../components/account/member-account";
-import { defaultLogArchiveBucketName } from "../components/audit-logs/audit-log-names";
+import { configDeliveryBucketName, defaultLogArchiveBucketName, permissionSetRoleArnPattern } from "../components/audit-logs/audit-log-names";
+import { ConfigDeliveryBucket } from "../components/audit-logs/config-delivery-bucket";
 import { LogArchive } from "../components/audit-logs/log-archive";
 import { OrganizationTrail } from "../components/audit-logs/organization-trail";
 import { IdentityCenterAccess } from "../components/identity/identity-center-access";
@@ -25,10 +26,14 @@ export interface ManagementOutputs {
     organizationalUnitIds: Readonly<Record<string, pulumi.Output<string>>>;
     securityAccountId: pulumi.Output<string>;
     logArchiveAccountId: pulumi.Output<string>;
-    /** Where every environment's AWS Config and the organisation trail deliver. */
+    /** Where the organisation trail delivers (object-locked). */
     logArchiveBucketName: pulumi.Output<string>;
     /** The key the archive is encrypted with (the trail's key too). */
     logArchiveKeyArn: pulumi.Output<string>;
+    /** Where every environment's AWS Config delivers (no object lock: Config does not support it). */
+    configDeliveryBucketName: pulumi.Output<string>;
+    /** The key AWS Config encrypts its deliveries with (the delivery channels' `s3KmsKeyArn`). */
+    configDeliveryKeyArn: pulumi.Output<string>;
     organizationTrailArn: pulumi.Output<string>;
     organizationTrailLogGroupName: pulumi.Output<string>;
     /** The accounts this stack places in their OUs (security, log-archive, each listed environment): id by key. */
@@ -120,32 +125,49 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
     );
 
     const roleIn = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;
+    // Who reads the audit logs and administers their keys, and how long they are kept: the same for
+    // the archive and AWS Config's delivery bucket.
+    const auditLogAccess = {
+        organizationId: organization.id,
+        logArchiveAccountId: accounts.logArchiveAccountId,
+        region,
+        // The security team reads and investigates from its own account; IAM there decides who.
+        readerPrincipalArns: [`arn:aws:iam::${accounts.securityAccountId}:root`],
+        // Security auditors assigned in the log-archive account read there, through their permission set's roles.
+        accountReaderRolePatterns: config.identityCenter?.permissionSets.includes("security-auditor")
+            ? [permissionSetRoleArnPattern(accounts.logArchiveAccountId, "security-auditor")]
+            : [],
+        keyAdministratorArns: archiveConfig.keyAdministrators ?? [
+            roleIn(accounts.logArchiveAccountId, accounts.accessRoleName),
+            roleIn(accounts.logArchiveAccountId, breakGlassRoleName),
+        ],
+        breakGlassRoleName,
+        deploymentRoleName: accounts.accessRoleName,
+        lifecycle: {
+            standardIaDays: archiveConfig.infrequentAccessAfterDays,
+            archiveDays: archiveConfig.archiveAfterDays,
+            archiveStorageClass: archiveConfig.archiveStorageClass,
+            expirationDays: archiveConfig.expireAfterDays,
+        },
+        keyDeletionWindowDays: AUDIT_KEY_DELETION_WINDOW_DAYS,
+    };
+    const configBucketName = configDeliveryBucketName(bucketName);
     const archive = new LogArchive(
         "log-archive",
         {
-            organizationId: organization.id,
-            logArchiveAccountId: accounts.logArchiveAccountId,
+            ...auditLogAccess,
             managementAccountId: organization.managementAccountId,
-            region,
             bucketName,
+            configDeliveryBucketName: configBucketName,
             organizationTrailName: trailConfig.name,
-            // The security team reads and investigates from its own account; IAM there decides who.
-            readerPrincipalArns: [`arn:aws:iam::${accounts.securityAccountId}:root`],
-            keyAdministratorArns: archiveConfig.keyAdministrators ?? [
-                roleIn(accounts.logArchiveAccountId, accounts.accessRoleName),
-                roleIn(accounts.logArchiveAccountId, breakGlassRoleName),
-            ],
-            breakGlassRoleName,
-            deploymentRoleName: accounts.accessRoleName,
             objectLock: { mode: archiveConfig.objectLockMode, days: archiveConfig.objectLockDays },
-            lifecycle: {
-                standardIaDays: archiveConfig.infrequentAccessAfterDays,
-                archiveDays: archiveConfig.archiveAfterDays,
-                archiveStorageClass: archiveConfig.archiveStorageClass,
-                expirationDays: archiveConfig.expireAfterDays,
-            },
-            keyDeletionWindowDays: AUDIT_KEY_DELETION_WINDOW_DAYS,
         },
+        { provider: logArchiveAccount.provider },
+    );
+    // AWS Config cannot deliver into the object-locked archive: its own bucket, next to it.
+    const configDelivery = new ConfigDeliveryBucket(
+        "config-delivery",
+        { ...auditLogAccess, bucketName: configBucketName, accessLogsBucketName: archive.accessLogsBucketName },
         { provider: logArchiveAccount.provider },
     );
 
@@ -215,6 +237,8 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         logArchiveAccountId: logArchiveAccount.accountId,
         logArchiveBucketName: archive.bucketName,
         logArchiveKeyArn: archive.keyArn,
+        configDeliveryBucketName: configDelivery.bucketName,
+        configDeliveryKeyArn: configDelivery.keyArn,
         organizationTrailArn: trail.trailArn,
         organizationTrailLogGroupName: trail.logGroupName,
         placedAccountIds: placed.accountIds,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE, ORGANIZATION_ID } from "../components/argument-checks";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ORGANIZATION_ID } from "../components/argument-checks";
 import type { EnvironmentConfig } from "./config/environment-schema";
 import type { ManagementOutputs } from "./management";
 
@@ -7,8 +7,10 @@ import type { ManagementOutputs } from "./management";
 export interface OrganizationContext {
     /** The organisation's id (VPC endpoints admit only its principals). */
     readonly organizationId: pulumi.Input<string>;
-    /** The log-archive bucket AWS Config delivers to. */
-    readonly logArchiveBucketName: pulumi.Input<string>;
+    /** The bucket AWS Config delivers to (the organisation's Config delivery bucket; never the object-locked archive). */
+    readonly configDeliveryBucketName: pulumi.Input<string>;
+    /** The key AWS Config encrypts its deliveries with; absent: the bucket's default encryption. */
+    readonly configDeliveryKeyArn?: pulumi.Input<string>;
     /** The security account, which may subscribe to the environment's alerts; unknown without the management stack. */
     readonly securityAccountId?: pulumi.Input<string>;
     /** Where a created account goes, and the management account that creates it. */
@@ -18,7 +20,8 @@ export interface OrganizationContext {
 /** What each management output read here must look like (the outputs are another stack's, so they are checked). */
 const EXPECTED: Readonly<Partial<Record<keyof ManagementOutputs, [RegExp, string]>>> = {
     organizationId: [ORGANIZATION_ID, "an organisation id (o-…)"],
-    logArchiveBucketName: [BUCKET_NAME_SHAPE, "an S3 bucket name"],
+    configDeliveryBucketName: [BUCKET_NAME_SHAPE, "an S3 bucket name"],
+    configDeliveryKeyArn: [KEY_ARN, "a KMS key ARN"],
     securityAccountId: [ACCOUNT_ID, "a 12-digit account id"],
     managementAccountId: [ACCOUNT_ID, "a 12-digit account id"],
 };
@@ -43,7 +46,8 @@ export function organizationContext(config: EnvironmentConfig): OrganizationCont
     if (management === undefined) {
         return {
             organizationId: config.organizationId as string,
-            logArchiveBucketName: config.baseline.configBucketName as string,
+            configDeliveryBucketName: config.baseline.configBucketName as string,
+            ...(config.baseline.configKmsKeyArn === undefined ? {} : { configDeliveryKeyArn: config.baseline.configKmsKeyArn }),
             ...(account.mode === "create"
                 ? { accountPlacement: { parentOuId: account.parentOuId as string, managementAccountId: account.managementAccountId as string } }
                 : {}),
@@ -63,7 +67,8 @@ export function organizationContext(config: EnvironmentConfig): OrganizationCont
     const organizationalUnit = account.organizationalUnit;
     return {
         organizationId: read("organizationId"),
-        logArchiveBucketName: read("logArchiveBucketName"),
+        configDeliveryBucketName: read("configDeliveryBucketName"),
+        configDeliveryKeyArn: read("configDeliveryKeyArn"),
         securityAccountId: read("securityAccountId"),
         ...(account.mode === "create" && organizationalUnit !== undefined
             ? {

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { MANAGED_CONFIG_RULES, PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, securityHubStandardArn } from "./config-rules";
+import { PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, managedConfigRulesIn, securityHubStandardArn } from "./config-rules";
 
 /** The AWS managed policy AWS Config's service role needs to record resources. */
 export const CONFIG_ROLE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole";
@@ -14,10 +14,12 @@ export interface AccountBaselineArgs {
     accountId: pulumi.Input<string>;
     /** The key ring's `volumes` key: the account's default key for new EBS volumes. */
     volumesKeyArn: pulumi.Input<string>;
-    /** The organisation's log-archive bucket that receives AWS Config's history and snapshots. */
+    /** The organisation's Config delivery bucket that receives AWS Config's history and snapshots (AWS Config cannot deliver to a bucket with object lock). */
     configBucketName: pulumi.Input<string>;
     /** Key prefix in that bucket (AWS Config appends `AWSLogs/<account>/Config/…`). */
     configKeyPrefix: string;
+    /** The KMS key AWS Config encrypts its deliveries with (in the bucket's region); absent: the bucket's default encryption. */
+    configKmsKeyArn?: pulumi.Input<string>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface AccountBaselineArgs {
  * the environment's key, the account-level S3 public access block, the CIS IAM password policy,
  * IAM Access Analyzer (account zone of trust), Security Hub with AWS Foundational Security Best
  * Practices and CIS AWS Foundations v3.0.0 (and no default standards), and AWS Config recording
- * every supported resource (global ones too) into the log-archive bucket, with managed rules for
+ * every supported resource (global ones too) into the Config delivery bucket, with managed rules for
  * the controls the seed names (config-rules.ts).
  *
  * Protected: the Config recorder (deleting it stops the audit record; a gap cannot be filled in
@@ -117,13 +119,14 @@ export class AccountBaseline extends pulumi.ComponentResource {
                 name: `${env}-delivery`,
                 s3BucketName: args.configBucketName,
                 s3KeyPrefix: args.configKeyPrefix,
+                ...(args.configKmsKeyArn === undefined ? {} : { s3KmsKeyArn: args.configKmsKeyArn }),
                 snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
             },
             { parent: this, dependsOn: [recorder] },
         );
         new aws.cfg.RecorderStatus(`${name}-config-recorder-status`, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
 
-        for (const rule of MANAGED_CONFIG_RULES) {
+        for (const rule of managedConfigRulesIn(args.region)) {
             const slug = configRuleSlug(rule.identifier);
             new aws.cfg.Rule(
                 `${name}-rule-${slug}`,
@@ -131,7 +134,7 @@ export class AccountBaseline extends pulumi.ComponentResource {
                     name: `${env}-${slug}`,
                     description: rule.description,
                     source: { owner: "AWS", sourceIdentifier: rule.identifier },
-                    ...(rule.identifier === "IAM_PASSWORD_POLICY" ? { inputParameters: JSON.stringify(passwordPolicyRuleParameters()) } : {}),
+                    ...(rule.parameters === undefined ? {} : { inputParameters: JSON.stringify(rule.parameters) }),
                 },
                 { parent: this, dependsOn: [recorder] },
             );
@@ -142,17 +145,4 @@ export class AccountBaseline extends pulumi.ComponentResource {
         this.configRecorderName = recorder.name;
         this.registerOutputs({ accessAnalyzerArn: this.accessAnalyzerArn, securityHubArn: this.securityHubArn, configRecorderName: this.configRecorderName });
     }
-}
-
-/** The IAM_PASSWORD_POLICY rule checks the policy this component sets (its parameters are strings). */
-function passwordPolicyRuleParameters(): Record<string, string> {
-    return {
-        RequireUppercaseCharacters: String(PASSWORD_POLICY.requireUppercaseCharacters),
-        RequireLowercaseCharacters: String(PASSWORD_POLICY.requireLowercaseCharacters),
-        RequireSymbols: String(PASSWORD_POLICY.requireSymbols),
-        RequireNumbers: String(PASSWORD_POLICY.requireNumbers),
-        MinimumPasswordLength: String(PASSWORD_POLICY.minimumPasswordLength),
-        PasswordReusePrevention: String(PASSWORD_POLICY.passwordReusePrevention),
-        MaxPasswordAge: String(PASSWORD_POLICY.maxPasswordAge),
-    };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_NONCURRENT_EXPIRATION_DAYS, type LogArchiveLifecycle } from "./audit-bucket-settings";
 import {
     ROLE_ARN,
     ROOT_OR_ROLE_ARN,
@@ -40,6 +41,13 @@ export const STANDARD_IA_MINIMUM_DAYS = 30;
 
 /** The longest default retention S3 Object Lock accepts (100 years). */
 export const OBJECT_LOCK_MAXIMUM_DAYS = 36500;
+
+/** The longest lifecycle period accepted here (100 years, Object Lock's own maximum). */
+export const LIFECYCLE_MAXIMUM_DAYS = OBJECT_LOCK_MAXIMUM_DAYS;
+
+
+/** A role ARN pattern of one account under Identity Center's reserved path (permissionSetRoleArnPattern). */
+const SSO_ROLE_PATTERN = /^arn:aws:iam::(\d{12}):role\/aws-reserved\/sso\.amazonaws\.com\/\*AWSReservedSSO_[\w+=,.@-]+_\*$/;
 
 /** S3's longest bucket name. */
 const S3_BUCKET_NAME_MAXIMUM = 63;
@@ -182,6 +190,57 @@ export class ArgChecker {
             }
         });
         return refuseRepeats(this.named(parameter), arns as string[]);
+    }
+
+    /** Any S3 bucket name (a name this code derives, checked all the same). */
+    bucketName(parameter: string, value: unknown): string {
+        return validBucketName(this.named(parameter), value);
+    }
+
+    /** Identity Center role patterns (`…:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<set>_*`) of one account, no repeats; may be empty. */
+    accountRolePatterns(parameter: string, value: unknown, accountId: string): readonly string[] {
+        if (!Array.isArray(value)) {
+            this.fail(parameter, value, "a list of Identity Center role ARN patterns");
+        }
+        value.forEach((pattern, index) => {
+            const match = typeof pattern === "string" ? SSO_ROLE_PATTERN.exec(pattern) : null;
+            if (match === null || match[1] !== accountId) {
+                this.fail(`${parameter}[${index}]`, pattern, `an Identity Center role ARN pattern of account ${accountId} (arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<permission set>_*)`);
+            }
+        });
+        return refuseRepeats(this.named(parameter), value as string[]);
+    }
+
+    /**
+     * A log lifecycle: Standard-IA from day 30, the archive class at least 30 days later (S3's
+     * minimum stays), expiry after the last transition; noncurrent versions default to 30 days.
+     */
+    lifecycle(parameter: string, value: Partial<LogArchiveLifecycle> | undefined): Required<LogArchiveLifecycle> {
+        const standardIaDays = this.wholeNumber(`${parameter}.standardIaDays`, value?.standardIaDays, STANDARD_IA_MINIMUM_DAYS, LIFECYCLE_MAXIMUM_DAYS);
+        const archiveDays = this.wholeNumber(`${parameter}.archiveDays`, value?.archiveDays, 1, LIFECYCLE_MAXIMUM_DAYS);
+        if (archiveDays < standardIaDays + STANDARD_IA_MINIMUM_DAYS) {
+            this.fail(
+                `${parameter}.archiveDays`,
+                archiveDays,
+                `at least ${parameter}.standardIaDays + 30 (${standardIaDays + STANDARD_IA_MINIMUM_DAYS}): S3 keeps an object 30 days in STANDARD_IA before the next transition`,
+            );
+        }
+        const expirationDays = this.wholeNumber(`${parameter}.expirationDays`, value?.expirationDays, 1, LIFECYCLE_MAXIMUM_DAYS);
+        if (expirationDays <= archiveDays) {
+            this.fail(`${parameter}.expirationDays`, expirationDays, `more than ${parameter}.archiveDays (${archiveDays}): logs expire after their last transition`);
+        }
+        return {
+            standardIaDays,
+            archiveDays,
+            archiveStorageClass: this.oneOf(`${parameter}.archiveStorageClass`, value?.archiveStorageClass, ARCHIVE_STORAGE_CLASSES),
+            expirationDays,
+            noncurrentExpirationDays: this.wholeNumber(
+                `${parameter}.noncurrentExpirationDays`,
+                value?.noncurrentExpirationDays ?? DEFAULT_NONCURRENT_EXPIRATION_DAYS,
+                1,
+                LIFECYCLE_MAXIMUM_DAYS,
+            ),
+        };
     }
 
     wholeNumber(parameter: string, value: unknown, min: number, max: number, unit = "days"): number {

@@ -19,17 +19,29 @@ export const ACCESS_LOGS_KEY_ALIAS = "alias/audit-logs/access-logs";
 /** Alias of the key of the organisation trail's log group (in the management account). */
 export const TRAIL_LOG_GROUP_KEY_ALIAS = "alias/audit-logs/cloudtrail-log-group";
 
+/** Alias of the key of AWS Config's delivery bucket (in the log-archive account). */
+export const CONFIG_DELIVERY_KEY_ALIAS = "alias/audit-logs/config-delivery";
+
 /** Where S3 server access logs of the archive bucket go in the access-logs bucket. */
 export const ARCHIVE_ACCESS_LOG_PREFIX = "log-archive/";
 
-/** `arn:aws:s3:::<bucket>`. */
+/** Where S3 server access logs of AWS Config's delivery bucket go in the access-logs bucket. */
+export const CONFIG_DELIVERY_ACCESS_LOG_PREFIX = "config-delivery/";
+
 /** The default log-archive bucket: unique per organisation without a random suffix. */
 export const defaultLogArchiveBucketName = (organizationId: string): string => `zero-trust-log-archive-${organizationId}`;
 
+/** `arn:aws:s3:::<bucket>`. */
 export const bucketArn = (bucketName: string): string => `arn:aws:s3:::${bucketName}`;
 
 /** The access-logs bucket's name: the archive's name with `-access-logs`. */
 export const accessLogsBucketName = (archiveBucketName: string): string => `${archiveBucketName}-access-logs`;
+
+/**
+ * AWS Config's delivery bucket: the archive's name with `-config` (the archive name is at most 51
+ * characters, so this fits S3's 63). Config cannot deliver into the object-locked archive itself.
+ */
+export const configDeliveryBucketName = (archiveBucketName: string): string => `${archiveBucketName}-config`;
 
 /** ARN of a trail: an organisation trail lives in the management account (its home region). */
 export const trailArn = (region: string, managementAccountId: string, trailName: string): string =>
@@ -42,13 +54,23 @@ export const trailArn = (region: string, managementAccountId: string, trailName:
 export const cloudTrailEncryptionContext = (managementAccountId: string): string => `arn:aws:cloudtrail:*:${managementAccountId}:trail/*`;
 
 /**
- * The organisation trail's CloudWatch Logs group. The `aws-cloudtrail-logs` prefix is the one the
- * organisation's SCPs protect (`DEFAULT_AUDIT_LOG_GROUP_PATTERNS`, service-control-policies.ts).
+ * The organisation trail's CloudWatch Logs group, in the management account. The
+ * `aws-cloudtrail-logs` prefix is one of `DEFAULT_AUDIT_LOG_GROUP_PATTERNS`
+ * (service-control-policies.ts), which every permission set's deny protects; the SCPs protect such
+ * groups in member accounts only, never in the management account.
  */
 export const trailLogGroupName = (organizationId: string): string => `aws-cloudtrail-logs-${organizationId}`;
 
 /** ARN of a log group (without the `:*` suffix some APIs want). */
 export const logGroupArn = (region: string, accountId: string, logGroupName: string): string => `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
+
+/**
+ * Pattern of the roles IAM Identity Center creates in an account for one permission set
+ * (`role/aws-reserved/sso.amazonaws.com[/<region>]/AWSReservedSSO_<set>_<suffix>`): a resource policy
+ * admits them by `aws:PrincipalArn`, since the suffix is unknown before the assignment exists.
+ */
+export const permissionSetRoleArnPattern = (accountId: string, permissionSetName: string): string =>
+    `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_${permissionSetName}_*`;
 
 /** ARN of a role with path `/`. */
 export const roleArn = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;

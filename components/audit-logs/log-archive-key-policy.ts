@@ -15,12 +15,16 @@
 //   trail's ARN and the `aws:cloudtrail:arn` encryption context a trail of the management account.
 //   It may DescribeKey for that trail, and Decrypt for it: with an S3 Bucket Key on the archive,
 //   CloudTrail needs kms:Decrypt to create or update an SSE-KMS trail.
-// - AWS Config delivers as its service principal when the recorder's role cannot write to a bucket
-//   of another account (the environments' roles have no KMS rights), and then needs Decrypt and
-//   GenerateDataKey; aws:SourceOrgID admits deliveries on behalf of the organisation's accounts only,
-//   as AWS Control Tower's log archive does.
 // - Readers (the security team) decrypt only through S3 (kms:ViaService), so the key cannot be used
-//   for anything but reading the archive's objects.
+//   for anything but reading the archive's objects. Readers in the log-archive account itself (the
+//   security-auditor permission set's roles) are admitted by role ARN pattern through the account
+//   root: Identity Center names its roles with a suffix unknown before the assignment exists.
+//
+// The Config delivery key (AWS Config "Permissions for the KMS Key for the AWS Config Delivery
+// Channel"): AWS Config delivers as its service principal when the recorder's role cannot write to a
+// bucket of another account (the environments' roles have no KMS rights), and then needs Decrypt and
+// GenerateDataKey; aws:SourceOrgID admits deliveries on behalf of the organisation's accounts only,
+// as AWS Control Tower's log archive does. Readers as for the archive key.
 //
 // The access-logs key: S3 server access logging writes with it, scoped by the encryption context S3
 // sets (`aws:s3:arn`: the access-logs bucket with an S3 Bucket Key, or one of its objects); readers
@@ -69,9 +73,11 @@ export interface ArchiveKeyFacts {
     readonly administrators: readonly string[];
     /** Principals that read the archive (exact ARNs). */
     readonly readers: readonly string[];
+    /** Role ARN patterns of the log-archive account that read the archive (permissionSetRoleArnPattern). */
+    readonly accountReaderRolePatterns: readonly string[];
 }
 
-/** The archive key's policy: CloudTrail for the organisation trail, AWS Config for the organisation, readers through S3. */
+/** The archive key's policy: CloudTrail for the organisation trail, readers through S3. */
 export function archiveKeyPolicy(facts: ArchiveKeyFacts): KeyPolicyDocument {
     const forTheTrail = { "aws:SourceArn": trailArn(facts.trailRegion, facts.managementAccountId, facts.trailName) };
     return auditKeyPolicyDocument(facts.logArchiveAccountId, facts.administrators, [
@@ -94,6 +100,29 @@ export function archiveKeyPolicy(facts: ArchiveKeyFacts): KeyPolicyDocument {
             Resource: "*",
             Condition: { StringEquals: forTheTrail },
         },
+        ...readersThroughS3(facts),
+    ]);
+}
+
+/** The facts the Config delivery key's policy is built from. */
+export interface ConfigDeliveryKeyFacts {
+    /** Account of the key and of the delivery bucket (the log-archive account). */
+    readonly logArchiveAccountId: string;
+    /** Region of the key and of the bucket. */
+    readonly region: string;
+    /** The organisation (`o-…`) whose accounts' AWS Config deliveries may use the key. */
+    readonly organizationId: string;
+    /** Role ARNs of the log-archive account that administer the key. */
+    readonly administrators: readonly string[];
+    /** Principals that read the deliveries (exact ARNs). */
+    readonly readers: readonly string[];
+    /** Role ARN patterns of the log-archive account that read the deliveries. */
+    readonly accountReaderRolePatterns: readonly string[];
+}
+
+/** The Config delivery key's policy: AWS Config for the organisation's accounts, readers through S3. */
+export function configDeliveryKeyPolicy(facts: ConfigDeliveryKeyFacts): KeyPolicyDocument {
+    return auditKeyPolicyDocument(facts.logArchiveAccountId, facts.administrators, [
         {
             Sid: "ConfigDeliversForOrganizationAccounts",
             Effect: "Allow",
@@ -102,7 +131,7 @@ export function archiveKeyPolicy(facts: ArchiveKeyFacts): KeyPolicyDocument {
             Resource: "*",
             Condition: { StringEquals: { "aws:SourceOrgID": facts.organizationId } },
         },
-        readersThroughS3(facts.readers, facts.region),
+        ...readersThroughS3(facts),
     ]);
 }
 
@@ -134,20 +163,47 @@ export function accessLogsKeyPolicy(facts: AccessLogsKeyFacts): KeyPolicyDocumen
             Resource: "*",
             Condition: { StringLike: { "kms:EncryptionContext:aws:s3:arn": [bucket, `${bucket}/*`] } },
         },
-        readersThroughS3(facts.readers, facts.region),
+        ...readersThroughS3({ ...facts, accountReaderRolePatterns: [] }),
     ]);
 }
 
-/** Readers decrypt only through S3 in the key's region (cross-account readers included: no kms:CallerAccount). */
-function readersThroughS3(readers: readonly string[], region: string): KeyPolicyStatement {
-    return {
+/** Who reads through S3: exact principals, and role ARN patterns of the key's own account. */
+interface KeyReaders {
+    readonly logArchiveAccountId: string;
+    readonly region: string;
+    readonly readers: readonly string[];
+    readonly accountReaderRolePatterns: readonly string[];
+}
+
+/**
+ * Readers decrypt only through S3 in the key's region (cross-account readers included: no
+ * kms:CallerAccount). Role patterns of the key's account are admitted through the account root with
+ * an aws:PrincipalArn condition, so the roles also need an IAM allow (the permission set gives it).
+ */
+function readersThroughS3(keyReaders: KeyReaders): KeyPolicyStatement[] {
+    const throughS3 = { "kms:ViaService": viaService("s3", keyReaders.region) };
+    const exact: KeyPolicyStatement = {
         Sid: "ReadersDecryptThroughS3",
         Effect: "Allow",
-        Principal: { AWS: [...readers] },
+        Principal: { AWS: [...keyReaders.readers] },
         Action: [...READER_KEY_ACTIONS],
         Resource: "*",
-        Condition: { StringEquals: { "kms:ViaService": viaService("s3", region) } },
+        Condition: { StringEquals: throughS3 },
     };
+    if (keyReaders.accountReaderRolePatterns.length === 0) {
+        return [exact];
+    }
+    return [
+        exact,
+        {
+            Sid: "AccountReaderRolesDecryptThroughS3",
+            Effect: "Allow",
+            Principal: { AWS: accountRoot(keyReaders.logArchiveAccountId) },
+            Action: [...READER_KEY_ACTIONS],
+            Resource: "*",
+            Condition: { StringEquals: throughS3, ArnLike: { "aws:PrincipalArn": [...keyReaders.accountReaderRolePatterns] } },
+        },
+    ];
 }
 
 /** A key policy of the audit-log keys: administrators and root recovery first, then the key's own statements. */

@@ -18,19 +18,38 @@
 // - CloudTrail checks the ACL and writes for the organisation trail only (aws:SourceArn), under
 //   `AWSLogs/<management account>/` and `AWSLogs/<organization id>/`, with bucket-owner-full-control
 //   (AWS: "Amazon S3 bucket policy for CloudTrail", organisation trails).
-// - AWS Config checks the ACL, the bucket's existence and writes under `<prefix>/AWSLogs/*/Config/`
-//   on behalf of the organisation's accounts only (aws:SourceOrgID, as AWS Control Tower's log
-//   archive does), with bucket-owner-full-control.
-// - Readers (exact principal ARNs) list and read; nothing else.
+// - Readers (exact principal ARNs) list and read; nothing else. Readers in the log-archive account
+//   itself (the security-auditor permission set's roles) are admitted by role ARN pattern through the
+//   account root, as in the key policy.
+// - AWS Config does not write here: it cannot deliver into a bucket with object lock (AWS
+//   CloudFormation "AWS::Config::DeliveryChannel": "AWS Config does not support the delivery channel
+//   to an Amazon S3 bucket where object lock is enabled"); it has a bucket of its own.
+//
+// AWS Config's delivery bucket: the archive's transport, configuration and write rules, no object
+// lock; deleting a delivery or a version is denied to EVERYONE (deliveries leave only by lifecycle
+// expiry). AWS Config checks the ACL, the bucket's existence and writes under
+// `<prefix>/AWSLogs/*/Config/` on behalf of the organisation's accounts only (aws:SourceOrgID, as
+// AWS Control Tower's log archive does), with bucket-owner-full-control; readers read.
 //
 // The access-logs bucket: the same transport and configuration rules; S3 server access logging
-// writes for the archive bucket only (aws:SourceArn, aws:SourceAccount: AWS "Enabling Amazon S3
-// server access logging"); deleting access logs is denied to all but the break-glass role (the
-// access-logs bucket cannot carry object lock, so break-glass keeps a way to purge it); readers read.
+// writes for the archive bucket (and the Config delivery bucket) only, each under its own prefix
+// (aws:SourceArn, aws:SourceAccount: AWS "Enabling Amazon S3 server access logging"); deleting access
+// logs is denied to all but the break-glass role (the access-logs bucket cannot carry object lock,
+// so break-glass keeps a way to purge it); readers read.
 
+import { accountRoot } from "../encryption/key-policy";
 import { LOG_OBJECT_DELETION_ACTIONS } from "../organization/service-control-policies";
 import { denyInsecureTransport } from "../resource-policy-statements";
-import { ARCHIVE_ACCESS_LOG_PREFIX, bucketArn, CLOUDTRAIL_SERVICE, CONFIG_SERVICE, roleArn, S3_LOGGING_SERVICE, trailArn } from "./audit-log-names";
+import {
+    ARCHIVE_ACCESS_LOG_PREFIX,
+    bucketArn,
+    CLOUDTRAIL_SERVICE,
+    CONFIG_DELIVERY_ACCESS_LOG_PREFIX,
+    CONFIG_SERVICE,
+    roleArn,
+    S3_LOGGING_SERVICE,
+    trailArn,
+} from "./audit-log-names";
 
 type Principal = "*" | { readonly Service: string } | { readonly AWS: string[] };
 
@@ -51,7 +70,7 @@ export interface BucketPolicyDocument {
 /** Deleting log objects or their versions, or lifting a governance-mode lock (the SCP's list). */
 export const LOG_DELETION_ACTIONS: readonly string[] = [...LOG_OBJECT_DELETION_ACTIONS];
 
-/** Deleting access-log objects (the access-logs bucket has no object lock to bypass). */
+/** Deleting objects of a bucket without object lock (nothing to bypass): the access logs, the Config deliveries. */
 export const ACCESS_LOG_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion"] as const;
 
 /**
@@ -112,10 +131,10 @@ export interface ArchiveBucketFacts extends ConfigurationRoles {
     readonly trailRegion: string;
     /** Name of the organisation trail. */
     readonly trailName: string;
-    /** Key prefix of the AWS Config deliveries (the environments' `baseline.configKeyPrefix`). */
-    readonly configKeyPrefix: string;
     /** Principals that read the archive (exact ARNs). */
     readonly readers: readonly string[];
+    /** Role ARN patterns of the log-archive account that read the archive (permissionSetRoleArnPattern). */
+    readonly accountReaderRolePatterns: readonly string[];
 }
 
 /** The archive bucket's policy. */
@@ -123,7 +142,6 @@ export function archiveBucketPolicy(facts: ArchiveBucketFacts): BucketPolicyDocu
     const bucket = bucketArn(facts.bucketName);
     const objects = `${bucket}/*`;
     const fromTheTrail = { "aws:SourceArn": trailArn(facts.trailRegion, facts.managementAccountId, facts.trailName) };
-    const fromTheOrganization = { "aws:SourceOrgID": facts.organizationId };
     return {
         Version: "2012-10-17",
         Statement: [
@@ -161,6 +179,45 @@ export function archiveBucketPolicy(facts: ArchiveBucketFacts): BucketPolicyDocu
                 Resource: `${bucket}/AWSLogs/${facts.organizationId}/*`,
                 Condition: { StringEquals: { "s3:x-amz-acl": BUCKET_OWNER_FULL_CONTROL, ...fromTheTrail } },
             },
+            ...readersRead(bucket, facts),
+        ],
+    };
+}
+
+/** The facts AWS Config's delivery bucket's policy is built from. */
+export interface ConfigDeliveryBucketFacts extends ConfigurationRoles {
+    /** Name of the delivery bucket. */
+    readonly bucketName: string;
+    /** The log-archive account (owner of the bucket and of the exempt roles). */
+    readonly logArchiveAccountId: string;
+    /** The organisation (`o-…`) whose accounts' AWS Config may deliver. */
+    readonly organizationId: string;
+    /** Key prefix of the AWS Config deliveries (the environments' `baseline.configKeyPrefix`). */
+    readonly configKeyPrefix: string;
+    /** Principals that read the deliveries (exact ARNs). */
+    readonly readers: readonly string[];
+    /** Role ARN patterns of the log-archive account that read the deliveries. */
+    readonly accountReaderRolePatterns: readonly string[];
+}
+
+/** AWS Config's delivery bucket's policy. */
+export function configDeliveryBucketPolicy(facts: ConfigDeliveryBucketFacts): BucketPolicyDocument {
+    const bucket = bucketArn(facts.bucketName);
+    const objects = `${bucket}/*`;
+    const fromTheOrganization = { "aws:SourceOrgID": facts.organizationId };
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            ...transportDenies(bucket),
+            {
+                Sid: "DenyDeliveryDeletionToEveryone",
+                Effect: "Deny",
+                Principal: "*",
+                Action: [...ACCESS_LOG_DELETION_ACTIONS],
+                Resource: objects,
+            },
+            protectConfiguration(bucket, facts),
+            onlyAwsServicesWrite(objects),
             {
                 Sid: "ConfigChecksBucketAcl",
                 Effect: "Allow",
@@ -185,7 +242,7 @@ export function archiveBucketPolicy(facts: ArchiveBucketFacts): BucketPolicyDocu
                 Resource: `${bucket}/${facts.configKeyPrefix}/AWSLogs/*/Config/*`,
                 Condition: { StringEquals: { "s3:x-amz-acl": BUCKET_OWNER_FULL_CONTROL, ...fromTheOrganization } },
             },
-            ...readersRead(bucket, facts.readers),
+            ...readersRead(bucket, facts),
         ],
     };
 }
@@ -194,8 +251,10 @@ export function archiveBucketPolicy(facts: ArchiveBucketFacts): BucketPolicyDocu
 export interface AccessLogsBucketFacts extends ConfigurationRoles {
     /** Name of the access-logs bucket. */
     readonly accessLogsBucketName: string;
-    /** Name of the archive bucket, the only source of access logs. */
+    /** Name of the archive bucket, a source of access logs. */
     readonly archiveBucketName: string;
+    /** Name of AWS Config's delivery bucket, the other source of access logs, when it logs here. */
+    readonly configDeliveryBucketName?: string;
     /** The log-archive account (owner of both buckets). */
     readonly logArchiveAccountId: string;
     /** Principals that read the access logs (exact ARNs). */
@@ -220,19 +279,34 @@ export function accessLogsBucketPolicy(facts: AccessLogsBucketFacts): BucketPoli
             },
             protectConfiguration(bucket, facts),
             onlyAwsServicesWrite(objects),
-            {
-                Sid: "S3ServerAccessLogsFromArchiveBucket",
-                Effect: "Allow",
-                Principal: { Service: S3_LOGGING_SERVICE },
-                Action: ["s3:PutObject"],
-                Resource: `${bucket}/${ARCHIVE_ACCESS_LOG_PREFIX}*`,
-                Condition: {
-                    ArnLike: { "aws:SourceArn": bucketArn(facts.archiveBucketName) },
-                    StringEquals: { "aws:SourceAccount": facts.logArchiveAccountId },
-                },
-            },
-            ...readersRead(bucket, facts.readers),
+            accessLogsFrom("S3ServerAccessLogsFromArchiveBucket", `${bucket}/${ARCHIVE_ACCESS_LOG_PREFIX}*`, facts.archiveBucketName, facts.logArchiveAccountId),
+            ...(facts.configDeliveryBucketName === undefined
+                ? []
+                : [
+                      accessLogsFrom(
+                          "S3ServerAccessLogsFromConfigDeliveryBucket",
+                          `${bucket}/${CONFIG_DELIVERY_ACCESS_LOG_PREFIX}*`,
+                          facts.configDeliveryBucketName,
+                          facts.logArchiveAccountId,
+                      ),
+                  ]),
+            ...readersRead(bucket, { readers: facts.readers, accountReaderRolePatterns: [], logArchiveAccountId: facts.logArchiveAccountId }),
         ],
+    };
+}
+
+/** S3 server access logging writes under `objects` for one source bucket of the account only. */
+function accessLogsFrom(sid: string, objects: string, sourceBucketName: string, accountId: string): BucketPolicyStatement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Service: S3_LOGGING_SERVICE },
+        Action: ["s3:PutObject"],
+        Resource: objects,
+        Condition: {
+            ArnLike: { "aws:SourceArn": bucketArn(sourceBucketName) },
+            StringEquals: { "aws:SourceAccount": accountId },
+        },
     };
 }
 
@@ -283,22 +357,34 @@ function onlyAwsServicesWrite(objects: string): BucketPolicyStatement {
     };
 }
 
-/** Readers list the bucket and read its objects. */
-function readersRead(bucket: string, readers: readonly string[]): BucketPolicyStatement[] {
-    return [
+/** Who reads: exact principals, and role ARN patterns of the bucket's own account. */
+interface BucketReaders {
+    readonly logArchiveAccountId: string;
+    readonly readers: readonly string[];
+    readonly accountReaderRolePatterns: readonly string[];
+}
+
+/**
+ * Readers list the bucket and read its objects. Role patterns of the bucket's account are admitted
+ * through the account root with an aws:PrincipalArn condition (a wildcard principal would make the
+ * policy public in S3's eyes).
+ */
+function readersRead(bucket: string, who: BucketReaders): BucketPolicyStatement[] {
+    const read = (sid: string, principal: string[], condition?: BucketPolicyStatement["Condition"]): BucketPolicyStatement[] => [
+        { Sid: `${sid}ListBucket`, Effect: "Allow", Principal: { AWS: principal }, Action: [...READER_BUCKET_ACTIONS], Resource: bucket, ...(condition === undefined ? {} : { Condition: condition }) },
         {
-            Sid: "ReadersListBucket",
+            Sid: `${sid}ReadObjects`,
             Effect: "Allow",
-            Principal: { AWS: [...readers] },
-            Action: [...READER_BUCKET_ACTIONS],
-            Resource: bucket,
-        },
-        {
-            Sid: "ReadersReadObjects",
-            Effect: "Allow",
-            Principal: { AWS: [...readers] },
+            Principal: { AWS: principal },
             Action: [...READER_OBJECT_ACTIONS],
             Resource: `${bucket}/*`,
+            ...(condition === undefined ? {} : { Condition: condition }),
         },
+    ];
+    return [
+        ...read("Readers", [...who.readers]),
+        ...(who.accountReaderRolePatterns.length === 0
+            ? []
+            : read("AccountReaderRoles", [accountRoot(who.logArchiveAccountId)], { ArnLike: { "aws:PrincipalArn": [...who.accountReaderRolePatterns] } })),
     ];
 }

@@ -1,32 +1,23 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ArgChecker, OBJECT_LOCK_MAXIMUM_DAYS, OBJECT_LOCK_MODES, type ObjectLockMode } from "./audit-log-args";
 import {
-    ARCHIVE_STORAGE_CLASSES,
-    ArgChecker,
-    type ArchiveStorageClass,
-    OBJECT_LOCK_MAXIMUM_DAYS,
-    OBJECT_LOCK_MODES,
-    type ObjectLockMode,
-    STANDARD_IA_MINIMUM_DAYS,
-} from "./audit-log-args";
+    DEFAULT_NONCURRENT_EXPIRATION_DAYS,
+    INCOMPLETE_UPLOAD_DAYS,
+    type LogArchiveLifecycle,
+    logLifecycleRules,
+    privateBucketSettings,
+    protectedAuditKey,
+    REMOVE_EXPIRED_DELETE_MARKERS,
+} from "./audit-bucket-settings";
 import { ACCESS_LOGS_KEY_ALIAS, ARCHIVE_ACCESS_LOG_PREFIX, ARCHIVE_KEY_ALIAS, accessLogsBucketName } from "./audit-log-names";
 import { accessLogsKeyPolicy, archiveKeyPolicy } from "./log-archive-key-policy";
 import { accessLogsBucketPolicy, archiveBucketPolicy } from "./log-archive-policies";
 
-/** After how many days S3 removes the parts of an upload that never completed. */
-export const INCOMPLETE_UPLOAD_DAYS = 7;
-
-/** Default days a noncurrent version (an expired log, once its lock has run out) stays before S3 removes it. */
-export const DEFAULT_NONCURRENT_EXPIRATION_DAYS = 30;
-
-/** The longest lifecycle period accepted here (100 years, Object Lock's own maximum). */
-export const LIFECYCLE_MAXIMUM_DAYS = OBJECT_LOCK_MAXIMUM_DAYS;
+export type { LogArchiveLifecycle } from "./audit-bucket-settings";
 
 /** Default days the archive's S3 access logs are kept. */
 export const DEFAULT_ACCESS_LOG_RETENTION_DAYS = 365;
-
-/** Default key prefix of AWS Config deliveries (the environments' `baseline.configKeyPrefix` default). */
-export const DEFAULT_CONFIG_KEY_PREFIX = "config";
 
 /** Object lock applied to every new object version by default. */
 export interface LogArchiveObjectLock {
@@ -36,22 +27,8 @@ export interface LogArchiveObjectLock {
     days: number;
 }
 
-/** When logs move to cheaper storage and when they expire. */
-export interface LogArchiveLifecycle {
-    /** Days after creation a log moves to STANDARD_IA; at least 30 (S3's minimum). */
-    standardIaDays: number;
-    /** Days after creation a log moves to `archiveStorageClass`; at least 30 days after `standardIaDays` (S3's minimum stay in STANDARD_IA). */
-    archiveDays: number;
-    /** GLACIER (Glacier Flexible Retrieval) or DEEP_ARCHIVE (Glacier Deep Archive). */
-    archiveStorageClass: ArchiveStorageClass;
-    /** Days after creation a log expires; after `archiveDays` and not before the object lock ends. */
-    expirationDays: number;
-    /** Days an expired (noncurrent) version stays before S3 removes it; default 30. */
-    noncurrentExpirationDays?: number;
-}
-
 export interface LogArchiveArgs {
-    /** The organisation (`o-…`): AWS Config deliveries are admitted on behalf of its accounts, and its trail writes under `AWSLogs/<id>/`. */
+    /** The organisation (`o-…`): its trail writes under `AWSLogs/<id>/`. */
     organizationId: string;
     /** The log-archive account: the account of the provider given in `opts.provider`, owner of the buckets, keys and exempt roles. */
     logArchiveAccountId: string;
@@ -63,12 +40,11 @@ export interface LogArchiveArgs {
     trailRegion?: string;
     /**
      * Name of the archive bucket, e.g. `zero-trust-log-archive-<orgId>` (at most 51 characters: the
-     * access-logs bucket is `<bucketName>-access-logs`). The environments' AWS Config delivery
-     * channels write to it under `configKeyPrefix`.
+     * access-logs bucket is `<bucketName>-access-logs`). AWS Config does not deliver here (object lock).
      */
     bucketName: string;
-    /** Key prefix of the environments' AWS Config deliveries (their `baseline.configKeyPrefix`); default `config`. */
-    configKeyPrefix?: string;
+    /** Name of AWS Config's delivery bucket (ConfigDeliveryBucket), whose S3 server access logs the access-logs bucket then admits too. */
+    configDeliveryBucketName?: string;
     /** Name of the organisation trail: its ARN (`arn:aws:cloudtrail:<trailRegion>:<managementAccountId>:trail/<name>`) scopes CloudTrail's access to bucket and key. */
     organizationTrailName: string;
     /**
@@ -77,6 +53,12 @@ export interface LogArchiveArgs {
      * decide who) or a role ARN. They must exist: S3 and KMS refuse policies naming unknown principals.
      */
     readerPrincipalArns: string[];
+    /**
+     * Role ARN patterns of the log-archive account that read the archive and decrypt it through S3
+     * (`permissionSetRoleArnPattern`, e.g. the security-auditor permission set's roles), admitted
+     * through the account root with an `aws:PrincipalArn` condition; their IAM policies must allow it too.
+     */
+    accountReaderRolePatterns?: string[];
     /** Role ARNs of the log-archive account that administer both keys (manage, never use); the role Pulumi deploys with must be one (KMS lockout check). */
     keyAdministratorArns: string[];
     /** Name of the emergency role in the log-archive account (path `/`): the only principal besides `deploymentRoleName` that may change the buckets' configuration. Nobody may delete archived logs. */
@@ -105,9 +87,10 @@ interface CheckedArgs {
     region: string;
     trailRegion: string;
     bucketName: string;
-    configKeyPrefix: string;
+    configDeliveryBucketName?: string;
     organizationTrailName: string;
     readers: readonly string[];
+    accountReaderRolePatterns: readonly string[];
     administrators: readonly string[];
     breakGlassRoleName: string;
     deploymentRoleName?: string;
@@ -133,31 +116,11 @@ function checkArgs(args: LogArchiveArgs, opts: pulumi.ComponentResourceOptions |
         mode: check.oneOf("objectLock.mode", args.objectLock?.mode, OBJECT_LOCK_MODES),
         days: check.wholeNumber("objectLock.days", args.objectLock?.days, 1, OBJECT_LOCK_MAXIMUM_DAYS),
     };
-    const standardIaDays = check.wholeNumber("lifecycle.standardIaDays", args.lifecycle?.standardIaDays, STANDARD_IA_MINIMUM_DAYS, LIFECYCLE_MAXIMUM_DAYS);
-    const archiveDays = check.wholeNumber("lifecycle.archiveDays", args.lifecycle?.archiveDays, 1, LIFECYCLE_MAXIMUM_DAYS);
-    if (archiveDays < standardIaDays + STANDARD_IA_MINIMUM_DAYS) {
-        check.fail("lifecycle.archiveDays", archiveDays, `at least lifecycle.standardIaDays + 30 (${standardIaDays + STANDARD_IA_MINIMUM_DAYS}): S3 keeps an object 30 days in STANDARD_IA before the next transition`);
-    }
-    const expirationDays = check.wholeNumber("lifecycle.expirationDays", args.lifecycle?.expirationDays, 1, LIFECYCLE_MAXIMUM_DAYS);
-    if (expirationDays <= archiveDays) {
-        check.fail("lifecycle.expirationDays", expirationDays, `more than lifecycle.archiveDays (${archiveDays}): logs expire after their last transition`);
-    }
-    if (expirationDays < objectLock.days) {
+    const lifecycle = check.lifecycle("lifecycle", args.lifecycle);
+    if (lifecycle.expirationDays < objectLock.days) {
         // Expiring a log while it is still locked only hides it behind a delete marker.
-        check.fail("lifecycle.expirationDays", expirationDays, `at least objectLock.days (${objectLock.days}): a log that expires while locked only hides behind a delete marker`);
+        check.fail("lifecycle.expirationDays", lifecycle.expirationDays, `at least objectLock.days (${objectLock.days}): a log that expires while locked only hides behind a delete marker`);
     }
-    const lifecycle: Required<LogArchiveLifecycle> = {
-        standardIaDays,
-        archiveDays,
-        archiveStorageClass: check.oneOf("lifecycle.archiveStorageClass", args.lifecycle?.archiveStorageClass, ARCHIVE_STORAGE_CLASSES),
-        expirationDays,
-        noncurrentExpirationDays: check.wholeNumber(
-            "lifecycle.noncurrentExpirationDays",
-            args.lifecycle?.noncurrentExpirationDays ?? DEFAULT_NONCURRENT_EXPIRATION_DAYS,
-            1,
-            LIFECYCLE_MAXIMUM_DAYS,
-        ),
-    };
     const checked: CheckedArgs = {
         organizationId: check.organizationId("organizationId", args.organizationId),
         logArchiveAccountId,
@@ -165,9 +128,10 @@ function checkArgs(args: LogArchiveArgs, opts: pulumi.ComponentResourceOptions |
         region,
         trailRegion: args.trailRegion === undefined ? region : check.region("trailRegion", args.trailRegion),
         bucketName: check.archiveBucketName("bucketName", args.bucketName),
-        configKeyPrefix: check.keyPrefix("configKeyPrefix", args.configKeyPrefix ?? DEFAULT_CONFIG_KEY_PREFIX),
+        ...(args.configDeliveryBucketName === undefined ? {} : { configDeliveryBucketName: check.bucketName("configDeliveryBucketName", args.configDeliveryBucketName) }),
         organizationTrailName: check.trailName("organizationTrailName", args.organizationTrailName),
         readers: check.readerArns("readerPrincipalArns", args.readerPrincipalArns),
+        accountReaderRolePatterns: check.accountRolePatterns("accountReaderRolePatterns", args.accountReaderRolePatterns ?? [], logArchiveAccountId),
         administrators: check.roleArnsOf("keyAdministratorArns", args.keyAdministratorArns, logArchiveAccountId),
         breakGlassRoleName,
         deploymentRoleName,
@@ -183,8 +147,7 @@ function checkArgs(args: LogArchiveArgs, opts: pulumi.ComponentResourceOptions |
 /**
  * The organisation's audit-log archive in the log-archive account: a protected, object-locked,
  * versioned, private, TLS-only bucket encrypted with its own customer-managed key, that the
- * organisation trail and the environments' AWS Config deliveries write to and the security team
- * reads, where nobody can delete a log and only break-glass (and the deployment role) can change a
+ * organisation trail writes to and the security team reads, where nobody can delete a log and only break-glass (and the deployment role) can change a
  * setting; its S3 server access logs go to a second protected bucket.
  *
  * The access-logs bucket is encrypted with SSE-KMS under a customer-managed key of its own. AWS's
@@ -212,54 +175,36 @@ export class LogArchive extends pulumi.ComponentResource {
         super("zero-trust:audit-logs:LogArchive", name, {}, opts);
 
         const accessBucketName = accessLogsBucketName(a.bucketName);
-        const key = new aws.kms.Key(
-            `${name}-key`,
-            {
-                description: `Encrypts the organisation's audit-log archive ${a.bucketName}`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                enableKeyRotation: true,
-                deletionWindowInDays: a.keyDeletionWindowDays,
-                policy: JSON.stringify(
-                    archiveKeyPolicy({
-                        logArchiveAccountId: a.logArchiveAccountId,
-                        region: a.region,
-                        managementAccountId: a.managementAccountId,
-                        organizationId: a.organizationId,
-                        trailRegion: a.trailRegion,
-                        trailName: a.organizationTrailName,
-                        administrators: a.administrators,
-                        readers: a.readers,
-                    }),
-                ),
-                tags: { Name: "audit-logs-archive" },
-            },
-            // Deleting the key makes every archived log unreadable.
-            { parent: this, protect: true },
-        );
-        new aws.kms.Alias(`${name}-key-alias`, { name: ARCHIVE_KEY_ALIAS, targetKeyId: key.keyId }, { parent: this });
-        const accessLogsKey = new aws.kms.Key(
-            `${name}-access-logs-key`,
-            {
-                description: `Encrypts the S3 server access logs of ${a.bucketName}`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                enableKeyRotation: true,
-                deletionWindowInDays: a.keyDeletionWindowDays,
-                policy: JSON.stringify(
-                    accessLogsKeyPolicy({
-                        logArchiveAccountId: a.logArchiveAccountId,
-                        region: a.region,
-                        accessLogsBucketName: accessBucketName,
-                        administrators: a.administrators,
-                        readers: a.readers,
-                    }),
-                ),
-                tags: { Name: "audit-logs-access-logs" },
-            },
-            { parent: this, protect: true },
-        );
-        new aws.kms.Alias(`${name}-access-logs-key-alias`, { name: ACCESS_LOGS_KEY_ALIAS, targetKeyId: accessLogsKey.keyId }, { parent: this });
+        const key = protectedAuditKey(this, `${name}-key`, {
+            description: `Encrypts the organisation's audit-log archive ${a.bucketName}`,
+            policy: archiveKeyPolicy({
+                logArchiveAccountId: a.logArchiveAccountId,
+                region: a.region,
+                managementAccountId: a.managementAccountId,
+                organizationId: a.organizationId,
+                trailRegion: a.trailRegion,
+                trailName: a.organizationTrailName,
+                administrators: a.administrators,
+                readers: a.readers,
+                accountReaderRolePatterns: a.accountReaderRolePatterns,
+            }),
+            deletionWindowInDays: a.keyDeletionWindowDays,
+            alias: ARCHIVE_KEY_ALIAS,
+            nameTag: "audit-logs-archive",
+        });
+        const accessLogsKey = protectedAuditKey(this, `${name}-access-logs-key`, {
+            description: `Encrypts the S3 server access logs of ${a.bucketName}`,
+            policy: accessLogsKeyPolicy({
+                logArchiveAccountId: a.logArchiveAccountId,
+                region: a.region,
+                accessLogsBucketName: accessBucketName,
+                administrators: a.administrators,
+                readers: a.readers,
+            }),
+            deletionWindowInDays: a.keyDeletionWindowDays,
+            alias: ACCESS_LOGS_KEY_ALIAS,
+            nameTag: "audit-logs-access-logs",
+        });
 
         const roles = { breakGlassRoleName: a.breakGlassRoleName, deploymentRoleName: a.deploymentRoleName };
 
@@ -269,7 +214,7 @@ export class LogArchive extends pulumi.ComponentResource {
             { bucket: accessBucketName, forceDestroy: false, tags: { Name: accessBucketName } },
             { parent: this, protect: true },
         );
-        const accessSettings = this.privateBucket(`${name}-access-logs`, accessBucket, accessLogsKey.arn);
+        const accessSettings = privateBucketSettings(this, `${name}-access-logs`, accessBucket, accessLogsKey.arn);
         const accessLifecycle = new aws.s3.BucketLifecycleConfiguration(
             `${name}-access-logs-lifecycle`,
             {
@@ -283,8 +228,7 @@ export class LogArchive extends pulumi.ComponentResource {
                         noncurrentVersionExpiration: { noncurrentDays: DEFAULT_NONCURRENT_EXPIRATION_DAYS },
                         abortIncompleteMultipartUpload: { daysAfterInitiation: INCOMPLETE_UPLOAD_DAYS },
                     },
-                    // Expiration cannot name days and delete markers in one rule.
-                    { id: "remove-expired-delete-markers", status: "Enabled", filter: {}, expiration: { expiredObjectDeleteMarker: true } },
+                    REMOVE_EXPIRED_DELETE_MARKERS,
                 ],
             },
             { parent: this, dependsOn: [accessSettings.versioning] },
@@ -296,6 +240,7 @@ export class LogArchive extends pulumi.ComponentResource {
                 policy: accessLogsBucketPolicy({
                     accessLogsBucketName: accessBucketName,
                     archiveBucketName: a.bucketName,
+                    ...(a.configDeliveryBucketName === undefined ? {} : { configDeliveryBucketName: a.configDeliveryBucketName }),
                     logArchiveAccountId: a.logArchiveAccountId,
                     readers: a.readers,
                     ...roles,
@@ -312,7 +257,7 @@ export class LogArchive extends pulumi.ComponentResource {
             { bucket: a.bucketName, forceDestroy: false, objectLockEnabled: true, tags: { Name: a.bucketName } },
             { parent: this, protect: true },
         );
-        const settings = this.privateBucket(`${name}`, bucket, key.arn);
+        const settings = privateBucketSettings(this, name, bucket, key.arn);
         const objectLock = new aws.s3.BucketObjectLockConfiguration(
             `${name}-object-lock`,
             { bucket: bucket.id, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: a.objectLock.mode, days: a.objectLock.days } } },
@@ -320,26 +265,7 @@ export class LogArchive extends pulumi.ComponentResource {
         );
         const lifecycle = new aws.s3.BucketLifecycleConfiguration(
             `${name}-lifecycle`,
-            {
-                bucket: bucket.id,
-                rules: [
-                    {
-                        id: "archive-and-expire-logs",
-                        status: "Enabled",
-                        filter: {},
-                        transitions: [
-                            { days: a.lifecycle.standardIaDays, storageClass: "STANDARD_IA" },
-                            { days: a.lifecycle.archiveDays, storageClass: a.lifecycle.archiveStorageClass },
-                        ],
-                        // A current version expires into a delete marker and becomes noncurrent (already in the
-                        // archive storage class); S3 removes it `noncurrentExpirationDays` later, its lock long over.
-                        expiration: { days: a.lifecycle.expirationDays },
-                        noncurrentVersionExpiration: { noncurrentDays: a.lifecycle.noncurrentExpirationDays },
-                        abortIncompleteMultipartUpload: { daysAfterInitiation: INCOMPLETE_UPLOAD_DAYS },
-                    },
-                    { id: "remove-expired-delete-markers", status: "Enabled", filter: {}, expiration: { expiredObjectDeleteMarker: true } },
-                ],
-            },
+            { bucket: bucket.id, rules: logLifecycleRules(a.lifecycle) },
             { parent: this, dependsOn: [settings.versioning] },
         );
         const logging = new aws.s3.BucketLogging(
@@ -365,8 +291,8 @@ export class LogArchive extends pulumi.ComponentResource {
                     organizationId: a.organizationId,
                     trailRegion: a.trailRegion,
                     trailName: a.organizationTrailName,
-                    configKeyPrefix: a.configKeyPrefix,
                     readers: a.readers,
+                    accountReaderRolePatterns: a.accountReaderRolePatterns,
                     ...roles,
                 }),
             },
@@ -384,23 +310,5 @@ export class LogArchive extends pulumi.ComponentResource {
             keyArn: this.keyArn,
             accessLogsBucketName: this.accessLogsBucketName,
         });
-    }
-
-    /** Ownership enforced (ACLs off), every public access block, versioning, SSE-KMS with an S3 Bucket Key. */
-    private privateBucket(prefix: string, bucket: aws.s3.Bucket, keyArn: pulumi.Output<string>) {
-        const inBucket = { parent: this };
-        const ownership = new aws.s3.BucketOwnershipControls(`${prefix}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, inBucket);
-        const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
-            `${prefix}-public-access-block`,
-            { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-            inBucket,
-        );
-        const versioning = new aws.s3.BucketVersioning(`${prefix}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, inBucket);
-        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-            `${prefix}-encryption`,
-            { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }] },
-            inBucket,
-        );
-        return { versioning, all: [ownership, publicAccessBlock, versioning, encryption] };
     }
 }

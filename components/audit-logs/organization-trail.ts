@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { protectedAuditKey } from "./audit-bucket-settings";
 import { ArgChecker } from "./audit-log-args";
 import { TRAIL_LOG_GROUP_KEY_ALIAS, trailLogGroupName } from "./audit-log-names";
 import { trailDeliveryRolePolicy, trailDeliveryRoleTrustPolicy, trailLogGroupKeyPolicy } from "./trail-policies";
@@ -80,20 +81,13 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         const groupName = trailLogGroupName(a.organizationId);
         const facts = { managementAccountId: a.managementAccountId, organizationId: a.organizationId, region: a.region, logGroupName: groupName };
 
-        const key = new aws.kms.Key(
-            `${name}-log-group-key`,
-            {
-                description: `Encrypts the organisation trail's CloudWatch Logs group ${groupName}`,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                enableKeyRotation: true,
-                deletionWindowInDays: a.keyDeletionWindowDays,
-                policy: JSON.stringify(trailLogGroupKeyPolicy({ ...facts, administrators: a.administrators })),
-                tags: { Name: "audit-logs-cloudtrail-log-group" },
-            },
-            { parent: this, protect: true },
-        );
-        new aws.kms.Alias(`${name}-log-group-key-alias`, { name: TRAIL_LOG_GROUP_KEY_ALIAS, targetKeyId: key.keyId }, { parent: this });
+        const key = protectedAuditKey(this, `${name}-log-group-key`, {
+            description: `Encrypts the organisation trail's CloudWatch Logs group ${groupName}`,
+            policy: trailLogGroupKeyPolicy({ ...facts, administrators: a.administrators }),
+            deletionWindowInDays: a.keyDeletionWindowDays,
+            alias: TRAIL_LOG_GROUP_KEY_ALIAS,
+            nameTag: "audit-logs-cloudtrail-log-group",
+        });
 
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-log-group`,
@@ -101,7 +95,9 @@ export class OrganizationTrail extends pulumi.ComponentResource {
                 name: groupName,
                 retentionInDays: a.logGroupRetentionDays,
                 kmsKeyId: key.arn,
-                // CloudWatch Logs refuses to delete the group while this is on; the SCPs deny turning it off.
+                // CloudWatch Logs refuses to delete the group while this is on. The group lives in the
+                // management account, where no SCP applies: what keeps it is this setting, `protect`,
+                // and every permission set's deny of deleting audit log groups or lifting their protection.
                 deletionProtectionEnabled: true,
                 tags: { Name: groupName },
             },

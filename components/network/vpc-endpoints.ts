@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { organizationOnlyEndpointPolicy } from "./endpoint-policy";
+import { organizationOnlyEndpointPolicyDocument, s3GatewayEndpointPolicyDocument } from "./endpoint-policy";
 import { GATEWAY_ENDPOINT_SERVICES, type InterfaceEndpointService } from "./interface-endpoint-services";
 import { resourceTags } from "./resource-tags";
 
@@ -25,7 +25,8 @@ export interface VpcEndpointsArgs {
 
 /**
  * Gateway endpoints for S3 and DynamoDB and interface endpoints with private DNS, so AWS API traffic
- * stays on the AWS network. Every endpoint admits only principals of the organisation.
+ * stays on the AWS network. Every endpoint admits only principals of the organisation; the S3 one
+ * also lets anyone read the AWS-owned buckets of ECR's image layers and the Amazon Linux repositories.
  */
 export class VpcEndpoints extends pulumi.ComponentResource {
     /** Security group of the interface endpoints: HTTPS from the VPC only. */
@@ -38,7 +39,14 @@ export class VpcEndpoints extends pulumi.ComponentResource {
     constructor(name: string, args: VpcEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("zero-trust:network:VpcEndpoints", name, {}, opts);
         const env = args.environment;
-        const policy = organizationOnlyEndpointPolicy(args.organizationId);
+        // S3 also serves ECR's layers and the Amazon Linux repositories from AWS-owned buckets. Both
+        // documents come from one output, so every endpoint is ready to register at the same time.
+        const documents = pulumi.output(args.organizationId).apply((organizationId) => ({
+            organizationOnly: JSON.stringify(organizationOnlyEndpointPolicyDocument(organizationId)),
+            s3: JSON.stringify(s3GatewayEndpointPolicyDocument(organizationId, args.region)),
+        }));
+        const policy = documents.apply((d) => d.organizationOnly);
+        const s3Policy = documents.apply((d) => d.s3);
 
         const gatewayEndpoints = GATEWAY_ENDPOINT_SERVICES.map(
             (service) =>
@@ -49,7 +57,7 @@ export class VpcEndpoints extends pulumi.ComponentResource {
                         vpcEndpointType: "Gateway",
                         serviceName: `com.amazonaws.${args.region}.${service}`,
                         routeTableIds: args.gatewayRouteTableIds,
-                        policy,
+                        policy: service === "s3" ? s3Policy : policy,
                         tags: resourceTags(`${env}-${service}`),
                     },
                     { parent: this },

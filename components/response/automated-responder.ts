@@ -5,7 +5,7 @@ import { isTagKey, SETTINGS_ENV } from "../../responder/settings";
 import { eventRuleArn } from "../encryption/key-policy";
 import { responderCode, RESPONDER_HANDLER, RESPONDER_RUNTIME } from "./responder-bundle";
 import { responderAlarmNamePrefix, responderNames } from "./responder-names";
-import { deadLetterQueuePolicy, ec2Arn, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy, roleArn } from "./responder-policies";
+import { deadLetterQueuePolicy, ec2Arn, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "./responder-policies";
 
 /** How EventBridge retries delivering a finding to the function before it goes to the dead-letter queue. */
 export const DELIVERY_RETRY_POLICY = { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 3600 } as const;
@@ -58,8 +58,12 @@ export interface AutomatedResponderArgs {
     optOutTagKey: string;
     /** Plan and log only, act on nothing (for a first deployment, or an investigation). */
     dryRun: boolean;
-    /** Concurrent executions reserved for (and capping) the function. */
-    reservedConcurrency: number;
+    /**
+     * Concurrent executions reserved for (and capping) the function; none by default. Lambda refuses
+     * a reservation that leaves the account fewer than 100 unreserved executions, and new accounts
+     * often have a quota of 10: raise the account's Lambda concurrency quota before setting it.
+     */
+    reservedConcurrency?: number;
 }
 
 /**
@@ -119,6 +123,11 @@ export class AutomatedResponder extends pulumi.ComponentResource {
             { parent: this, protect: true },
         );
 
+        const role = new aws.iam.Role(
+            `${name}-role`,
+            { name: names.role, description: `${env}: automated response to GuardDuty findings`, assumeRolePolicy: JSON.stringify(responderTrustPolicy()), tags: { Name: names.role } },
+            inComponent,
+        );
         const topic = new aws.sns.Topic(`${name}-outcomes`, { name: names.topic, kmsMasterKeyId: args.alertsKeyArn, tags: { Name: names.topic } }, inComponent);
         new aws.sns.TopicPolicy(
             `${name}-outcomes-policy`,
@@ -129,7 +138,8 @@ export class AutomatedResponder extends pulumi.ComponentResource {
                         topicArn: topic.arn,
                         accountId,
                         region,
-                        roleArn: roleArn(accountId, names.role),
+                        // The role's output, not its name: SNS refuses a policy naming a principal that does not exist yet.
+                        roleArn: role.arn,
                         alarmNamePrefix: responderAlarmNamePrefix(args.alertRuleName),
                     }),
                 ),
@@ -148,11 +158,6 @@ export class AutomatedResponder extends pulumi.ComponentResource {
             inComponent,
         );
 
-        const role = new aws.iam.Role(
-            `${name}-role`,
-            { name: names.role, description: `${env}: automated response to GuardDuty findings`, assumeRolePolicy: JSON.stringify(responderTrustPolicy()), tags: { Name: names.role } },
-            inComponent,
-        );
         const arnOf = (type: string) => (id: pulumi.Input<string>) => pulumi.output(id).apply((value) => ec2Arn(region, accountId, type, value));
         const rolePolicy = new aws.iam.RolePolicy(
             `${name}-permissions`,
@@ -192,7 +197,7 @@ export class AutomatedResponder extends pulumi.ComponentResource {
                 architectures: ["arm64"],
                 memorySize: 256,
                 timeout: FUNCTION_TIMEOUT_SECONDS,
-                reservedConcurrentExecutions: args.reservedConcurrency,
+                ...(args.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: args.reservedConcurrency }),
                 loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
                 environment: {
                     variables: {
@@ -290,7 +295,7 @@ function checkArgs(args: AutomatedResponderArgs): void {
     if (!(args.severityThreshold >= 1 && args.severityThreshold <= 10)) {
         throw new Error(`AutomatedResponder: severityThreshold must be a GuardDuty severity from 1 to 10: ${args.severityThreshold}`);
     }
-    if (!Number.isInteger(args.reservedConcurrency) || args.reservedConcurrency < 1) {
+    if (args.reservedConcurrency !== undefined && (!Number.isInteger(args.reservedConcurrency) || args.reservedConcurrency < 1)) {
         throw new Error(`AutomatedResponder: reservedConcurrency must be a positive whole number: ${args.reservedConcurrency}`);
     }
     if (!/^\/(?:[A-Za-z0-9_.#-]+\/)+$/.test(args.logGroupNamePrefix)) {

@@ -219,8 +219,8 @@ export interface OutcomesTopicFacts<V> {
     readonly topicArn: V;
     readonly accountId: string;
     readonly region: string;
-    /** The responder's role: the one IAM publisher. */
-    readonly roleArn: string;
+    /** The responder's role: the one IAM publisher (its ARN output, so the policy waits for the role: SNS refuses a principal that does not exist). */
+    readonly roleArn: V;
     /** Name prefix of the responder's alarms, which publish through CloudWatch. */
     readonly alarmNamePrefix: string;
 }

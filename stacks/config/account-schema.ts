@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE, ROLE_NAME, strictObjectError } from "./schema-helpers";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ROLE_NAME, strictObjectError } from "./schema-helpers";
 
 // `zero-trust-aws:account` (components/account/member-account.ts) and `zero-trust-aws:baseline`
 // (components/account/account-baseline.ts). The member account's id is `zero-trust-aws:accountId`
@@ -79,11 +79,12 @@ export type AccountConfig = z.infer<typeof accountSchema>;
 export const BUCKET_EXPECTED = "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit";
 const PREFIX_EXPECTED = "an S3 key prefix of 1 to 256 letters, digits or !-_.*'()/ without a leading or trailing slash";
 
-const BASELINE_KEYS = ["configBucketName", "configKeyPrefix"] as const;
+const BASELINE_KEYS = ["configBucketName", "configKeyPrefix", "configKmsKeyArn"] as const;
+const KEY_ARN_EXPECTED = "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>) in the bucket's region";
 
 export const baselineSchema = z.strictObject(
     {
-        // The organisation's log-archive bucket; from the management stack when the stack reads it.
+        // The organisation's Config delivery bucket (no object lock); from the management stack when the stack reads it.
         configBucketName: z
             .string({ error: BUCKET_EXPECTED })
             .regex(BUCKET_NAME_SHAPE, { error: BUCKET_EXPECTED })
@@ -93,8 +94,10 @@ export const baselineSchema = z.strictObject(
             .string({ error: PREFIX_EXPECTED })
             .regex(/^[\w!.*'()-](?:[\w!.*'()/-]{0,254}[\w!.*'()-])?$/, { error: PREFIX_EXPECTED })
             .default("config"),
+        // The key AWS Config encrypts its deliveries with; from the management stack when the stack reads it.
+        configKmsKeyArn: z.string({ error: KEY_ARN_EXPECTED }).regex(KEY_ARN, { error: KEY_ARN_EXPECTED }).optional(),
     },
-    { error: strictObjectError(BASELINE_KEYS, "an object with configBucketName (the organisation's log-archive bucket) and optional configKeyPrefix") },
+    { error: strictObjectError(BASELINE_KEYS, "an object with configBucketName (the organisation's Config delivery bucket) and optional configKeyPrefix, configKmsKeyArn") },
 ).prefault({});
 
 export type BaselineConfig = z.infer<typeof baselineSchema>;

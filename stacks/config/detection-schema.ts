@@ -55,12 +55,14 @@ const responderSchema = z
                 .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, { error: TAG_KEY_EXPECTED })
                 .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: TAG_KEY_EXPECTED })
                 .default("zero-trust:responder"),
+            // None by default: Lambda keeps 100 of an account's concurrency unreserved, and a new account's
+            // quota can be as low as 10, so any reservation would fail the deployment there.
             reservedConcurrency: z
                 .number({ error: CONCURRENCY_EXPECTED })
                 .int({ error: CONCURRENCY_EXPECTED })
                 .min(1, { error: CONCURRENCY_EXPECTED })
                 .max(100, { error: CONCURRENCY_EXPECTED })
-                .default(5),
+                .optional(),
         },
         { error: strictObjectError(RESPONDER_KEYS, "an object with optional dryRun, severityThreshold, optOutTagKey, reservedConcurrency") },
     )

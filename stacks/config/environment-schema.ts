@@ -50,13 +50,16 @@ const managementReferenceSchema = z.strictObject(
  * `management.stack` is set, otherwise config. Both would be two truths that can drift apart.
  */
 function checkOrganizationSource(
-    config: { readonly management?: unknown; readonly organizationId?: string; readonly baseline: { readonly configBucketName?: string } },
+    config: { readonly management?: unknown; readonly organizationId?: string; readonly baseline: { readonly configBucketName?: string; readonly configKmsKeyArn?: string } },
     ctx: z.RefinementCtx,
 ): void {
     const fromManagement = config.management !== undefined;
+    if (fromManagement && config.baseline.configKmsKeyArn !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["baseline", "configKmsKeyArn"], message: "nothing with management.stack set (the management stack's outputs provide it)" });
+    }
     const facts: [PropertyKey[], unknown, string][] = [
         [["organizationId"], config.organizationId, ORGANIZATION_ID_EXPECTED],
-        [["baseline", "configBucketName"], config.baseline.configBucketName, `${BUCKET_EXPECTED} (the organisation's log-archive bucket)`],
+        [["baseline", "configBucketName"], config.baseline.configBucketName, `${BUCKET_EXPECTED} (the organisation's Config delivery bucket, without object lock)`],
     ];
     for (const [path, value, expected] of facts) {
         if (fromManagement && value !== undefined) {

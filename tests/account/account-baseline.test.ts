@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { AccountBaseline, CONFIG_ROLE_POLICY_ARN } from "../../components/account/account-baseline";
+import { TLS12_SSL_POLICIES } from "../../components/network/internet-entry-point";
 import { awsResourcesThrough, componentStackConfig, dependenciesOf, oncePerVariant, RecordingMocks } from "../network/recording-mocks";
 
 const ACCOUNT = "111111111111";
@@ -14,6 +15,8 @@ const RULES = [
     "S3_BUCKET_SSL_REQUESTS_ONLY",
     "CMK_BACKING_KEY_ROTATION_ENABLED",
     "ELB_TLS_HTTPS_LISTENERS_ONLY",
+    "ALB_HTTP_TO_HTTPS_REDIRECTION_CHECK",
+    "ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK",
     "VPC_FLOW_LOGS_ENABLED",
     "VPC_DEFAULT_SECURITY_GROUP_CLOSED",
     "INCOMING_SSH_DISABLED",
@@ -149,6 +152,22 @@ describe("AccountBaseline", () => {
             PasswordReusePrevention: "24",
             MaxPasswordAge: "90",
         });
+    });
+
+    it("checks Application Load Balancers, not only classic ones: HTTP listeners redirect, HTTPS listeners use a TLS 1.2+ policy", () => {
+        const rules = mocks.ofType("aws:cfg/rule:Rule");
+        const tlsRule = rules.find((r) => r.name === "baseline-rule-elbv2-predefined-security-policy-ssl-check");
+        assert.deepStrictEqual(JSON.parse(tlsRule?.inputs.inputParameters as string), { sslPolicies: TLS12_SSL_POLICIES.join(",") });
+        assert.ok(TLS12_SSL_POLICIES.every((policy) => /TLS13|TLS-1-2|FS-1-2/.test(policy)));
+        const redirect = rules.find((r) => r.name === "baseline-rule-alb-http-to-https-redirection-check");
+        assert.deepStrictEqual([redirect?.inputs.name, redirect?.inputs.inputParameters], ["staging-alb-http-to-https-redirection-check", undefined]);
+    });
+
+    it("leaves out the rules AWS Config does not offer in the region, which would fail the deployment there", async () => {
+        const zurich = (await build("eu-central-2")).ofType("aws:cfg/rule:Rule").map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
+        assert.deepStrictEqual(zurich.sort(), RULES.filter((rule) => rule !== "ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK").sort());
+        const osaka = (await build("ap-northeast-3")).ofType("aws:cfg/rule:Rule").map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
+        assert.ok(!osaka.includes("ELB_TLS_HTTPS_LISTENERS_ONLY") && osaka.includes("ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK"));
     });
 
     it("protects the Config recorder and the Security Hub account, nothing else", () => {

@@ -1,7 +1,7 @@
 // The audit-log key policies and the trail's role policies as data: who may do what under which
 // conditions, and the decisions that follow.
 import * as assert from "assert";
-import { accessLogsKeyPolicy, archiveKeyPolicy } from "../../components/audit-logs/log-archive-key-policy";
+import { accessLogsKeyPolicy, archiveKeyPolicy, configDeliveryKeyPolicy } from "../../components/audit-logs/log-archive-key-policy";
 import {
     trailDeliveryRolePolicy,
     trailDeliveryRoleTrustPolicy,
@@ -18,8 +18,12 @@ import {
     ARCHIVE_KEY_FACTS,
     asRole,
     asService,
+    AUDITOR_IN_ARCHIVE,
+    AUDITOR_PATTERN,
     BREAK_GLASS_ARN,
+    CONFIG_DELIVERY_KEY_FACTS,
     DEPLOYER_ARN,
+    DEVELOPER_IN_ARCHIVE,
     INVESTIGATOR,
     KEY_ADMINS,
     LOG_ARCHIVE,
@@ -112,16 +116,27 @@ describe("audit-log key policies", () => {
             });
         });
 
-        it("lets AWS Config encrypt deliveries on behalf of the organisation's accounts only", () => {
-            assert.deepStrictEqual(statement(policy(), "ConfigDeliversForOrganizationAccounts"), {
-                Sid: "ConfigDeliversForOrganizationAccounts",
+        it("admits no AWS Config delivery: Config delivers to its own bucket and key", () => {
+            assert.ok(!policy().Statement.some((s) => JSON.stringify(s.Principal).includes("config.amazonaws.com")));
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": ORG })), "ImplicitDeny");
+        });
+
+        it("lets the security-auditor roles of the log-archive account decrypt through S3, through the account root and their ARN pattern", () => {
+            const viaS3 = { "kms:ViaService": `s3.${REGION}.amazonaws.com` };
+            const withAuditors = archiveKeyPolicy({ ...ARCHIVE_KEY_FACTS, accountReaderRolePatterns: [AUDITOR_PATTERN] });
+            assert.deepStrictEqual(statement(withAuditors, "AccountReaderRolesDecryptThroughS3"), {
+                Sid: "AccountReaderRolesDecryptThroughS3",
                 Effect: "Allow",
-                Principal: { Service: "config.amazonaws.com" },
-                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Principal: { AWS: `arn:aws:iam::${LOG_ARCHIVE}:root` },
+                Action: ["kms:Decrypt", "kms:DescribeKey"],
                 Resource: "*",
-                Condition: { StringEquals: { "aws:SourceOrgID": ORG } },
+                Condition: { StringEquals: viaS3, ArnLike: { "aws:PrincipalArn": [AUDITOR_PATTERN] } },
             });
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": "o-zzzzzzzzzz" })), "ImplicitDeny");
+            assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "kms:Decrypt", "*", viaS3)), "Allow");
+            assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "kms:Decrypt", "*")), "ImplicitDeny", "not directly");
+            assert.strictEqual(evaluate([withAuditors], asRole(DEVELOPER_IN_ARCHIVE, "kms:Decrypt", "*", viaS3)), "ImplicitDeny");
+            assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "kms:GenerateDataKey", "*", viaS3)), "ImplicitDeny");
+            assert.strictEqual(evaluate([policy()], asRole(AUDITOR_IN_ARCHIVE, "kms:Decrypt", "*", viaS3)), "ImplicitDeny", "the defect: none without the pattern");
         });
 
         it("lets readers decrypt only through S3 in the key's region, and never encrypt", () => {
@@ -156,7 +171,6 @@ describe("audit-log key policies", () => {
                     "AccountCanRecoverKeyPolicyOnly",
                     "CloudTrailEncryptsOrganizationTrailLogs",
                     "CloudTrailChecksKeyForOrganizationTrail",
-                    "ConfigDeliversForOrganizationAccounts",
                     "ReadersDecryptThroughS3",
                 ],
             );
@@ -164,6 +178,43 @@ describe("audit-log key policies", () => {
 
         it("refuses to build a policy without administrators", () => {
             assert.throws(() => archiveKeyPolicy({ ...ARCHIVE_KEY_FACTS, administrators: [] }), /at least one key administrator/);
+        });
+    });
+
+    describe("the Config delivery key", () => {
+        const policy = (): KeyPolicyDocument => configDeliveryKeyPolicy(CONFIG_DELIVERY_KEY_FACTS);
+        houseRules(policy, KEY_ADMINS, LOG_ARCHIVE);
+        const viaS3 = { "kms:ViaService": `s3.${REGION}.amazonaws.com` };
+
+        it("lets AWS Config encrypt deliveries on behalf of the organisation's accounts only", () => {
+            assert.deepStrictEqual(statement(policy(), "ConfigDeliversForOrganizationAccounts"), {
+                Sid: "ConfigDeliversForOrganizationAccounts",
+                Effect: "Allow",
+                Principal: { Service: "config.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceOrgID": ORG } },
+            });
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": ORG })), "Allow");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": "o-zzzzzzzzzz" })), "ImplicitDeny");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*")), "ImplicitDeny");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:ScheduleKeyDeletion", "*", { "aws:SourceOrgID": ORG })), "ImplicitDeny");
+        });
+
+        it("lets the security team and the log-archive account's auditors decrypt through S3 only, and nobody else use the key", () => {
+            assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "kms:Decrypt", "*", viaS3)), "Allow");
+            assert.strictEqual(evaluate([policy()], asRole(AUDITOR_IN_ARCHIVE, "kms:Decrypt", "*", viaS3)), "Allow");
+            assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "kms:Decrypt", "*")), "ImplicitDeny");
+            for (const who of [DEVELOPER_IN_ARCHIVE, BREAK_GLASS_ARN, DEPLOYER_ARN, "arn:aws:iam::444444444444:root"]) {
+                assert.strictEqual(evaluate([policy()], asRole(who, "kms:Decrypt", "*", viaS3)), "ImplicitDeny", who);
+            }
+        });
+
+        it("has exactly these statements", () => {
+            assert.deepStrictEqual(
+                policy().Statement.map((s) => s.Sid),
+                ["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly", "ConfigDeliversForOrganizationAccounts", "ReadersDecryptThroughS3", "AccountReaderRolesDecryptThroughS3"],
+            );
         });
     });
 

@@ -1,6 +1,7 @@
+import type { ConfigDeliveryBucketArgs } from "../../components/audit-logs/config-delivery-bucket";
 import type { LogArchiveArgs } from "../../components/audit-logs/log-archive";
-import type { AccessLogsKeyFacts, ArchiveKeyFacts } from "../../components/audit-logs/log-archive-key-policy";
-import type { AccessLogsBucketFacts, ArchiveBucketFacts } from "../../components/audit-logs/log-archive-policies";
+import type { AccessLogsKeyFacts, ArchiveKeyFacts, ConfigDeliveryKeyFacts } from "../../components/audit-logs/log-archive-key-policy";
+import type { AccessLogsBucketFacts, ArchiveBucketFacts, ConfigDeliveryBucketFacts } from "../../components/audit-logs/log-archive-policies";
 import type { OrganizationTrailArgs } from "../../components/audit-logs/organization-trail";
 import type { TrailLogGroupFacts } from "../../components/audit-logs/trail-policies";
 import type { PolicyRequest } from "../../iam-evaluator/policy-evaluator";
@@ -13,6 +14,7 @@ export const REGION = "eu-west-1";
 export const TRAIL = "zero-trust-organization-trail";
 export const BUCKET = `zero-trust-log-archive-${ORG}`;
 export const ACCESS_BUCKET = `${BUCKET}-access-logs`;
+export const CONFIG_BUCKET = `${BUCKET}-config`;
 export const TRAIL_ARN = `arn:aws:cloudtrail:${REGION}:${MANAGEMENT}:trail/${TRAIL}`;
 
 export const BREAK_GLASS = "BreakGlass";
@@ -22,6 +24,10 @@ export const DEPLOYER_ARN = `arn:aws:iam::${LOG_ARCHIVE}:role/${DEPLOYER}`;
 export const SECURITY_ROOT = `arn:aws:iam::${SECURITY}:root`;
 export const INVESTIGATOR = `arn:aws:iam::${SECURITY}:role/security-investigator`;
 export const KEY_ADMINS = [DEPLOYER_ARN, BREAK_GLASS_ARN];
+/** The security-auditor permission set's roles in the log-archive account, and one of them as Identity Center names it. */
+export const AUDITOR_PATTERN = `arn:aws:iam::${LOG_ARCHIVE}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*`;
+export const AUDITOR_IN_ARCHIVE = `arn:aws:iam::${LOG_ARCHIVE}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_security-auditor_0a1b2c3d4e5f6789`;
+export const DEVELOPER_IN_ARCHIVE = `arn:aws:iam::${LOG_ARCHIVE}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_developer_0a1b2c3d4e5f6789`;
 export const MANAGEMENT_KEY_ADMINS = [`arn:aws:iam::${MANAGEMENT}:role/${DEPLOYER}`];
 
 /** The log archive as the management stack would declare it. */
@@ -62,8 +68,8 @@ export const ARCHIVE_BUCKET_FACTS: ArchiveBucketFacts = {
     organizationId: ORG,
     trailRegion: REGION,
     trailName: TRAIL,
-    configKeyPrefix: "config",
     readers: [SECURITY_ROOT],
+    accountReaderRolePatterns: [],
     breakGlassRoleName: BREAK_GLASS,
     deploymentRoleName: DEPLOYER,
 };
@@ -78,6 +84,45 @@ export const ARCHIVE_KEY_FACTS: ArchiveKeyFacts = {
     trailName: TRAIL,
     administrators: KEY_ADMINS,
     readers: [SECURITY_ROOT],
+    accountReaderRolePatterns: [],
+};
+
+/** AWS Config's delivery bucket as the management stack would declare it (access logs into the archive's access-logs bucket). */
+export const CONFIG_DELIVERY_ARGS: ConfigDeliveryBucketArgs = {
+    organizationId: ORG,
+    logArchiveAccountId: LOG_ARCHIVE,
+    region: REGION,
+    bucketName: CONFIG_BUCKET,
+    readerPrincipalArns: [SECURITY_ROOT],
+    accountReaderRolePatterns: [AUDITOR_PATTERN],
+    keyAdministratorArns: KEY_ADMINS,
+    breakGlassRoleName: BREAK_GLASS,
+    deploymentRoleName: DEPLOYER,
+    lifecycle: LOG_ARCHIVE_ARGS.lifecycle,
+    accessLogsBucketName: ACCESS_BUCKET,
+    keyDeletionWindowDays: 30,
+};
+
+/** The delivery bucket's policy facts as CONFIG_DELIVERY_ARGS make them. */
+export const CONFIG_DELIVERY_BUCKET_FACTS: ConfigDeliveryBucketFacts = {
+    bucketName: CONFIG_BUCKET,
+    logArchiveAccountId: LOG_ARCHIVE,
+    organizationId: ORG,
+    configKeyPrefix: "config",
+    readers: [SECURITY_ROOT],
+    accountReaderRolePatterns: [AUDITOR_PATTERN],
+    breakGlassRoleName: BREAK_GLASS,
+    deploymentRoleName: DEPLOYER,
+};
+
+/** The delivery key's policy facts as CONFIG_DELIVERY_ARGS make them. */
+export const CONFIG_DELIVERY_KEY_FACTS: ConfigDeliveryKeyFacts = {
+    logArchiveAccountId: LOG_ARCHIVE,
+    region: REGION,
+    organizationId: ORG,
+    administrators: KEY_ADMINS,
+    readers: [SECURITY_ROOT],
+    accountReaderRolePatterns: [AUDITOR_PATTERN],
 };
 
 /** The access-logs bucket's policy facts as LOG_ARCHIVE_ARGS make them. */

@@ -1,4 +1,4 @@
-// The log archive and the organisation trail through the offline preview and the repository's real
+// The log archive, AWS Config's delivery bucket and the organisation trail through the offline preview and the repository's real
 // policy pack (started and called over gRPC as the engine does): the fixture program declares both
 // components through two explicit providers, as the management stack does. Needs `npm run build`.
 import { strict as assert } from "node:assert";
@@ -9,8 +9,8 @@ import { runCli, tempDir } from "../offline-preview/cli-harness";
 
 const PROJECT = ["--project", "tests/fixtures/audit-logs-program", "--stack", "test"];
 
-/** Resources the fixture declares: the stack, two providers, two components and their 26 resources. */
-const RESOURCES = 31;
+/** Resources the fixture declares: the stack, two providers, three components and their 36 resources. */
+const RESOURCES = 42;
 
 function states(plan: Plan): PlanResourceState[] {
     return plan.steps.map((s) => s.newState).filter((s): s is PlanResourceState => s !== undefined);
@@ -42,10 +42,10 @@ describe("audit logs through the offline preview and the real policy pack", func
         };
         const [management, logArchive] = [providerOf("management"), providerOf("log-archive")];
         const trailComponent = all.find((s) => s.type === "zero-trust:audit-logs:OrganizationTrail");
-        const archiveComponent = all.find((s) => s.type === "zero-trust:audit-logs:LogArchive");
-        assert.ok(trailComponent && archiveComponent);
+        const archiveComponents = all.filter((s) => s.type === "zero-trust:audit-logs:LogArchive" || s.type === "zero-trust:audit-logs:ConfigDeliveryBucket").map((s) => s.urn);
+        assert.ok(trailComponent && archiveComponents.length === 2);
         for (const state of all.filter((s) => s.type.startsWith("aws:"))) {
-            const expected = state.parent === trailComponent.urn ? management : state.parent === archiveComponent.urn ? logArchive : "a component parent";
+            const expected = state.parent === trailComponent.urn ? management : archiveComponents.includes(String(state.parent)) ? logArchive : "a component parent";
             assert.ok(String(state.provider).startsWith(`${expected}::`), `${state.urn}: ${String(state.provider)}`);
         }
         const protectedTypes = all.filter((s) => s.protect === true).map((s) => s.type).sort();
@@ -55,6 +55,8 @@ describe("audit logs through the offline preview and the real policy pack", func
             "aws:kms/key:Key",
             "aws:kms/key:Key",
             "aws:kms/key:Key",
+            "aws:kms/key:Key",
+            "aws:s3/bucket:Bucket",
             "aws:s3/bucket:Bucket",
             "aws:s3/bucket:Bucket",
         ]);

@@ -6,6 +6,7 @@ import {
     archiveBucketPolicy,
     BUCKET_CONFIGURATION_ACTIONS,
     type BucketPolicyDocument,
+    configDeliveryBucketPolicy,
 } from "../../components/audit-logs/log-archive-policies";
 import { evaluate } from "../../iam-evaluator/policy-evaluator";
 import { statement } from "../../iam-evaluator/policy-reading";
@@ -15,10 +16,15 @@ import {
     ARCHIVE_BUCKET_FACTS,
     asRole,
     asService,
+    AUDITOR_IN_ARCHIVE,
+    AUDITOR_PATTERN,
     BREAK_GLASS,
     BREAK_GLASS_ARN,
     BUCKET,
+    CONFIG_BUCKET,
+    CONFIG_DELIVERY_BUCKET_FACTS,
     DEPLOYER_ARN,
+    DEVELOPER_IN_ARCHIVE,
     INVESTIGATOR,
     LOG_ARCHIVE,
     MANAGEMENT,
@@ -31,6 +37,9 @@ import {
 
 const ARCHIVE = `arn:aws:s3:::${BUCKET}`;
 const ACCESS = `arn:aws:s3:::${ACCESS_BUCKET}`;
+const CONFIG = `arn:aws:s3:::${CONFIG_BUCKET}`;
+const SNAPSHOT_KEY = "config/AWSLogs/111111111111/Config/eu-west-1/2026/1/1/ConfigSnapshot/x.json.gz";
+const CONFIG_DELIVERY = { "aws:SourceOrgID": ORG, "s3:x-amz-acl": "bucket-owner-full-control" };
 const LOG_OBJECT = `${ARCHIVE}/AWSLogs/${ORG}/111111111111/CloudTrail/eu-west-1/2026/01/01/x.json.gz`;
 const SOMEONE = `arn:aws:iam::${LOG_ARCHIVE}:role/someone-with-s3-full-access`;
 const ROOT_OF_ARCHIVE = `arn:aws:iam::${LOG_ARCHIVE}:root`;
@@ -193,28 +202,20 @@ describe("log archive bucket policies", () => {
             assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, noAcl)), "ImplicitDeny");
         });
 
-        it("lets AWS Config check the bucket and deliver under the Config prefix on behalf of the organisation's accounts only", () => {
-            const fromOrg = { "aws:SourceOrgID": ORG };
-            assert.deepStrictEqual(statement(policy(), "ConfigChecksBucketAcl").Condition, { StringEquals: fromOrg });
-            assert.deepStrictEqual(statement(policy(), "ConfigChecksBucketExists").Action, ["s3:ListBucket"]);
-            assert.deepStrictEqual(statement(policy(), "ConfigDeliversForOrganizationAccounts"), {
-                Sid: "ConfigDeliversForOrganizationAccounts",
-                Effect: "Allow",
-                Principal: { Service: "config.amazonaws.com" },
-                Action: ["s3:PutObject"],
-                Resource: `${ARCHIVE}/config/AWSLogs/*/Config/*`,
-                Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceOrgID": ORG } },
-            });
-            const snapshot = `${ARCHIVE}/config/AWSLogs/111111111111/Config/eu-west-1/2026/1/1/ConfigSnapshot/x.json.gz`;
-            const context = { "aws:SourceOrgID": ORG, "s3:x-amz-acl": "bucket-owner-full-control" };
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", snapshot, context)), "Allow");
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", snapshot, { ...context, "aws:SourceOrgID": "o-zzzzzzzzzz" })), "ImplicitDeny");
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", LOG_OBJECT, context)), "ImplicitDeny", "not into CloudTrail's prefix");
+        it("admits no AWS Config delivery: Config cannot deliver to a bucket with object lock", () => {
+            assert.ok(!policy().Statement.some((s) => JSON.stringify(s.Principal).includes("config.amazonaws.com")));
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", `${ARCHIVE}/${SNAPSHOT_KEY}`, CONFIG_DELIVERY)), "ImplicitDeny");
         });
 
-        it("writes the Config prefix it is given", () => {
-            const custom = archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, configKeyPrefix: "org/config" });
-            assert.strictEqual(statement(custom, "ConfigDeliversForOrganizationAccounts").Resource, `${ARCHIVE}/org/config/AWSLogs/*/Config/*`);
+        it("lets the security-auditor roles of the log-archive account read, through the account root and their ARN pattern only", () => {
+            const withAuditors = archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, accountReaderRolePatterns: [AUDITOR_PATTERN] });
+            assert.deepStrictEqual(statement(withAuditors, "AccountReaderRolesReadObjects").Principal, { AWS: [ROOT_OF_ARCHIVE] });
+            assert.deepStrictEqual(statement(withAuditors, "AccountReaderRolesListBucket").Condition, { ArnLike: { "aws:PrincipalArn": [AUDITOR_PATTERN] } });
+            assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "s3:GetObject", LOG_OBJECT)), "Allow");
+            assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "s3:ListBucket", ARCHIVE)), "Allow");
+            assert.strictEqual(evaluate([withAuditors], asRole(DEVELOPER_IN_ARCHIVE, "s3:GetObject", LOG_OBJECT)), "ImplicitDeny");
+            assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "s3:DeleteObject", LOG_OBJECT)), "ExplicitDeny");
+            assert.strictEqual(evaluate([policy()], asRole(AUDITOR_IN_ARCHIVE, "s3:GetObject", LOG_OBJECT)), "ImplicitDeny", "none without the pattern");
         });
 
         it("names the trail in its home region when it differs from the bucket's", () => {
@@ -244,11 +245,87 @@ describe("log archive bucket policies", () => {
                     "CloudTrailChecksBucketAcl",
                     "CloudTrailWritesManagementAccountLogs",
                     "CloudTrailWritesOrganizationLogs",
+                    "ReadersListBucket",
+                    "ReadersReadObjects",
+                ],
+            );
+        });
+    });
+
+    describe("AWS Config's delivery bucket", () => {
+        const policy = (): BucketPolicyDocument => configDeliveryBucketPolicy(CONFIG_DELIVERY_BUCKET_FACTS);
+        commonChecks(policy, CONFIG);
+        const snapshot = `${CONFIG}/${SNAPSHOT_KEY}`;
+
+        it("lets AWS Config check the bucket and deliver under the Config prefix on behalf of the organisation's accounts only", () => {
+            const fromOrg = { "aws:SourceOrgID": ORG };
+            assert.deepStrictEqual(statement(policy(), "ConfigChecksBucketAcl").Condition, { StringEquals: fromOrg });
+            assert.deepStrictEqual(statement(policy(), "ConfigChecksBucketExists").Action, ["s3:ListBucket"]);
+            assert.deepStrictEqual(statement(policy(), "ConfigDeliversForOrganizationAccounts"), {
+                Sid: "ConfigDeliversForOrganizationAccounts",
+                Effect: "Allow",
+                Principal: { Service: "config.amazonaws.com" },
+                Action: ["s3:PutObject"],
+                Resource: `${CONFIG}/config/AWSLogs/*/Config/*`,
+                Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceOrgID": ORG } },
+            });
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", snapshot, CONFIG_DELIVERY)), "Allow");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:GetBucketAcl", CONFIG, { "aws:SourceOrgID": ORG })), "Allow");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:ListBucket", CONFIG, { "aws:SourceOrgID": ORG })), "Allow");
+        });
+
+        it("refuses deliveries for an account outside the organisation, outside the Config prefix, or by any IAM principal", () => {
+            const outsider = { ...CONFIG_DELIVERY, "aws:SourceOrgID": "o-zzzzzzzzzz" };
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", snapshot, outsider)), "ImplicitDeny");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", `${CONFIG}/elsewhere/x`, CONFIG_DELIVERY)), "ImplicitDeny");
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:GetBucketAcl", CONFIG, {})), "ImplicitDeny");
+            for (const who of [`arn:aws:iam::444444444444:root`, `arn:aws:iam::111111111111:role/staging-baseline-config-role`, DEPLOYER_ARN]) {
+                assert.strictEqual(evaluate([policy()], asRole(who, "s3:PutObject", snapshot, CONFIG_DELIVERY)), "ExplicitDeny", who);
+            }
+        });
+
+        it("denies deleting a delivery or a version to EVERYONE, break-glass included, with no condition", () => {
+            assert.deepStrictEqual(statement(policy(), "DenyDeliveryDeletionToEveryone"), {
+                Sid: "DenyDeliveryDeletionToEveryone",
+                Effect: "Deny",
+                Principal: "*",
+                Action: ["s3:DeleteObject", "s3:DeleteObjectVersion"],
+                Resource: `${CONFIG}/*`,
+            });
+            for (const who of [BREAK_GLASS_ARN, DEPLOYER_ARN, SECURITY_ROOT, INVESTIGATOR, ROOT_OF_ARCHIVE, AUDITOR_IN_ARCHIVE]) {
+                for (const action of ["s3:DeleteObject", "s3:DeleteObjectVersion"]) {
+                    assert.strictEqual(evaluate([policy()], asRole(who, action, snapshot)), "ExplicitDeny", `${who} ${action}`);
+                }
+            }
+            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:DeleteObject", snapshot, CONFIG_DELIVERY)), "ExplicitDeny");
+        });
+
+        it("writes the Config prefix it is given", () => {
+            const custom = configDeliveryBucketPolicy({ ...CONFIG_DELIVERY_BUCKET_FACTS, configKeyPrefix: "org/config" });
+            assert.strictEqual(statement(custom, "ConfigDeliversForOrganizationAccounts").Resource, `${CONFIG}/org/config/AWSLogs/*/Config/*`);
+        });
+
+        it("lets the security-auditor roles of the log-archive account read, and no other role there", () => {
+            assert.strictEqual(evaluate([policy()], asRole(AUDITOR_IN_ARCHIVE, "s3:GetObject", snapshot)), "Allow");
+            assert.strictEqual(evaluate([policy()], asRole(DEVELOPER_IN_ARCHIVE, "s3:GetObject", snapshot)), "ImplicitDeny");
+        });
+
+        it("has exactly these statements, so a new one gets a test", () => {
+            assert.deepStrictEqual(
+                policy().Statement.map((s) => s.Sid),
+                [
+                    "DenyInsecureTransport",
+                    "DenyTlsBelow12",
+                    "DenyDeliveryDeletionToEveryone",
+                    "DenyConfigurationChangesExceptBreakGlassAndDeployment",
+                    "DenyWritesExceptByAwsServices",
                     "ConfigChecksBucketAcl",
                     "ConfigChecksBucketExists",
                     "ConfigDeliversForOrganizationAccounts",
                     "ReadersListBucket",
                     "ReadersReadObjects",
+                    "AccountReaderRolesListBucket",
+                    "AccountReaderRolesReadObjects",
                 ],
             );
         });
@@ -276,6 +353,17 @@ describe("log archive bucket policies", () => {
                 "ImplicitDeny",
             );
             assert.strictEqual(evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, { ...context, "aws:SourceAccount": "444444444444" })), "ImplicitDeny");
+        });
+
+        it("admits S3 server access logging for the Config delivery bucket under its own prefix, when it logs here", () => {
+            const withConfig = accessLogsBucketPolicy({ ...ACCESS_LOGS_BUCKET_FACTS, configDeliveryBucketName: CONFIG_BUCKET });
+            assert.deepStrictEqual(statement(withConfig, "S3ServerAccessLogsFromConfigDeliveryBucket").Resource, `${ACCESS}/config-delivery/*`);
+            const key = `${ACCESS}/config-delivery/${LOG_ARCHIVE}/${REGION}/${CONFIG_BUCKET}/2026/01/01/x`;
+            const fromConfigBucket = { "aws:SourceArn": CONFIG, "aws:SourceAccount": LOG_ARCHIVE };
+            assert.strictEqual(evaluate([withConfig], asService("logging.s3.amazonaws.com", "s3:PutObject", key, fromConfigBucket)), "Allow");
+            assert.strictEqual(evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, fromConfigBucket)), "ImplicitDeny");
+            const intoArchivePrefix = `${ACCESS}/log-archive/x`;
+            assert.strictEqual(evaluate([withConfig], asService("logging.s3.amazonaws.com", "s3:PutObject", intoArchivePrefix, fromConfigBucket)), "ImplicitDeny");
         });
 
         it("denies deleting access logs to everyone but break-glass (no object lock on a log target)", () => {

@@ -300,13 +300,12 @@ describe("LogArchive", () => {
         });
     });
 
-    describe("with governance mode, Deep Archive, a Config prefix, a trail region, no deployment role and longer access logs", () => {
+    describe("with governance mode, Deep Archive, a trail region, no deployment role and longer access logs", () => {
         let mocks: RecordingMocks;
         before(async () => {
             ({ mocks } = await build({
                 objectLock: { mode: "GOVERNANCE", days: 400 },
                 lifecycle: { standardIaDays: 60, archiveDays: 180, archiveStorageClass: "DEEP_ARCHIVE", expirationDays: 3653, noncurrentExpirationDays: 14 },
-                configKeyPrefix: "org/config",
                 trailRegion: "us-east-1",
                 deploymentRoleName: undefined,
                 accessLogRetentionDays: 731,
@@ -339,10 +338,10 @@ describe("LogArchive", () => {
             assert.deepStrictEqual(mocks.ofType(T.key).map((k) => k.inputs.deletionWindowInDays), [7, 7]);
         });
 
-        it("writes the policy with the Config prefix, the trail's home region and break-glass alone exempt", () => {
+        it("writes the policy with the trail's home region and break-glass alone exempt", () => {
             assert.deepStrictEqual(
                 mocks.named("archive-policy").inputs.policy,
-                archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, configKeyPrefix: "org/config", trailRegion: "us-east-1", deploymentRoleName: undefined }),
+                archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, trailRegion: "us-east-1", deploymentRoleName: undefined }),
             );
             const keyPolicy = keyPolicyOf(mocks.named("archive-key")) as { Statement: { Sid: string; Condition?: { StringEquals?: Record<string, string> } }[] };
             const cloudTrail = keyPolicy.Statement.find((s) => s.Sid === "CloudTrailEncryptsOrganizationTrailLogs");
@@ -361,8 +360,9 @@ describe("LogArchive", () => {
             ["a bucket name with dots", { bucketName: "zero.trust.logs" }, /^LogArchive: bucketName: /],
             ["a bucket name too long for its access-logs twin", { bucketName: "a".repeat(52) }, /^LogArchive: bucketName: .* at most 51/],
             ["a reserved bucket name", { bucketName: "logs-s3alias" }, /^LogArchive: bucketName: /],
-            ["a Config prefix with a leading slash", { configKeyPrefix: "/config" }, /^LogArchive: configKeyPrefix: /],
-            ["a Config prefix of AWSLogs", { configKeyPrefix: "AWSLogs" }, /^LogArchive: configKeyPrefix: /],
+            ["a Config delivery bucket name with capitals", { configDeliveryBucketName: "Config" }, /^LogArchive: configDeliveryBucketName: "Config" is not an S3 bucket name/],
+            ["a reader role pattern of another account", { accountReaderRolePatterns: ["arn:aws:iam::999999999999:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*"] }, /^LogArchive: accountReaderRolePatterns\[0\]: .*of account 222222222222/],
+            ["a reader role pattern outside Identity Center's path", { accountReaderRolePatterns: ["arn:aws:iam::222222222222:role/*"] }, /^LogArchive: accountReaderRolePatterns\[0\]: /],
             ["a trail name with spaces", { organizationTrailName: "org trail" }, /^LogArchive: organizationTrailName: "org trail" is not a CloudTrail trail name/],
             ["a trail name like an IP address", { organizationTrailName: "10.0.0.1" }, /^LogArchive: organizationTrailName: /],
             ["no readers", { readerPrincipalArns: [] }, /^LogArchive: readerPrincipalArns: \[\] is not a non-empty list/],

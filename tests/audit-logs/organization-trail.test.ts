@@ -5,7 +5,9 @@ import { archiveBucketPolicy } from "../../components/audit-logs/log-archive-pol
 import { OrganizationTrail, type OrganizationTrailArgs } from "../../components/audit-logs/organization-trail";
 import { trailDeliveryRolePolicy, trailDeliveryRoleTrustPolicy, trailLogGroupKeyPolicy } from "../../components/audit-logs/trail-policies";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../../components/organization/service-control-policies";
-import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
+import { PERMISSION_SET_KEYS } from "../../components/identity/permission-set-policies";
+import { evaluate, resourceMatches } from "../../iam-evaluator/policy-evaluator";
+import { permissionSetPolicies, withEverythingAllowed } from "../identity/permission-set-sessions";
 import { awsResourcesThrough, dependenciesOf, oncePerVariant, RecordingMocks, valueOf } from "../network/recording-mocks";
 import {
     BUCKET,
@@ -136,14 +138,24 @@ describe("OrganizationTrail", () => {
             assert.ok(dependenciesOf(mocks, "org-trail-trail").includes(mocks.named("org-trail-role-policy").urn));
         });
 
-        it("keeps the log group under the name the SCPs protect, for the configured retention, encrypted with its own key, deletion-protected", () => {
+        it("keeps the log group for the configured retention, encrypted with its own key, deletion-protected and protected", () => {
             const [group, key] = [mocks.named("org-trail-log-group"), mocks.named("org-trail-log-group-key")];
             assert.deepStrictEqual(
-                [group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId, group.inputs.deletionProtectionEnabled],
-                [TRAIL_LOG_GROUP, 365, key.outputs.arn, true],
+                [group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId, group.inputs.deletionProtectionEnabled, group.protect],
+                [TRAIL_LOG_GROUP, 365, key.outputs.arn, true, true],
             );
             assert.deepStrictEqual(group.propertyDependencies["kmsKeyId"], [key.urn]);
             assert.ok(DEFAULT_AUDIT_LOG_GROUP_PATTERNS.some((pattern) => resourceMatches(pattern, String(group.inputs.name))));
+        });
+
+        it("in the management account, where no SCP applies, every permission set denies deleting the log group or lifting its protection", () => {
+            const group = `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:${TRAIL_LOG_GROUP}`;
+            for (const key of PERMISSION_SET_KEYS) {
+                const policies = withEverythingAllowed(permissionSetPolicies(key, { logArchiveBucketName: BUCKET }));
+                for (const action of ["logs:DeleteLogGroup", "logs:PutLogGroupDeletionProtection", "logs:PutRetentionPolicy", "logs:DisassociateKmsKey"]) {
+                    assert.strictEqual(evaluate(policies, { action, resource: group }), "ExplicitDeny", `${key} ${action}`);
+                }
+            }
         });
 
         it("makes the log group's key symmetric and rotating, with the configured window and the policy of trail-policies.ts", () => {

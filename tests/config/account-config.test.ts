@@ -142,7 +142,7 @@ describe("account and baseline config", () => {
             { ...VALID, "zero-trust-aws:baseline": undefined },
             "zero-trust-aws:baseline.configBucketName",
             undefined,
-            "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit (the organisation's log-archive bucket) (or management.stack, to read it from the management stack)",
+            "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit (the organisation's Config delivery bucket, without object lock) (or management.stack, to read it from the management stack)",
         ],
         [
             "a bucket name with capitals",
@@ -150,6 +150,13 @@ describe("account and baseline config", () => {
             "zero-trust-aws:baseline.configBucketName",
             "Log-Archive",
             "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit",
+        ],
+        [
+            "a Config key given by alias",
+            withBaseline({ configBucketName: "zero-trust-log-archive", configKmsKeyArn: "alias/audit-logs/config-delivery" }),
+            "zero-trust-aws:baseline.configKmsKeyArn",
+            "alias/audit-logs/config-delivery",
+            "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>) in the bucket's region",
         ],
         [
             "a key prefix with a trailing slash",

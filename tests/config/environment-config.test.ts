@@ -84,7 +84,7 @@ describe("environment config", () => {
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
                     alertSeverityThreshold: 7,
                     findingsRetentionDays: 365,
-                    responder: { dryRun: false, severityThreshold: 7, optOutTagKey: "zero-trust:responder", reservedConcurrency: 5 },
+                    responder: { dryRun: false, severityThreshold: 7, optOutTagKey: "zero-trust:responder" },
                 },
                 encryption: {
                     keyAdministrators: ["arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", ADMIN],
@@ -165,7 +165,7 @@ describe("environment config", () => {
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
                     alertSeverityThreshold: 7,
                     findingsRetentionDays: 365,
-                    responder: { dryRun: true, severityThreshold: 7, optOutTagKey: "zero-trust:responder", reservedConcurrency: 5 },
+                    responder: { dryRun: true, severityThreshold: 7, optOutTagKey: "zero-trust:responder" },
                 });
             }
         });
@@ -176,7 +176,7 @@ describe("environment config", () => {
                 findingPublishingFrequency: "FIFTEEN_MINUTES",
                 alertSeverityThreshold: 7,
                 findingsRetentionDays: 365,
-                responder: { dryRun: true, severityThreshold: 7, optOutTagKey: "zero-trust:responder", reservedConcurrency: 5 },
+                responder: { dryRun: true, severityThreshold: 7, optOutTagKey: "zero-trust:responder" },
             });
             assert.deepStrictEqual(parseEnvironmentConfig(withDetection({ findingPublishingFrequency: "SIX_HOURS" }), "staging").detection.findingPublishingFrequency, "SIX_HOURS");
         });

@@ -67,7 +67,7 @@ const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
             severityThreshold: variant.severityThreshold ?? 7,
             optOutTagKey: variant.optOutTagKey ?? "zero-trust:responder",
             dryRun: variant.dryRun ?? false,
-            reservedConcurrency: variant.reservedConcurrency ?? 5,
+            ...(variant.reservedConcurrency === undefined ? {} : { reservedConcurrency: variant.reservedConcurrency }),
         },
         { provider },
     );
@@ -133,13 +133,18 @@ describe("AutomatedResponder", () => {
             const [topic, queue] = [only(mocks, T.topic), only(mocks, T.queue)];
             assert.deepStrictEqual(
                 JSON.parse(String(only(mocks, T.topicPolicy).inputs.policy)),
-                outcomesTopicPolicy({ topicArn: String(topic.outputs.arn), accountId: ACCOUNT, region: REGION, roleArn: `arn:aws:iam::${ACCOUNT}:role/${BASE}`, alarmNamePrefix: `${BASE}-` }),
+                outcomesTopicPolicy({ topicArn: String(topic.outputs.arn), accountId: ACCOUNT, region: REGION, roleArn: String(only(mocks, T.role).outputs.arn), alarmNamePrefix: `${BASE}-` }),
             );
             assert.deepStrictEqual(
                 JSON.parse(String(only(mocks, T.queuePolicy).inputs.policy)),
                 deadLetterQueuePolicy({ queueArn: String(queue.outputs.arn), accountId: ACCOUNT, ruleArn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/${RULE}` }),
             );
             assert.strictEqual(only(mocks, T.queuePolicy).inputs.queueUrl, queue.outputs.url);
+        });
+
+        it("names the responder's role in the outcomes topic policy by its ARN output, so SNS gets the policy only once the role exists", () => {
+            const policy = only(mocks, T.topicPolicy);
+            assert.ok(policy.propertyDependencies["policy"].includes(only(mocks, T.role).urn), "the policy depends on the role");
         });
 
         it("gives the role Lambda's trust and the policy from responder-policies.ts, with the live ids and ARNs", () => {
@@ -165,12 +170,13 @@ describe("AutomatedResponder", () => {
             );
         });
 
-        it("runs the bundled handler on nodejs22.x with its reserved concurrency, after its permissions exist", () => {
+        it("runs the bundled handler on nodejs22.x without reserved concurrency (a new account could not grant it), after its permissions exist", () => {
             const fn = only(mocks, T.function);
             assert.deepStrictEqual(
-                [fn.inputs.name, fn.inputs.runtime, fn.inputs.handler, fn.inputs.reservedConcurrentExecutions, fn.inputs.timeout, fn.inputs.role],
-                [BASE, "nodejs22.x", "index.handler", 5, 60, only(mocks, T.role).outputs.arn],
+                [fn.inputs.name, fn.inputs.runtime, fn.inputs.handler, fn.inputs.timeout, fn.inputs.role],
+                [BASE, "nodejs22.x", "index.handler", 60, only(mocks, T.role).outputs.arn],
             );
+            assert.ok(!("reservedConcurrentExecutions" in fn.inputs), "no reservation declared");
             assert.ok(dependenciesOf(mocks, fn.name).includes(only(mocks, T.rolePolicy).urn));
         });
 

@@ -68,14 +68,14 @@ describe("account layer of the environment stack", () => {
             assertAllThrough(run.mocks, references);
         });
 
-        it("builds the baseline with the key ring's volumes key and the management stack's log-archive bucket", () => {
+        it("builds the baseline with the key ring's volumes key and the management stack's Config delivery bucket", () => {
             const volumes = run.mocks.named("staging-keys-purpose-volumes");
             const defaultKey = run.mocks.named("staging-baseline-ebs-default-key");
             assert.strictEqual(defaultKey.inputs.keyArn, volumes.outputs.arn);
             assert.deepStrictEqual(defaultKey.propertyDependencies["keyArn"], [volumes.urn]);
             const channel = run.mocks.named("staging-baseline-config-delivery");
-            assert.deepStrictEqual([channel.inputs.s3BucketName, channel.inputs.s3KeyPrefix], [managementOutputs(run)["logArchiveBucketName"], "config"]);
-            assert.strictEqual(channel.inputs.s3BucketName, "zero-trust-log-archive-o-a1b2c3d4e5");
+            assert.deepStrictEqual([channel.inputs.s3BucketName, channel.inputs.s3KeyPrefix], [managementOutputs(run)["configDeliveryBucketName"], "config"]);
+            assert.strictEqual(channel.inputs.s3BucketName, "zero-trust-log-archive-o-a1b2c3d4e5-config");
             assert.strictEqual(run.mocks.named("staging-baseline").type, "zero-trust:account:AccountBaseline");
         });
 

@@ -90,6 +90,7 @@ const ACCOUNT_BY_TYPE: Readonly<Record<string, Account>> = {
 /** Parent component type → the account its KMS keys and aliases live in (next to what they encrypt). */
 const KEY_ACCOUNT_BY_COMPONENT: Readonly<Record<string, Account>> = {
     "zero-trust:audit-logs:LogArchive": "log-archive",
+    "zero-trust:audit-logs:ConfigDeliveryBucket": "log-archive",
     "zero-trust:audit-logs:OrganizationTrail": "management",
 };
 
@@ -236,6 +237,7 @@ describe("management stack", () => {
             for (const [name, account] of [
                 ["log-archive-key", "log-archive"],
                 ["log-archive-access-logs-key", "log-archive"],
+                ["config-delivery-key", "log-archive"],
                 ["organization-trail-log-group-key", "management"],
             ] as const) {
                 assert.strictEqual(providerName(mocks.named(name)), account, name);
@@ -332,6 +334,25 @@ describe("management stack", () => {
             }
         });
 
+        it("gives AWS Config its own delivery bucket next to the archive: no object lock, the archive's readers and lifecycle, access logs beside the archive's", () => {
+            const bucket = mocks.named("config-delivery-bucket");
+            assert.deepStrictEqual([bucket.inputs.bucket, bucket.inputs.objectLockEnabled, providerName(bucket)], [`${BUCKET}-config`, undefined, "log-archive"]);
+            assert.deepStrictEqual(mocks.named("config-delivery-lifecycle").inputs.rules, mocks.named("log-archive-lifecycle").inputs.rules);
+            assert.deepStrictEqual(keyPolicyPrincipals(mocks, "config-delivery-key", "ReadersDecryptThroughS3"), [`arn:aws:iam::${ACCOUNTS.security}:root`]);
+            assert.strictEqual(mocks.named("config-delivery-logging").inputs.targetBucket, `${BUCKET}-access-logs`);
+            const accessPolicy = mocks.named("log-archive-access-logs-policy").inputs.policy as { Statement: { Sid: string; Condition?: { ArnLike?: Record<string, unknown> } }[] };
+            const fromConfig = accessPolicy.Statement.find((s) => s.Sid === "S3ServerAccessLogsFromConfigDeliveryBucket");
+            assert.deepStrictEqual(fromConfig?.Condition?.ArnLike, { "aws:SourceArn": `arn:aws:s3:::${BUCKET}-config` });
+        });
+
+        it("lets the security-auditor permission set's roles in the log-archive account decrypt the archive and Config's deliveries there", () => {
+            const pattern = `arn:aws:iam::${ACCOUNTS["log-archive"]}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*`;
+            for (const key of ["log-archive-key", "config-delivery-key"]) {
+                const policy = JSON.parse(String(mocks.named(key).inputs.policy)) as { Statement: { Sid: string; Condition?: { ArnLike?: Record<string, unknown> } }[] };
+                assert.deepStrictEqual(policy.Statement.find((s) => s.Sid === "AccountReaderRolesDecryptThroughS3")?.Condition?.ArnLike, { "aws:PrincipalArn": [pattern] }, key);
+            }
+        });
+
         it("delivers an organisation, multi-region, validated, KMS-encrypted trail to the archive bucket and to its log group", () => {
             const trail = mocks.named("organization-trail-trail");
             const bucket = mocks.named("log-archive-bucket");
@@ -367,8 +388,8 @@ describe("management stack", () => {
             const resources = awsResources(mocks).filter((r) => stateful.includes(r.type));
             assert.deepStrictEqual(
                 stateful.map((type) => resources.filter((r) => r.type === type).length),
-                [3, 2, 1, 1, 1, 1, 1],
-                "three keys, the archive and its access-log bucket, the trail, its log group, three delegations",
+                [4, 3, 1, 1, 1, 1, 1],
+                "four keys, the archive, its access-log bucket and Config's delivery bucket, the trail, its log group, three delegations",
             );
             assert.deepStrictEqual(resources.filter((r) => !r.protect).map((r) => r.name), []);
         });
@@ -449,6 +470,8 @@ describe("management stack", () => {
                 logArchiveAccountId: ACCOUNTS["log-archive"],
                 logArchiveBucketName: named("log-archive-bucket").id,
                 logArchiveKeyArn: named("log-archive-key").outputs.arn,
+                configDeliveryBucketName: named("config-delivery-bucket").id,
+                configDeliveryKeyArn: named("config-delivery-key").outputs.arn,
                 organizationTrailArn: named("organization-trail-trail").outputs.arn,
                 organizationTrailLogGroupName: named("organization-trail-log-group").outputs.name,
                 placedAccountIds: { security: ACCOUNTS.security, "log-archive": ACCOUNTS["log-archive"], staging: "111111111111", prod: "222222222222" },

@@ -38,8 +38,9 @@ function endpointOrganizations(mocks: RecordingMocks): Record<string, unknown> {
     assert.strictEqual(endpoints.length, 9, "S3 and DynamoDB gateways and seven interface endpoints");
     return Object.fromEntries(
         endpoints.map((endpoint) => {
+            // The S3 gateway's second statement reads AWS-owned package buckets only (no organisation to name).
             const [statement, ...others] = policyOf(endpoint).Statement;
-            assert.deepStrictEqual(others, [], endpoint.name);
+            assert.deepStrictEqual(others.map((s) => s.Sid), endpoint.inputs.serviceName === "com.amazonaws.eu-west-1.s3" ? ["AllowReadingAwsOwnedPackageBuckets"] : [], endpoint.name);
             return [endpoint.name, statement.Condition?.["StringEquals"]?.["aws:PrincipalOrgID"]];
         }),
     );
@@ -87,10 +88,13 @@ describe("the organisation context of an environment", () => {
             }
         });
 
-        it("AWS Config delivers to the management stack's log-archive bucket", () => {
+        it("AWS Config delivers to the management stack's Config delivery bucket (not the object-locked archive), encrypted with its key", () => {
             const channel = mocks.named("staging-baseline-config-delivery");
-            assert.strictEqual(channel.inputs.s3BucketName, management["logArchiveBucketName"]);
+            assert.strictEqual(channel.inputs.s3BucketName, management["configDeliveryBucketName"]);
+            assert.notStrictEqual(channel.inputs.s3BucketName, management["logArchiveBucketName"]);
             assert.ok(channel.propertyDependencies.s3BucketName.includes(reference.urn));
+            assert.strictEqual(channel.inputs.s3KmsKeyArn, management["configDeliveryKeyArn"]);
+            assert.ok(channel.propertyDependencies.s3KmsKeyArn.includes(reference.urn));
         });
 
         it("the alerts topic lets the management stack's security account subscribe (SecurityAccountSubscribes), by queue, function or HTTPS only", () => {
@@ -118,8 +122,15 @@ describe("the organisation context of an environment", () => {
             assert.deepStrictEqual(new Set(Object.values(endpointOrganizations(run.mocks))), new Set(["o-zz9y8x7w6v"]));
         });
 
-        it("delivers AWS Config to baseline.configBucketName", () => {
-            assert.strictEqual(run.mocks.named("staging-baseline-config-delivery").inputs.s3BucketName, "acme-standalone-config");
+        it("delivers AWS Config to baseline.configBucketName, with the bucket's default encryption when no baseline.configKmsKeyArn is given", () => {
+            const channel = run.mocks.named("staging-baseline-config-delivery");
+            assert.deepStrictEqual([channel.inputs.s3BucketName, channel.inputs.s3KmsKeyArn], ["acme-standalone-config", undefined]);
+        });
+
+        it("encrypts Config's deliveries with baseline.configKmsKeyArn when given", async () => {
+            const key = "arn:aws:kms:eu-west-1:222222222222:key/0b1f3c2e-8d2a-4a57-9c1e-5f7e2a9b6c31";
+            const withKey = await runStack("staging", { ...STANDALONE, "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "acme-standalone-config", configKmsKeyArn: key }) });
+            assert.strictEqual(withKey.mocks.named("staging-baseline-config-delivery").inputs.s3KmsKeyArn, key);
         });
 
         it("lets no other account subscribe to the alerts topic (no security account is known)", () => {
@@ -140,6 +151,12 @@ describe("the organisation context of an environment", () => {
             await assertRefusedBeforeAnyResource(run, "zero-trust-aws:baseline.configBucketName", "acme-config", FROM_MANAGEMENT);
         });
 
+        it("refuses baseline.configKmsKeyArn next to management.stack", async () => {
+            const key = "arn:aws:kms:eu-west-1:222222222222:key/0b1f3c2e-8d2a-4a57-9c1e-5f7e2a9b6c31";
+            const run = await runStack("staging", { "zero-trust-aws:baseline": JSON.stringify({ configKmsKeyArn: key }) });
+            await assertRefusedBeforeAnyResource(run, "zero-trust-aws:baseline.configKmsKeyArn", key, FROM_MANAGEMENT);
+        });
+
         it("refuses an environment with neither management.stack nor organizationId", async () => {
             const run = await runStack("staging", { ...STANDALONE, "zero-trust-aws:organizationId": undefined });
             await assertRefusedBeforeAnyResource(
@@ -156,7 +173,7 @@ describe("the organisation context of an environment", () => {
                 run,
                 "zero-trust-aws:baseline.configBucketName",
                 undefined,
-                "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit (the organisation's log-archive bucket) (or management.stack, to read it from the management stack)",
+                "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit (the organisation's Config delivery bucket, without object lock) (or management.stack, to read it from the management stack)",
             );
         });
     });
@@ -182,7 +199,7 @@ describe("the organisation context of an environment", () => {
 
         it("previews against well-formed outputs, using the file's values", () => {
             const plan = path.join(tempDir(), "plan.json");
-            const r = previewWith({ ...outputs, logArchiveBucketName: "acme-from-file", securityAccountId: "555555555555" }, plan);
+            const r = previewWith({ ...outputs, configDeliveryBucketName: "acme-from-file", securityAccountId: "555555555555" }, plan);
             assert.strictEqual(r.status, 0, r.stderr);
             const steps = (JSON.parse(fs.readFileSync(plan, "utf8")) as Plan).steps;
             const inputsOf = (name: string): Record<string, unknown> | undefined => steps.find((s) => s.urn.endsWith(`::${name}`))?.newState?.inputs;
@@ -203,7 +220,8 @@ describe("the organisation context of an environment", () => {
         const malformed: [output: string, value: unknown, message: string][] = [
             ["organizationId", "o-BAD", `management stack ${MANAGEMENT_STACK}: output organizationId="o-BAD": expected an organisation id (o-…)`],
             ["organizationId", undefined, `management stack ${MANAGEMENT_STACK}: output organizationId=(not set): expected an organisation id (o-…)`],
-            ["logArchiveBucketName", "Audit_Logs", `management stack ${MANAGEMENT_STACK}: output logArchiveBucketName="Audit_Logs": expected an S3 bucket name`],
+            ["configDeliveryBucketName", "Audit_Logs", `management stack ${MANAGEMENT_STACK}: output configDeliveryBucketName="Audit_Logs": expected an S3 bucket name`],
+            ["configDeliveryKeyArn", "alias/audit-logs/config-delivery", `management stack ${MANAGEMENT_STACK}: output configDeliveryKeyArn="alias/audit-logs/config-delivery": expected a KMS key ARN`],
             ["securityAccountId", 333333333333, `management stack ${MANAGEMENT_STACK}: output securityAccountId=333333333333: expected a 12-digit account id`],
         ];
         for (const [output, value, message] of malformed) {

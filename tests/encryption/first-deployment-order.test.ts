@@ -1,0 +1,29 @@
+// The volumes key's policy names Auto Scaling's service-linked role, and KMS refuses a key policy
+// naming a principal that does not exist: the README's first-deployment order must create the role
+// in each environment account before that environment's first `pulumi up`.
+import * as assert from "assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { autoScalingServiceLinkedRole } from "../../components/encryption/key-policy";
+
+const README = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+
+/** The numbered steps of "Order of first deployment". */
+function firstDeploymentOrder(): string {
+    const start = README.indexOf("**Order of first deployment");
+    assert.ok(start >= 0, "the README has the first-deployment order");
+    const end = README.indexOf("\n\n", README.indexOf("\n1. ", start));
+    return README.slice(start, end);
+}
+
+describe("first deployment order (README)", () => {
+    it("creates Auto Scaling's service-linked role, the one the volumes key names, before the environment's first pulumi up", () => {
+        const order = firstDeploymentOrder();
+        assert.match(autoScalingServiceLinkedRole("111111111111"), /:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling$/);
+        const create = order.indexOf("aws iam create-service-linked-role --aws-service-name autoscaling.amazonaws.com");
+        const environmentUp = order.indexOf("`pulumi up -s <env>`");
+        assert.ok(create >= 0, "the step creating the role is listed");
+        assert.ok(environmentUp > create, "the role is created before the environment's pulumi up");
+        assert.ok(create > order.indexOf("**`pulumi up -s management`**"), "after the management stack, in the environment's step");
+    });
+});
