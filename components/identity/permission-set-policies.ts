@@ -1,4 +1,5 @@
 import { validBucketName, validLogGroupPatterns } from "../argument-checks";
+import { bucketArn, configDeliveryBucketName } from "../audit-logs/audit-log-names";
 import { READER_BUCKET_ACTIONS, READER_OBJECT_ACTIONS } from "../audit-logs/log-archive-policies";
 import type { ScpDocument, ScpStatement } from "../organization/scp-document";
 import {
@@ -51,7 +52,7 @@ export const AWS_MANAGED_POLICY_ARNS = {
 
 /** Where the audit logs are: the inputs of the Deny every permission set carries. */
 export interface AuditLogLocation {
-    /** Name of the organisation's log-archive bucket (CloudTrail, AWS Config). */
+    /** Name of the organisation's log-archive bucket (CloudTrail); AWS Config delivers beside it, to `<name>-config`. */
     logArchiveBucketName: string;
     /** Audit log group name patterns (`*` wildcard); default `DEFAULT_AUDIT_LOG_GROUP_PATTERNS`. */
     auditLogGroupPatterns?: readonly string[];
@@ -117,10 +118,12 @@ export const INLINE_POLICY_MAX_CHARACTERS = 10_240;
 
 const document = (...statements: PermissionSetStatement[]): PermissionSetPolicy => ({ Version: "2012-10-17", Statement: statements });
 
-/** The bucket's ARN and its objects' ARN pattern, from a validated name. */
-function archiveArns(location: AuditLogLocation): { bucket: string; objects: string } {
-    const bucket = `arn:aws:s3:::${validBucketName("logArchiveBucketName", location.logArchiveBucketName)}`;
-    return { bucket, objects: `${bucket}/*` };
+/** The audit buckets' ARNs (the archive and its Config delivery bucket) and their objects' patterns, from a validated name. */
+function archiveArns(location: AuditLogLocation): { buckets: string[]; objects: string[] } {
+    const archive = validBucketName("logArchiveBucketName", location.logArchiveBucketName);
+    // AWS Config's deliveries are audit evidence too, in their own bucket beside the archive.
+    const buckets = [bucketArn(archive), bucketArn(configDeliveryBucketName(archive))];
+    return { buckets, objects: buckets.map((bucket) => `${bucket}/*`) };
 }
 
 /**
@@ -150,7 +153,7 @@ export function protectAuditLogs(location: AuditLogLocation): PermissionSetState
     const logGroups = auditLogGroupArns(location.auditLogGroupPatterns);
     return [
         { Sid: "DenyAuditLogObjectChanges", Effect: "Deny", Action: [...LOG_OBJECT_DELETION_ACTIONS, ...LOG_OBJECT_ALTERATION_ACTIONS], Resource: archive.objects },
-        { Sid: "DenyLogArchiveBucketChanges", Effect: "Deny", Action: [...LOG_BUCKET_TAMPERING_ACTIONS, ...LOG_BUCKET_SETTING_ACTIONS], Resource: archive.bucket },
+        { Sid: "DenyLogArchiveBucketChanges", Effect: "Deny", Action: [...LOG_BUCKET_TAMPERING_ACTIONS, ...LOG_BUCKET_SETTING_ACTIONS], Resource: archive.buckets },
         { Sid: "DenyCloudTrailChanges", Effect: "Deny", Action: [...CLOUDTRAIL_TAMPERING_ACTIONS, ...EVENT_DATA_STORE_TAMPERING_ACTIONS], Resource: "*" },
         {
             Sid: "DenyAuditLogGroupChanges",
@@ -229,7 +232,7 @@ export function securityAuditorPolicy(location: AuditLogLocation): PermissionSet
                 "s3:GetEncryptionConfiguration",
                 "s3:GetBucketLogging",
             ],
-            Resource: archive.bucket,
+            Resource: archive.buckets,
         },
         {
             Sid: "DecryptLogsThroughS3",

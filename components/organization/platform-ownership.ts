@@ -1,5 +1,5 @@
 import { validBucketName } from "../argument-checks";
-import { accessLogsBucketName } from "../audit-logs/audit-log-names";
+import { accessLogsBucketName, bucketArn, configDeliveryBucketName } from "../audit-logs/audit-log-names";
 import { alertRuleName, alertTopicName, findingsBucketName } from "../detection/detection-names";
 import { responderNames } from "../response/responder-names";
 import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";
@@ -117,6 +117,16 @@ export const OWNED_RESOURCE_ACTIONS = [
     "logs:DeleteSubscriptionFilter",
 ] as const;
 
+/**
+ * Changing which security groups an interface or instance is in: fenced on platform groups
+ * (`aws:ResourceTag` of the security-group resource), so taking an isolated instance out of the
+ * quarantine group, or into a platform tier's group after launch, is the platform's act.
+ */
+export const INTERFACE_GROUP_ACTIONS = ["ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute"] as const;
+
+/** The automated responders' roles in every environment, which move interfaces into the quarantine group. */
+const RESPONDER_ROLE_ARNS = `arn:aws:iam::*:role/${responderNames(alertRuleName(ANY)).role}`;
+
 /** A platform bucket's settings (policy, ACL, public access block, versioning, logging, tags, …), lifecycle, encryption, replication, deletion. */
 export const PLATFORM_BUCKET_ACTIONS = ["s3:PutBucket*", "s3:DeleteBucket*", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration", "s3:PutReplicationConfiguration"] as const;
 /** Deleting or overwriting a platform bucket's objects, or their ACL, tags, retention or legal hold. */
@@ -132,19 +142,21 @@ export const PLATFORM_QUEUE_ACTIONS = ["sqs:SetQueueAttributes", "sqs:AddPermiss
  * The deny statements that fence the platform's resources, with `exempt` (the principals let
  * through, as a condition) added to each: changing resources that carry the ownership tag; adding
  * the tag in any request (`aws:RequestTag`) or naming its key in a tagging or untagging request
- * (`aws:TagKeys`); changing the platform buckets (the findings buckets, the log archive and its
- * access-logs bucket), topics, rules and queues named by `PLATFORM_RESOURCE_ARNS`.
+ * (`aws:TagKeys`); changing the platform buckets (the findings buckets, the log archive, its
+ * access-logs bucket and AWS Config's delivery bucket), topics, rules and queues named by `PLATFORM_RESOURCE_ARNS`.
  */
-export function platformResourceStatements(logArchiveBucketName: string, exempt: ConditionBlock = {}): ScpStatement[] {
+export function platformResourceStatements(logArchiveBucketName: string, exemptRoleArns: readonly string[] = []): ScpStatement[] {
     const archive = validBucketName("logArchiveBucketName", logArchiveBucketName);
-    const buckets = [...PLATFORM_RESOURCE_ARNS.buckets, `arn:aws:s3:::${archive}`, `arn:aws:s3:::${accessLogsBucketName(archive)}`];
+    const buckets = [...PLATFORM_RESOURCE_ARNS.buckets, ...[archive, accessLogsBucketName(archive), configDeliveryBucketName(archive)].map(bucketArn)];
     const { key, value } = PLATFORM_OWNER_TAG;
-    const deny = (Sid: string, Action: readonly string[], Resource: string | readonly string[], Condition: ConditionBlock = {}): ScpStatement => {
-        const condition = { ...Condition, ...exempt };
+    const deny = (Sid: string, Action: readonly string[], Resource: string | readonly string[], Condition: ConditionBlock = {}, exempt = exemptRoleArns): ScpStatement => {
+        const condition = { ...Condition, ...(exempt.length > 0 ? { ArnNotLike: { "aws:PrincipalArn": exempt } } : {}) };
         return { Sid, Effect: "Deny", Action, Resource, ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}) };
     };
     return [
         deny("DenyChangingPlatformResources", OWNED_RESOURCE_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${key}`]: value } }),
+        // The responder isolates an instance by moving its interfaces into the quarantine group; nobody else moves one into or out of a platform group.
+        deny("DenyMovingInterfacesAcrossPlatformGroups", INTERFACE_GROUP_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${key}`]: value } }, [...exemptRoleArns, RESPONDER_ROLE_ARNS]),
         deny("DenySettingOwnershipTag", ["*"], "*", { Null: { [`aws:RequestTag/${key}`]: "false" } }),
         deny("DenyChangingOwnershipTagKey", ["*"], "*", { "ForAnyValue:StringEquals": { "aws:TagKeys": [key] } }),
         // One statement for every resource fenced by name: an action never applies to another service's ARN.

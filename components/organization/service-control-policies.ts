@@ -75,6 +75,8 @@ export const SECURITY_HUB_TAMPERING_ACTIONS = [
 /** Actions that delete IAM Access Analyzer or archive its findings. */
 export const ACCESS_ANALYZER_TAMPERING_ACTIONS = [
     "access-analyzer:DeleteAnalyzer",
+    // Archiving a finding by hand (status ARCHIVED) hides it as well as an archive rule does.
+    "access-analyzer:UpdateFindings",
     "access-analyzer:CreateArchiveRule",
     "access-analyzer:UpdateArchiveRule",
     "access-analyzer:ApplyArchiveRule",
@@ -336,7 +338,7 @@ export function protectGuardrailRoles(roles: ExemptRoles): ScpDocument {
  */
 export function protectPlatformResources(parameters: ExemptRoles & Pick<GuardrailParameters, "logArchiveBucketArn">): ScpDocument {
     const bucketArn = validBucketArn("logArchiveBucketArn", parameters.logArchiveBucketArn);
-    return document(...platformResourceStatements(bucketArn.slice("arn:aws:s3:::".length), exceptRoles(exemptRoleNames(parameters, true))));
+    return document(...platformResourceStatements(bucketArn.slice("arn:aws:s3:::".length), exemptRoleNames(parameters, true).map(roleArnPattern)));
 }
 
 /**

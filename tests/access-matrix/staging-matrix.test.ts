@@ -4,7 +4,8 @@ import { accessMatrix, type AccessMatrix, type MatrixCell } from "../../access-m
 import { estateOf, type EstateView } from "../../access-matrix/estate";
 import { PROBES } from "../../access-matrix/probes";
 import { previewStackPlans, type StackPlans } from "../../access-matrix/stack-plans";
-import type { PlanStep } from "../../offline-preview/plan";
+import { platformResourceStatements } from "../../components/organization/platform-ownership";
+import type { Plan, PlanStep } from "../../offline-preview/plan";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -18,6 +19,28 @@ function cell(matrix: AccessMatrix, label: string, what: string, principal: stri
 }
 
 const matrixOf = (view: EstateView): AccessMatrix => accessMatrix(view.estate, view.principals, view.organization);
+
+const denied = (c: MatrixCell): boolean => c.decision === "ExplicitDeny" || c.decision === "ImplicitDeny";
+
+/** Sids of the platform fence's statements (components/organization/platform-ownership.ts). */
+const FENCE_SIDS = new Set<string | undefined>(platformResourceStatements("zero-trust-log-archive-o-a1b2c3d4e5").map((s) => s.Sid));
+
+/** The management plan as it was before the platform fence: no `platform-resources` SCP, no fence in the permission sets. */
+function withoutPlatformFence(management: Plan): Plan {
+    const steps = management.steps.flatMap((step): PlanStep[] => {
+        const state = step.newState;
+        if (state?.type === "aws:organizations/policy:Policy" && String(state.inputs.content).includes("DenyChangingPlatformResources")) {
+            return [];
+        }
+        if (state?.type === "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy") {
+            const policy = JSON.parse(String(state.inputs.inlinePolicy)) as { Statement: { Sid?: string }[] };
+            const inlinePolicy = JSON.stringify({ ...policy, Statement: policy.Statement.filter((s) => !FENCE_SIDS.has(s.Sid)) });
+            return [{ ...step, newState: { ...state, inputs: { ...state.inputs, inlinePolicy } } }];
+        }
+        return [step];
+    });
+    return { ...management, steps };
+}
 
 describe("access matrix of the staging stack (with the management stack's SCPs, permission sets and archive)", () => {
     let plans: StackPlans;
@@ -59,45 +82,64 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
     });
 
     it("denies the responder's role, the auditor and the log roles the platform's own settings", () => {
-        assert.strictEqual(cell(matrix, "update the responder's code", "responder", "staging-responder-role@staging").decision, "ImplicitDeny");
-        assert.strictEqual(cell(matrix, "schedule key deletion", "purpose-logs", "security-auditor@staging").decision, "ExplicitDeny");
-        assert.strictEqual(cell(matrix, "replace an endpoint policy", "endpoints-s3", "staging-network-flow-logs-role@staging").decision, "ImplicitDeny");
-    });
-
-    // The current tree's defects, as the matrix reports them (each an unexpected cell).
-    it("reports the developer permission set able to take over the responder and the network (defect 3)", () => {
-        for (const [label, what] of [
-            ["update the responder's code", "responder"],
-            ["replace an endpoint policy", "endpoints-s3"],
-            ["open a platform security group", "sg-app"],
-            ["delete exported findings", "findings"],
+        for (const [label, what, principal] of [
+            ["update the responder's code", "responder", "staging-responder-role@staging"],
+            ["schedule key deletion", "purpose-logs", "security-auditor@staging"],
+            ["replace an endpoint policy", "endpoints-s3", "staging-network-flow-logs-role@staging"],
+            ["put an inline policy on a platform role", "flow-logs", "staging-responder-role@staging"],
         ]) {
-            const c = cell(matrix, label, what, "developer@staging");
-            assert.deepStrictEqual([c.decision, c.unexpected], ["Allow", true], `${label}: ${what}`);
+            const c = cell(matrix, label, what, principal);
+            assert.deepStrictEqual([denied(c), c.unexpected], [true, false], `${principal}: ${label}: ${what} (${c.decision})`);
         }
-        assert.deepStrictEqual([cell(matrix, "put an inline policy on a platform role", "flow-logs", "staging-responder-role@staging").unexpected], [true]);
     });
 
-    it("reports the root user and other regions allowed while the staging account sits in no OU (defect 1), and denied once it is placed under the guardrails", () => {
-        assert.deepStrictEqual([cell(matrix, "act as root (anything)", "account", "root@staging").decision, view.organization.placement("111111111111")], ["Allow", "root"]);
-        assert.strictEqual(cell(matrix, "launch an instance in another region", "region", "developer@staging").decision, "Allow");
+    it("finds nothing unexpected in the staging estate: every tampering probe denied to whoever must not have it, every legitimate path open", () => {
+        const unexpected = matrix.rows.flatMap((row, r) => matrix.cells[r].flatMap((c, p) => (c.unexpected ? [`${matrix.principals[p].label}: ${row.label}: ${row.target.what} (${c.decision})`] : [])));
+        assert.deepStrictEqual(unexpected, []);
+    });
+
+    /** Defect 3's probes: the developer taking over the responder, the network and the findings. */
+    const DEVELOPER_TAKEOVER: readonly (readonly [string, string])[] = [
+        ["update the responder's code", "responder"],
+        ["replace an endpoint policy", "endpoints-s3"],
+        ["open a platform security group", "sg-app"],
+        ["delete exported findings", "findings"],
+        ["detach the quarantine group from an instance", "quarantine"],
+    ];
+
+    it("denies the developer the responder, the network and the exported findings, and would allow them without the platform fence (defect 3)", () => {
+        for (const [label, what] of DEVELOPER_TAKEOVER) {
+            assert.strictEqual(cell(matrix, label, what, "developer@staging").decision, "ExplicitDeny", `${label}: ${what}`);
+        }
         const management = plans.managementPlan;
         assert.ok(management !== undefined);
-        // The placement another work package adds: the account in workloads/non-prod, whose OU chain carries the guardrail SCPs.
-        const nonProd = management.steps.find((s) => s.newState?.type === "aws:organizations/organizationalUnit:OrganizationalUnit" && s.newState.inputs.name === "non-prod")?.newState;
-        assert.ok(nonProd !== undefined);
-        const placement: PlanStep = {
-            op: "create",
-            urn: "urn:pulumi:management::zero-trust-aws::aws:organizations/account:Account::staging-account",
-            newState: { urn: "urn:x", custom: true, type: "aws:organizations/account:Account", id: "111111111111", inputs: { name: "staging", parentId: nonProd.outputs?.id }, outputs: { id: "111111111111" } },
-        };
-        const placed = estateOf(plans.plan, { ...management, steps: [...management.steps, placement] });
-        const after = matrixOf(placed);
-        assert.strictEqual(placed.organization.placement("111111111111"), "root/workloads/non-prod");
-        assert.strictEqual(cell(after, "act as root (anything)", "account", "root@staging").decision, "ExplicitDeny");
-        assert.strictEqual(cell(after, "launch an instance in another region", "region", "developer@staging").decision, "ExplicitDeny");
-        assert.strictEqual(cell(after, "leave the organisation", "organisation", "platform-admin@staging").decision, "ExplicitDeny");
-        assert.strictEqual(cell(after, "stop AWS Config recording", "recorder", "platform-admin@staging").decision, "ExplicitDeny");
+        const unfenced = matrixOf(estateOf(plans.plan, withoutPlatformFence(management)));
+        for (const [label, what] of DEVELOPER_TAKEOVER) {
+            const c = cell(unfenced, label, what, "developer@staging");
+            assert.deepStrictEqual([c.decision, c.unexpected], ["Allow", true], `${label}: ${what} without the fence`);
+        }
+    });
+
+    it("denies the root user and other regions since the staging account sits under the guardrails, and would allow them were it in no OU (defect 1)", () => {
+        assert.strictEqual(view.organization.placement("111111111111"), "root/workloads/non-prod");
+        assert.strictEqual(cell(matrix, "act as root (anything)", "account", "root@staging").decision, "ExplicitDeny");
+        assert.strictEqual(cell(matrix, "launch an instance in another region", "region", "developer@staging").decision, "ExplicitDeny");
+        assert.strictEqual(cell(matrix, "leave the organisation", "organisation", "platform-admin@staging").decision, "ExplicitDeny");
+        assert.strictEqual(cell(matrix, "stop AWS Config recording", "recorder", "platform-admin@staging").decision, "ExplicitDeny");
+        const management = plans.managementPlan;
+        assert.ok(management !== undefined);
+        const unplaced = estateOf(plans.plan, { ...management, steps: management.steps.filter((s) => s.newState?.type !== "aws:organizations/account:Account") });
+        const after = matrixOf(unplaced);
+        assert.strictEqual(unplaced.organization.placement("111111111111"), "root");
+        for (const [label, what, principal] of [
+            ["act as root (anything)", "account", "root@staging"],
+            ["launch an instance in another region", "region", "developer@staging"],
+            ["leave the organisation", "organisation", "platform-admin@staging"],
+            ["stop AWS Config recording", "recorder", "platform-admin@staging"],
+        ]) {
+            const c = cell(after, label, what, principal);
+            assert.deepStrictEqual([c.decision, c.unexpected], ["Allow", true], `${principal}: ${label} with the account in no OU`);
+        }
     });
 
     /** The staging matrix with one more SCP attached to the organisation's root. */
@@ -131,10 +173,21 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
     });
 
     it("counts a cell it cannot decide as allowed, never as denied", () => {
-        const unmodelled = view.principals.map((p) => (p.label === "security-auditor@staging" ? { ...p, identityPolicies: [...p.identityPolicies, { Statement: [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { BinaryEquals: { "aws:x": "AA==" } } }] }] } : p));
-        const after = accessMatrix(view.estate, unmodelled, view.organization);
-        const c = cell(after, "update the responder's code", "responder", "security-auditor@staging");
-        assert.deepStrictEqual([c.decision, c.unexpected], ["Undecided", true]);
+        // Without the guardrails (accounts in no OU, no fence), some tampering cell of a staging role is
+        // denied only because nothing allows it, in its own account and not on a key (so no resource
+        // policy has to allow it too): an unreadable Allow is then all that decides it.
+        const management = plans.managementPlan;
+        assert.ok(management !== undefined);
+        const bare = estateOf(plans.plan, withoutPlatformFence({ ...management, steps: management.steps.filter((s) => s.newState?.type !== "aws:organizations/account:Account") }));
+        const before = matrixOf(bare);
+        const found = before.rows
+            .flatMap((r, i) => before.principals.map((p, j) => ({ r, i, p, j })))
+            .find(({ r, i, p, j }) => r.kind === "tamper" && !r.action.startsWith("kms:") && p.arn.includes(":111111111111:role/") && r.target.arn.includes(":111111111111:") && before.cells[i][j].decision === "ImplicitDeny");
+        assert.ok(found !== undefined, "a tampering probe some staging role is implicitly denied");
+        const unreadableAllow = { Statement: [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { BinaryEquals: { "aws:x": "AA==" } } }] };
+        const unmodelled = bare.principals.map((p) => (p.label === found.p.label ? { ...p, identityPolicies: [...p.identityPolicies, unreadableAllow] } : p));
+        const c = accessMatrix(bare.estate, unmodelled, bare.organization).cells[found.i][found.j];
+        assert.deepStrictEqual([c.decision, c.unexpected], ["Undecided", true], `${found.p.label}: ${found.r.label}`);
         assert.match(c.reason, /BinaryEquals/);
     });
 });

@@ -103,7 +103,7 @@ describe("IdentityCenterAccess", () => {
                 const key = arnToSet.get(policy.inputs.permissionSetArn) as keyof typeof PERMISSION_SETS;
                 assert.strictEqual(policy.name, `identity-${key}-inline`);
                 assert.strictEqual(policy.inputs.inlinePolicy, inlinePolicyContent(key, PERMISSION_SETS[key].inlinePolicy(BASE)), key);
-                assert.match(String(policy.inputs.inlinePolicy), /"Sid":"DenyAuditLogObjectChanges","Effect":"Deny".*"Resource":"arn:aws:s3:::acme-org-log-archive\/\*"/);
+                assert.match(String(policy.inputs.inlinePolicy), /"Sid":"DenyAuditLogObjectChanges","Effect":"Deny".*"Resource":\["arn:aws:s3:::acme-org-log-archive\/\*","arn:aws:s3:::acme-org-log-archive-config\/\*"\]/);
             }
         });
 

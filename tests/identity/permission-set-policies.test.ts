@@ -114,11 +114,11 @@ describe("permission set policies", () => {
             }
         });
 
-        it("aims the Deny at the bucket, its objects, and each audit log group with what lies below it", () => {
+        it("aims the Deny at the archive and AWS Config's delivery bucket, their objects, and each audit log group with what lies below it", () => {
             const byId = Object.fromEntries(protectAuditLogs(LOCATION).map((s) => [s.Sid, s.Resource]));
             assert.deepStrictEqual(byId, {
-                DenyAuditLogObjectChanges: `${ARCHIVE}/*`,
-                DenyLogArchiveBucketChanges: ARCHIVE,
+                DenyAuditLogObjectChanges: [`${ARCHIVE}/*`, `${ARCHIVE}-config/*`],
+                DenyLogArchiveBucketChanges: [ARCHIVE, `${ARCHIVE}-config`],
                 DenyCloudTrailChanges: "*",
                 DenyAuditLogGroupChanges: ["arn:aws:logs:*:*:log-group:/zero-trust/*/vpc-flow-logs/*", "arn:aws:logs:*:*:log-group:aws-cloudtrail-logs*"],
                 DenyKeyDestruction: "*",
