@@ -102,7 +102,7 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
     const { account } = config;
     const organization = organizationContext(config);
     const placement = organization.accountPlacement;
-    // The regions come from the management stack's list; refused before any resource is declared.
+    // The regions come from the management stack's list; refused before any resource but its reference is declared.
     const regionsWatched = watchedRegions(config, organization.allowedRegions === undefined ? undefined : await organization.allowedRegions);
     const member = new MemberAccount(`${env}-account`, {
         environment: env,
