@@ -21,6 +21,8 @@ export interface Principal {
     readonly boundary?: PolicyDocument;
     /** Its tags (`aws:PrincipalTag/…`): a plan role's own over its provider's default tags. */
     readonly tags: Readonly<Record<string, string>>;
+    /** The region a plan role serves (its provider's): roles are global, a regional responder's work is not. */
+    readonly region?: string;
 }
 
 /** Where the estate's accounts and its fixed roles come from (the stacks' config). */
@@ -66,6 +68,7 @@ function planRoles(resources: readonly PlanResource[], accounts: EstateAccounts,
             {
                 label: labelOf(role.name, account, accounts),
                 kind: "role",
+                ...(role.region === undefined ? {} : { region: role.region }),
                 name: role.name,
                 arn: `arn:aws:iam::${account}:role/${roleName}`,
                 account,

@@ -43,13 +43,15 @@ export interface Probe {
 const platform = (p: Principal): boolean => p.kind === "deployment" || p.kind === "break-glass";
 const breakGlassOnly = (p: Principal): boolean => p.kind === "break-glass";
 const nobody = (): boolean => false;
-const isResponder = (p: Principal): boolean => p.kind === "role" && /responder-role$/.test(p.name);
+/** The automated responder's role: `<env>-responder-role` at home, `<env>-responder-<region>-role` elsewhere. */
+const isResponder = (p: Principal): boolean => p.kind === "role" && /-responder(-[a-z]{2}(-[a-z]+)+-\d)?-role$/.test(p.name);
 /** The principal works in the target's own account (a legitimate path is about one's own account). */
 const inAccount = (p: Principal, t: ProbeTarget): boolean => p.account === t.account;
 const developer = (p: Principal, t: ProbeTarget): boolean => p.name === "developer" && inAccount(p, t);
 const deployment = (p: Principal, t: ProbeTarget): boolean => p.kind === "deployment" && inAccount(p, t);
 const auditor = (p: Principal, t: ProbeTarget): boolean => p.name === "security-auditor" && inAccount(p, t);
-const responder = (p: Principal, t: ProbeTarget): boolean => isResponder(p) && inAccount(p, t);
+/** The responder of the target's account and region: each region has its own, scoped to it. */
+const responder = (p: Principal, t: ProbeTarget): boolean => isResponder(p) && inAccount(p, t) && (p.region === undefined || p.region === t.region);
 
 /** A target from a plan resource, its ARN built by `arn` (default: its `arn` output). */
 function targetOf(r: PlanResource, arn?: string, context?: RequestContext): ProbeTarget[] {
@@ -192,7 +194,7 @@ export const PROBES: readonly Probe[] = [
         label: "detach the quarantine group from an instance",
         action: "ec2:ModifyNetworkInterfaceAttribute",
         targets: quarantineGroups,
-        may: (p) => platform(p) || isResponder(p),
+        may: (p, t) => platform(p) || responder(p, t),
     },
     { label: "replace an endpoint policy", action: "ec2:ModifyVpcEndpoint", targets: every("aws:ec2/vpcEndpoint:VpcEndpoint"), may: platform },
     { label: "delete a VPC endpoint", action: "ec2:DeleteVpcEndpoints", targets: every("aws:ec2/vpcEndpoint:VpcEndpoint"), may: platform },

@@ -13,6 +13,7 @@ export const OFFLINE_ACCOUNT_ID = "123456789012";
 /** AWS id prefixes by classic type, so ids look like the ones AWS hands out. */
 const idPrefixes: Record<string, string> = {
     "aws:ec2/vpc:Vpc": "vpc",
+    "aws:ec2/defaultVpc:DefaultVpc": "vpc",
     "aws:ec2/subnet:Subnet": "subnet",
     "aws:ec2/securityGroup:SecurityGroup": "sg",
     "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "sg",
@@ -70,6 +71,10 @@ export function mockId(type: string, name: string, inputs: WireObject): string {
     if (type === "aws:kms/key:Key" || type === "aws-native:kms:Key" || type.startsWith("pulumi:providers:")) {
         return stableUuid(`${type}::${name}`);
     }
+    // A replica's id is a multi-Region key id, as its primary's.
+    if (type === "aws:kms/replicaKey:ReplicaKey") {
+        return `mrk-${digest(`${type}::${name}`, 32)}`;
+    }
     const given = inputs["name"] ?? inputs["bucket"] ?? inputs["functionName"];
     return typeof given === "string" && given !== "" ? given : `${name}-${digest(`${type}::${name}`, 7)}`;
 }
@@ -79,6 +84,7 @@ export function mockArn(type: string, id: string, where: Placement): string {
     const { module, kind } = splitType(type);
     switch (type) {
         case "aws:kms/key:Key":
+        case "aws:kms/replicaKey:ReplicaKey":
             return `arn:aws:kms:${where.region}:${where.accountId}:key/${id}`;
         case "aws:kms/alias:Alias":
             return `arn:aws:kms:${where.region}:${where.accountId}:${id}`;
@@ -113,7 +119,7 @@ export function mockState(type: string, id: string, inputs: WireObject, where: P
         return state;
     }
     state["arn"] = mockArn(type, id, where);
-    if (type === "aws:kms/key:Key") {
+    if (type === "aws:kms/key:Key" || type === "aws:kms/replicaKey:ReplicaKey") {
         state["keyId"] = id;
     }
     if (type === "aws:cloudwatch/logGroup:LogGroup" && state["name"] === undefined) {
@@ -122,7 +128,7 @@ export function mockState(type: string, id: string, inputs: WireObject, where: P
     if ((type === "aws:iam/role:Role" || type === "aws:iam/policy:Policy") && state["name"] === undefined) {
         state["name"] = id;
     }
-    if (type === "aws:ec2/vpc:Vpc") {
+    if (type === "aws:ec2/vpc:Vpc" || type === "aws:ec2/defaultVpc:DefaultVpc") {
         state["defaultSecurityGroupId"] = `sg-${digest(`${id}::default-sg`, 17)}`;
         state["defaultNetworkAclId"] = `acl-${digest(`${id}::default-acl`, 17)}`;
         state["defaultRouteTableId"] = `rtb-${digest(`${id}::default-rtb`, 17)}`;

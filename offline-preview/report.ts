@@ -44,6 +44,14 @@ export function renderReport(input: ReportInput): string {
     for (const [type, count] of countByType(input.resources)) {
         lines.push(`    ${String(count).padStart(5)}  ${displayType(type)}`);
     }
+    const regions = countByRegion(input.resources);
+    if (regions.length > 0) {
+        lines.push("");
+        lines.push("Resources by region (of the AWS provider each goes through):");
+        for (const [region, count] of regions) {
+            lines.push(`    ${String(count).padStart(5)}  ${region}`);
+        }
+    }
     for (const operation of Object.keys(STEP_SYMBOLS) as StepOperation[]) {
         const count = input.resources.filter((r) => stepOperation(r) === operation).length;
         if (count > 0 || operation === "create") {
@@ -83,6 +91,25 @@ export function countByType(resources: readonly RecordedResource[]): [string, nu
         counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
     }
     return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * AWS resources by the region of their provider (`region` of the `pulumi:providers:aws` their
+ * provider reference names), in the order the providers were declared; a stack whose resources
+ * all go through one region's providers shows that one region.
+ */
+export function countByRegion(resources: readonly RecordedResource[]): [string, number][] {
+    const regionByProvider = new Map(
+        resources.filter((r) => r.type === "pulumi:providers:aws").map((p) => [`${p.urn}::${p.id}`, typeof p.inputs["region"] === "string" ? p.inputs["region"] : "(unknown)"]),
+    );
+    const counts = new Map<string, number>();
+    for (const r of resources) {
+        const region = regionByProvider.get(r.provider);
+        if (region !== undefined) {
+            counts.set(region, (counts.get(region) ?? 0) + 1);
+        }
+    }
+    return [...counts];
 }
 
 /** A resource's short label for reports: its display type and name. */

@@ -1,21 +1,21 @@
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AccountBaseline } from "../components/account/account-baseline";
 import { MemberAccount } from "../components/account/member-account";
 import { alertRuleName, alertTopicName } from "../components/detection/detection-names";
-import { FindingsPipeline } from "../components/detection/findings-pipeline";
-import { GuardDutyDetector } from "../components/detection/guardduty-detector";
 import { KeyRing, type KeyArns } from "../components/encryption/key-ring";
+import { DefaultVpcLockdown } from "../components/network/default-vpc-lockdown";
 import { ThreeTierVpc } from "../components/network/three-tier-vpc";
 import { platformOwnerTags } from "../components/organization/platform-ownership";
-import { AutomatedResponder } from "../components/response/automated-responder";
 import type { EnvironmentConfig } from "./config/environment-schema";
 import { organizationContext } from "./organization-context";
+import { watchRegion } from "./regional-watch";
+import { watchedRegions } from "./watched-regions";
 
 /** What an environment stack exports. */
 export interface EnvironmentOutputs {
     /** The member account everything is deployed into. */
     accountId: pulumi.Output<string>;
-    /** Region of the environment's provider (its twins serve the replica regions only). */
+    /** Region of the environment's provider (its twins serve the other watched regions). */
     providerRegion: string;
     /** The account's IAM Access Analyzer (zone of trust: the account). */
     accessAnalyzerArn: pulumi.Output<string>;
@@ -59,6 +59,24 @@ export interface EnvironmentOutputs {
     responderDeadLetterQueueArn: pulumi.Output<string>;
     /** The rule-less security group per VPC that isolated instances are moved into. */
     quarantineSecurityGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** Every region the environment watches, the home region first. */
+    watchedRegions: readonly string[];
+    /** What watches each region, by region (the home region's is also in the fields above). */
+    regions: Readonly<Record<string, RegionOutputs>>;
+}
+
+/** What watches one region of the environment. */
+export interface RegionOutputs {
+    /** The region's default VPC, stripped of every rule. */
+    defaultVpcId: pulumi.Output<string>;
+    accessAnalyzerArn: pulumi.Output<string>;
+    securityHubArn: pulumi.Output<string>;
+    guardDutyDetectorId: pulumi.Output<string>;
+    findingsBucketName: pulumi.Output<string>;
+    alertTopicArn: pulumi.Output<string>;
+    responderFunctionName: pulumi.Output<string>;
+    /** The keys the region's services use. */
+    keyArns: KeyArns;
 }
 
 /** Name prefix of every CloudWatch log group of the environment; the logs key serves only these. */
@@ -72,21 +90,26 @@ export function environmentTags(config: EnvironmentConfig): Record<string, strin
 /**
  * Declares an environment's resources from validated config: the account layer (the member
  * account, adopted or created, and one AWS provider that assumes the organisation access role in it,
- * pinned to its account and region — the provider everything uses; defaults are disabled — with
- * twins in the key ring's replica regions, used by the replica keys only), then the layers.
+ * pinned to its account and region — defaults are disabled — with a twin in every other watched
+ * region), then the layers: the home region's keys and VPC, and in every watched region
+ * (watched-regions.ts: the management stack's `allowedRegions`) the stripped default VPC and the
+ * services that watch it (regional-watch.ts). Async: the list of regions must be known before
+ * anything regional is declared.
  */
-export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs {
+export async function buildEnvironment(config: EnvironmentConfig): Promise<EnvironmentOutputs> {
     const env = config.environment;
     // The account layer first: every other resource goes through its providers, which assume the
     // organisation access role in the member account and refuse any other account.
     const { account } = config;
     const organization = organizationContext(config);
     const placement = organization.accountPlacement;
+    // The regions come from the management stack's list; refused before any resource but its reference is declared.
+    const regionsWatched = watchedRegions(config, organization.allowedRegions === undefined ? undefined : await organization.allowedRegions);
     const member = new MemberAccount(`${env}-account`, {
         environment: env,
         region: config.region,
-        // One twin per extra region, for what must exist there (replica keys); named after the region.
-        extraRegions: config.encryption.replicaRegions,
+        // One twin per other watched region (replica keys among what lives there); named after the region.
+        extraRegions: regionsWatched.others,
         accountId: config.accountId,
         accessRoleName: account.accessRoleName,
         ...(account.mode === "create" && placement !== undefined
@@ -95,23 +118,23 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         defaultTags: environmentTags(config),
     });
     const provider = member.provider;
-    const regionalProviders = member.regionalProviders;
+    const otherProviders = member.regionalProviders;
 
+    const keyRingArgs = {
+        environment: env,
+        region: config.region,
+        accountId: config.accountId,
+        applications: config.encryption.applications,
+        keyAdministrators: config.encryption.keyAdministrators,
+        deletionWindowInDays: config.encryption.deletionWindowDays,
+        logGroupNamePrefix: logGroupNamePrefix(env),
+        // The alerts key admits EventBridge for the findings pipeline's rule and topic only.
+        alertRuleName: alertRuleName(env),
+        alertTopicName: alertTopicName(env),
+    };
     const keys = new KeyRing(
         `${env}-keys`,
-        {
-            environment: env,
-            region: config.region,
-            accountId: config.accountId,
-            applications: config.encryption.applications,
-            keyAdministrators: config.encryption.keyAdministrators,
-            deletionWindowInDays: config.encryption.deletionWindowDays,
-            logGroupNamePrefix: logGroupNamePrefix(env),
-            // The alerts key admits EventBridge for the findings pipeline's rule and topic only.
-            alertRuleName: alertRuleName(env),
-            alertTopicName: alertTopicName(env),
-            replicaRegions: regionalProviders,
-        },
+        { ...keyRingArgs, replicaRegions: otherProviders.filter(({ region }) => config.encryption.replicaRegions.includes(region)) },
         { provider },
     );
 
@@ -131,71 +154,46 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         { provider },
     );
 
-    // After the key ring: new EBS volumes default to the ring's volumes key.
-    const baseline = new AccountBaseline(
-        `${env}-baseline`,
-        {
-            environment: env,
-            region: config.region,
-            accountId: config.accountId,
-            volumesKeyArn: keys.keyArns.purposes.volumes,
-            configBucketName: organization.configDeliveryBucketName,
-            configKeyPrefix: config.baseline.configKeyPrefix,
-            ...(organization.configDeliveryKeyArn === undefined ? {} : { configKmsKeyArn: organization.configDeliveryKeyArn }),
-        },
-        { provider },
-    );
+    // The key ring's keys in every watched region: primaries at home, replicas where the ring
+    // replicates, and elsewhere a ring of the region's own (same aliases), so that every region has
+    // its volumes, findings, alerts and logs keys without turning existing keys multi-Region.
+    const replicated = new Set(config.encryption.replicaRegions);
+    const keysIn = (region: string, provider: aws.Provider): KeyArns =>
+        replicated.has(region)
+            ? keys.replicaKeyArns[region]
+            : new KeyRing(`${env}-keys-${region}`, { ...keyRingArgs, region, replicaRegions: [] }, { provider }).keyArns;
 
-    const guardDuty = new GuardDutyDetector(
-        `${env}-guardduty`,
-        {
-            environment: env,
-            features: config.detection.guardDutyFeatures,
-            findingPublishingFrequency: config.detection.findingPublishingFrequency,
-            ...(config.detection.detectorId === undefined ? {} : { adoptDetectorId: config.detection.detectorId }),
-        },
-        { provider },
-    );
-
-    // After the key ring and the detector: exports findings with the findings key, alerts with the alerts key.
-    const findings = new FindingsPipeline(
-        `${env}-findings`,
-        {
-            environment: env,
-            region: config.region,
-            accountId: config.accountId,
-            detectorId: guardDuty.detectorId,
-            findingsKeyArn: keys.keyArns.purposes.findings,
-            alertsKeyArn: keys.keyArns.purposes.alerts,
-            alertSeverityThreshold: config.detection.alertSeverityThreshold,
-            findingsRetentionDays: config.detection.findingsRetentionDays,
-            ...(organization.securityAccountId === undefined ? {} : { securityAccountId: organization.securityAccountId }),
-        },
-        { provider },
-    );
-
-    // After the findings pipeline: the responder is a second target of its alert rule.
-    const { responder: responderConfig } = config.detection;
-    const responder = new AutomatedResponder(
-        `${env}-responder`,
-        {
-            environment: env,
-            region: config.region,
-            accountId: config.accountId,
-            alertRuleName: alertRuleName(env),
-            alertRuleArn: findings.alertRuleArn,
-            alertsKeyArn: keys.keyArns.purposes.alerts,
-            logsKeyArn: keys.keyArns.purposes.logs,
+    // Every watched region's default VPC is stripped; at home the responder isolates in the
+    // environment's VPC, elsewhere the default VPC is the only one the program knows.
+    const regions = [
+        { region: config.region, provider, keys: keys.keyArns, home: true },
+        ...otherProviders.map(({ region, provider: regional }) => ({ region, provider: regional, keys: keysIn(region, regional), home: false })),
+    ];
+    const watched = regions.map(({ region, provider: regional, keys: regionKeys, home }) => {
+        const defaultVpcName = home ? `${env}-default-vpc` : `${env}-default-vpc-${region}`;
+        const defaultVpc = new DefaultVpcLockdown(
+            defaultVpcName,
+            {
+                environment: env,
+                region,
+                accountId: config.accountId,
+                flowLogGroupName: `${logGroupNamePrefix(env)}vpc-flow-logs/${defaultVpcName}`,
+                flowLogKmsKeyArn: regionKeys.purposes.logs,
+                flowLogRetentionDays: config.flowLogRetentionDays,
+            },
+            { provider: regional },
+        );
+        const watch = watchRegion(config, organization, {
+            region,
+            home,
+            provider: regional,
+            keys: regionKeys,
+            vpcs: [home ? { name: "main", vpcId: network.vpcId } : { name: "default", vpcId: defaultVpc.vpcId }],
             logGroupNamePrefix: logGroupNamePrefix(env),
-            logRetentionDays: config.flowLogRetentionDays,
-            vpcs: [{ name: "main", vpcId: network.vpcId }],
-            severityThreshold: responderConfig.severityThreshold,
-            optOutTagKey: responderConfig.optOutTagKey,
-            dryRun: responderConfig.dryRun,
-            ...(responderConfig.reservedConcurrency === undefined ? {} : { reservedConcurrency: responderConfig.reservedConcurrency }),
-        },
-        { provider },
-    );
+        });
+        return { region, keys: regionKeys, defaultVpc, ...watch };
+    });
+    const [{ baseline, guardDuty, findings, responder }] = watched;
 
     return {
         accountId: member.accountId,
@@ -228,5 +226,21 @@ export function buildEnvironment(config: EnvironmentConfig): EnvironmentOutputs 
         responderOutcomesTopicArn: responder.outcomesTopicArn,
         responderDeadLetterQueueArn: responder.deadLetterQueueArn,
         quarantineSecurityGroupIds: responder.quarantineSecurityGroupIds,
+        watchedRegions: watched.map(({ region }) => region),
+        regions: Object.fromEntries(
+            watched.map((w): [string, RegionOutputs] => [
+                w.region,
+                {
+                    defaultVpcId: w.defaultVpc.vpcId,
+                    accessAnalyzerArn: w.baseline.accessAnalyzerArn,
+                    securityHubArn: w.baseline.securityHubArn,
+                    guardDutyDetectorId: w.guardDuty.detectorId,
+                    findingsBucketName: w.findings.bucketName,
+                    alertTopicArn: w.findings.alertTopicArn,
+                    responderFunctionName: w.responder.functionName,
+                    keyArns: w.keys,
+                },
+            ]),
+        ),
     };
 }

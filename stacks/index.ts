@@ -13,7 +13,7 @@ import { buildManagement, type ManagementOutputs } from "./management";
 /** The kinds of stack this program builds. */
 const STACK_KINDS = ["environment", "management"] as const;
 
-export = (): EnvironmentOutputs | ManagementOutputs => {
+export = (): Promise<EnvironmentOutputs> | ManagementOutputs => {
     const kind = new pulumi.Config(PROJECT_NAMESPACE).get("kind") ?? "environment";
     switch (kind) {
         case "environment":

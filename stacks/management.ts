@@ -11,7 +11,7 @@ import { OrganizationAccounts } from "../components/organization/organization-ac
 import { OrganizationStructure, SECURITY_OU } from "../components/organization/organization-structure";
 import { platformOwnerTags } from "../components/organization/platform-ownership";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../components/organization/service-control-policies";
-import { DelegatedSecurityAdministration } from "../components/security-services/delegated-security-administration";
+import { DelegatedSecurityAdministration, type DelegatedSecurityAdministrationArgs } from "../components/security-services/delegated-security-administration";
 import type { ManagementConfig } from "./config/management-schema";
 
 /**
@@ -44,6 +44,12 @@ export interface ManagementOutputs {
     securityGuardDutyDetectorId: pulumi.Output<string>;
     securityHubAggregatorArn: pulumi.Output<string>;
     organizationAnalyzerArn: pulumi.Output<string>;
+    /** `guardrails.allowedRegions`: the regions member accounts may use, each watched; environment stacks read it. */
+    allowedRegions: readonly string[];
+    /** The delegated administrator's detector ids by allowed region. */
+    securityGuardDutyDetectorIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** The ORGANIZATION analyzers by allowed region. */
+    organizationAnalyzerArns: Readonly<Record<string, pulumi.Output<string>>>;
     /** Identity Center permission set ARNs by job function (empty without `identityCenter`). */
     permissionSetArns: Readonly<Record<string, pulumi.Output<string>>>;
 }
@@ -69,7 +75,11 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
     const tags = managementTags(config);
     const region = config.region;
     // The deployer's credentials are the management account's; the provider refuses any other.
-    const management = new aws.Provider("management", { region, allowedAccountIds: [organization.managementAccountId], defaultTags: { tags } });
+    const managementIn = (providerRegion: string, providerName: string): aws.Provider =>
+        new aws.Provider(providerName, { region: providerRegion, allowedAccountIds: [organization.managementAccountId], defaultTags: { tags } });
+    const management = managementIn(region, "management");
+    // Every allowed region is watched: the regional services get a provider per account there.
+    const otherRegions = config.guardrails.allowedRegions.filter((allowed) => allowed !== region);
 
     const structure = new OrganizationStructure(
         "organization",
@@ -78,17 +88,17 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
     );
 
     // What the stack creates in the security and log-archive accounts carries the ownership tag, which the platform guardrail fences.
-    const memberAccount = (role: string, accountId: string): MemberAccount =>
+    const memberAccount = (role: string, accountId: string, extraRegions: readonly string[]): MemberAccount =>
         new MemberAccount(`${role}-account`, {
             environment: role,
             region,
-            extraRegions: [],
+            extraRegions,
             accountId,
             accessRoleName: accounts.accessRoleName,
             defaultTags: { ...tags, ...platformOwnerTags() },
         });
-    const security = memberAccount("security", accounts.securityAccountId);
-    const logArchiveAccount = memberAccount("log-archive", accounts.logArchiveAccountId);
+    const security = memberAccount("security", accounts.securityAccountId, otherRegions);
+    const logArchiveAccount = memberAccount("log-archive", accounts.logArchiveAccountId, []);
 
     // The stack owns the list of the organisation's accounts (as landing-zone tools do) and keeps
     // each in its OU, under that OU's guardrails: security and log-archive in `security`, each
@@ -198,9 +208,12 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
             guardDutyFeatures: services.guardDutyFeatures,
             findingPublishingFrequency: services.findingPublishingFrequency,
             securityHubMemberAccountIds: Object.fromEntries(accounts.environments.filter((e) => e.securityHubMember).map((e) => [e.name, e.accountId])),
-            ...(services.aggregatorRegions === undefined
-                ? {}
-                : { findingAggregatorLinkingMode: "SPECIFIED_REGIONS" as const, findingAggregatorRegions: services.aggregatorRegions }),
+            ...aggregatorLinking(services.aggregatorRegions ?? otherRegions),
+            linkedRegions: security.regionalProviders.map(({ region: linked, provider }) => ({
+                region: linked,
+                managementProvider: managementIn(linked, `management-${linked}`),
+                securityAccountProvider: provider,
+            })),
         },
         // Delegation needs the services' trusted access, which the adopted organisation carries.
         { provider: management, dependsOn: [structure] },
@@ -246,6 +259,14 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         securityGuardDutyDetectorId: administration.guardDutyDetectorId,
         securityHubAggregatorArn: administration.securityHubAggregatorArn,
         organizationAnalyzerArn: administration.organizationAnalyzerArn,
+        allowedRegions: config.guardrails.allowedRegions,
+        securityGuardDutyDetectorIds: administration.guardDutyDetectorIds,
+        organizationAnalyzerArns: administration.organizationAnalyzerArns,
         permissionSetArns: identity?.permissionSetArns ?? {},
     };
+}
+
+/** The aggregator links exactly the other watched regions (none: an organisation in one region). */
+function aggregatorLinking(linked: readonly string[]): Pick<DelegatedSecurityAdministrationArgs, "findingAggregatorLinkingMode" | "findingAggregatorRegions"> {
+    return linked.length === 0 ? { findingAggregatorLinkingMode: "NO_REGIONS" } : { findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: linked };
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ORGANIZATION_ID } from "../components/argument-checks";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ORGANIZATION_ID, REGION } from "../components/argument-checks";
 import type { EnvironmentConfig } from "./config/environment-schema";
 import type { ManagementOutputs } from "./management";
 
@@ -13,6 +13,12 @@ export interface OrganizationContext {
     readonly configDeliveryKeyArn?: pulumi.Input<string>;
     /** The security account, which may subscribe to the environment's alerts; unknown without the management stack. */
     readonly securityAccountId?: pulumi.Input<string>;
+    /**
+     * `guardrails.allowedRegions` of the management stack: every region the environment watches.
+     * A promise, not an output: resources are declared per region, so the list must be known
+     * before they are. Absent without the management stack.
+     */
+    readonly allowedRegions?: Promise<readonly string[]>;
     /** Where a created account goes, and the management account that creates it. */
     readonly accountPlacement?: { readonly parentOuId: pulumi.Input<string>; readonly managementAccountId: pulumi.Input<string> };
 }
@@ -70,6 +76,13 @@ export function organizationContext(config: EnvironmentConfig): OrganizationCont
         configDeliveryBucketName: read("configDeliveryBucketName"),
         configDeliveryKeyArn: read("configDeliveryKeyArn"),
         securityAccountId: read("securityAccountId"),
+        allowedRegions: reference.getOutputDetails("allowedRegions").then(({ value }) => {
+            const regions: unknown[] = Array.isArray(value) ? value : [];
+            if (regions.length === 0 || !regions.every((region) => typeof region === "string" && REGION.test(region))) {
+                throw problem("allowedRegions", value, "a non-empty list of AWS regions (guardrails.allowedRegions)");
+            }
+            return regions as string[];
+        }),
         ...(account.mode === "create" && organizationalUnit !== undefined
             ? {
                   accountPlacement: {

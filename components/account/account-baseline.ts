@@ -20,15 +20,22 @@ export interface AccountBaselineArgs {
     configKeyPrefix: string;
     /** The KMS key AWS Config encrypts its deliveries with (in the bucket's region); absent: the bucket's default encryption. */
     configKmsKeyArn?: pulumi.Input<string>;
+    /**
+     * True in the environment's home region only: there the account-wide settings (the IAM password
+     * policy, the account-level S3 public access block) are declared and AWS Config records the
+     * global resource types (IAM), once; every other watched region records its regional resources.
+     */
+    homeRegion: boolean;
 }
 
 /**
  * The member account's security baseline in the provider's region: EBS encryption by default with
- * the environment's key, the account-level S3 public access block, the CIS IAM password policy,
- * IAM Access Analyzer (account zone of trust), Security Hub with AWS Foundational Security Best
- * Practices and CIS AWS Foundations v3.0.0 (and no default standards), and AWS Config recording
- * every supported resource (global ones too) into the Config delivery bucket, with managed rules for
- * the controls the seed names (config-rules.ts).
+ * the environment's key of that region, IAM Access Analyzer (account zone of trust), Security Hub
+ * with AWS Foundational Security Best Practices and CIS AWS Foundations v3.0.0 (and no default
+ * standards), and AWS Config recording every supported resource into the Config delivery bucket, with
+ * managed rules for the controls the seed names (config-rules.ts). In the home region
+ * (`homeRegion`) also the account-wide settings, the account-level S3 public access block and the
+ * CIS IAM password policy, and Config records the global resource types there only.
  *
  * Protected: the Config recorder (deleting it stops the audit record; a gap cannot be filled in
  * later) and the Security Hub account (disabling Security Hub deletes its findings). The analyzer
@@ -48,15 +55,18 @@ export class AccountBaseline extends pulumi.ComponentResource {
         new aws.ebs.EncryptionByDefault(`${name}-ebs-encryption`, { enabled: true }, { parent: this });
         new aws.ebs.DefaultKmsKey(`${name}-ebs-default-key`, { keyArn: args.volumesKeyArn }, { parent: this });
 
-        // S3: no public bucket or object anywhere in the account, whatever a bucket says.
-        new aws.s3.AccountPublicAccessBlock(
-            `${name}-s3-public-access-block`,
-            { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-            { parent: this },
-        );
+        // Account-wide settings, declared once (a second region's declaration would fight over them).
+        if (args.homeRegion) {
+            // S3: no public bucket or object anywhere in the account, whatever a bucket says.
+            new aws.s3.AccountPublicAccessBlock(
+                `${name}-s3-public-access-block`,
+                { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+                { parent: this },
+            );
 
-        // IAM: CIS 1.8 (length ≥ 14) and 1.9 (no reuse of the last 24), all character classes, 90 days.
-        new aws.iam.AccountPasswordPolicy(`${name}-password-policy`, { ...PASSWORD_POLICY, hardExpiry: false }, { parent: this });
+            // IAM: CIS 1.8 (length ≥ 14) and 1.9 (no reuse of the last 24), all character classes, 90 days.
+            new aws.iam.AccountPasswordPolicy(`${name}-password-policy`, { ...PASSWORD_POLICY, hardExpiry: false }, { parent: this });
+        }
 
         const analyzer = new aws.accessanalyzer.Analyzer(
             `${name}-access-analyzer`,
@@ -108,8 +118,9 @@ export class AccountBaseline extends pulumi.ComponentResource {
             {
                 name: `${env}-recorder`,
                 roleArn: configRole.arn,
-                // Global resources (IAM) are recorded here, in the primary region, once.
-                recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+                // Global resources (IAM) are recorded in the home region only: in every region they
+                // would be recorded again, one identical configuration item per region.
+                recordingGroup: { allSupported: true, includeGlobalResourceTypes: args.homeRegion },
             },
             { parent: this, protect: true, dependsOn: [rolePolicy] },
         );

@@ -1,7 +1,7 @@
 import { validBucketName } from "../argument-checks";
 import { accessLogsBucketName, bucketArn, configDeliveryBucketName } from "../audit-logs/audit-log-names";
 import { alertRuleName, alertTopicName, findingsBucketName } from "../detection/detection-names";
-import { responderNames } from "../response/responder-names";
+import { regionalResponderRoleName, responderNames } from "../response/responder-names";
 import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";
 import type { ConditionBlock, ScpStatement } from "./scp-document";
 
@@ -124,8 +124,8 @@ export const OWNED_RESOURCE_ACTIONS = [
  */
 export const INTERFACE_GROUP_ACTIONS = ["ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute"] as const;
 
-/** The automated responders' roles in every environment, which move interfaces into the quarantine group. */
-const RESPONDER_ROLE_ARNS = `arn:aws:iam::*:role/${responderNames(alertRuleName(ANY)).role}`;
+/** The automated responders' roles in every environment and region, which move interfaces into the quarantine group. */
+export const RESPONDER_ROLE_ARNS = [responderNames(alertRuleName(ANY)).role, regionalResponderRoleName(ANY, ANY)].map((role) => `arn:aws:iam::*:role/${role}`);
 
 /** A platform bucket's settings (policy, ACL, public access block, versioning, logging, tags, …), lifecycle, encryption, replication, deletion. */
 export const PLATFORM_BUCKET_ACTIONS = ["s3:PutBucket*", "s3:DeleteBucket*", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration", "s3:PutReplicationConfiguration"] as const;
@@ -156,7 +156,7 @@ export function platformResourceStatements(logArchiveBucketName: string, exemptR
     return [
         deny("DenyChangingPlatformResources", OWNED_RESOURCE_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${key}`]: value } }),
         // The responder isolates an instance by moving its interfaces into the quarantine group; nobody else moves one into or out of a platform group.
-        deny("DenyMovingInterfacesAcrossPlatformGroups", INTERFACE_GROUP_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${key}`]: value } }, [...exemptRoleArns, RESPONDER_ROLE_ARNS]),
+        deny("DenyMovingInterfacesAcrossPlatformGroups", INTERFACE_GROUP_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${key}`]: value } }, [...exemptRoleArns, ...RESPONDER_ROLE_ARNS]),
         deny("DenySettingOwnershipTag", ["*"], "*", { Null: { [`aws:RequestTag/${key}`]: "false" } }),
         deny("DenyChangingOwnershipTagKey", ["*"], "*", { "ForAnyValue:StringEquals": { "aws:TagKeys": [key] } }),
         // One statement for every resource fenced by name: an action never applies to another service's ARN.

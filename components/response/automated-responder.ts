@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FINDING_ID_TAG, FINDING_TYPE_TAG } from "../../responder/actions";
 import { isTagKey, SETTINGS_ENV } from "../../responder/settings";
+import { validOptionalRoleName } from "../argument-checks";
 import { eventRuleArn } from "../encryption/key-policy";
 import { responderCode, RESPONDER_HANDLER, RESPONDER_RUNTIME } from "./responder-bundle";
 import { responderAlarmNamePrefix, responderNames } from "./responder-names";
@@ -64,6 +65,11 @@ export interface AutomatedResponderArgs {
      * often have a quota of 10: raise the account's Lambda concurrency quota before setting it.
      */
     reservedConcurrency?: number;
+    /**
+     * Name of the function's role; default the name derived from `alertRuleName`. IAM names are
+     * global to the account: a responder in a second region of the same account needs another.
+     */
+    roleName?: string;
 }
 
 /**
@@ -96,6 +102,7 @@ export class AutomatedResponder extends pulumi.ComponentResource {
         checkArgs(args);
         const { accountId, region, environment: env } = args;
         const names = responderNames(args.alertRuleName);
+        const roleName = validOptionalRoleName("roleName", args.roleName) ?? names.role;
         const ruleArn = eventRuleArn(region, accountId, args.alertRuleName);
         const logGroupName = `${args.logGroupNamePrefix}${names.logGroupSuffix}`;
         const inComponent = { parent: this };
@@ -125,7 +132,7 @@ export class AutomatedResponder extends pulumi.ComponentResource {
 
         const role = new aws.iam.Role(
             `${name}-role`,
-            { name: names.role, description: `${env}: automated response to GuardDuty findings`, assumeRolePolicy: JSON.stringify(responderTrustPolicy()), tags: { Name: names.role } },
+            { name: roleName, description: `${env}: automated response to GuardDuty findings`, assumeRolePolicy: JSON.stringify(responderTrustPolicy()), tags: { Name: roleName } },
             inComponent,
         );
         const topic = new aws.sns.Topic(`${name}-outcomes`, { name: names.topic, kmsMasterKeyId: args.alertsKeyArn, tags: { Name: names.topic } }, inComponent);
@@ -167,7 +174,7 @@ export class AutomatedResponder extends pulumi.ComponentResource {
                     responderRolePolicy({
                         accountId,
                         region,
-                        roleName: names.role,
+                        roleName,
                         logGroupName,
                         vpcArns: args.vpcs.map((vpc) => arnOf("vpc")(vpc.vpcId)),
                         quarantineSecurityGroupArns: quarantine.map((group) => arnOf("security-group")(group.id)),
@@ -206,7 +213,7 @@ export class AutomatedResponder extends pulumi.ComponentResource {
                         [SETTINGS_ENV.severityThreshold]: String(args.severityThreshold),
                         [SETTINGS_ENV.optOutTagKey]: args.optOutTagKey,
                         // Revoking its own sessions would stop the responder mid-response; its policy denies it too.
-                        [SETTINGS_ENV.exemptRoles]: JSON.stringify([names.role]),
+                        [SETTINGS_ENV.exemptRoles]: JSON.stringify([roleName]),
                         [SETTINGS_ENV.dryRun]: String(args.dryRun),
                     },
                 },

@@ -30,5 +30,11 @@ export function responderNames(alertRuleName: string) {
     } as const;
 }
 
+/**
+ * The responder's role name in a region other than the environment's home: IAM names are global to
+ * the account, and `<alert rule>-responder-<region>` would pass IAM's 64 characters.
+ */
+export const regionalResponderRoleName = (environment: string, region: string): string => `${environment}-guardduty-responder-${region}`;
+
 /** Alarm names of the responder start with this, for CloudWatch's publish permission on the outcomes topic and key. */
 export const responderAlarmNamePrefix = (alertRuleName: string): string => `${responderBaseName(alertRuleName)}-`;

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { validAccountId } from "../argument-checks";
-import { validNamePrefix, validProviders } from "./security-services-args";
+import { validLinkedProviders, validNamePrefix, validProviders, type RegionalAccountProvider } from "./security-services-args";
 
 /** IAM Access Analyzer's service principal, as Organizations registers delegated administrators. */
 export const ACCESS_ANALYZER_SERVICE_PRINCIPAL = "access-analyzer.amazonaws.com";
@@ -13,6 +13,12 @@ export interface AccessAnalyzerOrganizationArgs {
     securityAccountProvider: aws.Provider;
     /** Lowercase prefix of the analyzer's name (`<prefix>-organization`); default `zero-trust`. */
     namePrefix?: string;
+    /**
+     * The security account's providers in the organisation's other regions: an analyzer is
+     * regional and sees only its region's resources, so each gets one. The delegation is global
+     * (Organizations) and declared once.
+     */
+    linkedRegions?: readonly RegionalAccountProvider[];
 }
 
 /** The arguments with defaults applied, after validation. */
@@ -43,12 +49,15 @@ export function validAccessAnalyzerOrganizationArgs(args: AccessAnalyzerOrganiza
 export class AccessAnalyzerOrganization extends pulumi.ComponentResource {
     /** ARN of the organisation analyzer in the security account. */
     public readonly analyzerArn: pulumi.Output<string>;
+    /** ARNs of the analyzers of the linked regions, by region. */
+    public readonly linkedAnalyzerArns: Readonly<Record<string, pulumi.Output<string>>>;
     /** The delegated administrator's account id, once the delegation exists. */
     public readonly delegatedAdminAccountId: pulumi.Output<string>;
 
     constructor(name: string, args: AccessAnalyzerOrganizationArgs, opts?: pulumi.ComponentResourceOptions) {
         const valid = validAccessAnalyzerOrganizationArgs(args);
         const { management, security } = validProviders(args.securityAccountProvider, opts);
+        const linked = validLinkedProviders("linkedRegions", args.linkedRegions, management);
 
         super("zero-trust:security-services:AccessAnalyzerOrganization", name, {}, opts);
 
@@ -58,14 +67,17 @@ export class AccessAnalyzerOrganization extends pulumi.ComponentResource {
             { parent: this, provider: management, protect: true },
         );
 
-        const analyzer = new aws.accessanalyzer.Analyzer(
-            `${name}-analyzer`,
-            { analyzerName: `${valid.namePrefix}-organization`, type: "ORGANIZATION", tags: { Name: `${valid.namePrefix}-organization-access-analyzer` } },
-            { parent: this, provider: security, dependsOn: [delegation] },
-        );
+        const analyzerIn = (suffix: string, provider: aws.Provider) =>
+            new aws.accessanalyzer.Analyzer(
+                `${name}-analyzer${suffix}`,
+                { analyzerName: `${valid.namePrefix}-organization`, type: "ORGANIZATION", tags: { Name: `${valid.namePrefix}-organization-access-analyzer` } },
+                { parent: this, provider, dependsOn: [delegation] },
+            );
+        const analyzer = analyzerIn("", security);
+        this.linkedAnalyzerArns = Object.fromEntries(linked.map(({ region, provider }) => [region, analyzerIn(`-${region}`, provider).arn]));
 
         this.analyzerArn = analyzer.arn;
         this.delegatedAdminAccountId = delegation.accountId;
-        this.registerOutputs({ analyzerArn: this.analyzerArn, delegatedAdminAccountId: this.delegatedAdminAccountId });
+        this.registerOutputs({ analyzerArn: this.analyzerArn, linkedAnalyzerArns: this.linkedAnalyzerArns, delegatedAdminAccountId: this.delegatedAdminAccountId });
     }
 }

@@ -1,10 +1,21 @@
-import type * as aws from "@pulumi/aws";
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { FindingPublishingFrequency, GuardDutyFeature } from "../detection/guardduty-features";
 import { AccessAnalyzerOrganization, validAccessAnalyzerOrganizationArgs } from "./access-analyzer-organization";
 import { GuardDutyOrganization, validGuardDutyOrganizationArgs } from "./guardduty-organization";
 import { SecurityHubOrganization, validSecurityHubOrganizationArgs, type FindingAggregatorLinkingMode } from "./security-hub-organization";
-import { validProviders } from "./security-services-args";
+import { fail } from "../argument-checks";
+import { validLinkedProviders, validProviders } from "./security-services-args";
+
+/** The two accounts' providers in one of the organisation's other regions. */
+export interface LinkedRegion {
+    /** The region (never the component's own `region`). */
+    readonly region: string;
+    /** The management account's provider in that region (the designations). */
+    readonly managementProvider: aws.Provider;
+    /** The security account's provider in that region (everything else). */
+    readonly securityAccountProvider: aws.Provider;
+}
 
 export interface DelegatedSecurityAdministrationArgs {
     /** The security (audit) account that administers GuardDuty, Security Hub and IAM Access Analyzer: 12 digits, as a string. */
@@ -31,6 +42,13 @@ export interface DelegatedSecurityAdministrationArgs {
     securityHubMemberAccountIds?: Readonly<Record<string, string>>;
     /** Lowercase prefix of names and `Name` tags in the security account; default `zero-trust`. */
     namePrefix?: string;
+    /**
+     * The organisation's other regions, with both accounts' providers there. GuardDuty's and
+     * Security Hub's designations, GuardDuty's organisation configuration (auto-enable and
+     * protection plans), Security Hub and IAM Access Analyzer's analyzers are all per region, so
+     * each linked region gets its own; the finding aggregator stays in `region` and links them.
+     */
+    linkedRegions?: readonly LinkedRegion[];
 }
 
 /**
@@ -49,6 +67,10 @@ export interface DelegatedSecurityAdministrationArgs {
 export class DelegatedSecurityAdministration extends pulumi.ComponentResource {
     /** Id of GuardDuty's detector in the security account (the administrator's). */
     public readonly guardDutyDetectorId: pulumi.Output<string>;
+    /** The administrator's detector ids by region (`region` and every linked region). */
+    public readonly guardDutyDetectorIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** ARNs of the ORGANIZATION analyzers by region. */
+    public readonly organizationAnalyzerArns: Readonly<Record<string, pulumi.Output<string>>>;
     /** ARN of Security Hub's finding aggregator in the security account. */
     public readonly securityHubAggregatorArn: pulumi.Output<string>;
     /** ARN of the ORGANIZATION IAM Access Analyzer in the security account. */
@@ -69,8 +91,20 @@ export class DelegatedSecurityAdministration extends pulumi.ComponentResource {
             "guardDutyFeatures",
         );
         validSecurityHubOrganizationArgs({ ...args, memberAccountIds: args.securityHubMemberAccountIds }, "securityHubMemberAccountIds");
-        validAccessAnalyzerOrganizationArgs(args);
+        validAccessAnalyzerOrganizationArgs({ ...args, linkedRegions: undefined });
         const { management, security } = validProviders(args.securityAccountProvider, opts);
+        const linkedRegions = args.linkedRegions ?? [];
+        const linkedSecurity = validLinkedProviders(
+            "linkedRegions",
+            linkedRegions.map((linked) => ({ region: linked.region, provider: linked.securityAccountProvider })),
+            management,
+        );
+        linkedRegions.forEach((linked, index) => {
+            if (linked.region === args.region) {
+                fail(`linkedRegions[${index}].region`, linked.region, `a region other than region (${args.region}), which the component serves itself`);
+            }
+            validProviders(linked.securityAccountProvider, { provider: linked.managementProvider });
+        });
 
         super("zero-trust:security-services:DelegatedSecurityAdministration", name, {}, opts);
 
@@ -100,18 +134,45 @@ export class DelegatedSecurityAdministration extends pulumi.ComponentResource {
         );
         const accessAnalyzer = new AccessAnalyzerOrganization(
             `${name}-access-analyzer`,
-            { securityAccountId: args.securityAccountId, securityAccountProvider: security, namePrefix: args.namePrefix },
+            { securityAccountId: args.securityAccountId, securityAccountProvider: security, namePrefix: args.namePrefix, linkedRegions: linkedSecurity },
             children,
         );
 
+        // The linked regions: the same services, named after their region; no aggregator there.
+        const linkedDetectorIds = linkedRegions.map((linked) => {
+            const inRegion = { parent: this, provider: linked.managementProvider };
+            new SecurityHubOrganization(
+                `${name}-security-hub-${linked.region}`,
+                { securityAccountId: args.securityAccountId, securityAccountProvider: linked.securityAccountProvider, region: linked.region, aggregateFindings: false },
+                inRegion,
+            );
+            const regionalGuardDuty = new GuardDutyOrganization(
+                `${name}-guardduty-${linked.region}`,
+                {
+                    securityAccountId: args.securityAccountId,
+                    securityAccountProvider: linked.securityAccountProvider,
+                    features: args.guardDutyFeatures,
+                    findingPublishingFrequency: args.findingPublishingFrequency,
+                    namePrefix: args.namePrefix,
+                },
+                inRegion,
+            );
+            return [linked.region, regionalGuardDuty.detectorId] as const;
+        });
+
         this.guardDutyDetectorId = guardDuty.detectorId;
-        this.securityHubAggregatorArn = securityHub.aggregatorArn;
+        this.guardDutyDetectorIds = Object.fromEntries([[args.region, guardDuty.detectorId], ...linkedDetectorIds]);
+        this.organizationAnalyzerArns = { [args.region]: accessAnalyzer.analyzerArn, ...accessAnalyzer.linkedAnalyzerArns };
+        // The home region always aggregates (aggregateFindings is left at its default).
+        this.securityHubAggregatorArn = securityHub.aggregatorArn as pulumi.Output<string>;
         this.organizationAnalyzerArn = accessAnalyzer.analyzerArn;
         this.delegatedAdminAccountId = pulumi
             .all([guardDuty.delegatedAdminAccountId, securityHub.delegatedAdminAccountId, accessAnalyzer.delegatedAdminAccountId])
             .apply(([accountId]) => accountId);
         this.registerOutputs({
             guardDutyDetectorId: this.guardDutyDetectorId,
+            guardDutyDetectorIds: this.guardDutyDetectorIds,
+            organizationAnalyzerArns: this.organizationAnalyzerArns,
             securityHubAggregatorArn: this.securityHubAggregatorArn,
             organizationAnalyzerArn: this.organizationAnalyzerArn,
             delegatedAdminAccountId: this.delegatedAdminAccountId,

@@ -4,7 +4,10 @@ import { fail, refuseRepeats, show, validAccountId, validChoice, validNameKey, v
 import { validProviders } from "./security-services-args";
 
 /** How the finding aggregator links other regions to the aggregation (home) region. */
-export const FINDING_AGGREGATOR_LINKING_MODES = ["ALL_REGIONS", "ALL_REGIONS_EXCEPT_SPECIFIED", "SPECIFIED_REGIONS"] as const;
+export const FINDING_AGGREGATOR_LINKING_MODES = ["ALL_REGIONS", "ALL_REGIONS_EXCEPT_SPECIFIED", "SPECIFIED_REGIONS", "NO_REGIONS"] as const;
+
+/** Linking modes that take no region list: every region, or none but the aggregation region. */
+const MODES_WITHOUT_REGIONS: readonly FindingAggregatorLinkingMode[] = ["ALL_REGIONS", "NO_REGIONS"];
 
 /** A linking mode of the Security Hub finding aggregator. */
 export type FindingAggregatorLinkingMode = (typeof FINDING_AGGREGATOR_LINKING_MODES)[number];
@@ -21,12 +24,13 @@ export interface SecurityHubOrganizationArgs {
     region: string;
     /**
      * Which regions send their findings to `region`: `ALL_REGIONS` (default; new regions follow
-     * automatically), `ALL_REGIONS_EXCEPT_SPECIFIED` or `SPECIFIED_REGIONS` (with `findingAggregatorRegions`).
+     * automatically), `ALL_REGIONS_EXCEPT_SPECIFIED` or `SPECIFIED_REGIONS` (with
+     * `findingAggregatorRegions`), or `NO_REGIONS` (an organisation that uses one region only).
      */
     findingAggregatorLinkingMode?: FindingAggregatorLinkingMode;
     /**
      * The regions the linking mode names: required (non-empty, no repeats, not `region`) with
-     * `SPECIFIED_REGIONS` and `ALL_REGIONS_EXCEPT_SPECIFIED`, refused with `ALL_REGIONS`.
+     * `SPECIFIED_REGIONS` and `ALL_REGIONS_EXCEPT_SPECIFIED`, refused with `ALL_REGIONS` and `NO_REGIONS`.
      */
     findingAggregatorRegions?: readonly string[];
     /**
@@ -36,6 +40,12 @@ export interface SecurityHubOrganizationArgs {
      * enabled its own hub. Never the security account itself.
      */
     memberAccountIds?: Readonly<Record<string, string>>;
+    /**
+     * Whether this region aggregates (default true). False in a linked region: Security Hub, the
+     * designation and the organisation configuration are per region, the aggregator exists only
+     * in the aggregation region; the linking mode and regions are then refused.
+     */
+    aggregateFindings?: boolean;
 }
 
 /** The arguments with defaults applied, after validation. */
@@ -45,8 +55,10 @@ export interface ValidSecurityHubOrganizationArgs {
     /** Member account ids by key (empty by default). */
     memberAccountIds: Readonly<Record<string, string>>;
     linkingMode: FindingAggregatorLinkingMode;
-    /** Undefined with `ALL_REGIONS`. */
+    /** Undefined with `ALL_REGIONS` and `NO_REGIONS`. */
     specifiedRegions: readonly string[] | undefined;
+    /** False in a linked region: no aggregator there. */
+    aggregateFindings: boolean;
 }
 
 /**
@@ -56,14 +68,22 @@ export interface ValidSecurityHubOrganizationArgs {
 export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationArgs, membersParameter = "memberAccountIds"): ValidSecurityHubOrganizationArgs {
     const securityAccountId = validAccountId("securityAccountId", args.securityAccountId);
     const region = validRegion("region", args.region);
+    const aggregateFindings = args.aggregateFindings ?? true;
+    if (typeof aggregateFindings !== "boolean") {
+        fail("aggregateFindings", aggregateFindings, "a boolean (true: this region aggregates; false: a linked region)");
+    }
+    if (!aggregateFindings && (args.findingAggregatorLinkingMode !== undefined || args.findingAggregatorRegions !== undefined)) {
+        const given = args.findingAggregatorLinkingMode ?? args.findingAggregatorRegions;
+        throw new Error(`findingAggregatorLinkingMode: ${show(given)} given with aggregateFindings false (expected none: a linked region has no aggregator)`);
+    }
     const linkingMode = validChoice("findingAggregatorLinkingMode", args.findingAggregatorLinkingMode, FINDING_AGGREGATOR_LINKING_MODES, "ALL_REGIONS");
     const memberAccountIds = validMemberAccountIds(membersParameter, securityAccountId, args.memberAccountIds ?? {});
     const regions = args.findingAggregatorRegions;
-    if (linkingMode === "ALL_REGIONS") {
+    if (MODES_WITHOUT_REGIONS.includes(linkingMode)) {
         if (regions !== undefined && (!Array.isArray(regions) || regions.length > 0)) {
-            throw new Error(`findingAggregatorRegions: ${show(regions)} given with findingAggregatorLinkingMode ALL_REGIONS (expected none: every region is linked)`);
+            throw new Error(`findingAggregatorRegions: ${show(regions)} given with findingAggregatorLinkingMode ${linkingMode} (expected none: ${linkingMode === "ALL_REGIONS" ? "every region is linked" : "no region is linked"})`);
         }
-        return { securityAccountId, region, memberAccountIds, linkingMode, specifiedRegions: undefined };
+        return { securityAccountId, region, memberAccountIds, linkingMode, specifiedRegions: undefined, aggregateFindings };
     }
     if (!Array.isArray(regions) || regions.length === 0) {
         throw new Error(`findingAggregatorRegions: ${show(regions)} with findingAggregatorLinkingMode ${linkingMode} (expected a non-empty list of regions)`);
@@ -73,7 +93,7 @@ export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationAr
     if (home !== undefined) {
         throw new Error(`findingAggregatorRegions: ${show(home)} is the aggregation region itself (region); expected only other regions`);
     }
-    return { securityAccountId, region, memberAccountIds, linkingMode, specifiedRegions: refuseRepeats("findingAggregatorRegions", linked) };
+    return { securityAccountId, region, memberAccountIds, linkingMode, specifiedRegions: refuseRepeats("findingAggregatorRegions", linked), aggregateFindings };
 }
 
 /** Member accounts by key: keys that can name resources, 12-digit ids listed once, never the administrator's own. */
@@ -123,8 +143,8 @@ function validMemberAccountIds(parameter: string, securityAccountId: string, mem
 export class SecurityHubOrganization extends pulumi.ComponentResource {
     /** ARN of the security account's hub. */
     public readonly hubArn: pulumi.Output<string>;
-    /** ARN of the finding aggregator in the aggregation region. */
-    public readonly aggregatorArn: pulumi.Output<string>;
+    /** ARN of the finding aggregator; absent in a linked region (`aggregateFindings: false`). */
+    public readonly aggregatorArn?: pulumi.Output<string>;
     /** The delegated administrator's account id, once the designation exists. */
     public readonly delegatedAdminAccountId: pulumi.Output<string>;
 
@@ -147,11 +167,13 @@ export class SecurityHubOrganization extends pulumi.ComponentResource {
             { parent: this, provider: management, protect: true, dependsOn: [hub] },
         );
 
-        const aggregator = new aws.securityhub.FindingAggregator(
-            `${name}-aggregator`,
-            { linkingMode: valid.linkingMode, ...(valid.specifiedRegions ? { specifiedRegions: [...valid.specifiedRegions] } : {}) },
-            { parent: this, provider: security, dependsOn: [hub] },
-        );
+        const aggregator = valid.aggregateFindings
+            ? new aws.securityhub.FindingAggregator(
+                  `${name}-aggregator`,
+                  { linkingMode: valid.linkingMode, ...(valid.specifiedRegions ? { specifiedRegions: [...valid.specifiedRegions] } : {}) },
+                  { parent: this, provider: security, dependsOn: [hub] },
+              )
+            : undefined;
 
         const configuration = new aws.securityhub.OrganizationConfiguration(
             `${name}-organization`,
@@ -170,7 +192,9 @@ export class SecurityHubOrganization extends pulumi.ComponentResource {
         }
 
         this.hubArn = hub.arn;
-        this.aggregatorArn = aggregator.arn;
+        if (aggregator !== undefined) {
+            this.aggregatorArn = aggregator.arn;
+        }
         this.delegatedAdminAccountId = delegation.adminAccountId;
         this.registerOutputs({ hubArn: this.hubArn, aggregatorArn: this.aggregatorArn, delegatedAdminAccountId: this.delegatedAdminAccountId });
     }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { fail, validProvider } from "../argument-checks";
+import { fail, refuseRepeats, validProvider, validRegion } from "../argument-checks";
 
 /**
  * Validation shared by the security-services components, beyond the checks of AWS values in
@@ -46,4 +46,34 @@ export function validProviders(
         throw new Error("securityAccountProvider: the same provider as opts.provider (the management account's); expected a provider for the security account");
     }
     return { management, security: securityAccountProvider };
+}
+
+/** An account's provider in one region other than the component's own. */
+export interface RegionalAccountProvider {
+    /** The region of the provider. */
+    readonly region: string;
+    /** The provider, pinned to that region. */
+    readonly provider: aws.Provider;
+}
+
+/**
+ * Providers of the organisation's other regions (default none): each an `aws.Provider` with a
+ * valid region, no region twice, and never the management account's own provider.
+ */
+export function validLinkedProviders(parameter: string, value: unknown, management: aws.Provider): readonly RegionalAccountProvider[] {
+    if (value === undefined) {
+        return [];
+    }
+    if (!Array.isArray(value)) {
+        fail(parameter, value, "a list of { region, provider }");
+    }
+    const linked = (value as unknown[]).map((entry, index) => {
+        const { region, provider } = (entry ?? {}) as Partial<RegionalAccountProvider>;
+        if (!isAwsProvider(provider) || provider === management) {
+            fail(`${parameter}[${index}].provider`, provider, "an aws.Provider of the security account in that region");
+        }
+        return { region: validRegion(`${parameter}[${index}].region`, region), provider };
+    });
+    refuseRepeats(parameter, linked.map((entry) => entry.region));
+    return linked;
 }

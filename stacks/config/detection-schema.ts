@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
-import { noRepeats, strictObjectError } from "./schema-helpers";
+import { noRepeats, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
 
 // `zero-trust-aws:detection`: the GuardDuty detector (components/detection/guardduty-detector.ts)
 // and its findings pipeline (components/detection/findings-pipeline.ts). Every message is the
@@ -15,13 +15,32 @@ export const GUARDDUTY_SEVERITY = { min: 1, max: 10, high: 7 } as const;
  */
 export const FINDINGS_RETENTION_DAYS = { min: 90, max: 3653, default: 365 } as const;
 
-const DETECTION_KEYS = ["detectorId", "guardDutyFeatures", "findingPublishingFrequency", "alertSeverityThreshold", "findingsRetentionDays", "responder"] as const;
+const DETECTION_KEYS = ["detectorId", "detectorIds", "guardDutyFeatures", "findingPublishingFrequency", "alertSeverityThreshold", "findingsRetentionDays", "responder"] as const;
 
 
 /** What the delegated administrator sets for an adopted detector, and members cannot change. */
 const ADMINISTRATOR_KEYS = ["guardDutyFeatures", "findingPublishingFrequency"] as const;
 
 const DETECTOR_ID_EXPECTED = "a GuardDuty detector id: 32 lowercase letters or digits (aws guardduty list-detectors in the account and region)";
+
+const detectorId = z.string({ error: DETECTOR_ID_EXPECTED }).regex(/^[a-z0-9]{32}$/, { error: DETECTOR_ID_EXPECTED });
+
+/**
+ * `detection.detectorIds`: the detectors the delegated administrator enabled in the environment's
+ * other watched regions (one per region), by region; `detectorId` is the home region's.
+ */
+const detectorIdsSchema = z
+    .record(z.string(), detectorId, { error: "an object of region → GuardDuty detector id (the other watched regions)" })
+    .superRefine((ids, ctx) => {
+        const values = Object.values(ids);
+        for (const [region, id] of Object.entries(ids)) {
+            if (!REGION.test(region)) {
+                ctx.addIssue({ code: "custom", path: [region], params: { value: region }, message: REGION_EXPECTED });
+            } else if (values.indexOf(id) !== values.lastIndexOf(id)) {
+                ctx.addIssue({ code: "custom", path: [region], message: `a detector id no other region has (${id} is listed twice; a detector belongs to one region)` });
+            }
+        }
+    });
 
 const guardDutyFeatureList = `GuardDuty protection plans from ${GUARDDUTY_FEATURES.join(", ")}`;
 
@@ -71,7 +90,8 @@ const responderSchema = z
 const detectionObject = z
     .strictObject(
         {
-            detectorId: z.string({ error: DETECTOR_ID_EXPECTED }).regex(/^[a-z0-9]{32}$/, { error: DETECTOR_ID_EXPECTED }).optional(),
+            detectorId: detectorId.optional(),
+            detectorIds: detectorIdsSchema.optional(),
             guardDutyFeatures: z
                 .array(z.enum(GUARDDUTY_FEATURES, { error: `a GuardDuty protection plan: ${GUARDDUTY_FEATURES.join(", ")}` }), {
                     error: `a non-empty list of ${guardDutyFeatureList}`,
@@ -98,11 +118,15 @@ const detectionObject = z
         {
             error: strictObjectError(
                 DETECTION_KEYS,
-                "an object with optional detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
+                "an object with optional detectorId, detectorIds, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
             ),
         },
     )
     .superRefine((detection, ctx) => {
+        // Adopting in some regions and creating in others would contradict the organisation's auto-enable.
+        if (detection.detectorIds !== undefined && detection.detectorId === undefined) {
+            ctx.addIssue({ code: "custom", path: ["detectorIds"], message: "nothing without detectorId (the home region's detector is adopted too, or none is)" });
+        }
         // The responder hears only what the alert rule forwards: a lower threshold would be a promise it cannot keep.
         const { severityThreshold } = detection.responder;
         if (severityThreshold !== undefined && severityThreshold < detection.alertSeverityThreshold) {

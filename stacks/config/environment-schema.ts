@@ -255,6 +255,13 @@ export const environmentConfigSchema = z
         checkEncryptionAgainstEnvironment(config, ctx);
         checkOrganizationSource(config, ctx);
         checkAccountAgainstEnvironment(config, ctx);
+        if (config.detection.detectorIds?.[config.region] !== undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["detection", "detectorIds", config.region],
+                message: `a region other than the stack's region ${config.region} (aws:region), whose detector is detection.detectorId`,
+            });
+        }
         config.network.availabilityZones.forEach((zone, index) => {
             if (!new RegExp(`^${config.region}[a-z]$`).test(zone)) {
                 ctx.addIssue({

@@ -226,7 +226,7 @@ const securityServicesSchema = z
                 .default("FIFTEEN_MINUTES"),
             aggregatorRegions: z
                 .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), { error: "a list of regions whose findings Security Hub aggregates" })
-                .min(1, { error: "a non-empty list of regions (omit the key to aggregate every region)" })
+                .min(1, { error: "a non-empty list of regions (omit the key to link every other allowed region)" })
                 .superRefine(noRepeats("a region"))
                 .optional(),
         },
@@ -405,6 +405,12 @@ export const managementConfigSchema = managementObject.superRefine((config, ctx)
                     code: "custom",
                     path: ["securityServices", "aggregatorRegions", index],
                     message: `a region other than the stack's own region ${config.region} (the aggregation region itself)`,
+                });
+            } else if (!config.guardrails.allowedRegions.includes(region)) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: ["securityServices", "aggregatorRegions", index],
+                    message: `one of guardrails.allowedRegions (${config.guardrails.allowedRegions.join(", ")}): only those regions are watched`,
                 });
             }
         });

@@ -33,8 +33,8 @@ const RULES = [
     "GUARDDUTY_ENABLED_CENTRALIZED",
 ];
 
-/** The baseline in a region, under a fresh recording monitor (one build per region, shared by tests). */
-const build = oncePerVariant(async (region: string = "eu-west-1"): Promise<RecordingMocks> => {
+/** The baseline in a region (home by default), under a fresh recording monitor (one build per variant, shared by tests). */
+const build = oncePerVariant(async ({ region = "eu-west-1", homeRegion = true }: { region?: string; homeRegion?: boolean } = {}): Promise<RecordingMocks> => {
     const mocks = RecordingMocks.install(componentStackConfig("staging", region));
     const provider = new aws.Provider("staging", { region, allowedAccountIds: [ACCOUNT] });
     new AccountBaseline(
@@ -46,6 +46,7 @@ const build = oncePerVariant(async (region: string = "eu-west-1"): Promise<Recor
             volumesKeyArn: VOLUMES_KEY,
             configBucketName: "zero-trust-log-archive",
             configKeyPrefix: "config",
+            homeRegion,
         },
         { provider },
     );
@@ -100,7 +101,7 @@ describe("AccountBaseline", () => {
     });
 
     it("builds the standards ARNs for the region it runs in", async () => {
-        const usEast = await build("us-east-1");
+        const usEast = await build({ region: "us-east-1" });
         assert.deepStrictEqual(
             usEast.ofType("aws:securityhub/standardsSubscription:StandardsSubscription").map((s) => s.inputs.standardsArn),
             [
@@ -164,9 +165,9 @@ describe("AccountBaseline", () => {
     });
 
     it("leaves out the rules AWS Config does not offer in the region, which would fail the deployment there", async () => {
-        const zurich = (await build("eu-central-2")).ofType("aws:cfg/rule:Rule").map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
+        const zurich = (await build({ region: "eu-central-2" })).ofType("aws:cfg/rule:Rule").map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
         assert.deepStrictEqual(zurich.sort(), RULES.filter((rule) => rule !== "ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK").sort());
-        const osaka = (await build("ap-northeast-3")).ofType("aws:cfg/rule:Rule").map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
+        const osaka = (await build({ region: "ap-northeast-3" })).ofType("aws:cfg/rule:Rule").map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
         assert.ok(!osaka.includes("ELB_TLS_HTTPS_LISTENERS_ONLY") && osaka.includes("ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK"));
     });
 
@@ -178,5 +179,31 @@ describe("AccountBaseline", () => {
     it("sends every resource through the provider it is given", () => {
         // EBS ×2, public access block, password policy, analyzer, hub + 2 standards, Config role, its policy, recorder, channel, status; the rules.
         assert.strictEqual(awsResourcesThrough(mocks, "staging").length, 13 + RULES.length);
+    });
+});
+
+describe("AccountBaseline in a watched region other than home", () => {
+    let mocks: RecordingMocks;
+    before(async () => {
+        mocks = await build({ region: "eu-central-1", homeRegion: false });
+    });
+
+    it("records the region's resources but not the global ones (IAM is recorded at home, once)", () => {
+        assert.deepStrictEqual(mocks.named("baseline-config-recorder").inputs.recordingGroup, { allSupported: true, includeGlobalResourceTypes: false });
+    });
+
+    it("declares no account-wide setting (password policy, account-level S3 public access block): the home region owns them", () => {
+        assert.deepStrictEqual(
+            mocks.registrations.filter((r) => ["aws:iam/accountPasswordPolicy:AccountPasswordPolicy", "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"].includes(r.type)),
+            [],
+        );
+    });
+
+    it("still turns on EBS encryption by default, Access Analyzer, Security Hub with its standards of the region, and Config's rules", () => {
+        assert.strictEqual(mocks.named("baseline-ebs-default-key").inputs.keyArn, VOLUMES_KEY);
+        assert.strictEqual(mocks.named("baseline-access-analyzer").inputs.type, "ACCOUNT");
+        assert.ok(mocks.ofType("aws:securityhub/standardsSubscription:StandardsSubscription").every((s) => String(s.inputs.standardsArn).startsWith("arn:aws:securityhub:eu-central-1::")));
+        assert.strictEqual(mocks.ofType("aws:cfg/rule:Rule").length, RULES.length);
+        assert.strictEqual(awsResourcesThrough(mocks, "staging").length, 11 + RULES.length);
     });
 });

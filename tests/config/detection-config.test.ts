@@ -89,7 +89,7 @@ describe("config: detection.alertSeverityThreshold and detection.findingsRetenti
                 { alertSeverity: 7 },
                 "zero-trust-aws:detection.alertSeverity",
                 7,
-                "one of the keys detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
+                "one of the keys detectorId, detectorIds, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
             );
         });
     });

@@ -80,6 +80,7 @@ describe("environment config", () => {
                 tags: { Environment: "staging", CostCenter: "platform" },
                 detection: {
                     detectorId: "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6",
+                    detectorIds: { "eu-central-1": "7d2e9f4a1c6b4e08a3f5d0c1b2e3f4a5" },
                     guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"],
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
                     alertSeverityThreshold: 7,
@@ -396,7 +397,7 @@ describe("environment config", () => {
                     withDetection(value),
                     "zero-trust-aws:detection",
                     value,
-                    "an object with optional detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
+                    "an object with optional detectorId, detectorIds, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
                 );
             }
         });
@@ -405,7 +406,7 @@ describe("environment config", () => {
                 withDetection({ guardDutyFeature: ["S3_DATA_EVENTS"] }),
                 "zero-trust-aws:detection.guardDutyFeature",
                 ["S3_DATA_EVENTS"],
-                "one of the keys detectorId, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
+                "one of the keys detectorId, detectorIds, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
             );
         });
         it("GuardDuty features that are not a list", () => {

@@ -166,6 +166,7 @@ describe("management config", () => {
         it("keeps what is set: a bucket name, key administrators, aggregator regions, fewer plans", () => {
             const config = parseManagementConfig({
                 ...MINIMAL,
+                "zero-trust-aws:guardrails": JSON.stringify({ allowedRegions: ["eu-west-1", "eu-central-1"] }),
                 "zero-trust-aws:logArchive": JSON.stringify({ bucketName: "acme-audit-logs", keyAdministrators: ["arn:aws:iam::444444444444:role/archive-admin"] }),
                 "zero-trust-aws:securityServices": JSON.stringify({ guardDutyFeatures: ["S3_DATA_EVENTS"], findingPublishingFrequency: "ONE_HOUR", aggregatorRegions: ["eu-central-1"] }),
             });
@@ -436,7 +437,7 @@ describe("management config", () => {
                 `a GuardDuty protection plan: ${ALL_FEATURES.join(", ")}`,
             ],
             ["an unknown publishing frequency", withKey("securityServices", { findingPublishingFrequency: "HOURLY" }), "zero-trust-aws:securityServices.findingPublishingFrequency", "HOURLY", "one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS"],
-            ["an empty aggregator region list", withKey("securityServices", { aggregatorRegions: [] }), "zero-trust-aws:securityServices.aggregatorRegions", [], "a non-empty list of regions (omit the key to aggregate every region)"],
+            ["an empty aggregator region list", withKey("securityServices", { aggregatorRegions: [] }), "zero-trust-aws:securityServices.aggregatorRegions", [], "a non-empty list of regions (omit the key to link every other allowed region)"],
             ["an aggregator region that is no region", withKey("securityServices", { aggregatorRegions: ["moon-1"] }), "zero-trust-aws:securityServices.aggregatorRegions[0]", "moon-1", "an AWS region of the aws partition, e.g. eu-west-1"],
         ]);
     });
@@ -536,6 +537,13 @@ describe("management config", () => {
                 "zero-trust-aws:securityServices.aggregatorRegions[0]",
                 "eu-west-1",
                 /aggregation region|own region/,
+            ],
+            [
+                "an aggregator region outside guardrails.allowedRegions (no Security Hub is watched there)",
+                withKey("securityServices", { aggregatorRegions: ["us-east-1"] }),
+                "zero-trust-aws:securityServices.aggregatorRegions[0]",
+                "us-east-1",
+                /^one of guardrails\.allowedRegions \(eu-west-1, eu-central-1\): only those regions are watched$/,
             ],
             ["a bucket name with dots", withKey("logArchive", { ...LOG_ARCHIVE, bucketName: "acme.audit.logs" }), "zero-trust-aws:logArchive.bucketName", "acme.audit.logs", /no dots/],
             ["a bucket name too long for its access-log twin", withKey("logArchive", { ...LOG_ARCHIVE, bucketName: "a".repeat(55) }), "zero-trust-aws:logArchive.bucketName", "a".repeat(55), /51/],

@@ -32,26 +32,30 @@ describe("offline preview CLI", () => {
         assert.match(out, /[├└]─ zero-trust:network:ThreeTierVpc\s+staging-network/);
         assert.match(out, /│  [├└]─ aws:ec2:Vpc/, "the VPC is drawn under its component");
         assert.match(out, /Resources by type:[\s\S]*\d+\s+aws:ec2:Subnet/);
+        assert.match(out, /Resources by region \(of the AWS provider each goes through\):\n\s+\d+  eu-west-1\n\s+\d+  eu-central-1\n/);
         assert.match(out, /Policies: zero-trust-guardrails@v\d+\.\d+\.\d+ \(\d+ policies\)\n\s+all policies passed/);
     });
 
     it("writes a plan in the shape of `pulumi preview --json`, with parents, providers and property dependencies", () => {
         const plan = readPlan(stagingPlanFile);
         const all = states(plan);
-        // A first deployment: the stack reference is read, the administrator-enabled detector imported, the rest created.
+        // A first deployment: the stack reference is read, the administrator-enabled detectors (one per watched region) imported, the rest created.
         const [read, imported, ...created] = ["read", "import", "create"].map((op) => plan.steps.filter((s) => s.op === op));
         assert.deepEqual(read.map((s) => s.newState?.type), ["pulumi:pulumi:StackReference"]);
-        assert.deepEqual(imported.map((s) => [s.newState?.type, s.newState?.importID]), [["aws:guardduty/detector:Detector", "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6"]]);
-        assert.deepEqual(plan.changeSummary, { read: 1, import: 1, create: created[0].length });
+        assert.deepEqual(imported.map((s) => [s.newState?.type, s.newState?.importID]), [
+            ["aws:guardduty/detector:Detector", "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6"],
+            ["aws:guardduty/detector:Detector", "7d2e9f4a1c6b4e08a3f5d0c1b2e3f4a5"],
+        ]);
+        assert.deepEqual(plan.changeSummary, { read: 1, import: 2, create: created[0].length });
         const stack = all.find((s) => s.type === "pulumi:pulumi:Stack");
         assert.ok(stack && stack.parent === undefined);
         assert.ok(all.filter((s) => s !== stack).every((s) => s.parent !== undefined && plan.steps.some((p) => p.urn === s.parent)), "every resource has a recorded parent");
-        const provider = all.find((s) => s.type === "pulumi:providers:aws");
-        assert.ok(provider?.id);
-        const providerRef = `${provider.urn}::${provider.id}`;
+        const providers = all.filter((s) => s.type === "pulumi:providers:aws");
+        assert.deepEqual(providers.map((p) => p.inputs["region"]), ["eu-west-1", "eu-central-1"], "the environment's provider and its twin in the other watched region");
+        const providerRefs = providers.map((p) => `${p.urn}::${p.id ?? ""}`);
         const awsResources = all.filter((s) => s.custom && s.type.startsWith("aws:"));
         assert.ok(awsResources.length > 50);
-        assert.deepEqual(awsResources.filter((s) => s.provider !== providerRef).map((s) => s.urn), [], "every AWS resource goes through the environment's explicit provider");
+        assert.deepEqual(awsResources.filter((s) => !providerRefs.includes(s.provider ?? "")).map((s) => s.urn), [], "every AWS resource goes through one of the environment's explicit providers");
         const vpc = all.find((s) => s.type === "aws:ec2/vpc:Vpc");
         const subnet = all.find((s) => s.type === "aws:ec2/subnet:Subnet");
         assert.ok(vpc && subnet);

@@ -29,7 +29,7 @@ const T = {
 } as const;
 
 /** What the test varies. */
-type Variant = Partial<Pick<AutomatedResponderArgs, "dryRun" | "reservedConcurrency" | "severityThreshold" | "optOutTagKey" | "logRetentionDays">> & { twoVpcs?: boolean };
+type Variant = Partial<Pick<AutomatedResponderArgs, "dryRun" | "reservedConcurrency" | "severityThreshold" | "optOutTagKey" | "logRetentionDays" | "roleName">> & { twoVpcs?: boolean };
 
 interface Built {
     mocks: RecordingMocks;
@@ -68,6 +68,7 @@ const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
             optOutTagKey: variant.optOutTagKey ?? "zero-trust:responder",
             dryRun: variant.dryRun ?? false,
             ...(variant.reservedConcurrency === undefined ? {} : { reservedConcurrency: variant.reservedConcurrency }),
+            ...(variant.roleName === undefined ? {} : { roleName: variant.roleName }),
         },
         { provider },
     );
@@ -308,6 +309,24 @@ describe("AutomatedResponder", () => {
         });
     });
 
+    describe("with a role name of its own (a second region of the same account: IAM names are global)", () => {
+        const ROLE = "staging-guardduty-responder-eu-central-1";
+        let mocks: RecordingMocks;
+        before(async () => {
+            ({ mocks } = await build({ roleName: ROLE }));
+        });
+
+        it("names the role so, and the topic policy, the role's own policy and the exempt roles follow it", () => {
+            assert.strictEqual(only(mocks, T.role).inputs.name, ROLE);
+            const roleArn = `arn:aws:iam::${ACCOUNT}:role/${ROLE}`;
+            assert.ok(String(only(mocks, T.topicPolicy).inputs.policy).includes(roleArn), "the topic admits the renamed role");
+            assert.ok(String(only(mocks, T.rolePolicy).inputs.policy).includes(roleArn), "the role's policy names itself");
+            assert.ok(!String(only(mocks, T.rolePolicy).inputs.policy).includes(`role/${BASE}"`), "and not the default name");
+            assert.deepStrictEqual(JSON.parse(environmentOf(mocks).RESPONDER_EXEMPT_ROLES), [ROLE]);
+            assert.strictEqual(only(mocks, T.function).inputs.name, BASE, "the function keeps its (regional) name");
+        });
+    });
+
     describe("refuses arguments that config validation should have caught", () => {
         const args = (overrides: Partial<AutomatedResponderArgs>): AutomatedResponderArgs => ({
             environment: "staging",
@@ -337,6 +356,7 @@ describe("AutomatedResponder", () => {
             ["no VPC", { vpcs: [] }, /vpcs must be at least one/],
             ["two VPCs of one name", { vpcs: [{ name: "a", vpcId: "v1" }, { name: "a", vpcId: "v2" }] }, /vpcs must be at least one, with distinct lowercase names: a, a/],
             ["an AWS tag key", { optOutTagKey: "aws:responder" }, /optOutTagKey must be a tag key not starting with aws: aws:responder/],
+            ["a role name IAM refuses", { roleName: "responder/eu-central-1" }, /roleName: "responder\/eu-central-1" is not an IAM role name/],
         ];
         for (const [label, overrides, message] of cases) {
             it(label, () => {

@@ -127,6 +127,8 @@ describe("DelegatedSecurityAdministration", () => {
         it("registers the same outputs on the component", () => {
             assert.deepStrictEqual(only(mocks, T.administration).outputs, {
                 guardDutyDetectorId: only(mocks, T.detector).id,
+                guardDutyDetectorIds: { [REGION]: only(mocks, T.detector).id },
+                organizationAnalyzerArns: { [REGION]: only(mocks, T.analyzer).outputs.arn },
                 securityHubAggregatorArn: only(mocks, T.aggregator).outputs.arn,
                 organizationAnalyzerArn: only(mocks, T.analyzer).outputs.arn,
                 delegatedAdminAccountId: SECURITY_ACCOUNT,
@@ -147,7 +149,8 @@ describe("DelegatedSecurityAdministration", () => {
             ["a protection plan listed twice", withArgs({ guardDutyFeatures: ["S3_DATA_EVENTS", "S3_DATA_EVENTS"] }), /^guardDutyFeatures: "S3_DATA_EVENTS" is listed twice$/],
             ["protection plans that are not a list", withArgs({ guardDutyFeatures: "ALL" }), /^guardDutyFeatures: "ALL" is not a list of GuardDuty protection plans/],
             ["a publishing frequency GuardDuty refuses", withArgs({ findingPublishingFrequency: "FIVE_MINUTES" }), /^findingPublishingFrequency: "FIVE_MINUTES" is not one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS$/],
-            ["an unknown linking mode", withArgs({ findingAggregatorLinkingMode: "NO_REGIONS" }), /^findingAggregatorLinkingMode: "NO_REGIONS" is not one of ALL_REGIONS, ALL_REGIONS_EXCEPT_SPECIFIED, SPECIFIED_REGIONS$/],
+            ["an unknown linking mode", withArgs({ findingAggregatorLinkingMode: "SOME_REGIONS" }), /^findingAggregatorLinkingMode: "SOME_REGIONS" is not one of ALL_REGIONS, ALL_REGIONS_EXCEPT_SPECIFIED, SPECIFIED_REGIONS, NO_REGIONS$/],
+            ["regions with NO_REGIONS", withArgs({ findingAggregatorLinkingMode: "NO_REGIONS", findingAggregatorRegions: ["us-east-1"] }), /^findingAggregatorRegions: \["us-east-1"\] given with findingAggregatorLinkingMode NO_REGIONS \(expected none: no region is linked\)$/],
             ["SPECIFIED_REGIONS without regions", withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS" }), /^findingAggregatorRegions: undefined with findingAggregatorLinkingMode SPECIFIED_REGIONS \(expected a non-empty list of regions\)$/],
             ["ALL_REGIONS_EXCEPT_SPECIFIED with an empty list", withArgs({ findingAggregatorLinkingMode: "ALL_REGIONS_EXCEPT_SPECIFIED", findingAggregatorRegions: [] }), /^findingAggregatorRegions: \[\] with findingAggregatorLinkingMode ALL_REGIONS_EXCEPT_SPECIFIED/],
             ["regions with ALL_REGIONS", withArgs({ findingAggregatorRegions: ["us-east-1"] }), /^findingAggregatorRegions: \["us-east-1"\] given with findingAggregatorLinkingMode ALL_REGIONS \(expected none/],

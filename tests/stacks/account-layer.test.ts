@@ -12,6 +12,8 @@ const STANDALONE = {
     "zero-trust-aws:management": undefined,
     "zero-trust-aws:organizationId": "o-a1b2c3d4e5",
     "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "zero-trust-log-archive-o-a1b2c3d4e5" }),
+    // Without the management stack only the home region (and replica regions) are watched: no other detector to adopt.
+    "zero-trust-aws:detection": JSON.stringify({ detectorId: "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6", responder: { dryRun: false } }),
 };
 
 /** The management stack's outputs as the environment read them (the stack reference's state). */
@@ -63,8 +65,8 @@ describe("account layer of the environment stack", () => {
 
         it("sends every resource through the provider that assumes OrganizationAccountAccessRole in 111111111111", () => {
             const references = memberProviderReferences(run.mocks, "staging", "arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", ACCOUNTS.staging);
-            assert.strictEqual(references.length, 1);
-            assert.deepStrictEqual(run.mocks.ofType("pulumi:providers:aws").map((p) => p.name), ["staging"], "no other provider");
+            assert.deepStrictEqual(references.map((r) => r.split("::")[3]), ["staging", "staging-eu-central-1"], "the home region's provider and its twin in the other watched region");
+            assert.deepStrictEqual(run.mocks.ofType("pulumi:providers:aws").map((p) => p.name), ["staging", "staging-eu-central-1"], "no other provider");
             assertAllThrough(run.mocks, references);
         });
 
@@ -95,7 +97,7 @@ describe("account layer of the environment stack", () => {
         const references = memberProviderReferences(mocks, "prod", "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", ACCOUNTS.prod);
         assert.deepStrictEqual(references.map((r) => r.split("::")[3]), ["prod", "prod-eu-central-1"]);
         const resources = assertAllThrough(mocks, references);
-        assert.ok(resources.some((r) => r.provider === references[1]), "the twin is used (replica keys)");
+        assert.ok(resources.some((r) => r.provider === references[1]), "the twin is used (replica keys, the other watched region's services)");
     });
 
     describe("staging with mode create, placed by the management stack", () => {

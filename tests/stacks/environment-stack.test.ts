@@ -3,7 +3,6 @@ import { readStackConfig } from "../../offline-preview/stack-config";
 import { SETTINGS_ENV } from "../../responder/settings";
 import { ConfigError } from "../../stacks/config/config-error";
 import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
-import { awsResourcesThrough } from "../network/recording-mocks";
 import { decoded, ROOT, runStack, valueOf, type StackRun } from "./stack-harness";
 
 describe("environment stack", () => {
@@ -28,9 +27,9 @@ describe("environment stack", () => {
             assert.strictEqual(await valueOf(outputs.dataSecurityGroupId), run.mocks.named("staging-network-sg-data").id);
         });
 
-        it("creates one AWS provider pinned to the account and region, with the common tags", () => {
+        it("creates one AWS provider pinned to the account and home region, with the common tags (its twin serves the other watched region)", () => {
             const providers = run.mocks.ofType("pulumi:providers:aws");
-            assert.strictEqual(providers.length, 1);
+            assert.deepStrictEqual(providers.map((p) => p.name), ["staging", "staging-eu-central-1"]);
             const provider = providers[0];
             assert.strictEqual(provider.name, "staging");
             assert.strictEqual(provider.inputs.region, "eu-west-1");
@@ -40,8 +39,13 @@ describe("environment stack", () => {
             });
         });
 
-        it("gives every AWS resource that provider explicitly", () => {
-            assert.ok(awsResourcesThrough(run.mocks, "staging").length > 50);
+        it("gives every AWS resource that provider explicitly, or its twin for the other watched region's (named after it)", () => {
+            const [home, twin] = [run.mocks.providerReference("staging"), run.mocks.providerReference("staging-eu-central-1")];
+            const resources = run.mocks.registrations.filter((r) => r.type.startsWith("aws:"));
+            assert.ok(resources.filter((r) => r.provider === home).length > 50);
+            for (const resource of resources) {
+                assert.strictEqual(resource.provider, resource.name.includes("-eu-central-1") ? twin : home, `${resource.type} ${resource.name}`);
+            }
             assert.match(run.mocks.providerReference("staging"), /::zero-trust:account:MemberAccount\$pulumi:providers:aws::staging::[0-9a-f-]{36}$/);
         });
 
@@ -76,9 +80,7 @@ describe("environment stack", () => {
         });
 
         it("adopts the detector the organisation's delegated administrator enabled (detection.detectorId): imported, protected, no plans of its own", async () => {
-            const [component, ...others] = run.mocks.ofType("zero-trust:detection:GuardDutyDetector");
-            assert.deepStrictEqual(others, []);
-            assert.strictEqual(component.name, "staging-guardduty");
+            assert.deepStrictEqual(run.mocks.ofType("zero-trust:detection:GuardDutyDetector").map((c) => c.name), ["staging-guardduty", "staging-guardduty-eu-central-1"]);
             const detector = run.mocks.named("staging-guardduty-detector");
             assert.deepStrictEqual(
                 [detector.id, detector.inputs, detector.protect, detector.provider],
@@ -99,7 +101,7 @@ describe("environment stack", () => {
                 [true, "FIFTEEN_MINUTES", true, mocks.providerReference("staging")],
             );
             assert.notStrictEqual(detector.id, "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6");
-            const features = mocks.ofType("aws:guardduty/detectorFeature:DetectorFeature");
+            const features = mocks.ofType("aws:guardduty/detectorFeature:DetectorFeature").filter((f) => f.provider === mocks.providerReference("staging"));
             assert.deepStrictEqual(
                 features.map((f) => `${String(f.inputs.name)}=${String(f.inputs.status)}`).sort(),
                 ["EBS_MALWARE_PROTECTION", "EKS_AUDIT_LOGS", "LAMBDA_NETWORK_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"].map((f) => `${f}=ENABLED`),
@@ -129,8 +131,9 @@ describe("environment stack", () => {
                 .filter((f) => f.inputs.status === "ENABLED")
                 .map((f) => f.inputs.name)
                 .sort();
-            assert.deepStrictEqual(enabled, ["EKS_AUDIT_LOGS", "S3_DATA_EVENTS"]);
-            assert.strictEqual(mocks.ofType("aws:guardduty/detectorFeature:DetectorFeature").length, 6);
+            // In both watched regions.
+            assert.deepStrictEqual(enabled, ["EKS_AUDIT_LOGS", "EKS_AUDIT_LOGS", "S3_DATA_EVENTS", "S3_DATA_EVENTS"]);
+            assert.strictEqual(mocks.ofType("aws:guardduty/detectorFeature:DetectorFeature").length, 12);
         });
 
         it("refuses a bad detection config before declaring any resource", async () => {
@@ -155,7 +158,8 @@ describe("environment stack", () => {
             assert.strictEqual(staging.error, undefined);
             const ring = staging.mocks.named("staging-keys");
             assert.strictEqual(ring.type, "zero-trust:encryption:KeyRing");
-            const keys = staging.mocks.ofType("aws:kms/key:Key");
+            // The home ring's keys; eu-central-1 has a ring of its own (regions-stack.test.ts).
+            const keys = staging.mocks.ofType("aws:kms/key:Key").filter((k) => k.parent === ring.urn);
             assert.deepStrictEqual(keys.map((k) => k.name), KEYS.map((k) => `staging-keys-${k}`));
             for (const key of keys) {
                 assert.deepStrictEqual(
@@ -166,7 +170,7 @@ describe("environment stack", () => {
             }
             assert.deepStrictEqual(staging.mocks.ofType("aws:kms/replicaKey:ReplicaKey"), []);
             assert.deepStrictEqual(
-                staging.mocks.ofType("aws:kms/alias:Alias").map((a) => a.inputs.name),
+                staging.mocks.ofType("aws:kms/alias:Alias").filter((a) => a.parent === ring.urn).map((a) => a.inputs.name),
                 ["alias/staging/orders", ...PURPOSES.map((p) => `alias/staging/purpose/${p}`)],
             );
         });
@@ -217,7 +221,7 @@ describe("environment stack", () => {
             assert.deepStrictEqual(decoded(regional.inputs.defaultTags), decoded(main.inputs.defaultTags));
         });
 
-        it("prod: multi-Region keys replicated to eu-central-1 through its provider; everything else through the environment's", () => {
+        it("prod: multi-Region keys replicated to eu-central-1 through its provider; everything of the home region through the environment's", () => {
             const regional = prod.mocks.providerReference("prod-eu-central-1");
             const main = prod.mocks.providerReference("prod");
             assert.deepStrictEqual(prod.mocks.ofType("aws:kms/key:Key").map((k) => k.inputs.multiRegion), KEYS.map(() => true));
@@ -230,7 +234,7 @@ describe("environment stack", () => {
                 const expected = resource.name.includes("-eu-central-1") ? regional : main;
                 assert.strictEqual(resource.provider, expected, `${resource.type} ${resource.name}`);
             }
-            assert.strictEqual(prod.mocks.registrations.filter((r) => r.provider === regional).length, KEYS.length * 2, "replicas and their aliases");
+            assert.strictEqual(prod.mocks.registrations.filter((r) => r.provider === regional && r.type.startsWith("aws:kms/")).length, KEYS.length * 2, "replicas and their aliases");
         });
 
         it("prod: exports the replica ARNs of eu-central-1", async () => {
@@ -301,11 +305,9 @@ describe("environment stack: automated responder", () => {
 
     it("builds one responder through the environment's provider, a second target of the findings alert rule", () => {
         assert.strictEqual(staging.error, undefined);
-        const [component, ...others] = staging.mocks.ofType("zero-trust:response:AutomatedResponder");
-        assert.deepStrictEqual(others, []);
-        assert.strictEqual(component.name, "staging-responder");
+        assert.deepStrictEqual(staging.mocks.ofType("zero-trust:response:AutomatedResponder").map((c) => c.name), ["staging-responder", "staging-responder-eu-central-1"]);
         const provider = staging.mocks.providerReference("staging");
-        const children = staging.mocks.registrations.filter((r) => r.urn.includes("AutomatedResponder$") && r.type.startsWith("aws:"));
+        const children = staging.mocks.registrations.filter((r) => r.urn.includes("AutomatedResponder$") && r.type.startsWith("aws:") && !r.name.includes("-eu-central-1"));
         assert.ok(children.length > 10);
         for (const child of children) {
             assert.strictEqual(child.provider, provider, child.name);

@@ -103,6 +103,15 @@ const T = {
     inline: "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy",
     assignment: "aws:ssoadmin/accountAssignment:AccountAssignment",
     aggregator: "aws:securityhub/findingAggregator:FindingAggregator",
+    guardDutyAdmin: "aws:guardduty/organizationAdminAccount:OrganizationAdminAccount",
+    guardDutyOrganization: "aws:guardduty/organizationConfiguration:OrganizationConfiguration",
+    guardDutyOrganizationFeature: "aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature",
+    detector: "aws:guardduty/detector:Detector",
+    hub: "aws:securityhub/account:Account",
+    hubAdmin: "aws:securityhub/organizationAdminAccount:OrganizationAdminAccount",
+    hubOrganization: "aws:securityhub/organizationConfiguration:OrganizationConfiguration",
+    analyzer: "aws:accessanalyzer/analyzer:Analyzer",
+    delegatedAdministrator: "aws:organizations/delegatedAdministrator:DelegatedAdministrator",
 } as const;
 
 const awsResources = (mocks: RecordingMocks): Registration[] => mocks.registrations.filter((r) => r.type.startsWith("aws:"));
@@ -123,8 +132,11 @@ function providerReference(mocks: RecordingMocks, account: Account): string {
     return `${provider.urn}::${provider.id}`;
 }
 
-/** The provider name (management, security, log-archive) behind a resource's provider reference. */
+/** The provider name (management, security, log-archive, each maybe with `-<region>`) behind a resource's provider reference. */
 const providerName = (r: Registration): string => r.provider.split("::")[3] ?? "";
+
+/** The account a provider serves: its name without the region of a twin. */
+const accountOfProviderName = (name: string): string => name.replace(/-[a-z]{2}-[a-z]+-\d+$/, "");
 
 /** `policy name → sorted target ids` over every SCP attachment. */
 function attachmentMap(mocks: RecordingMocks): Record<string, string[]> {
@@ -209,27 +221,43 @@ describe("management stack", () => {
             assert.deepStrictEqual(mocks.ofType("pulumi:pulumi:StackReference"), [], "the management stack reads no other stack");
         });
 
-        it("declares exactly three AWS providers: the management account's own credentials, and the access role in the security and log-archive accounts", () => {
+        it("declares the AWS providers: the management account's own credentials and the access role in the security and log-archive accounts, with twins of the first two in the other allowed region", () => {
             const providers = mocks.ofType("pulumi:providers:aws");
-            assert.deepStrictEqual(providers.map((p) => p.name).sort(), ["log-archive", "management", "security"]);
+            assert.deepStrictEqual(providers.map((p) => p.name).sort(), ["log-archive", "management", "management-eu-central-1", "security", "security-eu-central-1"]);
             for (const provider of providers) {
-                const account = ACCOUNTS[provider.name as Account];
-                assert.strictEqual(provider.inputs.region, "eu-west-1", provider.name);
+                const name = accountOfProviderName(provider.name) as Account;
+                const account = ACCOUNTS[name];
+                assert.strictEqual(provider.inputs.region, provider.name.endsWith("eu-central-1") ? "eu-central-1" : "eu-west-1", provider.name);
                 assert.deepStrictEqual(decoded(provider.inputs.allowedAccountIds), [account], provider.name);
-                assert.deepStrictEqual(decoded(provider.inputs.defaultTags), { tags: provider.name === "management" ? STACK_TAGS : { ...STACK_TAGS, ...OWNER_TAG } }, provider.name);
-                if (provider.name === "management") {
+                assert.deepStrictEqual(decoded(provider.inputs.defaultTags), { tags: name === "management" ? STACK_TAGS : { ...STACK_TAGS, ...OWNER_TAG } }, provider.name);
+                if (name === "management") {
                     assert.strictEqual(provider.inputs.assumeRoles, undefined, "the deployer's own credentials: no role to assume");
                 } else {
-                    assert.deepStrictEqual(decoded(provider.inputs.assumeRoles), [{ roleArn: `arn:aws:iam::${account}:role/${ACCESS_ROLE}`, sessionName: `pulumi-${provider.name}` }], provider.name);
+                    assert.deepStrictEqual(decoded(provider.inputs.assumeRoles), [{ roleArn: `arn:aws:iam::${account}:role/${ACCESS_ROLE}`, sessionName: `pulumi-${name}` }], provider.name);
                 }
             }
         });
 
+        it("watches every allowed region: GuardDuty's organisation configuration, Security Hub and an organisation analyzer in eu-central-1 too; one aggregator, at home, linking eu-central-1", () => {
+            const inCentral = (type: string) => mocks.ofType(type).filter((r) => providerName(r).endsWith("-eu-central-1")).length;
+            assert.deepStrictEqual(
+                [T.guardDutyAdmin, T.guardDutyOrganization, T.guardDutyOrganizationFeature, T.detector, T.hub, T.hubAdmin, T.hubOrganization, T.analyzer, T.aggregator].map(inCentral),
+                [1, 1, 6, 1, 1, 1, 1, 1, 0],
+            );
+            assert.strictEqual(mocks.named("security-services-guardduty-eu-central-1-organization").inputs.autoEnableOrganizationMembers, "ALL");
+            assert.strictEqual(providerName(mocks.named("security-services-guardduty-eu-central-1-delegation")), "management-eu-central-1");
+            const [aggregator, ...others] = mocks.ofType(T.aggregator);
+            assert.deepStrictEqual(others, []);
+            assert.deepStrictEqual([providerName(aggregator), aggregator.inputs.linkingMode, aggregator.inputs.specifiedRegions], ["security", "SPECIFIED_REGIONS", ["eu-central-1"]]);
+            assert.deepStrictEqual(mocks.ofType(T.delegatedAdministrator).length, 1, "Organizations' delegation (global) once");
+        });
+
         it("sends every AWS resource through the provider of the account it belongs in, and uses each provider", () => {
-            const references = Object.fromEntries((Object.keys(ACCOUNTS) as Account[]).map((account) => [account, providerReference(mocks, account)]));
+            const references = new Set(mocks.ofType("pulumi:providers:aws").map((p) => `${p.urn}::${p.id}`));
+            (Object.keys(ACCOUNTS) as Account[]).forEach((account) => providerReference(mocks, account));
             const misplaced = awsResources(mocks)
                 .map((r) => [r, accountOf(mocks, r)] as const)
-                .filter(([r, account]) => account === undefined || r.provider !== references[account])
+                .filter(([r, account]) => account === undefined || !references.has(r.provider) || accountOfProviderName(providerName(r)) !== account)
                 .map(([r, account]) => `${r.type} ${r.name}: through ${providerName(r) || "the default provider"}, expected ${account ?? "(a type this test does not place)"}`);
             assert.deepStrictEqual(misplaced, []);
             const present = new Set(awsResources(mocks).map((r) => r.type));
@@ -388,8 +416,8 @@ describe("management stack", () => {
             const resources = awsResources(mocks).filter((r) => stateful.includes(r.type));
             assert.deepStrictEqual(
                 stateful.map((type) => resources.filter((r) => r.type === type).length),
-                [4, 3, 1, 1, 1, 1, 1],
-                "four keys, the archive, its access-log bucket and Config's delivery bucket, the trail, its log group, three delegations",
+                [4, 3, 1, 1, 2, 2, 1],
+                "four keys, the archive, its access-log bucket and Config's delivery bucket, the trail, its log group, GuardDuty's and Security Hub's designations per allowed region, Access Analyzer's",
             );
             assert.deepStrictEqual(resources.filter((r) => !r.protect).map((r) => r.name), []);
         });
@@ -400,11 +428,18 @@ describe("management stack", () => {
             assert.deepStrictEqual(mocks.named("security-services-access-analyzer-delegation").inputs, { accountId: ACCOUNTS.security, servicePrincipal: "access-analyzer.amazonaws.com" });
             assert.strictEqual(mocks.named("security-services-guardduty-admin-detector").inputs.findingPublishingFrequency, "FIFTEEN_MINUTES");
             assert.strictEqual(mocks.named("security-services-guardduty-organization").inputs.autoEnableOrganizationMembers, "ALL");
-            assert.deepStrictEqual(
-                mocks.ofType("aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature").map((f) => [f.inputs.name, f.inputs.autoEnable]).sort(),
-                [["EBS_MALWARE_PROTECTION", "ALL"], ["EKS_AUDIT_LOGS", "ALL"], ["LAMBDA_NETWORK_LOGS", "ALL"], ["RDS_LOGIN_EVENTS", "ALL"], ["RUNTIME_MONITORING", "ALL"], ["S3_DATA_EVENTS", "ALL"]],
-            );
-            assert.strictEqual(mocks.named("security-services-security-hub-aggregator").inputs.linkingMode, "ALL_REGIONS");
+            for (const region of ["eu-west-1", "eu-central-1"]) {
+                assert.deepStrictEqual(
+                    mocks
+                        .ofType("aws:guardduty/organizationConfigurationFeature:OrganizationConfigurationFeature")
+                        .filter((f) => providerName(f).endsWith("eu-central-1") === (region === "eu-central-1"))
+                        .map((f) => [f.inputs.name, f.inputs.autoEnable])
+                        .sort(),
+                    [["EBS_MALWARE_PROTECTION", "ALL"], ["EKS_AUDIT_LOGS", "ALL"], ["LAMBDA_NETWORK_LOGS", "ALL"], ["RDS_LOGIN_EVENTS", "ALL"], ["RUNTIME_MONITORING", "ALL"], ["S3_DATA_EVENTS", "ALL"]],
+                    region,
+                );
+            }
+            assert.strictEqual(mocks.named("security-services-security-hub-aggregator").inputs.linkingMode, "SPECIFIED_REGIONS");
             assert.strictEqual(mocks.named("security-services-access-analyzer-analyzer").inputs.type, "ORGANIZATION");
         });
 
@@ -479,6 +514,15 @@ describe("management stack", () => {
                 securityGuardDutyDetectorId: named("security-services-guardduty-admin-detector").id,
                 securityHubAggregatorArn: named("security-services-security-hub-aggregator").outputs.arn,
                 organizationAnalyzerArn: named("security-services-access-analyzer-analyzer").outputs.arn,
+                allowedRegions: ["eu-west-1", "eu-central-1"],
+                securityGuardDutyDetectorIds: {
+                    "eu-west-1": named("security-services-guardduty-admin-detector").id,
+                    "eu-central-1": named("security-services-guardduty-eu-central-1-admin-detector").id,
+                },
+                organizationAnalyzerArns: {
+                    "eu-west-1": named("security-services-access-analyzer-analyzer").outputs.arn,
+                    "eu-central-1": named("security-services-access-analyzer-analyzer-eu-central-1").outputs.arn,
+                },
                 permissionSetArns: Object.fromEntries(mocks.ofType(T.permissionSet).map((p): [string, unknown] => [String(p.inputs.name), p.outputs.arn])),
             };
             assert.strictEqual(Object.keys(expected.permissionSetArns).length, 4);
@@ -517,7 +561,7 @@ describe("management stack", () => {
                 "zero-trust-aws:securityServices": JSON.stringify({
                     guardDutyFeatures: ["S3_DATA_EVENTS", "RUNTIME_MONITORING"],
                     findingPublishingFrequency: "ONE_HOUR",
-                    aggregatorRegions: ["eu-central-1", "us-east-1"],
+                    aggregatorRegions: ["us-east-1"],
                 }),
             });
             mocks = run.mocks;
@@ -578,12 +622,13 @@ describe("management stack", () => {
                     .filter((f) => f.inputs.autoEnable === "ALL")
                     .map((f) => f.inputs.name)
                     .sort(),
-                ["RUNTIME_MONITORING", "S3_DATA_EVENTS"],
+                // In both allowed regions (eu-west-1 and us-east-1).
+                ["RUNTIME_MONITORING", "RUNTIME_MONITORING", "S3_DATA_EVENTS", "S3_DATA_EVENTS"],
             );
             assert.strictEqual(mocks.named("security-services-guardduty-admin-detector").inputs.findingPublishingFrequency, "ONE_HOUR");
             const [aggregator, ...others] = mocks.ofType(T.aggregator);
             assert.deepStrictEqual(others, []);
-            assert.deepStrictEqual([aggregator.inputs.linkingMode, aggregator.inputs.specifiedRegions], ["SPECIFIED_REGIONS", ["eu-central-1", "us-east-1"]]);
+            assert.deepStrictEqual([aggregator.inputs.linkingMode, aggregator.inputs.specifiedRegions], ["SPECIFIED_REGIONS", ["us-east-1"]]);
             assert.strictEqual(providerName(aggregator), "security");
         });
     });

@@ -20,6 +20,8 @@ const STANDALONE = {
     "zero-trust-aws:management": undefined,
     "zero-trust-aws:organizationId": "o-zz9y8x7w6v",
     "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "acme-standalone-config", configKeyPrefix: "config" }),
+    // Without the management stack only the home region (and replica regions) are watched: no other detector to adopt.
+    "zero-trust-aws:detection": JSON.stringify({ detectorId: "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6", responder: { dryRun: false } }),
 };
 
 interface PolicyStatement {

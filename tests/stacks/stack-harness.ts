@@ -44,8 +44,8 @@ export async function runStack(stack: string, overrides: Record<string, string |
     // Environment outputs; a management stack run returns ManagementOutputs (tests cast).
     let outputs: EnvironmentOutputs | undefined;
     const { failure: error } = await runInStack(
-        () => {
-            outputs = program() as EnvironmentOutputs;
+        async () => {
+            outputs = (await program()) as EnvironmentOutputs;
             return outputs;
         },
         () => mocks.settled(),
