@@ -238,7 +238,8 @@ export const PROBES: readonly Probe[] = [
     {
         label: "isolate an instance (move its interface)",
         action: "ec2:ModifyNetworkInterfaceAttribute",
-        targets: (e) => ofType(e.resources, "aws:ec2/vpc:Vpc").flatMap((v) => targetOf(v, `arn:aws:ec2:${v.region}:${v.account}:network-interface/eni-0compromised00000`, { "ec2:Vpc": `arn:aws:ec2:${v.region}:${v.account}:vpc/${v.id}` })),
+        // The environment's VPCs, and the default VPC a region without one of its own quarantines in.
+        targets: (e) => [...ofType(e.resources, "aws:ec2/vpc:Vpc"), ...ofType(e.resources, "aws:ec2/defaultVpc:DefaultVpc")].flatMap((v) => targetOf(v, `arn:aws:ec2:${v.region}:${v.account}:network-interface/eni-0compromised00000`, { "ec2:Vpc": `arn:aws:ec2:${v.region}:${v.account}:vpc/${v.id}` })),
         mustAllow: responder,
     },
     { label: "isolate an instance (into quarantine)", action: "ec2:ModifyNetworkInterfaceAttribute", targets: quarantineGroups, mustAllow: responder },

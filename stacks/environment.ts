@@ -188,7 +188,8 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
             home,
             provider: regional,
             keys: regionKeys,
-            vpcs: [home ? { name: "main", vpcId: network.vpcId } : { name: "default", vpcId: defaultVpc.vpcId }],
+            // Every VPC of the region: an instance launched into the (stripped) default VPC is isolated too.
+            vpcs: [...(home ? [{ name: "main", vpcId: network.vpcId }] : []), { name: "default", vpcId: defaultVpc.vpcId }],
             logGroupNamePrefix: logGroupNamePrefix(env),
         });
         return { region, keys: regionKeys, defaultVpc, ...watch };

@@ -75,8 +75,16 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
         assert.strictEqual(cell(matrix, "deploy an own function", "function", "developer@staging").decision, "Allow");
         assert.strictEqual(cell(matrix, "open an own security group", "security-group", "developer@staging").decision, "Allow");
         assert.strictEqual(cell(matrix, "read the audit archive", "log-archive", "security-auditor@log-archive").decision, "Allow");
-        assert.strictEqual(cell(matrix, "isolate an instance (into quarantine)", "quarantine", "staging-responder-role@staging").decision, "Allow");
-        assert.strictEqual(cell(matrix, "isolate an instance (move its interface)", "vpc", "staging-responder-role@staging").decision, "Allow");
+        // Each watched region's responder isolates there, and only there.
+        for (const label of ["isolate an instance (into quarantine)", "isolate an instance (move its interface)"]) {
+            const rows = matrix.rows.flatMap((r, i) => (r.label === label ? [i] : []));
+            assert.deepStrictEqual([...new Set(rows.map((i) => matrix.rows[i].target.region))].sort(), ["eu-central-1", "eu-west-1"], label);
+            for (const i of rows) {
+                const allowed = matrix.principals.filter((p, j) => /responder/.test(p.label) && matrix.cells[i][j].decision === "Allow").map((p) => p.label);
+                const expected = matrix.rows[i].target.region === "eu-west-1" ? "staging-responder-role@staging" : "staging-responder-eu-central-1-role@staging";
+                assert.deepStrictEqual(allowed, [expected], `${label}: ${matrix.rows[i].target.what}`);
+            }
+        }
         assert.strictEqual(cell(matrix, "deploy: update the responder's code", "responder", "deployment@staging").decision, "Allow");
         assert.strictEqual(cell(matrix, "deploy: update a key policy", "purpose-logs", "deployment@staging").decision, "Allow");
     });

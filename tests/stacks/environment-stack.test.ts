@@ -316,14 +316,20 @@ describe("environment stack: automated responder", () => {
         assert.deepStrictEqual([target.inputs.rule, target.inputs.arn], ["staging-guardduty-findings-alert", staging.mocks.named("staging-responder-function").outputs.arn]);
     });
 
-    it("quarantines into a rule-less group in the environment's VPC, and follows detection.responder: staging acts, prod dry-runs", () => {
+    it("quarantines into a rule-less group in each VPC of the home region (the environment's and the default one), and follows detection.responder: staging acts, prod dry-runs", () => {
         const quarantine = staging.mocks.named("staging-responder-quarantine-main");
+        const defaultQuarantine = staging.mocks.named("staging-responder-quarantine-default");
         assert.deepStrictEqual(
             [quarantine.inputs.vpcId, quarantine.inputs.ingress, quarantine.inputs.egress],
             [staging.mocks.named("staging-network-vpc").id, [], []],
         );
+        assert.deepStrictEqual(
+            [defaultQuarantine.inputs.vpcId, defaultQuarantine.inputs.ingress, defaultQuarantine.inputs.egress],
+            [staging.mocks.named("staging-default-vpc-vpc").id, [], []],
+        );
         assert.deepStrictEqual(JSON.parse(settingsOf(staging, "staging")[SETTINGS_ENV.quarantineGroups]), {
             [staging.mocks.named("staging-network-vpc").id]: quarantine.id,
+            [staging.mocks.named("staging-default-vpc-vpc").id]: defaultQuarantine.id,
         });
         assert.strictEqual(settingsOf(staging, "staging")[SETTINGS_ENV.dryRun], "false");
         assert.strictEqual(settingsOf(prod, "prod")[SETTINGS_ENV.dryRun], "true");
