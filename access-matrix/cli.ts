@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../offline-preview/command-line";
 import { UsageError } from "../offline-preview/errors";
 import { accessMatrix } from "./access-matrix";
 import { estateOf } from "./estate";
@@ -26,25 +26,14 @@ must not have it, or a legitimate path denied, 2 bad input.`;
 
 /** Runs the matrix; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: argv,
-            options: {
-                stack: { type: "string" },
-                plan: { type: "string" },
-                "management-plan": { type: "string" },
-                json: { type: "string" },
-                project: { type: "string", default: "." },
-                help: { type: "boolean", short: "h" },
-            },
-            strict: true,
-            allowPositionals: false,
-        });
-    } catch (err) {
-        throw new UsageError(`${(err as Error).message.split("\n")[0]} (see --help)`);
-    }
-    const v = parsed.values;
+    const v = parseCommandLine(argv, {
+        stack: { type: "string" },
+        plan: { type: "string" },
+        "management-plan": { type: "string" },
+        json: { type: "string" },
+        project: { type: "string", default: "." },
+        help: { type: "boolean", short: "h" },
+    });
     if (v.help === true) {
         console.log(usage);
         return 0;

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "./command-line";
 import { ExitCode, UsageError } from "./errors";
 import { PolicyAnalyzer, type PolicyPackConfig } from "./policy-analyzer";
 import { buildPlan, readPlan, writePlan } from "./plan";
@@ -58,34 +58,23 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options | "help" {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: argv,
-            options: {
-                stack: { type: "string" },
-                json: { type: "string" },
-                diff: { type: "string" },
-                markdown: { type: "string" },
-                "policies-out": { type: "string" },
-                view: { type: "string", default: "up" },
-                "policy-pack": { type: "string", default: path.join(repoRoot, "policy-pack") },
-                "policy-config": { type: "string" },
-                project: { type: "string", default: "." },
-                timings: { type: "string" },
-                "stack-traces": { type: "boolean", default: false },
-                outputs: { type: "string" },
-                "stack-outputs": { type: "string", multiple: true, default: [] },
-                "skip-policy-pack": { type: "boolean", default: false },
-                help: { type: "boolean", short: "h" },
-            },
-            strict: true,
-            allowPositionals: false,
-        });
-    } catch (err) {
-        throw new UsageError(`${(err as Error).message.split("\n")[0]} (see --help)`);
-    }
-    const v = parsed.values;
+    const v = parseCommandLine(argv, {
+        stack: { type: "string" },
+        json: { type: "string" },
+        diff: { type: "string" },
+        markdown: { type: "string" },
+        "policies-out": { type: "string" },
+        view: { type: "string", default: "up" },
+        "policy-pack": { type: "string", default: path.join(repoRoot, "policy-pack") },
+        "policy-config": { type: "string" },
+        project: { type: "string", default: "." },
+        timings: { type: "string" },
+        "stack-traces": { type: "boolean", default: false },
+        outputs: { type: "string" },
+        "stack-outputs": { type: "string", multiple: true, default: [] },
+        "skip-policy-pack": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+    });
     if (v.help) {
         return "help";
     }
