@@ -44,18 +44,18 @@ export function renderReport(input: ReportInput): string {
     for (const [type, count] of countByType(input.resources)) {
         lines.push(`    ${String(count).padStart(5)}  ${displayType(type)}`);
     }
+    for (const operation of Object.keys(STEP_SYMBOLS) as StepOperation[]) {
+        const count = input.resources.filter((r) => stepOperation(r) === operation).length;
+        if (count > 0 || operation === "create") {
+            lines.push(`    ${String(count).padStart(5)}  to ${operation}`);
+        }
+    }
     const regions = countByRegion(input.resources);
     if (regions.length > 0) {
         lines.push("");
         lines.push("Resources by region (of the AWS provider each goes through):");
         for (const [region, count] of regions) {
             lines.push(`    ${String(count).padStart(5)}  ${region}`);
-        }
-    }
-    for (const operation of Object.keys(STEP_SYMBOLS) as StepOperation[]) {
-        const count = input.resources.filter((r) => stepOperation(r) === operation).length;
-        if (count > 0 || operation === "create") {
-            lines.push(`    ${String(count).padStart(5)}  to ${operation}`);
         }
     }
     lines.push("");

@@ -43,6 +43,7 @@ describe("offline preview report: resources by region", () => {
         const lines = report.split("\n");
         const heading = lines.indexOf("Resources by region (of the AWS provider each goes through):");
         assert.ok(heading > 0, report);
-        assert.deepStrictEqual(lines.slice(heading + 1, heading + 3), ["        2  eu-west-1", "        1  eu-central-1"]);
+        assert.deepStrictEqual(lines.slice(heading + 1, heading + 4), ["        2  eu-west-1", "        1  eu-central-1", ""], "only regions under the heading");
+        assert.ok(lines.findIndex((line) => line.endsWith("to create")) < heading, "the step counts close the list by type, before the regions");
     });
 });
