@@ -2,7 +2,7 @@
 //
 // The Pulumi engine runs this file (package.json `main`) through
 // @pulumi/pulumi/cmd/run-policy-pack, which type-checks it with ts-node and serves the pack over
-// the Analyzer gRPC service. Policies live in ./policies, one folder per family of CONTROLS.md.
+// the Analyzer gRPC service. Policies live in ./policies, one folder per rule family.
 
 import { PolicyPack } from "@pulumi/policy";
 import { allPolicies } from "./policies";

@@ -1,4 +1,4 @@
-// Exemptions (CONTROLS.md: "exemptions by resource name or tag with a reason"): every policy's
+// Exemptions (by resource name or tag, each with a reason): every policy's
 // config takes `exemptions`, guardResource does not report an exempt resource, guardStack drops
 // violations on an exempt resource's URN, and the advisory exemptions-in-use lists each exemption
 // that took effect with its reason. Calls go to the policies the way the SDK's server calls them,

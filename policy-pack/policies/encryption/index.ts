@@ -1,4 +1,4 @@
-// The Encryption at rest with customer-managed KMS keys ("3. Encryption" of CONTROLS.md) family.
+// The Encryption at rest with customer-managed KMS keys family.
 
 import { Policies } from "@pulumi/policy";
 import { atRestCustomerManagedKey } from "./customer-managed-key";

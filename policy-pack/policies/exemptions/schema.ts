@@ -1,5 +1,5 @@
-// The `exemptions` setting every policy of the pack accepts (CONTROLS.md: "exemptions by resource
-// name or tag with a reason"). configSchema(...) always includes it, and policies/index.ts adds it
+// The `exemptions` setting every policy of the pack accepts: exemptions by resource
+// name or tag, each with a reason. configSchema(...) always includes it, and policies/index.ts adds it
 // to any policy that declares its schema another way, so no family has to remember it.
 
 import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";

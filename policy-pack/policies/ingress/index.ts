@@ -1,4 +1,4 @@
-// The open-ingress family ("1. No open ingress" of CONTROLS.md).
+// The open-ingress family ("No open ingress").
 
 import { Policies } from "@pulumi/policy";
 import { noInternetNacl } from "./no-internet-nacl";

@@ -1,4 +1,4 @@
-// The TLS 1.2 or newer wherever data moves ("2. TLS" of CONTROLS.md) family.
+// The TLS 1.2 or newer wherever data moves family.
 // (S3 TLS-only bucket policies are a stack-wide policy, in ../stack-wide.)
 
 import { Policies } from "@pulumi/policy";
