@@ -10,7 +10,7 @@
 // The types a wrapper applies to are recorded on it (guardedTypes), for the generated README.
 
 import { ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "@pulumi/policy";
-import { Props, Reading } from "../readers/known";
+import { isUnknownValueError, Props, Reading } from "../readers/known";
 import { describeSelector, exemptionsFrom, Exemption, findExemption, logicalName } from "./exemptions/match";
 import { recordApplied } from "./exemptions/ledger";
 
@@ -40,10 +40,6 @@ export function guardedTypes(validation: unknown): ReadonlySet<string> | undefin
 /** Marks a validation function as handling exemptions itself (policies/index.ts then leaves it alone). */
 export function markGuarded(validation: object, info: GuardInfo): void {
     guarded.set(validation, info);
-}
-
-function isUnknownValueError(error: unknown): boolean {
-    return error instanceof Error && error.constructor.name === "UnknownValueError";
 }
 
 function describe(error: unknown): string {
@@ -76,7 +72,7 @@ function runGuarded(failure: (error: string) => string, body: (report: ReportVio
         body(report, reading);
     } catch (error) {
         if (isUnknownValueError(error)) {
-            outcome.thrown = error as Error;
+            outcome.thrown = error;
         } else {
             report(failure(describe(error)));
         }

@@ -16,6 +16,11 @@ export function cis(reference: string, specification: string): PolicyComplianceF
 
 export const NIST_800_53_R5 = { name: "NIST SP 800-53", version: "Rev. 5" } as const;
 
+export const PCI_DSS_V4 = { name: "PCI DSS", version: "4.0" } as const;
+
+/** Every framework the pack's policies name, each spelt once (Pulumi Cloud groups by name and version). */
+export const FRAMEWORKS = [CIS_AWS_V3, NIST_800_53_R5, PCI_DSS_V4] as const;
+
 /** The NIST SP 800-53 Rev. 5 control as a `framework` value (for policies no CIS control covers). */
 export function nist(reference: string, specification: string): PolicyComplianceFramework {
     return { ...NIST_800_53_R5, reference, specification };

@@ -16,7 +16,8 @@ export type Unknown = typeof UNKNOWN;
 /** A property bag as it arrives: a plain object (or the SDK's proxy over one). */
 export type Props = Record<string, unknown>;
 
-function isUnknownValueError(error: unknown): error is Error {
+/** Whether the policy SDK threw because a value is unknown during preview (its error class is not exported). */
+export function isUnknownValueError(error: unknown): error is Error {
     return error instanceof Error && error.constructor.name === "UnknownValueError";
 }
 

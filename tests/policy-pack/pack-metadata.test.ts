@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { allPolicies } from "../../policy-pack/policies";
+import { FRAMEWORKS } from "../../policy-pack/policies/metadata";
 
 const packDir = path.join(__dirname, "../../policy-pack");
 
@@ -19,6 +20,13 @@ describe("policy-pack metadata", () => {
         assert.match(fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8"), /runtime: nodejs/);
     });
 
+    it("describes every family it enforces, not only ingress (the description Pulumi Cloud shows)", () => {
+        const description = fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8").replace(/\s+/g, " ");
+        for (const family of [/no ingress from the whole internet/, /TLS 1\.2 or newer/, /customer-managed KMS keys/, /stack-wide controls/]) {
+            assert.match(description, family);
+        }
+    });
+
     it("every policy carries name, description, severity, framework, tags, remediation and a doc URL", () => {
         const names = new Set<string>();
         for (const policy of allPolicies) {
@@ -34,6 +42,13 @@ describe("policy-pack metadata", () => {
             assert.ok((policy.tags ?? []).some((t) => t.startsWith("pci-dss-v4.0:")), policy.name);
             assert.ok((policy.remediationSteps ?? "").length > 40, policy.name);
             assert.match(policy.url ?? "", /^https:\/\/docs\.aws\.amazon\.com\//, policy.name);
+        }
+    });
+
+    it("spells each framework one way, so Pulumi Cloud's compliance view groups its policies under one framework", () => {
+        const canonical = FRAMEWORKS.map((f) => `${f.name} ${f.version}`);
+        for (const policy of allPolicies) {
+            assert.ok(canonical.includes(`${policy.framework?.name} ${policy.framework?.version}`), `${policy.name}: ${policy.framework?.name} ${policy.framework?.version}`);
         }
     });
 

@@ -18,7 +18,8 @@ import { label, propsOf, resourcesIn } from "../../readers/graph";
 import { guardStack } from "../guard";
 import { cis } from "../metadata";
 import { environmentOf } from "./environment";
-import { nist, REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";
+import { nist } from "../metadata";
+import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";
 import { stackWideSchema, stackWideSettingsFrom } from "./settings";
 
 export const GUARDDUTY_NAME = "stack-detection-guardduty-enabled";

@@ -2,15 +2,9 @@
 // Security Hub maps them (EC2.6, S3.4/S3.5/S3.8, GuardDuty.1, CloudTrail.1) and as CIS AWS
 // Foundations v3.0.0 numbers them (3.1 CloudTrail in all regions, 3.7 VPC flow logs, 2.1.1 deny
 // HTTP requests, 2.1.4 block public access). CIS v3.0.0 has no S3 encryption-at-rest or GuardDuty
-// control, so those policies name NIST SP 800-53 r5 as their framework.
+// control, so those policies name NIST SP 800-53 Rev. 5 as their framework.
 
-import { PolicyComplianceFramework } from "@pulumi/policy";
 import { TAG } from "../metadata";
-
-/** A NIST SP 800-53 Rev. 5 control as a `framework` value. */
-export function nist(reference: string, specification: string): PolicyComplianceFramework {
-    return { name: "NIST SP 800-53", version: "Rev. 5", reference, specification };
-}
 
 export const STACK_WIDE_TAGS: readonly string[] = ["zero-trust", "stack-wide"];
 

@@ -11,7 +11,8 @@ import { label, propsOf, resourcesIn } from "../../readers/graph";
 import { BUCKET_TYPES, ENCRYPTION_CONFIG_TYPES, inlineEncryption, NATIVE_BUCKET_TYPE } from "../../readers/stack-wide/s3";
 import { guardStack } from "../guard";
 import { bucketsWith } from "./buckets";
-import { nist, REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";
+import { nist } from "../metadata";
+import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";
 
 export const NAME = "stack-s3-bucket-encryption";
 

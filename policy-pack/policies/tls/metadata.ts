@@ -1,23 +1,20 @@
 // Compliance references and documentation links of the TLS family.
 
 import { PolicyComplianceFramework } from "@pulumi/policy";
-import { TAG } from "../metadata";
+import { nist, PCI_DSS_V4, TAG } from "../metadata";
 
 /** PCI DSS v4.0 4.2.1: strong cryptography for data sent over open, public networks. */
 export const PCI_4_2_1: PolicyComplianceFramework = {
-    name: "PCI DSS",
-    version: "4.0",
+    ...PCI_DSS_V4,
     reference: "4.2.1",
     specification: "Strong cryptography and security protocols are implemented to safeguard data during transmission over open, public networks.",
 };
 
-/** NIST SP 800-53 r5 SC-8(1): cryptographic protection of information in transit (inside the estate too). */
-export const NIST_SC_8_1: PolicyComplianceFramework = {
-    name: "NIST SP 800-53",
-    version: "r5",
-    reference: "SC-8(1)",
-    specification: "Implement cryptographic mechanisms to prevent unauthorized disclosure and modification of information during transmission.",
-};
+/** NIST SP 800-53 Rev. 5 SC-8(1): cryptographic protection of information in transit (inside the estate too). */
+export const NIST_SC_8_1: PolicyComplianceFramework = nist(
+    "SC-8(1)",
+    "Implement cryptographic mechanisms to prevent unauthorized disclosure and modification of information during transmission.",
+);
 
 /** AWS Security Hub Foundational Security Best Practices control, e.g. `aws-fsbp:ELB.1`. */
 export const fsbp = (control: string): string => `aws-fsbp:${control}`;
