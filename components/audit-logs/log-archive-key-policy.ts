@@ -38,6 +38,7 @@ import {
     type KeyPolicyStatement,
     viaService,
 } from "../encryption/key-policy";
+import type { AuditLogReaders } from "./log-archive-policies";
 import { bucketArn, CLOUDTRAIL_SERVICE, cloudTrailEncryptionContext, CONFIG_SERVICE, S3_LOGGING_SERVICE, trailArn } from "./audit-log-names";
 
 /** What CloudTrail may do to encrypt log and digest files (AWS's statement). */
@@ -56,9 +57,7 @@ export const S3_LOGGING_KEY_ACTIONS = ["kms:GenerateDataKey", "kms:Decrypt"] as 
 export const READER_KEY_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
 
 /** The facts the archive key's policy is built from. */
-export interface ArchiveKeyFacts {
-    /** Account of the key (the log-archive account). */
-    readonly logArchiveAccountId: string;
+export interface ArchiveKeyFacts extends AuditLogReaders {
     /** Region of the key and of the archive bucket. */
     readonly region: string;
     /** The organisation's management account, home of the organisation trail. */
@@ -71,10 +70,6 @@ export interface ArchiveKeyFacts {
     readonly trailName: string;
     /** Role ARNs of the log-archive account that administer the key. */
     readonly administrators: readonly string[];
-    /** Principals that read the archive (exact ARNs). */
-    readonly readers: readonly string[];
-    /** Role ARN patterns of the log-archive account that read the archive (permissionSetRoleArnPattern). */
-    readonly accountReaderRolePatterns: readonly string[];
 }
 
 /** The archive key's policy: CloudTrail for the organisation trail, readers through S3. */
@@ -105,19 +100,13 @@ export function archiveKeyPolicy(facts: ArchiveKeyFacts): KeyPolicyDocument {
 }
 
 /** The facts the Config delivery key's policy is built from. */
-export interface ConfigDeliveryKeyFacts {
-    /** Account of the key and of the delivery bucket (the log-archive account). */
-    readonly logArchiveAccountId: string;
+export interface ConfigDeliveryKeyFacts extends AuditLogReaders {
     /** Region of the key and of the bucket. */
     readonly region: string;
     /** The organisation (`o-…`) whose accounts' AWS Config deliveries may use the key. */
     readonly organizationId: string;
     /** Role ARNs of the log-archive account that administer the key. */
     readonly administrators: readonly string[];
-    /** Principals that read the deliveries (exact ARNs). */
-    readonly readers: readonly string[];
-    /** Role ARN patterns of the log-archive account that read the deliveries. */
-    readonly accountReaderRolePatterns: readonly string[];
 }
 
 /** The Config delivery key's policy: AWS Config for the organisation's accounts, readers through S3. */
@@ -167,12 +156,9 @@ export function accessLogsKeyPolicy(facts: AccessLogsKeyFacts): KeyPolicyDocumen
     ]);
 }
 
-/** Who reads through S3: exact principals, and role ARN patterns of the key's own account. */
-interface KeyReaders {
-    readonly logArchiveAccountId: string;
+/** Who reads through S3, in the key's region. */
+interface KeyReaders extends AuditLogReaders {
     readonly region: string;
-    readonly readers: readonly string[];
-    readonly accountReaderRolePatterns: readonly string[];
 }
 
 /**

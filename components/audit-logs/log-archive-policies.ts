@@ -117,12 +117,23 @@ export interface ConfigurationRoles {
     readonly deploymentRoleName?: string;
 }
 
+/**
+ * Who reads an audit bucket (and decrypts it through S3): exact principals, and role ARN patterns
+ * of the log-archive account (permissionSetRoleArnPattern), admitted through its root.
+ */
+export interface AuditLogReaders {
+    /** The log-archive account (owner of the buckets, their keys and the exempt roles). */
+    readonly logArchiveAccountId: string;
+    /** Principals that read (exact ARNs). */
+    readonly readers: readonly string[];
+    /** Role ARN patterns of the log-archive account that read. */
+    readonly accountReaderRolePatterns: readonly string[];
+}
+
 /** The facts the archive bucket's policy is built from. */
-export interface ArchiveBucketFacts extends ConfigurationRoles {
+export interface ArchiveBucketFacts extends ConfigurationRoles, AuditLogReaders {
     /** Name of the archive bucket. */
     readonly bucketName: string;
-    /** The log-archive account (owner of the bucket and of the exempt roles). */
-    readonly logArchiveAccountId: string;
     /** The management account, home of the organisation trail. */
     readonly managementAccountId: string;
     /** The organisation (`o-…`). */
@@ -131,10 +142,6 @@ export interface ArchiveBucketFacts extends ConfigurationRoles {
     readonly trailRegion: string;
     /** Name of the organisation trail. */
     readonly trailName: string;
-    /** Principals that read the archive (exact ARNs). */
-    readonly readers: readonly string[];
-    /** Role ARN patterns of the log-archive account that read the archive (permissionSetRoleArnPattern). */
-    readonly accountReaderRolePatterns: readonly string[];
 }
 
 /** The archive bucket's policy. */
@@ -185,19 +192,13 @@ export function archiveBucketPolicy(facts: ArchiveBucketFacts): BucketPolicyDocu
 }
 
 /** The facts AWS Config's delivery bucket's policy is built from. */
-export interface ConfigDeliveryBucketFacts extends ConfigurationRoles {
+export interface ConfigDeliveryBucketFacts extends ConfigurationRoles, AuditLogReaders {
     /** Name of the delivery bucket. */
     readonly bucketName: string;
-    /** The log-archive account (owner of the bucket and of the exempt roles). */
-    readonly logArchiveAccountId: string;
     /** The organisation (`o-…`) whose accounts' AWS Config may deliver. */
     readonly organizationId: string;
     /** Key prefix of the AWS Config deliveries (the environments' `baseline.configKeyPrefix`). */
     readonly configKeyPrefix: string;
-    /** Principals that read the deliveries (exact ARNs). */
-    readonly readers: readonly string[];
-    /** Role ARN patterns of the log-archive account that read the deliveries. */
-    readonly accountReaderRolePatterns: readonly string[];
 }
 
 /** AWS Config's delivery bucket's policy. */
@@ -357,19 +358,13 @@ function onlyAwsServicesWrite(objects: string): BucketPolicyStatement {
     };
 }
 
-/** Who reads: exact principals, and role ARN patterns of the bucket's own account. */
-interface BucketReaders {
-    readonly logArchiveAccountId: string;
-    readonly readers: readonly string[];
-    readonly accountReaderRolePatterns: readonly string[];
-}
 
 /**
  * Readers list the bucket and read its objects. Role patterns of the bucket's account are admitted
  * through the account root with an aws:PrincipalArn condition (a wildcard principal would make the
  * policy public in S3's eyes).
  */
-function readersRead(bucket: string, who: BucketReaders): BucketPolicyStatement[] {
+function readersRead(bucket: string, who: AuditLogReaders): BucketPolicyStatement[] {
     const read = (sid: string, principal: string[], condition?: BucketPolicyStatement["Condition"]): BucketPolicyStatement[] => [
         { Sid: `${sid}ListBucket`, Effect: "Allow", Principal: { AWS: principal }, Action: [...READER_BUCKET_ACTIONS], Resource: bucket, ...(condition === undefined ? {} : { Condition: condition }) },
         {
