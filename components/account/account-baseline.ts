@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, managedConfigRulesIn, securityHubStandardArn } from "./config-rules";
+import { securityHubStandardArn } from "../../iam/arns";
+import { PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, managedConfigRulesIn } from "./config-rules";
 
 /** The AWS managed policy AWS Config's service role needs to record resources. */
 export const CONFIG_ROLE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole";

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ec2Arn, logGroupArn } from "../../iam/arns";
 import { resourceTags } from "./resource-tags";
 
 export interface VpcFlowLogsArgs {
@@ -42,7 +43,7 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
     constructor(name: string, args: VpcFlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("zero-trust:network:VpcFlowLogs", name, {}, opts);
         const { region, accountId, logGroupName } = args;
-        const logGroupArn = `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
+        const groupArn = logGroupArn(region, accountId, logGroupName);
 
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-group`,
@@ -64,7 +65,7 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
                             // Confused-deputy guard: only flow logs of this account may use the role.
                             Condition: {
                                 StringEquals: { "aws:SourceAccount": accountId },
-                                ArnLike: { "aws:SourceArn": `arn:aws:ec2:${region}:${accountId}:vpc-flow-log/*` },
+                                ArnLike: { "aws:SourceArn": ec2Arn(region, accountId, "vpc-flow-log", "*") },
                             },
                         },
                     ],
@@ -85,7 +86,7 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
                             Effect: "Allow",
                             // The group already exists, so AWS's sample grants of CreateLogGroup/DescribeLogGroups are not needed.
                             Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                            Resource: [logGroupArn, `${logGroupArn}:log-stream:*`],
+                            Resource: [groupArn, `${groupArn}:log-stream:*`],
                         },
                     ],
                 }),
