@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ec2Arn, logGroupArn } from "../../iam/arns";
+import { policyDocument, type IdentityPolicyStatement, type TrustPolicyStatement } from "../../iam/policy-document";
 import { resourceTags } from "./resource-tags";
 
 export interface VpcFlowLogsArgs {
@@ -55,9 +56,8 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
             `${name}-role`,
             {
                 description: `Delivers VPC flow logs to ${logGroupName}`,
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
+                assumeRolePolicy: JSON.stringify(
+                    policyDocument<TrustPolicyStatement>([
                         {
                             Effect: "Allow",
                             Principal: { Service: "vpc-flow-logs.amazonaws.com" },
@@ -68,8 +68,8 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
                                 ArnLike: { "aws:SourceArn": ec2Arn(region, accountId, "vpc-flow-log", "*") },
                             },
                         },
-                    ],
-                }),
+                    ]),
+                ),
                 tags: resourceTags(`${args.environment}-flow-logs`),
             },
             { parent: this },
@@ -78,9 +78,8 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
             `${name}-write`,
             {
                 role: role.name,
-                policy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
+                policy: JSON.stringify(
+                    policyDocument<IdentityPolicyStatement>([
                         {
                             Sid: "WriteThisLogGroupOnly",
                             Effect: "Allow",
@@ -88,8 +87,8 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
                             Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
                             Resource: [groupArn, `${groupArn}:log-stream:*`],
                         },
-                    ],
-                }),
+                    ]),
+                ),
             },
             { parent: this },
         );
