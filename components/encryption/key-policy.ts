@@ -35,7 +35,7 @@ import {
     sqsQueueArn,
     viaService,
 } from "../../iam/arns";
-import type { KeyPolicyStatement, PolicyDocument } from "../../iam/policy-document";
+import { policyDocument, type KeyPolicyStatement, type PolicyDocument } from "../../iam/policy-document";
 import { responderAlarmNamePrefix, responderNames } from "../response/responder-names";
 import { DATA_STORE_SERVICES, type KeyPurpose } from "./key-purposes";
 
@@ -337,29 +337,33 @@ function throughServices(label: string, accountId: string, services: readonly st
     ];
 }
 
+/**
+ * The statements every key of the project carries, first in its policy: the administrators manage
+ * it, the account root can only recover the policy.
+ */
+export function keyManagementStatements(accountId: string, administrators: readonly string[]): KeyPolicyStatement[] {
+    return [
+        {
+            Sid: "KeyAdministratorsManageButDoNotUse",
+            Effect: "Allow",
+            Principal: { AWS: [...administrators] },
+            Action: [...KEY_ADMIN_ACTIONS],
+            Resource: "*",
+        },
+        {
+            Sid: "AccountCanRecoverKeyPolicyOnly",
+            Effect: "Allow",
+            Principal: { AWS: accountRoot(accountId) },
+            Action: [...KEY_POLICY_RECOVERY_ACTIONS],
+            Resource: "*",
+        },
+    ];
+}
+
 /** The statements every key carries (administrators, root recovery) followed by the key's own. */
 function document(scope: KeyPolicyScope, statements: readonly KeyPolicyStatement[]): KeyPolicyDocument {
     requireNonEmpty(scope.administrators, "key administrators");
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "KeyAdministratorsManageButDoNotUse",
-                Effect: "Allow",
-                Principal: { AWS: [...scope.administrators] },
-                Action: [...KEY_ADMIN_ACTIONS],
-                Resource: "*",
-            },
-            {
-                Sid: "AccountCanRecoverKeyPolicyOnly",
-                Effect: "Allow",
-                Principal: { AWS: accountRoot(scope.accountId) },
-                Action: [...KEY_POLICY_RECOVERY_ACTIONS],
-                Resource: "*",
-            },
-            ...statements,
-        ],
-    };
+    return policyDocument([...keyManagementStatements(scope.accountId, scope.administrators), ...statements]);
 }
 
 function requireNonEmpty(principals: readonly string[], what: string): void {

@@ -116,7 +116,7 @@ describe("permission set policies", () => {
         });
 
         it("aims the Deny at the archive and AWS Config's delivery bucket, their objects, and each audit log group with what lies below it", () => {
-            const byId = Object.fromEntries(protectAuditLogs(LOCATION).map((s) => [s.Sid, s.Resource]));
+            const byId = Object.fromEntries(protectAuditLogs(LOCATION).map((s) => [String(s.Sid), s.Resource] as const));
             assert.deepStrictEqual(byId, {
                 DenyAuditLogObjectChanges: [`${ARCHIVE}/*`, `${ARCHIVE}-config/*`],
                 DenyLogArchiveBucketChanges: [ARCHIVE, `${ARCHIVE}-config`],
