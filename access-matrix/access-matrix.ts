@@ -1,7 +1,8 @@
 // The access matrix: every probe against every principal, decided by the IAM evaluator with every
 // policy that bears on the request (identity, boundary, resource or key policy, the SCPs of the
 // principal's account), and whether each cell is what the probe expects.
-import { authorize, type Decision, type PolicyDocument, type RequestContext, type Statement } from "../iam-evaluator/policy-evaluator";
+import { authorize, type Decision, type RequestContext } from "../iam/evaluator/policy-evaluator";
+import { policyDocument, type PolicyDocument, type PolicyStatement } from "../iam/policy-document";
 import type { OrganizationChain } from "./organization-chain";
 import { ofType, policyOf, textOf, type PlanResource } from "./plan-resources";
 import type { Principal } from "./principals";
@@ -33,7 +34,7 @@ export interface AccessMatrix {
 }
 
 /** A resource-policy statement from a Lambda permission (`aws:lambda/permission`), as Lambda stores it. */
-function lambdaPermissionStatement(permission: PlanResource, functionArn: string): Statement {
+function lambdaPermissionStatement(permission: PlanResource, functionArn: string): PolicyStatement {
     const principal = textOf(permission, "principal") ?? "";
     const sourceArn = textOf(permission, "sourceArn");
     const sourceAccount = textOf(permission, "sourceAccount");
@@ -50,9 +51,9 @@ function lambdaPermissionStatement(permission: PlanResource, functionArn: string
 }
 
 /** Stands in for a policy the plan does not know yet: whatever it could allow or deny makes the cell Undecided. */
-const UNKNOWN_POLICY: PolicyDocument = {
-    Statement: (["Allow", "Deny"] as const).map((Effect) => ({ Sid: "policy unknown at preview", Effect, Principal: "*", Action: "*", Resource: "*", Condition: { UnknownAtPreview: { policy: "unknown" } } })),
-};
+const UNKNOWN_POLICY: PolicyDocument = policyDocument(
+    (["Allow", "Deny"] as const).map((Effect) => ({ Sid: "policy unknown at preview", Effect, Principal: "*", Action: "*", Resource: "*", Condition: { UnknownAtPreview: { policy: "unknown" } } })),
+);
 
 /** The resource's own policy, if it has one: bucket, key, topic, queue or function policy. */
 function resourcePolicyFinder(resources: readonly PlanResource[]): (arn: string) => { policy?: PolicyDocument; keyPolicy: boolean } {
@@ -72,7 +73,7 @@ function resourcePolicyFinder(resources: readonly PlanResource[]): (arn: string)
         }
         if (arn.startsWith("arn:aws:kms:") && arn.includes(":key/")) {
             // Without a key policy nobody may use a key: the evaluator needs an empty one rather than none.
-            return { policy: keys.get(arn) ?? { Statement: [] }, keyPolicy: true };
+            return { policy: keys.get(arn) ?? policyDocument([]), keyPolicy: true };
         }
         if (arn.startsWith("arn:aws:sqs:")) {
             return { policy: queues.find((q) => q?.Statement.some((s) => [s.Resource].flat().includes(arn))), keyPolicy: false };
@@ -80,7 +81,7 @@ function resourcePolicyFinder(resources: readonly PlanResource[]): (arn: string)
         if (arn.startsWith("arn:aws:lambda:") && functions.has(arn)) {
             const name = functions.get(arn);
             const statements = permissions.filter((p) => textOf(p, "function") === name || textOf(p, "function") === arn).map((p) => lambdaPermissionStatement(p, arn));
-            return { policy: statements.length === 0 ? undefined : { Statement: statements }, keyPolicy: false };
+            return { policy: statements.length === 0 ? undefined : policyDocument(statements), keyPolicy: false };
         }
         return { policy: topics.get(arn), keyPolicy: false };
     };

@@ -1,6 +1,6 @@
 // The SCPs that bind each account, from the management plan: every level of the account's chain
 // (the root, each OU down to the account's, the account itself) with what is attached to it.
-import type { PolicyDocument } from "../iam-evaluator/policy-evaluator";
+import type { PolicyDocument } from "../iam/policy-document";
 import type { Plan } from "../offline-preview/plan";
 import { configOf, ofType, policyOf, textOf, type PlanResource } from "./plan-resources";
 

@@ -1,6 +1,6 @@
 // The resources of a plan (`pulumi preview --json` shape) as the access matrix reads them: each
 // with the account and region of its provider and its tags merged with the provider's defaultTags.
-import type { PolicyDocument } from "../iam-evaluator/policy-evaluator";
+import type { PolicyDocument } from "../iam/policy-document";
 import type { Plan, PlanResourceState } from "../offline-preview/plan";
 
 export interface PlanResource {

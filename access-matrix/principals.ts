@@ -2,8 +2,8 @@
 // the IAM roles of the plans, each Identity Center permission set in each account it is assigned
 // to, and in every account of the estate the deployment role, the break-glass role and the root user.
 import { AWS_MANAGED_POLICY_ARNS } from "../components/identity/permission-set-policies";
-import { MANAGED_POLICY_MODELS } from "../iam-evaluator/managed-policy-models";
-import type { PolicyDocument } from "../iam-evaluator/policy-evaluator";
+import { MANAGED_POLICY_MODELS } from "./managed-policy-models";
+import { policyDocument, type PolicyDocument } from "../iam/policy-document";
 import { ofType, policyOf, textOf, type PlanResource } from "./plan-resources";
 
 /** What a principal is to the platform: who may change it is decided by kind. */
@@ -39,9 +39,8 @@ export interface EstateAccounts {
 }
 
 /** Stands in for a managed policy nobody modelled: its cells are Undecided (counted as allowed), never denied. */
-const unmodelled = (arn: string): PolicyDocument => ({
-    Statement: [{ Sid: `no model of ${arn}`, Effect: "Allow", Action: "*", Resource: "*", Condition: { UnmodelledManagedPolicy: { policy: arn } } }],
-});
+const unmodelled = (arn: string): PolicyDocument =>
+    policyDocument([{ Sid: `no model of ${arn}`, Effect: "Allow", Action: "*", Resource: "*", Condition: { UnmodelledManagedPolicy: { policy: arn } } }]);
 
 function managedPolicy(arn: string, customerManaged: ReadonlyMap<string, PolicyDocument>): PolicyDocument {
     return customerManaged.get(arn) ?? MANAGED_POLICY_MODELS[arn] ?? unmodelled(arn);

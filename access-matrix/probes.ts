@@ -2,7 +2,7 @@
 // plans (one row per resource), with who may perform it. Tampering probes name who may (the
 // deployment role and break-glass, or nobody): an allow for anyone else is unexpected. Legitimate
 // paths name who must stay able to: a deny for them is unexpected.
-import type { RequestContext } from "../iam-evaluator/policy-evaluator";
+import type { RequestContext } from "../iam/evaluator/policy-evaluator";
 import type { Principal } from "./principals";
 import { ofType, textOf, type PlanResource } from "./plan-resources";
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MemberAccount } from "../components/account/member-account";
-import { configDeliveryBucketName, defaultLogArchiveBucketName, permissionSetRoleArnPattern } from "../components/audit-logs/audit-log-names";
+import { configDeliveryBucketName, defaultLogArchiveBucketName } from "../components/audit-logs/audit-log-names";
 import { ConfigDeliveryBucket } from "../components/audit-logs/config-delivery-bucket";
 import { LogArchive } from "../components/audit-logs/log-archive";
 import { OrganizationTrail } from "../components/audit-logs/organization-trail";
@@ -10,6 +10,7 @@ import { GuardrailPolicies } from "../components/organization/guardrail-policies
 import { OrganizationAccounts } from "../components/organization/organization-accounts";
 import { OrganizationStructure, SECURITY_OU } from "../components/organization/organization-structure";
 import { platformOwnerTags } from "../components/organization/platform-ownership";
+import { accountRoot, bucketArn, permissionSetRoleArnPattern, roleArn } from "../iam/arns";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../components/organization/service-control-policies";
 import { DelegatedSecurityAdministration, type DelegatedSecurityAdministrationArgs } from "../components/security-services/delegated-security-administration";
 import type { ManagementConfig } from "./config/management-schema";
@@ -129,12 +130,11 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
             breakGlassRoleName,
             deploymentRoleName: accounts.accessRoleName,
             allowedRegions: config.guardrails.allowedRegions,
-            logArchiveBucketArn: `arn:aws:s3:::${bucketName}`,
+            logArchiveBucketArn: bucketArn(bucketName),
         },
         { provider: management },
     );
 
-    const roleIn = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;
     // Who reads the audit logs and administers their keys, and how long they are kept: the same for
     // the archive and AWS Config's delivery bucket.
     const auditLogAccess = {
@@ -142,14 +142,14 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         logArchiveAccountId: accounts.logArchiveAccountId,
         region,
         // The security team reads and investigates from its own account; IAM there decides who.
-        readerPrincipalArns: [`arn:aws:iam::${accounts.securityAccountId}:root`],
+        readerPrincipalArns: [accountRoot(accounts.securityAccountId)],
         // Security auditors assigned in the log-archive account read there, through their permission set's roles.
         accountReaderRolePatterns: config.identityCenter?.permissionSets.includes("security-auditor")
             ? [permissionSetRoleArnPattern(accounts.logArchiveAccountId, "security-auditor")]
             : [],
         keyAdministratorArns: archiveConfig.keyAdministrators ?? [
-            roleIn(accounts.logArchiveAccountId, accounts.accessRoleName),
-            roleIn(accounts.logArchiveAccountId, breakGlassRoleName),
+            roleArn(accounts.logArchiveAccountId, accounts.accessRoleName),
+            roleArn(accounts.logArchiveAccountId, breakGlassRoleName),
         ],
         breakGlassRoleName,
         deploymentRoleName: accounts.accessRoleName,

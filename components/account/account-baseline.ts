@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, managedConfigRulesIn, securityHubStandardArn } from "./config-rules";
+import { securityHubStandardArn } from "../../iam/arns";
+import { policyDocument, type TrustPolicyStatement } from "../../iam/policy-document";
+import { PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, managedConfigRulesIn } from "./config-rules";
 
 /** The AWS managed policy AWS Config's service role needs to record resources. */
 export const CONFIG_ROLE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole";
@@ -92,9 +94,8 @@ export class AccountBaseline extends pulumi.ComponentResource {
             `${name}-config-role`,
             {
                 description: `${env}: AWS Config records the account's resources`,
-                assumeRolePolicy: pulumi.jsonStringify({
-                    Version: "2012-10-17",
-                    Statement: [
+                assumeRolePolicy: pulumi.jsonStringify(
+                    policyDocument<TrustPolicyStatement<pulumi.Input<string>>>([
                         {
                             Sid: "AwsConfigOfThisAccount",
                             Effect: "Allow",
@@ -102,8 +103,8 @@ export class AccountBaseline extends pulumi.ComponentResource {
                             Action: "sts:AssumeRole",
                             Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
                         },
-                    ],
-                }),
+                    ]),
+                ),
                 tags: { Name: `${env}-config-role` },
             },
             { parent: this },

@@ -109,4 +109,3 @@ export const SECURITY_HUB_STANDARDS = [
     { id: "cis-3-0", path: "standards/cis-aws-foundations-benchmark/v/3.0.0" },
 ] as const;
 
-export const securityHubStandardArn = (region: string, path: string): string => `arn:aws:securityhub:${region}::${path}`;

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { roleArn } from "../../iam/arns";
 
 /** The role AWS Organizations creates in every account it creates, trusted by the management account. */
 export const DEFAULT_ACCESS_ROLE_NAME = "OrganizationAccountAccessRole";
@@ -105,7 +106,8 @@ export class MemberAccount extends pulumi.ComponentResource {
         }
 
         this.accountId = accountId;
-        this.accessRoleArn = pulumi.interpolate`arn:aws:iam::${accountId}:role/${args.accessRoleName}`;
+        // Resolved as pulumi.interpolate resolves (through an array), so the plan's order of steps stays.
+        this.accessRoleArn = pulumi.output([accountId, args.accessRoleName]).apply(([id, roleName]) => roleArn(id, roleName));
         const allowed: pulumi.Input<string> = args.accountId ?? accountId;
         const providerArgs = (region: string): aws.ProviderArgs => ({
             region,

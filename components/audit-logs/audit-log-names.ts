@@ -1,6 +1,8 @@
 // Names and ARNs of the audit-log estate, built from names alone so that every policy that mentions
 // them is fully known during `pulumi preview` (no resource output is needed to write them).
 
+import { trailArn } from "../../iam/arns";
+
 /** CloudTrail's service principal. */
 export const CLOUDTRAIL_SERVICE = "cloudtrail.amazonaws.com";
 
@@ -31,9 +33,6 @@ export const CONFIG_DELIVERY_ACCESS_LOG_PREFIX = "config-delivery/";
 /** The default log-archive bucket: unique per organisation without a random suffix. */
 export const defaultLogArchiveBucketName = (organizationId: string): string => `zero-trust-log-archive-${organizationId}`;
 
-/** `arn:aws:s3:::<bucket>`. */
-export const bucketArn = (bucketName: string): string => `arn:aws:s3:::${bucketName}`;
-
 /** The access-logs bucket's name: the archive's name with `-access-logs`. */
 export const accessLogsBucketName = (archiveBucketName: string): string => `${archiveBucketName}-access-logs`;
 
@@ -43,15 +42,11 @@ export const accessLogsBucketName = (archiveBucketName: string): string => `${ar
  */
 export const configDeliveryBucketName = (archiveBucketName: string): string => `${archiveBucketName}-config`;
 
-/** ARN of a trail: an organisation trail lives in the management account (its home region). */
-export const trailArn = (region: string, managementAccountId: string, trailName: string): string =>
-    `arn:aws:cloudtrail:${region}:${managementAccountId}:trail/${trailName}`;
-
 /**
  * The value CloudTrail puts in the `aws:cloudtrail:arn` encryption context for trails of the
  * management account, any region (AWS: "Granting encrypt permissions for trails").
  */
-export const cloudTrailEncryptionContext = (managementAccountId: string): string => `arn:aws:cloudtrail:*:${managementAccountId}:trail/*`;
+export const cloudTrailEncryptionContext = (managementAccountId: string): string => trailArn("*", managementAccountId, "*");
 
 /**
  * The organisation trail's CloudWatch Logs group, in the management account. The
@@ -60,17 +55,3 @@ export const cloudTrailEncryptionContext = (managementAccountId: string): string
  * groups in member accounts only, never in the management account.
  */
 export const trailLogGroupName = (organizationId: string): string => `aws-cloudtrail-logs-${organizationId}`;
-
-/** ARN of a log group (without the `:*` suffix some APIs want). */
-export const logGroupArn = (region: string, accountId: string, logGroupName: string): string => `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
-
-/**
- * Pattern of the roles IAM Identity Center creates in an account for one permission set
- * (`role/aws-reserved/sso.amazonaws.com[/<region>]/AWSReservedSSO_<set>_<suffix>`): a resource policy
- * admits them by `aws:PrincipalArn`, since the suffix is unknown before the assignment exists.
- */
-export const permissionSetRoleArnPattern = (accountId: string, permissionSetName: string): string =>
-    `arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_${permissionSetName}_*`;
-
-/** ARN of a role with path `/`. */
-export const roleArn = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;

@@ -30,16 +30,11 @@
 // sets (`aws:s3:arn`: the access-logs bucket with an S3 Bucket Key, or one of its objects); readers
 // decrypt through S3 only.
 
-import {
-    accountRoot,
-    KEY_ADMIN_ACTIONS,
-    KEY_POLICY_RECOVERY_ACTIONS,
-    type KeyPolicyDocument,
-    type KeyPolicyStatement,
-    viaService,
-} from "../encryption/key-policy";
+import { accountRoot, bucketArn, trailArn, viaService } from "../../iam/arns";
+import { policyDocument, type KeyPolicyStatement } from "../../iam/policy-document";
+import { keyManagementStatements, type KeyPolicyDocument } from "../encryption/key-policy";
 import type { AuditLogReaders } from "./log-archive-policies";
-import { bucketArn, CLOUDTRAIL_SERVICE, cloudTrailEncryptionContext, CONFIG_SERVICE, S3_LOGGING_SERVICE, trailArn } from "./audit-log-names";
+import { CLOUDTRAIL_SERVICE, cloudTrailEncryptionContext, CONFIG_SERVICE, S3_LOGGING_SERVICE } from "./audit-log-names";
 
 /** What CloudTrail may do to encrypt log and digest files (AWS's statement). */
 export const CLOUDTRAIL_ENCRYPT_ACTIONS = ["kms:GenerateDataKey*"] as const;
@@ -197,24 +192,5 @@ export function auditKeyPolicyDocument(accountId: string, administrators: readon
     if (administrators.length === 0) {
         throw new Error("a key policy needs at least one key administrator");
     }
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "KeyAdministratorsManageButDoNotUse",
-                Effect: "Allow",
-                Principal: { AWS: [...administrators] },
-                Action: [...KEY_ADMIN_ACTIONS],
-                Resource: "*",
-            },
-            {
-                Sid: "AccountCanRecoverKeyPolicyOnly",
-                Effect: "Allow",
-                Principal: { AWS: accountRoot(accountId) },
-                Action: [...KEY_POLICY_RECOVERY_ACTIONS],
-                Resource: "*",
-            },
-            ...statements,
-        ],
-    };
+    return policyDocument([...keyManagementStatements(accountId, administrators), ...statements]);
 }

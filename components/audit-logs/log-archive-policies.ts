@@ -37,38 +37,16 @@
 // logs is denied to all but the break-glass role (the access-logs bucket cannot carry object lock,
 // so break-glass keeps a way to purge it); readers read.
 
-import { accountRoot } from "../encryption/key-policy";
-import { LOG_OBJECT_DELETION_ACTIONS } from "../organization/service-control-policies";
-import { denyInsecureTransport } from "../resource-policy-statements";
-import {
-    ARCHIVE_ACCESS_LOG_PREFIX,
-    bucketArn,
-    CLOUDTRAIL_SERVICE,
-    CONFIG_DELIVERY_ACCESS_LOG_PREFIX,
-    CONFIG_SERVICE,
-    roleArn,
-    S3_LOGGING_SERVICE,
-    trailArn,
-} from "./audit-log-names";
+import { accountRoot, bucketArn, roleArn, trailArn } from "../../iam/arns";
+import type { Condition, PolicyDocument, ResourcePolicyStatement } from "../../iam/policy-document";
+import { denyInsecureTransport } from "../../iam/statements";
+import { ARCHIVE_ACCESS_LOG_PREFIX, CLOUDTRAIL_SERVICE, CONFIG_DELIVERY_ACCESS_LOG_PREFIX, CONFIG_SERVICE, S3_LOGGING_SERVICE } from "./audit-log-names";
 
-type Principal = "*" | { readonly Service: string } | { readonly AWS: string[] };
-
-export interface BucketPolicyStatement {
-    readonly Sid: string;
-    readonly Effect: "Allow" | "Deny";
-    readonly Principal: Principal;
-    readonly Action: string[];
-    readonly Resource: string | string[];
-    readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | string[]>>>>;
-}
-
-export interface BucketPolicyDocument {
-    readonly Version: "2012-10-17";
-    readonly Statement: BucketPolicyStatement[];
-}
-
-/** Deleting log objects or their versions, or lifting a governance-mode lock (the SCP's list). */
-export const LOG_DELETION_ACTIONS: readonly string[] = [...LOG_OBJECT_DELETION_ACTIONS];
+/**
+ * Deleting log objects or their versions, or lifting a governance-mode lock: denied by the bucket
+ * policy, the organisation's SCP and every permission set alike.
+ */
+export const LOG_OBJECT_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention"] as const;
 
 /** Deleting objects of a bucket without object lock (nothing to bypass): the access logs, the Config deliveries. */
 export const ACCESS_LOG_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion"] as const;
@@ -145,7 +123,7 @@ export interface ArchiveBucketFacts extends ConfigurationRoles, AuditLogReaders 
 }
 
 /** The archive bucket's policy. */
-export function archiveBucketPolicy(facts: ArchiveBucketFacts): BucketPolicyDocument {
+export function archiveBucketPolicy(facts: ArchiveBucketFacts): PolicyDocument<ResourcePolicyStatement> {
     const bucket = bucketArn(facts.bucketName);
     const objects = `${bucket}/*`;
     const fromTheTrail = { "aws:SourceArn": trailArn(facts.trailRegion, facts.managementAccountId, facts.trailName) };
@@ -157,7 +135,7 @@ export function archiveBucketPolicy(facts: ArchiveBucketFacts): BucketPolicyDocu
                 Sid: "DenyLogDeletionToEveryone",
                 Effect: "Deny",
                 Principal: "*",
-                Action: [...LOG_DELETION_ACTIONS],
+                Action: [...LOG_OBJECT_DELETION_ACTIONS],
                 Resource: objects,
             },
             protectConfiguration(bucket, facts),
@@ -202,7 +180,7 @@ export interface ConfigDeliveryBucketFacts extends ConfigurationRoles, AuditLogR
 }
 
 /** AWS Config's delivery bucket's policy. */
-export function configDeliveryBucketPolicy(facts: ConfigDeliveryBucketFacts): BucketPolicyDocument {
+export function configDeliveryBucketPolicy(facts: ConfigDeliveryBucketFacts): PolicyDocument<ResourcePolicyStatement> {
     const bucket = bucketArn(facts.bucketName);
     const objects = `${bucket}/*`;
     const fromTheOrganization = { "aws:SourceOrgID": facts.organizationId };
@@ -263,7 +241,7 @@ export interface AccessLogsBucketFacts extends ConfigurationRoles {
 }
 
 /** The access-logs bucket's policy. */
-export function accessLogsBucketPolicy(facts: AccessLogsBucketFacts): BucketPolicyDocument {
+export function accessLogsBucketPolicy(facts: AccessLogsBucketFacts): PolicyDocument<ResourcePolicyStatement> {
     const bucket = bucketArn(facts.accessLogsBucketName);
     const objects = `${bucket}/*`;
     return {
@@ -297,7 +275,7 @@ export function accessLogsBucketPolicy(facts: AccessLogsBucketFacts): BucketPoli
 }
 
 /** S3 server access logging writes under `objects` for one source bucket of the account only. */
-function accessLogsFrom(sid: string, objects: string, sourceBucketName: string, accountId: string): BucketPolicyStatement {
+function accessLogsFrom(sid: string, objects: string, sourceBucketName: string, accountId: string): ResourcePolicyStatement {
     return {
         Sid: sid,
         Effect: "Allow",
@@ -315,7 +293,7 @@ function accessLogsFrom(sid: string, objects: string, sourceBucketName: string, 
  * No request without TLS (the form the policy pack and CIS 2.1.1 look for: one condition, every
  * principal, s3:*), and none with TLS below 1.2.
  */
-function transportDenies(bucket: string): BucketPolicyStatement[] {
+function transportDenies(bucket: string): ResourcePolicyStatement[] {
     const everything = [bucket, `${bucket}/*`];
     return [
         denyInsecureTransport(["s3:*"], everything),
@@ -331,7 +309,7 @@ function transportDenies(bucket: string): BucketPolicyStatement[] {
 }
 
 /** Changing the bucket: denied to every principal whose ARN is not the break-glass (or deployment) role's. */
-function protectConfiguration(bucket: string, roles: ConfigurationRoles & { readonly logArchiveAccountId: string }): BucketPolicyStatement {
+function protectConfiguration(bucket: string, roles: ConfigurationRoles & { readonly logArchiveAccountId: string }): ResourcePolicyStatement {
     const exempt = [roles.breakGlassRoleName, ...(roles.deploymentRoleName === undefined ? [] : [roles.deploymentRoleName])];
     return {
         Sid: "DenyConfigurationChangesExceptBreakGlassAndDeployment",
@@ -347,7 +325,7 @@ function protectConfiguration(bucket: string, roles: ConfigurationRoles & { read
  * Only AWS service principals put objects. IfExists: a request without the key (anonymous) is
  * denied too.
  */
-function onlyAwsServicesWrite(objects: string): BucketPolicyStatement {
+function onlyAwsServicesWrite(objects: string): ResourcePolicyStatement {
     return {
         Sid: "DenyWritesExceptByAwsServices",
         Effect: "Deny",
@@ -364,8 +342,8 @@ function onlyAwsServicesWrite(objects: string): BucketPolicyStatement {
  * through the account root with an aws:PrincipalArn condition (a wildcard principal would make the
  * policy public in S3's eyes).
  */
-function readersRead(bucket: string, who: AuditLogReaders): BucketPolicyStatement[] {
-    const read = (sid: string, principal: string[], condition?: BucketPolicyStatement["Condition"]): BucketPolicyStatement[] => [
+function readersRead(bucket: string, who: AuditLogReaders): ResourcePolicyStatement[] {
+    const read = (sid: string, principal: string[], condition?: Condition): ResourcePolicyStatement[] => [
         { Sid: `${sid}ListBucket`, Effect: "Allow", Principal: { AWS: principal }, Action: [...READER_BUCKET_ACTIONS], Resource: bucket, ...(condition === undefined ? {} : { Condition: condition }) },
         {
             Sid: `${sid}ReadObjects`,

@@ -16,8 +16,10 @@
 //   group only: `<management account>_CloudTrail_<region>*` for the account's own events and
 //   `<organization id>_*` for the member accounts' (AWS's policy for organisation trails).
 
+import { logGroupArn, logsServicePrincipal } from "../../iam/arns";
+import type { IdentityPolicyStatement, PolicyDocument, TrustPolicyStatement } from "../../iam/policy-document";
 import { KEY_USE_ACTIONS, type KeyPolicyDocument } from "../encryption/key-policy";
-import { CLOUDTRAIL_SERVICE, logGroupArn } from "./audit-log-names";
+import { CLOUDTRAIL_SERVICE } from "./audit-log-names";
 import { auditKeyPolicyDocument } from "./log-archive-key-policy";
 
 /** What the role lets CloudTrail do in the log group. */
@@ -41,7 +43,7 @@ export function trailLogGroupKeyPolicy(facts: TrailLogGroupFacts & { readonly ad
         {
             Sid: "CloudWatchLogsUsesKeyForTrailLogGroup",
             Effect: "Allow",
-            Principal: { Service: `logs.${facts.region}.amazonaws.com` },
+            Principal: { Service: logsServicePrincipal(facts.region) },
             Action: [...KEY_USE_ACTIONS],
             Resource: "*",
             Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn(facts.region, facts.managementAccountId, facts.logGroupName) } },
@@ -49,32 +51,12 @@ export function trailLogGroupKeyPolicy(facts: TrailLogGroupFacts & { readonly ad
     ]);
 }
 
-export interface RoleTrustPolicy {
-    readonly Version: "2012-10-17";
-    readonly Statement: readonly {
-        readonly Sid: string;
-        readonly Effect: "Allow";
-        readonly Principal: { readonly Service: string };
-        readonly Action: "sts:AssumeRole";
-    }[];
-}
-
 /** Who may assume the delivery role: CloudTrail. */
-export function trailDeliveryRoleTrustPolicy(): RoleTrustPolicy {
+export function trailDeliveryRoleTrustPolicy(): PolicyDocument<TrustPolicyStatement> {
     return {
         Version: "2012-10-17",
         Statement: [{ Sid: "CloudTrailAssumesRole", Effect: "Allow", Principal: { Service: CLOUDTRAIL_SERVICE }, Action: "sts:AssumeRole" }],
     };
-}
-
-export interface RolePermissionsPolicy {
-    readonly Version: "2012-10-17";
-    readonly Statement: readonly {
-        readonly Sid: string;
-        readonly Effect: "Allow";
-        readonly Action: readonly string[];
-        readonly Resource: readonly string[];
-    }[];
 }
 
 /** ARNs of the trail's log streams in the log group: the management account's own, and the member accounts'. */
@@ -84,7 +66,7 @@ export function trailLogStreamArns(facts: TrailLogGroupFacts): string[] {
 }
 
 /** What the delivery role may do: create the trail's streams in the log group and put events into them. */
-export function trailDeliveryRolePolicy(facts: TrailLogGroupFacts): RolePermissionsPolicy {
+export function trailDeliveryRolePolicy(facts: TrailLogGroupFacts): PolicyDocument<IdentityPolicyStatement> {
     return {
         Version: "2012-10-17",
         Statement: [{ Sid: "CloudTrailWritesTrailLogStreams", Effect: "Allow", Action: [...TRAIL_LOG_DELIVERY_ACTIONS], Resource: trailLogStreamArns(facts) }],

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { accountRoot } from "../../iam/arns";
 import { alertRuleName, alertTopicName, findingsBucketName } from "./detection-names";
 import { alertTopicPolicy, findingsAlertPattern, findingsBucketPolicy } from "./findings-policies";
 
@@ -141,7 +142,7 @@ export class FindingsPipeline extends pulumi.ComponentResource {
                     topicArn: topic.arn,
                     ruleArn: rule.arn,
                     accountId: args.accountId,
-                    ...(args.securityAccountId === undefined ? {} : { subscriberAccountRoot: pulumi.interpolate`arn:aws:iam::${args.securityAccountId}:root` }),
+                    ...(args.securityAccountId === undefined ? {} : { subscriberAccountRoot: pulumi.output(args.securityAccountId).apply(accountRoot) }),
                 }),
             },
             { parent: this },

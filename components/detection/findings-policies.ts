@@ -11,27 +11,12 @@
 //   they mean that only GuardDuty can write findings (no planted or re-encrypted evidence).
 // - Every request without TLS is denied, to everyone, on the bucket and its objects.
 
-import { guardDutyDetectorArnPattern } from "../encryption/key-policy";
-import { denyInsecureTransport, eventBridgeRuleOnly } from "../resource-policy-statements";
+import { bucketArn, guardDutyDetectorArnPattern } from "../../iam/arns";
+import type { PolicyDocument, ResourcePolicyStatement } from "../../iam/policy-document";
+import { denyInsecureTransport, eventBridgeRuleOnly } from "../../iam/statements";
 
 /** The GuardDuty service principal (commercial regions enabled by default). */
 export const GUARDDUTY_SERVICE = "guardduty.amazonaws.com";
-
-type Principal<V> = "*" | { readonly Service: string } | { readonly AWS: V };
-
-export interface ResourcePolicyStatement<V = string> {
-    readonly Sid: string;
-    readonly Effect: "Allow" | "Deny";
-    readonly Principal: Principal<V>;
-    readonly Action: string | string[];
-    readonly Resource: V | V[];
-    readonly Condition?: Readonly<Record<string, Readonly<Record<string, V | readonly string[]>>>>;
-}
-
-export interface ResourcePolicyDocument<V = string> {
-    readonly Version: "2012-10-17";
-    readonly Statement: ResourcePolicyStatement<V>[];
-}
 
 /** The facts the findings bucket's policy is built from. */
 export interface FindingsBucketFacts<V> {
@@ -45,11 +30,8 @@ export interface FindingsBucketFacts<V> {
     readonly findingsKeyArn: V;
 }
 
-/** `arn:aws:s3:::<bucket>`. */
-export const bucketArn = (bucketName: string): string => `arn:aws:s3:::${bucketName}`;
-
 /** The findings bucket's policy: GuardDuty writes (scoped to the detector), uploads only with the findings key, TLS only. */
-export function findingsBucketPolicy<V = string>(facts: FindingsBucketFacts<V>): ResourcePolicyDocument<V | string> {
+export function findingsBucketPolicy<V = string>(facts: FindingsBucketFacts<V>): PolicyDocument<ResourcePolicyStatement<V | string>> {
     const bucket = bucketArn(facts.bucketName);
     const objects = `${bucket}/*`;
     const fromDetector = {
@@ -119,7 +101,7 @@ export const ALERT_SUBSCRIPTION_PROTOCOLS = ["sqs", "lambda", "https"] as const;
  * on a topic of its own). The topic is SSE-encrypted, which already makes SNS refuse requests
  * without HTTPS.
  */
-export function alertTopicPolicy<V = string>(facts: AlertTopicFacts<V>): ResourcePolicyDocument<V | string> {
+export function alertTopicPolicy<V = string>(facts: AlertTopicFacts<V>): PolicyDocument<ResourcePolicyStatement<V | string>> {
     return {
         Version: "2012-10-17",
         Statement: [

@@ -23,6 +23,19 @@
 //   (kms:CallerAccount) — for the alerts key, only into the responder's topic and queue.
 // Nothing is ever granted to a wildcard principal.
 
+import {
+    accountRoot,
+    autoScalingServiceLinkedRole,
+    cloudWatchAlarmArn,
+    eventRuleArn,
+    guardDutyDetectorArnPattern,
+    logGroupArnPattern,
+    logsServicePrincipal,
+    snsTopicArn,
+    sqsQueueArn,
+    viaService,
+} from "../../iam/arns";
+import { policyDocument, type KeyPolicyStatement, type PolicyDocument } from "../../iam/policy-document";
 import { responderAlarmNamePrefix, responderNames } from "../response/responder-names";
 import { DATA_STORE_SERVICES, type KeyPurpose } from "./key-purposes";
 
@@ -74,22 +87,8 @@ export const KEY_ADMIN_ACTIONS = [
 /** What the account root keeps: enough to read and restore the key policy, nothing else. */
 export const KEY_POLICY_RECOVERY_ACTIONS = ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:PutKeyPolicy"] as const;
 
-export type KeyPolicyPrincipal = { readonly AWS: string | readonly string[] } | { readonly Service: string };
-
-export interface KeyPolicyStatement {
-    readonly Sid: string;
-    readonly Effect: "Allow";
-    readonly Principal: KeyPolicyPrincipal;
-    readonly Action: readonly string[];
-    /** In a key policy, `*` means "this key". */
-    readonly Resource: "*";
-    readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
-}
-
-export interface KeyPolicyDocument {
-    readonly Version: "2012-10-17";
-    readonly Statement: readonly KeyPolicyStatement[];
-}
+/** A key policy: the one document model, every statement naming its principal, `Resource` `*` (this key). */
+export type KeyPolicyDocument = PolicyDocument<KeyPolicyStatement>;
 
 /** The facts every key policy of an environment is built from. */
 export interface KeyPolicyScope {
@@ -99,24 +98,6 @@ export interface KeyPolicyScope {
     readonly region: string;
     /** Role ARNs that administer the key (non-empty). */
     readonly administrators: readonly string[];
-}
-
-/** The account as a principal: delegates to the account's IAM policies. */
-export const accountRoot = (accountId: string): string => `arn:aws:iam::${accountId}:root`;
-
-/** The Auto Scaling service-linked role, which launches instances with encrypted volumes. */
-export const autoScalingServiceLinkedRole = (accountId: string): string =>
-    `arn:aws:iam::${accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
-
-/** `<service>.<region>.amazonaws.com`, the value of kms:ViaService for a service's calls. */
-export const viaService = (service: string, region: string): string => `${service}.${region}.amazonaws.com`;
-
-/**
- * ARN pattern of the environment's log groups in a region, as CloudWatch Logs puts it in the
- * encryption context (`kms:EncryptionContext:aws:logs:arn`). `logGroupNamePrefix` ends with `/`.
- */
-export function logGroupArnPattern(region: string, accountId: string, logGroupNamePrefix: string): string {
-    return `arn:aws:logs:${region}:${accountId}:log-group:${logGroupNamePrefix}*`;
 }
 
 /**
@@ -144,22 +125,6 @@ export const FINDINGS_READ_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const
  * customer-managed key (the service generates the data key on the producer's behalf).
  */
 export const ENCRYPTED_TOPIC_PUBLISH_ACTIONS = ["kms:GenerateDataKey", "kms:Decrypt"] as const;
-
-/**
- * ARN pattern of the account's GuardDuty detectors in a region. GuardDuty allows one detector per
- * account and region, so the pattern names exactly the environment's detector, and it is known
- * before the detector exists (its id is not).
- */
-export const guardDutyDetectorArnPattern = (region: string, accountId: string): string => `arn:aws:guardduty:${region}:${accountId}:detector/*`;
-
-/** ARN of an EventBridge rule on the account's default event bus. */
-export const eventRuleArn = (region: string, accountId: string, ruleName: string): string => `arn:aws:events:${region}:${accountId}:rule/${ruleName}`;
-
-/** ARN of an SNS topic. */
-export const snsTopicArn = (region: string, accountId: string, topicName: string): string => `arn:aws:sns:${region}:${accountId}:${topicName}`;
-
-/** ARN of an SQS queue, as SQS puts it in the encryption context (`kms:EncryptionContext:aws:sqs:arn`). */
-export const sqsQueueArn = (region: string, accountId: string, queueName: string): string => `arn:aws:sqs:${region}:${accountId}:${queueName}`;
 
 /** Policy of an application's key: administrators manage, the application's roles use. */
 export function applicationKeyPolicy(scope: KeyPolicyScope, keyUsers: readonly string[]): KeyPolicyDocument {
@@ -204,7 +169,7 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
                     // (a tighter bound than aws:SourceAccount alone).
                     Sid: "CloudWatchLogsUsesKeyForEnvironmentLogGroups",
                     Effect: "Allow",
-                    Principal: { Service: `logs.${region}.amazonaws.com` },
+                    Principal: { Service: logsServicePrincipal(region) },
                     Action: [...KEY_USE_ACTIONS],
                     Resource: "*",
                     Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArnPattern(region, accountId, logGroupNamePrefix) } },
@@ -338,7 +303,7 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
                     Resource: "*",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": accountId },
-                        ArnLike: { "aws:SourceArn": `arn:aws:cloudwatch:${region}:${accountId}:alarm:${responderAlarmNamePrefix(bindings.alertRuleName)}*` },
+                        ArnLike: { "aws:SourceArn": cloudWatchAlarmArn(region, accountId, `${responderAlarmNamePrefix(bindings.alertRuleName)}*`) },
                     },
                 },
             ];
@@ -372,29 +337,33 @@ function throughServices(label: string, accountId: string, services: readonly st
     ];
 }
 
+/**
+ * The statements every key of the project carries, first in its policy: the administrators manage
+ * it, the account root can only recover the policy.
+ */
+export function keyManagementStatements(accountId: string, administrators: readonly string[]): KeyPolicyStatement[] {
+    return [
+        {
+            Sid: "KeyAdministratorsManageButDoNotUse",
+            Effect: "Allow",
+            Principal: { AWS: [...administrators] },
+            Action: [...KEY_ADMIN_ACTIONS],
+            Resource: "*",
+        },
+        {
+            Sid: "AccountCanRecoverKeyPolicyOnly",
+            Effect: "Allow",
+            Principal: { AWS: accountRoot(accountId) },
+            Action: [...KEY_POLICY_RECOVERY_ACTIONS],
+            Resource: "*",
+        },
+    ];
+}
+
 /** The statements every key carries (administrators, root recovery) followed by the key's own. */
 function document(scope: KeyPolicyScope, statements: readonly KeyPolicyStatement[]): KeyPolicyDocument {
     requireNonEmpty(scope.administrators, "key administrators");
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "KeyAdministratorsManageButDoNotUse",
-                Effect: "Allow",
-                Principal: { AWS: [...scope.administrators] },
-                Action: [...KEY_ADMIN_ACTIONS],
-                Resource: "*",
-            },
-            {
-                Sid: "AccountCanRecoverKeyPolicyOnly",
-                Effect: "Allow",
-                Principal: { AWS: accountRoot(scope.accountId) },
-                Action: [...KEY_POLICY_RECOVERY_ACTIONS],
-                Resource: "*",
-            },
-            ...statements,
-        ],
-    };
+    return policyDocument([...keyManagementStatements(scope.accountId, scope.administrators), ...statements]);
 }
 
 function requireNonEmpty(principals: readonly string[], what: string): void {

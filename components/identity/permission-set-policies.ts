@@ -1,7 +1,8 @@
 import { validBucketName, validLogGroupPatterns } from "../argument-checks";
-import { bucketArn, configDeliveryBucketName } from "../audit-logs/audit-log-names";
-import { READER_BUCKET_ACTIONS, READER_OBJECT_ACTIONS } from "../audit-logs/log-archive-policies";
-import type { ScpDocument, ScpStatement } from "../organization/scp-document";
+import { bucketArn, logGroupArn, roleArn } from "../../iam/arns";
+import { policyDocument, type IdentityPolicyStatement, type PolicyDocument } from "../../iam/policy-document";
+import { configDeliveryBucketName } from "../audit-logs/audit-log-names";
+import { LOG_OBJECT_DELETION_ACTIONS, READER_BUCKET_ACTIONS, READER_OBJECT_ACTIONS } from "../audit-logs/log-archive-policies";
 import {
     CLOUDTRAIL_TAMPERING_ACTIONS,
     DEFAULT_AUDIT_LOG_GROUP_PATTERNS,
@@ -9,7 +10,6 @@ import {
     LOG_BUCKET_TAMPERING_ACTIONS,
     LOG_GROUP_DELETION_ACTIONS,
     LOG_GROUP_TAMPERING_ACTIONS,
-    LOG_OBJECT_DELETION_ACTIONS,
 } from "../organization/service-control-policies";
 import { platformResourceStatements } from "../organization/platform-ownership";
 import { MAX_SESSION_MINUTES } from "./identity-parameters";
@@ -35,9 +35,8 @@ import { MAX_SESSION_MINUTES } from "./identity-parameters";
  * Center sign-in, before any role session exists. Set it on the instance (components/identity/README.md).
  */
 
-/** An identity-based policy document: the IAM grammar of `ScpDocument`, attached as a permission set's inline policy. */
-export type PermissionSetPolicy = ScpDocument;
-export type PermissionSetStatement = ScpStatement;
+/** A permission set's inline policy: an identity-based policy of the one document model. */
+export type PermissionSetPolicy = PolicyDocument<IdentityPolicyStatement>;
 
 /** The job functions, each one permission set (its key is also its name in Identity Center). */
 export const PERMISSION_SET_KEYS = ["developer", "security-auditor", "platform-admin", "read-only"] as const;
@@ -116,7 +115,7 @@ export const BASELINE_TAMPERING_ACTIONS = [
  */
 export const INLINE_POLICY_MAX_CHARACTERS = 10_240;
 
-const document = (...statements: PermissionSetStatement[]): PermissionSetPolicy => ({ Version: "2012-10-17", Statement: statements });
+const document = (...statements: IdentityPolicyStatement[]): PermissionSetPolicy => policyDocument(statements);
 
 /** The audit buckets' ARNs (the archive and its Config delivery bucket) and their objects' patterns, from a validated name. */
 function archiveArns(location: AuditLogLocation): { buckets: string[]; objects: string[] } {
@@ -133,7 +132,7 @@ function archiveArns(location: AuditLogLocation): { buckets: string[]; objects: 
  */
 export function auditLogGroupArns(patterns: readonly string[] = DEFAULT_AUDIT_LOG_GROUP_PATTERNS): string[] {
     return validLogGroupPatterns("auditLogGroupPatterns", patterns).flatMap((pattern) => {
-        const group = `arn:aws:logs:*:*:log-group:${pattern}`;
+        const group = logGroupArn("*", "*", pattern);
         return pattern.endsWith("*") ? [group] : [group, `${group}:*`];
     });
 }
@@ -148,7 +147,7 @@ export function auditLogGroupArns(patterns: readonly string[] = DEFAULT_AUDIT_LO
  * delete imported material, disable rotation), which would make encrypted logs unreadable.
  * No conditions: nothing about the request lifts it.
  */
-export function protectAuditLogs(location: AuditLogLocation): PermissionSetStatement[] {
+export function protectAuditLogs(location: AuditLogLocation): IdentityPolicyStatement[] {
     const archive = archiveArns(location);
     const logGroups = auditLogGroupArns(location.auditLogGroupPatterns);
     return [
@@ -161,7 +160,7 @@ export function protectAuditLogs(location: AuditLogLocation): PermissionSetState
             Action: [...LOG_GROUP_DELETION_ACTIONS, ...LOG_GROUP_TAMPERING_ACTIONS, ...LOG_EVENT_FORGERY_ACTIONS],
             Resource: logGroups,
         },
-        { Sid: "DenyKeyDestruction", Effect: "Deny", Action: KEY_DESTRUCTION_ACTIONS, Resource: "*" },
+        { Sid: "DenyKeyDestruction", Effect: "Deny", Action: [...KEY_DESTRUCTION_ACTIONS], Resource: "*" },
     ];
 }
 
@@ -186,14 +185,14 @@ export function developerPolicy(location: AuditLogLocation): PermissionSetPolicy
             Sid: "PassWorkloadRoles",
             Effect: "Allow",
             Action: "iam:PassRole",
-            Resource: `arn:aws:iam::*:role${WORKLOAD_ROLE_PATH}*`,
+            Resource: roleArn("*", "*", WORKLOAD_ROLE_PATH),
             Condition: { StringEquals: { "iam:PassedToService": WORKLOAD_ROLE_SERVICES } },
         },
         {
             Sid: "ReadLambdaLogs",
             Effect: "Allow",
             Action: ["logs:DescribeLogStreams", "logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartQuery", "logs:StopQuery", "logs:GetQueryResults"],
-            Resource: ["arn:aws:logs:*:*:log-group:/aws/lambda/*"],
+            Resource: [logGroupArn("*", "*", "/aws/lambda/*")],
         },
         { Sid: "ListLogGroups", Effect: "Allow", Action: ["logs:DescribeLogGroups", "logs:DescribeQueries"], Resource: "*" },
         {
@@ -203,7 +202,7 @@ export function developerPolicy(location: AuditLogLocation): PermissionSetPolicy
             Resource: "*",
             Condition: { StringLike: { "kms:ViaService": ["ec2.*.amazonaws.com", "s3.*.amazonaws.com", "lambda.*.amazonaws.com"] } },
         },
-        { Sid: "DenyBaselineChanges", Effect: "Deny", Action: BASELINE_TAMPERING_ACTIONS, Resource: "*" },
+        { Sid: "DenyBaselineChanges", Effect: "Deny", Action: [...BASELINE_TAMPERING_ACTIONS], Resource: "*" },
         ...platformResourceStatements(location.logArchiveBucketName),
         ...protectAuditLogs(location),
     );

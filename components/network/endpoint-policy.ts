@@ -1,17 +1,8 @@
-/** One statement of an endpoint policy (the principal is always `*`: an endpoint policy bounds who, conditions say which). */
-export interface EndpointPolicyStatement<V> {
-    readonly Sid: string;
-    readonly Effect: "Allow";
-    readonly Principal: "*";
-    readonly Action: string | readonly string[];
-    readonly Resource: string | readonly string[];
-    readonly Condition?: { readonly StringEquals: { readonly "aws:PrincipalOrgID": V } };
-}
+// VPC endpoint policies: resource-based policies of the one document model whose principal is
+// always `*` (an endpoint policy bounds who, conditions say which).
 
-export interface EndpointPolicyDocument<V> {
-    readonly Version: "2012-10-17";
-    readonly Statement: readonly EndpointPolicyStatement<V>[];
-}
+import { objectArn } from "../../iam/arns";
+import { policyDocument, type PolicyDocument, type ResourcePolicyStatement } from "../../iam/policy-document";
 
 /**
  * AWS-owned buckets that hold what instances and containers of the VPC download, read through the
@@ -22,14 +13,14 @@ export interface EndpointPolicyDocument<V> {
  * Linux 2023 user guide, "Package repositories" behind a VPC endpoint; AWS data-perimeter examples).
  */
 export const awsOwnedPackageBucketArns = (region: string): string[] => [
-    `arn:aws:s3:::prod-${region}-starport-layer-bucket/*`,
-    `arn:aws:s3:::amazonlinux.${region}.amazonaws.com/*`,
-    `arn:aws:s3:::amazonlinux-2-repos-${region}/*`,
-    `arn:aws:s3:::al2023-repos-${region}-de612dc2/*`,
+    objectArn(`prod-${region}-starport-layer-bucket`, "*"),
+    objectArn(`amazonlinux.${region}.amazonaws.com`, "*"),
+    objectArn(`amazonlinux-2-repos-${region}`, "*"),
+    objectArn(`al2023-repos-${region}-de612dc2`, "*"),
 ];
 
 /** Every action on every resource, for principals of the organisation only. */
-function organizationPrincipalsOnly<V>(organizationId: V): EndpointPolicyStatement<V> {
+function organizationPrincipalsOnly<V>(organizationId: V): ResourcePolicyStatement<V | string> {
     return { Sid: "AllowOnlyOrganizationPrincipals", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId } } };
 }
 
@@ -38,8 +29,8 @@ function organizationPrincipalsOnly<V>(organizationId: V): EndpointPolicyStateme
  * outside the org (or a foreign account's role) cannot use this network's private path to AWS.
  * Actions and resources stay open here; IAM and resource policies decide those.
  */
-export function organizationOnlyEndpointPolicyDocument<V>(organizationId: V): EndpointPolicyDocument<V> {
-    return { Version: "2012-10-17", Statement: [organizationPrincipalsOnly(organizationId)] };
+export function organizationOnlyEndpointPolicyDocument<V>(organizationId: V): PolicyDocument<ResourcePolicyStatement<V | string>> {
+    return policyDocument([organizationPrincipalsOnly(organizationId)]);
 }
 
 /**
@@ -47,12 +38,9 @@ export function organizationOnlyEndpointPolicyDocument<V>(organizationId: V): En
  * the AWS-owned package buckets of the region (awsOwnedPackageBucketArns), by anyone: nothing else
  * of another account's is reachable, and nothing can be written there.
  */
-export function s3GatewayEndpointPolicyDocument<V>(organizationId: V, region: string): EndpointPolicyDocument<V> {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            organizationPrincipalsOnly(organizationId),
-            { Sid: "AllowReadingAwsOwnedPackageBuckets", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: awsOwnedPackageBucketArns(region) },
-        ],
-    };
+export function s3GatewayEndpointPolicyDocument<V>(organizationId: V, region: string): PolicyDocument<ResourcePolicyStatement<V | string>> {
+    return policyDocument<ResourcePolicyStatement<V | string>>([
+        organizationPrincipalsOnly(organizationId),
+        { Sid: "AllowReadingAwsOwnedPackageBuckets", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: awsOwnedPackageBucketArns(region) },
+    ]);
 }

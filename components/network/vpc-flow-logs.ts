@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ec2Arn, logGroupArn } from "../../iam/arns";
+import { policyDocument, type IdentityPolicyStatement, type TrustPolicyStatement } from "../../iam/policy-document";
 import { resourceTags } from "./resource-tags";
 
 export interface VpcFlowLogsArgs {
@@ -42,7 +44,7 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
     constructor(name: string, args: VpcFlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("zero-trust:network:VpcFlowLogs", name, {}, opts);
         const { region, accountId, logGroupName } = args;
-        const logGroupArn = `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
+        const groupArn = logGroupArn(region, accountId, logGroupName);
 
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-group`,
@@ -54,9 +56,8 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
             `${name}-role`,
             {
                 description: `Delivers VPC flow logs to ${logGroupName}`,
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
+                assumeRolePolicy: JSON.stringify(
+                    policyDocument<TrustPolicyStatement>([
                         {
                             Effect: "Allow",
                             Principal: { Service: "vpc-flow-logs.amazonaws.com" },
@@ -64,11 +65,11 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
                             // Confused-deputy guard: only flow logs of this account may use the role.
                             Condition: {
                                 StringEquals: { "aws:SourceAccount": accountId },
-                                ArnLike: { "aws:SourceArn": `arn:aws:ec2:${region}:${accountId}:vpc-flow-log/*` },
+                                ArnLike: { "aws:SourceArn": ec2Arn(region, accountId, "vpc-flow-log", "*") },
                             },
                         },
-                    ],
-                }),
+                    ]),
+                ),
                 tags: resourceTags(`${args.environment}-flow-logs`),
             },
             { parent: this },
@@ -77,18 +78,17 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
             `${name}-write`,
             {
                 role: role.name,
-                policy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
+                policy: JSON.stringify(
+                    policyDocument<IdentityPolicyStatement>([
                         {
                             Sid: "WriteThisLogGroupOnly",
                             Effect: "Allow",
                             // The group already exists, so AWS's sample grants of CreateLogGroup/DescribeLogGroups are not needed.
                             Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                            Resource: [logGroupArn, `${logGroupArn}:log-stream:*`],
+                            Resource: [groupArn, `${groupArn}:log-stream:*`],
                         },
-                    ],
-                }),
+                    ]),
+                ),
             },
             { parent: this },
         );

@@ -4,10 +4,12 @@
  * check throwing a one-line error that names the parameter before any document exists.
  */
 
+import { roleArn } from "../../iam/arns";
+
 /**
  * The ARN pattern `aws:PrincipalArn` has for a role of this name in any member account. Exact
  * name, path `/`: no wildcard around the name, so `evil-<name>` or `<name>-copy` never match.
  */
 export function roleArnPattern(roleName: string): string {
-    return `arn:aws:iam::*:role/${roleName}`;
+    return roleArn("*", roleName);
 }

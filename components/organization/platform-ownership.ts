@@ -1,9 +1,10 @@
 import { validBucketName } from "../argument-checks";
-import { accessLogsBucketName, bucketArn, configDeliveryBucketName } from "../audit-logs/audit-log-names";
+import { bucketArn, eventRuleArn, roleArn, snsTopicArn, sqsQueueArn } from "../../iam/arns";
+import type { Condition, IdentityPolicyStatement, OneOrMany } from "../../iam/policy-document";
+import { accessLogsBucketName, configDeliveryBucketName } from "../audit-logs/audit-log-names";
 import { alertRuleName, alertTopicName, findingsBucketName } from "../detection/detection-names";
 import { regionalResponderRoleName, responderNames } from "../response/responder-names";
 import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";
-import type { ConditionBlock, ScpStatement } from "./scp-document";
 
 /*
  * What belongs to the platform in a member account, and the deny that keeps it out of every other
@@ -37,10 +38,10 @@ const ANY = "*";
  * alert rules, the responder's dead-letter queues.
  */
 export const PLATFORM_RESOURCE_ARNS = {
-    buckets: [`arn:aws:s3:::${findingsBucketName(ANY, ANY, ANY)}`],
-    topics: [`arn:aws:sns:*:*:${alertTopicName(ANY)}`, `arn:aws:sns:*:*:${responderNames(alertRuleName(ANY)).topic}`],
-    rules: [`arn:aws:events:*:*:rule/${alertRuleName(ANY)}`],
-    queues: [`arn:aws:sqs:*:*:${responderNames(alertRuleName(ANY)).deadLetterQueue}`],
+    buckets: [bucketArn(findingsBucketName(ANY, ANY, ANY))],
+    topics: [snsTopicArn(ANY, ANY, alertTopicName(ANY)), snsTopicArn(ANY, ANY, responderNames(alertRuleName(ANY)).topic)],
+    rules: [eventRuleArn(ANY, ANY, alertRuleName(ANY))],
+    queues: [sqsQueueArn(ANY, ANY, responderNames(alertRuleName(ANY)).deadLetterQueue)],
 } as const;
 
 /**
@@ -125,7 +126,7 @@ export const OWNED_RESOURCE_ACTIONS = [
 export const INTERFACE_GROUP_ACTIONS = ["ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute"] as const;
 
 /** The automated responders' roles in every environment and region, which move interfaces into the quarantine group. */
-export const RESPONDER_ROLE_ARNS = [responderNames(alertRuleName(ANY)).role, regionalResponderRoleName(ANY, ANY)].map((role) => `arn:aws:iam::*:role/${role}`);
+export const RESPONDER_ROLE_ARNS = [responderNames(alertRuleName(ANY)).role, regionalResponderRoleName(ANY, ANY)].map((role) => roleArn(ANY, role));
 
 /** A platform bucket's settings (policy, ACL, public access block, versioning, logging, tags, …), lifecycle, encryption, replication, deletion. */
 export const PLATFORM_BUCKET_ACTIONS = ["s3:PutBucket*", "s3:DeleteBucket*", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration", "s3:PutReplicationConfiguration"] as const;
@@ -145,13 +146,13 @@ export const PLATFORM_QUEUE_ACTIONS = ["sqs:SetQueueAttributes", "sqs:AddPermiss
  * (`aws:TagKeys`); changing the platform buckets (the findings buckets, the log archive, its
  * access-logs bucket and AWS Config's delivery bucket), topics, rules and queues named by `PLATFORM_RESOURCE_ARNS`.
  */
-export function platformResourceStatements(logArchiveBucketName: string, exemptRoleArns: readonly string[] = []): ScpStatement[] {
+export function platformResourceStatements(logArchiveBucketName: string, exemptRoleArns: readonly string[] = []): IdentityPolicyStatement[] {
     const archive = validBucketName("logArchiveBucketName", logArchiveBucketName);
     const buckets = [...PLATFORM_RESOURCE_ARNS.buckets, ...[archive, accessLogsBucketName(archive), configDeliveryBucketName(archive)].map(bucketArn)];
     const { key, value } = PLATFORM_OWNER_TAG;
-    const deny = (Sid: string, Action: readonly string[], Resource: string | readonly string[], Condition: ConditionBlock = {}, exempt = exemptRoleArns): ScpStatement => {
+    const deny = (Sid: string, Action: readonly string[], Resource: OneOrMany<string>, Condition: Condition = {}, exempt = exemptRoleArns): IdentityPolicyStatement => {
         const condition = { ...Condition, ...(exempt.length > 0 ? { ArnNotLike: { "aws:PrincipalArn": exempt } } : {}) };
-        return { Sid, Effect: "Deny", Action, Resource, ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}) };
+        return { Sid, Effect: "Deny", Action: [...Action], Resource, ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}) };
     };
     return [
         deny("DenyChangingPlatformResources", OWNED_RESOURCE_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${key}`]: value } }),

@@ -1,32 +1,15 @@
 /**
- * Service control policy documents as plain data: the types, the size limit AWS Organizations
- * enforces, and the one way a document is turned into the policy content that is sent.
+ * Service control policy documents as plain data: the document type, the size limit AWS
+ * Organizations enforces, and the one way a document is turned into the policy content that is sent.
  */
 
-/** A condition value as IAM accepts it: one string or boolean, or a list of strings. */
-export type ConditionValue = string | boolean | readonly string[];
+import type { IdentityPolicyStatement, PolicyDocument } from "../../iam/policy-document";
 
-/** `{ Operator: { ConditionKey: value } }`. */
-export type ConditionBlock = Readonly<Record<string, Readonly<Record<string, ConditionValue>>>>;
-
-/** One statement of an SCP. Guardrails only deny; `Allow` is here because the IAM grammar has it. */
-export interface ScpStatement {
-    /** Alphanumeric statement id, unique within its document. */
-    readonly Sid: string;
-    readonly Effect: "Allow" | "Deny";
-    /** Actions denied; exactly one of `Action` and `NotAction`. */
-    readonly Action?: string | readonly string[];
-    /** Every action except these is denied; exactly one of `Action` and `NotAction`. */
-    readonly NotAction?: string | readonly string[];
-    readonly Resource: string | readonly string[];
-    readonly Condition?: ConditionBlock;
-}
-
-/** An SCP document (IAM policy grammar, version 2012-10-17). */
-export interface ScpDocument {
-    readonly Version: "2012-10-17";
-    readonly Statement: readonly ScpStatement[];
-}
+/**
+ * An SCP: the identity-policy shape (it names no principal; it binds the accounts it is attached
+ * to). Guardrails only deny; `Allow` is there because the IAM grammar has it.
+ */
+export type ScpDocument = PolicyDocument<IdentityPolicyStatement>;
 
 /**
  * Largest SCP document AWS Organizations accepts, in characters. The API counts whitespace too

@@ -1,8 +1,11 @@
 import { validBucketArn, validLogGroupPatterns, validOptionalRoleName, validRegions, validRoleName } from "../argument-checks";
+import { accountRoot, ec2Arn, logGroupArn } from "../../iam/arns";
+import { policyDocument, type Condition, type IdentityPolicyStatement } from "../../iam/policy-document";
+import { LOG_OBJECT_DELETION_ACTIONS } from "../audit-logs/log-archive-policies";
 import { roleArnPattern } from "./guardrail-parameters";
 import { platformResourceStatements } from "./platform-ownership";
 import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";
-import { combineScps, type ConditionBlock, type ScpDocument, type ScpStatement } from "./scp-document";
+import { combineScps, type ScpDocument } from "./scp-document";
 
 /*
  * The organisation's guardrails as SCP documents, one pure function per guardrail. Action names
@@ -81,9 +84,6 @@ export const ACCESS_ANALYZER_TAMPERING_ACTIONS = [
     "access-analyzer:UpdateArchiveRule",
     "access-analyzer:ApplyArchiveRule",
 ] as const;
-
-/** Deleting audit log objects, including by lifting a governance-mode object lock. */
-export const LOG_OBJECT_DELETION_ACTIONS = ["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention"] as const;
 
 /** Changing the log-archive bucket so that logs expire, leak, or lose versioning and object lock. */
 export const LOG_BUCKET_TAMPERING_ACTIONS = [
@@ -191,7 +191,7 @@ export interface GuardrailParameters extends ExemptRoles {
 }
 
 /** `{ ArnNotLike: { aws:PrincipalArn: [...] } }` for the given role names. */
-function exceptRoles(roleNames: readonly string[]): ConditionBlock {
+function exceptRoles(roleNames: readonly string[]): Condition {
     return { ArnNotLike: { "aws:PrincipalArn": roleNames.map(roleArnPattern) } };
 }
 
@@ -205,7 +205,7 @@ function exemptRoleNames(roles: ExemptRoles, withDeploymentRole: boolean): strin
     return withDeploymentRole && deployment !== undefined ? [breakGlass, deployment] : [breakGlass];
 }
 
-const document = (...statements: ScpStatement[]): ScpDocument => ({ Version: "2012-10-17", Statement: statements });
+const document = (...statements: IdentityPolicyStatement[]): ScpDocument => policyDocument(statements);
 
 /** Deny `organizations:LeaveOrganization`: an account that leaves takes itself out of every guardrail. No exemption. */
 export function denyLeaveOrganization(): ScpDocument {
@@ -218,7 +218,7 @@ export function denyLeaveOrganization(): ScpDocument {
  */
 export function protectSecurityServices(roles: ExemptRoles): ScpDocument {
     const Condition = exceptRoles(exemptRoleNames(roles, true));
-    const statement = (Sid: string, Action: readonly string[]): ScpStatement => ({ Sid, Effect: "Deny", Action, Resource: "*", Condition });
+    const statement = (Sid: string, Action: readonly string[]): IdentityPolicyStatement => ({ Sid, Effect: "Deny", Action: [...Action], Resource: "*", Condition });
     return document(
         statement("ProtectCloudTrail", CLOUDTRAIL_TAMPERING_ACTIONS),
         statement("ProtectGuardDuty", GUARDDUTY_TAMPERING_ACTIONS),
@@ -242,14 +242,14 @@ export function protectAuditLogs(parameters: ExemptRoles & Pick<GuardrailParamet
     const bucketArn = validBucketArn("logArchiveBucketArn", parameters.logArchiveBucketArn);
     const logGroups = validLogGroupPatterns("auditLogGroupPatterns", parameters.auditLogGroupPatterns ?? DEFAULT_AUDIT_LOG_GROUP_PATTERNS)
         // The trailing `*` also covers the group's streams (`…:log-group:<name>:log-stream:<stream>`).
-        .map((pattern) => `arn:aws:logs:*:*:log-group:${pattern}${pattern.endsWith("*") ? "" : "*"}`);
+        .map((pattern) => logGroupArn("*", "*", `${pattern}${pattern.endsWith("*") ? "" : "*"}`));
     const changers = exceptRoles(exemptRoleNames(parameters, true));
     return document(
-        { Sid: "DenyAuditLogObjectDeletion", Effect: "Deny", Action: LOG_OBJECT_DELETION_ACTIONS, Resource: `${bucketArn}/*` },
-        { Sid: "DenyAuditLogGroupDeletion", Effect: "Deny", Action: LOG_GROUP_DELETION_ACTIONS, Resource: logGroups },
-        { Sid: "ProtectLogArchiveBucket", Effect: "Deny", Action: LOG_BUCKET_TAMPERING_ACTIONS, Resource: bucketArn, Condition: changers },
-        { Sid: "ProtectAuditLogGroups", Effect: "Deny", Action: LOG_GROUP_TAMPERING_ACTIONS, Resource: logGroups, Condition: changers },
-        { Sid: "DenyKeyDestruction", Effect: "Deny", Action: KEY_DESTRUCTION_ACTIONS, Resource: "*", Condition: exceptRoles(exemptRoleNames(parameters, false)) },
+        { Sid: "DenyAuditLogObjectDeletion", Effect: "Deny", Action: [...LOG_OBJECT_DELETION_ACTIONS], Resource: `${bucketArn}/*` },
+        { Sid: "DenyAuditLogGroupDeletion", Effect: "Deny", Action: [...LOG_GROUP_DELETION_ACTIONS], Resource: logGroups },
+        { Sid: "ProtectLogArchiveBucket", Effect: "Deny", Action: [...LOG_BUCKET_TAMPERING_ACTIONS], Resource: bucketArn, Condition: changers },
+        { Sid: "ProtectAuditLogGroups", Effect: "Deny", Action: [...LOG_GROUP_TAMPERING_ACTIONS], Resource: logGroups, Condition: changers },
+        { Sid: "DenyKeyDestruction", Effect: "Deny", Action: [...KEY_DESTRUCTION_ACTIONS], Resource: "*", Condition: exceptRoles(exemptRoleNames(parameters, false)) },
     );
 }
 
@@ -260,7 +260,7 @@ export function denyRootUser(): ScpDocument {
         Effect: "Deny",
         Action: "*",
         Resource: "*",
-        Condition: { StringLike: { "aws:PrincipalArn": "arn:aws:iam::*:root" } },
+        Condition: { StringLike: { "aws:PrincipalArn": accountRoot("*") } },
     });
 }
 
@@ -275,7 +275,7 @@ export function denyOutsideAllowedRegions(parameters: Pick<GuardrailParameters, 
     return document({
         Sid: "DenyOutsideAllowedRegions",
         Effect: "Deny",
-        NotAction: GLOBAL_SERVICE_ACTIONS,
+        NotAction: [...GLOBAL_SERVICE_ACTIONS],
         Resource: "*",
         Condition: {
             StringNotEquals: { "aws:RequestedRegion": regions },
@@ -286,7 +286,7 @@ export function denyOutsideAllowedRegions(parameters: Pick<GuardrailParameters, 
 
 /** Deny creating IAM users, their access keys and console passwords (`IAM_USER_CREDENTIAL_ACTIONS`). No exemption. */
 export function denyIamUserCredentials(): ScpDocument {
-    return document({ Sid: "DenyIamUserCredentials", Effect: "Deny", Action: IAM_USER_CREDENTIAL_ACTIONS, Resource: "*" });
+    return document({ Sid: "DenyIamUserCredentials", Effect: "Deny", Action: [...IAM_USER_CREDENTIAL_ACTIONS], Resource: "*" });
 }
 
 /**
@@ -301,14 +301,14 @@ export function requireImdsV2(): ScpDocument {
             Sid: "RequireImdsV2OnLaunch",
             Effect: "Deny",
             Action: "ec2:RunInstances",
-            Resource: "arn:aws:ec2:*:*:instance/*",
+            Resource: ec2Arn("*", "*", "instance", "*"),
             Condition: { StringNotEquals: { "ec2:MetadataHttpTokens": "required" } },
         },
         {
             Sid: "DenyImdsV2OptOut",
             Effect: "Deny",
             Action: "ec2:ModifyInstanceMetadataOptions",
-            Resource: "arn:aws:ec2:*:*:instance/*",
+            Resource: ec2Arn("*", "*", "instance", "*"),
             Condition: { StringNotEquals: { "ec2:Attribute/HttpTokens": "required" }, Null: { "ec2:Attribute/HttpTokens": false } },
         },
         {
@@ -328,7 +328,7 @@ export function requireImdsV2(): ScpDocument {
  */
 export function protectGuardrailRoles(roles: ExemptRoles): ScpDocument {
     const names = exemptRoleNames(roles, true);
-    return document({ Sid: "ProtectGuardrailRoles", Effect: "Deny", Action: ROLE_CHANGE_ACTIONS, Resource: names.map(roleArnPattern), Condition: exceptRoles(names) });
+    return document({ Sid: "ProtectGuardrailRoles", Effect: "Deny", Action: [...ROLE_CHANGE_ACTIONS], Resource: names.map(roleArnPattern), Condition: exceptRoles(names) });
 }
 
 /**

@@ -2,11 +2,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FINDING_ID_TAG, FINDING_TYPE_TAG } from "../../responder/actions";
 import { isTagKey, SETTINGS_ENV } from "../../responder/settings";
+import { ec2Arn, eventRuleArn } from "../../iam/arns";
 import { validOptionalRoleName } from "../argument-checks";
-import { eventRuleArn } from "../encryption/key-policy";
 import { responderCode, RESPONDER_HANDLER, RESPONDER_RUNTIME } from "./responder-bundle";
 import { responderAlarmNamePrefix, responderNames } from "./responder-names";
-import { deadLetterQueuePolicy, ec2Arn, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "./responder-policies";
+import { deadLetterQueuePolicy, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "./responder-policies";
 
 /** How EventBridge retries delivering a finding to the function before it goes to the dead-letter queue. */
 export const DELIVERY_RETRY_POLICY = { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 3600 } as const;

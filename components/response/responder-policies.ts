@@ -20,29 +20,15 @@
 //   dead-letter queue; write only its own log group.
 
 import { OPT_OUT_VALUE } from "../../responder/actions";
-import type { ResourcePolicyDocument } from "../detection/findings-policies";
-import { viaService } from "../encryption/key-policy";
-import { denyInsecureTransport, eventBridgeRuleOnly } from "../resource-policy-statements";
+import { bucketArn, cloudWatchAlarmArn, ec2Arn, ec2SnapshotArn, logGroupArn, roleArn, userArn, viaService } from "../../iam/arns";
+import type { IdentityPolicyStatement, PolicyDocument, ResourcePolicyStatement, TrustPolicyStatement } from "../../iam/policy-document";
+import { denyInsecureTransport, eventBridgeRuleOnly } from "../../iam/statements";
 
 /** The Lambda service principal. */
 export const LAMBDA_SERVICE = "lambda.amazonaws.com";
 
 /** The CloudWatch (alarms) service principal. */
 export const CLOUDWATCH_SERVICE = "cloudwatch.amazonaws.com";
-
-/** An IAM identity-policy statement (no principal). */
-export interface IdentityPolicyStatement<V = string> {
-    readonly Sid: string;
-    readonly Effect: "Allow" | "Deny";
-    readonly Action: string[];
-    readonly Resource: V | V[];
-    readonly Condition?: Readonly<Record<string, Readonly<Record<string, V | V[]>>>>;
-}
-
-export interface IdentityPolicyDocument<V = string> {
-    readonly Version: "2012-10-17";
-    readonly Statement: IdentityPolicyStatement<V>[];
-}
 
 /** The facts the responder's policies are built from. */
 export interface ResponderPolicyFacts<V> {
@@ -68,14 +54,8 @@ export interface ResponderPolicyFacts<V> {
     readonly alertsKeyArn: V;
 }
 
-/** `arn:aws:ec2:<region>:<account>:<type>/<id>`. */
-export const ec2Arn = (region: string, accountId: string, type: string, id: string): string => `arn:aws:ec2:${region}:${accountId}:${type}/${id}`;
-
-/** The role's own ARN (IAM roles at path `/`). */
-export const roleArn = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;
-
 /** The responder's permissions: exactly the executor's calls, scoped as narrowly as AWS allows. */
-export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>): IdentityPolicyDocument<V | string> {
+export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>): PolicyDocument<IdentityPolicyStatement<V | string>> {
     const { accountId, region } = facts;
     const notOptedOut = { StringNotEqualsIgnoreCase: { [`aws:ResourceTag/${facts.optOutTagKey}`]: OPT_OUT_VALUE } };
     return {
@@ -85,7 +65,7 @@ export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>):
                 Sid: "WriteOwnLogGroup",
                 Effect: "Allow",
                 Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                Resource: `arn:aws:logs:${region}:${accountId}:log-group:${facts.logGroupName}:*`,
+                Resource: `${logGroupArn(region, accountId, facts.logGroupName)}:*`,
             },
             {
                 // EC2's Describe calls support no resource-level permissions.
@@ -114,13 +94,13 @@ export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>):
                 Sid: "SnapshotVolumesOfAccount",
                 Effect: "Allow",
                 Action: ["ec2:CreateSnapshot"],
-                Resource: [ec2Arn(region, accountId, "volume", "*"), `arn:aws:ec2:${region}::snapshot/*`],
+                Resource: [ec2Arn(region, accountId, "volume", "*"), ec2SnapshotArn(region, "*")],
             },
             {
                 Sid: "TagSnapshotsWhenCreated",
                 Effect: "Allow",
                 Action: ["ec2:CreateTags"],
-                Resource: `arn:aws:ec2:${region}::snapshot/*`,
+                Resource: ec2SnapshotArn(region, "*"),
                 Condition: { StringEquals: { "ec2:CreateAction": "CreateSnapshot" } },
             },
             {
@@ -134,26 +114,26 @@ export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>):
                 Sid: "ReadUserKeysAndTags",
                 Effect: "Allow",
                 Action: ["iam:ListAccessKeys", "iam:ListUserTags"],
-                Resource: `arn:aws:iam::${accountId}:user/*`,
+                Resource: userArn(accountId, "*"),
             },
             {
                 Sid: "DeactivateAccessKeysOfUsersNotOptedOut",
                 Effect: "Allow",
                 Action: ["iam:UpdateAccessKey"],
-                Resource: `arn:aws:iam::${accountId}:user/*`,
+                Resource: userArn(accountId, "*"),
                 Condition: notOptedOut,
             },
             {
                 Sid: "ReadRoleRevocationsAndTags",
                 Effect: "Allow",
                 Action: ["iam:GetRolePolicy", "iam:ListRoleTags"],
-                Resource: `arn:aws:iam::${accountId}:role/*`,
+                Resource: roleArn(accountId, "*"),
             },
             {
                 Sid: "RevokeSessionsOfRolesNotOptedOut",
                 Effect: "Allow",
                 Action: ["iam:PutRolePolicy"],
-                Resource: `arn:aws:iam::${accountId}:role/*`,
+                Resource: roleArn(accountId, "*"),
                 Condition: notOptedOut,
             },
             {
@@ -166,14 +146,14 @@ export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>):
                 Sid: "ReadBucketPublicAccessAndTags",
                 Effect: "Allow",
                 Action: ["s3:GetBucketPublicAccessBlock", "s3:GetBucketTagging"],
-                Resource: "arn:aws:s3:::*",
+                Resource: bucketArn("*"),
                 Condition: { StringEquals: { "aws:ResourceAccount": accountId } },
             },
             {
                 Sid: "BlockPublicAccessOfAccountBuckets",
                 Effect: "Allow",
                 Action: ["s3:PutBucketPublicAccessBlock"],
-                Resource: "arn:aws:s3:::*",
+                Resource: bucketArn("*"),
                 Condition: { StringEquals: { "aws:ResourceAccount": accountId } },
             },
             {
@@ -200,17 +180,11 @@ export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>):
     };
 }
 
-/** A role's trust policy. */
-export interface TrustPolicyDocument {
-    readonly Version: "2012-10-17";
-    readonly Statement: { readonly Sid: string; readonly Effect: "Allow"; readonly Principal: { readonly Service: string }; readonly Action: string }[];
-}
-
 /**
  * Only Lambda may assume the role. No aws:SourceAccount/SourceArn condition: Lambda does not
  * document them for execution roles, and a condition it does not send would stop the function.
  */
-export function responderTrustPolicy(): TrustPolicyDocument {
+export function responderTrustPolicy(): PolicyDocument<TrustPolicyStatement> {
     return { Version: "2012-10-17", Statement: [{ Sid: "LambdaAssumesRole", Effect: "Allow", Principal: { Service: LAMBDA_SERVICE }, Action: "sts:AssumeRole" }] };
 }
 
@@ -229,8 +203,8 @@ export interface OutcomesTopicFacts<V> {
  * The outcomes topic: the responder's role and its alarms publish, nobody else may (an IAM allow in
  * the account included), so what people read there comes from the responder.
  */
-export function outcomesTopicPolicy<V = string>(facts: OutcomesTopicFacts<V>): ResourcePolicyDocument<V | string> {
-    const alarms = `arn:aws:cloudwatch:${facts.region}:${facts.accountId}:alarm:${facts.alarmNamePrefix}*`;
+export function outcomesTopicPolicy<V = string>(facts: OutcomesTopicFacts<V>): PolicyDocument<ResourcePolicyStatement<V | string>> {
+    const alarms = cloudWatchAlarmArn(facts.region, facts.accountId, `${facts.alarmNamePrefix}*`);
     return {
         Version: "2012-10-17",
         Statement: [
@@ -271,7 +245,7 @@ export interface DeadLetterQueueFacts<V> {
 }
 
 /** The dead-letter queue: EventBridge sends for the alert rule only; nothing without TLS. */
-export function deadLetterQueuePolicy<V = string>(facts: DeadLetterQueueFacts<V>): ResourcePolicyDocument<V | string> {
+export function deadLetterQueuePolicy<V = string>(facts: DeadLetterQueueFacts<V>): PolicyDocument<ResourcePolicyStatement<V | string>> {
     return {
         Version: "2012-10-17",
         Statement: [

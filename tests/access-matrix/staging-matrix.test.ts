@@ -6,6 +6,7 @@ import { PROBES } from "../../access-matrix/probes";
 import { previewStackPlans, type StackPlans } from "../../access-matrix/stack-plans";
 import { platformResourceStatements } from "../../components/organization/platform-ownership";
 import type { Plan, PlanStep } from "../../offline-preview/plan";
+import type { PolicyDocument } from "../../iam/policy-document";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -192,7 +193,7 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
             .flatMap((r, i) => before.principals.map((p, j) => ({ r, i, p, j })))
             .find(({ r, i, p, j }) => r.kind === "tamper" && !r.action.startsWith("kms:") && p.arn.includes(":111111111111:role/") && r.target.arn.includes(":111111111111:") && before.cells[i][j].decision === "ImplicitDeny");
         assert.ok(found !== undefined, "a tampering probe some staging role is implicitly denied");
-        const unreadableAllow = { Statement: [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { BinaryEquals: { "aws:x": "AA==" } } }] };
+        const unreadableAllow: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { BinaryEquals: { "aws:x": "AA==" } } }] };
         const unmodelled = bare.principals.map((p) => (p.label === found.p.label ? { ...p, identityPolicies: [...p.identityPolicies, unreadableAllow] } : p));
         const c = accessMatrix(bare.estate, unmodelled, bare.organization).cells[found.i][found.j];
         assert.deepStrictEqual([c.decision, c.unexpected], ["Undecided", true], `${found.p.label}: ${found.r.label}`);

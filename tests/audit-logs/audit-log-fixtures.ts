@@ -4,7 +4,7 @@ import type { AccessLogsKeyFacts, ArchiveKeyFacts, ConfigDeliveryKeyFacts } from
 import type { AccessLogsBucketFacts, ArchiveBucketFacts, ConfigDeliveryBucketFacts } from "../../components/audit-logs/log-archive-policies";
 import type { OrganizationTrailArgs } from "../../components/audit-logs/organization-trail";
 import type { TrailLogGroupFacts } from "../../components/audit-logs/trail-policies";
-import type { PolicyRequest } from "../../iam-evaluator/policy-evaluator";
+import type { PolicyRequest } from "../../iam/evaluator/policy-evaluator";
 
 export const ORG = "o-a1b2c3d4e5";
 export const MANAGEMENT = "999999999999";

@@ -5,11 +5,11 @@ import {
     accessLogsBucketPolicy,
     archiveBucketPolicy,
     BUCKET_CONFIGURATION_ACTIONS,
-    type BucketPolicyDocument,
     configDeliveryBucketPolicy,
 } from "../../components/audit-logs/log-archive-policies";
-import { evaluate } from "../../iam-evaluator/policy-evaluator";
-import { statement } from "../../iam-evaluator/policy-reading";
+import { evaluate } from "../../iam/evaluator/policy-evaluator";
+import type { PolicyDocument, ResourcePolicyStatement } from "../../iam/policy-document";
+import { listOf, statement } from "../../iam/evaluator/policy-reading";
 import {
     ACCESS_BUCKET,
     ACCESS_LOGS_BUCKET_FACTS,
@@ -46,7 +46,7 @@ const ROOT_OF_ARCHIVE = `arn:aws:iam::${LOG_ARCHIVE}:root`;
 
 
 /** Checks shared by both bucket policies. */
-function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void {
+function commonChecks(policy: () => PolicyDocument<ResourcePolicyStatement>, bucket: string): void {
     it("denies every request without TLS, in the one-condition form the policy pack and CIS 2.1.1 accept", () => {
         assert.deepStrictEqual(statement(policy(), "DenyInsecureTransport"), {
             Sid: "DenyInsecureTransport",
@@ -88,7 +88,7 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
             "s3:PutLifecycleConfiguration",
             "s3:DeleteBucket",
         ]) {
-            assert.ok(deny.Action.includes(action), action);
+            assert.ok(listOf(deny.Action).includes(action), action);
             for (const who of [SOMEONE, ROOT_OF_ARCHIVE, INVESTIGATOR, `arn:aws:iam::444444444444:role/${BREAK_GLASS}`]) {
                 assert.strictEqual(evaluate([policy()], asRole(who, action, bucket)), "ExplicitDeny", `${who} ${action}`);
             }
@@ -96,7 +96,7 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
                 assert.notStrictEqual(evaluate([policy()], asRole(who, action, bucket), { strict: true }), "ExplicitDeny", `${who} ${action}`);
             }
         }
-        assert.deepStrictEqual([...deny.Action].sort(), [...BUCKET_CONFIGURATION_ACTIONS].sort());
+        assert.deepStrictEqual([...listOf(deny.Action)].sort(), [...BUCKET_CONFIGURATION_ACTIONS].sort());
     });
 
     it("lets only AWS service principals put objects", () => {
@@ -123,7 +123,7 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
         });
         const read = statement(policy(), "ReadersReadObjects");
         assert.deepStrictEqual([read.Principal, read.Resource], [{ AWS: [SECURITY_ROOT] }, `${bucket}/*`]);
-        assert.ok(read.Action.every((a) => /^s3:Get/.test(a)), read.Action.join(", "));
+        assert.ok(listOf(read.Action).every((a) => /^s3:Get/.test(a)), listOf(read.Action).join(", "));
         assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:GetObject", `${bucket}/x`)), "Allow");
         assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:GetObjectVersion", `${bucket}/x`)), "Allow");
         assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:ListBucket", bucket)), "Allow");
@@ -138,9 +138,9 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
             const principal = statement.Principal;
             assert.notStrictEqual(principal, "*", statement.Sid);
             if (typeof principal === "object" && "AWS" in principal) {
-                assert.ok(!principal.AWS.some((p) => p.includes("*")), statement.Sid);
+                assert.ok(!listOf(principal.AWS).some((p) => p.includes("*")), statement.Sid);
             }
-            assert.ok(!statement.Action.some((a) => a === "*" || a === "s3:*" || a.endsWith(":*")), statement.Sid);
+            assert.ok(!listOf(statement.Action).some((a) => a === "*" || a === "s3:*" || a.endsWith(":*")), statement.Sid);
             if (typeof principal === "object" && "Service" in principal) {
                 assert.ok(statement.Condition !== undefined && Object.keys(statement.Condition).length > 0, `${statement.Sid}: a service principal without a condition`);
             }
@@ -150,7 +150,7 @@ function commonChecks(policy: () => BucketPolicyDocument, bucket: string): void 
 
 describe("log archive bucket policies", () => {
     describe("the archive bucket", () => {
-        const policy = (): BucketPolicyDocument => archiveBucketPolicy(ARCHIVE_BUCKET_FACTS);
+        const policy = (): PolicyDocument<ResourcePolicyStatement> => archiveBucketPolicy(ARCHIVE_BUCKET_FACTS);
         commonChecks(policy, ARCHIVE);
 
         it("denies deleting logs, their versions and lifting a governance lock to EVERYONE, break-glass included, with no condition", () => {
@@ -253,7 +253,7 @@ describe("log archive bucket policies", () => {
     });
 
     describe("AWS Config's delivery bucket", () => {
-        const policy = (): BucketPolicyDocument => configDeliveryBucketPolicy(CONFIG_DELIVERY_BUCKET_FACTS);
+        const policy = (): PolicyDocument<ResourcePolicyStatement> => configDeliveryBucketPolicy(CONFIG_DELIVERY_BUCKET_FACTS);
         commonChecks(policy, CONFIG);
         const snapshot = `${CONFIG}/${SNAPSHOT_KEY}`;
 
@@ -332,7 +332,7 @@ describe("log archive bucket policies", () => {
     });
 
     describe("the access-logs bucket", () => {
-        const policy = (): BucketPolicyDocument =>
+        const policy = (): PolicyDocument<ResourcePolicyStatement> =>
             accessLogsBucketPolicy(ACCESS_LOGS_BUCKET_FACTS);
         commonChecks(policy, ACCESS);
 

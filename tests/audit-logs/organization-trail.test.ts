@@ -6,7 +6,7 @@ import { OrganizationTrail, type OrganizationTrailArgs } from "../../components/
 import { trailDeliveryRolePolicy, trailDeliveryRoleTrustPolicy, trailLogGroupKeyPolicy } from "../../components/audit-logs/trail-policies";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../../components/organization/service-control-policies";
 import { PERMISSION_SET_KEYS } from "../../components/identity/permission-set-policies";
-import { evaluate, resourceMatches } from "../../iam-evaluator/policy-evaluator";
+import { evaluate, resourceMatches } from "../../iam/evaluator/policy-evaluator";
 import { permissionSetPolicies, withEverythingAllowed } from "../identity/permission-set-sessions";
 import { awsResourcesThrough, dependenciesOf, oncePerVariant, RecordingMocks, valueOf } from "../network/recording-mocks";
 import {

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { alertRuleName, alertTopicName, findingsBucketName } from "../../components/detection/detection-names";
 import { alertTopicPolicy, findingsAlertPattern, findingsBucketPolicy } from "../../components/detection/findings-policies";
-import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
-import { listOf, statement } from "../../iam-evaluator/policy-reading";
+import { resourceMatches } from "../../iam/evaluator/policy-evaluator";
+import { listOf, statement } from "../../iam/evaluator/policy-reading";
 
 const ACCOUNT = "111111111111";
 const BUCKET = "staging-guardduty-111111111111-eu-west-1";

@@ -4,7 +4,7 @@
 import * as assert from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { autoScalingServiceLinkedRole } from "../../components/encryption/key-policy";
+import { autoScalingServiceLinkedRole } from "../../iam/arns";
 
 const README = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
 

@@ -5,15 +5,15 @@ import {
     KEY_POLICY_RECOVERY_ACTIONS,
     KEY_USE_ACTIONS,
     applicationKeyPolicy,
-    logGroupArnPattern,
     purposeKeyPolicy,
     type KeyPolicyDocument,
     type KeyPolicyScope,
     type PurposeBindings,
 } from "../../components/encryption/key-policy";
 import { KEY_PURPOSES, type KeyPurpose } from "../../components/encryption/key-purposes";
-import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
-import { actionsAllowed, actionsOf, principalsOf, statement, statementsFor } from "../../iam-evaluator/policy-reading";
+import { logGroupArnPattern } from "../../iam/arns";
+import { resourceMatches } from "../../iam/evaluator/policy-evaluator";
+import { actionsAllowed, actionsOf, principalsOf, statement, statementsFor } from "../../iam/evaluator/policy-reading";
 
 const ACCOUNT = "111111111111";
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
@@ -47,7 +47,7 @@ describe("key policies (as data)", () => {
                 assert.strictEqual(new Set(sids).size, sids.length, `${label}: ${sids.join(", ")}`);
                 for (const s of policy.Statement) {
                     assert.deepStrictEqual([s.Effect, s.Resource], ["Allow", "*"], `${label} ${s.Sid}`);
-                    assert.ok(/^[A-Za-z0-9]+$/.test(s.Sid), `${label}: Sid ${s.Sid} must be alphanumeric`);
+                    assert.ok(/^[A-Za-z0-9]+$/.test(s.Sid ?? ""), `${label}: Sid ${s.Sid} must be alphanumeric`);
                 }
             }
         });
@@ -175,7 +175,7 @@ describe("key policies (as data)", () => {
 
     describe("purpose keys", () => {
         const own = (purpose: KeyPurpose, scope = SCOPE) =>
-            purposeKeyPolicy(scope, purpose, BINDINGS).Statement.filter((s) => !["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly"].includes(s.Sid));
+            purposeKeyPolicy(scope, purpose, BINDINGS).Statement.filter((s) => !["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly"].includes(s.Sid ?? ""));
 
         it("logs: CloudWatch Logs of the key's region, for the environment's log groups of this account only", () => {
             const [logs, ...others] = own("logs");

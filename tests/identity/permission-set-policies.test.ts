@@ -18,10 +18,11 @@ import {
     LOG_BUCKET_TAMPERING_ACTIONS,
     LOG_GROUP_DELETION_ACTIONS,
     LOG_GROUP_TAMPERING_ACTIONS,
-    LOG_OBJECT_DELETION_ACTIONS,
 } from "../../components/organization/service-control-policies";
-import { decidingSids, evaluate, type Decision, type PolicyDocument, type PolicyRequest } from "../../iam-evaluator/policy-evaluator";
-import { listOf } from "../../iam-evaluator/policy-reading";
+import { LOG_OBJECT_DELETION_ACTIONS } from "../../components/audit-logs/log-archive-policies";
+import { decidingSids, evaluate, type Decision, type PolicyRequest } from "../../iam/evaluator/policy-evaluator";
+import type { PolicyDocument } from "../../iam/policy-document";
+import { listOf } from "../../iam/evaluator/policy-reading";
 import { scpProblems } from "../organization/scp-grammar";
 import { permissionSetPolicies, withEverythingAllowed } from "./permission-set-sessions";
 
@@ -115,7 +116,7 @@ describe("permission set policies", () => {
         });
 
         it("aims the Deny at the archive and AWS Config's delivery bucket, their objects, and each audit log group with what lies below it", () => {
-            const byId = Object.fromEntries(protectAuditLogs(LOCATION).map((s) => [s.Sid, s.Resource]));
+            const byId = Object.fromEntries(protectAuditLogs(LOCATION).map((s) => [String(s.Sid), s.Resource] as const));
             assert.deepStrictEqual(byId, {
                 DenyAuditLogObjectChanges: [`${ARCHIVE}/*`, `${ARCHIVE}-config/*`],
                 DenyLogArchiveBucketChanges: [ARCHIVE, `${ARCHIVE}-config`],

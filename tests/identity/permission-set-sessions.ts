@@ -1,7 +1,7 @@
 // What a permission set's sessions are allowed by, for the permission-set policy tests.
 import { PERMISSION_SETS, type AuditLogLocation, type PermissionSetKey } from "../../components/identity/permission-set-policies";
-import { managedPolicyModel } from "../../iam-evaluator/managed-policy-models";
-import type { PolicyDocument } from "../../iam-evaluator/policy-evaluator";
+import { managedPolicyModel } from "../../access-matrix/managed-policy-models";
+import type { PolicyDocument } from "../../iam/policy-document";
 
 /** Everything a permission set's sessions are allowed by: its inline policy and the models of its managed policies. */
 export function permissionSetPolicies(key: PermissionSetKey, location: AuditLogLocation): PolicyDocument[] {

@@ -2,7 +2,7 @@
 // only, except reading the AWS-owned buckets that ECR layers and Amazon Linux packages come from.
 import * as assert from "assert";
 import { organizationOnlyEndpointPolicyDocument, s3GatewayEndpointPolicyDocument } from "../../components/network/endpoint-policy";
-import { evaluate, type PolicyRequest } from "../../iam-evaluator/policy-evaluator";
+import { evaluate, type PolicyRequest } from "../../iam/evaluator/policy-evaluator";
 
 const ORG = "o-a1b2c3d4e5";
 const REGION = "eu-west-1";

@@ -8,7 +8,8 @@ import { PERMISSION_SET_KEYS, type AuditLogLocation } from "../../components/ide
 import { PLATFORM_OWNER_TAG, platformOwnerTags } from "../../components/organization/platform-ownership";
 import { guardrailPolicyDocuments, protectPlatformResources, type GuardrailParameters } from "../../components/organization/service-control-policies";
 import { responderNames } from "../../components/response/responder-names";
-import { decidingSids, evaluate, type PolicyDocument, type PolicyRequest } from "../../iam-evaluator/policy-evaluator";
+import { decidingSids, evaluate, type PolicyRequest } from "../../iam/evaluator/policy-evaluator";
+import type { PolicyDocument } from "../../iam/policy-document";
 import { permissionSetPolicies } from "../identity/permission-set-sessions";
 
 const ACCOUNT = "111111111111";

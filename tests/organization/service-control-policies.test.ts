@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { SCP_MAX_CHARACTERS, combineScps, scpSize, type ScpDocument, type ScpStatement } from "../../components/organization/scp-document";
+import { SCP_MAX_CHARACTERS, combineScps, scpSize, type ScpDocument } from "../../components/organization/scp-document";
+import type { IdentityPolicyStatement } from "../../iam/policy-document";
 import {
     denyIamUserCredentials,
     denyLeaveOrganization,
@@ -14,8 +15,8 @@ import {
     type GuardrailParameters,
 } from "../../components/organization/service-control-policies";
 import { RESPONDER_ROLE_ARNS } from "../../components/organization/platform-ownership";
-import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
-import { listOf, statement } from "../../iam-evaluator/policy-reading";
+import { resourceMatches } from "../../iam/evaluator/policy-evaluator";
+import { listOf, statement } from "../../iam/evaluator/policy-reading";
 import { scpProblems } from "./scp-grammar";
 
 const BUCKET = "arn:aws:s3:::acme-org-log-archive";
@@ -29,7 +30,7 @@ const BREAK_GLASS = "arn:aws:iam::*:role/BreakGlass";
 const DEPLOYMENT = "arn:aws:iam::*:role/OrganizationAccountAccessRole";
 
 /** The principal ARN patterns a statement exempts (empty when it exempts nobody). */
-const exempted = (s: ScpStatement): readonly string[] => listOf(s.Condition?.ArnNotLike?.["aws:PrincipalArn"] as string | readonly string[] | undefined);
+const exempted = (s: IdentityPolicyStatement): readonly string[] => listOf(s.Condition?.ArnNotLike?.["aws:PrincipalArn"] as string | readonly string[] | undefined);
 
 /** Every guardrail document built from PARAMS, by function name. */
 const ALL_DOCUMENTS: Record<string, ScpDocument> = {

@@ -2,7 +2,8 @@ import * as assert from "assert";
 import * as vm from "node:vm";
 import * as aws from "@pulumi/aws";
 import { AutomatedResponder, type AutomatedResponderArgs } from "../../components/response/automated-responder";
-import { deadLetterQueuePolicy, ec2Arn, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "../../components/response/responder-policies";
+import { deadLetterQueuePolicy, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "../../components/response/responder-policies";
+import { ec2Arn } from "../../iam/arns";
 import { awsResourcesThrough, dependenciesOf, oncePerVariant, only, RecordingMocks, valueOf } from "../network/recording-mocks";
 
 const ACCOUNT = "111111111111";

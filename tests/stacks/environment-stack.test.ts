@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { readStackConfig } from "../../offline-preview/stack-config";
 import { SETTINGS_ENV } from "../../responder/settings";
 import { ConfigError } from "../../stacks/config/config-error";
-import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
+import { resourceMatches } from "../../iam/evaluator/policy-evaluator";
 import { decoded, ROOT, runStack, valueOf, type StackRun } from "./stack-harness";
 
 describe("environment stack", () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { readStackConfig } from "../../offline-preview/stack-config";
 import { ConfigError } from "../../stacks/config/config-error";
-import { resourceMatches } from "../../iam-evaluator/policy-evaluator";
+import { resourceMatches } from "../../iam/evaluator/policy-evaluator";
 import type { Registration } from "../network/recording-mocks";
 import { ROOT, runStack, valueOf, type StackRun } from "./stack-harness";
 

@@ -1,11 +1,12 @@
 import * as assert from "assert";
-import { evaluate, type PolicyDocument, type RequestContext, type Statement } from "../../iam-evaluator/policy-evaluator";
+import { evaluate, type RequestContext } from "../../../iam/evaluator/policy-evaluator";
+import type { PolicyDocument, PolicyStatement } from "../../../iam/policy-document";
 
 /** A Deny of everything under this condition: ExplicitDeny when it holds, ImplicitDeny when not. */
-const denyWhen = (Condition: Statement["Condition"]): PolicyDocument[] => [{ Statement: [{ Effect: "Deny", Action: "*", Resource: "*", Condition }] }];
+const denyWhen = (Condition: PolicyStatement["Condition"]): PolicyDocument[] => [{ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "*", Resource: "*", Condition }] }];
 /** The same Deny next to an Allow of everything: Undecided when the condition cannot be read. */
-const denyWhenOrAllow = (Condition: Statement["Condition"]): PolicyDocument[] => [...denyWhen(Condition), { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }];
-const holds = (Condition: Statement["Condition"], context: RequestContext): boolean => {
+const denyWhenOrAllow = (Condition: PolicyStatement["Condition"]): PolicyDocument[] => [...denyWhen(Condition), { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }];
+const holds = (Condition: PolicyStatement["Condition"], context: RequestContext): boolean => {
     const decision = evaluate(denyWhen(Condition), { action: "s3:GetObject", resource: "*", context }, { strict: true });
     return decision === "ExplicitDeny";
 };
@@ -54,7 +55,7 @@ describe("IAM evaluator: condition operators", () => {
     });
 
     it("resolves policy variables from the context, and IAM's escapes as literal characters", () => {
-        const ownAccount = [{ Statement: [{ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::logs-${aws:PrincipalAccount}/*" }] }];
+        const ownAccount: PolicyDocument[] = [{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::logs-${aws:PrincipalAccount}/*" }] }];
         const principal = { arn: "arn:aws:iam::111111111111:role/app" };
         assert.strictEqual(evaluate(ownAccount, { principal, action: "s3:GetObject", resource: "arn:aws:s3:::logs-111111111111/a" }, { strict: true }), "Allow");
         assert.strictEqual(evaluate(ownAccount, { principal, action: "s3:GetObject", resource: "arn:aws:s3:::logs-222222222222/a" }, { strict: true }), "ImplicitDeny");
@@ -64,7 +65,7 @@ describe("IAM evaluator: condition operators", () => {
     });
 
     it("reads NotPrincipal as every principal but the named ones", () => {
-        const policy: PolicyDocument[] = [{ Statement: [{ Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::111111111111:role/break-glass" }, Action: "*", Resource: "*" }] }];
+        const policy: PolicyDocument[] = [{ Version: "2012-10-17", Statement: [{ Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::111111111111:role/break-glass" }, Action: "*", Resource: "*" }] }];
         const as = (arn: string) => evaluate(policy, { principal: { arn }, action: "s3:DeleteBucket", resource: "*" }, { strict: true });
         assert.strictEqual(as("arn:aws:iam::111111111111:role/app"), "ExplicitDeny");
         assert.strictEqual(as("arn:aws:iam::111111111111:role/break-glass"), "ImplicitDeny");

@@ -1,6 +1,6 @@
 import { CONFIG_ROLE_POLICY_ARN } from "../components/account/account-baseline";
 import { AWS_MANAGED_POLICY_ARNS } from "../components/identity/permission-set-policies";
-import type { PolicyDocument } from "./policy-evaluator";
+import type { PolicyDocument } from "../iam/policy-document";
 
 /*
  * What the AWS managed policies the permission sets attach are known to allow, as documents the
@@ -91,7 +91,7 @@ export const MANAGED_POLICY_MODELS: Readonly<Record<string, PolicyDocument>> = {
 export function managedPolicyModel(arn: string): PolicyDocument {
     const model = MANAGED_POLICY_MODELS[arn];
     if (model === undefined) {
-        throw new Error(`no model of the managed policy ${arn}: add one to iam-evaluator/managed-policy-models.ts`);
+        throw new Error(`no model of the managed policy ${arn}: add one to access-matrix/managed-policy-models.ts`);
     }
     return model;
 }

@@ -34,26 +34,8 @@
  */
 
 import * as ipaddr from "ipaddr.js";
+import type { OneOrMany, PolicyDocument, PolicyStatement } from "../policy-document";
 import { listOf } from "./policy-reading";
-
-type Element = string | readonly string[];
-
-export interface Statement {
-    readonly Sid?: string;
-    readonly Effect: string;
-    readonly Principal?: unknown;
-    readonly NotPrincipal?: unknown;
-    readonly Action?: Element;
-    readonly NotAction?: Element;
-    readonly Resource?: Element;
-    readonly NotResource?: Element;
-    readonly Condition?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-}
-
-export interface PolicyDocument {
-    readonly Version?: string;
-    readonly Statement: readonly Statement[];
-}
 
 /** A condition key's value in a request: one string, or a list for a multi-valued key (`aws:TagKeys`). */
 export type ContextValue = string | readonly string[];
@@ -106,7 +88,7 @@ const not = (t: Truth): Truth => (isUndecided(t) ? t : !t);
 const any = (truths: Iterable<Truth>): Truth => not(all([...truths].map(not)));
 
 
-const where = (s: Statement): string => `statement ${s.Sid ?? "?"}`;
+const where = (s: PolicyStatement): string => `statement ${s.Sid ?? "?"}`;
 
 // Policies are read thousands of times by the access matrix: each glob compiles once.
 const globCache = new Map<string, RegExp>();
@@ -240,7 +222,7 @@ const NEGATIONS: Readonly<Record<string, string>> = {
 };
 
 /** A condition's values as strings (booleans and numbers as IAM reads them). */
-function conditionValues(s: Statement, key: string, values: unknown): string[] | { readonly undecided: string } {
+function conditionValues(s: PolicyStatement, key: string, values: unknown): string[] | { readonly undecided: string } {
     const list = Array.isArray(values) ? (values as unknown[]) : [values];
     const strings: string[] = [];
     for (const value of list) {
@@ -256,7 +238,7 @@ function conditionValues(s: Statement, key: string, values: unknown): string[] |
 }
 
 /** One operator block (`{ "StringEquals": { key: values, … } }`) of a statement in this context. */
-function operatorHolds(s: Statement, operator: string, keys: Readonly<Record<string, unknown>>, context: RequestContext): Truth {
+function operatorHolds(s: PolicyStatement, operator: string, keys: Readonly<Record<string, unknown>>, context: RequestContext): Truth {
     const set = /^(ForAnyValue|ForAllValues):(.*)$/.exec(operator);
     const base = set === null ? operator : set[2];
     const ifExists = base.endsWith("IfExists");
@@ -296,7 +278,7 @@ function operatorHolds(s: Statement, operator: string, keys: Readonly<Record<str
 }
 
 /** Whether every condition of the statement holds in this context (operators AND, keys AND, values OR). */
-function conditionsHold(s: Statement, context: RequestContext): Truth {
+function conditionsHold(s: PolicyStatement, context: RequestContext): Truth {
     return all(Object.entries(s.Condition ?? {}).map(([operator, keys]) => operatorHolds(s, operator, keys, context)));
 }
 
@@ -306,14 +288,14 @@ export const accountOf = (arn: string): string | undefined => /^arn:aws[\w-]*:(?
 /** How a `Principal` element names the request's principal: directly, through its account, or not. */
 type PrincipalMatch = "direct" | "account" | false | { readonly undecided: string };
 
-function principalMatch(s: Statement, element: unknown, principal: RequestPrincipal): PrincipalMatch {
+function principalMatch(s: PolicyStatement, element: unknown, principal: RequestPrincipal): PrincipalMatch {
     if (element === "*") {
         return "direct";
     }
     if (element === null || typeof element !== "object" || Object.keys(element).some((kind) => kind !== "AWS" && kind !== "Service")) {
         return { undecided: `${where(s)}: Principal ${JSON.stringify(element)} not supported by this evaluator` };
     }
-    const named = element as { readonly AWS?: Element; readonly Service?: Element };
+    const named = element as { readonly AWS?: OneOrMany<string>; readonly Service?: OneOrMany<string> };
     if ("service" in principal) {
         return listOf(named.Service).includes(principal.service) ? "direct" : false;
     }
@@ -326,7 +308,7 @@ function principalMatch(s: Statement, element: unknown, principal: RequestPrinci
 }
 
 /** Whether a statement names the request's principal (`Principal`), or does not exclude it (`NotPrincipal`). */
-function statementPrincipal(s: Statement, request: PolicyRequest): PrincipalMatch {
+function statementPrincipal(s: PolicyStatement, request: PolicyRequest): PrincipalMatch {
     const hasPrincipal = "Principal" in s;
     const hasNotPrincipal = "NotPrincipal" in s;
     if (!hasPrincipal && !hasNotPrincipal) {
@@ -347,7 +329,7 @@ function statementPrincipal(s: Statement, request: PolicyRequest): PrincipalMatc
 }
 
 /** A statement this evaluator cannot read faithfully, or undefined. */
-function malformed(s: Statement): string | undefined {
+function malformed(s: PolicyStatement): string | undefined {
     if (s.Effect !== "Allow" && s.Effect !== "Deny") {
         return `${where(s)}: Effect ${String(s.Effect)}`;
     }
@@ -361,7 +343,7 @@ function malformed(s: Statement): string | undefined {
 }
 
 /** Whether the statement applies to the request, and whether it named the principal directly or through its account. */
-function statementApplies(s: Statement, request: PolicyRequest, context: RequestContext): { readonly applies: Truth; readonly through: "direct" | "account" } {
+function statementApplies(s: PolicyStatement, request: PolicyRequest, context: RequestContext): { readonly applies: Truth; readonly through: "direct" | "account" } {
     const problem = malformed(s);
     if (problem !== undefined) {
         return { applies: undecided(problem), through: "direct" };

@@ -1,8 +1,9 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import { authorize, evaluate, type AuthorizationInput, type PolicyDocument, type Statement } from "../../iam-evaluator/policy-evaluator";
+import { authorize, evaluate, type AuthorizationInput } from "../../../iam/evaluator/policy-evaluator";
+import type { PolicyDocument, PolicyStatement } from "../../../iam/policy-document";
 
-const doc = (...Statement: Statement[]): PolicyDocument => ({ Version: "2012-10-17", Statement });
+const doc = (...Statement: PolicyStatement[]): PolicyDocument => ({ Version: "2012-10-17", Statement });
 const allowAll = doc({ Effect: "Allow", Action: "*", Resource: "*" });
 const role = { arn: "arn:aws:iam::111111111111:role/app" };
 const bucket = "arn:aws:s3:::data/x";
@@ -80,7 +81,7 @@ describe("IAM evaluator: a whole request (identity, boundary, resource policy, S
         const patterns = fc.constantFrom("*", "s3:*", "s3:Get*", "kms:*", "ec2:RunInstances", "iam:*", "?3:*");
         const statementOf = (effect: "Allow" | "Deny") =>
             fc.record({ Effect: fc.constant(effect), Action: fc.array(patterns, { minLength: 1, maxLength: 3 }), Resource: fc.constantFrom("*", "arn:aws:s3:::data/*", bucket) });
-        const policy = fc.array(fc.oneof(statementOf("Allow"), statementOf("Deny")), { maxLength: 4 }).map((Statement): PolicyDocument => ({ Statement }));
+        const policy = fc.array(fc.oneof(statementOf("Allow"), statementOf("Deny")), { maxLength: 4 }).map((Statement): PolicyDocument => ({ Version: "2012-10-17", Statement }));
 
         it("an applying Deny always wins, wherever it is added", () => {
             fc.assert(
@@ -89,7 +90,7 @@ describe("IAM evaluator: a whole request (identity, boundary, resource policy, S
                     const input: AuthorizationInput = {
                         identityPolicies: where === 0 ? [identity, deny] : [identity],
                         serviceControlPolicies: [where === 1 ? [scp, deny] : [scp]],
-                        resourcePolicy: where === 2 ? { Statement: deny.Statement.map((s) => ({ ...s, Principal: "*" })) } : undefined,
+                        resourcePolicy: where === 2 ? { Version: "2012-10-17", Statement: deny.Statement.map((s) => ({ ...s, Principal: "*" as const })) } : undefined,
                         boundary: where === 3 ? deny : undefined,
                     };
                     return decision(action, input) === "ExplicitDeny";
@@ -101,7 +102,7 @@ describe("IAM evaluator: a whole request (identity, boundary, resource policy, S
             fc.assert(
                 fc.property(policy, statementOf("Deny"), actions, (identity, extra, action) => {
                     const before = evaluate([identity], request(action));
-                    const after = evaluate([identity, { Statement: [extra] }], request(action));
+                    const after = evaluate([identity, { Version: "2012-10-17", Statement: [extra] }], request(action));
                     return before === "Allow" || after !== "Allow";
                 }),
             );
