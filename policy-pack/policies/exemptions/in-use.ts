@@ -7,13 +7,15 @@
 // `analyzeStack` after every `analyze`, so the record is complete when this policy reads it.
 
 import { PolicyResource, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema } from "../config";
 import { markGuarded } from "../guard";
-import { AWS_DOCS, nist, TAG } from "../metadata";
+import { nist, TAG } from "../metadata";
 import { AppliedExemption, appliedIn } from "./ledger";
 import { exemptionsFrom, findExemption, logicalName } from "./match";
 
 export const NAME = "exemptions-in-use";
+
+/** How Security Hub records accepted risks: the model this advisory follows. */
+const SUPPRESSED_FINDINGS_DOC = "https://docs.aws.amazon.com/securityhub/latest/userguide/finding-workflow-status.html";
 
 interface StackEntry {
     urn: string;
@@ -78,7 +80,6 @@ export const exemptionsInUse: StackValidationPolicy = {
     remediationSteps:
         "Review each exemption with its owner: keep it while the reason holds, otherwise fix the resource and remove the entry " +
         "from the policy's `exemptions` config (pulumi policy enable … --config). Prefer exact names or URNs to broad globs and tags.",
-    url: AWS_DOCS.suppressedFindings,
-    configSchema: configSchema(),
+    url: SUPPRESSED_FINDINGS_DOC,
     validateStack,
 };
