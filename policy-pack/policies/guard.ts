@@ -10,7 +10,8 @@
 // The types a wrapper applies to are recorded on it (guardedTypes), for the generated README.
 
 import { ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "@pulumi/policy";
-import { isUnknownValueError, Props, Reading } from "../readers/known";
+import { isUnknownValueError } from "../policy-sdk";
+import { Props, Reading } from "../readers/known";
 import { isExempt, resourceSubject, stackExemptionFilter } from "./exemptions/apply";
 
 export type GuardedResourceBody = (args: ResourceValidationArgs, props: Props, report: ReportViolation, reading: Reading) => void;

@@ -37,7 +37,7 @@ export function isExempt(policyName: string, args: ExemptionArgs, subject: Subje
 }
 
 /** The resource a resource policy's args describe, as exemptions see it. */
-export function resourceSubject(args: { urn?: unknown; name?: unknown; type?: unknown; props?: unknown }): Subject {
+export function resourceSubject(args: { urn?: string; name?: string; type?: string; props?: unknown }): Subject {
     const urn = String(args.urn ?? "");
     return { urn, name: logicalName(urn, typeof args.name === "string" ? args.name : undefined), type: String(args.type ?? ""), props: args.props };
 }
