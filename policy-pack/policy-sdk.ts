@@ -1,6 +1,9 @@
 // What the pack relies on from @pulumi/policy (1.21) beyond its documented policy API, in one
 // module, so that an SDK upgrade fails in one named place: tests/policy-pack/policy-sdk.test.ts
-// checks every assumption below against the installed SDK, one test per assumption.
+// checks every assumption below against the installed SDK, one test per assumption. Two of them
+// need no code here: the SDK's server turns its own UnknownValueError, rethrown by a policy, into
+// the "can't run during preview" advisory (readers/known.ts relies on it), and it sends a
+// remediation's result back as returned, unknown sentinels included (policies/remediation.ts).
 
 import { types } from "util";
 

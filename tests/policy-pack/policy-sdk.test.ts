@@ -14,7 +14,9 @@ import {
     AnalyzeResponse,
     AnalyzerStackConfigureRequest,
     AnalyzeStackRequest,
+    RemediateResponse,
 } from "../../policy-pack/node_modules/@pulumi/pulumi/proto/analyzer_pb";
+import { rawProps } from "../../policy-pack/policies/remediation";
 import { isUnknownSentinel, isUnknownValueError, proxyTarget, runOf, stackNameOf, stackTagValue, unknownValueError } from "../../policy-pack/policy-sdk";
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { Struct } = require("../../policy-pack/node_modules/google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
@@ -54,6 +56,13 @@ const stackProbe: StackValidationPolicy = {
     },
 };
 
+const remediationProbe: ResourceValidationPolicy = {
+    name: "probe-remediation",
+    description: "returns its raw inputs with one property added",
+    enforcementLevel: "remediate",
+    remediateResource: (args) => ({ ...rawProps(args.props), fixed: true }),
+};
+
 /** The SDK's Analyzer handlers, from its own `serve` with the gRPC server kept from listening. */
 function sdkHandlers(): Record<string, Handler> {
     let handlers: Record<string, Handler> | undefined;
@@ -64,7 +73,7 @@ function sdkHandlers(): Record<string, Handler> {
     };
     prototype.bindAsync = () => undefined;
     try {
-        server.serve("sdk-probe", "0.0.1", "advisory", { policies: [resourceProbe, stackProbe] }, {});
+        server.serve("sdk-probe", "0.0.1", "advisory", { policies: [resourceProbe, stackProbe, remediationProbe] }, {});
     } finally {
         Object.assign(prototype, saved);
     }
@@ -154,6 +163,13 @@ describe("policy-sdk.ts: what the pack assumes of @pulumi/policy", () => {
         const raw = { value: proxy.unknownStringValue };
         assert.equal(proxyTarget(proxy.unknownCheckingProxy(raw)), raw);
         assert.equal(proxyTarget(raw), raw, "a plain object is its own target");
+    });
+
+    it("a remediation's result goes back to the engine as returned, so the unknown sentinels it copied from the proxy's target stay unknown", async () => {
+        const response = await call<RemediateResponse>(handlers.remediate, analyzeRequest("fix", { value: proxy.unknownStringValue, kept: "x" }));
+        const [remediation] = response.getRemediationsList();
+        assert.equal(remediation.getPolicyname(), "probe-remediation");
+        assert.deepEqual(remediation.getProperties()?.toJavaScript(), { value: proxy.unknownStringValue, kept: "x", fixed: true });
     });
 
     it("a run is told apart by the identity of args.stackTags: one object for every analyze and analyzeStack until configureStack replaces it", async () => {
