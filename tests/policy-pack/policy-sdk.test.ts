@@ -6,7 +6,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import type { Policy, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "../../policy-pack/node_modules/@pulumi/policy";
+import type { Policies, ResourceValidationArgs, StackValidationArgs } from "../../policy-pack/node_modules/@pulumi/policy";
 import {
     AnalyzeRequest,
     AnalyzerResource,
@@ -28,7 +28,7 @@ const proxy = require(path.join(sdkDir, "proxy")) as Record<string, unknown> & {
     UnknownValueError: new (...args: never[]) => Error;
 };
 const server = require(path.join(sdkDir, "server")) as {
-    serve: (name: string, version: string, level: string, args: { policies: Policy[] }, config: object) => void;
+    serve: (name: string, version: string, level: string, args: { policies: Policies }, config: object) => void;
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -37,31 +37,14 @@ type Handler = (call: { request: unknown }, callback: (error: unknown, response?
 /** What the probe policies saw, call by call. */
 const seen: { resource: ResourceValidationArgs[]; stack: StackValidationArgs[] } = { resource: [], stack: [] };
 
-const resourceProbe: ResourceValidationPolicy = {
-    name: "probe-resource",
-    description: "records its args and reads props.value",
-    enforcementLevel: "advisory",
-    validateResource: (args) => {
-        seen.resource.push(args);
-        void args.props.value;
-    },
-};
+const probe = { description: "a probe of the SDK's handlers", enforcementLevel: "advisory" } as const;
 
-const stackProbe: StackValidationPolicy = {
-    name: "probe-stack",
-    description: "records its args",
-    enforcementLevel: "advisory",
-    validateStack: (args) => {
-        seen.stack.push(args);
-    },
-};
-
-const remediationProbe: ResourceValidationPolicy = {
-    name: "probe-remediation",
-    description: "returns its raw inputs with one property added",
-    enforcementLevel: "remediate",
-    remediateResource: (args) => ({ ...rawProps(args.props), fixed: true }),
-};
+/** Probes that record their args (the resource one also reads props.value), and a remediation. */
+const probes: Policies = [
+    { ...probe, name: "probe-resource", validateResource: (args) => void [seen.resource.push(args), args.props.value] },
+    { ...probe, name: "probe-stack", validateStack: (args) => void seen.stack.push(args) },
+    { ...probe, name: "probe-remediation", enforcementLevel: "remediate", remediateResource: (args) => ({ ...rawProps(args.props), fixed: true }) },
+];
 
 /** The SDK's Analyzer handlers, from its own `serve` with the gRPC server kept from listening. */
 function sdkHandlers(): Record<string, Handler> {
@@ -73,7 +56,7 @@ function sdkHandlers(): Record<string, Handler> {
     };
     prototype.bindAsync = () => undefined;
     try {
-        server.serve("sdk-probe", "0.0.1", "advisory", { policies: [resourceProbe, stackProbe, remediationProbe] }, {});
+        server.serve("sdk-probe", "0.0.1", "advisory", { policies: probes }, {});
     } finally {
         Object.assign(prototype, saved);
     }
