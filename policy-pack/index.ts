@@ -10,7 +10,9 @@ import { allPolicies } from "./policies";
 new PolicyPack("zero-trust-guardrails", {
     description:
         "Zero-trust guardrails for AWS, for the classic @pulumi/aws and @pulumi/aws-native providers alike: " +
-        "no ingress from the internet except HTTPS to internet-facing load balancers.",
+        "no ingress from the whole internet except HTTPS to internet-facing load balancers, TLS 1.2 or newer wherever " +
+        "data moves, encryption at rest with customer-managed KMS keys, and the stack-wide controls (flow logs, bucket " +
+        "encryption, public access blocks and TLS-only policies, GuardDuty and CloudTrail).",
     displayName: "Zero-trust guardrails",
     provider: "aws",
     tags: ["zero-trust", "aws", "aws-native"],

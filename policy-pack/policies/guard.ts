@@ -6,13 +6,13 @@
 //     exception (an exception is an RPC error that stops every preview in the organisation);
 //   - the policy's `exemptions` config is honoured: a resource policy does not report an exempt
 //     resource, a stack policy's violations on an exempt resource's URN are dropped, and each
-//     exemption that took effect is recorded for the advisory exemptions-in-use (exemptions/).
+//     exemption that took effect is recorded for the advisory exemptions-in-use (exemptions/apply.ts).
 // The types a wrapper applies to are recorded on it (guardedTypes), for the generated README.
 
 import { ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "@pulumi/policy";
-import { isUnknownValueError, Props, Reading } from "../readers/known";
-import { describeSelector, exemptionsFrom, Exemption, findExemption, logicalName } from "./exemptions/match";
-import { recordApplied } from "./exemptions/ledger";
+import { isUnknownValueError } from "../policy-sdk";
+import { Props, Reading } from "../readers/known";
+import { isExempt, resourceSubject, stackExemptionFilter } from "./exemptions/apply";
 
 export type GuardedResourceBody = (args: ResourceValidationArgs, props: Props, report: ReportViolation, reading: Reading) => void;
 export type GuardedStackBody = (args: StackValidationArgs, report: ReportViolation, reading: Reading) => void;
@@ -91,34 +91,14 @@ function deliver(outcome: Outcome, forwarded: readonly Report[], reportViolation
     outcome.reading.settle(forwarded.length > 0);
 }
 
-function record(stackTags: unknown, policy: string, subject: { urn: string; name: string; type: string }, exemption: Exemption): void {
-    recordApplied(stackTags, {
-        policy,
-        urn: subject.urn,
-        name: subject.name,
-        type: subject.type,
-        index: exemption.index,
-        selector: describeSelector(exemption),
-        reason: exemption.reason,
-    });
-}
-
 /**
  * Reports of a resource policy on an exempt resource are dropped (and recorded); an exempt
  * resource whose verdict depended on an unknown value gets no "can't run" advisory either.
  */
 function deliverForResource(policyName: string, args: ResourceValidationArgs, outcome: Outcome, reportViolation: ReportViolation): void {
     const mayNeedExemption = outcome.reports.length > 0 || outcome.thrown !== undefined || outcome.reading.isUndecided;
-    const exemptions = mayNeedExemption ? exemptionsFrom(args) : [];
-    if (exemptions.length > 0) {
-        const subject = { urn: String(args.urn ?? ""), name: logicalName(String(args.urn ?? ""), args.name), type: args.type, props: args.props };
-        const exemption = findExemption(exemptions, subject);
-        if (exemption !== undefined) {
-            if (outcome.reports.length > 0) {
-                record(args.stackTags, policyName, subject, exemption);
-            }
-            return;
-        }
+    if (mayNeedExemption && isExempt(policyName, args, resourceSubject(args), outcome.reports.length > 0)) {
+        return;
     }
     deliver(outcome, outcome.reports, reportViolation);
 }
@@ -141,62 +121,6 @@ export function guardResource(policyName: string, types: ReadonlySet<string>, bo
     return validation;
 }
 
-interface StackResourceLike {
-    urn: string;
-    name: string;
-    type: string;
-    props: unknown;
-}
-
-/** The stack's resources by URN (only well-formed entries). */
-function resourcesByUrn(resources: unknown): Map<string, StackResourceLike> {
-    const byUrn = new Map<string, StackResourceLike>();
-    if (!Array.isArray(resources)) {
-        return byUrn;
-    }
-    for (const r of resources as unknown[]) {
-        if (r !== null && typeof r === "object") {
-            const { urn, name, type, props } = r as Record<string, unknown>;
-            if (typeof urn === "string") {
-                byUrn.set(urn, { urn, name: logicalName(urn, typeof name === "string" ? name : undefined), type: typeof type === "string" ? type : "", props });
-            }
-        }
-    }
-    return byUrn;
-}
-
-/**
- * A filter for a stack policy's reports: true when the report is on an exempt resource (it is
- * then recorded). Reports without a URN, or on a URN not in the stack, are never exempt.
- */
-export function stackExemptionFilter(policyName: string, args: StackValidationArgs): (urn: string | undefined) => boolean {
-    let exemptions: Exemption[] | undefined;
-    let byUrn: Map<string, StackResourceLike> | undefined;
-    const decided = new Map<string, boolean>();
-    return (urn) => {
-        if (urn === undefined) {
-            return false;
-        }
-        const known = decided.get(urn);
-        if (known !== undefined) {
-            return known;
-        }
-        exemptions ??= exemptionsFrom(args);
-        let exempt = false;
-        if (exemptions.length > 0) {
-            byUrn ??= resourcesByUrn(args.resources);
-            const subject = byUrn.get(urn);
-            const exemption = subject === undefined ? undefined : findExemption(exemptions, subject);
-            if (subject !== undefined && exemption !== undefined) {
-                record(args.stackTags, policyName, subject, exemption);
-                exempt = true;
-            }
-        }
-        decided.set(urn, exempt);
-        return exempt;
-    };
-}
-
 /**
  * `types` (optional) names the resource types the stack policy reads; it does not filter
  * anything, it is recorded for the generated README.
@@ -207,8 +131,8 @@ export function guardStack(policyName: string, body: GuardedStackBody, types?: R
             (error) => `${policyName} could not evaluate this stack (${error}). Please report this input to the pack's maintainers.`,
             (report, reading) => body(args, report, reading),
         );
-        const isExempt = stackExemptionFilter(policyName, args);
-        deliver(outcome, outcome.reports.filter((r) => !isExempt(r.urn)), reportViolation);
+        const exemptUrn = stackExemptionFilter(policyName, args);
+        deliver(outcome, outcome.reports.filter((r) => !exemptUrn(r.urn)), reportViolation);
     };
     markGuarded(validation, { policyName, kind: "stack", types });
     return validation;

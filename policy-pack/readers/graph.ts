@@ -52,18 +52,6 @@ export function linkedThrough(resource: PolicyResource, properties: readonly str
     return found;
 }
 
-/** The stack's name, read from the URNs (`urn:pulumi:<stack>::<project>::…`); undefined if none parses. */
-export function stackNameOf(resources: readonly PolicyResource[]): string | undefined {
-    const root = resources.find((r) => r.type === "pulumi:pulumi:Stack");
-    for (const resource of root === undefined ? resources : [root, ...resources]) {
-        const match = /^urn:pulumi:([^:]+)::/.exec(resource.urn);
-        if (match !== null && match[1].length > 0) {
-            return match[1];
-        }
-    }
-    return undefined;
-}
-
 /** True for a resource of either AWS provider (`aws:…`, `aws-native:…`). */
 export function isAwsResource(resource: PolicyResource): boolean {
     return resource.type.startsWith("aws:") || resource.type.startsWith("aws-native:");

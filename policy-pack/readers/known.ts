@@ -9,17 +9,14 @@
 // SDK reports the usual advisory. Every other oddity (nulls, wrong types, arrays where objects are
 // expected) is handled by the helpers below without throwing.
 
+import { isUnknownValueError } from "../policy-sdk";
+
 /** Marks a value that is not known yet (preview). */
 export const UNKNOWN: unique symbol = Symbol("unknown during preview");
 export type Unknown = typeof UNKNOWN;
 
 /** A property bag as it arrives: a plain object (or the SDK's proxy over one). */
 export type Props = Record<string, unknown>;
-
-/** Whether the policy SDK threw because a value is unknown during preview (its error class is not exported). */
-export function isUnknownValueError(error: unknown): error is Error {
-    return error instanceof Error && error.constructor.name === "UnknownValueError";
-}
 
 /** One policy evaluation's view of unknown values. */
 export class Reading {

@@ -73,6 +73,9 @@ describe("policy-pack launched as the engine launches it", function () {
         const info = await analyzerInfo(client);
         assert.equal(info.getName(), "zero-trust-guardrails");
         assert.equal(info.getVersion(), "0.1.0");
+        for (const family of [/no ingress from the whole internet/, /TLS 1\.2 or newer/, /customer-managed KMS keys/, /stack-wide controls/]) {
+            assert.match(info.getDescription(), family);
+        }
         const names = info.getPoliciesList().map((p) => p.getName());
         assert.deepEqual(names, allPolicies.map((p) => p.name));
         assert.deepEqual(names.slice(0, 4), [

@@ -127,6 +127,7 @@ const proxy = require("../../policy-pack/node_modules/@pulumi/policy/proxy") as 
     unknownNumberValue: string;
     unknownBooleanValue: string;
     unknownObjectValue: string;
+    UnknownValueError: new (...args: never[]) => Error;
 };
 
 export const unknownCheckingProxy = proxy.unknownCheckingProxy;
@@ -136,9 +137,9 @@ export const UNKNOWN_NUMBER = proxy.unknownNumberValue;
 export const UNKNOWN_BOOLEAN = proxy.unknownBooleanValue;
 export const UNKNOWN_OBJECT = proxy.unknownObjectValue;
 
-/** Asserts that running `fn` throws the SDK's UnknownValueError (→ advisory during preview). */
+/** Whether an error is the SDK's own UnknownValueError, which its server turns into the preview advisory. */
 export function isUnknownValueError(error: unknown): boolean {
-    return error instanceof Error && error.constructor.name === "UnknownValueError";
+    return error instanceof proxy.UnknownValueError;
 }
 
 /** Runs a policy's remediation as the SDK does (props behind the unknown-checking proxy). */

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { allPolicies } from "../../policy-pack/policies";
-import { FRAMEWORKS } from "../../policy-pack/policies/metadata";
+import { FRAMEWORKS, TAG } from "../../policy-pack/policies/metadata";
 
 const packDir = path.join(__dirname, "../../policy-pack");
 
@@ -49,6 +49,16 @@ describe("policy-pack metadata", () => {
         const canonical = FRAMEWORKS.map((f) => `${f.name} ${f.version}`);
         for (const policy of allPolicies) {
             assert.ok(canonical.includes(`${policy.framework?.name} ${policy.framework?.version}`), `${policy.name}: ${policy.framework?.name} ${policy.framework?.version}`);
+        }
+    });
+
+    it("tags each control with the one prefix of its framework's TAG helper", () => {
+        const prefixes = Object.values(TAG).map((tag) => tag("x").slice(0, -"x".length));
+        // `store:<name>` names the data store a tag filter selects, not a control.
+        for (const policy of allPolicies) {
+            for (const tag of (policy.tags ?? []).filter((t) => t.includes(":") && !t.startsWith("store:"))) {
+                assert.ok(prefixes.some((p) => tag.startsWith(p)), `${policy.name}: ${tag} is not spelt by a TAG helper`);
+            }
         }
     });
 

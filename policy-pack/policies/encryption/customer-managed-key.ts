@@ -14,9 +14,9 @@ import { ResourceValidationPolicy } from "@pulumi/policy";
 import { STORE_READERS, STORE_NAMES } from "../../readers/encryption";
 import { guardResource } from "../guard";
 import { nist, TAG } from "../metadata";
-import { ENCRYPTION_DOCS, ENCRYPTION_FAMILY_TAGS } from "./frameworks";
+import { ENCRYPTION_DOCS, ENCRYPTION_FAMILY_TAGS } from "./metadata";
 import { judgeStore } from "./judge";
-import { encryptionConfigSchema, encryptionSettingsFrom } from "./settings";
+import { encryptionSettings } from "./settings";
 
 export const NAME = "encryption-at-rest-customer-managed-key";
 
@@ -57,13 +57,13 @@ export const atRestCustomerManagedKey: ResourceValidationPolicy = {
         "alias/aws/<service> keys. Encryption of an existing RDS, Redshift, EFS, ElastiCache or EBS store cannot be switched " +
         "on in place: snapshot, copy the snapshot with the new key, and restore.",
     url: ENCRYPTION_DOCS.servicesUsingKms,
-    configSchema: encryptionConfigSchema("allowAwsManagedKeys", "allowAwsManagedKeysFor", "allowAwsOwnedKeys", "allowAwsOwnedKeysFor"),
+    configSchema: encryptionSettings.schema("allowAwsManagedKeys", "allowAwsManagedKeysFor", "allowAwsOwnedKeys", "allowAwsOwnedKeysFor"),
     validateResource: guardResource(NAME, STORE_TYPES, (args, props, report, reading) => {
         const reader = STORE_READERS.get(args.type);
         if (reader === undefined) {
             return;
         }
-        const settings = encryptionSettingsFrom(args);
+        const settings = encryptionSettings.from(args);
         for (const view of reader.read(props, reading)) {
             const verdict = judgeStore(view, reader, args.type, settings);
             if (verdict.kind === "fail") {

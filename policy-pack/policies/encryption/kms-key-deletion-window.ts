@@ -13,9 +13,9 @@ import { AWS_DEFAULT_DELETION_WINDOW, KMS_KEY_READERS } from "../../readers/encr
 import { Reading, UNKNOWN } from "../../readers/known";
 import { guardResource } from "../guard";
 import { nist, TAG } from "../metadata";
-import { ENCRYPTION_DOCS, ENCRYPTION_FAMILY_TAGS } from "./frameworks";
+import { ENCRYPTION_DOCS, ENCRYPTION_FAMILY_TAGS } from "./metadata";
 import { previewView, rawProps, wholeDays, withProperty } from "../remediation";
-import { encryptionConfigSchema, encryptionSettingsFrom } from "./settings";
+import { encryptionSettings } from "./settings";
 
 export const NAME = "encryption-kms-key-deletion-window";
 
@@ -38,13 +38,13 @@ export const kmsKeyDeletionWindow: ResourceValidationPolicy = {
         "confirming nothing is encrypted under it (CloudTrail Decrypt events, key usage metrics). Run the policy at " +
         "enforcement level `remediate` to raise short windows automatically.",
     url: ENCRYPTION_DOCS.deletingKeys,
-    configSchema: encryptionConfigSchema("minimumDeletionWindowDays"),
+    configSchema: encryptionSettings.schema("minimumDeletionWindowDays"),
     validateResource: guardResource(NAME, KMS_KEY_TYPES, (args, props, report, reading) => {
         const reader = KMS_KEY_READERS.get(args.type);
         if (reader === undefined) {
             return;
         }
-        const settings = encryptionSettingsFrom(args);
+        const settings = encryptionSettings.from(args);
         const window = reader.deletionWindow(props, reading);
         if (window.days === UNKNOWN) {
             reading.markUndecided();
@@ -75,7 +75,7 @@ export const kmsKeyDeletionWindow: ResourceValidationPolicy = {
             }
             const window = reader.deletionWindow(previewView(raw), new Reading());
             const days = window.days === UNKNOWN ? undefined : wholeDays(window.days);
-            const minimum = encryptionSettingsFrom(args).minimumDeletionWindowDays;
+            const minimum = encryptionSettings.from(args).minimumDeletionWindowDays;
             return days !== undefined && days < minimum ? withProperty(raw, window.property, minimum) : undefined;
         } catch {
             return undefined;

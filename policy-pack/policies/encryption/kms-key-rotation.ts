@@ -12,9 +12,9 @@ import { KMS_KEY_READERS, ROTATABLE_KEY_TYPES, RotationView } from "../../reader
 import { Reading, UNKNOWN } from "../../readers/known";
 import { guardResource } from "../guard";
 import { cis, TAG } from "../metadata";
-import { ENCRYPTION_DOCS, ENCRYPTION_FAMILY_TAGS } from "./frameworks";
+import { ENCRYPTION_DOCS, ENCRYPTION_FAMILY_TAGS } from "./metadata";
 import { previewView, rawProps, wholeDays, withProperty } from "../remediation";
-import { encryptionConfigSchema, encryptionSettingsFrom } from "./settings";
+import { encryptionSettings } from "./settings";
 
 export const NAME = "encryption-kms-key-rotation";
 
@@ -38,13 +38,13 @@ export const kmsKeyRotation: ResourceValidationPolicy = {
         "and keeps old material to decrypt old data: no re-encryption, no change for clients). Keep rotationPeriodInDays at " +
         "or below the configured maximum. Run the policy at enforcement level `remediate` to turn rotation on automatically.",
     url: ENCRYPTION_DOCS.rotateKeys,
-    configSchema: encryptionConfigSchema("maximumRotationPeriodDays"),
+    configSchema: encryptionSettings.schema("maximumRotationPeriodDays"),
     validateResource: guardResource(NAME, ROTATABLE_KEY_TYPES, (args, props, report, reading) => {
         const rotation = rotationOf(args.type, props, reading);
         if (rotation === undefined) {
             return;
         }
-        const settings = encryptionSettingsFrom(args);
+        const settings = encryptionSettings.from(args);
         if (rotation.enabled === true) {
             const period = rotation.periodDays;
             if (period === UNKNOWN) {

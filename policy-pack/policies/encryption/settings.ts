@@ -2,9 +2,9 @@
 // what arrives (the engine validates config against the schema, but a policy must never throw, so
 // every field falls back to its default when it is missing or odd).
 
-import { PolicyConfigSchema } from "@pulumi/policy";
-import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { PolicyConfigJSONSchema } from "../../policy-sdk";
 import { AWS_DEFAULT_ROTATION_PERIOD, STORE_NAMES } from "../../readers/encryption";
+import { familySettings, integerIn } from "../config";
 
 /**
  * Default minimum deletion window: 30 days, AWS's own default and its maximum. Deleting a key
@@ -63,12 +63,6 @@ export const ENCRYPTION_SCHEMA = {
     },
 } satisfies Record<string, PolicyConfigJSONSchema>;
 
-export type EncryptionSettingName = keyof typeof ENCRYPTION_SCHEMA;
-
-export function encryptionConfigSchema(...names: EncryptionSettingName[]): PolicyConfigSchema {
-    return { properties: Object.fromEntries(names.map((name) => [name, ENCRYPTION_SCHEMA[name]])) };
-}
-
 export interface EncryptionSettings {
     allowAwsManagedKeys: boolean;
     allowAwsManagedKeysFor: ReadonlySet<string>;
@@ -78,10 +72,6 @@ export interface EncryptionSettings {
     maximumRotationPeriodDays: number;
 }
 
-function integerIn(value: unknown, min: number, max: number): number | undefined {
-    return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
-}
-
 function names(value: unknown): ReadonlySet<string> {
     if (!Array.isArray(value)) {
         return new Set();
@@ -89,24 +79,11 @@ function names(value: unknown): ReadonlySet<string> {
     return new Set((value as unknown[]).filter((v): v is string => typeof v === "string").map((v) => v.trim()));
 }
 
-/** Resolves raw policy config to settings. */
-export function readEncryptionSettings(raw: unknown): EncryptionSettings {
-    const config: Record<string, unknown> = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-    return {
-        allowAwsManagedKeys: config.allowAwsManagedKeys === true,
-        allowAwsManagedKeysFor: names(config.allowAwsManagedKeysFor),
-        allowAwsOwnedKeys: config.allowAwsOwnedKeys === true,
-        allowAwsOwnedKeysFor: names(config.allowAwsOwnedKeysFor),
-        minimumDeletionWindowDays: integerIn(config.minimumDeletionWindowDays, 7, 30) ?? DEFAULT_MINIMUM_DELETION_WINDOW,
-        maximumRotationPeriodDays: integerIn(config.maximumRotationPeriodDays, 90, 2560) ?? AWS_DEFAULT_ROTATION_PERIOD,
-    };
-}
-
-/** Reads the policy's config from validation args without ever throwing. */
-export function encryptionSettingsFrom(args: { getConfig?: <T extends object>() => T }): EncryptionSettings {
-    try {
-        return readEncryptionSettings(typeof args.getConfig === "function" ? args.getConfig<Record<string, unknown>>() : {});
-    } catch {
-        return readEncryptionSettings({});
-    }
-}
+export const encryptionSettings = familySettings(ENCRYPTION_SCHEMA, (config): EncryptionSettings => ({
+    allowAwsManagedKeys: config.allowAwsManagedKeys === true,
+    allowAwsManagedKeysFor: names(config.allowAwsManagedKeysFor),
+    allowAwsOwnedKeys: config.allowAwsOwnedKeys === true,
+    allowAwsOwnedKeysFor: names(config.allowAwsOwnedKeysFor),
+    minimumDeletionWindowDays: integerIn(config.minimumDeletionWindowDays, 7, 30) ?? DEFAULT_MINIMUM_DELETION_WINDOW,
+    maximumRotationPeriodDays: integerIn(config.maximumRotationPeriodDays, 90, 2560) ?? AWS_DEFAULT_ROTATION_PERIOD,
+}));

@@ -6,43 +6,26 @@
 // `analyzeStack` (this policy is the last of the pack, so they have run). The Pulumi engine calls
 // `analyzeStack` after every `analyze`, so the record is complete when this policy reads it.
 
-import { PolicyResource, StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { configSchema } from "../config";
+import { StackValidation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { markGuarded } from "../guard";
-import { AWS_DOCS, nist, TAG } from "../metadata";
+import { nist, TAG } from "../metadata";
+import { isExempt, stackSubjects } from "./apply";
 import { AppliedExemption, appliedIn } from "./ledger";
-import { exemptionsFrom, findExemption, logicalName } from "./match";
+import { exemptionsFrom } from "./match";
 
 export const NAME = "exemptions-in-use";
 
-interface StackEntry {
-    urn: string;
-    name: string;
-    type: string;
-    props: unknown;
-}
+/** How Security Hub records accepted risks: the model this advisory follows. */
+const SUPPRESSED_FINDINGS_DOC = "https://docs.aws.amazon.com/securityhub/latest/userguide/finding-workflow-status.html";
 
-function entriesOf(resources: unknown): StackEntry[] {
-    if (!Array.isArray(resources)) {
-        return [];
-    }
-    return (resources as unknown[]).flatMap((r) => {
-        if (r === null || typeof r !== "object") {
-            return [];
-        }
-        const { urn, name, type, props } = r as Partial<PolicyResource>;
-        return typeof urn === "string" ? [{ urn, name: logicalName(urn, typeof name === "string" ? name : undefined), type: typeof type === "string" ? type : "", props }] : [];
-    });
-}
-
-function report(args: StackValidationArgs, entries: readonly StackEntry[], reportViolation: (message: string, urn?: string) => void): void {
-    const byUrn = new Map(entries.map((e) => [e.urn, e]));
-    // This policy's own exemptions hide the listing for a resource.
+function report(args: StackValidationArgs, reportViolation: (message: string, urn?: string) => void): void {
+    const byUrn = stackSubjects(args.resources);
     const own = exemptionsFrom(args);
     const applied: AppliedExemption[] = appliedIn(args.stackTags).filter((a) => a.policy !== NAME && byUrn.has(a.urn));
     for (const a of applied) {
         const subject = byUrn.get(a.urn);
-        if (subject !== undefined && own.length > 0 && findExemption(own, subject) !== undefined) {
+        // This policy's own exemptions hide the listing for a resource.
+        if (subject !== undefined && isExempt(NAME, args, subject, true, own)) {
             continue;
         }
         reportViolation(
@@ -61,7 +44,7 @@ function safely(reportViolation: (message: string, urn?: string) => void, work: 
 }
 
 const validateStack: StackValidation = (args, reportViolation) => {
-    safely(reportViolation, () => report(args, entriesOf(args.resources), reportViolation));
+    safely(reportViolation, () => report(args, reportViolation));
 };
 markGuarded(validateStack, { policyName: NAME, kind: "stack", types: undefined });
 
@@ -78,7 +61,6 @@ export const exemptionsInUse: StackValidationPolicy = {
     remediationSteps:
         "Review each exemption with its owner: keep it while the reason holds, otherwise fix the resource and remove the entry " +
         "from the policy's `exemptions` config (pulumi policy enable … --config). Prefer exact names or URNs to broad globs and tags.",
-    url: AWS_DOCS.suppressedFindings,
-    configSchema: configSchema(),
+    url: SUPPRESSED_FINDINGS_DOC,
     validateStack,
 };

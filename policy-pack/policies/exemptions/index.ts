@@ -1,6 +1,6 @@
 // Exemptions: the `exemptions` setting every policy accepts (schema.ts), matching (match.ts), the
-// record of what took effect (ledger.ts), the advisory that lists it (in-use.ts), and the wrapper
-// that gives every policy of the pack the setting (wrap.ts).
+// one function that applies them and records what took effect (apply.ts, ledger.ts), the advisory
+// that lists it (in-use.ts), and the wrapper that gives every policy of the pack the setting (wrap.ts).
 
 import { Policies } from "@pulumi/policy";
 import { exemptionsInUse } from "./in-use";

@@ -5,11 +5,11 @@
 // suppressed; stack policies (guardStack) do the same during analyzeStack, before
 // exemptions-in-use (the last policy of the pack) reads it.
 //
-// A run is told apart by the identity of `args.stackTags`: the SDK replaces that frozen map on
-// every `configureStack` call (once per stack the engine configures), and hands the same object to
-// every `analyze` and `analyzeStack` in between. So configuring a new stack starts a new record,
-// and old records are dropped by the WeakMap. The advisory additionally reports only URNs present
+// A run is told apart by the identity of `args.stackTags` (runOf in policy-sdk.ts): configuring a
+// new stack starts a new record, and old records are dropped by the WeakMap. The advisory additionally reports only URNs present
 // in its own `args.resources`.
+
+import { runOf } from "../../policy-sdk";
 
 export interface AppliedExemption {
     policy: string;
@@ -27,15 +27,9 @@ interface Ledger {
 }
 
 const ledgers = new WeakMap<object, Ledger>();
-/** Used when the SDK passes no stack tags object (direct calls in tools). */
-const NO_STACK = {};
-
-function keyOf(stackTags: unknown): object {
-    return stackTags !== null && (typeof stackTags === "object" || typeof stackTags === "function") ? stackTags : NO_STACK;
-}
 
 function ledgerOf(stackTags: unknown): Ledger {
-    const key = keyOf(stackTags);
+    const key = runOf(stackTags);
     let ledger = ledgers.get(key);
     if (ledger === undefined) {
         ledger = { applied: new Map() };

@@ -4,6 +4,7 @@
 // preview does not exempt (the resource is judged as if the exemption were not there).
 
 import { Props, Reading, UNKNOWN } from "../../readers/known";
+import { ConfigArgs, rawConfigOf } from "../config";
 import { EXEMPTIONS_KEY } from "./schema";
 
 export interface Exemption {
@@ -81,12 +82,8 @@ export function readExemptions(config: unknown): Exemption[] {
 }
 
 /** The exemptions of the policy whose validation args these are, never throwing. */
-export function exemptionsFrom(args: { getConfig?: <T extends object>() => T }): Exemption[] {
-    try {
-        return typeof args.getConfig === "function" ? readExemptions(args.getConfig<Record<string, unknown>>()) : [];
-    } catch {
-        return [];
-    }
+export function exemptionsFrom(args: ConfigArgs): Exemption[] {
+    return readExemptions(rawConfigOf(args));
 }
 
 const globs = new Map<string, RegExp>();

@@ -1,8 +1,8 @@
-// The `exemptions` setting every policy of the pack accepts: exemptions by resource
-// name or tag, each with a reason. configSchema(...) always includes it, and policies/index.ts adds it
-// to any policy that declares its schema another way, so no family has to remember it.
+// The `exemptions` setting every policy of the pack accepts: exemptions by resource name, URN or
+// tag, each with a reason. policies/index.ts adds it to every policy (wrap.ts), so no family has to
+// remember it.
 
-import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { PolicyConfigJSONSchema } from "../../policy-sdk";
 
 const nonEmpty = { type: "string", minLength: 1, pattern: "\\S" } as const;
 

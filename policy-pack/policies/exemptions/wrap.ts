@@ -1,14 +1,14 @@
 // Gives every policy of the pack the `exemptions` setting, whatever way its family wrote it:
-//   - the config schema gets the `exemptions` property (configSchema(...) already adds it);
+//   - the config schema gets the `exemptions` property (the families' schemas leave it out);
 //   - a validation function not made by guardResource / guardStack (which honour exemptions
 //     themselves) is wrapped: its reports on an exempt resource are dropped and recorded.
+// Both ways go through isExempt (apply.ts).
 // Applied once, in policies/index.ts, to the whole list.
 
 import { Policies, ReportViolation, ResourceValidation, ResourceValidationPolicy, StackValidation, StackValidationPolicy } from "@pulumi/policy";
 import { withExemptionsProperty } from "../config";
-import { guardInfo, markGuarded, stackExemptionFilter } from "../guard";
-import { recordApplied } from "./ledger";
-import { describeSelector, exemptionsFrom, findExemption, logicalName } from "./match";
+import { guardInfo, markGuarded } from "../guard";
+import { isExempt, resourceSubject, stackExemptionFilter } from "./apply";
 
 function wrapResource(policyName: string, validation: ResourceValidation): ResourceValidation {
     if (guardInfo(validation) !== undefined) {
@@ -17,20 +17,7 @@ function wrapResource(policyName: string, validation: ResourceValidation): Resou
     const wrapped: ResourceValidation = (args, reportViolation) => {
         let exempt: boolean | undefined;
         const report: ReportViolation = (message, urn) => {
-            if (exempt === undefined) {
-                exempt = false;
-                const exemptions = exemptionsFrom(args);
-                const subjectUrn = String(args.urn ?? "");
-                const subject = { urn: subjectUrn, name: logicalName(subjectUrn, args.name), type: String(args.type ?? ""), props: args.props };
-                const exemption = exemptions.length === 0 ? undefined : findExemption(exemptions, subject);
-                if (exemption !== undefined) {
-                    exempt = true;
-                    recordApplied(args.stackTags, {
-                        policy: policyName, urn: subject.urn, name: subject.name, type: subject.type,
-                        index: exemption.index, selector: describeSelector(exemption), reason: exemption.reason,
-                    });
-                }
-            }
+            exempt ??= isExempt(policyName, args, resourceSubject(args), true);
             if (!exempt) {
                 reportViolation(message, urn);
             }
@@ -46,9 +33,9 @@ function wrapStack(policyName: string, validation: StackValidation): StackValida
         return validation;
     }
     const wrapped: StackValidation = (args, reportViolation) => {
-        const isExempt = stackExemptionFilter(policyName, args);
+        const exemptUrn = stackExemptionFilter(policyName, args);
         return validation(args, (message, urn) => {
-            if (!isExempt(typeof urn === "string" && urn !== "" ? urn : undefined)) {
+            if (!exemptUrn(typeof urn === "string" && urn !== "" ? urn : undefined)) {
                 reportViolation(message, urn);
             }
         });

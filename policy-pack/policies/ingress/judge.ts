@@ -5,7 +5,7 @@ import { judgeSources, listSome } from "../../network/addresses";
 import { formatPorts, rangeInside, rangeWithinPorts, Traffic } from "../../network/protocols";
 import { UNKNOWN } from "../../readers/known";
 import { IngressPermission } from "../../readers/ingress";
-import { IngressSettings } from "../config";
+import { IngressSettings } from "./settings";
 
 export type Judgement =
     /** Not an opening to the internet (bounded sources, a deny entry, an allowed class of traffic). */

@@ -10,9 +10,10 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { NETWORK_ACL_READERS } from "../../readers/ingress";
 import { UNKNOWN } from "../../readers/known";
-import { configSchema, settingsFrom } from "../config";
+import { ingressSettings } from "./settings";
 import { guardResource } from "../guard";
-import { AWS_DOCS, cis, INGRESS_FAMILY_TAGS, TAG } from "../metadata";
+import { cis, TAG } from "../metadata";
+import { INGRESS_DOCS, INGRESS_FAMILY_TAGS } from "./metadata";
 import {
     describeEphemeral,
     describePublicPorts,
@@ -40,14 +41,14 @@ export const noInternetNacl: ResourceValidationPolicy = {
         "Narrow the entry's CIDR to the networks that need it, or restrict it to TCP on the public ports (public tier) and " +
         "TCP/UDP on the ephemeral range for return traffic. Never allow protocol -1 from 0.0.0.0/0 or ::/0; add explicit " +
         "deny entries below the allows if the subnet must be closed.",
-    url: AWS_DOCS.networkAcls,
-    configSchema: configSchema("publicPorts", "ephemeralPortFrom", "ephemeralPortTo", "ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
+    url: INGRESS_DOCS.networkAcls,
+    configSchema: ingressSettings.schema("publicPorts", "ephemeralPortFrom", "ephemeralPortTo", "ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
     validateResource: guardResource(NAME, new Set(NETWORK_ACL_READERS.keys()), (args, props, report, reading) => {
         const reader = NETWORK_ACL_READERS.get(args.type);
         if (reader === undefined) {
             return;
         }
-        const settings = settingsFrom(args);
+        const settings = ingressSettings.from(args);
         const entries = reader.read(props, reading);
         let anyOpen = false;
         for (const entry of entries) {

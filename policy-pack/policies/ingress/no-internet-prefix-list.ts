@@ -7,9 +7,10 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { judgeSources } from "../../network/addresses";
 import { PREFIX_LIST_READERS } from "../../readers/ingress";
-import { configSchema, settingsFrom } from "../config";
+import { ingressSettings } from "./settings";
 import { guardResource } from "../guard";
-import { AWS_DOCS, cis, INGRESS_FAMILY_TAGS, TAG } from "../metadata";
+import { cis, TAG } from "../metadata";
+import { INGRESS_DOCS, INGRESS_FAMILY_TAGS } from "./metadata";
 
 export const NAME = "ingress-no-internet-prefix-list";
 
@@ -28,14 +29,14 @@ export const noInternetPrefixList: ResourceValidationPolicy = {
         "Remove the world-wide entries from the prefix list and list only the networks that security-group rules " +
         "referencing it are meant to admit. To admit load balancer traffic from the internet, use a rule on the load " +
         "balancer's security group instead.",
-    url: AWS_DOCS.prefixLists,
-    configSchema: configSchema("ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
+    url: INGRESS_DOCS.prefixLists,
+    configSchema: ingressSettings.schema("ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
     validateResource: guardResource(NAME, new Set(PREFIX_LIST_READERS.keys()), (args, props, report, reading) => {
         const reader = PREFIX_LIST_READERS.get(args.type);
         if (reader === undefined) {
             return;
         }
-        const settings = settingsFrom(args);
+        const settings = ingressSettings.from(args);
         const view = reader.read(props, reading);
         const verdict = judgeSources(view.cidrs, settings.limits);
         if (verdict.kind === "internet") {

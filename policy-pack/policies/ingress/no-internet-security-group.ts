@@ -8,9 +8,10 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { SECURITY_GROUP_READERS } from "../../readers/ingress";
 import { UNKNOWN } from "../../readers/known";
-import { configSchema, settingsFrom } from "../config";
+import { ingressSettings } from "./settings";
 import { guardResource } from "../guard";
-import { AWS_DOCS, cis, INGRESS_FAMILY_TAGS, TAG } from "../metadata";
+import { cis, TAG } from "../metadata";
+import { INGRESS_DOCS, INGRESS_FAMILY_TAGS } from "./metadata";
 import { describePublicPorts, describeTraffic, judgeCombinedSources, judgeSecurityGroupPermission, isPublicPortTraffic } from "./judge";
 
 export const NAME = "ingress-no-internet-security-group";
@@ -30,14 +31,14 @@ export const noInternetSecurityGroup: ResourceValidationPolicy = {
         "Replace the internet-wide source with the security group that should reach this one (SG-to-SG reference) or with " +
         "the narrow CIDRs of a known network. Put internet-facing services behind an internet-facing load balancer whose " +
         "security group alone admits TCP 443 (and 80 only for a redirect to HTTPS). Keep default security groups without rules.",
-    url: AWS_DOCS.securityGroupRules,
-    configSchema: configSchema("publicPorts", "ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
+    url: INGRESS_DOCS.securityGroupRules,
+    configSchema: ingressSettings.schema("publicPorts", "ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
     validateResource: guardResource(NAME, new Set(SECURITY_GROUP_READERS.keys()), (args, props, report, reading) => {
         const reader = SECURITY_GROUP_READERS.get(args.type);
         if (reader === undefined) {
             return;
         }
-        const settings = settingsFrom(args);
+        const settings = ingressSettings.from(args);
         const permissions = reader.read(props, reading);
         let anyOpen = false;
         for (const permission of permissions) {

@@ -32,9 +32,10 @@ import {
     readListener,
     readLoadBalancer,
 } from "../../readers/load-balancers";
-import { configSchema, IngressSettings, settingsFrom } from "../config";
+import { IngressSettings, ingressSettings } from "./settings";
 import { guardStack } from "../guard";
-import { AWS_DOCS, cis, INGRESS_FAMILY_TAGS, TAG } from "../metadata";
+import { cis, TAG } from "../metadata";
+import { INGRESS_DOCS, INGRESS_FAMILY_TAGS } from "./metadata";
 import { describeTraffic, judgeSecurityGroupPermission } from "./judge";
 
 export const NAME = "ingress-public-only-via-load-balancer";
@@ -190,10 +191,10 @@ export const publicOnlyViaLoadBalancer: StackValidationPolicy = {
         "security groups admit only that group (SG-to-SG reference). Add a listener on port 80 whose default action is a " +
         "redirect with protocol HTTPS, or remove port 80 from the group. Declare the security group and its rules in the " +
         "same stack as the load balancer, referenced by output, so the dependency is visible.",
-    url: AWS_DOCS.albSecurityGroups,
-    configSchema: configSchema("publicPorts", "httpsRedirectPorts", "ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
+    url: INGRESS_DOCS.albSecurityGroups,
+    configSchema: ingressSettings.schema("publicPorts", "httpsRedirectPorts", "ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
     validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = settingsFrom(args);
+        const settings = ingressSettings.from(args);
         const resources = resourcesIn(args.resources);
         for (const resource of resources) {
             const reader = SECURITY_GROUP_READERS.get(resource.type);

@@ -16,11 +16,10 @@ import { UNKNOWN } from "../../readers/known";
 import { detectorEnabled, DETECTOR_TYPES, trailLogging, TRAIL_TYPES } from "../../readers/stack-wide/detection";
 import { label, propsOf, resourcesIn } from "../../readers/graph";
 import { guardStack } from "../guard";
-import { cis } from "../metadata";
+import { cis, nist } from "../metadata";
 import { environmentOf } from "./environment";
-import { nist } from "../metadata";
-import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";
-import { stackWideSchema, stackWideSettingsFrom } from "./settings";
+import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./metadata";
+import { stackWideSettings } from "./settings";
 
 export const GUARDDUTY_NAME = "stack-detection-guardduty-enabled";
 export const CLOUDTRAIL_NAME = "stack-detection-cloudtrail-logging-on";
@@ -42,9 +41,9 @@ export const guardDutyEnabled: StackValidationPolicy = {
         "plans with aws.guardduty.DetectorFeature. If GuardDuty is managed for the account by a delegated administrator instead, take " +
         "the stack out of environmentStacks for this policy or disable the policy in that policy group.",
     url: STACK_WIDE_DOCS.guardDuty,
-    configSchema: stackWideSchema("environmentStacks", "environmentTag"),
+    configSchema: stackWideSettings.schema("environmentStacks", "environmentTag"),
     validateStack: guardStack(GUARDDUTY_NAME, (args, report, reading) => {
-        const settings = stackWideSettingsFrom(args);
+        const settings = stackWideSettings.from(args);
         const resources = resourcesIn(args.resources);
         const environment = environmentOf(resources, args.stackTags, settings);
         if (!environment.environment) {
@@ -97,9 +96,9 @@ export const cloudTrailLoggingOn: StackValidationPolicy = {
         "Remove `enableLogging: false` from the classic trail (it defaults to true) or set `isLogging: true` on the aws-native trail. To " +
         "stop paying for a trail, delete it and rely on the organisation trail rather than leaving a stopped trail behind.",
     url: STACK_WIDE_DOCS.cloudTrail,
-    configSchema: stackWideSchema("trailScope", "environmentStacks", "environmentTag"),
+    configSchema: stackWideSettings.schema("trailScope", "environmentStacks", "environmentTag"),
     validateStack: guardStack(CLOUDTRAIL_NAME, (args, report, reading) => {
-        const settings = stackWideSettingsFrom(args);
+        const settings = stackWideSettings.from(args);
         const resources = resourcesIn(args.resources);
         const trails = resources.filter((r) => TRAIL_TYPES.has(r.type));
         if (trails.length === 0) {

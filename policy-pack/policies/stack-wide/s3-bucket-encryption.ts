@@ -12,7 +12,7 @@ import { BUCKET_TYPES, ENCRYPTION_CONFIG_TYPES, inlineEncryption, NATIVE_BUCKET_
 import { guardStack } from "../guard";
 import { bucketsWith } from "./buckets";
 import { nist } from "../metadata";
-import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";
+import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./metadata";
 
 export const NAME = "stack-s3-bucket-encryption";
 

@@ -24,8 +24,8 @@ import {
 import { guardStack } from "../guard";
 import { cis } from "../metadata";
 import { bucketsWith } from "./buckets";
-import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";
-import { stackWideSchema, stackWideSettingsFrom } from "./settings";
+import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./metadata";
+import { stackWideSettings } from "./settings";
 
 export const NAME = "stack-s3-bucket-public-access-block";
 
@@ -71,9 +71,9 @@ export const s3BucketPublicAccessBlock: StackValidationPolicy = {
         "aws.s3.AccountPublicAccessBlock with all four true). aws-native: set `publicAccessBlockConfiguration` with all four true on " +
         "the bucket. Serve public content through CloudFront with origin access control instead of a public bucket.",
     url: STACK_WIDE_DOCS.bucketPublicAccess,
-    configSchema: stackWideSchema("accountLevelBlockSatisfies"),
+    configSchema: stackWideSettings.schema("accountLevelBlockSatisfies"),
     validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = stackWideSettingsFrom(args);
+        const settings = stackWideSettings.from(args);
         const resources = resourcesIn(args.resources);
         const buckets = bucketsWith(resources, BUCKET_PUBLIC_ACCESS_BLOCK_TYPES, reading);
         if (buckets.length === 0) {

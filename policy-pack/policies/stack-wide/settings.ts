@@ -2,8 +2,8 @@
 // engine validates config against the schema, but a policy must never throw, so every field falls
 // back to its default when it is missing or odd.
 
-import { PolicyConfigSchema } from "@pulumi/policy";
-import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { PolicyConfigJSONSchema } from "../../policy-sdk";
+import { familySettings } from "../config";
 
 export const TRAFFIC_TYPES = ["ALL", "ACCEPT", "REJECT"] as const;
 export const DEFAULT_FLOW_LOG_TRAFFIC_TYPES: readonly string[] = ["ALL"];
@@ -64,13 +64,6 @@ export const STACK_WIDE_SCHEMA = {
     },
 } satisfies Record<string, PolicyConfigJSONSchema>;
 
-export type StackWideSettingName = keyof typeof STACK_WIDE_SCHEMA;
-
-/** A policy's config schema made of the named settings. */
-export function stackWideSchema(...names: StackWideSettingName[]): PolicyConfigSchema {
-    return { properties: Object.fromEntries(names.map((name) => [name, STACK_WIDE_SCHEMA[name]])) };
-}
-
 export interface StackWideSettings {
     flowLogTrafficTypes: ReadonlySet<string>;
     accountLevelBlockSatisfies: boolean;
@@ -96,9 +89,7 @@ function regexps(patterns: readonly string[]): RegExp[] {
     return out;
 }
 
-/** Resolves raw policy config to settings. */
-export function readStackWideSettings(raw: unknown): StackWideSettings {
-    const config: Record<string, unknown> = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+export const stackWideSettings = familySettings(STACK_WIDE_SCHEMA, (config): StackWideSettings => {
     const traffic = stringList(config.flowLogTrafficTypes)
         ?.map((t) => t.trim().toUpperCase())
         .filter((t) => (TRAFFIC_TYPES as readonly string[]).includes(t));
@@ -111,13 +102,4 @@ export function readStackWideSettings(raw: unknown): StackWideSettings {
         environmentTag: tag,
         trailScope: config.trailScope === "environment-stacks" ? "environment-stacks" : "all-stacks",
     };
-}
-
-/** Reads the policy's config from validation args without ever throwing. */
-export function stackWideSettingsFrom(args: { getConfig?: <T extends object>() => T }): StackWideSettings {
-    try {
-        return readStackWideSettings(typeof args.getConfig === "function" ? args.getConfig<Record<string, unknown>>() : {});
-    } catch {
-        return readStackWideSettings({});
-    }
-}
+});

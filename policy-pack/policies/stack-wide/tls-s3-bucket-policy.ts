@@ -15,8 +15,8 @@ import { judgeTransport } from "../../readers/stack-wide/transport-policy";
 import { guardStack } from "../guard";
 import { cis } from "../metadata";
 import { bucketsWith } from "./buckets";
-import { REFERENCES, STACK_WIDE_DOCS } from "./references";
-import { stackWideSchema, stackWideSettingsFrom } from "./settings";
+import { REFERENCES, STACK_WIDE_DOCS } from "./metadata";
+import { stackWideSettings } from "./settings";
 
 export const NAME = "tls-s3-bucket-policy-denies-insecure-transport";
 
@@ -37,9 +37,9 @@ export const tlsS3BucketPolicy: StackValidationPolicy = {
         "\"aws:SecureTransport\": \"false\" } } }; optionally a second one denying NumericLessThan s3:TlsVersion 1.2. Keep every other " +
         "condition out of these statements: conditions are ANDed and would narrow the deny.",
     url: STACK_WIDE_DOCS.bucketTls,
-    configSchema: stackWideSchema("acceptTlsVersionDenyAlone"),
+    configSchema: stackWideSettings.schema("acceptTlsVersionDenyAlone"),
     validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = stackWideSettingsFrom(args);
+        const settings = stackWideSettings.from(args);
         for (const { bucket, companions } of bucketsWith(resourcesIn(args.resources), BUCKET_POLICY_TYPES, reading)) {
             const documents: { where: string; document: unknown }[] = companions.map((c) => ({
                 where: label(c),

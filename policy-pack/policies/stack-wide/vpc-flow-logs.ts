@@ -9,8 +9,8 @@ import { FLOW_LOG_TYPES, readFlowLog, VPC_TYPES } from "../../readers/stack-wide
 import { label, linkedThrough, propsOf, resourcesIn } from "../../readers/graph";
 import { guardStack } from "../guard";
 import { cis } from "../metadata";
-import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./references";
-import { stackWideSchema, stackWideSettingsFrom } from "./settings";
+import { REFERENCES, STACK_WIDE_DOCS, STACK_WIDE_TAGS } from "./metadata";
+import { stackWideSettings } from "./settings";
 
 export const NAME = "stack-vpc-flow-logs";
 
@@ -31,9 +31,9 @@ export const vpcFlowLogs: StackValidationPolicy = {
         "resourceType: \"VPC\", trafficType: \"ALL\", … })`. Send it to an encrypted CloudWatch log group or S3 bucket with a retention " +
         "that covers your investigations.",
     url: STACK_WIDE_DOCS.flowLogs,
-    configSchema: stackWideSchema("flowLogTrafficTypes"),
+    configSchema: stackWideSettings.schema("flowLogTrafficTypes"),
     validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = stackWideSettingsFrom(args);
+        const settings = stackWideSettings.from(args);
         const resources = resourcesIn(args.resources);
         const vpcs = resources.filter((r) => VPC_TYPES.has(r.type));
         if (vpcs.length === 0) {

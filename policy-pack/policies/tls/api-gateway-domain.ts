@@ -9,7 +9,7 @@ import { API_GATEWAY_TYPES, readApiGatewayDomain } from "../../readers/tls/servi
 import { ODD, show } from "../../readers/tls/values";
 import { guardResource } from "../guard";
 import { PCI_4_2_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
-import { tlsConfigSchema, tlsSettingsFrom } from "./settings";
+import { tlsSettings } from "./settings";
 
 export const NAME = "tls-api-gateway-domain";
 
@@ -27,7 +27,7 @@ export const apiGatewayDomain: ResourceValidationPolicy = {
         "Set securityPolicy (HTTP/WebSocket domains: domainNameConfiguration(s).securityPolicy) to TLS_1_2, or for REST domains " +
         "to an enhanced policy such as SecurityPolicy_TLS13_1_2_2021_06 together with endpointAccessMode STRICT.",
     url: TLS_DOCS.apiGateway,
-    configSchema: tlsConfigSchema("allowedSecurityPolicies"),
+    configSchema: tlsSettings.schema("allowedSecurityPolicies"),
     validateResource: guardResource(NAME, API_GATEWAY_TYPES, (args, props, report, reading) => {
         const settings = readApiGatewayDomain(args.type, props, reading);
         if (settings === undefined) {
@@ -37,7 +37,7 @@ export const apiGatewayDomain: ResourceValidationPolicy = {
             reading.markUndecided();
             return;
         }
-        const allowed = tlsSettingsFrom(args).allowedSecurityPolicies;
+        const allowed = tlsSettings.from(args).allowedSecurityPolicies;
         for (const { where, value } of settings) {
             if (value === UNKNOWN) {
                 reading.markUndecided();

@@ -11,8 +11,9 @@ import { Reading, UNKNOWN } from "../../readers/known";
 import { CLOUDFRONT_TYPES, CloudFrontView, OriginView, readCloudFront } from "../../readers/tls/cloudfront";
 import { ODD, show } from "../../readers/tls/values";
 import { guardResource } from "../guard";
-import { fsbp, PCI_4_2_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
-import { RECOMMENDED_CLOUDFRONT_MINIMUM_PROTOCOL_VERSION, TlsSettings, tlsConfigSchema, tlsSettingsFrom } from "./settings";
+import { TAG } from "../metadata";
+import { PCI_4_2_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
+import { RECOMMENDED_CLOUDFRONT_MINIMUM_PROTOCOL_VERSION, TlsSettings, tlsSettings } from "./settings";
 
 export const NAME = "tls-cloudfront-distribution";
 
@@ -109,14 +110,14 @@ export const cloudFrontDistribution: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     framework: PCI_4_2_1,
-    tags: [...TLS_FAMILY_TAGS, fsbp("CloudFront.3"), fsbp("CloudFront.10"), "cloudfront"],
+    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("CloudFront.3"), TAG.securityHub("CloudFront.10"), "cloudfront"],
     remediationSteps:
         "Attach an ACM certificate (us-east-1) for the distribution's aliases with sslSupportMethod sni-only and " +
         `minimumProtocolVersion ${RECOMMENDED_CLOUDFRONT_MINIMUM_PROTOCOL_VERSION} instead of the default CloudFront certificate; ` +
         "set viewerProtocolPolicy to redirect-to-https (or https-only) on the default and every ordered cache behaviour; " +
         "set custom and VPC origins to originProtocolPolicy https-only with originSslProtocols [\"TLSv1.2\"].",
     url: TLS_DOCS.cloudFront,
-    configSchema: tlsConfigSchema("allowedMinimumProtocolVersions", "allowedOriginSslProtocols"),
+    configSchema: tlsSettings.schema("allowedMinimumProtocolVersions", "allowedOriginSslProtocols"),
     validateResource: guardResource(NAME, CLOUDFRONT_TYPES, (args, props, report, reading) => {
         const view = readCloudFront(args.type, props, reading);
         if (view === undefined) {
@@ -126,7 +127,7 @@ export const cloudFrontDistribution: ResourceValidationPolicy = {
             reading.markUndecided();
             return;
         }
-        const settings = tlsSettingsFrom(args);
+        const settings = tlsSettings.from(args);
         judgeViewerCertificate(view, settings, report, reading);
         judgeBehaviours(view, report, reading);
         if (view.originsUnknown) {

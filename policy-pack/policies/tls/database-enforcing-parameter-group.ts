@@ -29,9 +29,10 @@ import {
 } from "../../readers/tls/databases";
 import { show } from "../../readers/tls/values";
 import { guardStack } from "../guard";
-import { fsbp, NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
+import { TAG } from "../metadata";
+import { NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
 import { judgeParameterGroup, remedy } from "./database-parameter-group";
-import { TlsSettings, tlsConfigSchema, tlsSettingsFrom } from "./settings";
+import { TlsSettings, tlsSettings } from "./settings";
 
 export const NAME = "tls-database-enforcing-parameter-group";
 
@@ -129,16 +130,16 @@ export const databaseEnforcingParameterGroup: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     framework: NIST_SC_8_1,
-    tags: [...TLS_FAMILY_TAGS, fsbp("Redshift.2"), "rds", "redshift", "database"],
+    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("Redshift.2"), "rds", "redshift", "database"],
     remediationSteps:
         "Declare a parameter group in the same stack (RDS instance: parameter group; RDS/Aurora cluster: cluster parameter " +
         "group; Redshift: cluster parameter group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server), " +
         "require_secure_transport = ON (MySQL, MariaDB) or require_ssl = true (Redshift), and pass its name output to the " +
         "database's parameter group property. Reboot the database for static parameters to apply.",
     url: TLS_DOCS.rdsSsl,
-    configSchema: tlsConfigSchema("trustedParameterGroupNames"),
+    configSchema: tlsSettings.schema("trustedParameterGroupNames"),
     validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = tlsSettingsFrom(args);
+        const settings = tlsSettings.from(args);
         const resources = resourcesIn(args.resources);
         for (const resource of resources) {
             if (!DATABASE_TYPES.has(resource.type)) {

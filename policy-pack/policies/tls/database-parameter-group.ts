@@ -14,7 +14,8 @@ import { Reading, UNKNOWN } from "../../readers/known";
 import { PARAMETER_GROUP_TYPES, ParameterGroupView, readParameterGroup, requirementFor, TlsRequirement } from "../../readers/tls/databases";
 import { show } from "../../readers/tls/values";
 import { guardResource } from "../guard";
-import { fsbp, NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
+import { TAG } from "../metadata";
+import { NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
 
 export const NAME = "tls-database-parameter-group";
 
@@ -65,7 +66,7 @@ export const databaseParameterGroup: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     framework: NIST_SC_8_1,
-    tags: [...TLS_FAMILY_TAGS, fsbp("Redshift.2"), "rds", "redshift", "database"],
+    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("Redshift.2"), "rds", "redshift", "database"],
     remediationSteps:
         "PostgreSQL, Aurora PostgreSQL and SQL Server: set rds.force_ssl to 1. MySQL, MariaDB and Aurora MySQL: set " +
         "require_secure_transport to ON. Redshift: set require_ssl to true. For Aurora set it in the DB cluster parameter " +

@@ -9,7 +9,8 @@ import { UNKNOWN } from "../../readers/known";
 import { ELASTICACHE_TYPES, readElastiCache } from "../../readers/tls/services";
 import { show } from "../../readers/tls/values";
 import { guardResource } from "../guard";
-import { fsbp, NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
+import { TAG } from "../metadata";
+import { NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
 
 export const NAME = "tls-elasticache-in-transit";
 
@@ -22,7 +23,7 @@ export const elastiCacheInTransit: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     framework: NIST_SC_8_1,
-    tags: [...TLS_FAMILY_TAGS, fsbp("ElastiCache.5"), "elasticache"],
+    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("ElastiCache.5"), "elasticache"],
     remediationSteps:
         "Set transitEncryptionEnabled: true and transitEncryptionMode: \"required\" (an existing group moves through " +
         "\"preferred\" first, as a migration step only), and connect clients with TLS. Memcached needs engine 1.6.12 or later; " +

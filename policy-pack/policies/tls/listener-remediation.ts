@@ -11,7 +11,7 @@ import { Reading, UNKNOWN } from "../../readers/known";
 import { readTlsListener, TLS_LISTENER_TYPES } from "../../readers/tls/listeners";
 import { NATIVE_LISTENER_TYPE } from "../../readers/load-balancers";
 import { previewView, rawProps, withProperty } from "../remediation";
-import { RECOMMENDED_ELB_SSL_POLICY, tlsSettingsFrom } from "./settings";
+import { RECOMMENDED_ELB_SSL_POLICY, tlsSettings } from "./settings";
 
 /** The redirect every plain HTTP listener is left with, in each provider's property names. */
 function httpsRedirect(type: string): Record<string, unknown> {
@@ -33,7 +33,7 @@ export function remediateListener(args: ResourceValidationArgs): Record<string, 
             return undefined;
         }
         if (view.protocol === "HTTPS" || view.protocol === "TLS") {
-            const allowed = tlsSettingsFrom(args).allowedSslPolicies;
+            const allowed = tlsSettings.from(args).allowedSslPolicies;
             const weak = view.sslPolicy === undefined || (typeof view.sslPolicy === "string" && !allowed.has(view.sslPolicy));
             const replacement = allowed.has(RECOMMENDED_ELB_SSL_POLICY) ? RECOMMENDED_ELB_SSL_POLICY : [...allowed][0];
             return weak && replacement !== undefined ? withProperty(raw, "sslPolicy", replacement) : undefined;

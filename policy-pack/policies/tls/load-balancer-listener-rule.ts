@@ -34,58 +34,20 @@
 //                                  does for parameter groups). Exemptions by name or tag also apply.
 //   no listenerArn, or malformed   fails (nothing shows the listener is HTTPS)
 
-import { PolicyConfigSchema, PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { label, linkedThrough, propsOf, resourcesIn } from "../../readers/graph";
 import { Reading, Unknown, UNKNOWN } from "../../readers/known";
 import { LISTENER_RULE_TYPES, listenerArnOf, ListenerRuleView, readListenerRule } from "../../readers/tls/listener-rules";
 import { readTlsListener, TLS_LISTENER_TYPES } from "../../readers/tls/listeners";
 import { ODD, show } from "../../readers/tls/values";
 import { guardStack } from "../guard";
-import { fsbp, PCI_4_2_1, TLS_FAMILY_TAGS } from "./metadata";
-import { tlsConfigSchema } from "./settings";
+import { TAG } from "../metadata";
+import { PCI_4_2_1, TLS_FAMILY_TAGS } from "./metadata";
+import { TlsSettings, tlsSettings } from "./settings";
 
 export const NAME = "tls-load-balancer-listener-rule";
 
 export const LISTENER_RULES_DOC = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-rules.html";
-
-// ---- configuration ------------------------------------------------------------------------------
-
-export const TRUSTED_LISTENER_ARNS_SCHEMA = {
-    type: "array",
-    items: { type: "string" },
-    default: [],
-    description:
-        "ARNs of listeners managed outside the stack (e.g. a shared load balancer's HTTPS listener referenced through a " +
-        "stack reference) that are known to be HTTPS. A rule that forwards or authenticates on a listener not declared in " +
-        "its stack passes only if the listener's ARN is listed here (exact match).",
-} as const satisfies PolicyConfigJSONSchema;
-
-/** The family's schema helper, extended with this policy's own setting (exemptions are added by the pack). */
-export function listenerRuleConfigSchema(): PolicyConfigSchema {
-    const base = tlsConfigSchema();
-    return { ...base, properties: { ...base.properties, trustedListenerArns: TRUSTED_LISTENER_ARNS_SCHEMA } };
-}
-
-export interface ListenerRuleSettings {
-    trustedListenerArns: ReadonlySet<string>;
-}
-
-/** Resolves raw config; a missing or malformed list falls back to the default (empty). */
-export function readListenerRuleSettings(raw: unknown): ListenerRuleSettings {
-    const config: Record<string, unknown> = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-    const value = config.trustedListenerArns;
-    const list = Array.isArray(value) && (value as unknown[]).every((v) => typeof v === "string") ? (value as string[]) : [];
-    return { trustedListenerArns: new Set(list.map((v) => v.trim()).filter((v) => v !== "")) };
-}
-
-function settingsFrom(args: { getConfig?: <T extends object>() => T }): ListenerRuleSettings {
-    try {
-        return readListenerRuleSettings(typeof args.getConfig === "function" ? args.getConfig<Record<string, unknown>>() : {});
-    } catch {
-        return readListenerRuleSettings({});
-    }
-}
 
 // ---- judgement ----------------------------------------------------------------------------------
 
@@ -156,7 +118,7 @@ const FIX =
     "redirect to HTTPS ({ type: \"redirect\", redirect (aws-native: redirectConfig): { protocol: \"HTTPS\", port: \"443\", " +
     "statusCode: \"HTTP_301\" } }) or a fixed-response.";
 
-function checkRule(rule: PolicyResource, settings: ListenerRuleSettings, reading: Reading): string | undefined {
+function checkRule(rule: PolicyResource, settings: TlsSettings, reading: Reading): string | undefined {
     const view = readListenerRule(rule.type, propsOf(rule), reading);
     if (view === undefined) {
         return undefined;
@@ -211,18 +173,18 @@ export const loadBalancerListenerRule: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     framework: PCI_4_2_1,
-    tags: [...TLS_FAMILY_TAGS, fsbp("ELB.1"), "load-balancer"],
+    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("ELB.1"), "load-balancer"],
     remediationSteps:
         "Move rules that forward (or authenticate) to the load balancer's HTTPS listener, referencing that listener's arn " +
         "output in listenerArn; on the HTTP listener keep only rules whose actions redirect to protocol HTTPS (port 443, " +
         "status HTTP_301) or return a fixed response. For a rule on a listener of another stack, add that listener's ARN to " +
         "trustedListenerArns only if it is an HTTPS listener with a TLS 1.2+ sslPolicy.",
     url: LISTENER_RULES_DOC,
-    configSchema: listenerRuleConfigSchema(),
+    configSchema: tlsSettings.schema("trustedListenerArns"),
     validateStack: guardStack(
         NAME,
         (args, report, reading) => {
-            const settings = settingsFrom(args);
+            const settings = tlsSettings.from(args);
             for (const resource of resourcesIn(args.resources)) {
                 if (!LISTENER_RULE_TYPES.has(resource.type)) {
                     continue;

@@ -15,8 +15,9 @@ import { readTlsListener, TLS_LISTENER_TYPES, TlsListenerView } from "../../read
 import { ODD, show } from "../../readers/tls/values";
 import { guardResource } from "../guard";
 import { remediateListener } from "./listener-remediation";
-import { fsbp, PCI_4_2_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
-import { ELB_DEFAULT_SSL_POLICY, RECOMMENDED_ELB_SSL_POLICY, TlsSettings, tlsConfigSchema, tlsSettingsFrom } from "./settings";
+import { TAG } from "../metadata";
+import { PCI_4_2_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
+import { ELB_DEFAULT_SSL_POLICY, RECOMMENDED_ELB_SSL_POLICY, TlsSettings, tlsSettings } from "./settings";
 
 export const NAME = "tls-load-balancer-listener";
 
@@ -78,20 +79,20 @@ export const loadBalancerListener: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     framework: PCI_4_2_1,
-    tags: [...TLS_FAMILY_TAGS, fsbp("ELB.1"), "load-balancer"],
+    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("ELB.1"), "load-balancer"],
     remediationSteps:
         `Set sslPolicy on HTTPS and TLS listeners to ${RECOMMENDED_ELB_SSL_POLICY} (TLS 1.3 and 1.2), or another policy of ` +
         "the allowedSslPolicies list, in place of a missing or weak one. Replace the default actions of plain HTTP listeners " +
         "with a single redirect to protocol HTTPS, port 443, status HTTP_301. For network load balancers, terminate TLS on a " +
         "TLS listener; list a port in plaintextPassthroughPorts only when the targets terminate TLS 1.2+ themselves.",
     url: TLS_DOCS.elbPolicies,
-    configSchema: tlsConfigSchema("allowedSslPolicies", "plaintextPassthroughPorts"),
+    configSchema: tlsSettings.schema("allowedSslPolicies", "plaintextPassthroughPorts"),
     validateResource: guardResource(NAME, TLS_LISTENER_TYPES, (args, props, report, reading) => {
         const view = readTlsListener(args.type, props, reading);
         if (view === undefined) {
             return;
         }
-        const settings = tlsSettingsFrom(args);
+        const settings = tlsSettings.from(args);
         const protocol = view.protocol;
         if (protocol === UNKNOWN) {
             reading.markUndecided();

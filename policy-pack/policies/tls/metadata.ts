@@ -1,23 +1,20 @@
-// Compliance references and documentation links of the TLS family.
+// Compliance references and documentation links of the TLS family (the shared TAG, pci() and
+// nist() helpers live in ../metadata.ts).
 
 import { PolicyComplianceFramework } from "@pulumi/policy";
-import { nist, PCI_DSS_V4, TAG } from "../metadata";
+import { nist, pci, TAG } from "../metadata";
 
 /** PCI DSS v4.0 4.2.1: strong cryptography for data sent over open, public networks. */
-export const PCI_4_2_1: PolicyComplianceFramework = {
-    ...PCI_DSS_V4,
-    reference: "4.2.1",
-    specification: "Strong cryptography and security protocols are implemented to safeguard data during transmission over open, public networks.",
-};
+export const PCI_4_2_1: PolicyComplianceFramework = pci(
+    "4.2.1",
+    "Strong cryptography and security protocols are implemented to safeguard data during transmission over open, public networks.",
+);
 
 /** NIST SP 800-53 Rev. 5 SC-8(1): cryptographic protection of information in transit (inside the estate too). */
 export const NIST_SC_8_1: PolicyComplianceFramework = nist(
     "SC-8(1)",
     "Implement cryptographic mechanisms to prevent unauthorized disclosure and modification of information during transmission.",
 );
-
-/** AWS Security Hub Foundational Security Best Practices control, e.g. `aws-fsbp:ELB.1`. */
-export const fsbp = (control: string): string => `aws-fsbp:${control}`;
 
 export const TLS_FAMILY_TAGS: readonly string[] = [
     "zero-trust",
@@ -28,7 +25,7 @@ export const TLS_FAMILY_TAGS: readonly string[] = [
     TAG.nist("SC-8(1)"),
     TAG.nist("SC-13"),
     TAG.soc2("CC6.7"),
-    "hipaa:164.312(e)(1)",
+    TAG.hipaa("164.312(e)(1)"),
 ];
 
 export const TLS_DOCS = {

@@ -7,7 +7,8 @@ import { UNKNOWN } from "../../readers/known";
 import { MSK_TYPES, readMsk } from "../../readers/tls/services";
 import { show } from "../../readers/tls/values";
 import { guardResource } from "../guard";
-import { fsbp, NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
+import { TAG } from "../metadata";
+import { NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
 
 export const NAME = "tls-msk-in-transit";
 
@@ -20,7 +21,7 @@ export const mskInTransit: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     framework: NIST_SC_8_1,
-    tags: [...TLS_FAMILY_TAGS, fsbp("MSK.1"), "msk"],
+    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("MSK.1"), "msk"],
     remediationSteps:
         "Set encryptionInfo.encryptionInTransit { clientBroker: \"TLS\", inCluster: true } (or leave both unset: they default " +
         "to TLS and true) and connect clients to the TLS bootstrap brokers. inCluster can only be chosen when the cluster is created.",

@@ -6,8 +6,9 @@ import { UNKNOWN } from "../../readers/known";
 import { OPENSEARCH_TYPES, readOpenSearchDomain } from "../../readers/tls/services";
 import { ODD, show } from "../../readers/tls/values";
 import { guardResource } from "../guard";
-import { fsbp, NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
-import { RECOMMENDED_OPENSEARCH_TLS_POLICY, tlsConfigSchema, tlsSettingsFrom } from "./settings";
+import { TAG } from "../metadata";
+import { NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
+import { RECOMMENDED_OPENSEARCH_TLS_POLICY, tlsSettings } from "./settings";
 
 export const NAME = "tls-opensearch-domain";
 
@@ -20,19 +21,19 @@ export const openSearchDomain: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "high",
     framework: NIST_SC_8_1,
-    tags: [...TLS_FAMILY_TAGS, fsbp("Opensearch.3"), fsbp("Opensearch.8"), fsbp("ES.8"), "opensearch"],
+    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("Opensearch.3"), TAG.securityHub("Opensearch.8"), TAG.securityHub("ES.8"), "opensearch"],
     remediationSteps:
         `Set domainEndpointOptions { enforceHttps: true, tlsSecurityPolicy: "${RECOMMENDED_OPENSEARCH_TLS_POLICY}" } and ` +
         "enable node-to-node encryption (classic nodeToNodeEncryption.enabled, aws-native nodeToNodeEncryptionOptions.enabled). " +
         "Enabling node-to-node encryption on an existing domain requires OpenSearch/Elasticsearch 6.7 or later.",
     url: TLS_DOCS.openSearch,
-    configSchema: tlsConfigSchema("allowedTlsSecurityPolicies", "requireNodeToNodeEncryption"),
+    configSchema: tlsSettings.schema("allowedTlsSecurityPolicies", "requireNodeToNodeEncryption"),
     validateResource: guardResource(NAME, OPENSEARCH_TYPES, (args, props, report, reading) => {
         const view = readOpenSearchDomain(args.type, props, reading);
         if (view === undefined) {
             return;
         }
-        const settings = tlsSettingsFrom(args);
+        const settings = tlsSettings.from(args);
         if (view.enforceHttps === UNKNOWN) {
             reading.markUndecided();
         } else if (view.enforceHttps !== true) {

@@ -3,8 +3,8 @@
 // user adds it, so nothing new passes silently. A missing or malformed setting falls back to its
 // default; an empty list is honoured (everything of that kind then fails).
 
-import { PolicyConfigSchema } from "@pulumi/policy";
-import { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { PolicyConfigJSONSchema } from "../../policy-sdk";
+import { familySettings, PORT_SCHEMA, portSet } from "../config";
 
 /**
  * ELB security policies that negotiate TLS 1.2 or newer only, from the ALB and NLB "security
@@ -87,8 +87,6 @@ export const RECOMMENDED_OPENSEARCH_TLS_POLICY = "Policy-Min-TLS-1-2-PFS-2023-10
 const stringList = (defaults: readonly string[], description: string) =>
     ({ type: "array", items: { type: "string" }, default: [...defaults], description }) as const;
 
-const port = { type: "integer", minimum: 0, maximum: 65535 } as const;
-
 export const TLS_SCHEMA = {
     allowedSslPolicies: stringList(
         DEFAULT_ELB_SSL_POLICIES,
@@ -97,7 +95,7 @@ export const TLS_SCHEMA = {
     ),
     plaintextPassthroughPorts: {
         type: "array",
-        items: port,
+        items: PORT_SCHEMA,
         default: [],
         description:
             "Ports on which a network load balancer may pass TCP, UDP or TCP_UDP through unencrypted by the load balancer " +
@@ -129,13 +127,16 @@ export const TLS_SCHEMA = {
         "Names of RDS/Redshift parameter groups managed outside the stack that are known to enforce TLS. A database that " +
             "names a group not declared in its stack passes only if the name is listed here.",
     ),
+    trustedListenerArns: {
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description:
+            "ARNs of listeners managed outside the stack (e.g. a shared load balancer's HTTPS listener referenced through a " +
+            "stack reference) that are known to be HTTPS. A rule that forwards or authenticates on a listener not declared in " +
+            "its stack passes only if the listener's ARN is listed here (exact match).",
+    },
 } satisfies Record<string, PolicyConfigJSONSchema>;
-
-export type TlsSettingName = keyof typeof TLS_SCHEMA;
-
-export function tlsConfigSchema(...names: TlsSettingName[]): PolicyConfigSchema {
-    return { properties: Object.fromEntries(names.map((name) => [name, TLS_SCHEMA[name]])) };
-}
 
 export interface TlsSettings {
     allowedSslPolicies: ReadonlySet<string>;
@@ -146,6 +147,7 @@ export interface TlsSettings {
     allowedTlsSecurityPolicies: ReadonlySet<string>;
     requireNodeToNodeEncryption: boolean;
     trustedParameterGroupNames: ReadonlySet<string>;
+    trustedListenerArns: ReadonlySet<string>;
 }
 
 function strings(value: unknown, fallback: readonly string[]): ReadonlySet<string> {
@@ -155,32 +157,15 @@ function strings(value: unknown, fallback: readonly string[]): ReadonlySet<strin
     return new Set((value as string[]).map((v) => v.trim()));
 }
 
-function ports(value: unknown, fallback: readonly number[]): ReadonlySet<number> {
-    if (!Array.isArray(value) || !(value as unknown[]).every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535)) {
-        return new Set(fallback);
-    }
-    return new Set(value as number[]);
-}
-
-export function readTlsSettings(raw: unknown): TlsSettings {
-    const config: Record<string, unknown> = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-    return {
-        allowedSslPolicies: strings(config.allowedSslPolicies, DEFAULT_ELB_SSL_POLICIES),
-        plaintextPassthroughPorts: ports(config.plaintextPassthroughPorts, []),
-        allowedMinimumProtocolVersions: strings(config.allowedMinimumProtocolVersions, DEFAULT_CLOUDFRONT_MINIMUM_PROTOCOL_VERSIONS),
-        allowedOriginSslProtocols: strings(config.allowedOriginSslProtocols, DEFAULT_ORIGIN_SSL_PROTOCOLS),
-        allowedSecurityPolicies: strings(config.allowedSecurityPolicies, DEFAULT_API_GATEWAY_SECURITY_POLICIES),
-        allowedTlsSecurityPolicies: strings(config.allowedTlsSecurityPolicies, DEFAULT_OPENSEARCH_TLS_POLICIES),
-        requireNodeToNodeEncryption: typeof config.requireNodeToNodeEncryption === "boolean" ? config.requireNodeToNodeEncryption : true,
-        trustedParameterGroupNames: strings(config.trustedParameterGroupNames, []),
-    };
-}
-
-/** Reads the policy's config from validation args without ever throwing. */
-export function tlsSettingsFrom(args: { getConfig?: <T extends object>() => T }): TlsSettings {
-    try {
-        return readTlsSettings(typeof args.getConfig === "function" ? args.getConfig<Record<string, unknown>>() : {});
-    } catch {
-        return readTlsSettings({});
-    }
-}
+export const tlsSettings = familySettings(TLS_SCHEMA, (config): TlsSettings => ({
+    allowedSslPolicies: strings(config.allowedSslPolicies, DEFAULT_ELB_SSL_POLICIES),
+    plaintextPassthroughPorts: portSet(config.plaintextPassthroughPorts, []),
+    allowedMinimumProtocolVersions: strings(config.allowedMinimumProtocolVersions, DEFAULT_CLOUDFRONT_MINIMUM_PROTOCOL_VERSIONS),
+    allowedOriginSslProtocols: strings(config.allowedOriginSslProtocols, DEFAULT_ORIGIN_SSL_PROTOCOLS),
+    allowedSecurityPolicies: strings(config.allowedSecurityPolicies, DEFAULT_API_GATEWAY_SECURITY_POLICIES),
+    allowedTlsSecurityPolicies: strings(config.allowedTlsSecurityPolicies, DEFAULT_OPENSEARCH_TLS_POLICIES),
+    requireNodeToNodeEncryption: typeof config.requireNodeToNodeEncryption === "boolean" ? config.requireNodeToNodeEncryption : true,
+    trustedParameterGroupNames: strings(config.trustedParameterGroupNames, []),
+    // Blank ARNs name no listener, so they are dropped.
+    trustedListenerArns: new Set([...strings(config.trustedListenerArns, [])].filter((v) => v !== "")),
+}));

@@ -1,5 +1,5 @@
 // Compliance references and documentation links of the encryption family (the shared TAG, cis()
-// and nist() helpers live in ../metadata.ts; the HIPAA tag is added here).
+// and nist() helpers live in ../metadata.ts).
 //
 // Control ids as published: CIS AWS Foundations Benchmark v3.0.0 2.2.1 (EBS encryption), 2.3.1
 // (RDS encryption at rest), 2.4.1 (EFS encryption), 3.5 (CloudTrail logs encrypted with KMS CMKs),
@@ -13,10 +13,8 @@
 
 import { TAG } from "../metadata";
 
-export const hipaaTag = (section: string): string => `hipaa:${section}`;
-
 /** Tags every encryption policy carries. */
-export const ENCRYPTION_FAMILY_TAGS: readonly string[] = ["zero-trust", "encryption", "data-at-rest", "kms", TAG.soc2("CC6.1"), hipaaTag("164.312(a)(2)(iv)")];
+export const ENCRYPTION_FAMILY_TAGS: readonly string[] = ["zero-trust", "encryption", "data-at-rest", "kms", TAG.soc2("CC6.1"), TAG.hipaa("164.312(a)(2)(iv)")];
 
 export const ENCRYPTION_DOCS = {
     servicesUsingKms: "https://docs.aws.amazon.com/kms/latest/developerguide/service-integration.html",

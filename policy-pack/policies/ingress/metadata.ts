@@ -1,0 +1,23 @@
+// Compliance references and documentation links of the open-ingress family (the shared TAG, cis()
+// and nist() helpers live in ../metadata.ts).
+
+import { TAG } from "../metadata";
+
+/** Tags every open-ingress policy carries. */
+export const INGRESS_FAMILY_TAGS: readonly string[] = [
+    "zero-trust",
+    "network",
+    "ingress",
+    TAG.pci("1.3.1"),
+    TAG.pci("1.4.2"),
+    TAG.nist("SC-7"),
+    TAG.nist("SC-7(5)"),
+    TAG.soc2("CC6.6"),
+];
+
+export const INGRESS_DOCS = {
+    securityGroupRules: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
+    networkAcls: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
+    prefixLists: "https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html",
+    albSecurityGroups: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html",
+} as const;

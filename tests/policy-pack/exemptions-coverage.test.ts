@@ -1,0 +1,132 @@
+// Every policy of the pack applies its exemptions through the one function (exemptions/apply.ts):
+// for each policy in allPolicies, a violating input is reported without exemptions; with an
+// exemption that matches every resource nothing is reported, and the run's ledger holds the
+// exemption for every resource that was reported (only isExempt writes the ledger). A policy
+// added without a violating input here fails the first test.
+
+import { strict as assert } from "assert";
+import type { Policy, ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "../../policy-pack/node_modules/@pulumi/policy";
+import { allPolicies } from "../../policy-pack/policies";
+import { appliedIn } from "../../policy-pack/policies/exemptions/ledger";
+import { dependsOnVia, PolicyResource, resource } from "./harness";
+
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const BUCKET = "aws:s3/bucket:Bucket";
+const KEY = "aws:kms/key:Key";
+const world = (fromPort: number) => ({ vpcId: "vpc-1", ingress: [{ protocol: "tcp", fromPort, toPort: fromPort, cidrBlocks: ["0.0.0.0/0"] }] });
+
+/** A violating stack per stack policy (a resource policy is checked on each resource alone). */
+function violatingInput(name: string): PolicyResource[] {
+    switch (name) {
+        case "ingress-no-internet-security-group":
+            return [resource(SG, "sg", world(22))];
+        case "ingress-no-internet-nacl":
+            return [resource("aws:ec2/networkAclRule:NetworkAclRule", "rule", { ruleAction: "allow", egress: false, protocol: "-1", cidrBlock: "0.0.0.0/0", ruleNumber: 100 })];
+        case "ingress-no-internet-prefix-list":
+            return [resource("aws:ec2/managedPrefixList:ManagedPrefixList", "pl", { addressFamily: "IPv4", maxEntries: 1, entries: [{ cidr: "0.0.0.0/0" }] })];
+        case "ingress-public-only-via-load-balancer": {
+            const sg = resource(SG, "web-sg", world(443));
+            return [sg, dependsOnVia(resource("aws:ec2/instance:Instance", "web", {}), "vpcSecurityGroupIds", sg)];
+        }
+        case "tls-load-balancer-listener":
+            return [resource("aws:lb/listener:Listener", "listener", { protocol: "HTTPS", port: 443 })];
+        case "tls-load-balancer-listener-rule": {
+            const listener = resource("aws:lb/listener:Listener", "http", { protocol: "HTTP", port: 80, defaultActions: [{ type: "fixed-response" }] });
+            const rule = resource("aws:lb/listenerRule:ListenerRule", "rule", { actions: [{ type: "forward", targetGroupArn: "arn" }] });
+            return [listener, dependsOnVia(rule, "listenerArn", listener)];
+        }
+        case "tls-cloudfront-distribution":
+            return [resource("aws:cloudfront/distribution:Distribution", "cdn", { viewerCertificate: { cloudfrontDefaultCertificate: true } })];
+        case "tls-api-gateway-domain":
+            return [resource("aws:apigateway/domainName:DomainName", "api", { securityPolicy: "TLS_1_0" })];
+        case "tls-opensearch-domain":
+            return [resource("aws:opensearch/domain:Domain", "search", { domainEndpointOptions: { enforceHttps: false } })];
+        case "tls-elasticache-in-transit":
+            return [resource("aws:elasticache/replicationGroup:ReplicationGroup", "cache", { transitEncryptionEnabled: false })];
+        case "tls-msk-in-transit":
+            return [resource("aws:msk/cluster:Cluster", "kafka", { encryptionInfo: { encryptionInTransit: { clientBroker: "PLAINTEXT" } } })];
+        case "tls-database-parameter-group":
+            return [resource("aws:rds/parameterGroup:ParameterGroup", "pg", { family: "postgres16", parameters: [] })];
+        case "tls-database-enforcing-parameter-group":
+            return [resource("aws:rds/instance:Instance", "db", { engine: "postgres" })];
+        case "encryption-at-rest-customer-managed-key":
+            return [resource("aws:sns/topic:Topic", "topic", {})];
+        case "encryption-kms-key-rotation":
+            return [resource(KEY, "key", { enableKeyRotation: false })];
+        case "encryption-kms-key-deletion-window":
+            return [resource(KEY, "key", { deletionWindowInDays: 7 })];
+        case "stack-vpc-flow-logs":
+            return [resource("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" })];
+        case "stack-s3-bucket-encryption":
+        case "stack-s3-bucket-public-access-block":
+        case "tls-s3-bucket-policy-denies-insecure-transport":
+            return [resource(BUCKET, "data", { bucket: "acme-data" })];
+        case "stack-detection-guardduty-enabled":
+            return [resource("aws:guardduty/detector:Detector", "detector", { enable: false })];
+        case "stack-detection-cloudtrail-logging-on":
+            return [resource("aws:cloudtrail/trail:Trail", "trail", { enableLogging: false })];
+        case "exemptions-in-use":
+            return violatingInput("ingress-no-internet-security-group");
+        default:
+            return [];
+    }
+}
+
+interface Finding {
+    message: string;
+    urn: string;
+}
+
+/** Runs a policy the way the SDK's server does, in one run (one stackTags object). */
+function run(policy: Policy, resources: PolicyResource[], stackTags: ReadonlyMap<string, string>, config: object): Finding[] {
+    const found: Finding[] = [];
+    const getConfig = <T extends object>() => config as T;
+    if ("validateStack" in policy) {
+        const args = { resources, stackTags, getConfig, notApplicable: () => undefined } as unknown as StackValidationArgs;
+        const result = (policy.validateStack as StackValidation)(args, (message, urn) => found.push({ message, urn: urn ?? "" }));
+        assert.ok(!(result instanceof Promise));
+        return found;
+    }
+    const validations = ([] as ResourceValidation[]).concat((policy as { validateResource?: ResourceValidation | ResourceValidation[] }).validateResource ?? []);
+    for (const r of resources) {
+        const args = { type: r.type, name: r.name, urn: r.urn, props: r.props, opts: r.opts, stackTags, getConfig, notApplicable: () => undefined } as unknown as ResourceValidationArgs;
+        const report: ReportViolation = (message) => found.push({ message, urn: r.urn });
+        for (const validate of validations) {
+            assert.ok(!(validate(args, report) instanceof Promise));
+        }
+    }
+    return found;
+}
+
+const everything = { exemptions: [{ resourceName: "*", reason: "coverage test: every resource is exempt" }] };
+
+describe("exemptions reach every policy", () => {
+    it("has a violating input for every policy of the pack", () => {
+        for (const policy of allPolicies) {
+            assert.ok(violatingInput(policy.name).length > 0, `no violating input for ${policy.name}`);
+        }
+    });
+
+    for (const policy of allPolicies) {
+        it(`${policy.name}: a catch-all exemption silences every report, and isExempt records each`, () => {
+            const resources = violatingInput(policy.name);
+            // Two runs (the SDK's stackTags object per run): one without exemptions, one with.
+            // Tagged an environment stack, so that the detection policies apply.
+            const plainRun = new Map([["zero-trust:environment", "true"]]);
+            const stackTags = new Map([["zero-trust:environment", "true"]]);
+            if (policy.name === "exemptions-in-use") {
+                // Its input is an exemption another policy applied in the same run.
+                const sg = allPolicies.find((p) => p.name === "ingress-no-internet-security-group");
+                assert.ok(sg !== undefined);
+                for (const tags of [plainRun, stackTags]) {
+                    assert.deepEqual(run(sg, resources, tags, everything), []);
+                }
+            }
+            const reported = run(policy, resources, plainRun, {});
+            assert.ok(reported.length > 0, `${policy.name} reports nothing on its violating input`);
+            assert.deepEqual(run(policy, resources, stackTags, everything), [], `${policy.name} reports an exempt resource`);
+            const recorded = new Set(appliedIn(stackTags).filter((a) => a.policy === policy.name).map((a) => a.urn));
+            assert.deepEqual([...new Set(reported.map((f) => f.urn))].filter((urn) => !recorded.has(urn)), [], `${policy.name}: exemptions not recorded`);
+        });
+    }
+});
