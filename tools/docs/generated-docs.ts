@@ -42,7 +42,7 @@ export function projectDefaults(pulumiYaml: string): ProjectDefaults {
     const defaults: Record<string, unknown> = {};
     for (const [name, entry] of Object.entries(config)) {
         if (entry !== null && typeof entry === "object" && "default" in entry) {
-            defaults[name.includes(":") ? name : `${PROJECT_NAMESPACE}:${name}`] = (entry as { default: unknown }).default;
+            defaults[name.includes(":") ? name : `${PROJECT_NAMESPACE}:${name}`] = entry.default;
         }
     }
     return defaults;
