@@ -4,6 +4,7 @@
 // tests/docs/config-reference.test.ts fails when the committed document differs.
 
 import { z } from "zod";
+import { cell, literal } from "./markdown";
 
 /** A JSON Schema node as `z.toJSONSchema` writes it, with the project's own meta keys. */
 interface SchemaNode {
@@ -46,21 +47,6 @@ export type ProjectDefaults = Readonly<Record<string, unknown>>;
 
 // zod writes these bounds for every integer; they say nothing a reader needs.
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
-
-function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-/** A value as it would be written in YAML flow style, for the default column. */
-function literal(value: unknown): string {
-    if (Array.isArray(value)) {
-        return `[${value.map(literal).join(", ")}]`;
-    }
-    if (value !== null && typeof value === "object") {
-        return `{${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(", ")}}`;
-    }
-    return String(value);
-}
 
 /** Bounds as text: `1–6`, `≥ 90`, `≤ 10`, or "" when there are none. */
 function range(min: number | undefined, max: number | undefined): string {

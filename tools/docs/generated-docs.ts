@@ -1,5 +1,5 @@
 // Every document `npm run docs` generates, and where: the stack config reference (whole file) and
-// the control catalogue's generated sections in docs/controls.md. tools/docs/write-docs.ts writes
+// the control catalogue's tables in docs/controls.md (between its markers). tools/docs/write-docs.ts writes
 // them; tests/docs/generated-docs.test.ts fails when a committed one is out of date.
 
 import * as fs from "fs";
@@ -11,6 +11,7 @@ import { environmentConfigSchema } from "../../stacks/config/environment-schema"
 import { managementConfigSchema } from "../../stacks/config/management-schema";
 import { PROJECT_NAMESPACE } from "../../stacks/config/stack-config-reader";
 import { configSection, type ProjectDefaults, type StackKindReference } from "./config-reference";
+import { withControlTables } from "./control-catalogue";
 
 /** The repository's root. */
 export const ROOT = path.join(__dirname, "..", "..");
@@ -72,4 +73,5 @@ export const GENERATED_DOCS: readonly GeneratedDoc[] = [
         path: "docs/config-reference.md",
         render: () => configReferenceDocument(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8")),
     },
+    { path: "docs/controls.md", render: (current) => withControlTables(current) },
 ];
