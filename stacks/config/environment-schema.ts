@@ -273,7 +273,7 @@ export const environmentConfigSchema = z
                 error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
             })
             .default(365)
-            .meta({ description: `days VPC flow logs and the responder's log group are kept: a value CloudWatch Logs accepts (${LOG_RETENTION_DAYS.join(", ")})` }),
+            .meta({ description: "days VPC flow logs and the responder's log group are kept: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)" }),
         interfaceEndpoints: z
             .array(z.enum(INTERFACE_ENDPOINT_SERVICES, { error: `a supported interface endpoint service: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}` }), {
                 error: "a list of interface endpoint service names",

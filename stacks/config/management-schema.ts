@@ -256,7 +256,7 @@ const trailSchema = z
                     error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
                 })
                 .default(365)
-                .meta({ description: `days the trail's CloudWatch log group keeps events: a value CloudWatch Logs accepts (${LOG_RETENTION_DAYS.join(", ")})` }),
+                .meta({ description: "days the trail's CloudWatch log group keeps events: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)" }),
             // The trail's log group key lives in the management account; the deploying role must be one.
             keyAdministrators: keyAdministrators().meta({ description: "role ARNs of the management account administering the trail log group's key; the deploying role must be one" }),
         },
