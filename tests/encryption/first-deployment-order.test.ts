@@ -6,14 +6,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { autoScalingServiceLinkedRole } from "../../components/encryption/key-policy";
 
-const README = fs.readFileSync(path.join(__dirname, "../../docs/deploying.md"), "utf8");
+const DEPLOYING = fs.readFileSync(path.join(__dirname, "../../docs/deploying.md"), "utf8");
 
 /** The numbered steps of "Order of first deployment". */
 function firstDeploymentOrder(): string {
-    const start = README.indexOf("**Order of first deployment");
+    const start = DEPLOYING.indexOf("**Order of first deployment");
     assert.ok(start >= 0, "docs/deploying.md has the first-deployment order");
-    const end = README.indexOf("\n\n", README.indexOf("\n1. ", start));
-    return README.slice(start, end);
+    const end = DEPLOYING.indexOf("\n\n", DEPLOYING.indexOf("\n1. ", start));
+    return DEPLOYING.slice(start, end);
 }
 
 describe("first deployment order (docs/deploying.md)", () => {
