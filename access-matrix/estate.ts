@@ -22,8 +22,8 @@ const DEFAULT_ACCESS_ROLE = "OrganizationAccountAccessRole";
 /**
  * The estate of a stack. `plan` is the stack's own; `managementPlan` the management stack's (the
  * same plan when the stack is the management stack). Accounts covered: every account a resource
- * of the plans lives in; of the management account, which no SCP binds (the README says what
- * protects it instead), only the roles the plans declare.
+ * of the plans lives in; of the management account, which no SCP binds (docs/what-it-builds.md says
+ * what protects it instead), only the roles the plans declare.
  */
 export function estateOf(plan: Plan, managementPlan: Plan | undefined): EstateView {
     const own = planResources(plan);

@@ -67,7 +67,7 @@ export class OrganizationStructure extends pulumi.ComponentResource {
         super("zero-trust:organization:OrganizationStructure", name, {}, opts);
 
         // Adopted with the import option: the first `pulumi up` imports it (which needs the trusted
-        // services and policy types below to be enabled already; see the README), later runs manage it.
+        // services and policy types below to be enabled already; see docs/deploying.md), later runs manage it.
         const organization = new aws.organizations.Organization(
             `${name}-organization`,
             {

@@ -36,24 +36,46 @@ const ACCOUNT_KEYS = ["mode", ...CREATE_ONLY_KEYS, "accessRoleName"] as const;
 export const accountSchema = z
     .strictObject(
         {
-            mode: z.enum(ACCOUNT_MODES, { error: `one of ${ACCOUNT_MODES.join(", ")}` }).default("adopt"),
+            mode: z
+                .enum(ACCOUNT_MODES, { error: `one of ${ACCOUNT_MODES.join(", ")}` })
+                .default("adopt")
+                .meta({
+                    description:
+                        "adopt: the account exists and nothing is declared for it; create: an aws.organizations.Account (protected) under its OU, " +
+                        "through a provider pinned to the management account",
+                }),
             email: z
                 .string({ error: EMAIL_EXPECTED })
                 .min(6, { error: EMAIL_EXPECTED })
                 .max(64, { error: EMAIL_EXPECTED })
                 .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: EMAIL_EXPECTED })
-                .optional(),
+                .optional()
+                .meta({ description: "e.g. `aws+prod@example.com`: the new account's root email; required with mode create, refused with adopt" }),
             name: z
                 .string({ error: NAME_EXPECTED })
                 .regex(/^[\x20-\x7e]{1,50}$/, { error: NAME_EXPECTED })
-                .optional(),
-            parentOuId: z.string({ error: OU_EXPECTED }).regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, { error: OU_EXPECTED }).optional(),
-            organizationalUnit: z.string({ error: OU_PATH_EXPECTED }).regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/, { error: OU_PATH_EXPECTED }).optional(),
-            managementAccountId: z.string({ error: ACCOUNT_ID_EXPECTED }).regex(ACCOUNT_ID, { error: ACCOUNT_ID_EXPECTED }).optional(),
+                .optional()
+                .meta({ description: "e.g. `zero-trust prod`: the new account's name; required with mode create, refused with adopt" }),
+            parentOuId: z
+                .string({ error: OU_EXPECTED })
+                .regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, { error: OU_EXPECTED })
+                .optional()
+                .meta({ description: "e.g. `ou-ab12-cd34ef56`: the OU a created account goes in; required with mode create without management.stack, refused otherwise" }),
+            organizationalUnit: z
+                .string({ error: OU_PATH_EXPECTED })
+                .regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/, { error: OU_PATH_EXPECTED })
+                .optional()
+                .meta({ description: "e.g. `workloads/prod`: the management stack's OU a created account goes in; required with mode create and management.stack" }),
+            managementAccountId: z
+                .string({ error: ACCOUNT_ID_EXPECTED })
+                .regex(ACCOUNT_ID, { error: ACCOUNT_ID_EXPECTED })
+                .optional()
+                .meta({ description: 'e.g. `"999999999999"`: the organisation\'s management account, which creates the account; required with mode create without management.stack' }),
             accessRoleName: z
                 .string({ error: ROLE_NAME_EXPECTED })
                 .regex(ROLE_NAME, { error: ROLE_NAME_EXPECTED })
-                .default(DEFAULT_ACCESS_ROLE_NAME),
+                .default(DEFAULT_ACCESS_ROLE_NAME)
+                .meta({ description: "the role every provider of the environment assumes in the member account" }),
         },
         {
             error: strictObjectError(
@@ -89,13 +111,26 @@ export const baselineSchema = z.strictObject(
             .string({ error: BUCKET_EXPECTED })
             .regex(BUCKET_NAME_SHAPE, { error: BUCKET_EXPECTED })
             .refine((name) => !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name), { error: BUCKET_EXPECTED })
-            .optional(),
+            .optional()
+            .meta({
+                description:
+                    "e.g. `zero-trust-log-archive-o-a1b2c3d4e5-config`: the bucket AWS Config delivers to (without object lock: AWS Config does not support " +
+                    "delivering to a locked bucket); required without management.stack, refused with it",
+            }),
         configKeyPrefix: z
             .string({ error: PREFIX_EXPECTED })
             .regex(/^[\w!.*'()-](?:[\w!.*'()/-]{0,254}[\w!.*'()-])?$/, { error: PREFIX_EXPECTED })
-            .default("config"),
+            .default("config")
+            .meta({ description: "key prefix in that bucket; AWS Config appends AWSLogs/<account>/Config/…" }),
         // The key AWS Config encrypts its deliveries with; from the management stack when the stack reads it.
-        configKmsKeyArn: z.string({ error: KEY_ARN_EXPECTED }).regex(KEY_ARN, { error: KEY_ARN_EXPECTED }).optional(),
+        configKmsKeyArn: z
+            .string({ error: KEY_ARN_EXPECTED })
+            .regex(KEY_ARN, { error: KEY_ARN_EXPECTED })
+            .optional()
+            .meta({
+                description: "e.g. `arn:aws:kms:eu-west-1:222222222222:key/<id>`: the key AWS Config encrypts its deliveries with, in the bucket's region; refused with management.stack",
+                defaultText: "— (the bucket's default encryption)",
+            }),
     },
     { error: strictObjectError(BASELINE_KEYS, "an object with configBucketName (the organisation's Config delivery bucket) and optional configKeyPrefix, configKmsKeyArn") },
 ).prefault({});

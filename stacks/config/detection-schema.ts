@@ -62,18 +62,26 @@ const CONCURRENCY_EXPECTED = "a whole number of concurrent executions from 1 to 
 const responderSchema = z
     .strictObject(
         {
-            dryRun: z.boolean({ error: "true (log and report the plan, act on nothing) or false" }).default(true),
+            dryRun: z
+                .boolean({ error: "true (log and report the plan, act on nothing) or false" })
+                .default(true)
+                .meta({ description: "log and report the plan, act on nothing; staging sets false, prod keeps the dry run until its plans have been reviewed" }),
             // Default: the alert rule's threshold, so the responder acts on every finding it hears of.
             severityThreshold: z
                 .number({ error: SEVERITY_EXPECTED })
                 .min(GUARDDUTY_SEVERITY.min, { error: SEVERITY_EXPECTED })
                 .max(GUARDDUTY_SEVERITY.max, { error: SEVERITY_EXPECTED })
-                .optional(),
+                .optional()
+                .meta({
+                    description: "findings at or above it get playbook actions (the rest: notify); not below alertSeverityThreshold",
+                    defaultText: "detection.alertSeverityThreshold",
+                }),
             optOutTagKey: z
                 .string({ error: TAG_KEY_EXPECTED })
                 .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, { error: TAG_KEY_EXPECTED })
                 .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: TAG_KEY_EXPECTED })
-                .default("zero-trust:responder"),
+                .default("zero-trust:responder")
+                .meta({ description: "resources tagged `<key>=off` (any case) are never touched" }),
             // None by default: Lambda keeps 100 of an account's concurrency unreserved, and a new account's
             // quota can be as low as 10, so any reservation would fail the deployment there.
             reservedConcurrency: z
@@ -81,7 +89,12 @@ const responderSchema = z
                 .int({ error: CONCURRENCY_EXPECTED })
                 .min(1, { error: CONCURRENCY_EXPECTED })
                 .max(100, { error: CONCURRENCY_EXPECTED })
-                .optional(),
+                .optional()
+                .meta({
+                    description:
+                        "concurrent executions reserved for (and capping) the responder function. Lambda refuses a reservation that leaves the account fewer than " +
+                        '100 unreserved executions, and a new account\'s quota is often 10: raise the quota (Service Quotas, "Concurrent executions") before setting it',
+                }),
         },
         { error: strictObjectError(RESPONDER_KEYS, "an object with optional dryRun, severityThreshold, optOutTagKey, reservedConcurrency") },
     )
@@ -90,29 +103,45 @@ const responderSchema = z
 const detectionObject = z
     .strictObject(
         {
-            detectorId: detectorId.optional(),
-            detectorIds: detectorIdsSchema.optional(),
+            detectorId: detectorId.optional().meta({
+                description:
+                    "e.g. `3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6`: the detector the organisation's delegated administrator enabled in the account, adopted; " +
+                    "guardDutyFeatures and findingPublishingFrequency are then refused (the administrator sets them). Without it, the stack creates a detector",
+            }),
+            detectorIds: detectorIdsSchema.optional().meta({
+                description:
+                    "region → detector id, e.g. `{eu-central-1: 7d2e…}`: with detectorId, the detector the delegated administrator enabled in each other " +
+                    "watched region (required for each; refused for a region that is not watched or for the home region)",
+            }),
             guardDutyFeatures: z
                 .array(z.enum(GUARDDUTY_FEATURES, { error: `a GuardDuty protection plan: ${GUARDDUTY_FEATURES.join(", ")}` }), {
                     error: `a non-empty list of ${guardDutyFeatureList}`,
                 })
                 .min(1, { error: `a non-empty list of ${guardDutyFeatureList} (omit the key for all of them)` })
                 .superRefine(noRepeats("a protection plan"))
-                .default([...GUARDDUTY_FEATURES]),
+                .default([...GUARDDUTY_FEATURES])
+                .meta({
+                    description:
+                        "GuardDuty protection plans to enable, no repeats; plans not listed are declared DISABLED, since AWS would otherwise enable them. " +
+                        "RUNTIME_MONITORING includes GuardDuty-managed agents for EKS, ECS Fargate and EC2",
+                }),
             findingPublishingFrequency: z
                 .enum(FINDING_PUBLISHING_FREQUENCIES, { error: `one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}` })
-                .default("FIFTEEN_MINUTES"),
+                .default("FIFTEEN_MINUTES")
+                .meta({ description: "how often GuardDuty publishes updates of recurring findings (to EventBridge)" }),
             alertSeverityThreshold: z
                 .number({ error: SEVERITY_EXPECTED })
                 .min(GUARDDUTY_SEVERITY.min, { error: SEVERITY_EXPECTED })
                 .max(GUARDDUTY_SEVERITY.max, { error: SEVERITY_EXPECTED })
-                .default(GUARDDUTY_SEVERITY.high),
+                .default(GUARDDUTY_SEVERITY.high)
+                .meta({ description: "findings of this GuardDuty severity or more go to the alerts topic (Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9, Critical 9.0–10.0)" }),
             findingsRetentionDays: z
                 .number({ error: RETENTION_EXPECTED })
                 .int({ error: RETENTION_EXPECTED })
                 .min(FINDINGS_RETENTION_DAYS.min, { error: RETENTION_EXPECTED })
                 .max(FINDINGS_RETENTION_DAYS.max, { error: RETENTION_EXPECTED })
-                .default(FINDINGS_RETENTION_DAYS.default),
+                .default(FINDINGS_RETENTION_DAYS.default)
+                .meta({ description: "days an exported finding stays in the findings bucket (a replaced or deleted one 90 days more); at least GuardDuty's own 90; prod: 731" }),
             responder: responderSchema,
         },
         {

@@ -25,8 +25,14 @@ const APPLICATION_KEYS = ["name", "keyUsers"] as const;
 
 const applicationSchema = z.strictObject(
     {
-        name: z.string({ error: APPLICATION_NAME_EXPECTED }).regex(/^[a-z](?:[a-z0-9-]{0,30}[a-z0-9])?$/, { error: APPLICATION_NAME_EXPECTED }),
-        keyUsers: roleList("the application's roles that use its key"),
+        name: z
+            .string({ error: APPLICATION_NAME_EXPECTED })
+            .regex(/^[a-z](?:[a-z0-9-]{0,30}[a-z0-9])?$/, { error: APPLICATION_NAME_EXPECTED })
+            .meta({ description: "the application: lowercase, 1 to 32 characters, unique; its key's alias is alias/<env>/<name>" }),
+        keyUsers: roleList("the application's roles that use its key").meta({
+            description:
+                "IAM role ARNs of the stack's account that use the key, none of them a key administrator. They must exist before the key is created (KMS checks principals)",
+        }),
     },
     { error: strictObjectError(APPLICATION_KEYS, "an application object { name, keyUsers }") },
 );
@@ -45,20 +51,37 @@ export const encryptionSchema = z.strictObject(
                     }
                 });
             })
-            .default([]),
+            .default([])
+            .meta({ description: "one key per application, e.g. `[{name: orders, keyUsers: [arn:aws:iam::111111111111:role/orders-service]}]`" }),
         // Required: a key policy needs administrators, and no default is right (AWS's default, the
         // account root with kms:*, is what the key ring avoids).
-        keyAdministrators: roleList("roles that administer the keys, including the role Pulumi deploys with"),
+        keyAdministrators: roleList("roles that administer the keys, including the role Pulumi deploys with").meta({
+            description:
+                "e.g. `[arn:aws:iam::111111111111:role/OrganizationAccountAccessRole, arn:aws:iam::111111111111:role/break-glass]`: IAM role ARNs of the stack's " +
+                "account that administer every key (manage, never use). The role Pulumi deploys with must be one of them, or KMS refuses the key policy " +
+                "(lockout safety check); keep a break-glass role here too",
+        }),
         replicaRegions: z
             .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), { error: "a list of AWS regions for replica keys" })
             .superRefine(noRepeats("a region"))
-            .default([]),
+            .default([])
+            .meta({
+                description:
+                    "e.g. `[eu-central-1]` in prod: every key is replicated there through a provider for that region (same account). Not the stack's region, " +
+                    "no repeats, within the management stack's allowedRegions. Keys are multi-Region only when this is non-empty, and multiRegion cannot change " +
+                    "on an existing key: adding the first region later replaces the (protected) keys, so decide before the first deployment",
+            }),
         deletionWindowDays: z
             .number({ error: DELETION_WINDOW_EXPECTED })
             .int({ error: DELETION_WINDOW_EXPECTED })
             .min(DELETION_WINDOW_DAYS.min, { error: DELETION_WINDOW_EXPECTED })
             .max(DELETION_WINDOW_DAYS.max, { error: DELETION_WINDOW_EXPECTED })
-            .default(DELETION_WINDOW_DAYS.max),
+            .default(DELETION_WINDOW_DAYS.max)
+            .meta({
+                description:
+                    "days between scheduling a key's deletion and the deletion; the policy pack's encryption-kms-key-deletion-window requires at least 30 " +
+                    "unless its config says otherwise",
+            }),
     },
     {
         error: strictObjectError(

@@ -40,7 +40,16 @@ const STACK_REFERENCE_EXPECTED = "a stack reference name: <stack>, <project>/<st
 /** `zero-trust-aws:management`: the stack that built the organisation, whose outputs this stack reads. */
 const managementReferenceSchema = z.strictObject(
     {
-        stack: z.string({ error: STACK_REFERENCE_EXPECTED }).regex(/^(?:[\w.-]+\/){0,2}[\w.-]+$/, { error: STACK_REFERENCE_EXPECTED }),
+        stack: z
+            .string({ error: STACK_REFERENCE_EXPECTED })
+            .regex(/^(?:[\w.-]+\/){0,2}[\w.-]+$/, { error: STACK_REFERENCE_EXPECTED })
+            .meta({
+                description:
+                    "e.g. `management`: that stack of this project in the stack's own Pulumi organisation (or `<org>/<project>/<stack>`), whose outputs give " +
+                    "the organisation id, AWS Config's delivery bucket and key, the security account, the OUs and the allowed regions. With it, organizationId, " +
+                    "baseline.configBucketName, baseline.configKmsKeyArn, account.parentOuId and account.managementAccountId are refused (one source of truth); " +
+                    "without management, those facts come from config",
+            }),
     },
     { error: strictObjectError(["stack"], "an object with stack (the management stack's reference name)") },
 );
@@ -100,10 +109,16 @@ const loadBalancerSchema = z.strictObject(
     {
         certificateArn: z
             .string({ error: "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>" })
-            .regex(ACM_CERTIFICATE_ARN, { error: "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>" }),
+            .regex(ACM_CERTIFICATE_ARN, { error: "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>" })
+            .meta({
+                description:
+                    "e.g. `arn:aws:acm:eu-west-1:111111111111:certificate/<uuid>`: an ACM certificate of the stack's region and account. With it, an internet-facing " +
+                    "ALB is built and only its security group admits 443 (and 80, as a redirect) from the internet; without loadBalancer, nothing admits internet ingress",
+            }),
         sslPolicy: z
             .enum(TLS12_SSL_POLICIES, { error: `an ELB security policy that allows only TLS 1.2 and newer: ${TLS12_SSL_POLICIES.join(", ")}` })
-            .default(DEFAULT_SSL_POLICY),
+            .default(DEFAULT_SSL_POLICY)
+            .meta({ description: "the HTTPS listener's ELB security policy: one that allows only TLS 1.2 and newer" }),
     },
     { error: strictObjectError(LOAD_BALANCER_KEYS, "an object { certificateArn, sslPolicy? } describing the internet-facing load balancer (omit it for none)") },
 );
@@ -123,14 +138,22 @@ const networkSchema = z
                             ctx.addIssue({ code: "custom", path: [index], message: `an availability zone not already listed (${zone} is listed twice)` });
                         }
                     });
-                }),
-            vpcCidr,
+                })
+                .meta({ description: "e.g. `[eu-west-1a, eu-west-1b, eu-west-1c]`: zones of aws:region, no repeats (from config, never looked up); one subnet per zone per tier" }),
+            vpcCidr: vpcCidr.meta({ description: "e.g. `10.20.0.0/16`: an RFC 1918 block, prefix /16 to /28, no host bits" }),
             subnetPrefixLengths: z.strictObject(
-                { public: subnetPrefix, private: subnetPrefix, isolated: subnetPrefix },
+                {
+                    public: subnetPrefix.meta({ description: "prefix length of each public subnet (one per AZ), e.g. 24; the three tiers' subnets must fit the VPC" }),
+                    private: subnetPrefix.meta({ description: "prefix length of each private (app tier) subnet, e.g. 20" }),
+                    isolated: subnetPrefix.meta({ description: "prefix length of each isolated (data tier) subnet, e.g. 22" }),
+                },
                 { error: strictObjectError(TIERS, "an object { public, private, isolated } of subnet prefix lengths") },
             ),
-            natGateways: z.enum(NAT_STRATEGIES, { error: `one of ${NAT_STRATEGIES.join(", ")}` }).default("one-per-az"),
-            appPort: port("the application port").default(8443),
+            natGateways: z
+                .enum(NAT_STRATEGIES, { error: `one of ${NAT_STRATEGIES.join(", ")}` })
+                .default("one-per-az")
+                .meta({ description: "one NAT gateway per AZ (prod), a `single` one (staging, to save cost), or `none`: no internet egress at all" }),
+            appPort: port("the application port").default(8443).meta({ description: "the port the load balancer forwards to on the app tier" }),
             dataPorts: z
                 .array(port("a data store port"), { error: "a non-empty list of data store ports" })
                 .min(1, { error: "a non-empty list of data store ports" })
@@ -141,8 +164,16 @@ const networkSchema = z
                         }
                     });
                 })
-                .default([5432]),
-            allowHttpRedirect: z.boolean({ error: "true or false" }).default(true),
+                .default([5432])
+                .meta({
+                    description:
+                        "ports the data tier accepts from the app tier (and the isolated network ACL from the private subnets), no repeats; " +
+                        `AZs × ports stays within ${NACL_RULES_PER_DIRECTION} NACL rules`,
+                }),
+            allowHttpRedirect: z
+                .boolean({ error: "true or false" })
+                .default(true)
+                .meta({ description: "admit port 80 from the internet, only so that the load balancer can redirect to HTTPS" }),
             loadBalancer: loadBalancerSchema.optional(),
         },
         {
@@ -203,6 +234,10 @@ export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag v
             ctx.addIssue({ code: "custom", path: [key], message: "a tag value of at most 256 letters, digits, spaces or _.:/=+-@" });
         }
     }
+}).meta({
+    description:
+        `tags on every resource, through the providers' defaultTags; ${PROGRAM_TAG_KEYS.join(", ")} are set by the program and refused here ` +
+        "(an environment stack also sets Environment, which may only repeat the environment name)",
 });
 
 /**
@@ -211,14 +246,25 @@ export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag v
  */
 export const environmentConfigSchema = z
     .object({
-        region: z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }),
+        region: z
+            .string({ error: REGION_EXPECTED })
+            .regex(REGION, { error: REGION_EXPECTED })
+            .meta({ description: "e.g. `eu-west-1`: the stack's home region, a region of the aws partition" }),
         environment: z
             .string({ error: "a lowercase environment name" })
             .regex(/^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/, {
                 error: "a lowercase name of 1 to 24 letters, digits or hyphens, starting with a letter and not ending with a hyphen (defaults to the stack name)",
-            }),
-        accountId: z.string({ error: "a 12-digit AWS account id (quoted in YAML)" }).regex(ACCOUNT_ID, { error: "a 12-digit AWS account id (quoted in YAML)" }),
-        organizationId: z.string({ error: ORGANIZATION_ID_EXPECTED }).regex(ORGANIZATION_ID, { error: ORGANIZATION_ID_EXPECTED }).optional(),
+            })
+            .meta({ description: "e.g. `staging`: lowercase, 1 to 24 characters (not aws); used in resource names and the Environment tag", defaultText: "the stack name" }),
+        accountId: z
+            .string({ error: "a 12-digit AWS account id (quoted in YAML)" })
+            .regex(ACCOUNT_ID, { error: "a 12-digit AWS account id (quoted in YAML)" })
+            .meta({ description: 'e.g. `"111111111111"` (quote it): the environment\'s member account, the only account its providers may deploy to, in both account modes' }),
+        organizationId: z
+            .string({ error: ORGANIZATION_ID_EXPECTED })
+            .regex(ORGANIZATION_ID, { error: ORGANIZATION_ID_EXPECTED })
+            .optional()
+            .meta({ description: "e.g. `o-a1b2c3d4e5`: endpoint policies admit only this organisation's principals. Required without management.stack, refused with it" }),
         management: managementReferenceSchema.optional(),
         network: networkSchema,
         flowLogRetentionDays: z
@@ -226,7 +272,8 @@ export const environmentConfigSchema = z
             .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
                 error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
             })
-            .default(365),
+            .default(365)
+            .meta({ description: "days VPC flow logs and the responder's log group are kept: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)" }),
         interfaceEndpoints: z
             .array(z.enum(INTERFACE_ENDPOINT_SERVICES, { error: `a supported interface endpoint service: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}` }), {
                 error: "a list of interface endpoint service names",
@@ -238,7 +285,8 @@ export const environmentConfigSchema = z
                     }
                 });
             })
-            .default(["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs"]),
+            .default(["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs"])
+            .meta({ description: "AWS services reached through interface VPC endpoints with private DNS, no repeats" }),
         tags: tagsSchema.default({}),
         detection: detectionSchema,
         encryption: encryptionSchema,

@@ -41,18 +41,23 @@ const organizationSchema = z.strictObject(
     {
         id: z
             .string({ error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" })
-            .regex(ORGANIZATION_ID, { error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" }),
+            .regex(ORGANIZATION_ID, { error: "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits" })
+            .meta({ description: "e.g. `o-a1b2c3d4e5`: the organisation, adopted (from config, never looked up)" }),
         rootId: z
             .string({ error: "the organisation's root id: r- followed by 4 to 32 lowercase letters or digits" })
-            .regex(/^r-[0-9a-z]{4,32}$/, { error: "the organisation's root id: r- followed by 4 to 32 lowercase letters or digits" }),
-        managementAccountId: accountId("the 12-digit id of the organisation's management account (quoted in YAML)"),
+            .regex(/^r-[0-9a-z]{4,32}$/, { error: "the organisation's root id: r- followed by 4 to 32 lowercase letters or digits" })
+            .meta({ description: "e.g. `r-a1b2`: the organisation's root, where the platform-resources SCP is attached" }),
+        managementAccountId: accountId("the 12-digit id of the organisation's management account (quoted in YAML)").meta({
+            description: 'e.g. `"999999999999"`: the management account, which this stack deploys to; outside every OU, no SCP binds it',
+        }),
         workloadOus: z
             .array(z.string({ error: OU_NAME_EXPECTED }).regex(LOWERCASE_NAME, { error: OU_NAME_EXPECTED }), {
                 error: "a non-empty list of OU names under workloads, e.g. [prod, non-prod]",
             })
             .min(1, { error: "a non-empty list of OU names under workloads, e.g. [prod, non-prod]" })
             .superRefine(noRepeats("an OU name"))
-            .default(["prod", "non-prod"]),
+            .default(["prod", "non-prod"])
+            .meta({ description: "the children of the workloads OU (workloads/<name>), no repeats" }),
     },
     { error: strictObjectError(ORGANIZATION_KEYS, "an object with id, rootId, managementAccountId and optional workloadOus") },
 );
@@ -69,14 +74,24 @@ const ENVIRONMENT_NAME_EXPECTED = "a lowercase environment name of 1 to 63 lette
  */
 const environmentAccountSchema = z.strictObject(
     {
-        name: z.string({ error: ENVIRONMENT_NAME_EXPECTED }).regex(LOWERCASE_NAME, { error: ENVIRONMENT_NAME_EXPECTED }),
-        accountId: accountId("the environment's 12-digit account id (quoted in YAML)"),
-        email: email(),
+        name: z
+            .string({ error: ENVIRONMENT_NAME_EXPECTED })
+            .regex(LOWERCASE_NAME, { error: ENVIRONMENT_NAME_EXPECTED })
+            .meta({ description: "e.g. `staging`: the environment stack's zero-trust-aws:environment, listed once" }),
+        accountId: accountId("the environment's 12-digit account id (quoted in YAML)").meta({ description: 'e.g. `"111111111111"`: the environment\'s account, listed once' }),
+        email: email().meta({ description: "e.g. `aws+staging@example.com`: its root email as AWS Organizations shows it (required by the adoption, never changed)" }),
         // Checked against organization.workloadOus in the stack-wide refinement.
-        ou: z.string({ error: "an OU path under workloads, e.g. workloads/prod" }),
+        ou: z.string({ error: "an OU path under workloads, e.g. workloads/prod" }).meta({ description: "e.g. `workloads/non-prod`: one of workloads/<organization.workloadOus>" }),
         // Security Hub enables itself, with AWS's default standards, in a member without a hub: wait
         // (false) until the environment stack has enabled its own.
-        securityHubMember: z.boolean({ error: "true or false" }).default(true),
+        securityHubMember: z
+            .boolean({ error: "true or false" })
+            .default(true)
+            .meta({
+                description:
+                    "associate the account with the security account's Security Hub (home region); false until its environment stack has run once, " +
+                    "or AWS enables a hub with its default standards that the stack's own then collides with",
+            }),
     },
     { error: strictObjectError(ENVIRONMENT_ACCOUNT_KEYS, "an object with name, accountId, email, ou and optional securityHubMember") },
 );
@@ -88,12 +103,25 @@ const environmentAccountSchema = z.strictObject(
  */
 const accountsSchema = z.strictObject(
     {
-        accessRoleName: roleName().default(DEFAULT_ACCESS_ROLE_NAME),
-        securityAccountId: accountId("the 12-digit id of the security account (quoted in YAML)"),
-        securityAccountEmail: email(),
-        logArchiveAccountId: accountId("the 12-digit id of the log-archive account (quoted in YAML)"),
-        logArchiveAccountEmail: email(),
-        environments: z.array(environmentAccountSchema, { error: "a list of environment accounts ({ name, accountId, email, ou })" }).default([]),
+        accessRoleName: roleName()
+            .default(DEFAULT_ACCESS_ROLE_NAME)
+            .meta({ description: "the role the stack assumes in the organisation's accounts; exempt from the SCPs' change guardrails, so deployments work" }),
+        securityAccountId: accountId("the 12-digit id of the security account (quoted in YAML)").meta({
+            description: "the security (audit) account, adopted and kept in the security OU; distinct from the log-archive and management accounts",
+        }),
+        securityAccountEmail: email().meta({ description: "e.g. `aws+security@example.com`: its root email as AWS Organizations shows it (required by the adoption, never changed)" }),
+        logArchiveAccountId: accountId("the 12-digit id of the log-archive account (quoted in YAML)").meta({
+            description: "the log-archive account, adopted and kept in the security OU; distinct from the security and management accounts",
+        }),
+        logArchiveAccountEmail: email().meta({ description: "its root email as AWS Organizations shows it (required by the adoption, never changed)" }),
+        environments: z
+            .array(environmentAccountSchema, { error: "a list of environment accounts ({ name, accountId, email, ou })" })
+            .default([])
+            .meta({
+                description:
+                    "every existing environment account the stack adopts and keeps in its OU; names and ids listed once, no id of another account. " +
+                    "An account an environment stack creates (account.mode: create) is placed by that stack and not listed",
+            }),
     },
     {
         error: strictObjectError(
@@ -131,8 +159,14 @@ const guardrailsSchema = z.strictObject(
         allowedRegions: z
             .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), { error: "a non-empty list of the regions member accounts may use" })
             .min(1, { error: "a non-empty list of the regions member accounts may use" })
-            .superRefine(noRepeats("a region")),
-        breakGlassRoleName: roleName().default("break-glass"),
+            .superRefine(noRepeats("a region"))
+            .meta({
+                description:
+                    "e.g. `[eu-west-1, eu-central-1]`: must include aws:region; the SCPs deny every other region, and every one is watched (management and environment stacks)",
+            }),
+        breakGlassRoleName: roleName()
+            .default("break-glass")
+            .meta({ description: "the emergency role, same name in every account; not accounts.accessRoleName" }),
     },
     { error: strictObjectError(GUARDRAILS_KEYS, "an object with allowedRegions and optional breakGlassRoleName") },
 );
@@ -155,15 +189,34 @@ const logArchiveSchema = z
     .strictObject(
         {
             // Checked by the archive's own rule in the stack-wide refinement.
-            bucketName: z.string({ error: BUCKET_EXPECTED }).optional(),
-            objectLockMode: z.enum(OBJECT_LOCK_MODES, { error: `one of ${OBJECT_LOCK_MODES.join(", ")}` }).default("COMPLIANCE"),
-            objectLockDays: wholeDays("a whole number of days from 1 to 3653 that every log object stays locked", 1, 3653).default(365),
-            infrequentAccessAfterDays: wholeDays("a whole number of days from 30 (S3's minimum for Standard-IA) to 3653", 30, 3653).default(90),
-            archiveAfterDays: wholeDays("a whole number of days from 60 to 3653", 60, 3653).default(365),
-            archiveStorageClass: z.enum(ARCHIVE_STORAGE_CLASSES, { error: `one of ${ARCHIVE_STORAGE_CLASSES.join(", ")}` }).default("GLACIER"),
-            expireAfterDays: wholeDays("a whole number of days from 1 to 36500", 1, 36500).default(2557),
+            bucketName: z
+                .string({ error: BUCKET_EXPECTED })
+                .optional()
+                .meta({ description: "the archive bucket the organisation trail delivers to (the environments read it from the outputs)", defaultText: "`zero-trust-log-archive-<organization.id>`" }),
+            objectLockMode: z
+                .enum(OBJECT_LOCK_MODES, { error: `one of ${OBJECT_LOCK_MODES.join(", ")}` })
+                .default("COMPLIANCE")
+                .meta({ description: "the object lock every log object gets" }),
+            objectLockDays: wholeDays("a whole number of days from 1 to 3653 that every log object stays locked", 1, 3653)
+                .default(365)
+                .meta({ description: "days every log object stays locked" }),
+            infrequentAccessAfterDays: wholeDays("a whole number of days from 30 (S3's minimum for Standard-IA) to 3653", 30, 3653)
+                .default(90)
+                .meta({ description: "lifecycle: days until a log object moves to Standard-IA" }),
+            archiveAfterDays: wholeDays("a whole number of days from 60 to 3653", 60, 3653)
+                .default(365)
+                .meta({ description: "lifecycle: days until it is archived, at least 30 after Standard-IA" }),
+            archiveStorageClass: z
+                .enum(ARCHIVE_STORAGE_CLASSES, { error: `one of ${ARCHIVE_STORAGE_CLASSES.join(", ")}` })
+                .default("GLACIER")
+                .meta({ description: "lifecycle: the storage class it is archived in" }),
+            expireAfterDays: wholeDays("a whole number of days from 1 to 36500", 1, 36500)
+                .default(2557)
+                .meta({ description: "lifecycle: days until it expires, after archiving and after the lock" }),
             // Default: the access role and the break-glass role of the log-archive account.
-            keyAdministrators: keyAdministrators().optional(),
+            keyAdministrators: keyAdministrators()
+                .optional()
+                .meta({ description: "role ARNs of the log-archive account administering the archive key", defaultText: "the access and break-glass roles of the log-archive account" }),
         },
         {
             error: strictObjectError(
@@ -195,15 +248,17 @@ const trailSchema = z
         {
             // Checked by the trail's own rule in the stack-wide refinement.
             name: z.string({ error: "a CloudTrail trail name" })
-                .default("zero-trust-organization-trail"),
+                .default("zero-trust-organization-trail")
+                .meta({ description: "the organisation trail" }),
             logRetentionDays: z
                 .number({ error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
                 .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
                     error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
                 })
-                .default(365),
+                .default(365)
+                .meta({ description: "days the trail's CloudWatch log group keeps events: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)" }),
             // The trail's log group key lives in the management account; the deploying role must be one.
-            keyAdministrators: keyAdministrators(),
+            keyAdministrators: keyAdministrators().meta({ description: "role ARNs of the management account administering the trail log group's key; the deploying role must be one" }),
         },
         { error: strictObjectError(TRAIL_KEYS, "an object with keyAdministrators and optional name and logRetentionDays") },
     );
@@ -220,15 +275,21 @@ const securityServicesSchema = z
                 })
                 .min(1, { error: "a non-empty list of GuardDuty protection plans (omit the key for all of them)" })
                 .superRefine(noRepeats("a protection plan"))
-                .default([...GUARDDUTY_FEATURES]),
+                .default([...GUARDDUTY_FEATURES])
+                .meta({ description: "the GuardDuty protection plans the delegated administrator enables for every member, no repeats" }),
             findingPublishingFrequency: z
                 .enum(FINDING_PUBLISHING_FREQUENCIES, { error: `one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}` })
-                .default("FIFTEEN_MINUTES"),
+                .default("FIFTEEN_MINUTES")
+                .meta({ description: "how often GuardDuty publishes updates of recurring findings, for every member" }),
             aggregatorRegions: z
                 .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), { error: "a list of regions whose findings Security Hub aggregates" })
                 .min(1, { error: "a non-empty list of regions (omit the key to link every other allowed region)" })
                 .superRefine(noRepeats("a region"))
-                .optional(),
+                .optional()
+                .meta({
+                    description: "regions Security Hub's aggregator links, when not all the other allowed regions; each an allowed region other than aws:region",
+                    defaultText: "— (every other allowed region)",
+                }),
         },
         { error: strictObjectError(SECURITY_SERVICES_KEYS, "an object with optional guardDutyFeatures, findingPublishingFrequency, aggregatorRegions") },
     )
@@ -249,12 +310,16 @@ const IDENTITY_CENTER_KEYS = ["instanceArn", "permissionSets", "sessionDurations
 /** `zero-trust-aws:identityCenter`: permission sets by job function and who gets them where (optional). */
 const identityCenterSchema = z.strictObject(
     {
-        instanceArn: z.string({ error: INSTANCE_ARN_EXPECTED }).regex(/^arn:aws:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/, { error: INSTANCE_ARN_EXPECTED }),
+        instanceArn: z
+            .string({ error: INSTANCE_ARN_EXPECTED })
+            .regex(/^arn:aws:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/, { error: INSTANCE_ARN_EXPECTED })
+            .meta({ description: "e.g. `arn:aws:sso:::instance/ssoins-…`: the IAM Identity Center instance; without identityCenter, no permission sets are built" }),
         permissionSets: z
             .array(z.enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` }), { error: "a list of permission sets" })
             .min(1, { error: "a non-empty list of permission sets (omit the key for all of them)" })
             .superRefine(noRepeats("a permission set"))
-            .default([...PERMISSION_SET_KEYS]),
+            .default([...PERMISSION_SET_KEYS])
+            .meta({ description: "the job functions built, no repeats" }),
         sessionDurations: z
             .record(z.string(), z.string({ error: SESSION_EXPECTED }).regex(/^PT(?:[1-7]H(?:[1-5]?\dM)?|8H)$/, { error: SESSION_EXPECTED }), {
                 error: "an object of permission set → session duration",
@@ -266,15 +331,22 @@ const identityCenterSchema = z.strictObject(
                     }
                 }
             })
-            .default({}),
+            .default({})
+            .meta({
+                description: "permission set → session duration, PT1H to PT8H (platform-admin at most PT2H), only for sets that are built",
+                defaultText: "PT4H; platform-admin PT1H",
+            }),
         assignments: z
             .array(
                 z.strictObject(
                     {
                         groupId: z
                             .string({ error: GROUP_ID_EXPECTED })
-                            .regex(/^([0-9a-f]{10}-)?[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/, { error: GROUP_ID_EXPECTED }),
-                        permissionSet: z.enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` }),
+                            .regex(/^([0-9a-f]{10}-)?[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/, { error: GROUP_ID_EXPECTED })
+                            .meta({ description: "the Identity Store group that gets the permission set" }),
+                        permissionSet: z
+                            .enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` })
+                            .meta({ description: "one of identityCenter.permissionSets" }),
                         accounts: z
                             .array(
                                 z
@@ -283,13 +355,15 @@ const identityCenterSchema = z.strictObject(
                                 { error: `a list of accounts: ${ASSIGNED_ACCOUNT_EXPECTED}` },
                             )
                             .min(1, { error: `a non-empty list of accounts: ${ASSIGNED_ACCOUNT_EXPECTED}` })
-                            .superRefine(noRepeats("an account")),
+                            .superRefine(noRepeats("an account"))
+                            .meta({ description: "where: security, log-archive or 12-digit member account ids, each account once" }),
                     },
                     { error: strictObjectError(ASSIGNMENT_KEYS, "an object with groupId, permissionSet and accounts") },
                 ),
                 { error: "a list of assignments" },
             )
-            .default([]),
+            .default([])
+            .meta({ description: "which group gets which permission set in which accounts; one account assignment per account" }),
     },
     { error: strictObjectError(IDENTITY_CENTER_KEYS, "an object with instanceArn and optional permissionSets, sessionDurations, assignments") },
 );
@@ -355,7 +429,10 @@ function checkEnvironmentAccounts(config: z.infer<typeof managementObject>, ctx:
  * namespace (`region` is `aws:region`, the rest are `zero-trust-aws:<field>`).
  */
 const managementObject = z.object({
-        region: z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }),
+        region: z
+            .string({ error: REGION_EXPECTED })
+            .regex(REGION, { error: REGION_EXPECTED })
+            .meta({ description: "the home region: the trail, the archive, Security Hub's aggregator" }),
         organization: organizationSchema,
         accounts: accountsSchema,
         guardrails: guardrailsSchema,

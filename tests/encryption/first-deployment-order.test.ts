@@ -1,22 +1,22 @@
 // The volumes key's policy names Auto Scaling's service-linked role, and KMS refuses a key policy
-// naming a principal that does not exist: the README's first-deployment order must create the role
+// naming a principal that does not exist: the first-deployment order (docs/deploying.md) must create the role
 // in each environment account before that environment's first `pulumi up`.
 import * as assert from "assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { autoScalingServiceLinkedRole } from "../../iam/arns";
 
-const README = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+const DEPLOYING = fs.readFileSync(path.join(__dirname, "../../docs/deploying.md"), "utf8");
 
 /** The numbered steps of "Order of first deployment". */
 function firstDeploymentOrder(): string {
-    const start = README.indexOf("**Order of first deployment");
-    assert.ok(start >= 0, "the README has the first-deployment order");
-    const end = README.indexOf("\n\n", README.indexOf("\n1. ", start));
-    return README.slice(start, end);
+    const start = DEPLOYING.indexOf("**Order of first deployment");
+    assert.ok(start >= 0, "docs/deploying.md has the first-deployment order");
+    const end = DEPLOYING.indexOf("\n\n", DEPLOYING.indexOf("\n1. ", start));
+    return DEPLOYING.slice(start, end);
 }
 
-describe("first deployment order (README)", () => {
+describe("first deployment order (docs/deploying.md)", () => {
     it("creates Auto Scaling's service-linked role, the one the volumes key names, before the environment's first pulumi up", () => {
         const order = firstDeploymentOrder();
         assert.match(autoScalingServiceLinkedRole("111111111111"), /:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling$/);
