@@ -20,7 +20,7 @@
 // executor checks the tag again on the live resource, since IAM findings carry no tags.
 
 import { z } from "zod";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE } from "../components/argument-checks";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE } from "../validation/aws-identifiers";
 import {
     FINDING_ID_TAG,
     FINDING_TYPE_TAG,

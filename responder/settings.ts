@@ -2,7 +2,7 @@
 // configuration (components/response/automated-responder.ts sets them from these names), and
 // `npm run respond` reads the same variables, so a dry run on a laptop plans what the Lambda would.
 
-import { ROLE_NAME } from "../components/argument-checks";
+import { ROLE_NAME } from "../validation/aws-identifiers";
 import { InputError, shown } from "./input-error";
 
 /** Environment variables the responder reads. */

@@ -1,22 +1,6 @@
 import { DEFAULT_NONCURRENT_EXPIRATION_DAYS, type LogArchiveLifecycle } from "./audit-bucket-settings";
-import {
-    ROLE_ARN,
-    ROOT_OR_ROLE_ARN,
-    checkWhenKnown,
-    fail,
-    refuseRepeats,
-    show,
-    validAccountId,
-    validBucketName,
-    validChoice,
-    validKeyArn,
-    validNonEmptyList,
-    validOptionalRoleName,
-    validOrganizationId,
-    validProvider,
-    validRegion,
-    validRoleName,
-} from "../argument-checks";
+import { checkWhenKnown, fail, refuseRepeats, show, validChoice, validNonEmptyList, validProvider } from "../../validation/argument-error";
+import { ROLE_ARN, ROOT_OR_ROLE_ARN, validAccountId, validBucketName, validKeyArn, validOptionalRoleName, validOrganizationId, validRegion, validRoleName } from "../../validation/aws-identifiers";
 
 // Validation of the audit-log components' arguments. Every check throws a one-line error that names
 // the component and the argument, shows the value and says what was expected, before any resource

@@ -1,4 +1,5 @@
-import { validBucketName, validLogGroupPatterns } from "../argument-checks";
+import { validBucketName } from "../../validation/aws-identifiers";
+import { validLogGroupPatterns } from "../../validation/log-groups";
 import { bucketArn, configDeliveryBucketName } from "../audit-logs/audit-log-names";
 import { READER_BUCKET_ACTIONS, READER_OBJECT_ACTIONS } from "../audit-logs/log-archive-policies";
 import type { ScpDocument, ScpStatement } from "../organization/scp-document";

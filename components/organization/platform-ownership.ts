@@ -1,4 +1,4 @@
-import { validBucketName } from "../argument-checks";
+import { validBucketName } from "../../validation/aws-identifiers";
 import { accessLogsBucketName, bucketArn, configDeliveryBucketName } from "../audit-logs/audit-log-names";
 import { alertRuleName, alertTopicName, findingsBucketName } from "../detection/detection-names";
 import { regionalResponderRoleName, responderNames } from "../response/responder-names";

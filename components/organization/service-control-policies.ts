@@ -1,4 +1,5 @@
-import { validBucketArn, validLogGroupPatterns, validOptionalRoleName, validRegions, validRoleName } from "../argument-checks";
+import { validBucketArn, validOptionalRoleName, validRegions, validRoleName } from "../../validation/aws-identifiers";
+import { validLogGroupPatterns } from "../../validation/log-groups";
 import { roleArnPattern } from "./guardrail-parameters";
 import { platformResourceStatements } from "./platform-ownership";
 import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FINDING_ID_TAG, FINDING_TYPE_TAG } from "../../responder/actions";
 import { isTagKey, SETTINGS_ENV } from "../../responder/settings";
-import { validOptionalRoleName } from "../argument-checks";
+import { validOptionalRoleName } from "../../validation/aws-identifiers";
 import { eventRuleArn } from "../encryption/key-policy";
 import { responderCode, RESPONDER_HANDLER, RESPONDER_RUNTIME } from "./responder-bundle";
 import { responderAlarmNamePrefix, responderNames } from "./responder-names";

@@ -8,7 +8,8 @@ import {
     type FindingPublishingFrequency,
     type GuardDutyFeature,
 } from "../detection/guardduty-features";
-import { fail, refuseRepeats, validAccountId, validChoice } from "../argument-checks";
+import { fail, refuseRepeats, validChoice } from "../../validation/argument-error";
+import { validAccountId } from "../../validation/aws-identifiers";
 import { validNamePrefix, validProviders } from "./security-services-args";
 
 export interface GuardDutyOrganizationArgs {
