@@ -110,3 +110,11 @@ export function validWholeNumber(parameter: string, value: unknown, min: number,
     }
     return value;
 }
+
+/** A whole number of at least 1 (of `unit`), or a one-line error naming `parameter`. */
+export function validPositiveWholeNumber(parameter: string, value: unknown, unit: string): number {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+        fail(parameter, value, `a positive whole number of ${unit}`);
+    }
+    return value;
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ROLE_NAME, strictObjectError } from "./schema-helpers";
+import { isBucketName } from "../../validation/aws-identifiers";
+import { ACCOUNT_ID, KEY_ARN, ROLE_NAME, strictObjectError } from "./schema-helpers";
 
 // `zero-trust-aws:account` (components/account/member-account.ts) and `zero-trust-aws:baseline`
 // (components/account/account-baseline.ts). The member account's id is `zero-trust-aws:accountId`
@@ -87,8 +88,7 @@ export const baselineSchema = z.strictObject(
         // The organisation's Config delivery bucket (no object lock); from the management stack when the stack reads it.
         configBucketName: z
             .string({ error: BUCKET_EXPECTED })
-            .regex(BUCKET_NAME_SHAPE, { error: BUCKET_EXPECTED })
-            .refine((name) => !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name), { error: BUCKET_EXPECTED })
+            .refine(isBucketName, { error: BUCKET_EXPECTED })
             .optional(),
         configKeyPrefix: z
             .string({ error: PREFIX_EXPECTED })

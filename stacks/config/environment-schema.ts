@@ -9,13 +9,10 @@ import { accountSchema, baselineSchema, BUCKET_EXPECTED, checkAccountAgainstEnvi
 import { detectionSchema } from "./detection-schema";
 import { checkEncryptionAgainstEnvironment, encryptionSchema } from "./encryption-schema";
 import { ACCOUNT_ID, ORGANIZATION_ID, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
+import { isLogRetentionDays, LOG_RETENTION_EXPECTED } from "../../validation/log-retention";
+import { isTagKey, isTagValue, TAG_KEY_EXPECTED, TAG_VALUE_EXPECTED } from "../../validation/tag-keys";
 
 // Every message below is the "expected …" half of a ConfigError: it says what a good value looks like.
-
-/** Retention periods CloudWatch Logs accepts (PutRetentionPolicy); 0 / "never expire" is refused on purpose. */
-export const LOG_RETENTION_DAYS = [
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
 
 /** Tag keys the program sets itself; a stack-level value would be silently overridden per resource. */
 export const PROGRAM_TAG_KEYS = ["ManagedBy", "Stack", "Name", "Tier", PLATFORM_OWNER_TAG.key] as const;
@@ -29,7 +26,6 @@ const NACL_RULES_PER_DIRECTION = 20;
 const VPC_PREFIX_MIN = 16;
 
 const AZ_NAME = /^[a-z]{2}-[a-z]+-\d{1,2}[a-z]$/;
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** An ACM certificate ARN of the aws partition; captures region and account. */
 const ACM_CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -190,17 +186,12 @@ const networkSchema = z
 
 export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), { error: "an object of tag keys to string values" }).superRefine((tags, ctx) => {
     for (const [key, value] of Object.entries(tags)) {
-        if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
-            ctx.addIssue({
-                code: "custom",
-                path: [key],
-                params: { value: key },
-                message: "a tag key of 1 to 128 letters, digits, spaces or _.:/=+-@ that does not start with aws:",
-            });
+        if (!isTagKey(key)) {
+            ctx.addIssue({ code: "custom", path: [key], params: { value: key }, message: TAG_KEY_EXPECTED });
         } else if ((PROGRAM_TAG_KEYS as readonly string[]).includes(key)) {
             ctx.addIssue({ code: "custom", path: [key], params: { value: key }, message: `a tag key other than ${PROGRAM_TAG_KEYS.join(", ")} (the program sets those)` });
-        } else if (value.length > 256 || !TAG_TEXT.test(value)) {
-            ctx.addIssue({ code: "custom", path: [key], message: "a tag value of at most 256 letters, digits, spaces or _.:/=+-@" });
+        } else if (!isTagValue(value)) {
+            ctx.addIssue({ code: "custom", path: [key], message: TAG_VALUE_EXPECTED });
         }
     }
 });
@@ -221,12 +212,7 @@ export const environmentConfigSchema = z
         organizationId: z.string({ error: ORGANIZATION_ID_EXPECTED }).regex(ORGANIZATION_ID, { error: ORGANIZATION_ID_EXPECTED }).optional(),
         management: managementReferenceSchema.optional(),
         network: networkSchema,
-        flowLogRetentionDays: z
-            .number({ error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
-            .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
-                error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
-            })
-            .default(365),
+        flowLogRetentionDays: z.number({ error: LOG_RETENTION_EXPECTED }).refine(isLogRetentionDays, { error: LOG_RETENTION_EXPECTED }).default(365),
         interfaceEndpoints: z
             .array(z.enum(INTERFACE_ENDPOINT_SERVICES, { error: `a supported interface endpoint service: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}` }), {
                 error: "a list of interface endpoint service names",

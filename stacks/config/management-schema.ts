@@ -8,7 +8,8 @@ import { WORKLOADS_OU } from "../../components/organization/organization-structu
 import { PERMISSION_SET_KEYS, PERMISSION_SETS } from "../../components/identity/permission-set-policies";
 import { defaultLogArchiveBucketName } from "../../components/audit-logs/audit-log-names";
 import { BUCKET_EXPECTED } from "./account-schema";
-import { LOG_RETENTION_DAYS, tagsSchema } from "./environment-schema";
+import { tagsSchema } from "./environment-schema";
+import { isLogRetentionDays, LOG_RETENTION_EXPECTED } from "../../validation/log-retention";
 import {
     ACCOUNT_ID,
     componentCheck,
@@ -196,12 +197,7 @@ const trailSchema = z
             // Checked by the trail's own rule in the stack-wide refinement.
             name: z.string({ error: "a CloudTrail trail name" })
                 .default("zero-trust-organization-trail"),
-            logRetentionDays: z
-                .number({ error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
-                .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
-                    error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
-                })
-                .default(365),
+            logRetentionDays: z.number({ error: LOG_RETENTION_EXPECTED }).refine(isLogRetentionDays, { error: LOG_RETENTION_EXPECTED }).default(365),
             // The trail's log group key lives in the management account; the deploying role must be one.
             keyAdministrators: keyAdministrators(),
         },
