@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
 import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
-import { ARCHIVE_STORAGE_CLASSES, ArgChecker, OBJECT_LOCK_MODES } from "../../components/audit-logs/audit-log-args";
+import { ARCHIVE_STORAGE_CLASSES, OBJECT_LOCK_MODES, validArchiveBucketName, validTrailName } from "../../components/audit-logs/audit-log-args";
 import { validSessionDuration } from "../../components/identity/identity-parameters";
 import { ACCOUNT_EMAIL, ACCOUNT_EMAIL_EXPECTED } from "../../components/organization/organization-accounts";
 import { WORKLOADS_OU } from "../../components/organization/organization-structure";
@@ -380,13 +380,12 @@ export const managementConfigSchema = managementObject.superRefine((config, ctx)
         checkAdministratorsIn(config.trail.keyAdministrators, config.organization.managementAccountId, "management", ["trail", "keyAdministrators"], ctx);
         checkIdentityCenter(config, ctx);
         // The audit-log components' own rules for the names they are given.
-        const audit = new ArgChecker("management");
-        componentCheck(ctx, ["trail", "name"], () => audit.trailName("name", config.trail.name));
+        componentCheck(ctx, ["trail", "name"], () => validTrailName("trail.name", config.trail.name));
         if (config.logArchive.bucketName !== undefined) {
-            componentCheck(ctx, ["logArchive", "bucketName"], () => audit.archiveBucketName("bucketName", config.logArchive.bucketName));
+            componentCheck(ctx, ["logArchive", "bucketName"], () => validArchiveBucketName("logArchive.bucketName", config.logArchive.bucketName));
         } else {
             const bucket = defaultLogArchiveBucketName(config.organization.id);
-            componentCheck(ctx, ["organization", "id"], () => audit.archiveBucketName("bucketName", bucket));
+            componentCheck(ctx, ["organization", "id"], () => validArchiveBucketName("logArchive.bucketName", bucket));
         }
         if (config.guardrails.breakGlassRoleName === config.accounts.accessRoleName) {
             ctx.addIssue({
