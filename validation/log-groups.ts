@@ -8,6 +8,9 @@ import { fail, validNonEmptyList } from "./argument-error";
 /** A log group name, with `*` allowed as a wildcard (CloudWatch Logs names use `a-zA-Z0-9_-/.#`). */
 const LOG_GROUP_PATTERN = /^[A-Za-z0-9_\-/.#*]{1,512}$/;
 
+/** A log group name: 1-512 of `a-zA-Z0-9_-/.#`. */
+const LOG_GROUP_NAME = /^[A-Za-z0-9_\-/.#]{1,512}$/;
+
 /** A log group name prefix: one or more path segments of log group name characters, between slashes. */
 const LOG_GROUP_NAME_PREFIX = /^\/(?:[A-Za-z0-9_.#-]+\/)+$/;
 
@@ -29,6 +32,14 @@ export function validLogGroupPatterns(parameter: string, value: unknown): readon
 export function validLogGroupNamePrefix(parameter: string, value: unknown): string {
     if (typeof value !== "string" || !LOG_GROUP_NAME_PREFIX.test(value)) {
         fail(parameter, value, "a log group name prefix that starts and ends with / (segments of A-Z a-z 0-9 _ . # -, like /zero-trust/prod/)");
+    }
+    return value;
+}
+
+/** The log group name, or a one-line error naming `parameter`; `prefix`, if given, must start it. */
+export function validLogGroupName(parameter: string, value: unknown, prefix = ""): string {
+    if (typeof value !== "string" || !LOG_GROUP_NAME.test(value) || !value.startsWith(prefix)) {
+        fail(parameter, value, `a log group name (1-512 of A-Z a-z 0-9 _ - / . #${prefix === "" ? "" : `, under ${prefix}`})`);
     }
     return value;
 }

@@ -1,5 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validAccountId, validRegion } from "../../validation/aws-identifiers";
+import { validLogGroupName } from "../../validation/log-groups";
+import { validLogRetentionDays } from "../../validation/log-retention";
+import { validNameKey } from "../../validation/name-keys";
 import { resourceTags } from "./resource-tags";
 import { VpcFlowLogs } from "./vpc-flow-logs";
 
@@ -37,6 +41,7 @@ export class DefaultVpcLockdown extends pulumi.ComponentResource {
     public readonly flowLogGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: DefaultVpcLockdownArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:network:DefaultVpcLockdown", name, {}, opts);
         const tags = resourceTags(`${args.environment}-default-vpc-stripped`);
 
@@ -67,4 +72,13 @@ export class DefaultVpcLockdown extends pulumi.ComponentResource {
         this.flowLogGroupName = flowLogs.logGroupName;
         this.registerOutputs({ vpcId: this.vpcId, flowLogGroupName: this.flowLogGroupName });
     }
+}
+
+/** What the lockdown and its flow logs are built from, checked before anything is declared. */
+function checkArgs(args: DefaultVpcLockdownArgs): void {
+    validNameKey("DefaultVpcLockdown: environment", args.environment);
+    validRegion("DefaultVpcLockdown: region", args.region);
+    validAccountId("DefaultVpcLockdown: accountId", args.accountId);
+    validLogGroupName("DefaultVpcLockdown: flowLogGroupName", args.flowLogGroupName);
+    validLogRetentionDays("DefaultVpcLockdown: flowLogRetentionDays", args.flowLogRetentionDays);
 }

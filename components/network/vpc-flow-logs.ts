@@ -1,5 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validAccountId, validRegion } from "../../validation/aws-identifiers";
+import { validLogGroupName } from "../../validation/log-groups";
+import { validLogRetentionDays } from "../../validation/log-retention";
+import { validNameKey } from "../../validation/name-keys";
 import { resourceTags } from "./resource-tags";
 
 export interface VpcFlowLogsArgs {
@@ -40,6 +44,7 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
     public readonly flowLogId: pulumi.Output<string>;
 
     constructor(name: string, args: VpcFlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:network:VpcFlowLogs", name, {}, opts);
         const { region, accountId, logGroupName } = args;
         const logGroupArn = `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
@@ -114,4 +119,13 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
         this.flowLogId = flowLog.id;
         this.registerOutputs({ logGroupName: this.logGroupName, keyArn: this.keyArn, flowLogId: this.flowLogId });
     }
+}
+
+/** The flow logs' own invariants, checked before anything is declared. */
+function checkArgs(args: VpcFlowLogsArgs): void {
+    validNameKey("VpcFlowLogs: environment", args.environment);
+    validRegion("VpcFlowLogs: region", args.region);
+    validAccountId("VpcFlowLogs: accountId", args.accountId);
+    validLogGroupName("VpcFlowLogs: logGroupName", args.logGroupName);
+    validLogRetentionDays("VpcFlowLogs: retentionInDays", args.retentionInDays);
 }

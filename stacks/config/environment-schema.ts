@@ -2,7 +2,8 @@ import { z } from "zod";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/interface-endpoint-services";
 import { DEFAULT_SSL_POLICY, TLS12_SSL_POLICIES } from "../../components/network/internet-entry-point";
 import { formatIpv4Cidr, hasHostBits, isRfc1918, networkOf, parseIpv4Cidr } from "../../components/network/ipv4-cidr";
-import { MIN_SUBNET_PREFIX, TIERS, measureSubnetSpace } from "../../components/network/subnet-plan";
+import { AVAILABILITY_ZONE } from "../../components/network/network-args";
+import { MIN_SUBNET_PREFIX, TIERS, VPC_PREFIX_MIN, measureSubnetSpace } from "../../components/network/subnet-plan";
 import { NAT_STRATEGIES } from "../../components/network/tier-routing";
 import { PLATFORM_OWNER_TAG } from "../../components/organization/platform-ownership";
 import { accountSchema, baselineSchema, BUCKET_EXPECTED, checkAccountAgainstEnvironment } from "./account-schema";
@@ -10,6 +11,7 @@ import { detectionSchema } from "./detection-schema";
 import { checkEncryptionAgainstEnvironment, encryptionSchema } from "./encryption-schema";
 import { ACCOUNT_ID, ORGANIZATION_ID, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
 import { isLogRetentionDays, LOG_RETENTION_EXPECTED } from "../../validation/log-retention";
+import { isPort, PORT_EXPECTED } from "../../validation/ports";
 import { isTagKey, isTagValue, TAG_KEY_EXPECTED, TAG_VALUE_EXPECTED } from "../../validation/tag-keys";
 
 // Every message below is the "expected …" half of a ConfigError: it says what a good value looks like.
@@ -23,9 +25,6 @@ const MAX_TAGS_PER_RESOURCE = 50;
 /** Default inbound/outbound rule quota of a network ACL; the isolated tier has AZs × data ports rules. */
 const NACL_RULES_PER_DIRECTION = 20;
 
-const VPC_PREFIX_MIN = 16;
-
-const AZ_NAME = /^[a-z]{2}-[a-z]+-\d{1,2}[a-z]$/;
 /** An ACM certificate ARN of the aws partition; captures region and account. */
 const ACM_CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -66,12 +65,7 @@ function checkOrganizationSource(
     }
 }
 
-const port = (what: string) =>
-    z
-        .number({ error: `${what}: an integer port from 1 to 65535` })
-        .int({ error: `${what}: an integer port from 1 to 65535` })
-        .min(1, { error: `${what}: an integer port from 1 to 65535` })
-        .max(65535, { error: `${what}: an integer port from 1 to 65535` });
+const port = (what: string) => z.number({ error: `${what}: ${PORT_EXPECTED}` }).refine(isPort, { error: `${what}: ${PORT_EXPECTED}` });
 
 const subnetPrefix = z
     .number({ error: `a subnet prefix length from /${VPC_PREFIX_MIN} to /${MIN_SUBNET_PREFIX}` })
@@ -108,7 +102,7 @@ const networkSchema = z
     .strictObject(
         {
             availabilityZones: z
-                .array(z.string({ error: "an availability zone name such as eu-west-1a" }).regex(AZ_NAME, { error: "an availability zone name such as eu-west-1a" }), {
+                .array(z.string({ error: "an availability zone name such as eu-west-1a" }).regex(AVAILABILITY_ZONE, { error: "an availability zone name such as eu-west-1a" }), {
                     error: "a list of 1 to 6 availability zone names",
                 })
                 .min(1, { error: "a list of 1 to 6 availability zone names" })
