@@ -1,6 +1,6 @@
 /**
  * The patterns of the AWS identifiers the estate takes (account, organisation, region, role, key,
- * bucket, VPC and security group ids and ARNs) and the checks built on them.
+ * bucket, detector, VPC and security group ids and ARNs) and the checks built on them.
  *
  * Only the commercial `aws` partition is accepted: the ARNs, service principals and policy
  * documents the components build are `arn:aws:…`, so GovCloud, China and the isolated partitions
@@ -43,6 +43,9 @@ export const ROOT_OR_ROLE_ARN = whole(`arn:aws:iam::${ACCOUNT}:(?:root|${ROLE_RE
 
 /** A KMS key ARN (not an alias: another account's key is named by its full ARN). */
 export const KEY_ARN = whole(String.raw`arn:aws:kms:${REGION_CODE}:${ACCOUNT}:key\/${KEY_ID}`);
+
+/** A GuardDuty detector id: 32 lowercase letters or digits. */
+export const GUARDDUTY_DETECTOR_ID = /^[a-z0-9]{32}$/;
 
 /** A VPC id (`vpc-` and 8 or 17 hexadecimal digits). */
 export const VPC_ID = whole(`vpc-${EC2_ID_SUFFIX}`);

@@ -1,5 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkWhenKnown } from "../../validation/argument-error";
+import { validAccountId, validBucketName, validKeyArn, validRegion } from "../../validation/aws-identifiers";
+import { validNameKey } from "../../validation/name-keys";
+import { validConfigKeyPrefix } from "../../validation/s3-key-prefixes";
 import { PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, managedConfigRulesIn, securityHubStandardArn } from "./config-rules";
 
 /** The AWS managed policy AWS Config's service role needs to record resources. */
@@ -48,6 +52,7 @@ export class AccountBaseline extends pulumi.ComponentResource {
     public readonly configRecorderName: pulumi.Output<string>;
 
     constructor(name: string, args: AccountBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:account:AccountBaseline", name, {}, opts);
         const env = args.environment;
 
@@ -155,5 +160,18 @@ export class AccountBaseline extends pulumi.ComponentResource {
         this.securityHubArn = hub.arn;
         this.configRecorderName = recorder.name;
         this.registerOutputs({ accessAnalyzerArn: this.accessAnalyzerArn, securityHubArn: this.securityHubArn, configRecorderName: this.configRecorderName });
+    }
+}
+
+/** The baseline's own invariants, checked before anything is declared; values known only at deployment are left to AWS. */
+function checkArgs(args: AccountBaselineArgs): void {
+    validNameKey("AccountBaseline: environment", args.environment);
+    validRegion("AccountBaseline: region", args.region);
+    checkWhenKnown("AccountBaseline: accountId", args.accountId, validAccountId);
+    checkWhenKnown("AccountBaseline: volumesKeyArn", args.volumesKeyArn, validKeyArn);
+    checkWhenKnown("AccountBaseline: configBucketName", args.configBucketName, validBucketName);
+    validConfigKeyPrefix("AccountBaseline: configKeyPrefix", args.configKeyPrefix);
+    if (args.configKmsKeyArn !== undefined) {
+        checkWhenKnown("AccountBaseline: configKmsKeyArn", args.configKmsKeyArn, validKeyArn);
     }
 }

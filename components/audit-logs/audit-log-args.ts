@@ -41,8 +41,6 @@ const RESERVED_BUCKET_NAME = /^(xn--|sthree-|amzn-s3-demo-)|(-s3alias|--ol-s3|--
 const ACCESS_LOGS_SUFFIX_LENGTH = "-access-logs".length;
 export const ARCHIVE_BUCKET_NAME_MAXIMUM = S3_BUCKET_NAME_MAXIMUM - ACCESS_LOGS_SUFFIX_LENGTH;
 
-/** An S3 key prefix of one or more path segments, no leading or trailing slash. */
-const KEY_PREFIX = /^[A-Za-z0-9!_.*'()-]+(?:\/[A-Za-z0-9!_.*'()-]+)*$/;
 /**
  * A trail name (CloudTrail: 3-128 characters of letters, digits, `.`, `_`, `-`; starting and ending
  * with a letter or digit; no two of `.`, `_`, `-` in a row; not an IP address).
@@ -84,14 +82,6 @@ export function validArchiveBucketName(parameter: string, value: unknown): strin
             `an S3 bucket name of 3-${ARCHIVE_BUCKET_NAME_MAXIMUM} characters (a-z 0-9 -, starting and ending with a letter or digit, no dots, no prefix or suffix S3 reserves; ` +
                 `at most ${ARCHIVE_BUCKET_NAME_MAXIMUM} so that "<name>-access-logs" fits S3's ${S3_BUCKET_NAME_MAXIMUM})`,
         );
-    }
-    return value;
-}
-
-/** An S3 key prefix that is not AWSLogs (CloudTrail's own), or a one-line error naming `parameter`. */
-export function validKeyPrefix(parameter: string, value: unknown): string {
-    if (typeof value !== "string" || value.length > 200 || !KEY_PREFIX.test(value) || /^AWSLogs(\/|$)/.test(value)) {
-        fail(parameter, value, "an S3 key prefix (path segments of letters, digits and ! _ . * ' ( ) -, no leading or trailing slash, not AWSLogs, up to 200 characters)");
     }
     return value;
 }

@@ -2,12 +2,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkWhenKnown, validWholeNumber } from "../../validation/argument-error";
 import { validAccountId, validBucketName, validOptionalRoleName, validOrganizationId, validRegion, validRoleName } from "../../validation/aws-identifiers";
+import { validConfigKeyPrefix } from "../../validation/s3-key-prefixes";
 import { type LogArchiveLifecycle, logLifecycleRules, privateBucketSettings, protectedAuditKey } from "./audit-bucket-settings";
 import {
     checkProviderGiven,
     refuseDeploymentAsBreakGlass,
     validAccountRolePatterns,
-    validKeyPrefix,
     validLifecycle,
     validReaderArns,
     validRoleArnsOf,
@@ -77,7 +77,7 @@ function checkArgs(args: ConfigDeliveryBucketArgs, opts: pulumi.ComponentResourc
         logArchiveAccountId,
         region: validRegion("ConfigDeliveryBucket: region", args.region),
         bucketName: validBucketName("ConfigDeliveryBucket: bucketName", args.bucketName),
-        configKeyPrefix: validKeyPrefix("ConfigDeliveryBucket: configKeyPrefix", args.configKeyPrefix ?? DEFAULT_CONFIG_KEY_PREFIX),
+        configKeyPrefix: validConfigKeyPrefix("ConfigDeliveryBucket: configKeyPrefix", args.configKeyPrefix ?? DEFAULT_CONFIG_KEY_PREFIX),
         readers: validReaderArns("ConfigDeliveryBucket: readerPrincipalArns", args.readerPrincipalArns),
         accountReaderRolePatterns: validAccountRolePatterns("ConfigDeliveryBucket: accountReaderRolePatterns", args.accountReaderRolePatterns ?? [], logArchiveAccountId),
         administrators: validRoleArnsOf("ConfigDeliveryBucket: keyAdministratorArns", args.keyAdministratorArns, logArchiveAccountId),

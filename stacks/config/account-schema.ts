@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
 import { isBucketName } from "../../validation/aws-identifiers";
+import { CONFIG_KEY_PREFIX_EXPECTED, isConfigKeyPrefix } from "../../validation/s3-key-prefixes";
 import { ACCOUNT_ID, KEY_ARN, ROLE_NAME, strictObjectError } from "./schema-helpers";
 
 // `zero-trust-aws:account` (components/account/member-account.ts) and `zero-trust-aws:baseline`
@@ -78,7 +79,6 @@ export const accountSchema = z
 export type AccountConfig = z.infer<typeof accountSchema>;
 
 export const BUCKET_EXPECTED = "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit";
-const PREFIX_EXPECTED = "an S3 key prefix of 1 to 256 letters, digits or !-_.*'()/ without a leading or trailing slash";
 
 const BASELINE_KEYS = ["configBucketName", "configKeyPrefix", "configKmsKeyArn"] as const;
 const KEY_ARN_EXPECTED = "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>) in the bucket's region";
@@ -91,8 +91,8 @@ export const baselineSchema = z.strictObject(
             .refine(isBucketName, { error: BUCKET_EXPECTED })
             .optional(),
         configKeyPrefix: z
-            .string({ error: PREFIX_EXPECTED })
-            .regex(/^[\w!.*'()-](?:[\w!.*'()/-]{0,254}[\w!.*'()-])?$/, { error: PREFIX_EXPECTED })
+            .string({ error: CONFIG_KEY_PREFIX_EXPECTED })
+            .refine(isConfigKeyPrefix, { error: CONFIG_KEY_PREFIX_EXPECTED })
             .default("config"),
         // The key AWS Config encrypts its deliveries with; from the management stack when the stack reads it.
         configKmsKeyArn: z.string({ error: KEY_ARN_EXPECTED }).regex(KEY_ARN, { error: KEY_ARN_EXPECTED }).optional(),

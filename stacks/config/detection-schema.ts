@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
 import { DEFAULT_OPT_OUT_TAG_KEY } from "../../responder/settings";
+import { GUARDDUTY_DETECTOR_ID } from "../../validation/aws-identifiers";
 import { GUARDDUTY_SEVERITY, GUARDDUTY_SEVERITY_EXPECTED } from "../../validation/guardduty-severity";
 import { isTagKey, TAG_KEY_EXPECTED } from "../../validation/tag-keys";
 import { noRepeats, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
@@ -23,7 +24,7 @@ const ADMINISTRATOR_KEYS = ["guardDutyFeatures", "findingPublishingFrequency"] a
 
 const DETECTOR_ID_EXPECTED = "a GuardDuty detector id: 32 lowercase letters or digits (aws guardduty list-detectors in the account and region)";
 
-const detectorId = z.string({ error: DETECTOR_ID_EXPECTED }).regex(/^[a-z0-9]{32}$/, { error: DETECTOR_ID_EXPECTED });
+const detectorId = z.string({ error: DETECTOR_ID_EXPECTED }).regex(GUARDDUTY_DETECTOR_ID, { error: DETECTOR_ID_EXPECTED });
 
 /**
  * `detection.detectorIds`: the detectors the delegated administrator enabled in the environment's
