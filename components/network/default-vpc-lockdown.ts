@@ -1,11 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { validAccountId, validRegion } from "../../validation/aws-identifiers";
-import { validLogGroupName } from "../../validation/log-groups";
-import { validLogRetentionDays } from "../../validation/log-retention";
-import { validNameKey } from "../../validation/name-keys";
 import { resourceTags } from "./resource-tags";
-import { VpcFlowLogs } from "./vpc-flow-logs";
+import { checkFlowLogFacts, VpcFlowLogs, type FlowLogFacts } from "./vpc-flow-logs";
 
 export interface DefaultVpcLockdownArgs {
     /** Environment name (lowercase): `Name` tags. */
@@ -74,11 +70,14 @@ export class DefaultVpcLockdown extends pulumi.ComponentResource {
     }
 }
 
+/** The lockdown's own names for the flow log arguments it passes on. */
+const PASSED_ON: Partial<Record<keyof FlowLogFacts, string>> = { logGroupName: "flowLogGroupName", retentionInDays: "flowLogRetentionDays" };
+
 /** What the lockdown and its flow logs are built from, checked before anything is declared. */
 function checkArgs(args: DefaultVpcLockdownArgs): void {
-    validNameKey("DefaultVpcLockdown: environment", args.environment);
-    validRegion("DefaultVpcLockdown: region", args.region);
-    validAccountId("DefaultVpcLockdown: accountId", args.accountId);
-    validLogGroupName("DefaultVpcLockdown: flowLogGroupName", args.flowLogGroupName);
-    validLogRetentionDays("DefaultVpcLockdown: flowLogRetentionDays", args.flowLogRetentionDays);
+    checkFlowLogFacts((parameter) => `DefaultVpcLockdown: ${PASSED_ON[parameter] ?? parameter}`, {
+        ...args,
+        logGroupName: args.flowLogGroupName,
+        retentionInDays: args.flowLogRetentionDays,
+    });
 }

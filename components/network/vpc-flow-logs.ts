@@ -44,7 +44,7 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
     public readonly flowLogId: pulumi.Output<string>;
 
     constructor(name: string, args: VpcFlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
-        checkArgs(args);
+        checkFlowLogFacts((parameter) => `VpcFlowLogs: ${parameter}`, args);
         super("zero-trust:network:VpcFlowLogs", name, {}, opts);
         const { region, accountId, logGroupName } = args;
         const logGroupArn = `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
@@ -121,11 +121,17 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
     }
 }
 
-/** The flow logs' own invariants, checked before anything is declared. */
-function checkArgs(args: VpcFlowLogsArgs): void {
-    validNameKey("VpcFlowLogs: environment", args.environment);
-    validRegion("VpcFlowLogs: region", args.region);
-    validAccountId("VpcFlowLogs: accountId", args.accountId);
-    validLogGroupName("VpcFlowLogs: logGroupName", args.logGroupName);
-    validLogRetentionDays("VpcFlowLogs: retentionInDays", args.retentionInDays);
+/** The flow logs' arguments that can be checked up front. */
+export type FlowLogFacts = Pick<VpcFlowLogsArgs, "environment" | "region" | "accountId" | "logGroupName" | "retentionInDays">;
+
+/**
+ * Checks the flow logs' own invariants; `named` gives the parameter name each error shows, so a
+ * component that passes its own arguments on (DefaultVpcLockdown) names them as its caller does.
+ */
+export function checkFlowLogFacts(named: (parameter: keyof FlowLogFacts) => string, facts: FlowLogFacts): void {
+    validNameKey(named("environment"), facts.environment);
+    validRegion(named("region"), facts.region);
+    validAccountId(named("accountId"), facts.accountId);
+    validLogGroupName(named("logGroupName"), facts.logGroupName);
+    validLogRetentionDays(named("retentionInDays"), facts.retentionInDays);
 }

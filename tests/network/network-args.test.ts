@@ -1,7 +1,6 @@
 import * as assert from "assert";
 import { DefaultVpcLockdown, type DefaultVpcLockdownArgs } from "../../components/network/default-vpc-lockdown";
 import { InternetEntryPoint, type InternetEntryPointArgs } from "../../components/network/internet-entry-point";
-import { ThreeTierVpc, type ThreeTierVpcArgs } from "../../components/network/three-tier-vpc";
 import { TierNetworkAcls, type TierNetworkAclsArgs } from "../../components/network/tier-network-acls";
 import { TierRouting, type TierRoutingArgs } from "../../components/network/tier-routing";
 import { TierSecurityGroups, type TierSecurityGroupsArgs } from "../../components/network/tier-security-groups";
@@ -31,53 +30,11 @@ function refuses<A>(component: string, build: (args: A) => unknown, valid: A, ca
 const KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0b7c1e2d-3f4a-4b5c-8d6e-7f8091a2b3c4";
 const RETENTION = /is not a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/;
 
-const VPC: ThreeTierVpcArgs = {
-    environment: "staging",
-    region: "eu-west-1",
-    accountId: "111111111111",
-    organizationId: "o-a1b2c3d4e5",
-    availabilityZones: ["eu-west-1a", "eu-west-1b"],
-    vpcCidr: "10.20.0.0/16",
-    subnetPrefixLengths: { public: 24, private: 20, isolated: 22 },
-    natGateways: "single",
-    appPort: 8443,
-    dataPorts: [5432],
-    allowHttpRedirect: true,
-    flowLogRetentionDays: 365,
-    logGroupNamePrefix: "/zero-trust/staging/",
-    flowLogKmsKeyArn: KEY_ARN,
-    interfaceEndpoints: ["kms", "sts"],
-    loadBalancer: { certificateArn: "arn:aws:acm:eu-west-1:111111111111:certificate/3f0c2a7e-8b14-4d6a-9e25-c1d7b08f4a63", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
-};
-
-refuses<ThreeTierVpcArgs>("ThreeTierVpc", (args) => new ThreeTierVpc("net", args), VPC, [
-    ["an environment that is no lowercase key", { environment: "Staging" }, /^ThreeTierVpc: environment: key "Staging" is not a lowercase name/],
-    ["a region outside the aws partition", { region: "cn-north-1" }, /^ThreeTierVpc: region: "cn-north-1" is not an AWS region code of the aws partition/],
-    ["an account id of 11 digits", { accountId: "11111111111" }, /^ThreeTierVpc: accountId: "11111111111" is not an AWS account id/],
-    ["no availability zone", { availabilityZones: [] }, /^ThreeTierVpc: availabilityZones: \[\] is not a non-empty list of availability zones$/],
-    ["an availability zone twice", { availabilityZones: ["eu-west-1a", "eu-west-1a"] }, /^ThreeTierVpc: availabilityZones: "eu-west-1a" is listed twice$/],
-    ["an availability zone of another region", { availabilityZones: ["eu-west-1a", "us-east-1a"] }, /^ThreeTierVpc: availabilityZones\[1\]: "us-east-1a" is not an availability zone of eu-west-1 \(eu-west-1a, eu-west-1b, …\)$/],
-    ["a CIDR that is no IPv4 network", { vpcCidr: "10.20.0.0" }, /^ThreeTierVpc: vpcCidr: "10\.20\.0\.0" is not an IPv4 network CIDR \(no host bits set\) with a prefix from \/16 to \/28$/],
-    ["a CIDR with host bits", { vpcCidr: "10.20.1.0/16" }, /^ThreeTierVpc: vpcCidr: "10\.20\.1\.0\/16" is not an IPv4 network CIDR/],
-    ["a VPC larger than /16", { vpcCidr: "10.0.0.0/8" }, /^ThreeTierVpc: vpcCidr: "10\.0\.0\.0\/8" is not an IPv4 network CIDR .* from \/16 to \/28$/],
-    ["a subnet larger than the VPC", { vpcCidr: "10.20.0.0/20", subnetPrefixLengths: { public: 19, private: 24, isolated: 24 } }, /^ThreeTierVpc: subnetPrefixLengths\.public: 19 is not a subnet prefix length from \/20 \(the VPC's\) to \/28$/],
-    ["subnets that do not fit the VPC", { subnetPrefixLengths: { public: 17, private: 17, isolated: 17 } }, /^ThreeTierVpc: subnetPrefixLengths: .* is not subnets that fit the VPC: 2 AZs need 196608 addresses but 10\.20\.0\.0\/16 has 65536$/],
-    ["an unknown NAT strategy", { natGateways: "two" as ThreeTierVpcArgs["natGateways"] }, /^ThreeTierVpc: natGateways: "two" is not one of one-per-az, single, none$/],
-    ["an application port of 0", { appPort: 0 }, /^ThreeTierVpc: appPort: 0 is not an integer port from 1 to 65535$/],
-    ["no data port", { dataPorts: [] }, /^ThreeTierVpc: dataPorts: \[\] is not a non-empty list of ports$/],
-    ["a data port twice", { dataPorts: [5432, 5432] }, /^ThreeTierVpc: dataPorts: 5432 is listed twice$/],
-    ["a data port above 65535", { dataPorts: [70000] }, /^ThreeTierVpc: dataPorts\[0\]: 70000 is not an integer port from 1 to 65535$/],
-    ["a flow log retention CloudWatch refuses", { flowLogRetentionDays: 366 }, new RegExp(`^ThreeTierVpc: flowLogRetentionDays: 366 ${RETENTION.source}`)],
-    ["a log group prefix without its slashes", { logGroupNamePrefix: "zero-trust" }, /^ThreeTierVpc: logGroupNamePrefix: "zero-trust" is not a log group name prefix that starts and ends with \//],
-    ["an unknown endpoint service", { interfaceEndpoints: ["kms", "s4" as "kms"] }, /^ThreeTierVpc: interfaceEndpoints\[1\]: "s4" is not one of /],
-    ["an endpoint service twice", { interfaceEndpoints: ["kms", "kms"] }, /^ThreeTierVpc: interfaceEndpoints: "kms" is listed twice$/],
-    ["an SSL policy that allows TLS 1.0", { loadBalancer: { ...VPC.loadBalancer!, sslPolicy: "ELBSecurityPolicy-2016-08" as "ELBSecurityPolicy-TLS13-1-2-2021-06" } }, /^ThreeTierVpc: loadBalancer\.sslPolicy: "ELBSecurityPolicy-2016-08" is not one of /],
-]);
+/** Where the flow logs and the default VPC lockdown are. */
+const PLACE = { environment: "staging", region: "eu-west-1", accountId: "111111111111" };
 
 const FLOW_LOGS: VpcFlowLogsArgs = {
-    environment: "staging",
-    region: "eu-west-1",
-    accountId: "111111111111",
+    ...PLACE,
     vpcId: "vpc-0a1b2c3d",
     logGroupName: "/zero-trust/staging/vpc-flow-logs/net",
     kmsKeyArn: KEY_ARN,
@@ -93,9 +50,7 @@ refuses<VpcFlowLogsArgs>("VpcFlowLogs", (args) => new VpcFlowLogs("flow", args),
 ]);
 
 const LOCKDOWN: DefaultVpcLockdownArgs = {
-    environment: "staging",
-    region: "eu-west-1",
-    accountId: "111111111111",
+    ...PLACE,
     flowLogGroupName: "/zero-trust/staging/vpc-flow-logs/default-eu-west-1",
     flowLogKmsKeyArn: KEY_ARN,
     flowLogRetentionDays: 365,
