@@ -20,7 +20,7 @@
 // executor checks the tag again on the live resource, since IAM findings carry no tags.
 
 import { z } from "zod";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE } from "../components/argument-checks";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE, VPC_ID } from "../validation/aws-identifiers";
 import {
     FINDING_ID_TAG,
     FINDING_TYPE_TAG,
@@ -51,7 +51,7 @@ const tags = z.array(z.object({ key: z.string({ error: "expected a tag key" }), 
 const networkInterface = z.object(
     {
         networkInterfaceId: z.string({ error: "expected a network interface id (eni-…)" }).regex(/^eni-[0-9a-f]{8,17}$/, { error: "expected a network interface id (eni-…)" }),
-        vpcId: z.string({ error: "expected a VPC id (vpc-…)" }).regex(/^vpc-[0-9a-f]{8,17}$/, { error: "expected a VPC id (vpc-…)" }),
+        vpcId: z.string({ error: "expected a VPC id (vpc-…)" }).regex(VPC_ID, { error: "expected a VPC id (vpc-…)" }),
     },
     { error: "expected a network interface object" },
 );

@@ -2,7 +2,9 @@
 // configuration (components/response/automated-responder.ts sets them from these names), and
 // `npm run respond` reads the same variables, so a dry run on a laptop plans what the Lambda would.
 
-import { ROLE_NAME } from "../components/argument-checks";
+import { ROLE_NAME, SECURITY_GROUP_ID, VPC_ID } from "../validation/aws-identifiers";
+import { GUARDDUTY_SEVERITY, GUARDDUTY_SEVERITY_EXPECTED, isGuardDutySeverity } from "../validation/guardduty-severity";
+import { isTagKey, TAG_KEY_EXPECTED } from "../validation/tag-keys";
 import { InputError, shown } from "./input-error";
 
 /** Environment variables the responder reads. */
@@ -22,7 +24,7 @@ export const SETTINGS_ENV = {
 } as const;
 
 /** The severity from which the responder acts unless configured otherwise (GuardDuty's High starts at 7.0). */
-export const DEFAULT_SEVERITY_THRESHOLD = 7;
+export const DEFAULT_SEVERITY_THRESHOLD = GUARDDUTY_SEVERITY.high;
 
 /** The opt-out tag key unless configured otherwise: `zero-trust:responder = off` opts a resource out. */
 export const DEFAULT_OPT_OUT_TAG_KEY = "zero-trust:responder";
@@ -44,14 +46,7 @@ export interface HandlerSettings extends PlannerSettings {
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
-const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
-const SECURITY_GROUP_ID = /^sg-[0-9a-f]{8,17}$/;
 const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
-
-/** A tag key AWS accepts for a user's tag: 1–128 of letters, spaces, digits and `_.:/=+-@`, not starting with `aws:`. */
-export function isTagKey(key: string): boolean {
-    return /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(key) && !key.toLowerCase().startsWith("aws:");
-}
 
 function invalid(name: string, value: unknown, expected: string): InputError {
     return new InputError(`invalid responder setting ${name}=${shown(value)}: expected ${expected}`);
@@ -72,8 +67,8 @@ function severityThreshold(env: Environment): number {
         return DEFAULT_SEVERITY_THRESHOLD;
     }
     const value = Number(raw);
-    if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !(value >= 1 && value <= 10)) {
-        throw invalid(name, raw, "a GuardDuty severity from 1 to 10");
+    if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !isGuardDutySeverity(value)) {
+        throw invalid(name, raw, GUARDDUTY_SEVERITY_EXPECTED);
     }
     return value;
 }
@@ -85,7 +80,7 @@ function optOutTagKey(env: Environment): string {
         return DEFAULT_OPT_OUT_TAG_KEY;
     }
     if (!isTagKey(raw)) {
-        throw invalid(name, raw, "a tag key (1 to 128 characters, not starting with aws:)");
+        throw invalid(name, raw, TAG_KEY_EXPECTED);
     }
     return raw;
 }

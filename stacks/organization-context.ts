@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ORGANIZATION_ID, REGION } from "../components/argument-checks";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ORGANIZATION_ID, REGION } from "../validation/aws-identifiers";
 import type { EnvironmentConfig } from "./config/environment-schema";
 import type { ManagementOutputs } from "./management";
 

@@ -3,6 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { securityHubStandardArn } from "../../iam/arns";
 import { policyDocument, type TrustPolicyStatement } from "../../iam/policy-document";
 import { PASSWORD_POLICY, SECURITY_HUB_STANDARDS, configRuleSlug, managedConfigRulesIn } from "./config-rules";
+import { checkWhenKnown } from "../../validation/argument-error";
+import { validAccountId, validBucketName, validKeyArn, validRegion } from "../../validation/aws-identifiers";
+import { validNameKey } from "../../validation/name-keys";
+import { validConfigKeyPrefix } from "../../validation/s3-key-prefixes";
 
 /** The AWS managed policy AWS Config's service role needs to record resources. */
 export const CONFIG_ROLE_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AWS_ConfigRole";
@@ -50,6 +54,7 @@ export class AccountBaseline extends pulumi.ComponentResource {
     public readonly configRecorderName: pulumi.Output<string>;
 
     constructor(name: string, args: AccountBaselineArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:account:AccountBaseline", name, {}, opts);
         const env = args.environment;
 
@@ -156,5 +161,18 @@ export class AccountBaseline extends pulumi.ComponentResource {
         this.securityHubArn = hub.arn;
         this.configRecorderName = recorder.name;
         this.registerOutputs({ accessAnalyzerArn: this.accessAnalyzerArn, securityHubArn: this.securityHubArn, configRecorderName: this.configRecorderName });
+    }
+}
+
+/** The baseline's own invariants, checked before anything is declared; values known only at deployment are left to AWS. */
+function checkArgs(args: AccountBaselineArgs): void {
+    validNameKey("AccountBaseline: environment", args.environment);
+    validRegion("AccountBaseline: region", args.region);
+    checkWhenKnown("AccountBaseline: accountId", args.accountId, validAccountId);
+    checkWhenKnown("AccountBaseline: volumesKeyArn", args.volumesKeyArn, validKeyArn);
+    checkWhenKnown("AccountBaseline: configBucketName", args.configBucketName, validBucketName);
+    validConfigKeyPrefix("AccountBaseline: configKeyPrefix", args.configKeyPrefix);
+    if (args.configKmsKeyArn !== undefined) {
+        checkWhenKnown("AccountBaseline: configKmsKeyArn", args.configKmsKeyArn, validKeyArn);
     }
 }

@@ -1,7 +1,17 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkWhenKnown, validWholeNumber } from "../../validation/argument-error";
+import { validAccountId, validBucketName, validOptionalRoleName, validOrganizationId, validRegion, validRoleName } from "../../validation/aws-identifiers";
+import { validConfigKeyPrefix } from "../../validation/s3-key-prefixes";
 import { type LogArchiveLifecycle, logLifecycleRules, privateBucketSettings, protectedAuditKey } from "./audit-bucket-settings";
-import { ArgChecker } from "./audit-log-args";
+import {
+    checkProviderGiven,
+    refuseDeploymentAsBreakGlass,
+    validAccountRolePatterns,
+    validLifecycle,
+    validReaderArns,
+    validRoleArnsOf,
+} from "./audit-log-args";
 import { CONFIG_DELIVERY_ACCESS_LOG_PREFIX, CONFIG_DELIVERY_KEY_ALIAS } from "./audit-log-names";
 import { configDeliveryKeyPolicy } from "./log-archive-key-policy";
 import { configDeliveryBucketPolicy } from "./log-archive-policies";
@@ -53,34 +63,30 @@ interface CheckedArgs {
     keyDeletionWindowDays: number;
 }
 
-const check = new ArgChecker("ConfigDeliveryBucket");
-
 /** Validates everything before anything is declared; one-line errors that name the argument. */
 function checkArgs(args: ConfigDeliveryBucketArgs, opts: pulumi.ComponentResourceOptions | undefined): CheckedArgs {
-    const logArchiveAccountId = check.accountId("logArchiveAccountId", args.logArchiveAccountId);
-    const breakGlassRoleName = check.roleName("breakGlassRoleName", args.breakGlassRoleName);
-    const deploymentRoleName = check.optionalRoleName("deploymentRoleName", args.deploymentRoleName);
-    if (deploymentRoleName === breakGlassRoleName) {
-        check.failBecause("deploymentRoleName", deploymentRoleName, "is also breakGlassRoleName; expected a different role (break-glass is the emergency exception, the deployment role the routine one)");
-    }
+    const logArchiveAccountId = validAccountId("ConfigDeliveryBucket: logArchiveAccountId", args.logArchiveAccountId);
+    const breakGlassRoleName = validRoleName("ConfigDeliveryBucket: breakGlassRoleName", args.breakGlassRoleName);
+    const deploymentRoleName = validOptionalRoleName("ConfigDeliveryBucket: deploymentRoleName", args.deploymentRoleName);
+    refuseDeploymentAsBreakGlass("ConfigDeliveryBucket", deploymentRoleName, breakGlassRoleName);
     if (args.accessLogsBucketName !== undefined) {
-        check.anyBucketName("accessLogsBucketName", args.accessLogsBucketName);
+        checkWhenKnown("ConfigDeliveryBucket: accessLogsBucketName", args.accessLogsBucketName, validBucketName);
     }
     const checked: CheckedArgs = {
-        organizationId: check.organizationId("organizationId", args.organizationId),
+        organizationId: validOrganizationId("ConfigDeliveryBucket: organizationId", args.organizationId),
         logArchiveAccountId,
-        region: check.region("region", args.region),
-        bucketName: check.bucketName("bucketName", args.bucketName),
-        configKeyPrefix: check.keyPrefix("configKeyPrefix", args.configKeyPrefix ?? DEFAULT_CONFIG_KEY_PREFIX),
-        readers: check.readerArns("readerPrincipalArns", args.readerPrincipalArns),
-        accountReaderRolePatterns: check.accountRolePatterns("accountReaderRolePatterns", args.accountReaderRolePatterns ?? [], logArchiveAccountId),
-        administrators: check.roleArnsOf("keyAdministratorArns", args.keyAdministratorArns, logArchiveAccountId),
+        region: validRegion("ConfigDeliveryBucket: region", args.region),
+        bucketName: validBucketName("ConfigDeliveryBucket: bucketName", args.bucketName),
+        configKeyPrefix: validConfigKeyPrefix("ConfigDeliveryBucket: configKeyPrefix", args.configKeyPrefix ?? DEFAULT_CONFIG_KEY_PREFIX),
+        readers: validReaderArns("ConfigDeliveryBucket: readerPrincipalArns", args.readerPrincipalArns),
+        accountReaderRolePatterns: validAccountRolePatterns("ConfigDeliveryBucket: accountReaderRolePatterns", args.accountReaderRolePatterns ?? [], logArchiveAccountId),
+        administrators: validRoleArnsOf("ConfigDeliveryBucket: keyAdministratorArns", args.keyAdministratorArns, logArchiveAccountId),
         breakGlassRoleName,
         deploymentRoleName,
-        lifecycle: check.lifecycle("lifecycle", args.lifecycle),
-        keyDeletionWindowDays: check.wholeNumber("keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
+        lifecycle: validLifecycle("ConfigDeliveryBucket", "lifecycle", args.lifecycle),
+        keyDeletionWindowDays: validWholeNumber("ConfigDeliveryBucket: keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
     };
-    check.provider(opts, "the log-archive account's aws.Provider");
+    checkProviderGiven("ConfigDeliveryBucket", opts, "the log-archive account's aws.Provider");
     return checked;
 }
 

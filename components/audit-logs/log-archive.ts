@@ -1,6 +1,20 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgChecker, OBJECT_LOCK_MAXIMUM_DAYS, OBJECT_LOCK_MODES, type ObjectLockMode } from "./audit-log-args";
+import { fail, validChoice, validWholeNumber } from "../../validation/argument-error";
+import { validAccountId, validBucketName, validOptionalRoleName, validOrganizationId, validRegion, validRoleName } from "../../validation/aws-identifiers";
+import {
+    checkProviderGiven,
+    OBJECT_LOCK_MAXIMUM_DAYS,
+    OBJECT_LOCK_MODES,
+    type ObjectLockMode,
+    refuseDeploymentAsBreakGlass,
+    validAccountRolePatterns,
+    validArchiveBucketName,
+    validLifecycle,
+    validReaderArns,
+    validRoleArnsOf,
+    validTrailName,
+} from "./audit-log-args";
 import {
     DEFAULT_NONCURRENT_EXPIRATION_DAYS,
     INCOMPLETE_UPLOAD_DAYS,
@@ -100,47 +114,43 @@ interface CheckedArgs {
     keyDeletionWindowDays: number;
 }
 
-const check = new ArgChecker("LogArchive");
-
 /** Validates everything before anything is declared; one-line errors that name the argument. */
 function checkArgs(args: LogArchiveArgs, opts: pulumi.ComponentResourceOptions | undefined): CheckedArgs {
-    const logArchiveAccountId = check.accountId("logArchiveAccountId", args.logArchiveAccountId);
-    const managementAccountId = check.accountId("managementAccountId", args.managementAccountId);
-    const region = check.region("region", args.region);
-    const breakGlassRoleName = check.roleName("breakGlassRoleName", args.breakGlassRoleName);
-    const deploymentRoleName = check.optionalRoleName("deploymentRoleName", args.deploymentRoleName);
-    if (deploymentRoleName === breakGlassRoleName) {
-        check.failBecause("deploymentRoleName", deploymentRoleName, "is also breakGlassRoleName; expected a different role (break-glass is the emergency exception, the deployment role the routine one)");
-    }
+    const logArchiveAccountId = validAccountId("LogArchive: logArchiveAccountId", args.logArchiveAccountId);
+    const managementAccountId = validAccountId("LogArchive: managementAccountId", args.managementAccountId);
+    const region = validRegion("LogArchive: region", args.region);
+    const breakGlassRoleName = validRoleName("LogArchive: breakGlassRoleName", args.breakGlassRoleName);
+    const deploymentRoleName = validOptionalRoleName("LogArchive: deploymentRoleName", args.deploymentRoleName);
+    refuseDeploymentAsBreakGlass("LogArchive", deploymentRoleName, breakGlassRoleName);
     const objectLock = {
-        mode: check.oneOf("objectLock.mode", args.objectLock?.mode, OBJECT_LOCK_MODES),
-        days: check.wholeNumber("objectLock.days", args.objectLock?.days, 1, OBJECT_LOCK_MAXIMUM_DAYS),
+        mode: validChoice("LogArchive: objectLock.mode", args.objectLock?.mode, OBJECT_LOCK_MODES),
+        days: validWholeNumber("LogArchive: objectLock.days", args.objectLock?.days, 1, OBJECT_LOCK_MAXIMUM_DAYS),
     };
-    const lifecycle = check.lifecycle("lifecycle", args.lifecycle);
+    const lifecycle = validLifecycle("LogArchive", "lifecycle", args.lifecycle);
     if (lifecycle.expirationDays < objectLock.days) {
         // Expiring a log while it is still locked only hides it behind a delete marker.
-        check.fail("lifecycle.expirationDays", lifecycle.expirationDays, `at least objectLock.days (${objectLock.days}): a log that expires while locked only hides behind a delete marker`);
+        fail("LogArchive: lifecycle.expirationDays", lifecycle.expirationDays, `at least objectLock.days (${objectLock.days}): a log that expires while locked only hides behind a delete marker`);
     }
     const checked: CheckedArgs = {
-        organizationId: check.organizationId("organizationId", args.organizationId),
+        organizationId: validOrganizationId("LogArchive: organizationId", args.organizationId),
         logArchiveAccountId,
         managementAccountId,
         region,
-        trailRegion: args.trailRegion === undefined ? region : check.region("trailRegion", args.trailRegion),
-        bucketName: check.archiveBucketName("bucketName", args.bucketName),
-        ...(args.configDeliveryBucketName === undefined ? {} : { configDeliveryBucketName: check.bucketName("configDeliveryBucketName", args.configDeliveryBucketName) }),
-        organizationTrailName: check.trailName("organizationTrailName", args.organizationTrailName),
-        readers: check.readerArns("readerPrincipalArns", args.readerPrincipalArns),
-        accountReaderRolePatterns: check.accountRolePatterns("accountReaderRolePatterns", args.accountReaderRolePatterns ?? [], logArchiveAccountId),
-        administrators: check.roleArnsOf("keyAdministratorArns", args.keyAdministratorArns, logArchiveAccountId),
+        trailRegion: args.trailRegion === undefined ? region : validRegion("LogArchive: trailRegion", args.trailRegion),
+        bucketName: validArchiveBucketName("LogArchive: bucketName", args.bucketName),
+        ...(args.configDeliveryBucketName === undefined ? {} : { configDeliveryBucketName: validBucketName("LogArchive: configDeliveryBucketName", args.configDeliveryBucketName) }),
+        organizationTrailName: validTrailName("LogArchive: organizationTrailName", args.organizationTrailName),
+        readers: validReaderArns("LogArchive: readerPrincipalArns", args.readerPrincipalArns),
+        accountReaderRolePatterns: validAccountRolePatterns("LogArchive: accountReaderRolePatterns", args.accountReaderRolePatterns ?? [], logArchiveAccountId),
+        administrators: validRoleArnsOf("LogArchive: keyAdministratorArns", args.keyAdministratorArns, logArchiveAccountId),
         breakGlassRoleName,
         deploymentRoleName,
         objectLock,
         lifecycle,
-        accessLogRetentionDays: check.wholeNumber("accessLogRetentionDays", args.accessLogRetentionDays ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS, 1, 3653),
-        keyDeletionWindowDays: check.wholeNumber("keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
+        accessLogRetentionDays: validWholeNumber("LogArchive: accessLogRetentionDays", args.accessLogRetentionDays ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS, 1, 3653),
+        keyDeletionWindowDays: validWholeNumber("LogArchive: keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
     };
-    check.provider(opts, "the log-archive account's aws.Provider");
+    checkProviderGiven("LogArchive", opts, "the log-archive account's aws.Provider");
     return checked;
 }
 

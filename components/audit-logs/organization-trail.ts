@@ -1,7 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkWhenKnown, validWholeNumber } from "../../validation/argument-error";
+import { validAccountId, validBucketName, validKeyArn, validOrganizationId, validRegion } from "../../validation/aws-identifiers";
+import { validLogRetentionDays } from "../../validation/log-retention";
 import { protectedAuditKey } from "./audit-bucket-settings";
-import { ArgChecker } from "./audit-log-args";
+import { checkProviderGiven, validRoleArnsOf, validTrailName } from "./audit-log-args";
 import { TRAIL_LOG_GROUP_KEY_ALIAS, trailLogGroupName } from "./audit-log-names";
 import { trailDeliveryRolePolicy, trailDeliveryRoleTrustPolicy, trailLogGroupKeyPolicy } from "./trail-policies";
 
@@ -26,8 +29,6 @@ export interface OrganizationTrailArgs {
     keyDeletionWindowDays: number;
 }
 
-const check = new ArgChecker("OrganizationTrail");
-
 interface CheckedArgs {
     trailName: string;
     organizationId: string;
@@ -40,19 +41,19 @@ interface CheckedArgs {
 
 /** Validates everything before anything is declared; one-line errors that name the argument. */
 function checkArgs(args: OrganizationTrailArgs, opts: pulumi.ComponentResourceOptions | undefined): CheckedArgs {
-    const managementAccountId = check.accountId("managementAccountId", args.managementAccountId);
-    check.anyBucketName("archiveBucketName", args.archiveBucketName);
-    check.keyArn("archiveKeyArn", args.archiveKeyArn);
+    const managementAccountId = validAccountId("OrganizationTrail: managementAccountId", args.managementAccountId);
+    checkWhenKnown("OrganizationTrail: archiveBucketName", args.archiveBucketName, validBucketName);
+    checkWhenKnown("OrganizationTrail: archiveKeyArn", args.archiveKeyArn, validKeyArn);
     const checked: CheckedArgs = {
-        trailName: check.trailName("trailName", args.trailName),
-        organizationId: check.organizationId("organizationId", args.organizationId),
+        trailName: validTrailName("OrganizationTrail: trailName", args.trailName),
+        organizationId: validOrganizationId("OrganizationTrail: organizationId", args.organizationId),
         managementAccountId,
-        region: check.region("region", args.region),
-        logGroupRetentionDays: check.logRetentionDays("logGroupRetentionDays", args.logGroupRetentionDays),
-        administrators: check.roleArnsOf("logGroupKeyAdministratorArns", args.logGroupKeyAdministratorArns, managementAccountId),
-        keyDeletionWindowDays: check.wholeNumber("keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
+        region: validRegion("OrganizationTrail: region", args.region),
+        logGroupRetentionDays: validLogRetentionDays("OrganizationTrail: logGroupRetentionDays", args.logGroupRetentionDays),
+        administrators: validRoleArnsOf("OrganizationTrail: logGroupKeyAdministratorArns", args.logGroupKeyAdministratorArns, managementAccountId),
+        keyDeletionWindowDays: validWholeNumber("OrganizationTrail: keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
     };
-    check.provider(opts, "the management account's aws.Provider");
+    checkProviderGiven("OrganizationTrail", opts, "the management account's aws.Provider");
     return checked;
 }
 

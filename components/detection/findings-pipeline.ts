@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { accountRoot } from "../../iam/arns";
+import { validPositiveWholeNumber } from "../../validation/argument-error";
+import { validGuardDutySeverity } from "../../validation/guardduty-severity";
 import { alertRuleName, alertTopicName, findingsBucketName } from "./detection-names";
 import { alertTopicPolicy, findingsAlertPattern, findingsBucketPolicy } from "./findings-policies";
 
@@ -54,8 +56,8 @@ export class FindingsPipeline extends pulumi.ComponentResource {
     public readonly alertRuleArn: pulumi.Output<string>;
 
     constructor(name: string, args: FindingsPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("zero-trust:detection:FindingsPipeline", name, {}, opts);
         checkArgs(args);
+        super("zero-trust:detection:FindingsPipeline", name, {}, opts);
         const env = args.environment;
         const bucketName = findingsBucketName(env, args.accountId, args.region);
 
@@ -161,12 +163,8 @@ export class FindingsPipeline extends pulumi.ComponentResource {
     }
 }
 
-/** Programming errors only: stack config is validated before this (stacks/config). */
+/** The pipeline's own invariants, checked before anything is declared (stack config is validated before this, by stacks/config). */
 function checkArgs(args: FindingsPipelineArgs): void {
-    if (!(args.alertSeverityThreshold >= 1 && args.alertSeverityThreshold <= 10)) {
-        throw new Error(`FindingsPipeline: alertSeverityThreshold must be a GuardDuty severity from 1 to 10: ${args.alertSeverityThreshold}`);
-    }
-    if (!Number.isInteger(args.findingsRetentionDays) || args.findingsRetentionDays < 1) {
-        throw new Error(`FindingsPipeline: findingsRetentionDays must be a positive whole number of days: ${args.findingsRetentionDays}`);
-    }
+    validGuardDutySeverity("FindingsPipeline: alertSeverityThreshold", args.alertSeverityThreshold);
+    validPositiveWholeNumber("FindingsPipeline: findingsRetentionDays", args.findingsRetentionDays, "days");
 }

@@ -1,10 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validChoice, validMatching } from "../../validation/argument-error";
+import { GUARDDUTY_DETECTOR_ID } from "../../validation/aws-identifiers";
+import { validNameKey } from "../../validation/name-keys";
 import {
+    FINDING_PUBLISHING_FREQUENCIES,
     GUARDDUTY_FEATURES,
     RUNTIME_MONITORING_AGENT_MANAGEMENT,
     type FindingPublishingFrequency,
     type GuardDutyFeature,
+    validGuardDutyFeatures,
 } from "./guardduty-features";
 
 export interface GuardDutyDetectorArgs {
@@ -41,6 +46,7 @@ export class GuardDutyDetector extends pulumi.ComponentResource {
     public readonly detectorArn: pulumi.Output<string>;
 
     constructor(name: string, args: GuardDutyDetectorArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:detection:GuardDutyDetector", name, {}, opts);
 
         // Deleting a detector disables GuardDuty in the region and deletes every finding it holds,
@@ -79,4 +85,15 @@ export class GuardDutyDetector extends pulumi.ComponentResource {
         this.detectorArn = detector.arn;
         this.registerOutputs({ detectorId: this.detectorId, detectorArn: this.detectorArn });
     }
+}
+
+/** The detector's own invariants, checked before anything is declared; an adopted detector's plans are the administrator's. */
+function checkArgs(args: GuardDutyDetectorArgs): void {
+    validNameKey("GuardDutyDetector: environment", args.environment);
+    if (args.adoptDetectorId !== undefined) {
+        validMatching("GuardDutyDetector: adoptDetectorId", args.adoptDetectorId, GUARDDUTY_DETECTOR_ID, "a GuardDuty detector id (32 lowercase letters or digits)");
+        return;
+    }
+    validGuardDutyFeatures("GuardDutyDetector: features", args.features);
+    validChoice("GuardDutyDetector: findingPublishingFrequency", args.findingPublishingFrequency, FINDING_PUBLISHING_FREQUENCIES);
 }

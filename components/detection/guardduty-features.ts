@@ -1,3 +1,5 @@
+import { fail, refuseRepeats } from "../../validation/argument-error";
+
 /**
  * GuardDuty protection plans this program manages, by their detector feature names
  * (API `DetectorFeatureConfiguration.Name`). `EKS_RUNTIME_MONITORING` is left out on purpose:
@@ -26,3 +28,16 @@ export const FINDING_PUBLISHING_FREQUENCIES = ["FIFTEEN_MINUTES", "ONE_HOUR", "S
 
 /** A finding publishing frequency GuardDuty accepts. */
 export type FindingPublishingFrequency = (typeof FINDING_PUBLISHING_FREQUENCIES)[number];
+
+/** The protection plans (each one of `GUARDDUTY_FEATURES`, none twice), or a one-line error naming `parameter`. */
+export function validGuardDutyFeatures(parameter: string, value: unknown): readonly GuardDutyFeature[] {
+    if (!Array.isArray(value)) {
+        fail(parameter, value, `a list of GuardDuty protection plans (${GUARDDUTY_FEATURES.join(", ")})`);
+    }
+    for (const feature of value as unknown[]) {
+        if (typeof feature !== "string" || !(GUARDDUTY_FEATURES as readonly string[]).includes(feature)) {
+            fail(parameter, feature, `a GuardDuty protection plan (expected one of ${GUARDDUTY_FEATURES.join(", ")})`);
+        }
+    }
+    return refuseRepeats(parameter, value as readonly GuardDutyFeature[]);
+}

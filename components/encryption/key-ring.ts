@@ -1,5 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { fail, refuseRepeats, validMatching } from "../../validation/argument-error";
+import { validRegion } from "../../validation/aws-identifiers";
+import { validLogGroupNamePrefix } from "../../validation/log-groups";
+import { validNameKey } from "../../validation/name-keys";
 import { applicationKeyAlias, purposeKeyAlias } from "./key-aliases";
 import { applicationKeyPolicy, purposeKeyPolicy, type KeyPolicyDocument, type KeyPolicyScope, type PurposeBindings } from "./key-policy";
 import { KEY_PURPOSES, KEY_PURPOSE_DESCRIPTIONS, type KeyPurpose } from "./key-purposes";
@@ -76,8 +80,8 @@ export class KeyRing extends pulumi.ComponentResource {
     public readonly logsKeyArn: pulumi.Output<string>;
 
     constructor(name: string, args: KeyRingArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("zero-trust:encryption:KeyRing", name, {}, opts);
         checkArgs(args);
+        super("zero-trust:encryption:KeyRing", name, {}, opts);
         const env = args.environment;
         const multiRegion = args.replicaRegions.length > 0;
         const scopeIn = (region: string): KeyPolicyScope => ({ accountId: args.accountId, region, administrators: args.keyAdministrators });
@@ -151,23 +155,15 @@ export class KeyRing extends pulumi.ComponentResource {
     }
 }
 
-/** Programming errors only: stack config is validated before this (stacks/config). */
+/** The key ring's own invariants, checked before anything is declared (stack config is validated before this, by stacks/config). */
 function checkArgs(args: KeyRingArgs): void {
-    const regions = args.replicaRegions.map((replica) => replica.region);
-    if (regions.includes(args.region) || new Set(regions).size !== regions.length) {
-        throw new Error(`KeyRing: replica regions must be distinct and differ from ${args.region}: ${regions.join(", ")}`);
+    const regions = args.replicaRegions.map((replica, index) => validRegion(`KeyRing: replicaRegions[${index}].region`, replica.region));
+    refuseRepeats("KeyRing: replicaRegions", regions);
+    if (regions.includes(args.region)) {
+        fail("KeyRing: replicaRegions", args.region, `a region other than the primary region ${args.region}`);
     }
-    if (!/^\/(?:[A-Za-z0-9_.#-]+\/)+$/.test(args.logGroupNamePrefix)) {
-        throw new Error(`KeyRing: logGroupNamePrefix must start and end with "/": ${args.logGroupNamePrefix}`);
-    }
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(args.alertRuleName)) {
-        throw new Error(`KeyRing: alertRuleName must be an EventBridge rule name (1 to 64 of A-Z a-z 0-9 . _ -): ${args.alertRuleName}`);
-    }
-    if (!/^[A-Za-z0-9_-]{1,256}$/.test(args.alertTopicName)) {
-        throw new Error(`KeyRing: alertTopicName must be a standard SNS topic name (1 to 256 of A-Z a-z 0-9 _ -): ${args.alertTopicName}`);
-    }
-    const names = args.applications.map((app) => app.name);
-    if (new Set(names).size !== names.length) {
-        throw new Error(`KeyRing: application names must be distinct: ${names.join(", ")}`);
-    }
+    validLogGroupNamePrefix("KeyRing: logGroupNamePrefix", args.logGroupNamePrefix);
+    validMatching("KeyRing: alertRuleName", args.alertRuleName, /^[A-Za-z0-9._-]{1,64}$/, "an EventBridge rule name (1 to 64 of A-Z a-z 0-9 . _ -)");
+    validMatching("KeyRing: alertTopicName", args.alertTopicName, /^[A-Za-z0-9_-]{1,256}$/, "a standard SNS topic name (1 to 256 of A-Z a-z 0-9 _ -)");
+    refuseRepeats("KeyRing: applications", args.applications.map((application, index) => validNameKey(`KeyRing: applications[${index}].name`, application.name)));
 }

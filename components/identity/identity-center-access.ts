@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkWhenKnown, fail, show, validAccountId, validChoice, validNameKey, validNonEmptyList } from "../argument-checks";
+import { checkWhenKnown, fail, show, validChoice, validNonEmptyList } from "../../validation/argument-error";
+import { validAccountId } from "../../validation/aws-identifiers";
+import { validNameKey } from "../../validation/name-keys";
 import { validGroupId, validInstanceArn, validSessionDuration } from "./identity-parameters";
 import { inlinePolicyContent, PERMISSION_SET_KEYS, PERMISSION_SETS, type PermissionSetKey } from "./permission-set-policies";
 

@@ -1,4 +1,4 @@
-import { fail } from "../argument-checks";
+import { fail } from "../../validation/argument-error";
 
 /**
  * Validation of the values IAM Identity Center access is built from. Each check throws a one-line
@@ -6,7 +6,7 @@ import { fail } from "../argument-checks";
  * exists. Patterns follow the IAM Identity Center API reference (CreatePermissionSet,
  * CreateAccountAssignment); only the commercial `aws` partition is accepted, as in the rest of
  * the program's policy documents. Account ids, bucket names and resource-name keys are checked with
- * the shared checks of `../argument-checks`.
+ * the shared checks of `validation/`.
  */
 
 /** `arn:aws:sso:::instance/ssoins-<16 characters>` (the API's InstanceArn pattern, `aws` partition). */

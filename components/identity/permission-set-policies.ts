@@ -1,8 +1,9 @@
-import { validBucketName, validLogGroupPatterns } from "../argument-checks";
 import { bucketArn, logGroupArn, roleArn } from "../../iam/arns";
 import { policyDocument, type IdentityPolicyStatement, type PolicyDocument } from "../../iam/policy-document";
 import { configDeliveryBucketName } from "../audit-logs/audit-log-names";
 import { LOG_OBJECT_DELETION_ACTIONS, READER_BUCKET_ACTIONS, READER_OBJECT_ACTIONS } from "../audit-logs/log-archive-policies";
+import { validBucketName } from "../../validation/aws-identifiers";
+import { validLogGroupPatterns } from "../../validation/log-groups";
 import {
     CLOUDTRAIL_TAMPERING_ACTIONS,
     DEFAULT_AUDIT_LOG_GROUP_PATTERNS,

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { resourceTags } from "./resource-tags";
-import { VpcFlowLogs } from "./vpc-flow-logs";
+import { checkFlowLogFacts, VpcFlowLogs, type FlowLogFacts } from "./vpc-flow-logs";
 
 export interface DefaultVpcLockdownArgs {
     /** Environment name (lowercase): `Name` tags. */
@@ -37,6 +37,7 @@ export class DefaultVpcLockdown extends pulumi.ComponentResource {
     public readonly flowLogGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: DefaultVpcLockdownArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:network:DefaultVpcLockdown", name, {}, opts);
         const tags = resourceTags(`${args.environment}-default-vpc-stripped`);
 
@@ -67,4 +68,16 @@ export class DefaultVpcLockdown extends pulumi.ComponentResource {
         this.flowLogGroupName = flowLogs.logGroupName;
         this.registerOutputs({ vpcId: this.vpcId, flowLogGroupName: this.flowLogGroupName });
     }
+}
+
+/** The lockdown's own names for the flow log arguments it passes on. */
+const PASSED_ON: Partial<Record<keyof FlowLogFacts, string>> = { logGroupName: "flowLogGroupName", retentionInDays: "flowLogRetentionDays" };
+
+/** What the lockdown and its flow logs are built from, checked before anything is declared. */
+function checkArgs(args: DefaultVpcLockdownArgs): void {
+    checkFlowLogFacts((parameter) => `DefaultVpcLockdown: ${PASSED_ON[parameter] ?? parameter}`, {
+        ...args,
+        logGroupName: args.flowLogGroupName,
+        retentionInDays: args.flowLogRetentionDays,
+    });
 }

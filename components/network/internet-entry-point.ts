@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validChoice, validNonEmptyList } from "../../validation/argument-error";
 import { resourceTags } from "./resource-tags";
 
 /**
@@ -65,6 +66,7 @@ export class InternetEntryPoint extends pulumi.ComponentResource {
     public readonly httpsListenerArn: pulumi.Output<string>;
 
     constructor(name: string, args: InternetEntryPointArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:network:InternetEntryPoint", name, {}, opts);
         const env = args.environment;
 
@@ -146,4 +148,10 @@ export class InternetEntryPoint extends pulumi.ComponentResource {
             httpsListenerArn: this.httpsListenerArn,
         });
     }
+}
+
+/** The entry point's own invariants, checked before anything is declared. */
+function checkArgs(args: InternetEntryPointArgs): void {
+    validChoice("InternetEntryPoint: sslPolicy", args.sslPolicy, TLS12_SSL_POLICIES);
+    validNonEmptyList("InternetEntryPoint: publicSubnetIds", args.publicSubnetIds, "a non-empty list of public subnet ids (one per AZ)");
 }

@@ -7,6 +7,9 @@ export type Tier = (typeof TIERS)[number];
 /** Smallest subnet AWS allows. */
 export const MIN_SUBNET_PREFIX = 28;
 
+/** Largest VPC AWS allows (a /16). */
+export const VPC_PREFIX_MIN = 16;
+
 /** Prefix length of the subnets of each tier (one subnet per AZ per tier). */
 export type TierPrefixLengths = Readonly<Record<Tier, number>>;
 

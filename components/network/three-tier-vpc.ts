@@ -1,11 +1,18 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validChoice } from "../../validation/argument-error";
+import { validAccountId, validRegion } from "../../validation/aws-identifiers";
+import { validLogGroupNamePrefix } from "../../validation/log-groups";
+import { validLogRetentionDays } from "../../validation/log-retention";
+import { validNameKey } from "../../validation/name-keys";
+import { validPort, validPorts } from "../../validation/ports";
 import type { InterfaceEndpointService } from "./interface-endpoint-services";
-import { InternetEntryPoint, type LoadBalancerSettings } from "./internet-entry-point";
+import { InternetEntryPoint, TLS12_SSL_POLICIES, type LoadBalancerSettings } from "./internet-entry-point";
+import { validAvailabilityZones, validInterfaceServices, validSubnetPrefixLengths, validVpcCidr } from "./network-args";
 import { resourceTags } from "./resource-tags";
 import { TIERS, planSubnets, type Tier, type TierPrefixLengths } from "./subnet-plan";
 import { TierNetworkAcls } from "./tier-network-acls";
-import { TierRouting, type NatStrategy } from "./tier-routing";
+import { NAT_STRATEGIES, TierRouting, type NatStrategy } from "./tier-routing";
 import { TierSecurityGroups } from "./tier-security-groups";
 import { VpcEndpoints } from "./vpc-endpoints";
 import { VpcFlowLogs } from "./vpc-flow-logs";
@@ -96,6 +103,7 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
     public readonly loadBalancerDnsName: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: ThreeTierVpcArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:network:ThreeTierVpc", name, {}, opts);
         const env = args.environment;
         const zones = args.availabilityZones;
@@ -265,5 +273,26 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
             loadBalancerArn: this.loadBalancerArn,
             loadBalancerDnsName: this.loadBalancerDnsName,
         });
+    }
+}
+
+/**
+ * Everything the VPC and its parts are built from, checked before anything is declared (the parts
+ * check their own arguments too, but only once the VPC exists).
+ */
+function checkArgs(args: ThreeTierVpcArgs): void {
+    validNameKey("ThreeTierVpc: environment", args.environment);
+    const region = validRegion("ThreeTierVpc: region", args.region);
+    validAccountId("ThreeTierVpc: accountId", args.accountId);
+    const zones = validAvailabilityZones("ThreeTierVpc: availabilityZones", args.availabilityZones, region);
+    validSubnetPrefixLengths("ThreeTierVpc: subnetPrefixLengths", args.subnetPrefixLengths, validVpcCidr("ThreeTierVpc: vpcCidr", args.vpcCidr), zones.length);
+    validChoice("ThreeTierVpc: natGateways", args.natGateways, NAT_STRATEGIES);
+    validPort("ThreeTierVpc: appPort", args.appPort);
+    validPorts("ThreeTierVpc: dataPorts", args.dataPorts);
+    validLogRetentionDays("ThreeTierVpc: flowLogRetentionDays", args.flowLogRetentionDays);
+    validLogGroupNamePrefix("ThreeTierVpc: logGroupNamePrefix", args.logGroupNamePrefix);
+    validInterfaceServices("ThreeTierVpc: interfaceEndpoints", args.interfaceEndpoints);
+    if (args.loadBalancer !== undefined) {
+        validChoice("ThreeTierVpc: loadBalancer.sslPolicy", args.loadBalancer.sslPolicy, TLS12_SSL_POLICIES);
     }
 }

@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validPorts } from "../../validation/ports";
+import { validVpcCidr } from "./network-args";
 import { naclRules } from "./nacl-rules";
 import { resourceTags } from "./resource-tags";
 import { TIERS, type SubnetPlan, type Tier } from "./subnet-plan";
@@ -31,6 +33,7 @@ export class TierNetworkAcls extends pulumi.ComponentResource {
     public readonly networkAclIds: Record<Tier, pulumi.Output<string>>;
 
     constructor(name: string, args: TierNetworkAclsArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:network:TierNetworkAcls", name, {}, opts);
 
         const acls = Object.fromEntries(
@@ -72,4 +75,10 @@ export class TierNetworkAcls extends pulumi.ComponentResource {
         this.networkAclIds = { public: acls.public.id, private: acls.private.id, isolated: acls.isolated.id };
         this.registerOutputs({ networkAclIds: this.networkAclIds });
     }
+}
+
+/** The NACLs' own invariants, checked before anything is declared. */
+function checkArgs(args: TierNetworkAclsArgs): void {
+    validVpcCidr("TierNetworkAcls: vpcCidr", args.vpcCidr);
+    validPorts("TierNetworkAcls: dataPorts", args.dataPorts);
 }

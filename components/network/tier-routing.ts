@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { fail, validChoice } from "../../validation/argument-error";
+import { validAvailabilityZones } from "./network-args";
 import { resourceTags } from "./resource-tags";
 
 /** How the private tier reaches the internet: a NAT per AZ (AZ-independent), one shared NAT, or none. */
@@ -39,6 +41,7 @@ export class TierRouting extends pulumi.ComponentResource {
     public readonly natGatewayIds: pulumi.Output<string>[];
 
     constructor(name: string, args: TierRoutingArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:network:TierRouting", name, {}, opts);
         const env = args.environment;
         const zones = args.availabilityZones;
@@ -114,4 +117,15 @@ export class TierRouting extends pulumi.ComponentResource {
             natGatewayIds: this.natGatewayIds,
         });
     }
+}
+
+/** The routing's own invariants, checked before anything is declared: one subnet of each tier per AZ. */
+function checkArgs(args: TierRoutingArgs): void {
+    const zones = validAvailabilityZones("TierRouting: availabilityZones", args.availabilityZones);
+    for (const tier of ["publicSubnetIds", "privateSubnetIds", "isolatedSubnetIds"] as const) {
+        if (!Array.isArray(args[tier]) || args[tier].length !== zones.length) {
+            fail(`TierRouting: ${tier}`, args[tier], `a list of ${zones.length} subnet ids, one per availability zone`);
+        }
+    }
+    validChoice("TierRouting: natGateways", args.natGateways, NAT_STRATEGIES);
 }

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validPort, validPorts } from "../../validation/ports";
 import { resourceTags } from "./resource-tags";
 
 export interface TierSecurityGroupsArgs {
@@ -43,6 +44,7 @@ export class TierSecurityGroups extends pulumi.ComponentResource {
     public readonly dataSecurityGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: TierSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:network:TierSecurityGroups", name, {}, opts);
         const group = (role: string, description: string) =>
             new aws.ec2.SecurityGroup(
@@ -102,4 +104,10 @@ export class TierSecurityGroups extends pulumi.ComponentResource {
             dataSecurityGroupId: this.dataSecurityGroupId,
         });
     }
+}
+
+/** The security groups' own invariants, checked before anything is declared. */
+function checkArgs(args: TierSecurityGroupsArgs): void {
+    validPort("TierSecurityGroups: appPort", args.appPort);
+    validPorts("TierSecurityGroups: dataPorts", args.dataPorts);
 }

@@ -1,5 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { validNonEmptyList } from "../../validation/argument-error";
+import { validRegion } from "../../validation/aws-identifiers";
+import { validInterfaceServices, validVpcCidr } from "./network-args";
 import { organizationOnlyEndpointPolicyDocument, s3GatewayEndpointPolicyDocument } from "./endpoint-policy";
 import { GATEWAY_ENDPOINT_SERVICES, type InterfaceEndpointService } from "./interface-endpoint-services";
 import { resourceTags } from "./resource-tags";
@@ -37,6 +40,7 @@ export class VpcEndpoints extends pulumi.ComponentResource {
     public readonly interfaceEndpointIds: pulumi.Output<string>[];
 
     constructor(name: string, args: VpcEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArgs(args);
         super("zero-trust:network:VpcEndpoints", name, {}, opts);
         const env = args.environment;
         // S3 also serves ECR's layers and the Amazon Linux repositories from AWS-owned buckets. Both
@@ -116,4 +120,12 @@ export class VpcEndpoints extends pulumi.ComponentResource {
             interfaceEndpointIds: this.interfaceEndpointIds,
         });
     }
+}
+
+/** The endpoints' own invariants, checked before anything is declared. */
+function checkArgs(args: VpcEndpointsArgs): void {
+    validRegion("VpcEndpoints: region", args.region);
+    validVpcCidr("VpcEndpoints: vpcCidr", args.vpcCidr);
+    validNonEmptyList("VpcEndpoints: interfaceSubnetIds", args.interfaceSubnetIds, "a non-empty list of subnet ids (one per AZ) for the interface endpoints");
+    validInterfaceServices("VpcEndpoints: interfaceServices", args.interfaceServices);
 }

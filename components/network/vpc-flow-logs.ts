@@ -2,6 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ec2Arn, logGroupArn } from "../../iam/arns";
 import { policyDocument, type IdentityPolicyStatement, type TrustPolicyStatement } from "../../iam/policy-document";
+import { validAccountId, validRegion } from "../../validation/aws-identifiers";
+import { validLogGroupName } from "../../validation/log-groups";
+import { validLogRetentionDays } from "../../validation/log-retention";
+import { validNameKey } from "../../validation/name-keys";
 import { resourceTags } from "./resource-tags";
 
 export interface VpcFlowLogsArgs {
@@ -42,6 +46,7 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
     public readonly flowLogId: pulumi.Output<string>;
 
     constructor(name: string, args: VpcFlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkFlowLogFacts((parameter) => `VpcFlowLogs: ${parameter}`, args);
         super("zero-trust:network:VpcFlowLogs", name, {}, opts);
         const { region, accountId, logGroupName } = args;
         const groupArn = logGroupArn(region, accountId, logGroupName);
@@ -114,4 +119,19 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
         this.flowLogId = flowLog.id;
         this.registerOutputs({ logGroupName: this.logGroupName, keyArn: this.keyArn, flowLogId: this.flowLogId });
     }
+}
+
+/** The flow logs' arguments that can be checked up front. */
+export type FlowLogFacts = Pick<VpcFlowLogsArgs, "environment" | "region" | "accountId" | "logGroupName" | "retentionInDays">;
+
+/**
+ * Checks the flow logs' own invariants; `named` gives the parameter name each error shows, so a
+ * component that passes its own arguments on (DefaultVpcLockdown) names them as its caller does.
+ */
+export function checkFlowLogFacts(named: (parameter: keyof FlowLogFacts) => string, facts: FlowLogFacts): void {
+    validNameKey(named("environment"), facts.environment);
+    validRegion(named("region"), facts.region);
+    validAccountId(named("accountId"), facts.accountId);
+    validLogGroupName(named("logGroupName"), facts.logGroupName);
+    validLogRetentionDays(named("retentionInDays"), facts.retentionInDays);
 }

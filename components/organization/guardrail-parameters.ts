@@ -1,6 +1,6 @@
 /**
  * What the guardrail SCPs build from their validated parameters. The parameters themselves are
- * checked with `../argument-checks` (role names, regions, the bucket ARN, log group patterns), each
+ * checked with `validation/` (role names, regions, the bucket ARN, log group patterns), each
  * check throwing a one-line error that names the parameter before any document exists.
  */
 

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { fail, validChoice, validNameKey } from "../argument-checks";
+import { fail, validChoice } from "../../validation/argument-error";
+import { validNameKey } from "../../validation/name-keys";
 import { scpContent } from "./scp-document";
 import {
     GUARDRAIL_POLICY_DESCRIPTIONS,

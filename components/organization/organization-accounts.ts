@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkWhenKnown, fail, refuseRepeats, validAccountId, validMatching, validNameKey } from "../argument-checks";
+import { checkWhenKnown, fail, refuseRepeats, validMatching } from "../../validation/argument-error";
+import { validAccountId } from "../../validation/aws-identifiers";
+import { validNameKey } from "../../validation/name-keys";
 
 /** An account's root email as AWS Organizations accepts it: 6 to 64 characters, one `@`, a dotted domain. */
 export const ACCOUNT_EMAIL = /^(?=.{6,64}$)[^\s@]+@[^\s@]+\.[^\s@]+$/;

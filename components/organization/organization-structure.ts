@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { LOWERCASE_NAME, validOrganizationId } from "../argument-checks";
+import { validOrganizationId } from "../../validation/aws-identifiers";
+import { LOWERCASE_NAME } from "../../validation/name-keys";
 
 /**
  * AWS services given trusted access to the organisation: the organisation trail, Config, the

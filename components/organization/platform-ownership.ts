@@ -1,7 +1,7 @@
-import { validBucketName } from "../argument-checks";
 import { bucketArn, eventRuleArn, roleArn, snsTopicArn, sqsQueueArn } from "../../iam/arns";
 import type { Condition, IdentityPolicyStatement, OneOrMany } from "../../iam/policy-document";
 import { accessLogsBucketName, configDeliveryBucketName } from "../audit-logs/audit-log-names";
+import { validBucketName } from "../../validation/aws-identifiers";
 import { alertRuleName, alertTopicName, findingsBucketName } from "../detection/detection-names";
 import { regionalResponderRoleName, responderNames } from "../response/responder-names";
 import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";

@@ -1,7 +1,8 @@
-import { validBucketArn, validLogGroupPatterns, validOptionalRoleName, validRegions, validRoleName } from "../argument-checks";
 import { accountRoot, ec2Arn, logGroupArn } from "../../iam/arns";
 import { policyDocument, type Condition, type IdentityPolicyStatement } from "../../iam/policy-document";
 import { LOG_OBJECT_DELETION_ACTIONS } from "../audit-logs/log-archive-policies";
+import { validBucketArn, validOptionalRoleName, validRegions, validRoleName } from "../../validation/aws-identifiers";
+import { validLogGroupPatterns } from "../../validation/log-groups";
 import { roleArnPattern } from "./guardrail-parameters";
 import { platformResourceStatements } from "./platform-ownership";
 import { ROLE_CHANGE_ACTIONS } from "./role-change-actions";

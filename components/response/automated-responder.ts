@@ -1,9 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { FINDING_ID_TAG, FINDING_TYPE_TAG } from "../../responder/actions";
-import { isTagKey, SETTINGS_ENV } from "../../responder/settings";
 import { ec2Arn, eventRuleArn } from "../../iam/arns";
-import { validOptionalRoleName } from "../argument-checks";
+import { SETTINGS_ENV } from "../../responder/settings";
+import { refuseRepeats, validNonEmptyList, validPositiveWholeNumber } from "../../validation/argument-error";
+import { validOptionalRoleName } from "../../validation/aws-identifiers";
+import { validGuardDutySeverity } from "../../validation/guardduty-severity";
+import { validLogGroupNamePrefix } from "../../validation/log-groups";
+import { validLogRetentionDays } from "../../validation/log-retention";
+import { validNameKey } from "../../validation/name-keys";
+import { validTagKey } from "../../validation/tag-keys";
 import { responderCode, RESPONDER_HANDLER, RESPONDER_RUNTIME } from "./responder-bundle";
 import { responderAlarmNamePrefix, responderNames } from "./responder-names";
 import { deadLetterQueuePolicy, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "./responder-policies";
@@ -98,11 +104,11 @@ export class AutomatedResponder extends pulumi.ComponentResource {
     public readonly quarantineSecurityGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
 
     constructor(name: string, args: AutomatedResponderArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("zero-trust:response:AutomatedResponder", name, {}, opts);
         checkArgs(args);
+        super("zero-trust:response:AutomatedResponder", name, {}, opts);
         const { accountId, region, environment: env } = args;
         const names = responderNames(args.alertRuleName);
-        const roleName = validOptionalRoleName("roleName", args.roleName) ?? names.role;
+        const roleName = args.roleName ?? names.role;
         const ruleArn = eventRuleArn(region, accountId, args.alertRuleName);
         const logGroupName = `${args.logGroupNamePrefix}${names.logGroupSuffix}`;
         const inComponent = { parent: this };
@@ -297,22 +303,20 @@ export class AutomatedResponder extends pulumi.ComponentResource {
     }
 }
 
-/** Programming errors only: stack config is validated before this (stacks/config). */
+/**
+ * The responder's own invariants, checked before anything is declared (stack config is validated
+ * before this, by stacks/config, with the same shared rules).
+ */
 function checkArgs(args: AutomatedResponderArgs): void {
-    if (!(args.severityThreshold >= 1 && args.severityThreshold <= 10)) {
-        throw new Error(`AutomatedResponder: severityThreshold must be a GuardDuty severity from 1 to 10: ${args.severityThreshold}`);
+    const parameter = (name: string): string => `AutomatedResponder: ${name}`;
+    validGuardDutySeverity(parameter("severityThreshold"), args.severityThreshold);
+    if (args.reservedConcurrency !== undefined) {
+        validPositiveWholeNumber(parameter("reservedConcurrency"), args.reservedConcurrency, "concurrent executions");
     }
-    if (args.reservedConcurrency !== undefined && (!Number.isInteger(args.reservedConcurrency) || args.reservedConcurrency < 1)) {
-        throw new Error(`AutomatedResponder: reservedConcurrency must be a positive whole number: ${args.reservedConcurrency}`);
-    }
-    if (!/^\/(?:[A-Za-z0-9_.#-]+\/)+$/.test(args.logGroupNamePrefix)) {
-        throw new Error(`AutomatedResponder: logGroupNamePrefix must start and end with "/": ${args.logGroupNamePrefix}`);
-    }
-    const vpcNames = args.vpcs.map((vpc) => vpc.name);
-    if (vpcNames.length === 0 || new Set(vpcNames).size !== vpcNames.length || !vpcNames.every((n) => /^[a-z0-9-]{1,32}$/.test(n))) {
-        throw new Error(`AutomatedResponder: vpcs must be at least one, with distinct lowercase names: ${vpcNames.join(", ")}`);
-    }
-    if (!isTagKey(args.optOutTagKey)) {
-        throw new Error(`AutomatedResponder: optOutTagKey must be a tag key not starting with aws: ${args.optOutTagKey}`);
-    }
+    validLogGroupNamePrefix(parameter("logGroupNamePrefix"), args.logGroupNamePrefix);
+    validLogRetentionDays(parameter("logRetentionDays"), args.logRetentionDays);
+    validNonEmptyList(parameter("vpcs"), args.vpcs, "a non-empty list of VPCs whose instances may be isolated");
+    refuseRepeats(parameter("vpcs"), args.vpcs.map((vpc, index) => validNameKey(parameter(`vpcs[${index}].name`), vpc.name)));
+    validTagKey(parameter("optOutTagKey"), args.optOutTagKey);
+    validOptionalRoleName("roleName", args.roleName);
 }

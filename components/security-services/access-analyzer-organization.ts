@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { validAccountId } from "../argument-checks";
+import { validAccountId } from "../../validation/aws-identifiers";
 import { validLinkedProviders, validNamePrefix, validProviders, type RegionalAccountProvider } from "./security-services-args";
 
 /** IAM Access Analyzer's service principal, as Organizations registers delegated administrators. */

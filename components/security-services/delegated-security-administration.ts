@@ -4,7 +4,7 @@ import type { FindingPublishingFrequency, GuardDutyFeature } from "../detection/
 import { AccessAnalyzerOrganization, validAccessAnalyzerOrganizationArgs } from "./access-analyzer-organization";
 import { GuardDutyOrganization, validGuardDutyOrganizationArgs } from "./guardduty-organization";
 import { SecurityHubOrganization, validSecurityHubOrganizationArgs, type FindingAggregatorLinkingMode } from "./security-hub-organization";
-import { fail } from "../argument-checks";
+import { fail } from "../../validation/argument-error";
 import { validLinkedProviders, validProviders } from "./security-services-args";
 
 /** The two accounts' providers in one of the organisation's other regions. */

@@ -7,8 +7,10 @@ import {
     RUNTIME_MONITORING_AGENT_MANAGEMENT,
     type FindingPublishingFrequency,
     type GuardDutyFeature,
+    validGuardDutyFeatures,
 } from "../detection/guardduty-features";
-import { fail, refuseRepeats, validAccountId, validChoice } from "../argument-checks";
+import { validChoice } from "../../validation/argument-error";
+import { validAccountId } from "../../validation/aws-identifiers";
 import { validNamePrefix, validProviders } from "./security-services-args";
 
 export interface GuardDutyOrganizationArgs {
@@ -47,21 +49,9 @@ export interface ValidGuardDutyOrganizationArgs {
  */
 export function validGuardDutyOrganizationArgs(args: GuardDutyOrganizationArgs, featuresParameter = "features"): ValidGuardDutyOrganizationArgs {
     const securityAccountId = validAccountId("securityAccountId", args.securityAccountId);
-    let features: readonly GuardDutyFeature[] = GUARDDUTY_FEATURES;
-    if (args.features !== undefined) {
-        if (!Array.isArray(args.features)) {
-            fail(featuresParameter, args.features, `a list of GuardDuty protection plans (${GUARDDUTY_FEATURES.join(", ")})`);
-        }
-        for (const feature of args.features as unknown[]) {
-            if (typeof feature !== "string" || !(GUARDDUTY_FEATURES as readonly string[]).includes(feature)) {
-                fail(featuresParameter, feature, `a GuardDuty protection plan (expected one of ${GUARDDUTY_FEATURES.join(", ")})`);
-            }
-        }
-        features = refuseRepeats(featuresParameter, args.features as readonly GuardDutyFeature[]);
-    }
     return {
         securityAccountId,
-        features,
+        features: args.features === undefined ? GUARDDUTY_FEATURES : validGuardDutyFeatures(featuresParameter, args.features),
         findingPublishingFrequency: validChoice("findingPublishingFrequency", args.findingPublishingFrequency, FINDING_PUBLISHING_FREQUENCIES, "FIFTEEN_MINUTES"),
         namePrefix: validNamePrefix("namePrefix", args.namePrefix),
     };

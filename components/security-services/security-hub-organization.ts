@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { fail, refuseRepeats, show, validAccountId, validChoice, validNameKey, validRegion } from "../argument-checks";
+import { fail, refuseRepeats, show, validChoice } from "../../validation/argument-error";
+import { validAccountId, validRegion } from "../../validation/aws-identifiers";
+import { validNameKey } from "../../validation/name-keys";
 import { validProviders } from "./security-services-args";
 
 /** How the finding aggregator links other regions to the aggregation (home) region. */

@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { fail, refuseRepeats, validProvider, validRegion } from "../argument-checks";
+import { fail, refuseRepeats, validProvider } from "../../validation/argument-error";
+import { validRegion } from "../../validation/aws-identifiers";
 
 /**
  * Validation shared by the security-services components, beyond the checks of AWS values in
- * `../argument-checks`. Each check throws a one-line error that names the argument, shows the value
+ * `validation/`. Each check throws a one-line error that names the argument, shows the value
  * and says what was expected, before any resource is declared.
  */
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ROLE_NAME, strictObjectError } from "./schema-helpers";
+import { isBucketName } from "../../validation/aws-identifiers";
+import { CONFIG_KEY_PREFIX_EXPECTED, isConfigKeyPrefix } from "../../validation/s3-key-prefixes";
+import { ACCOUNT_ID, KEY_ARN, ROLE_NAME, strictObjectError } from "./schema-helpers";
 
 // `zero-trust-aws:account` (components/account/member-account.ts) and `zero-trust-aws:baseline`
 // (components/account/account-baseline.ts). The member account's id is `zero-trust-aws:accountId`
@@ -99,7 +101,6 @@ export const accountSchema = z
 export type AccountConfig = z.infer<typeof accountSchema>;
 
 export const BUCKET_EXPECTED = "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit";
-const PREFIX_EXPECTED = "an S3 key prefix of 1 to 256 letters, digits or !-_.*'()/ without a leading or trailing slash";
 
 const BASELINE_KEYS = ["configBucketName", "configKeyPrefix", "configKmsKeyArn"] as const;
 const KEY_ARN_EXPECTED = "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>) in the bucket's region";
@@ -109,8 +110,7 @@ export const baselineSchema = z.strictObject(
         // The organisation's Config delivery bucket (no object lock); from the management stack when the stack reads it.
         configBucketName: z
             .string({ error: BUCKET_EXPECTED })
-            .regex(BUCKET_NAME_SHAPE, { error: BUCKET_EXPECTED })
-            .refine((name) => !name.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(name), { error: BUCKET_EXPECTED })
+            .refine(isBucketName, { error: BUCKET_EXPECTED })
             .optional()
             .meta({
                 description:
@@ -118,8 +118,8 @@ export const baselineSchema = z.strictObject(
                     "delivering to a locked bucket); required without management.stack, refused with it",
             }),
         configKeyPrefix: z
-            .string({ error: PREFIX_EXPECTED })
-            .regex(/^[\w!.*'()-](?:[\w!.*'()/-]{0,254}[\w!.*'()-])?$/, { error: PREFIX_EXPECTED })
+            .string({ error: CONFIG_KEY_PREFIX_EXPECTED })
+            .refine(isConfigKeyPrefix, { error: CONFIG_KEY_PREFIX_EXPECTED })
             .default("config")
             .meta({ description: "key prefix in that bucket; AWS Config appends AWSLogs/<account>/Config/…" }),
         // The key AWS Config encrypts its deliveries with; from the management stack when the stack reads it.

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
+import { DEFAULT_OPT_OUT_TAG_KEY } from "../../responder/settings";
+import { GUARDDUTY_DETECTOR_ID } from "../../validation/aws-identifiers";
+import { GUARDDUTY_SEVERITY, GUARDDUTY_SEVERITY_EXPECTED } from "../../validation/guardduty-severity";
+import { isTagKey, TAG_KEY_EXPECTED } from "../../validation/tag-keys";
 import { noRepeats, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
 
 // `zero-trust-aws:detection`: the GuardDuty detector (components/detection/guardduty-detector.ts)
 // and its findings pipeline (components/detection/findings-pipeline.ts). Every message is the
 // "expected …" half of a ConfigError.
-
-/** GuardDuty's severity scale: Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9, Critical 9.0–10.0. */
-export const GUARDDUTY_SEVERITY = { min: 1, max: 10, high: 7 } as const;
 
 /**
  * How long exported findings may be kept. At least GuardDuty's own 90 days (a shorter export would
@@ -23,7 +24,7 @@ const ADMINISTRATOR_KEYS = ["guardDutyFeatures", "findingPublishingFrequency"] a
 
 const DETECTOR_ID_EXPECTED = "a GuardDuty detector id: 32 lowercase letters or digits (aws guardduty list-detectors in the account and region)";
 
-const detectorId = z.string({ error: DETECTOR_ID_EXPECTED }).regex(/^[a-z0-9]{32}$/, { error: DETECTOR_ID_EXPECTED });
+const detectorId = z.string({ error: DETECTOR_ID_EXPECTED }).regex(GUARDDUTY_DETECTOR_ID, { error: DETECTOR_ID_EXPECTED });
 
 /**
  * `detection.detectorIds`: the detectors the delegated administrator enabled in the environment's
@@ -44,15 +45,12 @@ const detectorIdsSchema = z
 
 const guardDutyFeatureList = `GuardDuty protection plans from ${GUARDDUTY_FEATURES.join(", ")}`;
 
-const SEVERITY_EXPECTED =
-    `a GuardDuty severity from ${GUARDDUTY_SEVERITY.min} to ${GUARDDUTY_SEVERITY.max} ` +
-    "(Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9, Critical 9.0–10.0): findings at or above it raise an alert";
+const SEVERITY_EXPECTED = `${GUARDDUTY_SEVERITY_EXPECTED} (Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9, Critical 9.0–10.0): findings at or above it raise an alert`;
 
 const RETENTION_EXPECTED =
     `a whole number of days from ${FINDINGS_RETENTION_DAYS.min} (GuardDuty itself keeps findings 90 days) to ${FINDINGS_RETENTION_DAYS.max}`;
 
 const RESPONDER_KEYS = ["dryRun", "severityThreshold", "optOutTagKey", "reservedConcurrency"] as const;
-const TAG_KEY_EXPECTED = "a tag key of 1 to 128 letters, digits, spaces or _.:/=+-@ that does not start with aws:";
 const CONCURRENCY_EXPECTED = "a whole number of concurrent executions from 1 to 100 reserved for the responder";
 
 /**
@@ -78,9 +76,8 @@ const responderSchema = z
                 }),
             optOutTagKey: z
                 .string({ error: TAG_KEY_EXPECTED })
-                .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, { error: TAG_KEY_EXPECTED })
-                .refine((key) => !key.toLowerCase().startsWith("aws:"), { error: TAG_KEY_EXPECTED })
-                .default("zero-trust:responder")
+                .refine(isTagKey, { error: TAG_KEY_EXPECTED })
+                .default(DEFAULT_OPT_OUT_TAG_KEY)
                 .meta({ description: "resources tagged `<key>=off` (any case) are never touched" }),
             // None by default: Lambda keeps 100 of an account's concurrency unreserved, and a new account's
             // quota can be as low as 10, so any reservation would fail the deployment there.

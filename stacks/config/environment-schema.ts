@@ -2,20 +2,19 @@ import { z } from "zod";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/interface-endpoint-services";
 import { DEFAULT_SSL_POLICY, TLS12_SSL_POLICIES } from "../../components/network/internet-entry-point";
 import { formatIpv4Cidr, hasHostBits, isRfc1918, networkOf, parseIpv4Cidr } from "../../components/network/ipv4-cidr";
-import { MIN_SUBNET_PREFIX, TIERS, measureSubnetSpace } from "../../components/network/subnet-plan";
+import { AVAILABILITY_ZONE } from "../../components/network/network-args";
+import { MIN_SUBNET_PREFIX, TIERS, VPC_PREFIX_MIN, measureSubnetSpace } from "../../components/network/subnet-plan";
 import { NAT_STRATEGIES } from "../../components/network/tier-routing";
 import { PLATFORM_OWNER_TAG } from "../../components/organization/platform-ownership";
 import { accountSchema, baselineSchema, BUCKET_EXPECTED, checkAccountAgainstEnvironment } from "./account-schema";
 import { detectionSchema } from "./detection-schema";
 import { checkEncryptionAgainstEnvironment, encryptionSchema } from "./encryption-schema";
 import { ACCOUNT_ID, ORGANIZATION_ID, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
+import { isLogRetentionDays, LOG_RETENTION_EXPECTED } from "../../validation/log-retention";
+import { isPort, PORT_EXPECTED } from "../../validation/ports";
+import { isTagKey, isTagValue, TAG_KEY_EXPECTED, TAG_VALUE_EXPECTED } from "../../validation/tag-keys";
 
 // Every message below is the "expected …" half of a ConfigError: it says what a good value looks like.
-
-/** Retention periods CloudWatch Logs accepts (PutRetentionPolicy); 0 / "never expire" is refused on purpose. */
-export const LOG_RETENTION_DAYS = [
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
 
 /** Tag keys the program sets itself; a stack-level value would be silently overridden per resource. */
 export const PROGRAM_TAG_KEYS = ["ManagedBy", "Stack", "Name", "Tier", PLATFORM_OWNER_TAG.key] as const;
@@ -26,10 +25,6 @@ const MAX_TAGS_PER_RESOURCE = 50;
 /** Default inbound/outbound rule quota of a network ACL; the isolated tier has AZs × data ports rules. */
 const NACL_RULES_PER_DIRECTION = 20;
 
-const VPC_PREFIX_MIN = 16;
-
-const AZ_NAME = /^[a-z]{2}-[a-z]+-\d{1,2}[a-z]$/;
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 /** An ACM certificate ARN of the aws partition; captures region and account. */
 const ACM_CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -79,12 +74,7 @@ function checkOrganizationSource(
     }
 }
 
-const port = (what: string) =>
-    z
-        .number({ error: `${what}: an integer port from 1 to 65535` })
-        .int({ error: `${what}: an integer port from 1 to 65535` })
-        .min(1, { error: `${what}: an integer port from 1 to 65535` })
-        .max(65535, { error: `${what}: an integer port from 1 to 65535` });
+const port = (what: string) => z.number({ error: `${what}: ${PORT_EXPECTED}` }).refine(isPort, { error: `${what}: ${PORT_EXPECTED}` });
 
 const subnetPrefix = z
     .number({ error: `a subnet prefix length from /${VPC_PREFIX_MIN} to /${MIN_SUBNET_PREFIX}` })
@@ -127,7 +117,7 @@ const networkSchema = z
     .strictObject(
         {
             availabilityZones: z
-                .array(z.string({ error: "an availability zone name such as eu-west-1a" }).regex(AZ_NAME, { error: "an availability zone name such as eu-west-1a" }), {
+                .array(z.string({ error: "an availability zone name such as eu-west-1a" }).regex(AVAILABILITY_ZONE, { error: "an availability zone name such as eu-west-1a" }), {
                     error: "a list of 1 to 6 availability zone names",
                 })
                 .min(1, { error: "a list of 1 to 6 availability zone names" })
@@ -221,17 +211,12 @@ const networkSchema = z
 
 export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), { error: "an object of tag keys to string values" }).superRefine((tags, ctx) => {
     for (const [key, value] of Object.entries(tags)) {
-        if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || key.toLowerCase().startsWith("aws:")) {
-            ctx.addIssue({
-                code: "custom",
-                path: [key],
-                params: { value: key },
-                message: "a tag key of 1 to 128 letters, digits, spaces or _.:/=+-@ that does not start with aws:",
-            });
+        if (!isTagKey(key)) {
+            ctx.addIssue({ code: "custom", path: [key], params: { value: key }, message: TAG_KEY_EXPECTED });
         } else if ((PROGRAM_TAG_KEYS as readonly string[]).includes(key)) {
             ctx.addIssue({ code: "custom", path: [key], params: { value: key }, message: `a tag key other than ${PROGRAM_TAG_KEYS.join(", ")} (the program sets those)` });
-        } else if (value.length > 256 || !TAG_TEXT.test(value)) {
-            ctx.addIssue({ code: "custom", path: [key], message: "a tag value of at most 256 letters, digits, spaces or _.:/=+-@" });
+        } else if (!isTagValue(value)) {
+            ctx.addIssue({ code: "custom", path: [key], message: TAG_VALUE_EXPECTED });
         }
     }
 }).meta({
@@ -268,10 +253,8 @@ export const environmentConfigSchema = z
         management: managementReferenceSchema.optional(),
         network: networkSchema,
         flowLogRetentionDays: z
-            .number({ error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
-            .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
-                error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
-            })
+            .number({ error: LOG_RETENTION_EXPECTED })
+            .refine(isLogRetentionDays, { error: LOG_RETENTION_EXPECTED })
             .default(365)
             .meta({ description: "days VPC flow logs and the responder's log group are kept: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)" }),
         interfaceEndpoints: z

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
 import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
-import { ARCHIVE_STORAGE_CLASSES, ArgChecker, OBJECT_LOCK_MODES } from "../../components/audit-logs/audit-log-args";
+import { ARCHIVE_STORAGE_CLASSES, OBJECT_LOCK_MODES, validArchiveBucketName, validTrailName } from "../../components/audit-logs/audit-log-args";
 import { validSessionDuration } from "../../components/identity/identity-parameters";
 import { ACCOUNT_EMAIL, ACCOUNT_EMAIL_EXPECTED } from "../../components/organization/organization-accounts";
 import { WORKLOADS_OU } from "../../components/organization/organization-structure";
 import { PERMISSION_SET_KEYS, PERMISSION_SETS } from "../../components/identity/permission-set-policies";
 import { defaultLogArchiveBucketName } from "../../components/audit-logs/audit-log-names";
 import { BUCKET_EXPECTED } from "./account-schema";
-import { LOG_RETENTION_DAYS, tagsSchema } from "./environment-schema";
+import { tagsSchema } from "./environment-schema";
+import { isLogRetentionDays, LOG_RETENTION_EXPECTED } from "../../validation/log-retention";
 import {
     ACCOUNT_ID,
     componentCheck,
@@ -251,10 +252,8 @@ const trailSchema = z
                 .default("zero-trust-organization-trail")
                 .meta({ description: "the organisation trail" }),
             logRetentionDays: z
-                .number({ error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}` })
-                .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
-                    error: `a number of days CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
-                })
+                .number({ error: LOG_RETENTION_EXPECTED })
+                .refine(isLogRetentionDays, { error: LOG_RETENTION_EXPECTED })
                 .default(365)
                 .meta({ description: "days the trail's CloudWatch log group keeps events: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)" }),
             // The trail's log group key lives in the management account; the deploying role must be one.
@@ -461,13 +460,12 @@ export const managementConfigSchema = managementObject.superRefine((config, ctx)
         checkAdministratorsIn(config.trail.keyAdministrators, config.organization.managementAccountId, "management", ["trail", "keyAdministrators"], ctx);
         checkIdentityCenter(config, ctx);
         // The audit-log components' own rules for the names they are given.
-        const audit = new ArgChecker("management");
-        componentCheck(ctx, ["trail", "name"], () => audit.trailName("name", config.trail.name));
+        componentCheck(ctx, ["trail", "name"], () => validTrailName("trail.name", config.trail.name));
         if (config.logArchive.bucketName !== undefined) {
-            componentCheck(ctx, ["logArchive", "bucketName"], () => audit.archiveBucketName("bucketName", config.logArchive.bucketName));
+            componentCheck(ctx, ["logArchive", "bucketName"], () => validArchiveBucketName("logArchive.bucketName", config.logArchive.bucketName));
         } else {
             const bucket = defaultLogArchiveBucketName(config.organization.id);
-            componentCheck(ctx, ["organization", "id"], () => audit.archiveBucketName("bucketName", bucket));
+            componentCheck(ctx, ["organization", "id"], () => validArchiveBucketName("logArchive.bucketName", bucket));
         }
         if (config.guardrails.breakGlassRoleName === config.accounts.accessRoleName) {
             ctx.addIssue({

@@ -1,16 +1,17 @@
 import { z } from "zod";
-import { ArgumentError } from "../../components/argument-checks";
+import { ArgumentError } from "../../validation/argument-error";
 
 // Building blocks shared by the config schemas. Every message is the "expected …" half of a
 // ConfigError: it says what a good value looks like.
 
 /**
  * The patterns of AWS values, one for the config schemas and the components' argument checks:
- * account ids, organisation ids, role names and ARNs, bucket names (their shape), lowercase names,
+ * account ids, organisation ids, role names and ARNs, lowercase names,
  * and regions of the commercial `aws` partition (ARNs, service principals and endpoint service names
  * are built for that partition, so GovCloud and China regions are refused rather than mis-built).
  */
-export { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, LOWERCASE_NAME, ORGANIZATION_ID, REGION, ROLE_ARN, ROLE_NAME } from "../../components/argument-checks";
+export { ACCOUNT_ID, KEY_ARN, ORGANIZATION_ID, REGION, ROLE_ARN, ROLE_NAME } from "../../validation/aws-identifiers";
+export { LOWERCASE_NAME } from "../../validation/name-keys";
 
 export const REGION_EXPECTED = "an AWS region of the aws partition, e.g. eu-west-1";
 

@@ -1,8 +1,9 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import { AccountBaseline, CONFIG_ROLE_POLICY_ARN } from "../../components/account/account-baseline";
+import { AccountBaseline, CONFIG_ROLE_POLICY_ARN, type AccountBaselineArgs } from "../../components/account/account-baseline";
 import { TLS12_SSL_POLICIES } from "../../components/network/internet-entry-point";
 import { awsResourcesThrough, componentStackConfig, dependenciesOf, oncePerVariant, RecordingMocks } from "../network/recording-mocks";
+import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
 
 const ACCOUNT = "111111111111";
 const VOLUMES_KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0b9c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3`;
@@ -205,5 +206,29 @@ describe("AccountBaseline in a watched region other than home", () => {
         assert.ok(mocks.ofType("aws:securityhub/standardsSubscription:StandardsSubscription").every((s) => String(s.inputs.standardsArn).startsWith("arn:aws:securityhub:eu-central-1::")));
         assert.strictEqual(mocks.ofType("aws:cfg/rule:Rule").length, RULES.length);
         assert.strictEqual(awsResourcesThrough(mocks, "staging").length, 11 + RULES.length);
+    });
+
+    describe("refuses, declaring nothing", () => {
+        const valid: AccountBaselineArgs = {
+            environment: "staging",
+            region: "eu-west-1",
+            accountId: ACCOUNT,
+            volumesKeyArn: VOLUMES_KEY,
+            configBucketName: "zero-trust-log-archive",
+            configKeyPrefix: "config",
+            homeRegion: true,
+        };
+        const cases: [string, Partial<AccountBaselineArgs>, RegExp][] = [
+            ["an environment that is no lowercase key", { environment: "Staging" }, /^AccountBaseline: environment: key "Staging" is not a lowercase name/],
+            ["a region outside the aws partition", { region: "cn-north-1" }, /^AccountBaseline: region: "cn-north-1" is not an AWS region code of the aws partition/],
+            ["an account id of 13 digits", { accountId: "1111111111111" }, /^AccountBaseline: accountId: "1111111111111" is not an AWS account id/],
+            ["a volumes key given by alias", { volumesKeyArn: "alias/staging/volumes" }, /^AccountBaseline: volumesKeyArn: "alias\/staging\/volumes" is not a KMS key ARN/],
+            ["a Config bucket name with capitals", { configBucketName: "Zero-Trust-Logs" }, /^AccountBaseline: configBucketName: "Zero-Trust-Logs" is not an S3 bucket name/],
+            ["the key prefix AWS Config adds itself", { configKeyPrefix: "AWSLogs/config" }, /^AccountBaseline: configKeyPrefix: "AWSLogs\/config" is not an S3 key prefix .*not AWSLogs/],
+            ["a Config key given by id", { configKmsKeyArn: "0b9c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3" }, /^AccountBaseline: configKmsKeyArn: "0b9c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3" is not a KMS key ARN/],
+        ];
+        for (const [label, overrides, message] of cases) {
+            it(label, () => assertRefusedBeforeDeclaring(() => new AccountBaseline("baseline", { ...valid, ...overrides }), message));
+        }
     });
 });

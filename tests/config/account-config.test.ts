@@ -163,7 +163,14 @@ describe("account and baseline config", () => {
             withBaseline({ configBucketName: "zero-trust-log-archive", configKeyPrefix: "config/" }),
             "zero-trust-aws:baseline.configKeyPrefix",
             "config/",
-            "an S3 key prefix of 1 to 256 letters, digits or !-_.*'()/ without a leading or trailing slash",
+            "an S3 key prefix (path segments of letters, digits and ! _ . * ' ( ) -, no leading or trailing slash, not AWSLogs, up to 200 characters)",
+        ],
+        [
+            "the key prefix AWS Config adds itself",
+            withBaseline({ configBucketName: "zero-trust-log-archive", configKeyPrefix: "AWSLogs" }),
+            "zero-trust-aws:baseline.configKeyPrefix",
+            "AWSLogs",
+            "an S3 key prefix (path segments of letters, digits and ! _ . * ' ( ) -, no leading or trailing slash, not AWSLogs, up to 200 characters)",
         ],
     ];
     for (const [what, raw, key, value, expected] of refused) {

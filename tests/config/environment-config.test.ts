@@ -367,7 +367,7 @@ describe("environment config", () => {
             assertRefused({ ...VALID, "zero-trust-aws:accountId": "12345678901" }, "zero-trust-aws:accountId", "12345678901", "a 12-digit AWS account id (quoted in YAML)");
         });
         it("a retention CloudWatch Logs does not accept", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:flowLogRetentionDays": "366" }, "zero-trust-aws:flowLogRetentionDays", 366, /^a number of days CloudWatch Logs accepts: 1, 3, 5, .*, 3653$/);
+            assertRefused({ ...VALID, "zero-trust-aws:flowLogRetentionDays": "366" }, "zero-trust-aws:flowLogRetentionDays", 366, /^a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/);
         });
         it("an unknown endpoint service", () => {
             assertRefused({ ...VALID, "zero-trust-aws:interfaceEndpoints": '["kms","s3-typo"]' }, "zero-trust-aws:interfaceEndpoints[1]", "s3-typo", /^a supported interface endpoint service: .*\bkms\b.*\bsts\b/);

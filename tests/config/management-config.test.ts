@@ -415,7 +415,7 @@ describe("management config", () => {
                 "arn:aws:iam::999999999999:role/a",
                 "a role not already listed (arn:aws:iam::999999999999:role/a is listed twice)",
             ],
-            ["a trail log retention CloudWatch does not offer", withKey("trail", { ...TRAIL, logRetentionDays: 100 }), "zero-trust-aws:trail.logRetentionDays", 100, `a number of days CloudWatch Logs accepts: ${RETENTIONS}`],
+            ["a trail log retention CloudWatch does not offer", withKey("trail", { ...TRAIL, logRetentionDays: 100 }), "zero-trust-aws:trail.logRetentionDays", 100, `a CloudWatch Logs retention (${RETENTIONS} days)`],
             [
                 "a trail name starting with a hyphen",
                 withKey("trail", { ...TRAIL, name: "-trail" }),

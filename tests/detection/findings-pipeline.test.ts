@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { FindingsPipeline, type FindingsPipelineArgs } from "../../components/detection/findings-pipeline";
 import { alertTopicPolicy, findingsBucketPolicy } from "../../components/detection/findings-policies";
 import { awsResourcesThrough, dependenciesOf, oncePerVariant, only, RecordingMocks, valueOf } from "../network/recording-mocks";
+import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
 
 const ACCOUNT = "111111111111";
 const BUCKET = "staging-guardduty-111111111111-eu-west-1";
@@ -256,21 +257,21 @@ describe("FindingsPipeline", () => {
             findingsRetentionDays: 365,
             ...overrides,
         });
-        before(() => {
-            RecordingMocks.install();
-        });
+        for (const threshold of [0, 0.9, 10.1, Number.NaN]) {
+            it(`the severity ${threshold}, outside GuardDuty's 1–10, declaring nothing`, () =>
+                assertRefusedBeforeDeclaring(
+                    () => new FindingsPipeline("refused", args({ alertSeverityThreshold: threshold })),
+                    /^FindingsPipeline: alertSeverityThreshold: \S+ is not a GuardDuty severity from 1 to 10$/,
+                ));
+        }
 
-        it("a severity outside GuardDuty's 1–10", () => {
-            for (const threshold of [0, 0.9, 10.1, Number.NaN]) {
-                assert.throws(() => new FindingsPipeline(`bad-${threshold}`, args({ alertSeverityThreshold: threshold })), /alertSeverityThreshold/, String(threshold));
-            }
-        });
-
-        it("a retention that is not a positive whole number of days", () => {
-            for (const days of [0, -1, 1.5]) {
-                assert.throws(() => new FindingsPipeline(`bad-days-${days}`, args({ findingsRetentionDays: days })), /findingsRetentionDays/, String(days));
-            }
-        });
+        for (const days of [0, -1, 1.5]) {
+            it(`a retention of ${days} days, not a positive whole number, declaring nothing`, () =>
+                assertRefusedBeforeDeclaring(
+                    () => new FindingsPipeline("refused", args({ findingsRetentionDays: days })),
+                    /^FindingsPipeline: findingsRetentionDays: \S+ is not a positive whole number of days$/,
+                ));
+        }
     });
 });
 

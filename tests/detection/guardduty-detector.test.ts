@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { GuardDutyDetector, type GuardDutyDetectorArgs } from "../../components/detection/guardduty-detector";
 import { awsResourcesThrough, RecordingMocks, valueOf } from "../network/recording-mocks";
+import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
 import { AGENT_MANAGEMENT, ALL_FEATURES, byPlan, planFeature } from "./guardduty-plans";
 
 const T = {
@@ -167,4 +168,17 @@ describe("GuardDutyDetector", () => {
             assert.strictEqual(mocks.named("gd-detector").inputs.findingPublishingFrequency, frequency);
         });
     }
+
+    describe("refuses, declaring nothing", () => {
+        const cases: [string, Partial<GuardDutyDetectorArgs>, RegExp][] = [
+            ["an environment that is no lowercase key", { environment: "Staging" }, /^GuardDutyDetector: environment: key "Staging" is not a lowercase name/],
+            ["an unknown protection plan", { features: ["S3_DATA_EVENTS", "EKS_RUNTIME_MONITORING" as "S3_DATA_EVENTS"] }, /^GuardDutyDetector: features: "EKS_RUNTIME_MONITORING" is not a GuardDuty protection plan \(expected one of S3_DATA_EVENTS, /],
+            ["a protection plan twice", { features: ["S3_DATA_EVENTS", "S3_DATA_EVENTS"] }, /^GuardDutyDetector: features: "S3_DATA_EVENTS" is listed twice$/],
+            ["a publishing frequency GuardDuty lacks", { findingPublishingFrequency: "DAILY" as "ONE_HOUR" }, /^GuardDutyDetector: findingPublishingFrequency: "DAILY" is not one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS$/],
+            ["an adopted detector id that is none", { adoptDetectorId: "detector-1" }, /^GuardDutyDetector: adoptDetectorId: "detector-1" is not a GuardDuty detector id \(32 lowercase letters or digits\)$/],
+        ];
+        for (const [label, overrides, message] of cases) {
+            it(label, () => assertRefusedBeforeDeclaring(() => new GuardDutyDetector("gd", { ...BASE, ...overrides }), message));
+        }
+    });
 });

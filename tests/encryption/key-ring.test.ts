@@ -4,6 +4,7 @@ import { KeyRing, type KeyRingArgs } from "../../components/encryption/key-ring"
 import { applicationKeyPolicy, purposeKeyPolicy } from "../../components/encryption/key-policy";
 import { KEY_PURPOSES } from "../../components/encryption/key-purposes";
 import { awsResourcesThrough, oncePerVariant, RecordingMocks, type Registration } from "../network/recording-mocks";
+import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
 
 const ACCOUNT = "111111111111";
 const ADMINS = [`arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`, `arn:aws:iam::${ACCOUNT}:role/break-glass`];
@@ -299,36 +300,24 @@ describe("KeyRing", () => {
             replicaRegions: [],
             ...overrides,
         });
-        before(() => {
-            RecordingMocks.install();
-        });
-
-        it("a replica in the primary region, or the same region twice", () => {
-            const provider = new aws.Provider("refused-provider", { region: "eu-west-1" });
-            assert.throws(() => new KeyRing("bad-1", args({ replicaRegions: [{ region: "eu-west-1", provider }] })), /replica regions must be distinct and differ from eu-west-1/);
-            assert.throws(
-                () => new KeyRing("bad-2", args({ replicaRegions: [{ region: "us-east-1", provider }, { region: "us-east-1", provider }] })),
-                /replica regions must be distinct/,
-            );
-        });
-
-        it("a log-group prefix that does not start and end with a slash", () => {
-            for (const prefix of ["/zero-trust/staging", "zero-trust/staging/", "/", "/zero-trust/*/"]) {
-                assert.throws(() => new KeyRing(`bad-${prefix}`, args({ logGroupNamePrefix: prefix })), /logGroupNamePrefix/, prefix);
-            }
-        });
-
-        it("an alert rule or topic name that EventBridge or SNS would refuse", () => {
-            assert.throws(() => new KeyRing("bad-rule", args({ alertRuleName: "rule/with-slash" })), /alertRuleName must be an EventBridge rule name/);
-            assert.throws(() => new KeyRing("bad-rule-2", args({ alertRuleName: "r".repeat(65) })), /alertRuleName/);
-            assert.throws(() => new KeyRing("bad-topic", args({ alertTopicName: "topic.fifo" })), /alertTopicName must be a standard SNS topic name/);
-        });
-
-        it("an application listed twice", () => {
-            assert.throws(
-                () => new KeyRing("bad-3", args({ applications: [{ name: "orders", keyUsers: ORDERS }, { name: "orders", keyUsers: ORDERS }] })),
-                /application names must be distinct/,
-            );
-        });
+        const replica = (region: string) => ({ region, provider: new aws.Provider(`replica-${region}`, { region }) });
+        const cases: [string, () => Partial<KeyRingArgs>, RegExp][] = [
+            ["a replica in the primary region", () => ({ replicaRegions: [replica("eu-west-1")] }), /^KeyRing: replicaRegions: "eu-west-1" is not a region other than the primary region eu-west-1$/],
+            ["a replica region twice", () => ({ replicaRegions: [replica("us-east-1"), replica("us-east-1")] }), /^KeyRing: replicaRegions: "us-east-1" is listed twice$/],
+            ["a replica region that is no region", () => ({ replicaRegions: [replica("mars-1")] }), /^KeyRing: replicaRegions\[0\]\.region: "mars-1" is not an AWS region code/],
+            ...["/zero-trust/staging", "zero-trust/staging/", "/", "/zero-trust/*/"].map((prefix): [string, () => Partial<KeyRingArgs>, RegExp] => [
+                `the log-group prefix ${prefix}`,
+                () => ({ logGroupNamePrefix: prefix }),
+                /^KeyRing: logGroupNamePrefix: ".*" is not a log group name prefix that starts and ends with \//,
+            ]),
+            ["an alert rule name with a slash", () => ({ alertRuleName: "rule/with-slash" }), /^KeyRing: alertRuleName: "rule\/with-slash" is not an EventBridge rule name/],
+            ["an alert rule name over 64 characters", () => ({ alertRuleName: "r".repeat(65) }), /^KeyRing: alertRuleName: "r{65}" is not an EventBridge rule name/],
+            ["a FIFO topic name", () => ({ alertTopicName: "topic.fifo" }), /^KeyRing: alertTopicName: "topic\.fifo" is not a standard SNS topic name/],
+            ["an application listed twice", () => ({ applications: [{ name: "orders", keyUsers: ORDERS }, { name: "orders", keyUsers: ORDERS }] }), /^KeyRing: applications: "orders" is listed twice$/],
+            ["an application name that is no lowercase key", () => ({ applications: [{ name: "Orders", keyUsers: ORDERS }] }), /^KeyRing: applications\[0\]\.name: key "Orders" is not a lowercase name/],
+        ];
+        for (const [label, overrides, message] of cases) {
+            it(`${label}, declaring nothing`, () => assertRefusedBeforeDeclaring(() => new KeyRing("refused", args(overrides())), message));
+        }
     });
 });

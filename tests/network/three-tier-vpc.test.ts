@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { organizationOnlyEndpointPolicyDocument, s3GatewayEndpointPolicyDocument } from "../../components/network/endpoint-policy";
 import { ThreeTierVpc, type ThreeTierVpcArgs } from "../../components/network/three-tier-vpc";
 import { planSubnets } from "../../components/network/subnet-plan";
+import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
 import { awsResourcesThrough, RecordingMocks, type Registration } from "./recording-mocks";
 
 const ZONES = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
@@ -582,5 +583,34 @@ describe("ThreeTierVpc", () => {
                 assert.deepStrictEqual(policyOf(endpoint), expected, endpoint.name);
             }
         });
+    });
+
+    describe("refuses, declaring nothing", () => {
+        const cases: [string, Partial<ThreeTierVpcArgs>, RegExp][] = [
+            ["an environment that is no lowercase key", { environment: "Staging" }, /^ThreeTierVpc: environment: key "Staging" is not a lowercase name/],
+            ["a region outside the aws partition", { region: "cn-north-1" }, /^ThreeTierVpc: region: "cn-north-1" is not an AWS region code of the aws partition/],
+            ["an account id of 11 digits", { accountId: "11111111111" }, /^ThreeTierVpc: accountId: "11111111111" is not an AWS account id/],
+            ["no availability zone", { availabilityZones: [] }, /^ThreeTierVpc: availabilityZones: \[\] is not a non-empty list of availability zones$/],
+            ["an availability zone twice", { availabilityZones: ["eu-west-1a", "eu-west-1a"] }, /^ThreeTierVpc: availabilityZones: "eu-west-1a" is listed twice$/],
+            ["an availability zone of another region", { availabilityZones: ["eu-west-1a", "us-east-1a"] }, /^ThreeTierVpc: availabilityZones\[1\]: "us-east-1a" is not an availability zone of eu-west-1 \(eu-west-1a, eu-west-1b, …\)$/],
+            ["a CIDR that is no IPv4 network", { vpcCidr: "10.20.0.0" }, /^ThreeTierVpc: vpcCidr: "10\.20\.0\.0" is not an IPv4 network CIDR \(no host bits set\) with a prefix from \/16 to \/28$/],
+            ["a CIDR with host bits", { vpcCidr: "10.20.1.0/16" }, /^ThreeTierVpc: vpcCidr: "10\.20\.1\.0\/16" is not an IPv4 network CIDR/],
+            ["a VPC larger than /16", { vpcCidr: "10.0.0.0/8" }, /^ThreeTierVpc: vpcCidr: "10\.0\.0\.0\/8" is not an IPv4 network CIDR .* from \/16 to \/28$/],
+            ["a subnet larger than the VPC", { vpcCidr: "10.20.0.0/20", subnetPrefixLengths: { public: 19, private: 24, isolated: 24 } }, /^ThreeTierVpc: subnetPrefixLengths\.public: 19 is not a subnet prefix length from \/20 \(the VPC's\) to \/28$/],
+            ["subnets that do not fit the VPC", { subnetPrefixLengths: { public: 17, private: 17, isolated: 17 } }, /^ThreeTierVpc: subnetPrefixLengths: .* is not subnets that fit the VPC: 3 AZs need 294912 addresses but 10\.20\.0\.0\/16 has 65536$/],
+            ["an unknown NAT strategy", { natGateways: "two" as ThreeTierVpcArgs["natGateways"] }, /^ThreeTierVpc: natGateways: "two" is not one of one-per-az, single, none$/],
+            ["an application port of 0", { appPort: 0 }, /^ThreeTierVpc: appPort: 0 is not an integer port from 1 to 65535$/],
+            ["no data port", { dataPorts: [] }, /^ThreeTierVpc: dataPorts: \[\] is not a non-empty list of ports$/],
+            ["a data port twice", { dataPorts: [5432, 5432] }, /^ThreeTierVpc: dataPorts: 5432 is listed twice$/],
+            ["a data port above 65535", { dataPorts: [70000] }, /^ThreeTierVpc: dataPorts\[0\]: 70000 is not an integer port from 1 to 65535$/],
+            ["a flow log retention CloudWatch refuses", { flowLogRetentionDays: 366 }, /^ThreeTierVpc: flowLogRetentionDays: 366 is not a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/],
+            ["a log group prefix without its slashes", { logGroupNamePrefix: "zero-trust" }, /^ThreeTierVpc: logGroupNamePrefix: "zero-trust" is not a log group name prefix that starts and ends with \//],
+            ["an unknown endpoint service", { interfaceEndpoints: ["kms", "s4" as "kms"] }, /^ThreeTierVpc: interfaceEndpoints\[1\]: "s4" is not one of /],
+            ["an endpoint service twice", { interfaceEndpoints: ["kms", "kms"] }, /^ThreeTierVpc: interfaceEndpoints: "kms" is listed twice$/],
+            ["an SSL policy that allows TLS 1.0", { loadBalancer: { ...BASE.loadBalancer!, sslPolicy: "ELBSecurityPolicy-2016-08" as "ELBSecurityPolicy-TLS13-1-2-2021-06" } }, /^ThreeTierVpc: loadBalancer\.sslPolicy: "ELBSecurityPolicy-2016-08" is not one of /],
+        ];
+        for (const [label, overrides, message] of cases) {
+            it(label, () => assertRefusedBeforeDeclaring(() => new ThreeTierVpc("net", { ...BASE, ...overrides }), message));
+        }
     });
 });

@@ -5,6 +5,7 @@ import { AutomatedResponder, type AutomatedResponderArgs } from "../../component
 import { deadLetterQueuePolicy, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "../../components/response/responder-policies";
 import { ec2Arn } from "../../iam/arns";
 import { awsResourcesThrough, dependenciesOf, oncePerVariant, only, RecordingMocks, valueOf } from "../network/recording-mocks";
+import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
 
 const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";
@@ -346,23 +347,19 @@ describe("AutomatedResponder", () => {
             reservedConcurrency: 5,
             ...overrides,
         });
-        before(() => {
-            RecordingMocks.install();
-        });
-
         const cases: [string, Partial<AutomatedResponderArgs>, RegExp][] = [
-            ["a severity outside 1–10", { severityThreshold: 0 }, /severityThreshold must be a GuardDuty severity from 1 to 10: 0/],
-            ["a reserved concurrency below 1", { reservedConcurrency: 0 }, /reservedConcurrency must be a positive whole number: 0/],
-            ["a log prefix without slashes", { logGroupNamePrefix: "zero-trust" }, /logGroupNamePrefix must start and end with "\/": zero-trust/],
-            ["no VPC", { vpcs: [] }, /vpcs must be at least one/],
-            ["two VPCs of one name", { vpcs: [{ name: "a", vpcId: "v1" }, { name: "a", vpcId: "v2" }] }, /vpcs must be at least one, with distinct lowercase names: a, a/],
-            ["an AWS tag key", { optOutTagKey: "aws:responder" }, /optOutTagKey must be a tag key not starting with aws: aws:responder/],
-            ["a role name IAM refuses", { roleName: "responder/eu-central-1" }, /roleName: "responder\/eu-central-1" is not an IAM role name/],
+            ["a severity outside 1–10", { severityThreshold: 0 }, /^AutomatedResponder: severityThreshold: 0 is not a GuardDuty severity from 1 to 10$/],
+            ["a reserved concurrency below 1", { reservedConcurrency: 0 }, /^AutomatedResponder: reservedConcurrency: 0 is not a positive whole number of concurrent executions$/],
+            ["a log prefix without slashes", { logGroupNamePrefix: "zero-trust" }, /^AutomatedResponder: logGroupNamePrefix: "zero-trust" is not a log group name prefix that starts and ends with \//],
+            ["a retention CloudWatch Logs refuses", { logRetentionDays: 366 }, /^AutomatedResponder: logRetentionDays: 366 is not a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/],
+            ["no VPC", { vpcs: [] }, /^AutomatedResponder: vpcs: \[\] is not a non-empty list of VPCs/],
+            ["two VPCs of one name", { vpcs: [{ name: "a", vpcId: "v1" }, { name: "a", vpcId: "v2" }] }, /^AutomatedResponder: vpcs: "a" is listed twice$/],
+            ["a VPC name that is no lowercase key", { vpcs: [{ name: "Main", vpcId: "v1" }] }, /^AutomatedResponder: vpcs\[0\]\.name: key "Main" is not a lowercase name/],
+            ["an AWS tag key", { optOutTagKey: "aws:responder" }, /^AutomatedResponder: optOutTagKey: "aws:responder" is not a tag key of 1 to 128 .* that does not start with aws:$/],
+            ["a role name IAM refuses", { roleName: "responder/eu-central-1" }, /^roleName: "responder\/eu-central-1" is not an IAM role name/],
         ];
         for (const [label, overrides, message] of cases) {
-            it(label, () => {
-                assert.throws(() => new AutomatedResponder(`bad-${label.replace(/\W+/g, "-")}`, args(overrides)), message);
-            });
+            it(`${label}, declaring nothing`, () => assertRefusedBeforeDeclaring(() => new AutomatedResponder(`bad-${label.replace(/\W+/g, "-")}`, args(overrides)), message));
         }
     });
 });

@@ -39,7 +39,7 @@ describe("responder settings (environment variables)", () => {
             ["threshold not a number", { RESPONDER_SEVERITY_THRESHOLD: "high" }, /^invalid responder setting RESPONDER_SEVERITY_THRESHOLD="high": expected a GuardDuty severity from 1 to 10$/],
             ["threshold above 10", { RESPONDER_SEVERITY_THRESHOLD: "11" }, /RESPONDER_SEVERITY_THRESHOLD="11": expected a GuardDuty severity from 1 to 10$/],
             ["threshold below 1", { RESPONDER_SEVERITY_THRESHOLD: "0.5" }, /RESPONDER_SEVERITY_THRESHOLD="0\.5"/],
-            ["tag key reserved by AWS", { RESPONDER_OPT_OUT_TAG_KEY: "aws:responder" }, /RESPONDER_OPT_OUT_TAG_KEY="aws:responder": expected a tag key \(1 to 128 characters, not starting with aws:\)$/],
+            ["tag key reserved by AWS", { RESPONDER_OPT_OUT_TAG_KEY: "aws:responder" }, /RESPONDER_OPT_OUT_TAG_KEY="aws:responder": expected a tag key of 1 to 128 letters, digits, spaces or _\.:\/=\+-@ that does not start with aws:$/],
             ["quarantine groups not JSON", { RESPONDER_QUARANTINE_GROUPS: "vpc-1=sg-1" }, /RESPONDER_QUARANTINE_GROUPS="vpc-1=sg-1": expected a JSON object of VPC ids to security group ids/],
             ["quarantine groups a list", { RESPONDER_QUARANTINE_GROUPS: '["sg-0c0ffee0000000001"]' }, /RESPONDER_QUARANTINE_GROUPS="\[\\"sg-0c0ffee0000000001\\"\]": expected a JSON object/],
             [

@@ -1,0 +1,32 @@
+/**
+ * Tags a user sets: stack tags (config) and the responder's opt-out tag key (config, component and
+ * the Lambda's settings) follow AWS's rules for user tags, written here once.
+ */
+
+import { fail } from "./argument-error";
+
+/** Characters AWS allows in tag keys and values: letters, spaces, digits and `_.:/=+-@`. */
+const TAG_CHARACTER = String.raw`[\p{L}\p{Z}\p{N}_.:/=+\-@]`;
+const TAG_KEY = new RegExp(`^${TAG_CHARACTER}{1,128}$`, "u");
+const TAG_VALUE = new RegExp(`^${TAG_CHARACTER}{0,256}$`, "u");
+
+export const TAG_KEY_EXPECTED = "a tag key of 1 to 128 letters, digits, spaces or _.:/=+-@ that does not start with aws:";
+export const TAG_VALUE_EXPECTED = "a tag value of at most 256 letters, digits, spaces or _.:/=+-@";
+
+/** A tag key AWS accepts for a user's tag: 1–128 of letters, spaces, digits and `_.:/=+-@`, not starting with `aws:` (AWS reserves it). */
+export function isTagKey(key: string): boolean {
+    return TAG_KEY.test(key) && !key.toLowerCase().startsWith("aws:");
+}
+
+/** A tag value AWS accepts: up to 256 of letters, spaces, digits and `_.:/=+-@`. */
+export function isTagValue(value: string): boolean {
+    return TAG_VALUE.test(value);
+}
+
+/** The tag key, or a one-line error naming `parameter`. */
+export function validTagKey(parameter: string, value: unknown): string {
+    if (typeof value !== "string" || !isTagKey(value)) {
+        fail(parameter, value, TAG_KEY_EXPECTED);
+    }
+    return value;
+}
