@@ -1,11 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ArchiveStorageClass } from "./audit-log-args";
 
 // What every bucket and key of the audit logs carries alike (the archive, its access logs, AWS
 // Config's delivery bucket, the trail's log group key): declared once here, so each bucket is
 // private and encrypted the same way, each key rotates and is protected, and the log buckets age
 // the same way.
+
+/** Storage classes the archive moves logs to after STANDARD_IA: Glacier Flexible Retrieval or Glacier Deep Archive. */
+export const ARCHIVE_STORAGE_CLASSES = ["GLACIER", "DEEP_ARCHIVE"] as const;
+export type ArchiveStorageClass = (typeof ARCHIVE_STORAGE_CLASSES)[number];
 
 /** After how many days S3 removes the parts of an upload that never completed. */
 export const INCOMPLETE_UPLOAD_DAYS = 7;

@@ -1,4 +1,4 @@
-import { DEFAULT_NONCURRENT_EXPIRATION_DAYS, type LogArchiveLifecycle } from "./audit-bucket-settings";
+import { ARCHIVE_STORAGE_CLASSES, DEFAULT_NONCURRENT_EXPIRATION_DAYS, type LogArchiveLifecycle } from "./audit-bucket-settings";
 import { fail, refuseRepeats, show, validChoice, validNonEmptyList, validProvider, validWholeNumber } from "../../validation/argument-error";
 import { ROLE_ARN, ROOT_OR_ROLE_ARN } from "../../validation/aws-identifiers";
 
@@ -10,10 +10,6 @@ import { ROLE_ARN, ROOT_OR_ROLE_ARN } from "../../validation/aws-identifiers";
 /** Object Lock retention modes. GOVERNANCE can be lifted with s3:BypassGovernanceRetention (which the archive denies to everyone); COMPLIANCE by nobody. */
 export const OBJECT_LOCK_MODES = ["GOVERNANCE", "COMPLIANCE"] as const;
 export type ObjectLockMode = (typeof OBJECT_LOCK_MODES)[number];
-
-/** Storage classes the archive moves logs to after STANDARD_IA: Glacier Flexible Retrieval or Glacier Deep Archive. */
-export const ARCHIVE_STORAGE_CLASSES = ["GLACIER", "DEEP_ARCHIVE"] as const;
-export type ArchiveStorageClass = (typeof ARCHIVE_STORAGE_CLASSES)[number];
 
 /** S3's minimum age for a transition to STANDARD_IA, and the minimum stay there before the next transition. */
 export const STANDARD_IA_MINIMUM_DAYS = 30;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { DEFAULT_ACCESS_ROLE_NAME } from "../../components/account/member-account";
 import { FINDING_PUBLISHING_FREQUENCIES, GUARDDUTY_FEATURES } from "../../components/detection/guardduty-features";
-import { ARCHIVE_STORAGE_CLASSES, OBJECT_LOCK_MODES, validArchiveBucketName, validTrailName } from "../../components/audit-logs/audit-log-args";
+import { ARCHIVE_STORAGE_CLASSES } from "../../components/audit-logs/audit-bucket-settings";
+import { OBJECT_LOCK_MODES, validArchiveBucketName, validTrailName } from "../../components/audit-logs/audit-log-args";
 import { validSessionDuration } from "../../components/identity/identity-parameters";
 import { ACCOUNT_EMAIL, ACCOUNT_EMAIL_EXPECTED } from "../../components/organization/organization-accounts";
 import { WORKLOADS_OU } from "../../components/organization/organization-structure";
