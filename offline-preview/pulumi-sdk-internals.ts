@@ -55,15 +55,19 @@ export interface MonitorFeatures {
 
 const featureNames: readonly (keyof MonitorFeatures)[] = ["supportsSecrets", "supportsResourceReferences", "supportsOutputValues", "supportsDeletedWith", "supportsAliasSpecs"];
 
-/** The SDK's runtime store (`runtime/state` getStore), checked to carry every feature flag as a boolean. */
-function featureStore(): MonitorFeatures {
-    const store = sdkFunction<() => Record<string, unknown>>(sdkState, "getStore", "runtime/state getStore")();
+/** `store` itself, checked to carry every feature flag as a boolean (setting a missing one would change nothing). */
+export function checkedFeatures(store: Record<string, unknown>): MonitorFeatures {
     for (const name of featureNames) {
         if (typeof store[name] !== "boolean") {
             throw new SdkAssumptionError(`runtime/state getStore().${name}`, "a boolean feature flag");
         }
     }
     return store as unknown as MonitorFeatures;
+}
+
+/** The SDK's runtime store (`runtime/state` getStore), where the SDK reads the feature flags. */
+function featureStore(): MonitorFeatures {
+    return checkedFeatures(sdkFunction<() => Record<string, unknown>>(sdkState, "getStore", "runtime/state getStore")());
 }
 
 /** Where a mock monitor's program runs, as `setMocks` takes it. */
