@@ -21,7 +21,7 @@ import {
     type MockTarget,
     type resourceProto,
 } from "../../offline-preview/pulumi-sdk-internals";
-import { installRecordingMonitor, offlineFeatures } from "../../offline-preview/run-program";
+import { installRecordingMonitor, offlineFeatures, runInStack } from "../../offline-preview/run-program";
 import { UNKNOWN } from "../../offline-preview/wire-values";
 import { componentStackConfig } from "../network/recording-mocks";
 
@@ -239,6 +239,18 @@ describe("@pulumi/pulumi internals the offline preview relies on", () => {
         installRecordingMonitor(componentStackConfig("staging", "eu-central-1"), "up");
         const region = await pulumi.runtime.invoke("aws:index/getRegion:getRegion", {}) as unknown as { region?: string; name?: string };
         assert.equal(region.region ?? region.name, "eu-central-1");
+    });
+
+    it("an error thrown while an input or a stack output is serialized fails the run inside the root stack, with its own message", async () => {
+        installRecordingMonitor(componentStackConfig(), "up");
+        const refused = () => pulumi.output("o-BAD").apply((id): string => {
+            throw new Error(`organizationId=${id}: expected an organization id`);
+        });
+        const run = await runInStack(() => {
+            new Thing("placed", { parentId: refused() });
+            return { organizationId: refused() };
+        }, () => pulumi.runtime.disconnect());
+        assert.match(String(run.failure), /^Error: (error serializing property "parentId": )?organizationId=o-BAD: expected an organization id$/);
     });
 
     it("cmd/run-policy-pack of the pack's own SDK serves the Analyzer service on the port it prints", async function () {
