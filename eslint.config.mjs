@@ -23,4 +23,11 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // SDK internals are reached through one module, so an SDK upgrade fails in one named place.
+    ignores: ["offline-preview/pulumi-sdk-internals.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@pulumi/pulumi/*"], message: "reach @pulumi/pulumi internals through offline-preview/pulumi-sdk-internals.ts" }] }],
+    },
+  },
 );

@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { UsageError } from "./errors";
 import { enforcementLevels, severities, type PolicyResult } from "./policy-results";
+import { AnalyzerClient, analyzerProto as analyzerpb, announcedPort, callAnalyzer, policyPackRunner, policyPackRunnerArgs, type AnalyzerMethod } from "./pulumi-sdk-internals";
 import { providerOf, type RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
 
@@ -40,12 +39,11 @@ export class PolicyAnalyzer {
 
     /** Launches the pack and waits until it serves; aborting `signal` kills it at any point. */
     static async start(packDir: string, signal?: AbortSignal): Promise<PolicyAnalyzer> {
-        const runner = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+        const runner = policyPackRunner(packDir);
         if (!fs.existsSync(runner)) {
             throw new UsageError(`--policy-pack=${packDir}: expected a policy pack with its dependencies installed (run \`npm ci\`; ${path.relative(process.cwd(), runner)} is missing)`);
         }
-        // The engine address is only used by packs that log through the engine; none is needed here.
-        const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, policyPackRunnerArgs(packDir), { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
         signal?.addEventListener("abort", () => child.kill(), { once: true });
         let stderr = "";
         child.stderr?.on("data", (chunk: Buffer) => {
@@ -56,10 +54,10 @@ export class PolicyAnalyzer {
             const timer = setTimeout(() => reject(new Error(`policy pack ${packDir} did not start within ${startTimeoutMs / 1000}s`)), startTimeoutMs);
             child.stdout?.on("data", (chunk: Buffer) => {
                 stdout += chunk.toString();
-                const line = /^(\d+)\s*$/m.exec(stdout);
-                if (line) {
+                const announced = announcedPort(stdout);
+                if (announced !== undefined) {
                     clearTimeout(timer);
-                    resolve(Number(line[1]));
+                    resolve(announced);
                 }
             });
             child.on("exit", (code) => {
@@ -177,18 +175,14 @@ export class PolicyAnalyzer {
         this.child.kill();
     }
 
-    private call<Req, Res>(method: "getAnalyzerInfo" | "configureStack" | "configure" | "analyze" | "analyzeStack" | "remediate", request: Req): Promise<Res> {
-        return new Promise((resolve, reject) => {
-            const fn = (this.client[method] as unknown as (r: Req, cb: (e: grpc.ServiceError | null, res: Res) => void) => void).bind(this.client);
-            fn(request, (err, response) => {
-                if (err) {
-                    const logs = this.stderr().trim();
-                    reject(new Error(`policy pack ${method} failed: ${err.details || err.message}${logs ? `\n${logs}` : ""}`));
-                } else {
-                    resolve(response);
-                }
-            });
-        });
+    private async call<Req, Res>(method: AnalyzerMethod, request: Req): Promise<Res> {
+        try {
+            return await callAnalyzer<Req, Res>(this.client, method, request);
+        } catch (err) {
+            const { details, message } = err as grpc.ServiceError;
+            const logs = this.stderr().trim();
+            throw new Error(`policy pack ${method} failed: ${details || message}${logs ? `\n${logs}` : ""}`);
+        }
     }
 }
 

@@ -1,10 +1,15 @@
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import type { Mocks, MockCallArgs, MockResourceArgs, MockResourceResult } from "@pulumi/pulumi/runtime/mocks";
-import * as resproto from "@pulumi/pulumi/proto/resource_pb";
-import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { answerInvoke } from "./invokes";
 import { mockId, mockState, OFFLINE_ACCOUNT_ID, type Placement } from "./mock-values";
+import {
+    MockMonitor,
+    providerProto as provproto,
+    resourceProto as resproto,
+    type Mocks,
+    type MockCallArgs,
+    type MockResourceArgs,
+    type MockResourceResult,
+} from "./pulumi-sdk-internals";
 import { providerOf, type RecordedResource, type WireObject } from "./recorded-resource";
 import { plainValue } from "./wire-values";
 

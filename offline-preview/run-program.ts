@@ -1,19 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
-import * as sdkState from "@pulumi/pulumi/runtime/state";
+import { announceFeatures, omitSourcePositions, setMockMonitor, type MonitorFeatures } from "./pulumi-sdk-internals";
 import { RecordingMonitor, type RecordingOptions } from "./recording-monitor";
 import type { RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
 
-/** Feature flags the engine would announce; `setMocks` sets them, `setMockOptions` does not. */
-interface MonitorFeatures {
-    supportsSecrets: boolean;
-    supportsResourceReferences: boolean;
-    supportsOutputValues: boolean;
-    supportsDeletedWith: boolean;
-    supportsAliasSpecs: boolean;
-}
-const runtimeStore = (): MonitorFeatures => (sdkState as unknown as { getStore: () => MonitorFeatures }).getStore();
+/**
+ * What the offline preview's monitor announces: secrets, `deletedWith` and alias specs as the
+ * engine supports them; resource references and output values off, so resources travel as their
+ * ids and outputs resolved, as policies and plans read them.
+ */
+export const offlineFeatures: MonitorFeatures = {
+    supportsSecrets: true,
+    supportsResourceReferences: false,
+    supportsOutputValues: false,
+    supportsDeletedWith: true,
+    supportsAliasSpecs: true,
+};
 
 export interface ProgramRun {
     resources: RecordedResource[];
@@ -44,19 +46,11 @@ export function installRecordingMonitor(
 ): RecordingMonitor {
     const { project, stack, config, secretKeys } = stackConfig;
     const monitor = new RecordingMonitor({ project, stack, view, ...hooks, defaultRegion: config["aws:region"] ?? "us-east-1" });
-    // The SDK formats a full stack trace (limit lifted to Infinity) for every resource, only to
-    // record its source position; that was the largest single cost of a run, and nothing here
-    // reads source positions.
-    (pulumi.Resource as unknown as { callsites: () => object[] }).callsites = () => [];
+    omitSourcePositions();
     pulumi.runtime.setAllConfig(config, secretKeys);
     // The organisation a DIY backend gives every stack; references to this project's stacks use it.
-    settings.setMockOptions(monitor, project, stack, view === "preview", "organization");
-    const store = runtimeStore();
-    store.supportsSecrets = true;
-    store.supportsResourceReferences = false;
-    store.supportsOutputValues = false;
-    store.supportsDeletedWith = true;
-    store.supportsAliasSpecs = true;
+    setMockMonitor(monitor, { project, stack, preview: view === "preview", organization: "organization" });
+    announceFeatures(offlineFeatures);
     return monitor;
 }
 

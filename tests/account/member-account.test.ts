@@ -1,11 +1,8 @@
 import * as assert from "assert";
 import { MemberAccount, type MemberAccountArgs } from "../../components/account/member-account";
+import { waitForRPCs } from "../../offline-preview/pulumi-sdk-internals";
+import { UNKNOWN } from "../../offline-preview/wire-values";
 import { decoded, installPreviewMonitor, recordedNamed, RecordingMocks } from "../network/recording-mocks";
-import * as settings from "@pulumi/pulumi/runtime/settings";
-
-/** The wire form of a value unknown at preview. */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const waitForRPCs = (settings as unknown as { waitForRPCs: (this: void) => Promise<void> }).waitForRPCs;
 
 const ACCOUNT = "111111111111";
 const MANAGEMENT = "999999999999";

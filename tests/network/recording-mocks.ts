@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import type * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
+import { waitForRPCs } from "../../offline-preview/pulumi-sdk-internals";
 import type { RecordedResource, WireObject } from "../../offline-preview/recorded-resource";
 import type { RecordingMonitor } from "../../offline-preview/recording-monitor";
 import { installRecordingMonitor } from "../../offline-preview/run-program";
@@ -37,10 +37,6 @@ export function componentStackConfig(stack = "staging", region = "eu-west-1"): S
 export function installPreviewMonitor(): RecordingMonitor {
     return installRecordingMonitor(componentStackConfig(), "preview");
 }
-
-// The SDK's own "wait until every registration has gone out" (what it runs before disconnecting);
-// internal, hence untyped.
-const waitForRPCs = (settings as unknown as { waitForRPCs: (this: void) => Promise<void> }).waitForRPCs;
 
 /**
  * Test view of the offline preview's recording monitor (`installRecordingMonitor`, in the `up`

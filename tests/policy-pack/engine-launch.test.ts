@@ -5,6 +5,7 @@
 import { strict as assert } from "assert";
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
+import { announcedPort, policyPackRunnerArgs } from "../../offline-preview/pulumi-sdk-internals";
 import { allPolicies } from "../../policy-pack/policies";
 // The pack's own copies: the generated client must share its grpc-js and protobuf with them.
 import * as grpc from "../../policy-pack/node_modules/@grpc/grpc-js";
@@ -23,7 +24,6 @@ const { Struct } = require("../../policy-pack/node_modules/google-protobuf/googl
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const packDir = path.join(__dirname, "../../policy-pack");
-const launcher = path.join(packDir, "node_modules/@pulumi/pulumi/cmd/run-policy-pack");
 
 function analyze(client: AnalyzerClient, type: string, properties: Record<string, unknown>): Promise<AnalyzeResponse> {
     const req = new AnalyzeRequest();
@@ -46,7 +46,7 @@ describe("policy-pack launched as the engine launches it", function () {
 
     before(async () => {
         const started = Date.now();
-        const proc = spawn(process.execPath, [launcher, "127.0.0.1:1", "."], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
+        const proc = spawn(process.execPath, policyPackRunnerArgs(packDir), { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
         child = proc;
         let stderr = "";
         proc.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -54,9 +54,9 @@ describe("policy-pack launched as the engine launches it", function () {
             let stdout = "";
             proc.stdout.on("data", (d: Buffer) => {
                 stdout += d.toString();
-                const match = /^(\d+)\s*$/m.exec(stdout);
-                if (match) {
-                    resolve(Number(match[1]));
+                const announced = announcedPort(stdout);
+                if (announced !== undefined) {
+                    resolve(announced);
                 }
             });
             proc.on("exit", (code) => reject(new Error(`pack exited with ${code}: ${stderr}`)));
