@@ -27,7 +27,14 @@ export default tseslint.config(
     // SDK internals are reached through one module, so an SDK upgrade fails in one named place.
     ignores: ["offline-preview/pulumi-sdk-internals.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@pulumi/pulumi/*"], message: "reach @pulumi/pulumi internals through offline-preview/pulumi-sdk-internals.ts" }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@pulumi/pulumi/*"], message: "reach @pulumi/pulumi internals through offline-preview/pulumi-sdk-internals.ts" },
+          ],
+        },
+      ],
     },
   },
 );

@@ -41,18 +41,32 @@ function lambdaPermissionStatement(permission: PlanResource, functionArn: string
     return {
         Sid: permission.name,
         Effect: "Allow",
-        Principal: principal.endsWith(".amazonaws.com") ? { Service: principal } : { AWS: /^\d{12}$/.test(principal) ? `arn:aws:iam::${principal}:root` : principal },
+        Principal: principal.endsWith(".amazonaws.com")
+            ? { Service: principal }
+            : { AWS: /^\d{12}$/.test(principal) ? `arn:aws:iam::${principal}:root` : principal },
         Action: textOf(permission, "action") ?? "lambda:InvokeFunction",
         Resource: functionArn,
         ...(sourceArn === undefined && sourceAccount === undefined
             ? {}
-            : { Condition: { ...(sourceArn === undefined ? {} : { ArnLike: { "aws:SourceArn": sourceArn } }), ...(sourceAccount === undefined ? {} : { StringEquals: { "aws:SourceAccount": sourceAccount } }) } }),
+            : {
+                  Condition: {
+                      ...(sourceArn === undefined ? {} : { ArnLike: { "aws:SourceArn": sourceArn } }),
+                      ...(sourceAccount === undefined ? {} : { StringEquals: { "aws:SourceAccount": sourceAccount } }),
+                  },
+              }),
     };
 }
 
 /** Stands in for a policy the plan does not know yet: whatever it could allow or deny makes the cell Undecided. */
 const UNKNOWN_POLICY: PolicyDocument = policyDocument(
-    (["Allow", "Deny"] as const).map((Effect) => ({ Sid: "policy unknown at preview", Effect, Principal: "*", Action: "*", Resource: "*", Condition: { UnknownAtPreview: { policy: "unknown" } } })),
+    (["Allow", "Deny"] as const).map((Effect) => ({
+        Sid: "policy unknown at preview",
+        Effect,
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { UnknownAtPreview: { policy: "unknown" } },
+    })),
 );
 
 /** The resource's own policy, if it has one: bucket, key, topic, queue or function policy. */
@@ -61,7 +75,9 @@ function resourcePolicyFinder(resources: readonly PlanResource[]): (arn: string)
         const policy = policyOf(r, key);
         return policy === "unknown" ? UNKNOWN_POLICY : policy;
     };
-    const buckets = new Map(ofType(resources, "aws:s3/bucketPolicy:BucketPolicy").map((p) => [textOf(p, "bucket"), documentOf(p, "policy")]));
+    const buckets = new Map(
+        ofType(resources, "aws:s3/bucketPolicy:BucketPolicy").map((p) => [textOf(p, "bucket"), documentOf(p, "policy")]),
+    );
     const keys = new Map(ofType(resources, "aws:kms/key:Key").map((k) => [textOf(k, "arn"), documentOf(k, "policy")]));
     const topics = new Map(ofType(resources, "aws:sns/topicPolicy:TopicPolicy").map((p) => [textOf(p, "arn"), documentOf(p, "policy")]));
     const queues = ofType(resources, "aws:sqs/queuePolicy:QueuePolicy").map((p) => documentOf(p, "policy"));
@@ -80,7 +96,9 @@ function resourcePolicyFinder(resources: readonly PlanResource[]): (arn: string)
         }
         if (arn.startsWith("arn:aws:lambda:") && functions.has(arn)) {
             const name = functions.get(arn);
-            const statements = permissions.filter((p) => textOf(p, "function") === name || textOf(p, "function") === arn).map((p) => lambdaPermissionStatement(p, arn));
+            const statements = permissions
+                .filter((p) => textOf(p, "function") === name || textOf(p, "function") === arn)
+                .map((p) => lambdaPermissionStatement(p, arn));
             return { policy: statements.length === 0 ? undefined : policyDocument(statements), keyPolicy: false };
         }
         return { policy: topics.get(arn), keyPolicy: false };
@@ -101,23 +119,43 @@ function contextOf(target: ProbeTarget, organizationId: string | undefined): Req
 /** Every probe row of the estate (one per concrete resource the probe is aimed at). */
 export function matrixRows(estate: Estate, probes: readonly Probe[] = PROBES): { row: MatrixRow; probe: Probe }[] {
     return probes.flatMap((probe) =>
-        probe.targets(estate).map((target) => ({ probe, row: { label: probe.label, action: probe.action, target, kind: probe.mustAllow === undefined ? ("tamper" as const) : ("legitimate" as const) } })),
+        probe.targets(estate).map((target) => ({
+            probe,
+            row: {
+                label: probe.label,
+                action: probe.action,
+                target,
+                kind: probe.mustAllow === undefined ? ("tamper" as const) : ("legitimate" as const),
+            },
+        })),
     );
 }
 
 /** Evaluates every probe of the estate against every principal. */
-export function accessMatrix(estate: Estate, principals: readonly Principal[], organization: OrganizationChain, probes: readonly Probe[] = PROBES): AccessMatrix {
+export function accessMatrix(
+    estate: Estate,
+    principals: readonly Principal[],
+    organization: OrganizationChain,
+    probes: readonly Probe[] = PROBES,
+): AccessMatrix {
     const findPolicy = resourcePolicyFinder(estate.resources);
     const rows = matrixRows(estate, probes);
     const scpLevels = new Map(principals.map((p) => [p.account, organization.scpLevels(p.account)]));
-    const principalTagContext = new Map(principals.map((p) => [p, Object.fromEntries(Object.entries(p.tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]))]));
+    const principalTagContext = new Map(
+        principals.map((p) => [p, Object.fromEntries(Object.entries(p.tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v]))]),
+    );
     let unexpected = 0;
     const cells = rows.map(({ probe, row }) => {
         const { policy, keyPolicy } = findPolicy(row.target.arn);
         const context = contextOf(row.target, organization.organizationId);
         return principals.map((principal): MatrixCell => {
             const { decision, reason } = authorize(
-                { principal: { arn: principal.arn }, action: row.action, resource: row.target.arn, context: { ...context, ...principalTagContext.get(principal) } },
+                {
+                    principal: { arn: principal.arn },
+                    action: row.action,
+                    resource: row.target.arn,
+                    context: { ...context, ...principalTagContext.get(principal) },
+                },
                 {
                     identityPolicies: principal.identityPolicies,
                     boundary: principal.boundary,
@@ -130,7 +168,8 @@ export function accessMatrix(estate: Estate, principals: readonly Principal[], o
             // Undecided counts as allowed: the matrix never reports safety it could not prove.
             const allowed = decision === "Allow" || decision === "Undecided";
             const judged = probe.mustAllow === undefined || probe.mustAllow(principal, row.target);
-            const isUnexpected = probe.mustAllow !== undefined ? judged && decision !== "Allow" : allowed && !(probe.may?.(principal, row.target) ?? false);
+            const isUnexpected =
+                probe.mustAllow !== undefined ? judged && decision !== "Allow" : allowed && !(probe.may?.(principal, row.target) ?? false);
             unexpected += isUnexpected ? 1 : 0;
             return { decision, reason, unexpected: isUnexpected, judged };
         });

@@ -45,7 +45,10 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError("--stack: expected the name of a stack to evaluate, or --plan <file> (see --help)");
     }
     const jsonFile = v.json === undefined ? undefined : path.resolve(v.json);
-    const plans = v.plan !== undefined ? readStackPlans(v.plan, v["management-plan"]) : await previewStackPlans(path.resolve(v.project), v.stack ?? "");
+    const plans =
+        v.plan !== undefined
+            ? readStackPlans(v.plan, v["management-plan"])
+            : await previewStackPlans(path.resolve(v.project), v.stack ?? "");
     const name = v.stack ?? path.basename(v.plan ?? "", ".json");
     const view = estateOf(plans.plan, plans.managementPlan);
     const matrix = accessMatrix(view.estate, view.principals, view.organization);

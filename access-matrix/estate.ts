@@ -27,9 +27,14 @@ const DEFAULT_ACCESS_ROLE = "OrganizationAccountAccessRole";
  */
 export function estateOf(plan: Plan, managementPlan: Plan | undefined): EstateView {
     const own = planResources(plan);
-    const resources: PlanResource[] = managementPlan === undefined || managementPlan === plan ? own : [...own, ...planResources(managementPlan)];
+    const resources: PlanResource[] =
+        managementPlan === undefined || managementPlan === plan ? own : [...own, ...planResources(managementPlan)];
     const organization = organizationChain(managementPlan, resources);
-    const management = (managementPlan === undefined ? {} : { accounts: configOf(managementPlan, "accounts"), guardrails: configOf(managementPlan, "guardrails") }) as ManagementConfig;
+    const management = (
+        managementPlan === undefined
+            ? {}
+            : { accounts: configOf(managementPlan, "accounts"), guardrails: configOf(managementPlan, "guardrails") }
+    ) as ManagementConfig;
     const environment = configOf(plan, "environment");
     const environmentAccount = configOf(plan, "accountId");
     const environmentRole = (configOf(plan, "account") as { accessRoleName?: string } | undefined)?.accessRoleName;
@@ -61,7 +66,8 @@ export function estateOf(plan: Plan, managementPlan: Plan | undefined): EstateVi
     const accounts: EstateAccounts = {
         names,
         managementAccountId,
-        deploymentRoleName: (account) => (account === environmentAccount ? environmentRole : undefined) ?? management.accounts?.accessRoleName ?? DEFAULT_ACCESS_ROLE,
+        deploymentRoleName: (account) =>
+            (account === environmentAccount ? environmentRole : undefined) ?? management.accounts?.accessRoleName ?? DEFAULT_ACCESS_ROLE,
         breakGlassRoleName: management.guardrails?.breakGlassRoleName,
         identityCenterRegion: managementPlan?.config?.["aws:region"] ?? homeRegion,
     };

@@ -8,7 +8,9 @@ main(process.argv.slice(2)).then(
     (code) => exitAfterFlush(code),
     (err: unknown) => {
         const error = err instanceof Error ? err : new Error(String(err));
-        console.error(inputErrors.has(error.name) ? `error: ${error.message}` : `error: the access matrix failed: ${error.stack ?? String(error)}`);
+        console.error(
+            inputErrors.has(error.name) ? `error: ${error.message}` : `error: the access matrix failed: ${error.stack ?? String(error)}`,
+        );
         exitAfterFlush(ExitCode.badInputOrInternalError);
     },
 );

@@ -10,7 +10,10 @@ import type { PolicyDocument } from "../iam/policy-document";
  * might carry: an over-approximated Allow can only make the access matrix report more, never less. AdministratorAccess is modelled exactly: its whole document is this Allow.
  */
 export const MANAGED_POLICY_MODELS: Readonly<Record<string, PolicyDocument>> = {
-    [AWS_MANAGED_POLICY_ARNS.AdministratorAccess]: { Version: "2012-10-17", Statement: [{ Sid: "AdministratorAccess", Effect: "Allow", Action: "*", Resource: "*" }] },
+    [AWS_MANAGED_POLICY_ARNS.AdministratorAccess]: {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "AdministratorAccess", Effect: "Allow", Action: "*", Resource: "*" }],
+    },
     [AWS_MANAGED_POLICY_ARNS.SecurityAudit]: {
         Version: "2012-10-17",
         Statement: [
@@ -83,7 +86,14 @@ export const MANAGED_POLICY_MODELS: Readonly<Record<string, PolicyDocument>> = {
     // AWS Config's service role: reads of every service's configuration, and Config's own writes.
     [CONFIG_ROLE_POLICY_ARN]: {
         Version: "2012-10-17",
-        Statement: [{ Sid: "AwsConfigRoleModel", Effect: "Allow", Action: ["*:Describe*", "*:Get*", "*:List*", "*:BatchGet*", "config:Put*"], Resource: "*" }],
+        Statement: [
+            {
+                Sid: "AwsConfigRoleModel",
+                Effect: "Allow",
+                Action: ["*:Describe*", "*:Get*", "*:List*", "*:BatchGet*", "config:Put*"],
+                Resource: "*",
+            },
+        ],
     },
 };
 

@@ -8,7 +8,10 @@ import { configOf, ofType, policyOf, textOf, type PlanResource } from "./plan-re
  * AWS attaches FullAWSAccess to the root, every OU and every account when SCPs are enabled; the
  * program never detaches it, so each level allows everything its other SCPs do not deny.
  */
-export const FULL_AWS_ACCESS: PolicyDocument = { Version: "2012-10-17", Statement: [{ Sid: "FullAWSAccess", Effect: "Allow", Action: "*", Resource: "*" }] };
+export const FULL_AWS_ACCESS: PolicyDocument = {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "FullAWSAccess", Effect: "Allow", Action: "*", Resource: "*" }],
+};
 
 export interface OrganizationChain {
     readonly organizationId?: string;
@@ -23,7 +26,8 @@ const idOf = (r: PlanResource): string | undefined => textOf(r, "id") ?? r.id;
 
 /** The organisation as the management plan (and any environment plan creating accounts) declares it. */
 export function organizationChain(managementPlan: Plan | undefined, resources: readonly PlanResource[]): OrganizationChain {
-    const organization = (managementPlan === undefined ? undefined : configOf(managementPlan, "organization")) as { id?: string; rootId?: string; managementAccountId?: string } | undefined;
+    const organization = (managementPlan === undefined ? undefined : configOf(managementPlan, "organization")) as
+        { id?: string; rootId?: string; managementAccountId?: string } | undefined;
     const units = ofType(resources, "aws:organizations/organizationalUnit:OrganizationalUnit");
     const parentOf = new Map<string, string>();
     const nameOf = new Map<string, string>();
@@ -74,7 +78,10 @@ export function organizationChain(managementPlan: Plan | undefined, resources: r
     return {
         organizationId: organization?.id,
         managementAccountId,
-        scpLevels: (account) => (account === managementAccountId || managementPlan === undefined ? [] : chain(account).map((level) => [FULL_AWS_ACCESS, ...(attached.get(level) ?? [])])),
+        scpLevels: (account) =>
+            account === managementAccountId || managementPlan === undefined
+                ? []
+                : chain(account).map((level) => [FULL_AWS_ACCESS, ...(attached.get(level) ?? [])]),
         placement: (account) =>
             account === managementAccountId
                 ? "management account (no SCP applies)"

@@ -34,7 +34,9 @@ export function decodedInput(value: unknown): unknown {
 
 const stringRecord = (value: unknown): Record<string, string> =>
     value !== null && typeof value === "object" && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"))
+        ? Object.fromEntries(
+              Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"),
+          )
         : {};
 
 /** Every resource the plan will have after the update (each step's new state). */

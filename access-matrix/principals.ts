@@ -40,7 +40,9 @@ export interface EstateAccounts {
 
 /** Stands in for a managed policy nobody modelled: its cells are Undecided (counted as allowed), never denied. */
 const unmodelled = (arn: string): PolicyDocument =>
-    policyDocument([{ Sid: `no model of ${arn}`, Effect: "Allow", Action: "*", Resource: "*", Condition: { UnmodelledManagedPolicy: { policy: arn } } }]);
+    policyDocument([
+        { Sid: `no model of ${arn}`, Effect: "Allow", Action: "*", Resource: "*", Condition: { UnmodelledManagedPolicy: { policy: arn } } },
+    ]);
 
 function managedPolicy(arn: string, customerManaged: ReadonlyMap<string, PolicyDocument>): PolicyDocument {
     return customerManaged.get(arn) ?? MANAGED_POLICY_MODELS[arn] ?? unmodelled(arn);
@@ -52,7 +54,11 @@ const known = (policy: PolicyDocument | "unknown" | undefined, what: string): Po
 const labelOf = (name: string, account: string, accounts: EstateAccounts): string => `${name}@${accounts.names.get(account) ?? account}`;
 
 /** The roles the plans declare, with their inline, attached and boundary policies. */
-function planRoles(resources: readonly PlanResource[], accounts: EstateAccounts, customerManaged: ReadonlyMap<string, PolicyDocument>): Principal[] {
+function planRoles(
+    resources: readonly PlanResource[],
+    accounts: EstateAccounts,
+    customerManaged: ReadonlyMap<string, PolicyDocument>,
+): Principal[] {
     const rolePolicies = ofType(resources, "aws:iam/rolePolicy:RolePolicy");
     const attachments = ofType(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
     return ofType(resources, "aws:iam/role:Role").flatMap((role): Principal[] => {
@@ -72,9 +78,13 @@ function planRoles(resources: readonly PlanResource[], accounts: EstateAccounts,
                 arn: `arn:aws:iam::${account}:role/${roleName}`,
                 account,
                 identityPolicies: [
-                    ...inline.flatMap((p) => known(policyOf({ ...role, inputs: { policy: p.policy } }, "policy"), `an inline policy of ${role.name}`)),
+                    ...inline.flatMap((p) =>
+                        known(policyOf({ ...role, inputs: { policy: p.policy } }, "policy"), `an inline policy of ${role.name}`),
+                    ),
                     ...rolePolicies.filter((p) => textOf(p, "role") === roleName).flatMap((p) => known(policyOf(p, "policy"), p.name)),
-                    ...attachments.filter((a) => textOf(a, "role") === roleName).map((a) => managedPolicy(textOf(a, "policyArn") ?? a.name, customerManaged)),
+                    ...attachments
+                        .filter((a) => textOf(a, "role") === roleName)
+                        .map((a) => managedPolicy(textOf(a, "policyArn") ?? a.name, customerManaged)),
                 ],
                 boundary: boundaryArn === undefined ? undefined : managedPolicy(boundaryArn, customerManaged),
                 tags: role.tags,
@@ -84,7 +94,11 @@ function planRoles(resources: readonly PlanResource[], accounts: EstateAccounts,
 }
 
 /** Each permission set as the role Identity Center creates for it in every account it is assigned to. */
-function permissionSetRoles(resources: readonly PlanResource[], accounts: EstateAccounts, customerManaged: ReadonlyMap<string, PolicyDocument>): Principal[] {
+function permissionSetRoles(
+    resources: readonly PlanResource[],
+    accounts: EstateAccounts,
+    customerManaged: ReadonlyMap<string, PolicyDocument>,
+): Principal[] {
     const sets = ofType(resources, "aws:ssoadmin/permissionSet:PermissionSet");
     const arnOf = (r: PlanResource): string | undefined => textOf(r, "arn");
     return ofType(resources, "aws:ssoadmin/accountAssignment:AccountAssignment").flatMap((assignment): Principal[] => {
@@ -97,7 +111,10 @@ function permissionSetRoles(resources: readonly PlanResource[], accounts: Estate
         }
         const forSet = (type: string): PlanResource[] => ofType(resources, type).filter((r) => textOf(r, "permissionSetArn") === setArn);
         const boundary = forSet("aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment")[0];
-        const boundaryArn = boundary === undefined ? undefined : (boundary.inputs.permissionsBoundary as { managedPolicyArn?: string } | undefined)?.managedPolicyArn;
+        const boundaryArn =
+            boundary === undefined
+                ? undefined
+                : (boundary.inputs.permissionsBoundary as { managedPolicyArn?: string } | undefined)?.managedPolicyArn;
         return [
             {
                 label: labelOf(name, account, accounts),
@@ -107,11 +124,22 @@ function permissionSetRoles(resources: readonly PlanResource[], accounts: Estate
                 arn: `arn:aws:iam::${account}:role/aws-reserved/sso.amazonaws.com/${accounts.identityCenterRegion}/AWSReservedSSO_${name}_0000000000000000`,
                 account,
                 identityPolicies: [
-                    ...forSet("aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy").flatMap((p) => known(policyOf(p, "inlinePolicy"), p.name)),
-                    ...forSet("aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment").map((a) => managedPolicy(textOf(a, "managedPolicyArn") ?? a.name, customerManaged)),
-                    ...forSet("aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment").map((a) => unmodelled(a.name)),
+                    ...forSet("aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy").flatMap((p) =>
+                        known(policyOf(p, "inlinePolicy"), p.name),
+                    ),
+                    ...forSet("aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment").map((a) =>
+                        managedPolicy(textOf(a, "managedPolicyArn") ?? a.name, customerManaged),
+                    ),
+                    ...forSet("aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment").map((a) =>
+                        unmodelled(a.name),
+                    ),
                 ],
-                boundary: boundary === undefined ? undefined : boundaryArn === undefined ? unmodelled(boundary.name) : managedPolicy(boundaryArn, customerManaged),
+                boundary:
+                    boundary === undefined
+                        ? undefined
+                        : boundaryArn === undefined
+                          ? unmodelled(boundary.name)
+                          : managedPolicy(boundaryArn, customerManaged),
                 tags: {},
             },
         ];
@@ -121,17 +149,45 @@ function permissionSetRoles(resources: readonly PlanResource[], accounts: Estate
 /** The deployment role, the break-glass role (both AdministratorAccess) and the root user of each account. */
 function accountPrincipals(accounts: EstateAccounts): Principal[] {
     const administrator = [MANAGED_POLICY_MODELS[AWS_MANAGED_POLICY_ARNS.AdministratorAccess]];
-    return [...accounts.names.keys()].filter((account) => account !== accounts.managementAccountId).flatMap((account): Principal[] => {
-        const deployment = accounts.deploymentRoleName(account);
-        const breakGlass = accounts.breakGlassRoleName;
-        return [
-            { label: labelOf("deployment", account, accounts), kind: "deployment", name: deployment, arn: `arn:aws:iam::${account}:role/${deployment}`, account, identityPolicies: administrator, tags: {} },
-            ...(breakGlass === undefined
-                ? []
-                : [{ label: labelOf("break-glass", account, accounts), kind: "break-glass" as const, name: breakGlass, arn: `arn:aws:iam::${account}:role/${breakGlass}`, account, identityPolicies: administrator, tags: {} }]),
-            { label: labelOf("root", account, accounts), kind: "root", name: "root", arn: `arn:aws:iam::${account}:root`, account, identityPolicies: [], tags: {} },
-        ];
-    });
+    return [...accounts.names.keys()]
+        .filter((account) => account !== accounts.managementAccountId)
+        .flatMap((account): Principal[] => {
+            const deployment = accounts.deploymentRoleName(account);
+            const breakGlass = accounts.breakGlassRoleName;
+            return [
+                {
+                    label: labelOf("deployment", account, accounts),
+                    kind: "deployment",
+                    name: deployment,
+                    arn: `arn:aws:iam::${account}:role/${deployment}`,
+                    account,
+                    identityPolicies: administrator,
+                    tags: {},
+                },
+                ...(breakGlass === undefined
+                    ? []
+                    : [
+                          {
+                              label: labelOf("break-glass", account, accounts),
+                              kind: "break-glass" as const,
+                              name: breakGlass,
+                              arn: `arn:aws:iam::${account}:role/${breakGlass}`,
+                              account,
+                              identityPolicies: administrator,
+                              tags: {},
+                          },
+                      ]),
+                {
+                    label: labelOf("root", account, accounts),
+                    kind: "root",
+                    name: "root",
+                    arn: `arn:aws:iam::${account}:root`,
+                    account,
+                    identityPolicies: [],
+                    tags: {},
+                },
+            ];
+        });
 }
 
 /** Every principal of the estate's accounts that the plans define or assign. */
@@ -143,5 +199,9 @@ export function estatePrincipals(resources: readonly PlanResource[], accounts: E
             return arn === undefined || typeof policy !== "object" ? [] : [[arn, policy]];
         }),
     );
-    return [...accountPrincipals(accounts), ...permissionSetRoles(resources, accounts, customerManaged), ...planRoles(resources, accounts, customerManaged)];
+    return [
+        ...accountPrincipals(accounts),
+        ...permissionSetRoles(resources, accounts, customerManaged),
+        ...planRoles(resources, accounts, customerManaged),
+    ];
 }

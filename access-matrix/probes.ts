@@ -51,7 +51,8 @@ const developer = (p: Principal, t: ProbeTarget): boolean => p.name === "develop
 const deployment = (p: Principal, t: ProbeTarget): boolean => p.kind === "deployment" && inAccount(p, t);
 const auditor = (p: Principal, t: ProbeTarget): boolean => p.name === "security-auditor" && inAccount(p, t);
 /** The responder of the target's account and region: each region has its own, scoped to it. */
-const responder = (p: Principal, t: ProbeTarget): boolean => isResponder(p) && inAccount(p, t) && (p.region === undefined || p.region === t.region);
+const responder = (p: Principal, t: ProbeTarget): boolean =>
+    isResponder(p) && inAccount(p, t) && (p.region === undefined || p.region === t.region);
 
 /** A target from a plan resource, its ARN built by `arn` (default: its `arn` output). */
 function targetOf(r: PlanResource, arn?: string, context?: RequestContext): ProbeTarget[] {
@@ -68,7 +69,8 @@ const every =
     (estate: Estate): ProbeTarget[] =>
         ofType(estate.resources, type).flatMap((r) => targetOf(r, arn?.(r), context?.(r)));
 
-const ec2Arn = (kind: string) => (r: PlanResource) => (r.id === undefined ? undefined : `arn:aws:ec2:${r.region}:${r.account}:${kind}/${r.id}`);
+const ec2Arn = (kind: string) => (r: PlanResource) =>
+    r.id === undefined ? undefined : `arn:aws:ec2:${r.region}:${r.account}:${kind}/${r.id}`;
 const roleArn = (r: PlanResource) => `arn:aws:iam::${r.account}:role/${textOf(r, "name") ?? r.id}`;
 const bucketArn = (r: PlanResource) => `arn:aws:s3:::${textOf(r, "bucket") ?? r.id}`;
 const logGroupArn = (r: PlanResource) => `arn:aws:logs:${r.region}:${r.account}:log-group:${textOf(r, "name") ?? r.id}`;
@@ -90,7 +92,9 @@ function archive(estate: Estate): { bucket: PlanResource; key?: PlanResource } |
     const name = trail === undefined ? undefined : textOf(trail, "s3BucketName");
     const bucket = ofType(estate.resources, "aws:s3/bucket:Bucket").find((b) => textOf(b, "bucket") === name);
     const keyArn = trail === undefined ? undefined : textOf(trail, "kmsKeyId");
-    return bucket === undefined ? undefined : { bucket, key: ofType(estate.resources, "aws:kms/key:Key").find((k) => textOf(k, "arn") === keyArn) };
+    return bucket === undefined
+        ? undefined
+        : { bucket, key: ofType(estate.resources, "aws:kms/key:Key").find((k) => textOf(k, "arn") === keyArn) };
 }
 
 /** The archive bucket itself. */
@@ -102,12 +106,19 @@ function archiveBucket(estate: Estate): ProbeTarget[] {
 /** An object of the archive, as CloudTrail names them, for each covered account. */
 function archiveObjects(estate: Estate): ProbeTarget[] {
     const found = archive(estate);
-    return found === undefined ? [] : targetOf(found.bucket, `${bucketArn(found.bucket)}/AWSLogs/${estate.accounts[0]}/CloudTrail/${estate.homeRegion}/2026/01/01/log.json.gz`).map((t) => ({ ...t, what: `${t.what} (a log object)` }));
+    return found === undefined
+        ? []
+        : targetOf(
+              found.bucket,
+              `${bucketArn(found.bucket)}/AWSLogs/${estate.accounts[0]}/CloudTrail/${estate.homeRegion}/2026/01/01/log.json.gz`,
+          ).map((t) => ({ ...t, what: `${t.what} (a log object)` }));
 }
 
 /** The findings export bucket (the GuardDuty publishing destination), and an exported finding. */
 function findingsBuckets(estate: Estate): PlanResource[] {
-    const destinations = ofType(estate.resources, "aws:guardduty/publishingDestination:PublishingDestination").map((d) => textOf(d, "destinationArn"));
+    const destinations = ofType(estate.resources, "aws:guardduty/publishingDestination:PublishingDestination").map((d) =>
+        textOf(d, "destinationArn"),
+    );
     return ofType(estate.resources, "aws:s3/bucket:Bucket").filter((b) => destinations.includes(bucketArn(b)));
 }
 
@@ -135,32 +146,105 @@ const workloadResource =
 const accountWide =
     (what: string, region?: (estate: Estate) => string, context?: RequestContext) =>
     (estate: Estate): ProbeTarget[] =>
-        estate.accounts.slice(0, 1).map((account) => ({ arn: "*", what, account, region: region?.(estate) ?? estate.homeRegion, tags: {}, context }));
+        estate.accounts
+            .slice(0, 1)
+            .map((account) => ({ arn: "*", what, account, region: region?.(estate) ?? estate.homeRegion, tags: {}, context }));
 
 /** A region the guardrails do not allow. */
-const outsideRegion = (estate: Estate): string => ["us-east-1", "us-west-2", "ap-southeast-2", "sa-east-1"].find((r) => !estate.allowedRegions.includes(r)) ?? "af-south-1";
+const outsideRegion = (estate: Estate): string =>
+    ["us-east-1", "us-west-2", "ap-southeast-2", "sa-east-1"].find((r) => !estate.allowedRegions.includes(r)) ?? "af-south-1";
 
 /** The provider's default tag keys of a resource: removing them removes the platform's ownership mark. */
 const removingDefaultTags = (r: PlanResource): RequestContext => ({ "aws:TagKeys": r.defaultTagKeys });
 
 export const PROBES: readonly Probe[] = [
     // Detection and the security services.
-    { label: "disable GuardDuty (delete the detector)", action: "guardduty:DeleteDetector", targets: every("aws:guardduty/detector:Detector"), may: platform },
-    { label: "disable GuardDuty (update the detector)", action: "guardduty:UpdateDetector", targets: every("aws:guardduty/detector:Detector"), may: platform },
-    { label: "stop exporting findings", action: "guardduty:DeletePublishingDestination", targets: every("aws:guardduty/detector:Detector"), may: platform },
-    { label: "stop AWS Config recording", action: "config:StopConfigurationRecorder", targets: every("aws:cfg/recorder:Recorder", () => "*"), may: platform },
-    { label: "delete the Config recorder", action: "config:DeleteConfigurationRecorder", targets: every("aws:cfg/recorder:Recorder", () => "*"), may: platform },
-    { label: "delete the Config delivery channel", action: "config:DeleteDeliveryChannel", targets: every("aws:cfg/deliveryChannel:DeliveryChannel", () => "*"), may: platform },
+    {
+        label: "disable GuardDuty (delete the detector)",
+        action: "guardduty:DeleteDetector",
+        targets: every("aws:guardduty/detector:Detector"),
+        may: platform,
+    },
+    {
+        label: "disable GuardDuty (update the detector)",
+        action: "guardduty:UpdateDetector",
+        targets: every("aws:guardduty/detector:Detector"),
+        may: platform,
+    },
+    {
+        label: "stop exporting findings",
+        action: "guardduty:DeletePublishingDestination",
+        targets: every("aws:guardduty/detector:Detector"),
+        may: platform,
+    },
+    {
+        label: "stop AWS Config recording",
+        action: "config:StopConfigurationRecorder",
+        targets: every("aws:cfg/recorder:Recorder", () => "*"),
+        may: platform,
+    },
+    {
+        label: "delete the Config recorder",
+        action: "config:DeleteConfigurationRecorder",
+        targets: every("aws:cfg/recorder:Recorder", () => "*"),
+        may: platform,
+    },
+    {
+        label: "delete the Config delivery channel",
+        action: "config:DeleteDeliveryChannel",
+        targets: every("aws:cfg/deliveryChannel:DeliveryChannel", () => "*"),
+        may: platform,
+    },
     { label: "delete a Config rule", action: "config:DeleteConfigRule", targets: accountWide("Config rules"), may: platform },
-    { label: "disable Security Hub", action: "securityhub:DisableSecurityHub", targets: every("aws:securityhub/account:Account", (r) => `arn:aws:securityhub:${r.region}:${r.account}:hub/default`), may: platform },
-    { label: "disable a Security Hub standard", action: "securityhub:BatchDisableStandards", targets: every("aws:securityhub/standardsSubscription:StandardsSubscription"), may: platform },
-    { label: "delete the Access Analyzer", action: "access-analyzer:DeleteAnalyzer", targets: every("aws:accessanalyzer/analyzer:Analyzer", analyzerArn), may: platform },
-    { label: "archive Access Analyzer findings", action: "access-analyzer:UpdateFindings", targets: every("aws:accessanalyzer/analyzer:Analyzer", analyzerArn), may: platform },
-    { label: "auto-archive Access Analyzer findings", action: "access-analyzer:CreateArchiveRule", targets: every("aws:accessanalyzer/analyzer:Analyzer", analyzerArn), may: platform },
+    {
+        label: "disable Security Hub",
+        action: "securityhub:DisableSecurityHub",
+        targets: every("aws:securityhub/account:Account", (r) => `arn:aws:securityhub:${r.region}:${r.account}:hub/default`),
+        may: platform,
+    },
+    {
+        label: "disable a Security Hub standard",
+        action: "securityhub:BatchDisableStandards",
+        targets: every("aws:securityhub/standardsSubscription:StandardsSubscription"),
+        may: platform,
+    },
+    {
+        label: "delete the Access Analyzer",
+        action: "access-analyzer:DeleteAnalyzer",
+        targets: every("aws:accessanalyzer/analyzer:Analyzer", analyzerArn),
+        may: platform,
+    },
+    {
+        label: "archive Access Analyzer findings",
+        action: "access-analyzer:UpdateFindings",
+        targets: every("aws:accessanalyzer/analyzer:Analyzer", analyzerArn),
+        may: platform,
+    },
+    {
+        label: "auto-archive Access Analyzer findings",
+        action: "access-analyzer:CreateArchiveRule",
+        targets: every("aws:accessanalyzer/analyzer:Analyzer", analyzerArn),
+        may: platform,
+    },
     // The organisation trail and the audit logs.
-    { label: "stop the organisation trail", action: "cloudtrail:StopLogging", targets: every("aws:cloudtrail/trail:Trail", trailArn), may: platform },
-    { label: "delete the organisation trail", action: "cloudtrail:DeleteTrail", targets: every("aws:cloudtrail/trail:Trail", trailArn), may: platform },
-    { label: "narrow the trail's events", action: "cloudtrail:PutEventSelectors", targets: every("aws:cloudtrail/trail:Trail", trailArn), may: platform },
+    {
+        label: "stop the organisation trail",
+        action: "cloudtrail:StopLogging",
+        targets: every("aws:cloudtrail/trail:Trail", trailArn),
+        may: platform,
+    },
+    {
+        label: "delete the organisation trail",
+        action: "cloudtrail:DeleteTrail",
+        targets: every("aws:cloudtrail/trail:Trail", trailArn),
+        may: platform,
+    },
+    {
+        label: "narrow the trail's events",
+        action: "cloudtrail:PutEventSelectors",
+        targets: every("aws:cloudtrail/trail:Trail", trailArn),
+        may: platform,
+    },
     { label: "delete an audit log object", action: "s3:DeleteObject", targets: archiveObjects, may: nobody },
     { label: "delete an audit log object version", action: "s3:DeleteObjectVersion", targets: archiveObjects, may: nobody },
     { label: "overwrite an audit log object", action: "s3:PutObject", targets: archiveObjects, may: nobody },
@@ -170,8 +254,21 @@ export const PROBES: readonly Probe[] = [
     { label: "delete an audit log group", action: "logs:DeleteLogGroup", targets: logGroups(true), may: nobody },
     { label: "shorten an audit log group's retention", action: "logs:PutRetentionPolicy", targets: logGroups(true), may: platform },
     { label: "delete a platform log group", action: "logs:DeleteLogGroup", targets: logGroups(false), may: platform },
-    { label: "delete exported findings", action: "s3:DeleteObject", targets: (e) => findingsBuckets(e).flatMap((b) => targetOf(b, `${bucketArn(b)}/AWSLogs/${b.account}/GuardDuty/${b.region}/2026/01/01/finding.jsonl.gz`)), may: platform },
-    { label: "replace the findings bucket policy", action: "s3:PutBucketPolicy", targets: (e) => findingsBuckets(e).flatMap((b) => targetOf(b, bucketArn(b))), may: platform },
+    {
+        label: "delete exported findings",
+        action: "s3:DeleteObject",
+        targets: (e) =>
+            findingsBuckets(e).flatMap((b) =>
+                targetOf(b, `${bucketArn(b)}/AWSLogs/${b.account}/GuardDuty/${b.region}/2026/01/01/finding.jsonl.gz`),
+            ),
+        may: platform,
+    },
+    {
+        label: "replace the findings bucket policy",
+        action: "s3:PutBucketPolicy",
+        targets: (e) => findingsBuckets(e).flatMap((b) => targetOf(b, bucketArn(b))),
+        may: platform,
+    },
     // Keys.
     { label: "schedule key deletion", action: "kms:ScheduleKeyDeletion", targets: every("aws:kms/key:Key"), may: breakGlassOnly },
     { label: "disable a key", action: "kms:DisableKey", targets: every("aws:kms/key:Key"), may: breakGlassOnly },
@@ -179,38 +276,133 @@ export const PROBES: readonly Probe[] = [
     { label: "replace a key policy", action: "kms:PutKeyPolicy", targets: every("aws:kms/key:Key"), may: platform },
     { label: "repoint a key alias", action: "kms:UpdateAlias", targets: every("aws:kms/alias:Alias"), may: platform },
     // The responder and the platform's roles.
-    { label: "update the responder's code", action: "lambda:UpdateFunctionCode", targets: every("aws:lambda/function:Function"), may: platform },
-    { label: "update the responder's configuration", action: "lambda:UpdateFunctionConfiguration", targets: every("aws:lambda/function:Function"), may: platform },
-    { label: "let another principal invoke the responder", action: "lambda:AddPermission", targets: every("aws:lambda/function:Function"), may: platform },
+    {
+        label: "update the responder's code",
+        action: "lambda:UpdateFunctionCode",
+        targets: every("aws:lambda/function:Function"),
+        may: platform,
+    },
+    {
+        label: "update the responder's configuration",
+        action: "lambda:UpdateFunctionConfiguration",
+        targets: every("aws:lambda/function:Function"),
+        may: platform,
+    },
+    {
+        label: "let another principal invoke the responder",
+        action: "lambda:AddPermission",
+        targets: every("aws:lambda/function:Function"),
+        may: platform,
+    },
     { label: "delete the responder", action: "lambda:DeleteFunction", targets: every("aws:lambda/function:Function"), may: platform },
-    { label: "put an inline policy on a platform role", action: "iam:PutRolePolicy", targets: every("aws:iam/role:Role", roleArn), may: platform },
-    { label: "delete a platform role's policy", action: "iam:DeleteRolePolicy", targets: every("aws:iam/role:Role", roleArn), may: platform },
-    { label: "attach a policy to a platform role", action: "iam:AttachRolePolicy", targets: every("aws:iam/role:Role", roleArn), may: platform },
-    { label: "change who may assume a platform role", action: "iam:UpdateAssumeRolePolicy", targets: every("aws:iam/role:Role", roleArn), may: platform },
+    {
+        label: "put an inline policy on a platform role",
+        action: "iam:PutRolePolicy",
+        targets: every("aws:iam/role:Role", roleArn),
+        may: platform,
+    },
+    {
+        label: "delete a platform role's policy",
+        action: "iam:DeleteRolePolicy",
+        targets: every("aws:iam/role:Role", roleArn),
+        may: platform,
+    },
+    {
+        label: "attach a policy to a platform role",
+        action: "iam:AttachRolePolicy",
+        targets: every("aws:iam/role:Role", roleArn),
+        may: platform,
+    },
+    {
+        label: "change who may assume a platform role",
+        action: "iam:UpdateAssumeRolePolicy",
+        targets: every("aws:iam/role:Role", roleArn),
+        may: platform,
+    },
     // The network.
-    { label: "open a platform security group", action: "ec2:AuthorizeSecurityGroupIngress", targets: every("aws:ec2/securityGroup:SecurityGroup", ec2Arn("security-group")), may: platform },
-    { label: "delete a platform security group", action: "ec2:DeleteSecurityGroup", targets: every("aws:ec2/securityGroup:SecurityGroup", ec2Arn("security-group")), may: platform },
+    {
+        label: "open a platform security group",
+        action: "ec2:AuthorizeSecurityGroupIngress",
+        targets: every("aws:ec2/securityGroup:SecurityGroup", ec2Arn("security-group")),
+        may: platform,
+    },
+    {
+        label: "delete a platform security group",
+        action: "ec2:DeleteSecurityGroup",
+        targets: every("aws:ec2/securityGroup:SecurityGroup", ec2Arn("security-group")),
+        may: platform,
+    },
     {
         label: "detach the quarantine group from an instance",
         action: "ec2:ModifyNetworkInterfaceAttribute",
         targets: quarantineGroups,
         may: (p, t) => platform(p) || responder(p, t),
     },
-    { label: "replace an endpoint policy", action: "ec2:ModifyVpcEndpoint", targets: every("aws:ec2/vpcEndpoint:VpcEndpoint"), may: platform },
+    {
+        label: "replace an endpoint policy",
+        action: "ec2:ModifyVpcEndpoint",
+        targets: every("aws:ec2/vpcEndpoint:VpcEndpoint"),
+        may: platform,
+    },
     { label: "delete a VPC endpoint", action: "ec2:DeleteVpcEndpoints", targets: every("aws:ec2/vpcEndpoint:VpcEndpoint"), may: platform },
-    { label: "delete the flow logs", action: "ec2:DeleteFlowLogs", targets: every("aws:ec2/flowLog:FlowLog", ec2Arn("vpc-flow-log")), may: platform },
-    { label: "add a route", action: "ec2:CreateRoute", targets: every("aws:ec2/routeTable:RouteTable", ec2Arn("route-table")), may: platform },
-    { label: "open a network ACL", action: "ec2:CreateNetworkAclEntry", targets: every("aws:ec2/networkAcl:NetworkAcl", ec2Arn("network-acl")), may: platform },
+    {
+        label: "delete the flow logs",
+        action: "ec2:DeleteFlowLogs",
+        targets: every("aws:ec2/flowLog:FlowLog", ec2Arn("vpc-flow-log")),
+        may: platform,
+    },
+    {
+        label: "add a route",
+        action: "ec2:CreateRoute",
+        targets: every("aws:ec2/routeTable:RouteTable", ec2Arn("route-table")),
+        may: platform,
+    },
+    {
+        label: "open a network ACL",
+        action: "ec2:CreateNetworkAclEntry",
+        targets: every("aws:ec2/networkAcl:NetworkAcl", ec2Arn("network-acl")),
+        may: platform,
+    },
     // Alerting.
-    { label: "disable an EventBridge rule", action: "events:DisableRule", targets: every("aws:cloudwatch/eventRule:EventRule"), may: platform },
-    { label: "remove an EventBridge rule's targets", action: "events:RemoveTargets", targets: every("aws:cloudwatch/eventRule:EventRule"), may: platform },
+    {
+        label: "disable an EventBridge rule",
+        action: "events:DisableRule",
+        targets: every("aws:cloudwatch/eventRule:EventRule"),
+        may: platform,
+    },
+    {
+        label: "remove an EventBridge rule's targets",
+        action: "events:RemoveTargets",
+        targets: every("aws:cloudwatch/eventRule:EventRule"),
+        may: platform,
+    },
     { label: "change a topic's policy", action: "sns:SetTopicAttributes", targets: every("aws:sns/topic:Topic"), may: platform },
     { label: "delete a topic", action: "sns:DeleteTopic", targets: every("aws:sns/topic:Topic"), may: platform },
-    { label: "change the dead-letter queue's policy", action: "sqs:SetQueueAttributes", targets: every("aws:sqs/queue:Queue"), may: platform },
+    {
+        label: "change the dead-letter queue's policy",
+        action: "sqs:SetQueueAttributes",
+        targets: every("aws:sqs/queue:Queue"),
+        may: platform,
+    },
     // The ownership tag.
-    { label: "remove the ownership tags from a security group", action: "ec2:DeleteTags", targets: every("aws:ec2/securityGroup:SecurityGroup", ec2Arn("security-group"), removingDefaultTags), may: platform },
-    { label: "remove the ownership tags from a key", action: "kms:UntagResource", targets: every("aws:kms/key:Key", undefined, removingDefaultTags), may: platform },
-    { label: "remove the ownership tags from the responder", action: "lambda:UntagResource", targets: every("aws:lambda/function:Function", undefined, removingDefaultTags), may: platform },
+    {
+        label: "remove the ownership tags from a security group",
+        action: "ec2:DeleteTags",
+        targets: every("aws:ec2/securityGroup:SecurityGroup", ec2Arn("security-group"), removingDefaultTags),
+        may: platform,
+    },
+    {
+        label: "remove the ownership tags from a key",
+        action: "kms:UntagResource",
+        targets: every("aws:kms/key:Key", undefined, removingDefaultTags),
+        may: platform,
+    },
+    {
+        label: "remove the ownership tags from the responder",
+        action: "lambda:UntagResource",
+        targets: every("aws:lambda/function:Function", undefined, removingDefaultTags),
+        may: platform,
+    },
     // The account and the organisation.
     { label: "leave the organisation", action: "organizations:LeaveOrganization", targets: accountWide("the organisation"), may: nobody },
     { label: "create an IAM user", action: "iam:CreateUser", targets: accountWide("IAM users"), may: nobody },
@@ -218,32 +410,84 @@ export const PROBES: readonly Probe[] = [
     {
         label: "launch an instance in another region",
         action: "ec2:RunInstances",
-        targets: (e) => accountWide("another region", outsideRegion, { "ec2:MetadataHttpTokens": "required" })(e).map((t) => ({ ...t, arn: `arn:aws:ec2:${t.region}:${t.account}:instance/*` })),
+        targets: (e) =>
+            accountWide("another region", outsideRegion, { "ec2:MetadataHttpTokens": "required" })(e).map((t) => ({
+                ...t,
+                arn: `arn:aws:ec2:${t.region}:${t.account}:instance/*`,
+            })),
         may: breakGlassOnly,
     },
-    { label: "act as root (anything)", action: "ec2:DescribeInstances", targets: accountWide("the account"), may: (p) => p.kind !== "root" },
+    {
+        label: "act as root (anything)",
+        action: "ec2:DescribeInstances",
+        targets: accountWide("the account"),
+        may: (p) => p.kind !== "root",
+    },
     // Legitimate paths that must stay open.
-    { label: "deploy an own function", action: "lambda:CreateFunction", targets: workloadResource("function"), mustAllow: (p, t) => developer(p, t) || deployment(p, t) },
-    { label: "update an own function's code", action: "lambda:UpdateFunctionCode", targets: workloadResource("function"), mustAllow: developer },
+    {
+        label: "deploy an own function",
+        action: "lambda:CreateFunction",
+        targets: workloadResource("function"),
+        mustAllow: (p, t) => developer(p, t) || deployment(p, t),
+    },
+    {
+        label: "update an own function's code",
+        action: "lambda:UpdateFunctionCode",
+        targets: workloadResource("function"),
+        mustAllow: developer,
+    },
     { label: "create an own security group", action: "ec2:CreateSecurityGroup", targets: workloadResource("vpc"), mustAllow: developer },
-    { label: "open an own security group", action: "ec2:AuthorizeSecurityGroupIngress", targets: workloadResource("security-group"), mustAllow: developer },
-    { label: "write an own bucket", action: "s3:PutObject", targets: (e) => workloadResource("bucket")(e).map((t) => ({ ...t, arn: `${t.arn}/upload.json` })), mustAllow: developer },
+    {
+        label: "open an own security group",
+        action: "ec2:AuthorizeSecurityGroupIngress",
+        targets: workloadResource("security-group"),
+        mustAllow: developer,
+    },
+    {
+        label: "write an own bucket",
+        action: "s3:PutObject",
+        targets: (e) => workloadResource("bucket")(e).map((t) => ({ ...t, arn: `${t.arn}/upload.json` })),
+        mustAllow: developer,
+    },
     { label: "read the audit archive", action: "s3:GetObject", targets: archiveObjects, mustAllow: auditor },
     {
         label: "decrypt the audit archive through S3",
         action: "kms:Decrypt",
-        targets: (e) => { const a = archive(e); return a?.key === undefined ? [] : targetOf(a.key, undefined, { "kms:ViaService": `s3.${a.key.region}.amazonaws.com` }); },
+        targets: (e) => {
+            const a = archive(e);
+            return a?.key === undefined ? [] : targetOf(a.key, undefined, { "kms:ViaService": `s3.${a.key.region}.amazonaws.com` });
+        },
         mustAllow: auditor,
     },
     {
         label: "isolate an instance (move its interface)",
         action: "ec2:ModifyNetworkInterfaceAttribute",
         // The environment's VPCs, and the default VPC a region without one of its own quarantines in.
-        targets: (e) => [...ofType(e.resources, "aws:ec2/vpc:Vpc"), ...ofType(e.resources, "aws:ec2/defaultVpc:DefaultVpc")].flatMap((v) => targetOf(v, `arn:aws:ec2:${v.region}:${v.account}:network-interface/eni-0compromised00000`, { "ec2:Vpc": `arn:aws:ec2:${v.region}:${v.account}:vpc/${v.id}` })),
+        targets: (e) =>
+            [...ofType(e.resources, "aws:ec2/vpc:Vpc"), ...ofType(e.resources, "aws:ec2/defaultVpc:DefaultVpc")].flatMap((v) =>
+                targetOf(v, `arn:aws:ec2:${v.region}:${v.account}:network-interface/eni-0compromised00000`, {
+                    "ec2:Vpc": `arn:aws:ec2:${v.region}:${v.account}:vpc/${v.id}`,
+                }),
+            ),
         mustAllow: responder,
     },
-    { label: "isolate an instance (into quarantine)", action: "ec2:ModifyNetworkInterfaceAttribute", targets: quarantineGroups, mustAllow: responder },
-    { label: "deploy: update the responder's code", action: "lambda:UpdateFunctionCode", targets: every("aws:lambda/function:Function"), mustAllow: deployment },
+    {
+        label: "isolate an instance (into quarantine)",
+        action: "ec2:ModifyNetworkInterfaceAttribute",
+        targets: quarantineGroups,
+        mustAllow: responder,
+    },
+    {
+        label: "deploy: update the responder's code",
+        action: "lambda:UpdateFunctionCode",
+        targets: every("aws:lambda/function:Function"),
+        mustAllow: deployment,
+    },
     { label: "deploy: update a key policy", action: "kms:PutKeyPolicy", targets: every("aws:kms/key:Key"), mustAllow: deployment },
-    { label: "deploy: update an endpoint policy", action: "ec2:ModifyVpcEndpoint", targets: every("aws:ec2/vpcEndpoint:VpcEndpoint"), mustAllow: deployment },
+    {
+        label: "deploy: update an endpoint policy",
+        action: "ec2:ModifyVpcEndpoint",
+        targets: every("aws:ec2/vpcEndpoint:VpcEndpoint"),
+        mustAllow: deployment,
+    },
 ];

@@ -12,11 +12,30 @@ export function renderMatrix(stack: string, matrix: AccessMatrix, placement: (ac
     const labels = matrix.rows.map((r) => `${r.kind === "legitimate" ? "+ " : ""}${r.label}: ${r.target.what}`);
     const labelWidth = Math.max(...labels.map((l) => l.length), 10);
     const legend = matrix.principals.map((p, i) => `  ${String(i + 1).padStart(3)}  ${p.label}  (${p.arn}; ${placement(p.account)})`);
-    const header = `${"".padEnd(labelWidth)} ${matrix.principals.map((_, i) => String(i + 1).padStart(width - 1).padEnd(width)).join("")}`;
-    const lines = matrix.rows.map((_, r) => `${labels[r].padEnd(labelWidth)} ${matrix.cells[r].map((c) => cellText(c).padStart(width - 1).padEnd(width)).join("")}`);
+    const header = `${"".padEnd(labelWidth)} ${matrix.principals
+        .map((_, i) =>
+            String(i + 1)
+                .padStart(width - 1)
+                .padEnd(width),
+        )
+        .join("")}`;
+    const lines = matrix.rows.map(
+        (_, r) =>
+            `${labels[r].padEnd(labelWidth)} ${matrix.cells[r]
+                .map((c) =>
+                    cellText(c)
+                        .padStart(width - 1)
+                        .padEnd(width),
+                )
+                .join("")}`,
+    );
     const findings = matrix.rows.flatMap((row, r) =>
         matrix.cells[r].flatMap((cell, c) =>
-            cell.unexpected ? [`  ${matrix.principals[c].label} ${cell.decision === "Allow" || cell.decision === "Undecided" ? "can" : "cannot"} ${row.label} (${row.action} on ${row.target.arn}): ${cell.decision}, ${cell.reason}`] : [],
+            cell.unexpected
+                ? [
+                      `  ${matrix.principals[c].label} ${cell.decision === "Allow" || cell.decision === "Undecided" ? "can" : "cannot"} ${row.label} (${row.action} on ${row.target.arn}): ${cell.decision}, ${cell.reason}`,
+                  ]
+                : [],
         ),
     );
     return [
@@ -28,7 +47,9 @@ export function renderMatrix(stack: string, matrix: AccessMatrix, placement: (ac
         header,
         ...lines,
         "",
-        matrix.unexpected === 0 ? "No unexpected cell: every tampering probe is denied to whoever must not have it, every legitimate path is open." : `${matrix.unexpected} unexpected cells:`,
+        matrix.unexpected === 0
+            ? "No unexpected cell: every tampering probe is denied to whoever must not have it, every legitimate path is open."
+            : `${matrix.unexpected} unexpected cells:`,
         ...findings,
     ].join("\n");
 }
@@ -42,7 +63,18 @@ export function matrixJson(stack: string, matrix: AccessMatrix): unknown {
         cells: matrix.rows.flatMap((row, r) =>
             matrix.cells[r].flatMap((cell, c) =>
                 cell.judged
-                    ? [{ probe: row.label, kind: row.kind, action: row.action, resource: row.target.arn, principal: matrix.principals[c].label, decision: cell.decision, reason: cell.reason, unexpected: cell.unexpected }]
+                    ? [
+                          {
+                              probe: row.label,
+                              kind: row.kind,
+                              action: row.action,
+                              resource: row.target.arn,
+                              principal: matrix.principals[c].label,
+                              decision: cell.decision,
+                              reason: cell.reason,
+                              unexpected: cell.unexpected,
+                          },
+                      ]
                     : [],
             ),
         ),

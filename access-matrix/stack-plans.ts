@@ -24,7 +24,11 @@ function managementStackOf(stackConfig: StackConfig): string | undefined {
     return typeof management?.stack === "string" ? management.stack : undefined;
 }
 
-async function preview(projectDir: string, stackConfig: StackConfig, references: (name: string) => StackOutputs): Promise<{ plan: Plan; outputs: StackOutputs }> {
+async function preview(
+    projectDir: string,
+    stackConfig: StackConfig,
+    references: (name: string) => StackOutputs,
+): Promise<{ plan: Plan; outputs: StackOutputs }> {
     const run = await runProgram({ entry: programEntry(projectDir), stackConfig, view: "up", stackReferenceOutputs: references });
     // The outputs as a referencing stack reads them from `pulumi stack output --json`.
     return { plan: buildPlan(run.resources, stackConfig, [], 0), outputs: JSON.parse(JSON.stringify(run.outputs)) as StackOutputs };
@@ -33,7 +37,13 @@ async function preview(projectDir: string, stackConfig: StackConfig, references:
 /** Previews the stack offline in this process, and the management stack it references first. */
 export async function previewStackPlans(projectDir: string, stack: string): Promise<StackPlans> {
     const stackConfig = readStackConfig(projectDir, stack);
-    const resolver = new StackReferenceResolver({ files: new Map(), projectDir, project: stackConfig.project, stack, cli: path.join(repoRoot, "dist/offline-preview/main.js") });
+    const resolver = new StackReferenceResolver({
+        files: new Map(),
+        projectDir,
+        project: stackConfig.project,
+        stack,
+        cli: path.join(repoRoot, "dist/offline-preview/main.js"),
+    });
     const previous = process.cwd();
     process.chdir(projectDir);
     try {
@@ -42,8 +52,13 @@ export async function previewStackPlans(projectDir: string, stack: string): Prom
             return { plan, managementPlan: plan };
         }
         const managementStack = managementStackOf(stackConfig);
-        const management = managementStack === undefined ? undefined : await preview(projectDir, readStackConfig(projectDir, managementStack), (name) => resolver.outputsOf(name));
-        const { plan } = await preview(projectDir, stackConfig, (name) => (management !== undefined && name.split("/").pop() === managementStack ? management.outputs : resolver.outputsOf(name)));
+        const management =
+            managementStack === undefined
+                ? undefined
+                : await preview(projectDir, readStackConfig(projectDir, managementStack), (name) => resolver.outputsOf(name));
+        const { plan } = await preview(projectDir, stackConfig, (name) =>
+            management !== undefined && name.split("/").pop() === managementStack ? management.outputs : resolver.outputsOf(name),
+        );
         return { plan, managementPlan: management?.plan };
     } finally {
         process.chdir(previous);
@@ -55,7 +70,9 @@ function readPlanOption(option: string, file: string): Plan {
     try {
         return readPlan(file);
     } catch (err) {
-        throw new UsageError(`${option}=${file}: expected a plan written by \`pulumi preview --json\` or \`npm run preview -- --json\` (${(err as Error).message.replace(/^--diff=[^:]*: /, "")})`);
+        throw new UsageError(
+            `${option}=${file}: expected a plan written by \`pulumi preview --json\` or \`npm run preview -- --json\` (${(err as Error).message.replace(/^--diff=[^:]*: /, "")})`,
+        );
     }
 }
 
@@ -66,7 +83,9 @@ export function readStackPlans(planFile: string, managementPlanFile: string | un
         return { plan, managementPlan: readPlanOption("--management-plan", managementPlanFile) };
     }
     if (!isManagement(plan.config)) {
-        throw new UsageError(`--management-plan: expected the management stack's plan with --plan=${planFile} (an environment's SCPs, permission sets and archive are there)`);
+        throw new UsageError(
+            `--management-plan: expected the management stack's plan with --plan=${planFile} (an environment's SCPs, permission sets and archive are there)`,
+        );
     }
     return { plan, managementPlan: plan };
 }

@@ -41,17 +41,29 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): stri
 function offlinePreview(stackName: string): { resources: number; totalMs: number; programMs: number; loadMs: number; plan: Plan } {
     const timings = path.join(work, "timings.json");
     const planFile = path.join(work, "plan.json");
-    run(process.execPath, [path.join(repo, "dist/offline-preview/main.js"),
-        "--project", project, "--stack", stackName, "--json", planFile, "--timings", timings]);
+    run(process.execPath, [
+        path.join(repo, "dist/offline-preview/main.js"),
+        "--project",
+        project,
+        "--stack",
+        stackName,
+        "--json",
+        planFile,
+        "--timings",
+        timings,
+    ]);
     const t = JSON.parse(fs.readFileSync(timings, "utf8")) as { resources: number; totalMs: number; programMs: number; loadMs: number };
     return { ...t, plan: JSON.parse(fs.readFileSync(planFile, "utf8")) as Plan };
 }
 
 /** mocha + ts-node + stock setMocks over the same program, in its own process. */
 function stockMocks(): { resources: number; ms: number } {
-    const out = run(path.join(repo, "node_modules/.bin/mocha"), ["--no-config", "--require", "ts-node/register", "--timeout", "600000", "bench/stock-mocks-baseline.ts"],
-        { BENCH_PROJECT: project, BENCH_STACK: stack });
-    const line = out.split("\n").find((l) => l.startsWith("{\"resources\""));
+    const out = run(
+        path.join(repo, "node_modules/.bin/mocha"),
+        ["--no-config", "--require", "ts-node/register", "--timeout", "600000", "bench/stock-mocks-baseline.ts"],
+        { BENCH_PROJECT: project, BENCH_STACK: stack },
+    );
+    const line = out.split("\n").find((l) => l.startsWith('{"resources"'));
     if (line === undefined) {
         throw new Error(`the baseline printed no result:\n${out}`);
     }
@@ -60,13 +72,33 @@ function stockMocks(): { resources: number; ms: number } {
 
 /** The fleet plan's resources as the engine would send them to a policy pack. */
 function resourcesOf(plan: Plan): RecordedResource[] {
-    return plan.steps.flatMap((s) => s.newState === undefined ? [] : [{
-        urn: s.urn, type: s.newState.type, name: s.urn.split("::").pop() ?? "", custom: s.newState.custom,
-        parent: s.newState.parent ?? "", provider: s.newState.provider ?? "", id: s.newState.id ?? "",
-        inputs: s.newState.inputs as RecordedResource["inputs"], outputs: (s.newState.outputs ?? {}) as RecordedResource["outputs"],
-        dependencies: s.newState.dependencies ?? [], propertyDependencies: s.newState.propertyDependencies ?? {},
-        options: { protect: s.newState.protect ?? false, retainOnDelete: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [], aliases: [] },
-    }]);
+    return plan.steps.flatMap((s) =>
+        s.newState === undefined
+            ? []
+            : [
+                  {
+                      urn: s.urn,
+                      type: s.newState.type,
+                      name: s.urn.split("::").pop() ?? "",
+                      custom: s.newState.custom,
+                      parent: s.newState.parent ?? "",
+                      provider: s.newState.provider ?? "",
+                      id: s.newState.id ?? "",
+                      inputs: s.newState.inputs as RecordedResource["inputs"],
+                      outputs: (s.newState.outputs ?? {}) as RecordedResource["outputs"],
+                      dependencies: s.newState.dependencies ?? [],
+                      propertyDependencies: s.newState.propertyDependencies ?? {},
+                      options: {
+                          protect: s.newState.protect ?? false,
+                          retainOnDelete: false,
+                          ignoreChanges: [],
+                          replaceOnChanges: [],
+                          additionalSecretOutputs: [],
+                          aliases: [],
+                      },
+                  },
+              ],
+    );
 }
 
 function median(values: readonly number[]): number {
@@ -85,7 +117,11 @@ interface PackCost {
 }
 
 /** One launch of a pack: start-up, then evaluation per resource as the preview runs it. */
-async function launchOnce(dir: string, resources: readonly RecordedResource[], sequential: boolean): Promise<{ startupMs: number; perResourceMs: number; sequentialMs: number; findings: number }> {
+async function launchOnce(
+    dir: string,
+    resources: readonly RecordedResource[],
+    sequential: boolean,
+): Promise<{ startupMs: number; perResourceMs: number; sequentialMs: number; findings: number }> {
     const launched = performance.now();
     const analyzer = await PolicyAnalyzer.start(dir);
     const startupMs = performance.now() - launched;
@@ -151,7 +187,10 @@ function ensureAwsguardPack(): void {
         fs.copyFileSync(path.join(awsguardSource, f), path.join(awsguardDir, f));
     }
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const result = spawnSync(npm, ["ci", "--prefix", awsguardDir, "--no-audit", "--no-fund"], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+    const result = spawnSync(npm, ["ci", "--prefix", awsguardDir, "--no-audit", "--no-fund"], {
+        cwd: repo,
+        stdio: ["ignore", "ignore", "inherit"],
+    });
     if (result.status !== 0) {
         throw new Error(`npm ci --prefix ${path.relative(repo, awsguardDir)} exited with ${result.status}`);
     }
@@ -170,7 +209,10 @@ function requireAwsCost(): { aloneMs: number; marginalMs: number; version: strin
     const marginal: number[] = [];
     let version = "";
     for (let i = 0; i < 3; i++) {
-        const soloOut = run(process.execPath, ["-e", `const t = performance.now(); require("@pulumi/aws"); console.log(performance.now() - t);`]);
+        const soloOut = run(process.execPath, [
+            "-e",
+            `const t = performance.now(); require("@pulumi/aws"); console.log(performance.now() - t);`,
+        ]);
         alone.push(Number(soloOut.trim()));
         const m = JSON.parse(run(process.execPath, ["-e", script]).trim()) as { awsMs: number; version: string };
         marginal.push(m.awsMs);
@@ -193,21 +235,42 @@ async function main(): Promise<void> {
     const baselineMsPerResource = baseline.ms / baseline.resources;
     const rows: [string, string][] = [
         ["resources (offline preview / stock mocks)", `${offline.resources} / ${baseline.resources}`],
-        ["offline preview, end to end incl. start-up and policies", `${offline.totalMs.toFixed(0)} ms = ${msPerResource.toFixed(2)} ms/resource`],
+        [
+            "offline preview, end to end incl. start-up and policies",
+            `${offline.totalMs.toFixed(0)} ms = ${msPerResource.toFixed(2)} ms/resource`,
+        ],
         ["  of which: loading the tool", `${offline.loadMs.toFixed(0)} ms`],
-        ["  of which: running the program", `${offline.programMs.toFixed(0)} ms = ${(offline.programMs / offline.resources).toFixed(2)} ms/resource`],
-        ["stock setMocks under mocha + ts-node, program run only", `${baseline.ms.toFixed(0)} ms = ${baselineMsPerResource.toFixed(2)} ms/resource`],
+        [
+            "  of which: running the program",
+            `${offline.programMs.toFixed(0)} ms = ${(offline.programMs / offline.resources).toFixed(2)} ms/resource`,
+        ],
+        [
+            "stock setMocks under mocha + ts-node, program run only",
+            `${baseline.ms.toFixed(0)} ms = ${baselineMsPerResource.toFixed(2)} ms/resource`,
+        ],
         ["speed-up (stock / offline, end to end)", `${(baselineMsPerResource / msPerResource).toFixed(1)}x`],
-        [`offline preview of ${large.resources} resources, end to end`, `${large.totalMs.toFixed(0)} ms = ${(large.totalMs / large.resources).toFixed(2)} ms/resource`],
+        [
+            `offline preview of ${large.resources} resources, end to end`,
+            `${large.totalMs.toFixed(0)} ms = ${(large.totalMs / large.resources).toFixed(2)} ms/resource`,
+        ],
         ["  cost of one more resource (slope between the two sizes)", `${marginalMsPerResource.toFixed(2)} ms/resource`],
         ["policy pack start-up (launch to serving)", `${policy.startupMs.toFixed(0)} ms`],
         ["policy evaluation as the preview runs it (all calls in flight)", `${policy.perResourceMs.toFixed(2)} ms/resource`],
         ["  one analyze call over gRPC after another", `${policy.sequentialMs.toFixed(2)} ms/resource`],
         [`policy packs side by side on the same ${offline.resources} resources (median of ${launches} launches each):`, ""],
-        ["  start-up: zero-trust-guardrails / @pulumi/awsguard 0.3.1", `${policy.startupMs.toFixed(0)} ms / ${awsguard.startupMs.toFixed(0)} ms (awsguard ÷ ours = ${(awsguard.startupMs / policy.startupMs).toFixed(1)}x)`],
-        ["  evaluation: zero-trust-guardrails / @pulumi/awsguard 0.3.1", `${policy.perResourceMs.toFixed(2)} / ${awsguard.perResourceMs.toFixed(2)} ms/resource (awsguard ÷ ours = ${(awsguard.perResourceMs / policy.perResourceMs).toFixed(1)}x)`],
+        [
+            "  start-up: zero-trust-guardrails / @pulumi/awsguard 0.3.1",
+            `${policy.startupMs.toFixed(0)} ms / ${awsguard.startupMs.toFixed(0)} ms (awsguard ÷ ours = ${(awsguard.startupMs / policy.startupMs).toFixed(1)}x)`,
+        ],
+        [
+            "  evaluation: zero-trust-guardrails / @pulumi/awsguard 0.3.1",
+            `${policy.perResourceMs.toFixed(2)} / ${awsguard.perResourceMs.toFixed(2)} ms/resource (awsguard ÷ ours = ${(awsguard.perResourceMs / policy.perResourceMs).toFixed(1)}x)`,
+        ],
         ["  findings of one run: zero-trust-guardrails / @pulumi/awsguard", `${policy.findings} / ${awsguard.findings}`],
-        [`require("@pulumi/aws") ${awsRequire.version} in a fresh process`, `${awsRequire.aloneMs.toFixed(0)} ms (${awsRequire.marginalMs.toFixed(0)} ms on top of @pulumi/pulumi)`],
+        [
+            `require("@pulumi/aws") ${awsRequire.version} in a fresh process`,
+            `${awsRequire.aloneMs.toFixed(0)} ms (${awsRequire.marginalMs.toFixed(0)} ms on top of @pulumi/pulumi)`,
+        ],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     console.log(`Benchmark on ${os.cpus().length} cores, Node ${process.version}; one run, side by side`);
@@ -215,12 +278,14 @@ async function main(): Promise<void> {
         console.log(`  ${k.padEnd(width)}  ${v}`);
     }
     if (asJson) {
-        console.log(JSON.stringify({
-            resources: offline.resources,
-            msPerResource: Number(msPerResource.toFixed(3)),
-            baselineMsPerResource: Number(baselineMsPerResource.toFixed(3)),
-            policyMsPerResource: Number(policy.perResourceMs.toFixed(3)),
-        }));
+        console.log(
+            JSON.stringify({
+                resources: offline.resources,
+                msPerResource: Number(msPerResource.toFixed(3)),
+                baselineMsPerResource: Number(baselineMsPerResource.toFixed(3)),
+                policyMsPerResource: Number(policy.perResourceMs.toFixed(3)),
+            }),
+        );
     }
 }
 

@@ -13,13 +13,18 @@ describe("stock setMocks baseline", () => {
         const { project, config } = readStackConfig(projectDir, stack);
         let resources = 0;
         pulumi.runtime.setAllConfig(config);
-        await pulumi.runtime.setMocks({
-            newResource: (args) => {
-                resources++;
-                return { id: `${args.name}_id`, state: args.inputs as Record<string, unknown> };
+        await pulumi.runtime.setMocks(
+            {
+                newResource: (args) => {
+                    resources++;
+                    return { id: `${args.name}_id`, state: args.inputs as Record<string, unknown> };
+                },
+                call: (args) => args.inputs as Record<string, unknown>,
             },
-            call: (args) => args.inputs as Record<string, unknown>,
-        }, project, stack, false);
+            project,
+            stack,
+            false,
+        );
         const started = performance.now();
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const exported = require(projectDir) as () => unknown;

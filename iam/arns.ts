@@ -37,38 +37,47 @@ export const bucketArn = (bucketName: string): string => `arn:aws:s3:::${bucketN
 export const objectArn = (bucketName: string, key: string): string => `${bucketArn(bucketName)}/${key}`;
 
 /** ARN of a log group (without the `:*` suffix some APIs want); the name may end in `*` for a pattern. */
-export const logGroupArn = (region: string, accountId: string, logGroupName: string): string => `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
+export const logGroupArn = (region: string, accountId: string, logGroupName: string): string =>
+    `arn:aws:logs:${region}:${accountId}:log-group:${logGroupName}`;
 
 /**
  * ARN pattern of the environment's log groups in a region, as CloudWatch Logs puts it in the
  * encryption context (`kms:EncryptionContext:aws:logs:arn`). `logGroupNamePrefix` ends with `/`.
  */
-export const logGroupArnPattern = (region: string, accountId: string, logGroupNamePrefix: string): string => logGroupArn(region, accountId, `${logGroupNamePrefix}*`);
+export const logGroupArnPattern = (region: string, accountId: string, logGroupNamePrefix: string): string =>
+    logGroupArn(region, accountId, `${logGroupNamePrefix}*`);
 
 /** ARN of a trail: an organisation trail lives in the management account (its home region). */
-export const trailArn = (region: string, accountId: string, trailName: string): string => `arn:aws:cloudtrail:${region}:${accountId}:trail/${trailName}`;
+export const trailArn = (region: string, accountId: string, trailName: string): string =>
+    `arn:aws:cloudtrail:${region}:${accountId}:trail/${trailName}`;
 
 /**
  * ARN pattern of the account's GuardDuty detectors in a region. GuardDuty allows one detector per
  * account and region, so the pattern names exactly the environment's detector, and it is known
  * before the detector exists (its id is not).
  */
-export const guardDutyDetectorArnPattern = (region: string, accountId: string): string => `arn:aws:guardduty:${region}:${accountId}:detector/*`;
+export const guardDutyDetectorArnPattern = (region: string, accountId: string): string =>
+    `arn:aws:guardduty:${region}:${accountId}:detector/*`;
 
 /** ARN of an EventBridge rule on the account's default event bus. */
-export const eventRuleArn = (region: string, accountId: string, ruleName: string): string => `arn:aws:events:${region}:${accountId}:rule/${ruleName}`;
+export const eventRuleArn = (region: string, accountId: string, ruleName: string): string =>
+    `arn:aws:events:${region}:${accountId}:rule/${ruleName}`;
 
 /** ARN of an SNS topic. */
-export const snsTopicArn = (region: string, accountId: string, topicName: string): string => `arn:aws:sns:${region}:${accountId}:${topicName}`;
+export const snsTopicArn = (region: string, accountId: string, topicName: string): string =>
+    `arn:aws:sns:${region}:${accountId}:${topicName}`;
 
 /** ARN of an SQS queue, as SQS puts it in the encryption context (`kms:EncryptionContext:aws:sqs:arn`). */
-export const sqsQueueArn = (region: string, accountId: string, queueName: string): string => `arn:aws:sqs:${region}:${accountId}:${queueName}`;
+export const sqsQueueArn = (region: string, accountId: string, queueName: string): string =>
+    `arn:aws:sqs:${region}:${accountId}:${queueName}`;
 
 /** ARN of a CloudWatch alarm. */
-export const cloudWatchAlarmArn = (region: string, accountId: string, alarmName: string): string => `arn:aws:cloudwatch:${region}:${accountId}:alarm:${alarmName}`;
+export const cloudWatchAlarmArn = (region: string, accountId: string, alarmName: string): string =>
+    `arn:aws:cloudwatch:${region}:${accountId}:alarm:${alarmName}`;
 
 /** `arn:aws:ec2:<region>:<account>:<type>/<id>`. */
-export const ec2Arn = (region: string, accountId: string, type: string, id: string): string => `arn:aws:ec2:${region}:${accountId}:${type}/${id}`;
+export const ec2Arn = (region: string, accountId: string, type: string, id: string): string =>
+    `arn:aws:ec2:${region}:${accountId}:${type}/${id}`;
 
 /** ARN of an EBS snapshot: snapshot ARNs carry no account (a snapshot is created in the caller's). */
 export const ec2SnapshotArn = (region: string, snapshotId: string): string => ec2Arn(region, "", "snapshot", snapshotId);

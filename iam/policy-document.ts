@@ -14,7 +14,8 @@ export type OneOrMany<T> = T | T[];
  * A `Principal` / `NotPrincipal` element: everyone, or principals of one kind (account roots,
  * account ids, role and user ARNs; services; identity providers).
  */
-export type Principal<V = string> = "*" | { readonly AWS: OneOrMany<V> } | { readonly Service: OneOrMany<string> } | { readonly Federated: OneOrMany<string> };
+export type Principal<V = string> =
+    "*" | { readonly AWS: OneOrMany<V> } | { readonly Service: OneOrMany<string> } | { readonly Federated: OneOrMany<string> };
 
 /** One condition key's value: a string (or output), a boolean or number as IAM reads them, or a list. */
 export type ConditionValue<V = string> = V | boolean | number | readonly V[];
@@ -58,7 +59,10 @@ export type ResourcePolicyStatement<V = string> = PolicyStatement<V> & { readonl
  * A key policy: a resource-based policy where `Resource` is `*`, which means "this key". Never to a
  * wildcard principal (a key granted to `*` is anyone's whom an IAM policy lets call KMS).
  */
-export type KeyPolicyStatement<V = string> = PolicyStatement<V> & { readonly Principal: Exclude<Principal<V>, "*">; readonly Resource: "*" };
+export type KeyPolicyStatement<V = string> = PolicyStatement<V> & {
+    readonly Principal: Exclude<Principal<V>, "*">;
+    readonly Resource: "*";
+};
 
 /** A role's trust policy: who may assume it; it has no `Resource`, the role is the resource. */
 export type TrustPolicyStatement<V = string> = Omit<ResourcePolicyStatement<V>, "Resource" | "NotResource">;

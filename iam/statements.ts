@@ -35,7 +35,12 @@ export interface EventBridgeRule<V> {
  * aws:SourceAccount its account (the confused-deputy guard), so no other rule, in this account or
  * another, can use the grant.
  */
-export function eventBridgeRuleOnly<R, A>(sid: string, action: OneOrMany<string>, resource: OneOrMany<R>, rule: EventBridgeRule<A>): ResourcePolicyStatement<R | A | string> {
+export function eventBridgeRuleOnly<R, A>(
+    sid: string,
+    action: OneOrMany<string>,
+    resource: OneOrMany<R>,
+    rule: EventBridgeRule<A>,
+): ResourcePolicyStatement<R | A | string> {
     return {
         Sid: sid,
         Effect: "Allow",

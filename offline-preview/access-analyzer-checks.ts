@@ -28,12 +28,16 @@ export function readPolicyIndex(dir: string): PolicyIndex {
     try {
         parsed = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (err) {
-        throw new UsageError(`${file}: expected the index written by \`npm run preview -- --policies-out\` (${(err as Error).message.split("\n")[0]})`);
+        throw new UsageError(
+            `${file}: expected the index written by \`npm run preview -- --policies-out\` (${(err as Error).message.split("\n")[0]})`,
+        );
     }
     const result = policyIndex.safeParse(parsed);
     if (!result.success) {
         const issue = result.error.issues[0];
-        throw new UsageError(`${file}: ${issue?.path.join(".") ?? "(root)"}: ${issue?.message ?? "invalid"}; expected the index written by --policies-out`);
+        throw new UsageError(
+            `${file}: ${issue?.path.join(".") ?? "(root)"}: ${issue?.message ?? "invalid"}; expected the index written by --policies-out`,
+        );
     }
     return result.data;
 }
@@ -58,19 +62,37 @@ export function analyzerCalls(index: PolicyIndex, dir: string): AnalyzerCall[] {
             file,
             check: "validate-policy",
             args: [
-                "accessanalyzer", "validate-policy", "--policy-type", p.policyType, "--policy-document", document,
+                "accessanalyzer",
+                "validate-policy",
+                "--policy-type",
+                p.policyType,
+                "--policy-document",
+                document,
                 ...(p.validatePolicyResourceType ? ["--validate-policy-resource-type", p.validatePolicyResourceType] : []),
-                "--output", "json",
+                "--output",
+                "json",
             ],
         };
         if (p.publicAccessResourceType === undefined) {
             return [validate];
         }
-        return [validate, {
-            file,
-            check: "check-no-public-access",
-            args: ["accessanalyzer", "check-no-public-access", "--policy-document", document, "--resource-type", p.publicAccessResourceType, "--output", "json"],
-        }];
+        return [
+            validate,
+            {
+                file,
+                check: "check-no-public-access",
+                args: [
+                    "accessanalyzer",
+                    "check-no-public-access",
+                    "--policy-document",
+                    document,
+                    "--resource-type",
+                    p.publicAccessResourceType,
+                    "--output",
+                    "json",
+                ],
+            },
+        ];
     });
 }
 

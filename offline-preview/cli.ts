@@ -109,7 +109,9 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfig {
     try {
         return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfig;
     } catch (err) {
-        throw new UsageError(`--policy-config=${file}: expected a JSON object of policy settings (${(err as Error).message.split("\n")[0]})`);
+        throw new UsageError(
+            `--policy-config=${file}: expected a JSON object of policy settings (${(err as Error).message.split("\n")[0]})`,
+        );
     }
 }
 
@@ -158,7 +160,10 @@ export async function main(argv: string[]): Promise<number> {
         process.chdir(projectDir);
         const analyses: Promise<PolicyResult[]>[] = [];
         const run = await runProgram({
-            entry, stackConfig, view: options.view, stackTraces: options.stackTraces,
+            entry,
+            stackConfig,
+            view: options.view,
+            stackTraces: options.stackTraces,
             stackReferenceOutputs: (name) => references.outputsOf(name),
             onRegister: (resource, provider) => {
                 const analysis = analyzerReady.then((a) => a?.analyzeResource(resource, provider) ?? []);
@@ -169,23 +174,38 @@ export async function main(argv: string[]): Promise<number> {
         const programDone = performance.now();
         const analyzer = await analyzerReady;
         const resourceResults = (await Promise.all(analyses)).flat();
-        const [pack, stackResults] = analyzer === undefined ? [undefined, []] : await Promise.all([analyzer.info(), analyzer.analyzeStack(run.resources)]);
+        const [pack, stackResults] =
+            analyzer === undefined ? [undefined, []] : await Promise.all([analyzer.info(), analyzer.analyzeStack(run.resources)]);
         const policyResults = [...resourceResults, ...stackResults];
         if (outputsFile !== undefined) {
             fs.writeFileSync(outputsFile, `${JSON.stringify(run.outputs, undefined, 2)}\n`);
         }
         const elapsed = performance.now();
         if (timingsFile !== undefined) {
-            fs.writeFileSync(timingsFile, JSON.stringify({
-                resources: run.resources.length,
-                loadMs: loaded,
-                programMs: programDone - loaded,
-                policyAfterProgramMs: elapsed - programDone,
-                totalMs: elapsed,
-            }));
+            fs.writeFileSync(
+                timingsFile,
+                JSON.stringify({
+                    resources: run.resources.length,
+                    loadMs: loaded,
+                    programMs: programDone - loaded,
+                    policyAfterProgramMs: elapsed - programDone,
+                    totalMs: elapsed,
+                }),
+            );
         }
-        console.log(renderReport({ project: stackConfig.project, stack: stackConfig.stack, view: options.view, resources: run.resources, pack, policyResults }));
-        console.log(`\nDuration: ${(elapsed / 1000).toFixed(2)}s for ${run.resources.length} resources (${(elapsed / run.resources.length).toFixed(2)} ms/resource)`);
+        console.log(
+            renderReport({
+                project: stackConfig.project,
+                stack: stackConfig.stack,
+                view: options.view,
+                resources: run.resources,
+                pack,
+                policyResults,
+            }),
+        );
+        console.log(
+            `\nDuration: ${(elapsed / 1000).toFixed(2)}s for ${run.resources.length} resources (${(elapsed / run.resources.length).toFixed(2)} ms/resource)`,
+        );
         const plan = buildPlan(run.resources, stackConfig, policyResults, elapsed);
         if (jsonFile !== undefined) {
             writePlan(jsonFile, plan);
@@ -193,7 +213,9 @@ export async function main(argv: string[]): Promise<number> {
         }
         if (policiesDir !== undefined) {
             const index = writePolicies(policiesDir, stackConfig.stack, plan);
-            console.log(`Policy documents written to ${options.policiesOut}: ${Object.keys(index.policies).length} files, ${index.unwritten.length} not written (listed in ${policyIndexFile})`);
+            console.log(
+                `Policy documents written to ${options.policiesOut}: ${Object.keys(index.policies).length} files, ${index.unwritten.length} not written (listed in ${policyIndexFile})`,
+            );
         }
         if (basePlan !== undefined) {
             const markdown = renderMarkdown(stackConfig.stack, diffPlans(basePlan, plan), policyResults);

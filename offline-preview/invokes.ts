@@ -41,7 +41,7 @@ function need(where: Placement | undefined, token: string): Placement {
 
 /** Computes what `aws.iam.getPolicyDocument` returns for the statements it is given. */
 function policyDocumentResult(args: Args): Record<string, unknown> {
-    const statements = Array.isArray(args["statements"]) ? args["statements"] as Args[] : [];
+    const statements = Array.isArray(args["statements"]) ? (args["statements"] as Args[]) : [];
     const document = {
         Version: typeof args["version"] === "string" ? args["version"] : "2012-10-17",
         ...(typeof args["policyId"] === "string" ? { Id: args["policyId"] } : {}),
@@ -57,13 +57,21 @@ function statementJson(s: Args): Record<string, unknown> {
         out["Sid"] = s["sid"];
     }
     out["Effect"] = typeof s["effect"] === "string" ? s["effect"] : "Allow";
-    for (const [from, to] of [["actions", "Action"], ["notActions", "NotAction"], ["resources", "Resource"], ["notResources", "NotResource"]] as const) {
+    for (const [from, to] of [
+        ["actions", "Action"],
+        ["notActions", "NotAction"],
+        ["resources", "Resource"],
+        ["notResources", "NotResource"],
+    ] as const) {
         const list = s[from];
         if (Array.isArray(list) && list.length > 0) {
             out[to] = list.length === 1 ? list[0] : list;
         }
     }
-    for (const [from, to] of [["principals", "Principal"], ["notPrincipals", "NotPrincipal"]] as const) {
+    for (const [from, to] of [
+        ["principals", "Principal"],
+        ["notPrincipals", "NotPrincipal"],
+    ] as const) {
         const list = s[from];
         if (Array.isArray(list) && list.length > 0) {
             out[to] = principalsJson(list as Args[]);

@@ -19,7 +19,9 @@ main(process.argv.slice(2)).then(
             // The SDK prefixes the same error once per resource that awaited it; once says it.
             console.error(`error: ${error.message.replace(/^(error serializing property "[^"]*": )+/, "$1")}`);
         } else {
-            const trace = error.stack?.includes("\n") ? error.stack : `${String(error)}\n(run again with --stack-traces for where it happened)`;
+            const trace = error.stack?.includes("\n")
+                ? error.stack
+                : `${String(error)}\n(run again with --stack-traces for where it happened)`;
             console.error(`error: the offline preview failed: ${trace}`);
         }
         exitAfterFlush(ExitCode.badInputOrInternalError);

@@ -66,7 +66,9 @@ export function mockId(type: string, name: string, inputs: WireObject): string {
         return `${prefix}-${digest(`${type}::${name}`, 17)}`;
     }
     if (type === "aws:organizations/account:Account") {
-        return String(parseInt(digest(`${type}::${name}`, 12), 16)).padStart(12, "0").slice(-12);
+        return String(parseInt(digest(`${type}::${name}`, 12), 16))
+            .padStart(12, "0")
+            .slice(-12);
     }
     if (type === "aws:kms/key:Key" || type === "aws-native:kms:Key" || type.startsWith("pulumi:providers:")) {
         return stableUuid(`${type}::${name}`);
@@ -143,7 +145,7 @@ export function mockState(type: string, id: string, inputs: WireObject, where: P
     }
     if (type === "aws:ec2/eip:Eip") {
         const h = digest(id, 4);
-        state["publicIp"] = `203.0.113.${parseInt(h, 16) % 254 + 1}`;
+        state["publicIp"] = `203.0.113.${(parseInt(h, 16) % 254) + 1}`;
         state["allocationId"] = id;
     }
     return state;

@@ -46,9 +46,10 @@ const nameOf = (urn: string): string => urn.split("::").pop() ?? urn;
 /** A pull-request comment: what changes against the base plan, and what the policy pack says. */
 export function renderMarkdown(stack: string, diff: PlanDiff, results: readonly PolicyResult[]): string {
     const mandatory = results.filter((r) => r.enforcementLevel === "mandatory");
-    const verdict = mandatory.length > 0
-        ? `:x: **${mandatory.length} mandatory policy violation(s)**: this change cannot be deployed`
-        : ":white_check_mark: no mandatory policy violations";
+    const verdict =
+        mandatory.length > 0
+            ? `:x: **${mandatory.length} mandatory policy violation(s)**: this change cannot be deployed`
+            : ":white_check_mark: no mandatory policy violations";
     const out: string[] = [
         `### Offline preview of stack \`${stack}\``,
         "",
@@ -64,10 +65,25 @@ export function renderMarkdown(stack: string, diff: PlanDiff, results: readonly 
         out.push(...rows.map((r) => `| ${r.map(cell).join(" | ")} |`));
         out.push("", "</details>", "");
     };
-    section("Policy results", results.map((r) => [r.enforcementLevel, r.severity, `\`${r.policyName}\``, r.urn ? `\`${nameOf(r.urn)}\`` : "(stack)", r.message]),
-        ["Level", "Severity", "Policy", "Resource", "Message"]);
-    section("To add", diff.added.map((s) => ["+", `\`${displayType(s.type)}\``, `\`${nameOf(s.urn)}\``]), ["", "Type", "Name"]);
-    section("To change", diff.changed.map((c) => ["~", `\`${displayType(c.after.type)}\``, `\`${nameOf(c.after.urn)}\``, c.keys.join(", ") || "options"]), ["", "Type", "Name", "Changed inputs"]);
-    section("To remove", diff.removed.map((s) => ["-", `\`${displayType(s.type)}\``, `\`${nameOf(s.urn)}\``]), ["", "Type", "Name"]);
+    section(
+        "Policy results",
+        results.map((r) => [r.enforcementLevel, r.severity, `\`${r.policyName}\``, r.urn ? `\`${nameOf(r.urn)}\`` : "(stack)", r.message]),
+        ["Level", "Severity", "Policy", "Resource", "Message"],
+    );
+    section(
+        "To add",
+        diff.added.map((s) => ["+", `\`${displayType(s.type)}\``, `\`${nameOf(s.urn)}\``]),
+        ["", "Type", "Name"],
+    );
+    section(
+        "To change",
+        diff.changed.map((c) => ["~", `\`${displayType(c.after.type)}\``, `\`${nameOf(c.after.urn)}\``, c.keys.join(", ") || "options"]),
+        ["", "Type", "Name", "Changed inputs"],
+    );
+    section(
+        "To remove",
+        diff.removed.map((s) => ["-", `\`${displayType(s.type)}\``, `\`${nameOf(s.urn)}\``]),
+        ["", "Type", "Name"],
+    );
     return `${out.join("\n").trimEnd()}\n`;
 }

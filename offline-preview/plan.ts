@@ -63,7 +63,12 @@ export interface Plan {
  * The plan of a first deployment: a `create` step per registration (`import` for one adopted with
  * the import option), a `read` step per read.
  */
-export function buildPlan(resources: RecordedResource[], stackConfig: StackConfig, policyResults: PolicyResult[], durationMs: number): Plan {
+export function buildPlan(
+    resources: RecordedResource[],
+    stackConfig: StackConfig,
+    policyResults: PolicyResult[],
+    durationMs: number,
+): Plan {
     const steps = resources.map((r): PlanStep => ({
         op: stepOperation(r),
         urn: r.urn,
@@ -133,7 +138,9 @@ export function readPlan(file: string): Plan {
     try {
         parsed = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (err) {
-        throw new UsageError(`--diff=${file}: expected a plan written by \`pulumi preview --json\` or \`--json\` (${(err as Error).message.split("\n")[0]})`);
+        throw new UsageError(
+            `--diff=${file}: expected a plan written by \`pulumi preview --json\` or \`--json\` (${(err as Error).message.split("\n")[0]})`,
+        );
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
         throw new UsageError(`--diff=${file}: expected a plan object with steps[]`);

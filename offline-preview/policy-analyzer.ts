@@ -6,7 +6,15 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { UsageError } from "./errors";
 import { enforcementLevels, severities, type PolicyResult } from "./policy-results";
-import { AnalyzerClient, analyzerProto as analyzerpb, announcedPort, callAnalyzer, policyPackRunner, policyPackRunnerArgs, type AnalyzerMethod } from "./pulumi-sdk-internals";
+import {
+    AnalyzerClient,
+    analyzerProto as analyzerpb,
+    announcedPort,
+    callAnalyzer,
+    policyPackRunner,
+    policyPackRunnerArgs,
+    type AnalyzerMethod,
+} from "./pulumi-sdk-internals";
 import { providerOf, type RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
 
@@ -41,7 +49,9 @@ export class PolicyAnalyzer {
     static async start(packDir: string, signal?: AbortSignal): Promise<PolicyAnalyzer> {
         const runner = policyPackRunner(packDir);
         if (!fs.existsSync(runner)) {
-            throw new UsageError(`--policy-pack=${packDir}: expected a policy pack with its dependencies installed (run \`npm ci\`; ${path.relative(process.cwd(), runner)} is missing)`);
+            throw new UsageError(
+                `--policy-pack=${packDir}: expected a policy pack with its dependencies installed (run \`npm ci\`; ${path.relative(process.cwd(), runner)} is missing)`,
+            );
         }
         const child = spawn(process.execPath, policyPackRunnerArgs(packDir), { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
         signal?.addEventListener("abort", () => child.kill(), { once: true });
@@ -51,7 +61,10 @@ export class PolicyAnalyzer {
         });
         const port = await new Promise<number>((resolve, reject) => {
             let stdout = "";
-            const timer = setTimeout(() => reject(new Error(`policy pack ${packDir} did not start within ${startTimeoutMs / 1000}s`)), startTimeoutMs);
+            const timer = setTimeout(
+                () => reject(new Error(`policy pack ${packDir} did not start within ${startTimeoutMs / 1000}s`)),
+                startTimeoutMs,
+            );
             child.stdout?.on("data", (chunk: Buffer) => {
                 stdout += chunk.toString();
                 const announced = announcedPort(stdout);
@@ -95,7 +108,9 @@ export class PolicyAnalyzer {
             const { enforcementLevel = "mandatory", ...properties } = typeof value === "string" ? { enforcementLevel: value } : value;
             const level = enforcementLevels.indexOf(enforcementLevel as PolicyResult["enforcementLevel"]);
             if (level < 0) {
-                throw new UsageError(`--policy-config: ${policy}.enforcementLevel=${JSON.stringify(enforcementLevel)}: expected one of ${enforcementLevels.join(", ")}`);
+                throw new UsageError(
+                    `--policy-config: ${policy}.enforcementLevel=${JSON.stringify(enforcementLevel)}: expected one of ${enforcementLevels.join(", ")}`,
+                );
             }
             const config = new analyzerpb.PolicyConfig();
             config.setEnforcementlevel(level);
@@ -119,7 +134,10 @@ export class PolicyAnalyzer {
     async remediate(r: RecordedResource, provider: RecordedResource | undefined): Promise<PolicyResult[]> {
         const response = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>("remediate", analyzeRequest(r, provider));
         const remediations = response.getRemediationsList();
-        const remediated = remediations.map((x) => x.getProperties()).filter((x) => x !== undefined).pop();
+        const remediated = remediations
+            .map((x) => x.getProperties())
+            .filter((x) => x !== undefined)
+            .pop();
         if (remediated !== undefined) {
             r.inputs = remediated.toJavaScript();
             r.outputs = r.custom ? { ...r.outputs, ...r.inputs } : r.outputs;
@@ -150,7 +168,7 @@ export class PolicyAnalyzer {
     async analyzeAll(resources: readonly RecordedResource[]): Promise<PolicyResult[]> {
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
         const resourceResults = (await Promise.all(resources.map((r) => this.analyzeResource(r, providerOf(r, byUrn))))).flat();
-        return [...resourceResults, ...await this.analyzeStack(resources)];
+        return [...resourceResults, ...(await this.analyzeStack(resources))];
     }
 
     /**
@@ -159,7 +177,7 @@ export class PolicyAnalyzer {
      */
     async analyzeResource(r: RecordedResource, provider: RecordedResource | undefined): Promise<PolicyResult[]> {
         const remediations = this.remediating ? await this.remediate(r, provider) : [];
-        return [...remediations, ...await this.analyze(r, provider)];
+        return [...remediations, ...(await this.analyze(r, provider))];
     }
 
     /** `analyzeStack` once with every resource, its parent and its (property) dependencies. */
@@ -205,7 +223,7 @@ function analyzerResource(r: RecordedResource, provider: RecordedResource | unde
     res.setType(r.type);
     res.setName(r.name);
     res.setUrn(r.urn);
-    res.setProperties(Struct.fromJavaScript((r.custom ? r.outputs : r.inputs)));
+    res.setProperties(Struct.fromJavaScript(r.custom ? r.outputs : r.inputs));
     res.setOptions(resourceOptions(r));
     if (provider) {
         res.setProvider(providerResource(provider));

@@ -144,7 +144,9 @@ export function checkPoliciesOut(dir: string): void {
     }
     const entries = fs.readdirSync(dir);
     if (entries.length > 0) {
-        throw new UsageError(`--policies-out=${dir}: expected a new or empty directory, but it holds ${entries.length} entries (${entries[0]}, …)`);
+        throw new UsageError(
+            `--policies-out=${dir}: expected a new or empty directory, but it holds ${entries.length} entries (${entries[0]}, …)`,
+        );
     }
 }
 

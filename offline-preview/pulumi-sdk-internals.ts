@@ -53,7 +53,13 @@ export interface MonitorFeatures {
     supportsAliasSpecs: boolean;
 }
 
-const featureNames: readonly (keyof MonitorFeatures)[] = ["supportsSecrets", "supportsResourceReferences", "supportsOutputValues", "supportsDeletedWith", "supportsAliasSpecs"];
+const featureNames: readonly (keyof MonitorFeatures)[] = [
+    "supportsSecrets",
+    "supportsResourceReferences",
+    "supportsOutputValues",
+    "supportsDeletedWith",
+    "supportsAliasSpecs",
+];
 
 /** `store` itself, checked to carry every feature flag as a boolean (setting a missing one would change nothing). */
 export function checkedFeatures(store: Record<string, unknown>): MonitorFeatures {

@@ -54,7 +54,7 @@ export class RecordingMonitor extends MockMonitor {
             const name = req.getName();
             const parent = req.getParent();
             const urn = this.urnFor(parent, type, name);
-            const inputs = (req.getObject()?.toJavaScript() ?? {});
+            const inputs = req.getObject()?.toJavaScript() ?? {};
             const custom = req.getCustom();
             const provider = req.getProvider();
             const where = this.placementOf(provider);
@@ -71,7 +71,14 @@ export class RecordingMonitor extends MockMonitor {
                 state = this.options.view === "up" ? mockState(type, id, inputs, where) : inputs;
             }
             const record = this.keep({
-                urn, type, name, custom, parent, provider, inputs, id,
+                urn,
+                type,
+                name,
+                custom,
+                parent,
+                provider,
+                inputs,
+                id,
                 outputs: state,
                 dependencies: req.getDependenciesList(),
                 propertyDependencies: propertyDependencies(req),
@@ -116,11 +123,26 @@ export class RecordingMonitor extends MockMonitor {
                 state = this.options.view === "up" ? mockState(type, id, inputs, this.placementOf(provider)) : inputs;
             }
             this.keep({
-                urn, type, name, custom: true, parent, provider, inputs, id, read: true,
+                urn,
+                type,
+                name,
+                custom: true,
+                parent,
+                provider,
+                inputs,
+                id,
+                read: true,
                 outputs: state,
                 dependencies: req.getDependenciesList(),
                 propertyDependencies: {},
-                options: { protect: false, retainOnDelete: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: req.getAdditionalsecretoutputsList(), aliases: [] },
+                options: {
+                    protect: false,
+                    retainOnDelete: false,
+                    ignoreChanges: [],
+                    replaceOnChanges: [],
+                    additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+                    aliases: [],
+                },
             });
             const response = new resproto.ReadResourceResponse();
             response.setUrn(urn);
@@ -143,7 +165,7 @@ export class RecordingMonitor extends MockMonitor {
     registerResourceOutputs(req: resproto.RegisterResourceOutputsRequest, callback: Callback<object>): void {
         const record = this.byUrn.get(req.getUrn());
         if (record !== undefined) {
-            record.outputs = (req.getOutputs()?.toJavaScript() ?? {});
+            record.outputs = req.getOutputs()?.toJavaScript() ?? {};
         }
         super.registerResourceOutputs(req, callback);
     }
@@ -153,7 +175,7 @@ export class RecordingMonitor extends MockMonitor {
             return super.invoke(req, callback);
         }
         try {
-            const args = plainValue((req.getArgs()?.toJavaScript() ?? {})) as Record<string, unknown>;
+            const args = plainValue(req.getArgs()?.toJavaScript() ?? {}) as Record<string, unknown>;
             const result = answerInvoke(req.getTok(), args, this.placementOf(req.getProvider()));
             const response = new provproto.InvokeResponse();
             response.setReturn(Struct.fromJavaScript(result as Record<string, never>));
@@ -165,16 +187,18 @@ export class RecordingMonitor extends MockMonitor {
 
     /** URNs as the engine makes them: the parent's qualified type chain, the root stack excluded. */
     private urnFor(parent: string, type: string, name: string): string {
-        const parentType = parent === "" ? "" : parent.split("::")[2] ?? "";
+        const parentType = parent === "" ? "" : (parent.split("::")[2] ?? "");
         const qualified = parentType === "" || parentType === rootStackType ? type : `${parentType}$${type}`;
         return `urn:pulumi:${this.options.stack}::${this.options.project}::${qualified}::${name}`;
     }
 
     private placementOf(providerRef: string): Placement {
-        return this.providerPlacement.get(providerRef) ?? {
-            region: this.options.defaultRegion,
-            accountId: OFFLINE_ACCOUNT_ID,
-        };
+        return (
+            this.providerPlacement.get(providerRef) ?? {
+                region: this.options.defaultRegion,
+                accountId: OFFLINE_ACCOUNT_ID,
+            }
+        );
     }
 
     private placementFromProviderInputs(inputs: WireObject): Placement {
@@ -231,7 +255,13 @@ function recordedOptions(req: resproto.RegisterResourceRequest): RecordedResourc
         ...(req.getDeletedwith() ? { deletedWith: req.getDeletedwith() } : {}),
         ...(req.getImportid() ? { importId: req.getImportid() } : {}),
         ...(timeouts !== undefined && (timeouts.getCreate() || timeouts.getUpdate() || timeouts.getDelete())
-            ? { customTimeouts: { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined } }
+            ? {
+                  customTimeouts: {
+                      create: timeouts.getCreate() || undefined,
+                      update: timeouts.getUpdate() || undefined,
+                      delete: timeouts.getDelete() || undefined,
+                  },
+              }
             : {}),
     };
 }

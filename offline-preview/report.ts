@@ -73,7 +73,11 @@ function renderTree(resources: readonly RecordedResource[]): string[] {
     const rows: [string, string, string][] = [];
     const walk = (r: RecordedResource, prefix: string, branch: string): void => {
         const operation = stepOperation(r);
-        rows.push([`${prefix}${branch}${displayType(r.type)}`, operation === "create" ? r.name : `${r.name} (${operation})`, STEP_SYMBOLS[operation]]);
+        rows.push([
+            `${prefix}${branch}${displayType(r.type)}`,
+            operation === "create" ? r.name : `${r.name} (${operation})`,
+            STEP_SYMBOLS[operation],
+        ]);
         const kids = children.get(r.urn) ?? [];
         const childPrefix = prefix + (branch === "" ? "" : branch === "└─ " ? "   " : "│  ");
         kids.forEach((k, i) => walk(k, childPrefix, i === kids.length - 1 ? "└─ " : "├─ "));
@@ -100,7 +104,9 @@ export function countByType(resources: readonly RecordedResource[]): [string, nu
  */
 export function countByRegion(resources: readonly RecordedResource[]): [string, number][] {
     const regionByProvider = new Map(
-        resources.filter((r) => r.type === "pulumi:providers:aws").map((p) => [`${p.urn}::${p.id}`, typeof p.inputs["region"] === "string" ? p.inputs["region"] : "(unknown)"]),
+        resources
+            .filter((r) => r.type === "pulumi:providers:aws")
+            .map((p) => [`${p.urn}::${p.id}`, typeof p.inputs["region"] === "string" ? p.inputs["region"] : "(unknown)"]),
     );
     const counts = new Map<string, number>();
     for (const r of resources) {
@@ -115,10 +121,14 @@ export function countByRegion(resources: readonly RecordedResource[]): [string, 
 /** A resource's short label for reports: its display type and name. */
 export function resourceLabel(urn: string, resources: readonly RecordedResource[]): string {
     const r = resources.find((x) => x.urn === urn);
-    return r === undefined ? (urn || "(stack)") : `${displayType(r.type)} ${r.name}`;
+    return r === undefined ? urn || "(stack)" : `${displayType(r.type)} ${r.name}`;
 }
 
-function renderPolicyResults(pack: PackInfo | undefined, results: readonly PolicyResult[], resources: readonly RecordedResource[]): string[] {
+function renderPolicyResults(
+    pack: PackInfo | undefined,
+    results: readonly PolicyResult[],
+    resources: readonly RecordedResource[],
+): string[] {
     if (pack === undefined) {
         return ["Policies: not run (--skip-policy-pack)"];
     }
@@ -128,7 +138,10 @@ function renderPolicyResults(pack: PackInfo | undefined, results: readonly Polic
         return [header, "    all policies passed"];
     }
     const remediated = results.filter((r) => r.enforcementLevel === "remediate").length;
-    const lines = [header, `    ${mandatory} mandatory violation(s), ${results.length - mandatory - remediated} advisory finding(s), ${remediated} remediation(s)`];
+    const lines = [
+        header,
+        `    ${mandatory} mandatory violation(s), ${results.length - mandatory - remediated} advisory finding(s), ${remediated} remediation(s)`,
+    ];
     for (const r of results) {
         lines.push(`    - [${r.enforcementLevel}] [severity: ${r.severity}] ${r.policyName}  (${resourceLabel(r.urn, resources)})`);
         for (const line of r.message.trim().split("\n")) {

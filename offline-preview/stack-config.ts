@@ -39,7 +39,9 @@ export function readStackConfig(projectDir: string, stack: string): StackConfig 
     const stackDir = typeof project["stackConfigDir"] === "string" ? project["stackConfigDir"] : ".";
     const stackFile = path.join(projectDir, stackDir, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(stackFile)) {
-        throw new UsageError(`--stack=${stack}: expected one of the project's stacks (${listStacks(projectDir, stackDir).join(", ") || "none found"}); ${path.relative(process.cwd(), stackFile)} does not exist`);
+        throw new UsageError(
+            `--stack=${stack}: expected one of the project's stacks (${listStacks(projectDir, stackDir).join(", ") || "none found"}); ${path.relative(process.cwd(), stackFile)} does not exist`,
+        );
     }
     const stackSettings = readYamlObject(stackFile, `the settings of stack ${stack}`);
 
@@ -66,7 +68,8 @@ export function readStackConfig(projectDir: string, stack: string): StackConfig 
 /** Stacks with a settings file next to the project, for error messages and `--all`. */
 export function listStacks(projectDir: string, stackDir = "."): string[] {
     const dir = path.join(projectDir, stackDir);
-    return fs.readdirSync(dir)
+    return fs
+        .readdirSync(dir)
         .map((file) => /^Pulumi\.([^.]+)\.ya?ml$/.exec(file)?.[1])
         .filter((name): name is string => name !== undefined)
         .sort();
@@ -108,8 +111,7 @@ function qualify(key: string, projectName: string): string {
 }
 
 function isSecure(value: unknown): boolean {
-    return value !== null && typeof value === "object" && !Array.isArray(value) &&
-        Object.keys(value).length === 1 && "secure" in value;
+    return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value;
 }
 
 /** The engine passes strings as they are and everything else as JSON, as `pulumi config` does. */
@@ -118,5 +120,5 @@ function toConfigString(value: unknown): string {
 }
 
 function asObject(value: unknown): Record<string, unknown> {
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? value as Record<string, unknown> : {};
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

@@ -64,7 +64,9 @@ export class StackReferenceResolver {
         }
         const stack = this.localStack(name);
         if (stack === undefined) {
-            throw new UsageError(`stack reference ${name}: expected a stack of project ${this.sources.project} or --stack-outputs ${name}=<outputs.json>`);
+            throw new UsageError(
+                `stack reference ${name}: expected a stack of project ${this.sources.project} or --stack-outputs ${name}=<outputs.json>`,
+            );
         }
         const inherited = (process.env[CHAIN_ENV] ?? "").split(",").filter((s) => s !== "");
         const chain = inherited.length > 0 ? inherited : [this.sources.stack];
@@ -72,13 +74,19 @@ export class StackReferenceResolver {
             throw new UsageError(`stack reference ${name}: expected no cycle, but ${[...chain, stack].join(" -> ")} refer to each other`);
         }
         const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "zt-ref-")), "outputs.json");
-        const child = spawnSync(process.execPath, [this.sources.cli, "--project", this.sources.projectDir, "--stack", stack, "--outputs", out, "--skip-policy-pack"], {
-            encoding: "utf8",
-            env: { ...process.env, [CHAIN_ENV]: [...chain, stack].join(",") },
-        });
+        const child = spawnSync(
+            process.execPath,
+            [this.sources.cli, "--project", this.sources.projectDir, "--stack", stack, "--outputs", out, "--skip-policy-pack"],
+            {
+                encoding: "utf8",
+                env: { ...process.env, [CHAIN_ENV]: [...chain, stack].join(",") },
+            },
+        );
         if (child.status !== 0 || !fs.existsSync(out)) {
             const reason = (child.stderr || child.stdout || "").trim().split("\n").pop() ?? "";
-            throw new UsageError(`stack reference ${name}: the offline preview of stack ${stack} failed (${reason.replace(/^error: /, "")})`);
+            throw new UsageError(
+                `stack reference ${name}: the offline preview of stack ${stack} failed (${reason.replace(/^error: /, "")})`,
+            );
         }
         return readOutputs(out, `the outputs of stack ${stack}`);
     }

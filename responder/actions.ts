@@ -91,7 +91,8 @@ export interface Notify extends ActionBase {
     readonly target: string;
 }
 
-export type ResponseAction = IsolateInstance | SnapshotVolumes | TagInstance | DeactivateAccessKey | RevokeRoleSessions | BlockBucketPublicAccess | Notify;
+export type ResponseAction =
+    IsolateInstance | SnapshotVolumes | TagInstance | DeactivateAccessKey | RevokeRoleSessions | BlockBucketPublicAccess | Notify;
 
 export type ActionName = ResponseAction["action"];
 

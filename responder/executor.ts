@@ -18,7 +18,15 @@ import {
     ModifyNetworkInterfaceAttributeCommand,
     type Instance,
 } from "@aws-sdk/client-ec2";
-import { GetRolePolicyCommand, IAMClient, ListAccessKeysCommand, ListRoleTagsCommand, ListUserTagsCommand, PutRolePolicyCommand, UpdateAccessKeyCommand } from "@aws-sdk/client-iam";
+import {
+    GetRolePolicyCommand,
+    IAMClient,
+    ListAccessKeysCommand,
+    ListRoleTagsCommand,
+    ListUserTagsCommand,
+    PutRolePolicyCommand,
+    UpdateAccessKeyCommand,
+} from "@aws-sdk/client-iam";
 import { GetBucketTaggingCommand, GetPublicAccessBlockCommand, PutPublicAccessBlockCommand, S3Client, type Tag } from "@aws-sdk/client-s3";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import {
@@ -83,7 +91,9 @@ function errorName(error: unknown): string {
 export function revokeOlderSessionsPolicy(issuedBefore: string): Record<string, unknown> {
     return {
         Version: "2012-10-17",
-        Statement: [{ Effect: "Deny", Action: ["*"], Resource: ["*"], Condition: { DateLessThan: { "aws:TokenIssueTime": issuedBefore } } }],
+        Statement: [
+            { Effect: "Deny", Action: ["*"], Resource: ["*"], Condition: { DateLessThan: { "aws:TokenIssueTime": issuedBefore } } },
+        ],
     };
 }
 
@@ -95,7 +105,7 @@ function revokedBefore(encodedDocument: string | undefined): string | undefined 
     const document = JSON.parse(decodeURIComponent(encodedDocument)) as { Statement?: unknown };
     const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
     const times = statements
-        .map((s) => (s as { Effect?: unknown; Condition?: { DateLessThan?: Record<string, unknown> } } | undefined))
+        .map((s) => s as { Effect?: unknown; Condition?: { DateLessThan?: Record<string, unknown> } } | undefined)
         .filter((s) => s?.Effect === "Deny")
         .map((s) => s?.Condition?.DateLessThan?.["aws:TokenIssueTime"])
         .filter((time): time is string => typeof time === "string" && !Number.isNaN(Date.parse(time)));
@@ -103,7 +113,8 @@ function revokedBefore(encodedDocument: string | undefined): string | undefined 
 }
 
 /** Tags as the SDKs return them (`{Key, Value}`), as `optedOut` reads them. */
-const sdkTags = (tags: readonly { readonly Key?: string; readonly Value?: string }[] | undefined) => (tags ?? []).map((tag) => ({ key: tag.Key, value: tag.Value }));
+const sdkTags = (tags: readonly { readonly Key?: string; readonly Value?: string }[] | undefined) =>
+    (tags ?? []).map((tag) => ({ key: tag.Key, value: tag.Value }));
 
 /** The live instance, or undefined when it no longer exists. */
 async function describeInstance(ec2: EC2Client, instanceId: string): Promise<Instance | undefined> {
@@ -137,14 +148,21 @@ async function isolateInstance(a: IsolateInstance, clients: ResponderClients, op
     if (isResult(instance)) {
         return instance;
     }
-    const groupsNow = new Map((instance.NetworkInterfaces ?? []).map((eni) => [eni.NetworkInterfaceId, (eni.Groups ?? []).map((g) => g.GroupId)]));
+    const groupsNow = new Map(
+        (instance.NetworkInterfaces ?? []).map((eni) => [eni.NetworkInterfaceId, (eni.Groups ?? []).map((g) => g.GroupId)]),
+    );
     const moved: string[] = [];
     for (const eni of a.networkInterfaces) {
         const groups = groupsNow.get(eni.networkInterfaceId);
         if (groups?.length === 1 && groups[0] === eni.quarantineSecurityGroupId) {
             continue;
         }
-        await clients.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni.networkInterfaceId, Groups: [eni.quarantineSecurityGroupId] }));
+        await clients.ec2.send(
+            new ModifyNetworkInterfaceAttributeCommand({
+                NetworkInterfaceId: eni.networkInterfaceId,
+                Groups: [eni.quarantineSecurityGroupId],
+            }),
+        );
         moved.push(`${eni.networkInterfaceId} → ${eni.quarantineSecurityGroupId}`);
     }
     return moved.length > 0
@@ -157,7 +175,9 @@ async function snapshotVolumes(a: SnapshotVolumes, clients: ResponderClients, op
     if (isResult(instance)) {
         return instance;
     }
-    const volumes = (instance.BlockDeviceMappings ?? []).flatMap((mapping) => (mapping.Ebs?.VolumeId !== undefined ? [mapping.Ebs.VolumeId] : []));
+    const volumes = (instance.BlockDeviceMappings ?? []).flatMap((mapping) =>
+        mapping.Ebs?.VolumeId !== undefined ? [mapping.Ebs.VolumeId] : [],
+    );
     if (volumes.length === 0) {
         return unchanged(`instance ${a.target} has no EBS volume`);
     }
@@ -182,7 +202,9 @@ async function snapshotVolumes(a: SnapshotVolumes, clients: ResponderClients, op
         );
         taken.push(`${volumeId} → ${snapshot.SnapshotId ?? "?"}`);
     }
-    return taken.length > 0 ? changed(`snapshots started: ${taken.join(", ")}`) : unchanged(`every volume of ${a.target} already has a snapshot for this finding`);
+    return taken.length > 0
+        ? changed(`snapshots started: ${taken.join(", ")}`)
+        : unchanged(`every volume of ${a.target} already has a snapshot for this finding`);
 }
 
 async function tagInstance(a: TagInstance, clients: ResponderClients, optOutTagKey: string): Promise<Result> {
@@ -252,7 +274,11 @@ async function revokeRoleSessions(a: RevokeRoleSessions, clients: ResponderClien
         return unchanged(`role ${a.target} already denies sessions issued before ${before}`);
     }
     await clients.iam.send(
-        new PutRolePolicyCommand({ RoleName: a.target, PolicyName: a.policyName, PolicyDocument: JSON.stringify(revokeOlderSessionsPolicy(a.issuedBefore)) }),
+        new PutRolePolicyCommand({
+            RoleName: a.target,
+            PolicyName: a.policyName,
+            PolicyDocument: JSON.stringify(revokeOlderSessionsPolicy(a.issuedBefore)),
+        }),
     );
     return changed(`role ${a.target} now denies sessions issued before ${a.issuedBefore}`);
 }
@@ -281,13 +307,23 @@ async function blockBucketPublicAccess(a: BlockBucketPublicAccess, clients: Resp
             throw error;
         }
     }
-    if (current?.BlockPublicAcls === true && current.IgnorePublicAcls === true && current.BlockPublicPolicy === true && current.RestrictPublicBuckets === true) {
+    if (
+        current?.BlockPublicAcls === true &&
+        current.IgnorePublicAcls === true &&
+        current.BlockPublicPolicy === true &&
+        current.RestrictPublicBuckets === true
+    ) {
         return unchanged(`bucket ${a.target} already blocks all public access`);
     }
     await clients.s3.send(
         new PutPublicAccessBlockCommand({
             ...bucket,
-            PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+            PublicAccessBlockConfiguration: {
+                BlockPublicAcls: true,
+                IgnorePublicAcls: true,
+                BlockPublicPolicy: true,
+                RestrictPublicBuckets: true,
+            },
         }),
     );
     return changed(`bucket ${a.target} now blocks all public access`);
@@ -313,7 +349,11 @@ async function run(a: ResponseAction, clients: ResponderClients, optOutTagKey: s
 }
 
 /** Carries out every action in order; a failed action is recorded and the next one still runs. */
-export async function executeActions(actions: readonly ResponseAction[], clients: ResponderClients, optOutTagKey: string): Promise<Outcome[]> {
+export async function executeActions(
+    actions: readonly ResponseAction[],
+    clients: ResponderClients,
+    optOutTagKey: string,
+): Promise<Outcome[]> {
     const outcomes: Outcome[] = [];
     for (const a of actions) {
         let result: Result;

@@ -4,7 +4,14 @@
 // retries it, then hands it to the dead-letter queue for a person.
 
 import type { ResponseAction } from "./actions";
-import { createClients, executeActions, publishReport, publishUnreadableEvent, type ResponderClients, type ResponseReport } from "./executor";
+import {
+    createClients,
+    executeActions,
+    publishReport,
+    publishUnreadableEvent,
+    type ResponderClients,
+    type ResponseReport,
+} from "./executor";
 import { InputError } from "./input-error";
 import { parseFindingEvent, planActions } from "./planner";
 import { handlerSettingsFrom, type HandlerSettings } from "./settings";
@@ -17,7 +24,12 @@ export interface DryRunResult {
 }
 
 /** Responds to one event: plan, then (unless dry-run) act, report, and fail if anything failed. */
-export async function respond(event: unknown, settings: HandlerSettings, clients: ResponderClients, now: Date): Promise<ResponseReport | DryRunResult> {
+export async function respond(
+    event: unknown,
+    settings: HandlerSettings,
+    clients: ResponderClients,
+    now: Date,
+): Promise<ResponseReport | DryRunResult> {
     let finding;
     try {
         finding = parseFindingEvent(event);

@@ -44,13 +44,18 @@ const UNREVOCABLE_ROLE = /^(AWSServiceRoleFor|AWSReservedSSO_)/;
 
 const LONG_TERM_KEY = /^AKIA[A-Z0-9]{12,124}$/;
 
-const tags = z.array(z.object({ key: z.string({ error: "expected a tag key" }), value: z.string().nullish() }, { error: "expected a tag {key, value}" }), {
-    error: "expected a list of tags [{key, value}]",
-});
+const tags = z.array(
+    z.object({ key: z.string({ error: "expected a tag key" }), value: z.string().nullish() }, { error: "expected a tag {key, value}" }),
+    {
+        error: "expected a list of tags [{key, value}]",
+    },
+);
 
 const networkInterface = z.object(
     {
-        networkInterfaceId: z.string({ error: "expected a network interface id (eni-…)" }).regex(/^eni-[0-9a-f]{8,17}$/, { error: "expected a network interface id (eni-…)" }),
+        networkInterfaceId: z
+            .string({ error: "expected a network interface id (eni-…)" })
+            .regex(/^eni-[0-9a-f]{8,17}$/, { error: "expected a network interface id (eni-…)" }),
         vpcId: z.string({ error: "expected a VPC id (vpc-…)" }).regex(VPC_ID, { error: "expected a VPC id (vpc-…)" }),
     },
     { error: "expected a network interface object" },
@@ -58,7 +63,9 @@ const networkInterface = z.object(
 
 const instanceDetails = z.object(
     {
-        instanceId: z.string({ error: "expected an instance id (i-…)" }).regex(/^i-[0-9a-f]{8,17}$/, { error: "expected an instance id (i-…)" }),
+        instanceId: z
+            .string({ error: "expected an instance id (i-…)" })
+            .regex(/^i-[0-9a-f]{8,17}$/, { error: "expected an instance id (i-…)" }),
         networkInterfaces: z.array(networkInterface, { error: "expected a list of network interfaces" }).nullish(),
         tags: tags.nullish(),
     },
@@ -70,7 +77,9 @@ const accessKeyDetails = z.object(
         accessKeyId: z.string({ error: "expected an access key id" }).nullish(),
         principalId: z.string({ error: "expected a principal id" }).nullish(),
         userName: z.string({ error: "expected a user or role name" }).nullish(),
-        userType: z.string({ error: "expected a user type (IAMUser, AssumedRole, Root, FederatedUser, …)" }).min(1, { error: "expected a user type (IAMUser, AssumedRole, Root, FederatedUser, …)" }),
+        userType: z
+            .string({ error: "expected a user type (IAMUser, AssumedRole, Root, FederatedUser, …)" })
+            .min(1, { error: "expected a user type (IAMUser, AssumedRole, Root, FederatedUser, …)" }),
     },
     { error: "expected the access key's details (an object)" },
 );
@@ -89,10 +98,15 @@ const finding = z.object(
         accountId: z.string({ error: "expected a 12-digit account id" }).regex(ACCOUNT_ID, { error: "expected a 12-digit account id" }),
         region: z.string({ error: "expected a region" }).min(1, { error: "expected a region" }),
         id: z.string({ error: "expected the finding id" }).regex(/^[A-Za-z0-9_-]{1,300}$/, { error: "expected the finding id" }),
-        type: z.string({ error: "expected a finding type such as UnauthorizedAccess:EC2/SSHBruteForce" }).regex(/^[A-Za-z0-9]+:[A-Za-z0-9]+\/\S+$/, {
-            error: "expected a finding type such as UnauthorizedAccess:EC2/SSHBruteForce",
-        }),
-        severity: z.number({ error: "expected a number from 0 to 10" }).min(0, { error: "expected a number from 0 to 10" }).max(10, { error: "expected a number from 0 to 10" }),
+        type: z
+            .string({ error: "expected a finding type such as UnauthorizedAccess:EC2/SSHBruteForce" })
+            .regex(/^[A-Za-z0-9]+:[A-Za-z0-9]+\/\S+$/, {
+                error: "expected a finding type such as UnauthorizedAccess:EC2/SSHBruteForce",
+            }),
+        severity: z
+            .number({ error: "expected a number from 0 to 10" })
+            .min(0, { error: "expected a number from 0 to 10" })
+            .max(10, { error: "expected a number from 0 to 10" }),
         updatedAt: z.iso.datetime({ error: "expected an ISO 8601 time", offset: true }),
         resource: z.object(
             {
@@ -136,11 +150,17 @@ type Finding = FindingEvent["detail"];
 
 /** `a.b[0].c` for a zod issue path. */
 function pathText(path: readonly PropertyKey[]): string {
-    return path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : text === "" ? String(key) : `${text}.${String(key)}`), "");
+    return path.reduce<string>(
+        (text, key) => (typeof key === "number" ? `${text}[${key}]` : text === "" ? String(key) : `${text}.${String(key)}`),
+        "",
+    );
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-    return path.reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+    return path.reduce<unknown>(
+        (value, key) => (value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined),
+        input,
+    );
 }
 
 function malformed(where: string, value: unknown, expected: string): InputError {
@@ -172,30 +192,44 @@ function notify(f: Finding, target: string, why: string): ResponseAction {
 function instancePlaybook(f: Finding, settings: PlannerSettings): ResponseAction[] {
     const details = f.resource.instanceDetails;
     if (details === undefined || details === null) {
-        throw malformed(`${RESOURCE}.instanceDetails`, details ?? undefined, "expected the instance's details for a finding on an Instance");
+        throw malformed(
+            `${RESOURCE}.instanceDetails`,
+            details ?? undefined,
+            "expected the instance's details for a finding on an Instance",
+        );
     }
     const instanceId = details.instanceId;
     if (optedOut(details.tags ?? [], settings.optOutTagKey)) {
-        return [notify(f, instanceId, `instance ${instanceId} is opted out (tag ${settings.optOutTagKey}=off): nothing is changed, respond manually`)];
+        return [
+            notify(
+                f,
+                instanceId,
+                `instance ${instanceId} is opted out (tag ${settings.optOutTagKey}=off): nothing is changed, respond manually`,
+            ),
+        ];
     }
     const interfaces = details.networkInterfaces ?? [];
-    const missing = [...new Set(interfaces.map((eni) => eni.vpcId).filter((vpcId) => settings.quarantineSecurityGroups[vpcId] === undefined))];
+    const missing = [
+        ...new Set(interfaces.map((eni) => eni.vpcId).filter((vpcId) => settings.quarantineSecurityGroups[vpcId] === undefined)),
+    ];
     const isolation: ResponseAction =
         interfaces.length === 0
             ? notify(f, instanceId, `the finding lists no network interface of instance ${instanceId}: isolate it manually`)
             : missing.length > 0
-              ? notify(f, instanceId, `no quarantine security group is configured for ${missing.join(", ")}: isolate instance ${instanceId} manually`)
+              ? notify(
+                    f,
+                    instanceId,
+                    `no quarantine security group is configured for ${missing.join(", ")}: isolate instance ${instanceId} manually`,
+                )
               : {
                     action: "isolate-instance",
                     target: instanceId,
                     findingId: f.id,
-                    networkInterfaces: interfaces.map(
-                        (eni): QuarantinedInterface => ({
-                            networkInterfaceId: eni.networkInterfaceId,
-                            vpcId: eni.vpcId,
-                            quarantineSecurityGroupId: settings.quarantineSecurityGroups[eni.vpcId],
-                        }),
-                    ),
+                    networkInterfaces: interfaces.map((eni): QuarantinedInterface => ({
+                        networkInterfaceId: eni.networkInterfaceId,
+                        vpcId: eni.vpcId,
+                        quarantineSecurityGroupId: settings.quarantineSecurityGroups[eni.vpcId],
+                    })),
                     reason: `${headline(f)}: move every network interface of instance ${instanceId} into its VPC's quarantine security group, which admits and sends nothing`,
                 };
     return [
@@ -219,7 +253,11 @@ function instancePlaybook(f: Finding, settings: PlannerSettings): ResponseAction
 function credentialPlaybook(f: Finding, settings: PlannerSettings, now: Date): ResponseAction[] {
     const key = f.resource.accessKeyDetails;
     if (key === undefined || key === null) {
-        throw malformed(`${RESOURCE}.accessKeyDetails`, key ?? undefined, "expected the access key's details for a finding on an AccessKey");
+        throw malformed(
+            `${RESOURCE}.accessKeyDetails`,
+            key ?? undefined,
+            "expected the access key's details for a finding on an AccessKey",
+        );
     }
     const keyId = key.accessKeyId ?? "";
     const name = key.userName ?? "";
@@ -227,7 +265,13 @@ function credentialPlaybook(f: Finding, settings: PlannerSettings, now: Date): R
     switch (key.userType) {
         case "IAMUser":
             if (!LONG_TERM_KEY.test(keyId)) {
-                return [notify(f, subject, `the credentials of IAM user ${name || "?"} are not a long-term access key (${keyId || "none"}); only long-term keys are deactivated: respond manually`)];
+                return [
+                    notify(
+                        f,
+                        subject,
+                        `the credentials of IAM user ${name || "?"} are not a long-term access key (${keyId || "none"}); only long-term keys are deactivated: respond manually`,
+                    ),
+                ];
             }
             if (name === "") {
                 return [notify(f, keyId, `the finding names no user for access key ${keyId}: deactivate it manually`)];
@@ -246,7 +290,13 @@ function credentialPlaybook(f: Finding, settings: PlannerSettings, now: Date): R
                 return [notify(f, subject, "the finding names no role for these temporary credentials: revoke their sessions manually")];
             }
             if (UNREVOCABLE_ROLE.test(name) || settings.exemptRoleNames.includes(name)) {
-                return [notify(f, name, `the sessions of role ${name} are not revoked automatically (service-linked, IAM Identity Center or exempt): respond manually`)];
+                return [
+                    notify(
+                        f,
+                        name,
+                        `the sessions of role ${name} are not revoked automatically (service-linked, IAM Identity Center or exempt): respond manually`,
+                    ),
+                ];
             }
             return [
                 {
@@ -267,7 +317,11 @@ function credentialPlaybook(f: Finding, settings: PlannerSettings, now: Date): R
 function bucketPlaybook(f: Finding, settings: PlannerSettings): ResponseAction[] {
     const buckets = f.resource.s3BucketDetails ?? [];
     if (buckets.length === 0) {
-        throw malformed(`${RESOURCE}.s3BucketDetails`, f.resource.s3BucketDetails ?? undefined, `expected the buckets of a ${f.type} finding`);
+        throw malformed(
+            `${RESOURCE}.s3BucketDetails`,
+            f.resource.s3BucketDetails ?? undefined,
+            `expected the buckets of a ${f.type} finding`,
+        );
     }
     return buckets.map((b) =>
         optedOut(b.tags ?? [], settings.optOutTagKey)
@@ -285,7 +339,12 @@ function bucketPlaybook(f: Finding, settings: PlannerSettings): ResponseAction[]
 /** What the finding is about, for a notify-only plan: the instance, bucket, key or principal, else the resource type. */
 function subjectOf(f: Finding): string {
     const r = f.resource;
-    const candidates = [r.instanceDetails?.instanceId, r.s3BucketDetails?.map((b) => b.name).join(", "), r.accessKeyDetails?.accessKeyId, r.accessKeyDetails?.userName];
+    const candidates = [
+        r.instanceDetails?.instanceId,
+        r.s3BucketDetails?.map((b) => b.name).join(", "),
+        r.accessKeyDetails?.accessKeyId,
+        r.accessKeyDetails?.userName,
+    ];
     return candidates.find((c): c is string => typeof c === "string" && c !== "") ?? r.resourceType;
 }
 
@@ -302,7 +361,13 @@ export function planActions(event: FindingEvent, settings: PlannerSettings, now:
         return [notify(f, subjectOf(f), "a sample finding (GuardDuty CreateSampleFindings): nothing is changed")];
     }
     if (f.severity < settings.severityThreshold) {
-        return [notify(f, subjectOf(f), `severity ${f.severity} is below the response threshold ${settings.severityThreshold}: nothing is changed`)];
+        return [
+            notify(
+                f,
+                subjectOf(f),
+                `severity ${f.severity} is below the response threshold ${settings.severityThreshold}: nothing is changed`,
+            ),
+        ];
     }
     if (PUBLIC_BUCKET_FINDING_TYPES.includes(f.type)) {
         return bucketPlaybook(f, settings);

@@ -104,7 +104,10 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
     const organization = organizationContext(config);
     const placement = organization.accountPlacement;
     // The regions come from the management stack's list; refused before any resource but its reference is declared.
-    const regionsWatched = watchedRegions(config, organization.allowedRegions === undefined ? undefined : await organization.allowedRegions);
+    const regionsWatched = watchedRegions(
+        config,
+        organization.allowedRegions === undefined ? undefined : await organization.allowedRegions,
+    );
     const member = new MemberAccount(`${env}-account`, {
         environment: env,
         region: config.region,
@@ -167,7 +170,12 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
     // environment's VPC, elsewhere the default VPC is the only one the program knows.
     const regions = [
         { region: config.region, provider, keys: keys.keyArns, home: true },
-        ...otherProviders.map(({ region, provider: regional }) => ({ region, provider: regional, keys: keysIn(region, regional), home: false })),
+        ...otherProviders.map(({ region, provider: regional }) => ({
+            region,
+            provider: regional,
+            keys: keysIn(region, regional),
+            home: false,
+        })),
     ];
     const watched = regions.map(({ region, provider: regional, keys: regionKeys, home }) => {
         const defaultVpcName = home ? `${env}-default-vpc` : `${env}-default-vpc-${region}`;

@@ -12,7 +12,10 @@ import { OrganizationStructure, SECURITY_OU } from "../components/organization/o
 import { platformOwnerTags } from "../components/organization/platform-ownership";
 import { accountRoot, bucketArn, permissionSetRoleArnPattern, roleArn } from "../iam/arns";
 import { DEFAULT_AUDIT_LOG_GROUP_PATTERNS } from "../components/organization/service-control-policies";
-import { DelegatedSecurityAdministration, type DelegatedSecurityAdministrationArgs } from "../components/security-services/delegated-security-administration";
+import {
+    DelegatedSecurityAdministration,
+    type DelegatedSecurityAdministrationArgs,
+} from "../components/security-services/delegated-security-administration";
 import type { ManagementConfig } from "./config/management-schema";
 
 /**
@@ -77,7 +80,11 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
     const region = config.region;
     // The deployer's credentials are the management account's; the provider refuses any other.
     const managementIn = (providerRegion: string, providerName: string): aws.Provider =>
-        new aws.Provider(providerName, { region: providerRegion, allowedAccountIds: [organization.managementAccountId], defaultTags: { tags } });
+        new aws.Provider(providerName, {
+            region: providerRegion,
+            allowedAccountIds: [organization.managementAccountId],
+            defaultTags: { tags },
+        });
     const management = managementIn(region, "management");
     // Every allowed region is watched: the regional services get a provider per account there.
     const otherRegions = config.guardrails.allowedRegions.filter((allowed) => allowed !== region);
@@ -109,8 +116,18 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         "accounts",
         {
             accounts: [
-                { key: "security", accountId: accounts.securityAccountId, email: accounts.securityAccountEmail, parentId: ous[SECURITY_OU] },
-                { key: "log-archive", accountId: accounts.logArchiveAccountId, email: accounts.logArchiveAccountEmail, parentId: ous[SECURITY_OU] },
+                {
+                    key: "security",
+                    accountId: accounts.securityAccountId,
+                    email: accounts.securityAccountEmail,
+                    parentId: ous[SECURITY_OU],
+                },
+                {
+                    key: "log-archive",
+                    accountId: accounts.logArchiveAccountId,
+                    email: accounts.logArchiveAccountEmail,
+                    parentId: ous[SECURITY_OU],
+                },
                 ...accounts.environments.map((e) => ({ key: e.name, accountId: e.accountId, email: e.email, parentId: ous[e.ou] })),
             ],
         },
@@ -207,7 +224,9 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
             region,
             guardDutyFeatures: services.guardDutyFeatures,
             findingPublishingFrequency: services.findingPublishingFrequency,
-            securityHubMemberAccountIds: Object.fromEntries(accounts.environments.filter((e) => e.securityHubMember).map((e) => [e.name, e.accountId])),
+            securityHubMemberAccountIds: Object.fromEntries(
+                accounts.environments.filter((e) => e.securityHubMember).map((e) => [e.name, e.accountId]),
+            ),
             ...aggregatorLinking(services.aggregatorRegions ?? otherRegions),
             linkedRegions: security.regionalProviders.map(({ region: linked, provider }) => ({
                 region: linked,
@@ -220,7 +239,10 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
     );
 
     const identityCenter = config.identityCenter;
-    const accountIdsByRole: Readonly<Record<string, string>> = { security: accounts.securityAccountId, "log-archive": accounts.logArchiveAccountId };
+    const accountIdsByRole: Readonly<Record<string, string>> = {
+        security: accounts.securityAccountId,
+        "log-archive": accounts.logArchiveAccountId,
+    };
     const identity =
         identityCenter === undefined
             ? undefined
@@ -235,7 +257,9 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
                       assignments: identityCenter.assignments.map((assignment) => ({
                           groupId: assignment.groupId,
                           permissionSet: assignment.permissionSet,
-                          accounts: Object.fromEntries(assignment.accounts.map((account) => [account, accountIdsByRole[account] ?? account])),
+                          accounts: Object.fromEntries(
+                              assignment.accounts.map((account) => [account, accountIdsByRole[account] ?? account]),
+                          ),
                       })),
                   },
                   { provider: management },
@@ -267,6 +291,10 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
 }
 
 /** The aggregator links exactly the other watched regions (none: an organisation in one region). */
-function aggregatorLinking(linked: readonly string[]): Pick<DelegatedSecurityAdministrationArgs, "findingAggregatorLinkingMode" | "findingAggregatorRegions"> {
-    return linked.length === 0 ? { findingAggregatorLinkingMode: "NO_REGIONS" } : { findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: linked };
+function aggregatorLinking(
+    linked: readonly string[],
+): Pick<DelegatedSecurityAdministrationArgs, "findingAggregatorLinkingMode" | "findingAggregatorRegions"> {
+    return linked.length === 0
+        ? { findingAggregatorLinkingMode: "NO_REGIONS" }
+        : { findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: linked };
 }

@@ -55,13 +55,20 @@ export function organizationContext(config: EnvironmentConfig): OrganizationCont
             configDeliveryBucketName: config.baseline.configBucketName as string,
             ...(config.baseline.configKmsKeyArn === undefined ? {} : { configDeliveryKeyArn: config.baseline.configKmsKeyArn }),
             ...(account.mode === "create"
-                ? { accountPlacement: { parentOuId: account.parentOuId as string, managementAccountId: account.managementAccountId as string } }
+                ? {
+                      accountPlacement: {
+                          parentOuId: account.parentOuId as string,
+                          managementAccountId: account.managementAccountId as string,
+                      },
+                  }
                 : {}),
         };
     }
     const reference = new pulumi.StackReference(`${config.environment}-management`, { name: managementStackName(management.stack) });
     const problem = (output: string, value: unknown, expected: string): pulumi.RunError =>
-        new pulumi.RunError(`management stack ${managementStackName(management.stack)}: output ${output}=${JSON.stringify(value) ?? "(not set)"}: expected ${expected}`);
+        new pulumi.RunError(
+            `management stack ${managementStackName(management.stack)}: output ${output}=${JSON.stringify(value) ?? "(not set)"}: expected ${expected}`,
+        );
     const read = (output: keyof ManagementOutputs): pulumi.Output<string> =>
         reference.getOutput(output).apply((value: unknown) => {
             const [pattern, expected] = EXPECTED[output] ?? [/.*/, "a string"];
@@ -88,9 +95,14 @@ export function organizationContext(config: EnvironmentConfig): OrganizationCont
                   accountPlacement: {
                       managementAccountId: read("managementAccountId"),
                       parentOuId: reference.getOutput("organizationalUnitIds").apply((ids: unknown) => {
-                          const id = ids !== null && typeof ids === "object" ? (ids as Record<string, unknown>)[organizationalUnit] : undefined;
+                          const id =
+                              ids !== null && typeof ids === "object" ? (ids as Record<string, unknown>)[organizationalUnit] : undefined;
                           if (typeof id !== "string") {
-                              throw problem(`organizationalUnitIds.${organizationalUnit}`, id, "an OU id; account.organizationalUnit names an OU the management stack does not have");
+                              throw problem(
+                                  `organizationalUnitIds.${organizationalUnit}`,
+                                  id,
+                                  "an OU id; account.organizationalUnit names an OU the management stack does not have",
+                              );
                           }
                           return id;
                       }),

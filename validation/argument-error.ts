@@ -58,9 +58,16 @@ export function validMatching(parameter: string, value: unknown, pattern: RegExp
  * `isProvider` (say `aws.Provider.isInstance`: this module imports nothing) also refuses a value
  * given that is no such provider; without it, any value given will do.
  */
-export function validProvider<P>(parameter: string, value: unknown, expected: string, isProvider: (value: unknown) => value is P = (_value): _value is P => true): P {
+export function validProvider<P>(
+    parameter: string,
+    value: unknown,
+    expected: string,
+    isProvider: (value: unknown) => value is P = (_value): _value is P => true,
+): P {
     if (value === undefined || !isProvider(value)) {
-        throw new Error(`${parameter}: ${show(value)}${value === undefined ? " is missing" : ""}; expected ${expected} (default providers are disabled)`);
+        throw new Error(
+            `${parameter}: ${show(value)}${value === undefined ? " is missing" : ""}; expected ${expected} (default providers are disabled)`,
+        );
     }
     return value;
 }

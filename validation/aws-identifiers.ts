@@ -74,17 +74,30 @@ export function validRegion(parameter: string, value: unknown): string {
 /** The regions, or a one-line error naming `parameter`: at least one, each a region of the aws partition, no repeats. */
 export function validRegions(parameter: string, value: unknown): readonly string[] {
     const regions = validNonEmptyList(parameter, value, "a non-empty list of AWS region codes");
-    return refuseRepeats(parameter, regions.map((region) => validRegion(parameter, region)));
+    return refuseRepeats(
+        parameter,
+        regions.map((region) => validRegion(parameter, region)),
+    );
 }
 
 /** An AWS Organizations id, or a one-line error naming `parameter`. */
 export function validOrganizationId(parameter: string, value: unknown): string {
-    return validMatching(parameter, value, ORGANIZATION_ID, "an AWS Organizations id (o- followed by 10 to 32 lowercase letters or digits)");
+    return validMatching(
+        parameter,
+        value,
+        ORGANIZATION_ID,
+        "an AWS Organizations id (o- followed by 10 to 32 lowercase letters or digits)",
+    );
 }
 
 /** The role name, or a one-line error naming `parameter`. */
 export function validRoleName(parameter: string, value: unknown): string {
-    return validMatching(parameter, value, ROLE_NAME, "an IAM role name (1-64 characters of A-Z a-z 0-9 + = , . @ _ -, no path or wildcard)");
+    return validMatching(
+        parameter,
+        value,
+        ROLE_NAME,
+        "an IAM role name (1-64 characters of A-Z a-z 0-9 + = , . @ _ -, no path or wildcard)",
+    );
 }
 
 /** The optional role name (undefined stays undefined), or a one-line error naming `parameter`. */

@@ -31,7 +31,11 @@ export function validLogGroupPatterns(parameter: string, value: unknown): readon
 /** The log group name prefix (`/zero-trust/prod/`), or a one-line error naming `parameter`. */
 export function validLogGroupNamePrefix(parameter: string, value: unknown): string {
     if (typeof value !== "string" || !LOG_GROUP_NAME_PREFIX.test(value)) {
-        fail(parameter, value, "a log group name prefix that starts and ends with / (segments of A-Z a-z 0-9 _ . # -, like /zero-trust/prod/)");
+        fail(
+            parameter,
+            value,
+            "a log group name prefix that starts and ends with / (segments of A-Z a-z 0-9 _ . # -, like /zero-trust/prod/)",
+        );
     }
     return value;
 }

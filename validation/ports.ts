@@ -20,5 +20,8 @@ export function validPort(parameter: string, value: unknown): number {
 /** The ports, or a one-line error naming `parameter`: at least one, each a port, none twice. */
 export function validPorts(parameter: string, value: unknown): readonly number[] {
     const ports = validNonEmptyList(parameter, value, "a non-empty list of ports");
-    return refuseRepeats(parameter, ports.map((port, index) => validPort(`${parameter}[${index}]`, port)));
+    return refuseRepeats(
+        parameter,
+        ports.map((port, index) => validPort(`${parameter}[${index}]`, port)),
+    );
 }

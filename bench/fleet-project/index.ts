@@ -7,10 +7,14 @@ import { buildEnvironment } from "../../stacks/environment";
 export = async () => {
     const base = loadEnvironmentConfig();
     const count = new pulumi.Config().requireNumber("environments", { min: 1, max: 200 });
-    const environments = await Promise.all(Array.from({ length: count }, (_, i) => buildEnvironment({
-        ...base,
-        environment: `${base.environment}-${i}`,
-        network: { ...base.network, vpcCidr: `10.${i}.0.0/16` },
-    })));
+    const environments = await Promise.all(
+        Array.from({ length: count }, (_, i) =>
+            buildEnvironment({
+                ...base,
+                environment: `${base.environment}-${i}`,
+                network: { ...base.network, vpcCidr: `10.${i}.0.0/16` },
+            }),
+        ),
+    );
     return environments.map((environment) => environment.vpcId);
 };

@@ -141,7 +141,11 @@ export class AccountBaseline extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [recorder] },
         );
-        new aws.cfg.RecorderStatus(`${name}-config-recorder-status`, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
+        new aws.cfg.RecorderStatus(
+            `${name}-config-recorder-status`,
+            { name: recorder.name, isEnabled: true },
+            { parent: this, dependsOn: [channel] },
+        );
 
         for (const rule of managedConfigRulesIn(args.region)) {
             const slug = configRuleSlug(rule.identifier);
@@ -160,7 +164,11 @@ export class AccountBaseline extends pulumi.ComponentResource {
         this.accessAnalyzerArn = analyzer.arn;
         this.securityHubArn = hub.arn;
         this.configRecorderName = recorder.name;
-        this.registerOutputs({ accessAnalyzerArn: this.accessAnalyzerArn, securityHubArn: this.securityHubArn, configRecorderName: this.configRecorderName });
+        this.registerOutputs({
+            accessAnalyzerArn: this.accessAnalyzerArn,
+            securityHubArn: this.securityHubArn,
+            configRecorderName: this.configRecorderName,
+        });
     }
 }
 

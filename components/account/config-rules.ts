@@ -94,18 +94,17 @@ export const MANAGED_CONFIG_RULES: readonly ManagedConfigRule[] = [
     // Detection: the trail and GuardDuty are on.
     { identifier: "CLOUD_TRAIL_ENABLED", description: "A CloudTrail trail records the account" },
     { identifier: "GUARDDUTY_ENABLED_CENTRALIZED", description: "GuardDuty is enabled" },
-]
+];
 
 /** The managed rules AWS Config offers in `region`. */
-export const managedConfigRulesIn = (region: string): readonly ManagedConfigRule[] => MANAGED_CONFIG_RULES.filter((rule) => !(rule.unavailableIn ?? []).includes(region));
+export const managedConfigRulesIn = (region: string): readonly ManagedConfigRule[] =>
+    MANAGED_CONFIG_RULES.filter((rule) => !(rule.unavailableIn ?? []).includes(region));
 
 /** `ENCRYPTED_VOLUMES` → `encrypted-volumes`: the rule's name suffix, as AWS names its own. */
 export const configRuleSlug = (identifier: string): string => identifier.toLowerCase().replace(/_/g, "-");
-
 
 /** Security Hub standards every environment account subscribes to, by the ARN's path in a region. */
 export const SECURITY_HUB_STANDARDS = [
     { id: "fsbp", path: "standards/aws-foundational-security-best-practices/v/1.0.0" },
     { id: "cis-3-0", path: "standards/cis-aws-foundations-benchmark/v/3.0.0" },
 ] as const;
-

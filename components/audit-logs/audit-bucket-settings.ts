@@ -73,18 +73,34 @@ export interface PrivateBucketSettings {
 }
 
 /** Ownership enforced (ACLs off), every public access block, versioning, SSE-KMS under `keyArn` with an S3 Bucket Key. */
-export function privateBucketSettings(parent: pulumi.Resource, prefix: string, bucket: aws.s3.Bucket, keyArn: pulumi.Input<string>): PrivateBucketSettings {
+export function privateBucketSettings(
+    parent: pulumi.Resource,
+    prefix: string,
+    bucket: aws.s3.Bucket,
+    keyArn: pulumi.Input<string>,
+): PrivateBucketSettings {
     const inBucket = { parent };
-    const ownership = new aws.s3.BucketOwnershipControls(`${prefix}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, inBucket);
+    const ownership = new aws.s3.BucketOwnershipControls(
+        `${prefix}-ownership`,
+        { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+        inBucket,
+    );
     const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
         `${prefix}-public-access-block`,
         { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
         inBucket,
     );
-    const versioning = new aws.s3.BucketVersioning(`${prefix}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, inBucket);
+    const versioning = new aws.s3.BucketVersioning(
+        `${prefix}-versioning`,
+        { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
+        inBucket,
+    );
     const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
         `${prefix}-encryption`,
-        { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }] },
+        {
+            bucket: bucket.id,
+            rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }],
+        },
         inBucket,
     );
     return { versioning, all: [ownership, publicAccessBlock, versioning, encryption] };
@@ -115,4 +131,9 @@ export function logLifecycleRules(lifecycle: Required<LogArchiveLifecycle>): aws
 }
 
 /** Expiration cannot name days and delete markers in one rule. */
-export const REMOVE_EXPIRED_DELETE_MARKERS = { id: "remove-expired-delete-markers", status: "Enabled", filter: {}, expiration: { expiredObjectDeleteMarker: true } } as const;
+export const REMOVE_EXPIRED_DELETE_MARKERS = {
+    id: "remove-expired-delete-markers",
+    status: "Enabled",
+    filter: {},
+    expiration: { expiredObjectDeleteMarker: true },
+} as const;

@@ -1,5 +1,13 @@
 import { ARCHIVE_STORAGE_CLASSES, DEFAULT_NONCURRENT_EXPIRATION_DAYS, type LogArchiveLifecycle } from "./audit-bucket-settings";
-import { fail, refuseRepeats, show, validChoice, validNonEmptyList, validProvider, validWholeNumber } from "../../validation/argument-error";
+import {
+    fail,
+    refuseRepeats,
+    show,
+    validChoice,
+    validNonEmptyList,
+    validProvider,
+    validWholeNumber,
+} from "../../validation/argument-error";
 import { ROLE_ARN, ROOT_OR_ROLE_ARN } from "../../validation/aws-identifiers";
 
 // Validation of the audit-log components' arguments. Every check throws a one-line error that names
@@ -19,7 +27,6 @@ export const OBJECT_LOCK_MAXIMUM_DAYS = 36500;
 
 /** The longest lifecycle period accepted here (100 years, Object Lock's own maximum). */
 export const LIFECYCLE_MAXIMUM_DAYS = OBJECT_LOCK_MAXIMUM_DAYS;
-
 
 /** A role ARN pattern of one account under Identity Center's reserved path (permissionSetRoleArnPattern). */
 const SSO_ROLE_PATTERN = /^arn:aws:iam::(\d{12}):role\/aws-reserved\/sso\.amazonaws\.com\/\*AWSReservedSSO_[\w+=,.@-]+_\*$/;
@@ -48,7 +55,11 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  * Refuses a component given neither a provider (`opts.provider`) nor a map of them
  * (`opts.providers`): `<component>: opts.provider: undefined is missing; expected <expected> …`.
  */
-export function checkProviderGiven(component: string, opts: { readonly provider?: unknown; readonly providers?: unknown } | undefined, expected: string): void {
+export function checkProviderGiven(
+    component: string,
+    opts: { readonly provider?: unknown; readonly providers?: unknown } | undefined,
+    expected: string,
+): void {
     if (opts?.providers === undefined) {
         validProvider(`${component}: opts.provider`, opts?.provider, expected);
     }
@@ -100,7 +111,11 @@ export function validRoleArnsOf(parameter: string, value: unknown, accountId: st
     arns.forEach((arn, index) => {
         const match = typeof arn === "string" ? ROLE_ARN.exec(arn) : null;
         if (match === null || match[1] !== accountId) {
-            fail(`${parameter}[${index}]`, arn, `an IAM role ARN of account ${accountId} (arn:aws:iam::${accountId}:role/<name>, no wildcard)`);
+            fail(
+                `${parameter}[${index}]`,
+                arn,
+                `an IAM role ARN of account ${accountId} (arn:aws:iam::${accountId}:role/<name>, no wildcard)`,
+            );
         }
     });
     return refuseRepeats(parameter, arns as string[]);
@@ -133,7 +148,11 @@ export function validAccountRolePatterns(parameter: string, value: unknown, acco
     value.forEach((pattern, index) => {
         const match = typeof pattern === "string" ? SSO_ROLE_PATTERN.exec(pattern) : null;
         if (match === null || match[1] !== accountId) {
-            fail(`${parameter}[${index}]`, pattern, `an Identity Center role ARN pattern of account ${accountId} (arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<permission set>_*)`);
+            fail(
+                `${parameter}[${index}]`,
+                pattern,
+                `an Identity Center role ARN pattern of account ${accountId} (arn:aws:iam::${accountId}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_<permission set>_*)`,
+            );
         }
     });
     return refuseRepeats(parameter, value as string[]);
@@ -144,9 +163,18 @@ export function validAccountRolePatterns(parameter: string, value: unknown, acco
  * minimum stays), expiry after the last transition; noncurrent versions default to 30 days.
  * Errors name `<component>: <parameter>.<field>`; the rules between fields name `<parameter>.<field>`.
  */
-export function validLifecycle(component: string, parameter: string, value: Partial<LogArchiveLifecycle> | undefined): Required<LogArchiveLifecycle> {
+export function validLifecycle(
+    component: string,
+    parameter: string,
+    value: Partial<LogArchiveLifecycle> | undefined,
+): Required<LogArchiveLifecycle> {
     const named = (field: string): string => `${component}: ${parameter}.${field}`;
-    const standardIaDays = validWholeNumber(named("standardIaDays"), value?.standardIaDays, STANDARD_IA_MINIMUM_DAYS, LIFECYCLE_MAXIMUM_DAYS);
+    const standardIaDays = validWholeNumber(
+        named("standardIaDays"),
+        value?.standardIaDays,
+        STANDARD_IA_MINIMUM_DAYS,
+        LIFECYCLE_MAXIMUM_DAYS,
+    );
     const archiveDays = validWholeNumber(named("archiveDays"), value?.archiveDays, 1, LIFECYCLE_MAXIMUM_DAYS);
     if (archiveDays < standardIaDays + STANDARD_IA_MINIMUM_DAYS) {
         fail(
@@ -157,13 +185,22 @@ export function validLifecycle(component: string, parameter: string, value: Part
     }
     const expirationDays = validWholeNumber(named("expirationDays"), value?.expirationDays, 1, LIFECYCLE_MAXIMUM_DAYS);
     if (expirationDays <= archiveDays) {
-        fail(named("expirationDays"), expirationDays, `more than ${parameter}.archiveDays (${archiveDays}): logs expire after their last transition`);
+        fail(
+            named("expirationDays"),
+            expirationDays,
+            `more than ${parameter}.archiveDays (${archiveDays}): logs expire after their last transition`,
+        );
     }
     return {
         standardIaDays,
         archiveDays,
         archiveStorageClass: validChoice(named("archiveStorageClass"), value?.archiveStorageClass, ARCHIVE_STORAGE_CLASSES),
         expirationDays,
-        noncurrentExpirationDays: validWholeNumber(named("noncurrentExpirationDays"), value?.noncurrentExpirationDays ?? DEFAULT_NONCURRENT_EXPIRATION_DAYS, 1, LIFECYCLE_MAXIMUM_DAYS),
+        noncurrentExpirationDays: validWholeNumber(
+            named("noncurrentExpirationDays"),
+            value?.noncurrentExpirationDays ?? DEFAULT_NONCURRENT_EXPIRATION_DAYS,
+            1,
+            LIFECYCLE_MAXIMUM_DAYS,
+        ),
     };
 }

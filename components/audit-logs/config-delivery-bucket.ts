@@ -1,7 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkWhenKnown, validWholeNumber } from "../../validation/argument-error";
-import { validAccountId, validBucketName, validOptionalRoleName, validOrganizationId, validRegion, validRoleName } from "../../validation/aws-identifiers";
+import {
+    validAccountId,
+    validBucketName,
+    validOptionalRoleName,
+    validOrganizationId,
+    validRegion,
+    validRoleName,
+} from "../../validation/aws-identifiers";
 import { validConfigKeyPrefix } from "../../validation/s3-key-prefixes";
 import { type LogArchiveLifecycle, logLifecycleRules, privateBucketSettings, protectedAuditKey } from "./audit-bucket-settings";
 import {
@@ -79,7 +86,11 @@ function checkArgs(args: ConfigDeliveryBucketArgs, opts: pulumi.ComponentResourc
         bucketName: validBucketName("ConfigDeliveryBucket: bucketName", args.bucketName),
         configKeyPrefix: validConfigKeyPrefix("ConfigDeliveryBucket: configKeyPrefix", args.configKeyPrefix ?? DEFAULT_CONFIG_KEY_PREFIX),
         readers: validReaderArns("ConfigDeliveryBucket: readerPrincipalArns", args.readerPrincipalArns),
-        accountReaderRolePatterns: validAccountRolePatterns("ConfigDeliveryBucket: accountReaderRolePatterns", args.accountReaderRolePatterns ?? [], logArchiveAccountId),
+        accountReaderRolePatterns: validAccountRolePatterns(
+            "ConfigDeliveryBucket: accountReaderRolePatterns",
+            args.accountReaderRolePatterns ?? [],
+            logArchiveAccountId,
+        ),
         administrators: validRoleArnsOf("ConfigDeliveryBucket: keyAdministratorArns", args.keyAdministratorArns, logArchiveAccountId),
         breakGlassRoleName,
         deploymentRoleName,
@@ -116,13 +127,23 @@ export class ConfigDeliveryBucket extends pulumi.ComponentResource {
         const readers = { readers: a.readers, accountReaderRolePatterns: a.accountReaderRolePatterns };
         const key = protectedAuditKey(this, `${name}-key`, {
             description: `Encrypts AWS Config's deliveries in ${a.bucketName}`,
-            policy: configDeliveryKeyPolicy({ logArchiveAccountId: a.logArchiveAccountId, region: a.region, organizationId: a.organizationId, administrators: a.administrators, ...readers }),
+            policy: configDeliveryKeyPolicy({
+                logArchiveAccountId: a.logArchiveAccountId,
+                region: a.region,
+                organizationId: a.organizationId,
+                administrators: a.administrators,
+                ...readers,
+            }),
             deletionWindowInDays: a.keyDeletionWindowDays,
             alias: CONFIG_DELIVERY_KEY_ALIAS,
             nameTag: "audit-logs-config-delivery",
         });
 
-        const bucket = new aws.s3.Bucket(`${name}-bucket`, { bucket: a.bucketName, forceDestroy: false, tags: { Name: a.bucketName } }, { parent: this, protect: true });
+        const bucket = new aws.s3.Bucket(
+            `${name}-bucket`,
+            { bucket: a.bucketName, forceDestroy: false, tags: { Name: a.bucketName } },
+            { parent: this, protect: true },
+        );
         const settings = privateBucketSettings(this, name, bucket, key.arn);
         const lifecycle = new aws.s3.BucketLifecycleConfiguration(
             `${name}-lifecycle`,

@@ -188,7 +188,11 @@ function readersThroughS3(keyReaders: KeyReaders): KeyPolicyStatement[] {
 }
 
 /** A key policy of the audit-log keys: administrators and root recovery first, then the key's own statements. */
-export function auditKeyPolicyDocument(accountId: string, administrators: readonly string[], statements: readonly KeyPolicyStatement[]): KeyPolicyDocument {
+export function auditKeyPolicyDocument(
+    accountId: string,
+    administrators: readonly string[],
+    statements: readonly KeyPolicyStatement[],
+): KeyPolicyDocument {
     if (administrators.length === 0) {
         throw new Error("a key policy needs at least one key administrator");
     }

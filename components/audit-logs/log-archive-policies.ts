@@ -40,7 +40,13 @@
 import { accountRoot, bucketArn, roleArn, trailArn } from "../../iam/arns";
 import type { Condition, PolicyDocument, ResourcePolicyStatement } from "../../iam/policy-document";
 import { denyInsecureTransport } from "../../iam/statements";
-import { ARCHIVE_ACCESS_LOG_PREFIX, CLOUDTRAIL_SERVICE, CONFIG_DELIVERY_ACCESS_LOG_PREFIX, CONFIG_SERVICE, S3_LOGGING_SERVICE } from "./audit-log-names";
+import {
+    ARCHIVE_ACCESS_LOG_PREFIX,
+    CLOUDTRAIL_SERVICE,
+    CONFIG_DELIVERY_ACCESS_LOG_PREFIX,
+    CONFIG_SERVICE,
+    S3_LOGGING_SERVICE,
+} from "./audit-log-names";
 
 /**
  * Deleting log objects or their versions, or lifting a governance-mode lock: denied by the bucket
@@ -258,7 +264,12 @@ export function accessLogsBucketPolicy(facts: AccessLogsBucketFacts): PolicyDocu
             },
             protectConfiguration(bucket, facts),
             onlyAwsServicesWrite(objects),
-            accessLogsFrom("S3ServerAccessLogsFromArchiveBucket", `${bucket}/${ARCHIVE_ACCESS_LOG_PREFIX}*`, facts.archiveBucketName, facts.logArchiveAccountId),
+            accessLogsFrom(
+                "S3ServerAccessLogsFromArchiveBucket",
+                `${bucket}/${ARCHIVE_ACCESS_LOG_PREFIX}*`,
+                facts.archiveBucketName,
+                facts.logArchiveAccountId,
+            ),
             ...(facts.configDeliveryBucketName === undefined
                 ? []
                 : [
@@ -269,7 +280,11 @@ export function accessLogsBucketPolicy(facts: AccessLogsBucketFacts): PolicyDocu
                           facts.logArchiveAccountId,
                       ),
                   ]),
-            ...readersRead(bucket, { readers: facts.readers, accountReaderRolePatterns: [], logArchiveAccountId: facts.logArchiveAccountId }),
+            ...readersRead(bucket, {
+                readers: facts.readers,
+                accountReaderRolePatterns: [],
+                logArchiveAccountId: facts.logArchiveAccountId,
+            }),
         ],
     };
 }
@@ -309,7 +324,10 @@ function transportDenies(bucket: string): ResourcePolicyStatement[] {
 }
 
 /** Changing the bucket: denied to every principal whose ARN is not the break-glass (or deployment) role's. */
-function protectConfiguration(bucket: string, roles: ConfigurationRoles & { readonly logArchiveAccountId: string }): ResourcePolicyStatement {
+function protectConfiguration(
+    bucket: string,
+    roles: ConfigurationRoles & { readonly logArchiveAccountId: string },
+): ResourcePolicyStatement {
     const exempt = [roles.breakGlassRoleName, ...(roles.deploymentRoleName === undefined ? [] : [roles.deploymentRoleName])];
     return {
         Sid: "DenyConfigurationChangesExceptBreakGlassAndDeployment",
@@ -336,7 +354,6 @@ function onlyAwsServicesWrite(objects: string): ResourcePolicyStatement {
     };
 }
 
-
 /**
  * Readers list the bucket and read its objects. Role patterns of the bucket's account are admitted
  * through the account root with an aws:PrincipalArn condition (a wildcard principal would make the
@@ -344,7 +361,14 @@ function onlyAwsServicesWrite(objects: string): ResourcePolicyStatement {
  */
 function readersRead(bucket: string, who: AuditLogReaders): ResourcePolicyStatement[] {
     const read = (sid: string, principal: string[], condition?: Condition): ResourcePolicyStatement[] => [
-        { Sid: `${sid}ListBucket`, Effect: "Allow", Principal: { AWS: principal }, Action: [...READER_BUCKET_ACTIONS], Resource: bucket, ...(condition === undefined ? {} : { Condition: condition }) },
+        {
+            Sid: `${sid}ListBucket`,
+            Effect: "Allow",
+            Principal: { AWS: principal },
+            Action: [...READER_BUCKET_ACTIONS],
+            Resource: bucket,
+            ...(condition === undefined ? {} : { Condition: condition }),
+        },
         {
             Sid: `${sid}ReadObjects`,
             Effect: "Allow",
@@ -358,6 +382,8 @@ function readersRead(bucket: string, who: AuditLogReaders): ResourcePolicyStatem
         ...read("Readers", [...who.readers]),
         ...(who.accountReaderRolePatterns.length === 0
             ? []
-            : read("AccountReaderRoles", [accountRoot(who.logArchiveAccountId)], { ArnLike: { "aws:PrincipalArn": [...who.accountReaderRolePatterns] } })),
+            : read("AccountReaderRoles", [accountRoot(who.logArchiveAccountId)], {
+                  ArnLike: { "aws:PrincipalArn": [...who.accountReaderRolePatterns] },
+              })),
     ];
 }

@@ -1,7 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { fail, validChoice, validWholeNumber } from "../../validation/argument-error";
-import { validAccountId, validBucketName, validOptionalRoleName, validOrganizationId, validRegion, validRoleName } from "../../validation/aws-identifiers";
+import {
+    validAccountId,
+    validBucketName,
+    validOptionalRoleName,
+    validOrganizationId,
+    validRegion,
+    validRoleName,
+} from "../../validation/aws-identifiers";
 import {
     checkProviderGiven,
     OBJECT_LOCK_MAXIMUM_DAYS,
@@ -129,7 +136,11 @@ function checkArgs(args: LogArchiveArgs, opts: pulumi.ComponentResourceOptions |
     const lifecycle = validLifecycle("LogArchive", "lifecycle", args.lifecycle);
     if (lifecycle.expirationDays < objectLock.days) {
         // Expiring a log while it is still locked only hides it behind a delete marker.
-        fail("LogArchive: lifecycle.expirationDays", lifecycle.expirationDays, `at least objectLock.days (${objectLock.days}): a log that expires while locked only hides behind a delete marker`);
+        fail(
+            "LogArchive: lifecycle.expirationDays",
+            lifecycle.expirationDays,
+            `at least objectLock.days (${objectLock.days}): a log that expires while locked only hides behind a delete marker`,
+        );
     }
     const checked: CheckedArgs = {
         organizationId: validOrganizationId("LogArchive: organizationId", args.organizationId),
@@ -138,16 +149,27 @@ function checkArgs(args: LogArchiveArgs, opts: pulumi.ComponentResourceOptions |
         region,
         trailRegion: args.trailRegion === undefined ? region : validRegion("LogArchive: trailRegion", args.trailRegion),
         bucketName: validArchiveBucketName("LogArchive: bucketName", args.bucketName),
-        ...(args.configDeliveryBucketName === undefined ? {} : { configDeliveryBucketName: validBucketName("LogArchive: configDeliveryBucketName", args.configDeliveryBucketName) }),
+        ...(args.configDeliveryBucketName === undefined
+            ? {}
+            : { configDeliveryBucketName: validBucketName("LogArchive: configDeliveryBucketName", args.configDeliveryBucketName) }),
         organizationTrailName: validTrailName("LogArchive: organizationTrailName", args.organizationTrailName),
         readers: validReaderArns("LogArchive: readerPrincipalArns", args.readerPrincipalArns),
-        accountReaderRolePatterns: validAccountRolePatterns("LogArchive: accountReaderRolePatterns", args.accountReaderRolePatterns ?? [], logArchiveAccountId),
+        accountReaderRolePatterns: validAccountRolePatterns(
+            "LogArchive: accountReaderRolePatterns",
+            args.accountReaderRolePatterns ?? [],
+            logArchiveAccountId,
+        ),
         administrators: validRoleArnsOf("LogArchive: keyAdministratorArns", args.keyAdministratorArns, logArchiveAccountId),
         breakGlassRoleName,
         deploymentRoleName,
         objectLock,
         lifecycle,
-        accessLogRetentionDays: validWholeNumber("LogArchive: accessLogRetentionDays", args.accessLogRetentionDays ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS, 1, 3653),
+        accessLogRetentionDays: validWholeNumber(
+            "LogArchive: accessLogRetentionDays",
+            args.accessLogRetentionDays ?? DEFAULT_ACCESS_LOG_RETENTION_DAYS,
+            1,
+            3653,
+        ),
         keyDeletionWindowDays: validWholeNumber("LogArchive: keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
     };
     checkProviderGiven("LogArchive", opts, "the log-archive account's aws.Provider");
@@ -270,7 +292,11 @@ export class LogArchive extends pulumi.ComponentResource {
         const settings = privateBucketSettings(this, name, bucket, key.arn);
         const objectLock = new aws.s3.BucketObjectLockConfiguration(
             `${name}-object-lock`,
-            { bucket: bucket.id, objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: a.objectLock.mode, days: a.objectLock.days } } },
+            {
+                bucket: bucket.id,
+                objectLockEnabled: "Enabled",
+                rule: { defaultRetention: { mode: a.objectLock.mode, days: a.objectLock.days } },
+            },
             { parent: this, dependsOn: [settings.versioning] },
         );
         const lifecycle = new aws.s3.BucketLifecycleConfiguration(

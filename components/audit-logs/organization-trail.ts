@@ -50,7 +50,11 @@ function checkArgs(args: OrganizationTrailArgs, opts: pulumi.ComponentResourceOp
         managementAccountId,
         region: validRegion("OrganizationTrail: region", args.region),
         logGroupRetentionDays: validLogRetentionDays("OrganizationTrail: logGroupRetentionDays", args.logGroupRetentionDays),
-        administrators: validRoleArnsOf("OrganizationTrail: logGroupKeyAdministratorArns", args.logGroupKeyAdministratorArns, managementAccountId),
+        administrators: validRoleArnsOf(
+            "OrganizationTrail: logGroupKeyAdministratorArns",
+            args.logGroupKeyAdministratorArns,
+            managementAccountId,
+        ),
         keyDeletionWindowDays: validWholeNumber("OrganizationTrail: keyDeletionWindowDays", args.keyDeletionWindowDays, 7, 30),
     };
     checkProviderGiven("OrganizationTrail", opts, "the management account's aws.Provider");
@@ -80,7 +84,12 @@ export class OrganizationTrail extends pulumi.ComponentResource {
         super("zero-trust:audit-logs:OrganizationTrail", name, {}, opts);
 
         const groupName = trailLogGroupName(a.organizationId);
-        const facts = { managementAccountId: a.managementAccountId, organizationId: a.organizationId, region: a.region, logGroupName: groupName };
+        const facts = {
+            managementAccountId: a.managementAccountId,
+            organizationId: a.organizationId,
+            region: a.region,
+            logGroupName: groupName,
+        };
 
         const key = protectedAuditKey(this, `${name}-log-group-key`, {
             description: `Encrypts the organisation trail's CloudWatch Logs group ${groupName}`,

@@ -46,7 +46,11 @@ export function trailLogGroupKeyPolicy(facts: TrailLogGroupFacts & { readonly ad
             Principal: { Service: logsServicePrincipal(facts.region) },
             Action: [...KEY_USE_ACTIONS],
             Resource: "*",
-            Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": logGroupArn(facts.region, facts.managementAccountId, facts.logGroupName) } },
+            Condition: {
+                ArnEquals: {
+                    "kms:EncryptionContext:aws:logs:arn": logGroupArn(facts.region, facts.managementAccountId, facts.logGroupName),
+                },
+            },
         },
     ]);
 }
@@ -55,20 +59,32 @@ export function trailLogGroupKeyPolicy(facts: TrailLogGroupFacts & { readonly ad
 export function trailDeliveryRoleTrustPolicy(): PolicyDocument<TrustPolicyStatement> {
     return {
         Version: "2012-10-17",
-        Statement: [{ Sid: "CloudTrailAssumesRole", Effect: "Allow", Principal: { Service: CLOUDTRAIL_SERVICE }, Action: "sts:AssumeRole" }],
+        Statement: [
+            { Sid: "CloudTrailAssumesRole", Effect: "Allow", Principal: { Service: CLOUDTRAIL_SERVICE }, Action: "sts:AssumeRole" },
+        ],
     };
 }
 
 /** ARNs of the trail's log streams in the log group: the management account's own, and the member accounts'. */
 export function trailLogStreamArns(facts: TrailLogGroupFacts): string[] {
     const group = logGroupArn(facts.region, facts.managementAccountId, facts.logGroupName);
-    return [`${group}:log-stream:${facts.managementAccountId}_CloudTrail_${facts.region}*`, `${group}:log-stream:${facts.organizationId}_*`];
+    return [
+        `${group}:log-stream:${facts.managementAccountId}_CloudTrail_${facts.region}*`,
+        `${group}:log-stream:${facts.organizationId}_*`,
+    ];
 }
 
 /** What the delivery role may do: create the trail's streams in the log group and put events into them. */
 export function trailDeliveryRolePolicy(facts: TrailLogGroupFacts): PolicyDocument<IdentityPolicyStatement> {
     return {
         Version: "2012-10-17",
-        Statement: [{ Sid: "CloudTrailWritesTrailLogStreams", Effect: "Allow", Action: [...TRAIL_LOG_DELIVERY_ACTIONS], Resource: trailLogStreamArns(facts) }],
+        Statement: [
+            {
+                Sid: "CloudTrailWritesTrailLogStreams",
+                Effect: "Allow",
+                Action: [...TRAIL_LOG_DELIVERY_ACTIONS],
+                Resource: trailLogStreamArns(facts),
+            },
+        ],
     };
 }

@@ -68,7 +68,11 @@ export class FindingsPipeline extends pulumi.ComponentResource {
             { parent: this, protect: true },
         );
         const inBucket = { parent: this };
-        new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, inBucket);
+        new aws.s3.BucketOwnershipControls(
+            `${name}-ownership`,
+            { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+            inBucket,
+        );
         const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
             `${name}-public-access-block`,
             { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
@@ -79,7 +83,12 @@ export class FindingsPipeline extends pulumi.ComponentResource {
             `${name}-encryption`,
             {
                 bucket: bucket.id,
-                rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.findingsKeyArn }, bucketKeyEnabled: true }],
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.findingsKeyArn },
+                        bucketKeyEnabled: true,
+                    },
+                ],
             },
             inBucket,
         );
@@ -107,7 +116,12 @@ export class FindingsPipeline extends pulumi.ComponentResource {
             `${name}-policy`,
             {
                 bucket: bucket.id,
-                policy: findingsBucketPolicy({ bucketName, accountId: args.accountId, region: args.region, findingsKeyArn: args.findingsKeyArn }),
+                policy: findingsBucketPolicy({
+                    bucketName,
+                    accountId: args.accountId,
+                    region: args.region,
+                    findingsKeyArn: args.findingsKeyArn,
+                }),
             },
             // A policy put before the public access block exists could be judged public in between.
             { parent: this, dependsOn: [publicAccessBlock] },
@@ -144,7 +158,9 @@ export class FindingsPipeline extends pulumi.ComponentResource {
                     topicArn: topic.arn,
                     ruleArn: rule.arn,
                     accountId: args.accountId,
-                    ...(args.securityAccountId === undefined ? {} : { subscriberAccountRoot: pulumi.output(args.securityAccountId).apply(accountRoot) }),
+                    ...(args.securityAccountId === undefined
+                        ? {}
+                        : { subscriberAccountRoot: pulumi.output(args.securityAccountId).apply(accountRoot) }),
                 }),
             },
             { parent: this },
@@ -159,7 +175,12 @@ export class FindingsPipeline extends pulumi.ComponentResource {
         this.bucketArn = bucket.arn;
         this.alertTopicArn = topic.arn;
         this.alertRuleArn = rule.arn;
-        this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn, alertTopicArn: this.alertTopicArn, alertRuleArn: this.alertRuleArn });
+        this.registerOutputs({
+            bucketName: this.bucketName,
+            bucketArn: this.bucketArn,
+            alertTopicArn: this.alertTopicArn,
+            alertRuleArn: this.alertRuleArn,
+        });
     }
 }
 

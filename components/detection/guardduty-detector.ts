@@ -57,12 +57,20 @@ export class GuardDutyDetector extends pulumi.ComponentResource {
             adopted === undefined
                 ? new aws.guardduty.Detector(
                       `${name}-detector`,
-                      { enable: true, findingPublishingFrequency: args.findingPublishingFrequency, tags: { Name: `${args.environment}-guardduty` } },
+                      {
+                          enable: true,
+                          findingPublishingFrequency: args.findingPublishingFrequency,
+                          tags: { Name: `${args.environment}-guardduty` },
+                      },
                       { parent: this, protect: true },
                   )
                 : // The import must match what AWS has: the administrator-enabled detector carries none of
                   // this program's tags, so tag differences are not this stack's to change.
-                  new aws.guardduty.Detector(`${name}-detector`, { enable: true }, { parent: this, protect: true, import: adopted, ignoreChanges: ["tags", "tagsAll"] });
+                  new aws.guardduty.Detector(
+                      `${name}-detector`,
+                      { enable: true },
+                      { parent: this, protect: true, import: adopted, ignoreChanges: ["tags", "tagsAll"] },
+                  );
 
         for (const feature of adopted === undefined ? GUARDDUTY_FEATURES : []) {
             const status = args.features.includes(feature) ? "ENABLED" : "DISABLED";
@@ -91,7 +99,12 @@ export class GuardDutyDetector extends pulumi.ComponentResource {
 function checkArgs(args: GuardDutyDetectorArgs): void {
     validNameKey("GuardDutyDetector: environment", args.environment);
     if (args.adoptDetectorId !== undefined) {
-        validMatching("GuardDutyDetector: adoptDetectorId", args.adoptDetectorId, GUARDDUTY_DETECTOR_ID, "a GuardDuty detector id (32 lowercase letters or digits)");
+        validMatching(
+            "GuardDutyDetector: adoptDetectorId",
+            args.adoptDetectorId,
+            GUARDDUTY_DETECTOR_ID,
+            "a GuardDuty detector id (32 lowercase letters or digits)",
+        );
         return;
     }
     validGuardDutyFeatures("GuardDutyDetector: features", args.features);

@@ -21,7 +21,11 @@ export type GuardDutyFeature = (typeof GUARDDUTY_FEATURES)[number];
  * Agent management of Runtime Monitoring (API `DetectorAdditionalConfiguration.Name`): GuardDuty
  * installs and updates its security agent on EKS (add-on), ECS Fargate and EC2 by itself.
  */
-export const RUNTIME_MONITORING_AGENT_MANAGEMENT = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"] as const;
+export const RUNTIME_MONITORING_AGENT_MANAGEMENT = [
+    "EKS_ADDON_MANAGEMENT",
+    "ECS_FARGATE_AGENT_MANAGEMENT",
+    "EC2_AGENT_MANAGEMENT",
+] as const;
 
 /** How often GuardDuty publishes updates of recurring findings to EventBridge (and S3 exports). */
 export const FINDING_PUBLISHING_FREQUENCIES = ["FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"] as const;

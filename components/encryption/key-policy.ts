@@ -172,7 +172,9 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
                     Principal: { Service: logsServicePrincipal(region) },
                     Action: [...KEY_USE_ACTIONS],
                     Resource: "*",
-                    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArnPattern(region, accountId, logGroupNamePrefix) } },
+                    Condition: {
+                        ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArnPattern(region, accountId, logGroupNamePrefix) },
+                    },
                 },
             ];
         case "volumes": {
@@ -196,7 +198,10 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
                     Principal: { AWS: serviceLinkedRole },
                     Action: ["kms:CreateGrant"],
                     Resource: "*",
-                    Condition: { StringEquals: { "kms:ViaService": ec2, "kms:CallerAccount": accountId }, Bool: { "kms:GrantIsForAWSResource": "true" } },
+                    Condition: {
+                        StringEquals: { "kms:ViaService": ec2, "kms:CallerAccount": accountId },
+                        Bool: { "kms:GrantIsForAWSResource": "true" },
+                    },
                 },
             ];
         }
@@ -291,7 +296,11 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
                     Action: [...ENCRYPTED_TOPIC_PUBLISH_ACTIONS],
                     Resource: "*",
                     Condition: {
-                        StringEquals: { "kms:ViaService": viaService("sqs", region), "kms:CallerAccount": accountId, "kms:EncryptionContext:aws:sqs:arn": deadLetterQueueArn },
+                        StringEquals: {
+                            "kms:ViaService": viaService("sqs", region),
+                            "kms:CallerAccount": accountId,
+                            "kms:EncryptionContext:aws:sqs:arn": deadLetterQueueArn,
+                        },
                     },
                 },
                 {
@@ -303,7 +312,9 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
                     Resource: "*",
                     Condition: {
                         StringEquals: { "aws:SourceAccount": accountId },
-                        ArnLike: { "aws:SourceArn": cloudWatchAlarmArn(region, accountId, `${responderAlarmNamePrefix(bindings.alertRuleName)}*`) },
+                        ArnLike: {
+                            "aws:SourceArn": cloudWatchAlarmArn(region, accountId, `${responderAlarmNamePrefix(bindings.alertRuleName)}*`),
+                        },
                     },
                 },
             ];
@@ -332,7 +343,10 @@ function throughServices(label: string, accountId: string, services: readonly st
             Principal: { AWS: accountRoot(accountId) },
             Action: ["kms:CreateGrant"],
             Resource: "*",
-            Condition: { StringEquals: { "kms:ViaService": via, "kms:CallerAccount": accountId }, Bool: { "kms:GrantIsForAWSResource": "true" } },
+            Condition: {
+                StringEquals: { "kms:ViaService": via, "kms:CallerAccount": accountId },
+                Bool: { "kms:GrantIsForAWSResource": "true" },
+            },
         },
     ];
 }

@@ -137,12 +137,17 @@ export class KeyRing extends pulumi.ComponentResource {
         }));
         const purposeKeys = KEY_PURPOSES.map((purpose) => ({
             purpose,
-            ...declare(`purpose-${purpose}`, purposeKeyAlias(env, purpose), `${env}: encrypts ${KEY_PURPOSE_DESCRIPTIONS[purpose]}`, (region) =>
-                purposeKeyPolicy(scopeIn(region), purpose, bindings),
+            ...declare(
+                `purpose-${purpose}`,
+                purposeKeyAlias(env, purpose),
+                `${env}: encrypts ${KEY_PURPOSE_DESCRIPTIONS[purpose]}`,
+                (region) => purposeKeyPolicy(scopeIn(region), purpose, bindings),
             ),
         }));
 
-        const arnsIn = (pick: (key: { arn: pulumi.Output<string>; replicas: (readonly [string, pulumi.Output<string>])[] }) => pulumi.Output<string>): KeyArns => ({
+        const arnsIn = (
+            pick: (key: { arn: pulumi.Output<string>; replicas: (readonly [string, pulumi.Output<string>])[] }) => pulumi.Output<string>,
+        ): KeyArns => ({
             applications: Object.fromEntries(applicationKeys.map((key) => [key.name, pick(key)])),
             purposes: Object.fromEntries(purposeKeys.map((key) => [key.purpose, pick(key)])) as Record<KeyPurpose, pulumi.Output<string>>,
         });
@@ -163,7 +168,20 @@ function checkArgs(args: KeyRingArgs): void {
         fail("KeyRing: replicaRegions", args.region, `a region other than the primary region ${args.region}`);
     }
     validLogGroupNamePrefix("KeyRing: logGroupNamePrefix", args.logGroupNamePrefix);
-    validMatching("KeyRing: alertRuleName", args.alertRuleName, /^[A-Za-z0-9._-]{1,64}$/, "an EventBridge rule name (1 to 64 of A-Z a-z 0-9 . _ -)");
-    validMatching("KeyRing: alertTopicName", args.alertTopicName, /^[A-Za-z0-9_-]{1,256}$/, "a standard SNS topic name (1 to 256 of A-Z a-z 0-9 _ -)");
-    refuseRepeats("KeyRing: applications", args.applications.map((application, index) => validNameKey(`KeyRing: applications[${index}].name`, application.name)));
+    validMatching(
+        "KeyRing: alertRuleName",
+        args.alertRuleName,
+        /^[A-Za-z0-9._-]{1,64}$/,
+        "an EventBridge rule name (1 to 64 of A-Z a-z 0-9 . _ -)",
+    );
+    validMatching(
+        "KeyRing: alertTopicName",
+        args.alertTopicName,
+        /^[A-Za-z0-9_-]{1,256}$/,
+        "a standard SNS topic name (1 to 256 of A-Z a-z 0-9 _ -)",
+    );
+    refuseRepeats(
+        "KeyRing: applications",
+        args.applications.map((application, index) => validNameKey(`KeyRing: applications[${index}].name`, application.name)),
+    );
 }

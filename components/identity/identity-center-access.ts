@@ -56,14 +56,23 @@ interface PermissionSetPlan {
 interface AccessPlan {
     readonly instanceArn: string;
     readonly permissionSets: readonly PermissionSetPlan[];
-    readonly assignments: readonly { groupId: string; permissionSet: PermissionSetKey; accountKey: string; accountId: pulumi.Input<string> }[];
+    readonly assignments: readonly {
+        groupId: string;
+        permissionSet: PermissionSetKey;
+        accountKey: string;
+        accountId: pulumi.Input<string>;
+    }[];
 }
 
 /** Validates every argument and computes every document; throws a one-line error naming the argument. */
 function planAccess(args: IdentityCenterAccessArgs): AccessPlan {
     const instanceArn = validInstanceArn("instanceArn", args.instanceArn);
 
-    const keys = validNonEmptyList("permissionSets", args.permissionSets ?? PERMISSION_SET_KEYS, `a non-empty list of ${PERMISSION_SET_KEYS.join(", ")}`) as readonly PermissionSetKey[];
+    const keys = validNonEmptyList(
+        "permissionSets",
+        args.permissionSets ?? PERMISSION_SET_KEYS,
+        `a non-empty list of ${PERMISSION_SET_KEYS.join(", ")}`,
+    ) as readonly PermissionSetKey[];
     keys.forEach((key, i) => {
         validChoice(`permissionSets[${i}]`, key, PERMISSION_SET_KEYS);
         if (keys.indexOf(key) !== i) {
@@ -116,7 +125,9 @@ function planAccess(args: IdentityCenterAccessArgs): AccessPlan {
             const identity = `${groupId}/${assignment.permissionSet}/${accountKey}`;
             const plain = typeof accountId === "string" ? `${groupId}/${assignment.permissionSet}/#${accountId}` : undefined;
             if (seen.has(identity) || (plain !== undefined && seen.has(plain))) {
-                throw new Error(`${where}.accounts.${accountKey}: group ${groupId} already gets ${assignment.permissionSet} in this account`);
+                throw new Error(
+                    `${where}.accounts.${accountKey}: group ${groupId} already gets ${assignment.permissionSet} in this account`,
+                );
             }
             seen.add(identity);
             if (plain !== undefined) seen.add(plain);

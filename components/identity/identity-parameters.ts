@@ -33,7 +33,11 @@ export function validInstanceArn(parameter: string, value: unknown): string {
 /** The Identity Store group id, or a one-line error naming `parameter`. */
 export function validGroupId(parameter: string, value: unknown): string {
     if (typeof value !== "string" || !PRINCIPAL_ID.test(value)) {
-        fail(parameter, value, "an Identity Store group id (a GUID such as 9067a2f4-f0b1-70e8-1b2d-3c4d5e6f7a8b, optionally prefixed with 10 hex digits and -)");
+        fail(
+            parameter,
+            value,
+            "an Identity Store group id (a GUID such as 9067a2f4-f0b1-70e8-1b2d-3c4d5e6f7a8b, optionally prefixed with 10 hex digits and -)",
+        );
     }
     return value;
 }

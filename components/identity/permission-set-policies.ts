@@ -95,7 +95,11 @@ export const LOG_BUCKET_SETTING_ACTIONS = [
 ] as const;
 
 /** CloudTrail Lake event data stores: deleting, changing or stopping them (beyond `CLOUDTRAIL_TAMPERING_ACTIONS`). */
-export const EVENT_DATA_STORE_TAMPERING_ACTIONS = ["cloudtrail:DeleteEventDataStore", "cloudtrail:UpdateEventDataStore", "cloudtrail:StopEventDataStoreIngestion"] as const;
+export const EVENT_DATA_STORE_TAMPERING_ACTIONS = [
+    "cloudtrail:DeleteEventDataStore",
+    "cloudtrail:UpdateEventDataStore",
+    "cloudtrail:StopEventDataStoreIngestion",
+] as const;
 
 /** Writing forged events into audit log groups (beyond `LOG_GROUP_DELETION_ACTIONS` and `LOG_GROUP_TAMPERING_ACTIONS`). */
 export const LOG_EVENT_FORGERY_ACTIONS = ["logs:PutLogEvents"] as const;
@@ -152,9 +156,24 @@ export function protectAuditLogs(location: AuditLogLocation): IdentityPolicyStat
     const archive = archiveArns(location);
     const logGroups = auditLogGroupArns(location.auditLogGroupPatterns);
     return [
-        { Sid: "DenyAuditLogObjectChanges", Effect: "Deny", Action: [...LOG_OBJECT_DELETION_ACTIONS, ...LOG_OBJECT_ALTERATION_ACTIONS], Resource: archive.objects },
-        { Sid: "DenyLogArchiveBucketChanges", Effect: "Deny", Action: [...LOG_BUCKET_TAMPERING_ACTIONS, ...LOG_BUCKET_SETTING_ACTIONS], Resource: archive.buckets },
-        { Sid: "DenyCloudTrailChanges", Effect: "Deny", Action: [...CLOUDTRAIL_TAMPERING_ACTIONS, ...EVENT_DATA_STORE_TAMPERING_ACTIONS], Resource: "*" },
+        {
+            Sid: "DenyAuditLogObjectChanges",
+            Effect: "Deny",
+            Action: [...LOG_OBJECT_DELETION_ACTIONS, ...LOG_OBJECT_ALTERATION_ACTIONS],
+            Resource: archive.objects,
+        },
+        {
+            Sid: "DenyLogArchiveBucketChanges",
+            Effect: "Deny",
+            Action: [...LOG_BUCKET_TAMPERING_ACTIONS, ...LOG_BUCKET_SETTING_ACTIONS],
+            Resource: archive.buckets,
+        },
+        {
+            Sid: "DenyCloudTrailChanges",
+            Effect: "Deny",
+            Action: [...CLOUDTRAIL_TAMPERING_ACTIONS, ...EVENT_DATA_STORE_TAMPERING_ACTIONS],
+            Resource: "*",
+        },
         {
             Sid: "DenyAuditLogGroupChanges",
             Effect: "Deny",
@@ -192,7 +211,14 @@ export function developerPolicy(location: AuditLogLocation): PermissionSetPolicy
         {
             Sid: "ReadLambdaLogs",
             Effect: "Allow",
-            Action: ["logs:DescribeLogStreams", "logs:GetLogEvents", "logs:FilterLogEvents", "logs:StartQuery", "logs:StopQuery", "logs:GetQueryResults"],
+            Action: [
+                "logs:DescribeLogStreams",
+                "logs:GetLogEvents",
+                "logs:FilterLogEvents",
+                "logs:StartQuery",
+                "logs:StopQuery",
+                "logs:GetQueryResults",
+            ],
             Resource: [logGroupArn("*", "*", "/aws/lambda/*")],
         },
         { Sid: "ListLogGroups", Effect: "Allow", Action: ["logs:DescribeLogGroups", "logs:DescribeQueries"], Resource: "*" },
@@ -281,7 +307,12 @@ export function securityAuditorPolicy(location: AuditLogLocation): PermissionSet
             Resource: "*",
         },
         { Sid: "ReadGuardDuty", Effect: "Allow", Action: ["guardduty:Get*", "guardduty:List*", "guardduty:Describe*"], Resource: "*" },
-        { Sid: "ReadSecurityHub", Effect: "Allow", Action: ["securityhub:Get*", "securityhub:List*", "securityhub:Describe*", "securityhub:BatchGet*"], Resource: "*" },
+        {
+            Sid: "ReadSecurityHub",
+            Effect: "Allow",
+            Action: ["securityhub:Get*", "securityhub:List*", "securityhub:Describe*", "securityhub:BatchGet*"],
+            Resource: "*",
+        },
         {
             Sid: "InvestigateWithDetective",
             Effect: "Allow",
@@ -318,21 +349,24 @@ export function readOnlyPolicy(location: AuditLogLocation): PermissionSetPolicy 
 /** The job functions. Session lengths: 4 hours for people at work, 1 hour (at most 2) for administrators. */
 export const PERMISSION_SETS: Readonly<Record<PermissionSetKey, PermissionSetDefinition>> = {
     developer: {
-        description: "Developers: their own EC2, Lambda and S3 workloads, passing workload roles only, Lambda logs, KMS only through those services; never the platform's resources",
+        description:
+            "Developers: their own EC2, Lambda and S3 workloads, passing workload roles only, Lambda logs, KMS only through those services; never the platform's resources",
         managedPolicyArns: [],
         defaultSessionDuration: "PT4H",
         maxSessionMinutes: MAX_SESSION_MINUTES,
         inlinePolicy: developerPolicy,
     },
     "security-auditor": {
-        description: "Security team: read configuration, the log archive, CloudTrail and CloudWatch Logs; investigate in GuardDuty, Security Hub and Detective; never delete or alter audit logs",
+        description:
+            "Security team: read configuration, the log archive, CloudTrail and CloudWatch Logs; investigate in GuardDuty, Security Hub and Detective; never delete or alter audit logs",
         managedPolicyArns: [AWS_MANAGED_POLICY_ARNS.SecurityAudit, AWS_MANAGED_POLICY_ARNS.ViewOnlyAccess],
         defaultSessionDuration: "PT4H",
         maxSessionMinutes: MAX_SESSION_MINUTES,
         inlinePolicy: securityAuditorPolicy,
     },
     "platform-admin": {
-        description: "Platform administrators: AdministratorAccess for short sessions; never delete or alter audit logs or destroy KMS keys",
+        description:
+            "Platform administrators: AdministratorAccess for short sessions; never delete or alter audit logs or destroy KMS keys",
         managedPolicyArns: [AWS_MANAGED_POLICY_ARNS.AdministratorAccess],
         defaultSessionDuration: "PT1H",
         maxSessionMinutes: 2 * 60,
@@ -351,7 +385,9 @@ export const PERMISSION_SETS: Readonly<Record<PermissionSetKey, PermissionSetDef
 export function inlinePolicyContent(key: string, policy: PermissionSetPolicy): string {
     const content = JSON.stringify(policy);
     if (content.length > INLINE_POLICY_MAX_CHARACTERS) {
-        throw new Error(`permission set ${key}: inline policy of ${content.length} characters, more than the ${INLINE_POLICY_MAX_CHARACTERS} an IAM role's inline policies may have`);
+        throw new Error(
+            `permission set ${key}: inline policy of ${content.length} characters, more than the ${INLINE_POLICY_MAX_CHARACTERS} an IAM role's inline policies may have`,
+        );
     }
     return content;
 }

@@ -71,7 +71,10 @@ export class DefaultVpcLockdown extends pulumi.ComponentResource {
 }
 
 /** The lockdown's own names for the flow log arguments it passes on. */
-const PASSED_ON: Partial<Record<keyof FlowLogFacts, string>> = { logGroupName: "flowLogGroupName", retentionInDays: "flowLogRetentionDays" };
+const PASSED_ON: Partial<Record<keyof FlowLogFacts, string>> = {
+    logGroupName: "flowLogGroupName",
+    retentionInDays: "flowLogRetentionDays",
+};
 
 /** What the lockdown and its flow logs are built from, checked before anything is declared. */
 function checkArgs(args: DefaultVpcLockdownArgs): void {

@@ -21,7 +21,14 @@ export const awsOwnedPackageBucketArns = (region: string): string[] => [
 
 /** Every action on every resource, for principals of the organisation only. */
 function organizationPrincipalsOnly<V>(organizationId: V): ResourcePolicyStatement<V | string> {
-    return { Sid: "AllowOnlyOrganizationPrincipals", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId } } };
+    return {
+        Sid: "AllowOnlyOrganizationPrincipals",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId } },
+    };
 }
 
 /**
@@ -41,6 +48,12 @@ export function organizationOnlyEndpointPolicyDocument<V>(organizationId: V): Po
 export function s3GatewayEndpointPolicyDocument<V>(organizationId: V, region: string): PolicyDocument<ResourcePolicyStatement<V | string>> {
     return policyDocument<ResourcePolicyStatement<V | string>>([
         organizationPrincipalsOnly(organizationId),
-        { Sid: "AllowReadingAwsOwnedPackageBuckets", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: awsOwnedPackageBucketArns(region) },
+        {
+            Sid: "AllowReadingAwsOwnedPackageBuckets",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "s3:GetObject",
+            Resource: awsOwnedPackageBucketArns(region),
+        },
     ]);
 }

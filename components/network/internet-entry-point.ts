@@ -118,7 +118,9 @@ export class InternetEntryPoint extends pulumi.ComponentResource {
                 certificateArn: args.certificateArn,
                 // No application is attached yet: until applications add listener rules that forward
                 // to their target groups, every request gets a 404 rather than reaching anything.
-                defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404", messageBody: "Not found" } }],
+                defaultActions: [
+                    { type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404", messageBody: "Not found" } },
+                ],
                 tags: resourceTags(`${env}-alb-https`),
             },
             { parent: this },

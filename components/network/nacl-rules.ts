@@ -72,7 +72,12 @@ export function naclRules(inputs: NaclRuleInputs): NaclRule[] {
     const privateCidrs = subnets.private;
     dataPorts.forEach((port, portIndex) =>
         privateCidrs.forEach((cidrBlock, azIndex) =>
-            add("isolated", false, 100 + portIndex * privateCidrs.length + azIndex, { protocol: "tcp", cidrBlock, fromPort: port, toPort: port }),
+            add("isolated", false, 100 + portIndex * privateCidrs.length + azIndex, {
+                protocol: "tcp",
+                cidrBlock,
+                fromPort: port,
+                toPort: port,
+            }),
         ),
     );
     privateCidrs.forEach((cidrBlock, azIndex) => add("isolated", true, 100 + azIndex, { protocol: "tcp", cidrBlock, ...EPHEMERAL }));

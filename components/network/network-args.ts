@@ -25,7 +25,13 @@ export function validAvailabilityZones(parameter: string, value: unknown, region
     const zone = region === undefined ? AVAILABILITY_ZONE : new RegExp(`^${region}[a-z]$`);
     zones.forEach((name, index) => {
         if (typeof name !== "string" || !zone.test(name)) {
-            fail(`${parameter}[${index}]`, name, region === undefined ? "an availability zone name (like eu-west-1a)" : `an availability zone of ${region} (${region}a, ${region}b, …)`);
+            fail(
+                `${parameter}[${index}]`,
+                name,
+                region === undefined
+                    ? "an availability zone name (like eu-west-1a)"
+                    : `an availability zone of ${region} (${region}a, ${region}b, …)`,
+            );
         }
     });
     return refuseRepeats(parameter, zones as string[]);
@@ -45,7 +51,11 @@ export function validSubnetPrefixLengths(parameter: string, value: TierPrefixLen
     }
     const space = measureSubnetSpace(vpcCidr, azCount, value);
     if (space.needed > space.available) {
-        fail(parameter, value, `subnets that fit the VPC: ${azCount} AZs need ${space.needed} addresses but ${vpcCidr} has ${space.available}`);
+        fail(
+            parameter,
+            value,
+            `subnets that fit the VPC: ${azCount} AZs need ${space.needed} addresses but ${vpcCidr} has ${space.available}`,
+        );
     }
     return value;
 }
@@ -55,5 +65,8 @@ export function validInterfaceServices(parameter: string, value: readonly Interf
     if (!Array.isArray(value)) {
         fail(parameter, value, "a list of interface endpoint services");
     }
-    return refuseRepeats(parameter, value.map((service, index) => validChoice(`${parameter}[${index}]`, service, INTERFACE_ENDPOINT_SERVICES)));
+    return refuseRepeats(
+        parameter,
+        value.map((service, index) => validChoice(`${parameter}[${index}]`, service, INTERFACE_ENDPOINT_SERVICES)),
+    );
 }

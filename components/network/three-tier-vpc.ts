@@ -285,7 +285,12 @@ function checkArgs(args: ThreeTierVpcArgs): void {
     const region = validRegion("ThreeTierVpc: region", args.region);
     validAccountId("ThreeTierVpc: accountId", args.accountId);
     const zones = validAvailabilityZones("ThreeTierVpc: availabilityZones", args.availabilityZones, region);
-    validSubnetPrefixLengths("ThreeTierVpc: subnetPrefixLengths", args.subnetPrefixLengths, validVpcCidr("ThreeTierVpc: vpcCidr", args.vpcCidr), zones.length);
+    validSubnetPrefixLengths(
+        "ThreeTierVpc: subnetPrefixLengths",
+        args.subnetPrefixLengths,
+        validVpcCidr("ThreeTierVpc: vpcCidr", args.vpcCidr),
+        zones.length,
+    );
     validChoice("ThreeTierVpc: natGateways", args.natGateways, NAT_STRATEGIES);
     validPort("ThreeTierVpc: appPort", args.appPort);
     validPorts("ThreeTierVpc: dataPorts", args.dataPorts);

@@ -46,9 +46,17 @@ export class TierRouting extends pulumi.ComponentResource {
         const env = args.environment;
         const zones = args.availabilityZones;
 
-        const internetGateway = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: args.vpcId, tags: resourceTags(`${env}-igw`) }, { parent: this });
+        const internetGateway = new aws.ec2.InternetGateway(
+            `${name}-igw`,
+            { vpcId: args.vpcId, tags: resourceTags(`${env}-igw`) },
+            { parent: this },
+        );
 
-        const publicRouteTable = new aws.ec2.RouteTable(`${name}-public`, { vpcId: args.vpcId, tags: resourceTags(`${env}-public`, "public") }, { parent: this });
+        const publicRouteTable = new aws.ec2.RouteTable(
+            `${name}-public`,
+            { vpcId: args.vpcId, tags: resourceTags(`${env}-public`, "public") },
+            { parent: this },
+        );
         new aws.ec2.Route(
             `${name}-public-default`,
             { routeTableId: publicRouteTable.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: internetGateway.id },
@@ -64,10 +72,19 @@ export class TierRouting extends pulumi.ComponentResource {
 
         const natZones = args.natGateways === "one-per-az" ? zones : args.natGateways === "single" ? zones.slice(0, 1) : [];
         const natGateways = natZones.map((zone, i) => {
-            const address = new aws.ec2.Eip(`${name}-nat-${zone}-eip`, { domain: "vpc", tags: resourceTags(`${env}-nat-${zone}`, "public") }, { parent: this });
+            const address = new aws.ec2.Eip(
+                `${name}-nat-${zone}-eip`,
+                { domain: "vpc", tags: resourceTags(`${env}-nat-${zone}`, "public") },
+                { parent: this },
+            );
             return new aws.ec2.NatGateway(
                 `${name}-nat-${zone}`,
-                { allocationId: address.allocationId, subnetId: args.publicSubnetIds[i], connectivityType: "public", tags: resourceTags(`${env}-nat-${zone}`, "public") },
+                {
+                    allocationId: address.allocationId,
+                    subnetId: args.publicSubnetIds[i],
+                    connectivityType: "public",
+                    tags: resourceTags(`${env}-nat-${zone}`, "public"),
+                },
                 // A public NAT gateway only works once the VPC has an internet gateway.
                 { parent: this, dependsOn: [internetGateway] },
             );
@@ -80,7 +97,11 @@ export class TierRouting extends pulumi.ComponentResource {
                 { vpcId: args.vpcId, tags: resourceTags(`${env}-private-${zone}`, "private") },
                 { parent: this },
             );
-            new aws.ec2.RouteTableAssociation(`${name}-private-${zone}-assoc`, { routeTableId: routeTable.id, subnetId: args.privateSubnetIds[i] }, { parent: this });
+            new aws.ec2.RouteTableAssociation(
+                `${name}-private-${zone}-assoc`,
+                { routeTableId: routeTable.id, subnetId: args.privateSubnetIds[i] },
+                { parent: this },
+            );
             if (natGateways.length > 0) {
                 // With a single NAT every AZ shares it; otherwise each AZ keeps its egress in-zone.
                 const nat = natGateways[Math.min(i, natGateways.length - 1)];

@@ -76,23 +76,58 @@ export class TierSecurityGroups extends pulumi.ComponentResource {
         const ingress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) => allow("in", target, role, rule);
         const egress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) => allow("out", target, role, rule);
 
-        egress(loadBalancer, "lb", { suffix: "app", description: "To the app tier", port: args.appPort, peer: { referencedSecurityGroupId: app.id } });
+        egress(loadBalancer, "lb", {
+            suffix: "app",
+            description: "To the app tier",
+            port: args.appPort,
+            peer: { referencedSecurityGroupId: app.id },
+        });
 
-        ingress(app, "app", { suffix: "lb", description: "From the load balancers", port: args.appPort, peer: { referencedSecurityGroupId: loadBalancer.id } });
+        ingress(app, "app", {
+            suffix: "lb",
+            description: "From the load balancers",
+            port: args.appPort,
+            peer: { referencedSecurityGroupId: loadBalancer.id },
+        });
         for (const port of args.dataPorts) {
-            egress(app, "app", { suffix: `data-${port}`, description: `To the data tier on ${port}`, port, peer: { referencedSecurityGroupId: data.id } });
-            ingress(data, "data", { suffix: `app-${port}`, description: `From the app tier on ${port}`, port, peer: { referencedSecurityGroupId: app.id } });
+            egress(app, "app", {
+                suffix: `data-${port}`,
+                description: `To the data tier on ${port}`,
+                port,
+                peer: { referencedSecurityGroupId: data.id },
+            });
+            ingress(data, "data", {
+                suffix: `app-${port}`,
+                description: `From the app tier on ${port}`,
+                port,
+                peer: { referencedSecurityGroupId: app.id },
+            });
         }
-        egress(app, "app", { suffix: "endpoints", description: "To interface VPC endpoints", port: 443, peer: { referencedSecurityGroupId: args.endpointSecurityGroupId } });
+        egress(app, "app", {
+            suffix: "endpoints",
+            description: "To interface VPC endpoints",
+            port: 443,
+            peer: { referencedSecurityGroupId: args.endpointSecurityGroupId },
+        });
         for (const [service, prefixListId] of Object.entries(args.gatewayPrefixListIds)) {
-            egress(app, "app", { suffix: service, description: `HTTPS to ${service} through its gateway endpoint`, port: 443, peer: { prefixListId } });
+            egress(app, "app", {
+                suffix: service,
+                description: `HTTPS to ${service} through its gateway endpoint`,
+                port: 443,
+                peer: { prefixListId },
+            });
         }
         if (args.hasNat) {
             // Workloads need third-party HTTPS (package mirrors, SaaS APIs, AWS services without an
             // interface endpoint) whose addresses no CIDR list can pin down; NAT gives them that egress,
             // and a domain allow-list belongs to an egress firewall/proxy layer, not to a security
             // group. Without NAT there is no route out, so the rule would only widen the group.
-            egress(app, "app", { suffix: "https-internet", description: "HTTPS to the internet through NAT", port: 443, peer: { cidrIpv4: "0.0.0.0/0" } });
+            egress(app, "app", {
+                suffix: "https-internet",
+                description: "HTTPS to the internet through NAT",
+                port: 443,
+                peer: { cidrIpv4: "0.0.0.0/0" },
+            });
         }
 
         this.loadBalancerSecurityGroupId = loadBalancer.id;

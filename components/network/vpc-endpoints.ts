@@ -112,7 +112,9 @@ export class VpcEndpoints extends pulumi.ComponentResource {
         );
 
         this.securityGroupId = securityGroup.id;
-        this.gatewayPrefixListIds = Object.fromEntries(GATEWAY_ENDPOINT_SERVICES.map((service, i) => [service, gatewayEndpoints[i].prefixListId]));
+        this.gatewayPrefixListIds = Object.fromEntries(
+            GATEWAY_ENDPOINT_SERVICES.map((service, i) => [service, gatewayEndpoints[i].prefixListId]),
+        );
         this.interfaceEndpointIds = interfaceEndpoints.map((endpoint) => endpoint.id);
         this.registerOutputs({
             securityGroupId: this.securityGroupId,
@@ -126,6 +128,10 @@ export class VpcEndpoints extends pulumi.ComponentResource {
 function checkArgs(args: VpcEndpointsArgs): void {
     validRegion("VpcEndpoints: region", args.region);
     validVpcCidr("VpcEndpoints: vpcCidr", args.vpcCidr);
-    validNonEmptyList("VpcEndpoints: interfaceSubnetIds", args.interfaceSubnetIds, "a non-empty list of subnet ids (one per AZ) for the interface endpoints");
+    validNonEmptyList(
+        "VpcEndpoints: interfaceSubnetIds",
+        args.interfaceSubnetIds,
+        "a non-empty list of subnet ids (one per AZ) for the interface endpoints",
+    );
     validInterfaceServices("VpcEndpoints: interfaceServices", args.interfaceServices);
 }

@@ -53,7 +53,12 @@ export class VpcFlowLogs extends pulumi.ComponentResource {
 
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-group`,
-            { name: logGroupName, retentionInDays: args.retentionInDays, kmsKeyId: args.kmsKeyArn, tags: resourceTags(`${args.environment}-flow-logs`) },
+            {
+                name: logGroupName,
+                retentionInDays: args.retentionInDays,
+                kmsKeyId: args.kmsKeyArn,
+                tags: resourceTags(`${args.environment}-flow-logs`),
+            },
             { parent: this, protect: true },
         );
 

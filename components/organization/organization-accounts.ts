@@ -55,10 +55,18 @@ export class OrganizationAccounts extends pulumi.ComponentResource {
             validNameKey(`${where}.key`, account.key);
             validAccountId(`${where}.accountId`, account.accountId);
             validMatching(`${where}.email`, account.email, ACCOUNT_EMAIL, ACCOUNT_EMAIL_EXPECTED);
-            checkWhenKnown(`${where}.parentId`, account.parentId, (parameter, value) => validMatching(parameter, value, PARENT_ID, "an OU id (ou-…-…) or the root id (r-…)"));
+            checkWhenKnown(`${where}.parentId`, account.parentId, (parameter, value) =>
+                validMatching(parameter, value, PARENT_ID, "an OU id (ou-…-…) or the root id (r-…)"),
+            );
         });
-        refuseRepeats("accounts (keys)", args.accounts.map((a) => a.key));
-        refuseRepeats("accounts (ids)", args.accounts.map((a) => a.accountId));
+        refuseRepeats(
+            "accounts (keys)",
+            args.accounts.map((a) => a.key),
+        );
+        refuseRepeats(
+            "accounts (ids)",
+            args.accounts.map((a) => a.accountId),
+        );
         if (args.accounts.length === 0) {
             fail("accounts", args.accounts, "a non-empty list of accounts to place");
         }

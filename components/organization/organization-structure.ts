@@ -54,11 +54,15 @@ export class OrganizationStructure extends pulumi.ComponentResource {
         // Validate before declaring anything: a bad value names the argument and nothing is created.
         validOrganizationId("organizationId", args.organizationId);
         if (!/^r-[0-9a-z]{4,32}$/.test(args.rootId)) {
-            throw new Error(`rootId: ${JSON.stringify(args.rootId)} is not an organisation root id (r- and 4 to 32 lowercase letters or digits)`);
+            throw new Error(
+                `rootId: ${JSON.stringify(args.rootId)} is not an organisation root id (r- and 4 to 32 lowercase letters or digits)`,
+            );
         }
         args.workloadOus.forEach((ou, index) => {
             if (!LOWERCASE_NAME.test(ou) || args.workloadOus.indexOf(ou) !== index) {
-                throw new Error(`workloadOus[${index}]: ${JSON.stringify(ou)} is not a new lowercase OU name (a-z 0-9 -, up to 63 characters, listed once)`);
+                throw new Error(
+                    `workloadOus[${index}]: ${JSON.stringify(ou)} is not a new lowercase OU name (a-z 0-9 -, up to 63 characters, listed once)`,
+                );
             }
         });
         if (args.workloadOus.length === 0) {
@@ -80,7 +84,11 @@ export class OrganizationStructure extends pulumi.ComponentResource {
         );
 
         const ou = (key: string, ouName: string, parentId: pulumi.Input<string>): aws.organizations.OrganizationalUnit =>
-            new aws.organizations.OrganizationalUnit(`${name}-${key.replace("/", "-")}`, { name: ouName, parentId }, { parent: this, protect: true, dependsOn: [organization] });
+            new aws.organizations.OrganizationalUnit(
+                `${name}-${key.replace("/", "-")}`,
+                { name: ouName, parentId },
+                { parent: this, protect: true, dependsOn: [organization] },
+            );
         const security = ou(SECURITY_OU, SECURITY_OU, args.rootId);
         const workloads = ou(WORKLOADS_OU, WORKLOADS_OU, args.rootId);
         const ids: Record<string, pulumi.Output<string>> = { [SECURITY_OU]: security.id, [WORKLOADS_OU]: workloads.id };

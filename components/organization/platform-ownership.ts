@@ -126,18 +126,50 @@ export const OWNED_RESOURCE_ACTIONS = [
 export const INTERFACE_GROUP_ACTIONS = ["ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute"] as const;
 
 /** The automated responders' roles in every environment and region, which move interfaces into the quarantine group. */
-export const RESPONDER_ROLE_ARNS = [responderNames(alertRuleName(ANY)).role, regionalResponderRoleName(ANY, ANY)].map((role) => roleArn(ANY, role));
+export const RESPONDER_ROLE_ARNS = [responderNames(alertRuleName(ANY)).role, regionalResponderRoleName(ANY, ANY)].map((role) =>
+    roleArn(ANY, role),
+);
 
 /** A platform bucket's settings (policy, ACL, public access block, versioning, logging, tags, …), lifecycle, encryption, replication, deletion. */
-export const PLATFORM_BUCKET_ACTIONS = ["s3:PutBucket*", "s3:DeleteBucket*", "s3:PutLifecycleConfiguration", "s3:PutEncryptionConfiguration", "s3:PutReplicationConfiguration"] as const;
+export const PLATFORM_BUCKET_ACTIONS = [
+    "s3:PutBucket*",
+    "s3:DeleteBucket*",
+    "s3:PutLifecycleConfiguration",
+    "s3:PutEncryptionConfiguration",
+    "s3:PutReplicationConfiguration",
+] as const;
 /** Deleting or overwriting a platform bucket's objects, or their ACL, tags, retention or legal hold. */
 export const PLATFORM_OBJECT_ACTIONS = ["s3:DeleteObject*", "s3:PutObject*", "s3:BypassGovernanceRetention"] as const;
 /** A platform topic's policy, attributes, subscriptions' permissions, tags, deletion. */
-export const PLATFORM_TOPIC_ACTIONS = ["sns:SetTopicAttributes", "sns:AddPermission", "sns:RemovePermission", "sns:DeleteTopic", "sns:PutDataProtectionPolicy", "sns:TagResource", "sns:UntagResource"] as const;
+export const PLATFORM_TOPIC_ACTIONS = [
+    "sns:SetTopicAttributes",
+    "sns:AddPermission",
+    "sns:RemovePermission",
+    "sns:DeleteTopic",
+    "sns:PutDataProtectionPolicy",
+    "sns:TagResource",
+    "sns:UntagResource",
+] as const;
 /** A platform rule's pattern, state, targets, tags, deletion. */
-export const PLATFORM_RULE_ACTIONS = ["events:PutRule", "events:DeleteRule", "events:DisableRule", "events:PutTargets", "events:RemoveTargets", "events:TagResource", "events:UntagResource"] as const;
+export const PLATFORM_RULE_ACTIONS = [
+    "events:PutRule",
+    "events:DeleteRule",
+    "events:DisableRule",
+    "events:PutTargets",
+    "events:RemoveTargets",
+    "events:TagResource",
+    "events:UntagResource",
+] as const;
 /** A platform queue's attributes (policy, key, retention), its messages, deletion. */
-export const PLATFORM_QUEUE_ACTIONS = ["sqs:SetQueueAttributes", "sqs:AddPermission", "sqs:RemovePermission", "sqs:PurgeQueue", "sqs:DeleteQueue", "sqs:TagQueue", "sqs:UntagQueue"] as const;
+export const PLATFORM_QUEUE_ACTIONS = [
+    "sqs:SetQueueAttributes",
+    "sqs:AddPermission",
+    "sqs:RemovePermission",
+    "sqs:PurgeQueue",
+    "sqs:DeleteQueue",
+    "sqs:TagQueue",
+    "sqs:UntagQueue",
+] as const;
 
 /**
  * The deny statements that fence the platform's resources, with `exempt` (the principals let
@@ -146,25 +178,61 @@ export const PLATFORM_QUEUE_ACTIONS = ["sqs:SetQueueAttributes", "sqs:AddPermiss
  * (`aws:TagKeys`); changing the platform buckets (the findings buckets, the log archive, its
  * access-logs bucket and AWS Config's delivery bucket), topics, rules and queues named by `PLATFORM_RESOURCE_ARNS`.
  */
-export function platformResourceStatements(logArchiveBucketName: string, exemptRoleArns: readonly string[] = []): IdentityPolicyStatement[] {
+export function platformResourceStatements(
+    logArchiveBucketName: string,
+    exemptRoleArns: readonly string[] = [],
+): IdentityPolicyStatement[] {
     const archive = validBucketName("logArchiveBucketName", logArchiveBucketName);
-    const buckets = [...PLATFORM_RESOURCE_ARNS.buckets, ...[archive, accessLogsBucketName(archive), configDeliveryBucketName(archive)].map(bucketArn)];
+    const buckets = [
+        ...PLATFORM_RESOURCE_ARNS.buckets,
+        ...[archive, accessLogsBucketName(archive), configDeliveryBucketName(archive)].map(bucketArn),
+    ];
     const { key, value } = PLATFORM_OWNER_TAG;
-    const deny = (Sid: string, Action: readonly string[], Resource: OneOrMany<string>, Condition: Condition = {}, exempt = exemptRoleArns): IdentityPolicyStatement => {
+    const deny = (
+        Sid: string,
+        Action: readonly string[],
+        Resource: OneOrMany<string>,
+        Condition: Condition = {},
+        exempt = exemptRoleArns,
+    ): IdentityPolicyStatement => {
         const condition = { ...Condition, ...(exempt.length > 0 ? { ArnNotLike: { "aws:PrincipalArn": exempt } } : {}) };
-        return { Sid, Effect: "Deny", Action: [...Action], Resource, ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}) };
+        return {
+            Sid,
+            Effect: "Deny",
+            Action: [...Action],
+            Resource,
+            ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+        };
     };
     return [
         deny("DenyChangingPlatformResources", OWNED_RESOURCE_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${key}`]: value } }),
         // The responder isolates an instance by moving its interfaces into the quarantine group; nobody else moves one into or out of a platform group.
-        deny("DenyMovingInterfacesAcrossPlatformGroups", INTERFACE_GROUP_ACTIONS, "*", { StringEquals: { [`aws:ResourceTag/${key}`]: value } }, [...exemptRoleArns, ...RESPONDER_ROLE_ARNS]),
+        deny(
+            "DenyMovingInterfacesAcrossPlatformGroups",
+            INTERFACE_GROUP_ACTIONS,
+            "*",
+            { StringEquals: { [`aws:ResourceTag/${key}`]: value } },
+            [...exemptRoleArns, ...RESPONDER_ROLE_ARNS],
+        ),
         deny("DenySettingOwnershipTag", ["*"], "*", { Null: { [`aws:RequestTag/${key}`]: "false" } }),
         deny("DenyChangingOwnershipTagKey", ["*"], "*", { "ForAnyValue:StringEquals": { "aws:TagKeys": [key] } }),
         // One statement for every resource fenced by name: an action never applies to another service's ARN.
         deny(
             "DenyChangingNamedPlatformResources",
-            [...PLATFORM_BUCKET_ACTIONS, ...PLATFORM_OBJECT_ACTIONS, ...PLATFORM_TOPIC_ACTIONS, ...PLATFORM_RULE_ACTIONS, ...PLATFORM_QUEUE_ACTIONS],
-            [...buckets, ...buckets.map((bucket) => `${bucket}/*`), ...PLATFORM_RESOURCE_ARNS.topics, ...PLATFORM_RESOURCE_ARNS.rules, ...PLATFORM_RESOURCE_ARNS.queues],
+            [
+                ...PLATFORM_BUCKET_ACTIONS,
+                ...PLATFORM_OBJECT_ACTIONS,
+                ...PLATFORM_TOPIC_ACTIONS,
+                ...PLATFORM_RULE_ACTIONS,
+                ...PLATFORM_QUEUE_ACTIONS,
+            ],
+            [
+                ...buckets,
+                ...buckets.map((bucket) => `${bucket}/*`),
+                ...PLATFORM_RESOURCE_ARNS.topics,
+                ...PLATFORM_RESOURCE_ARNS.rules,
+                ...PLATFORM_RESOURCE_ARNS.queues,
+            ],
         ),
     ];
 }

@@ -24,7 +24,12 @@ import { combineScps, type ScpDocument } from "./scp-document";
  */
 
 /** Actions that turn off or blind CloudTrail. */
-export const CLOUDTRAIL_TAMPERING_ACTIONS = ["cloudtrail:DeleteTrail", "cloudtrail:StopLogging", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors"] as const;
+export const CLOUDTRAIL_TAMPERING_ACTIONS = [
+    "cloudtrail:DeleteTrail",
+    "cloudtrail:StopLogging",
+    "cloudtrail:UpdateTrail",
+    "cloudtrail:PutEventSelectors",
+] as const;
 
 /**
  * Actions that turn off GuardDuty, cut a member from its administrator, or hide findings
@@ -109,7 +114,12 @@ export const LOG_GROUP_TAMPERING_ACTIONS = [
 ] as const;
 
 /** Destroying a KMS key, or its material or rotation, which makes what it encrypted unreadable or weaker. */
-export const KEY_DESTRUCTION_ACTIONS = ["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DeleteImportedKeyMaterial", "kms:DisableKeyRotation"] as const;
+export const KEY_DESTRUCTION_ACTIONS = [
+    "kms:ScheduleKeyDeletion",
+    "kms:DisableKey",
+    "kms:DeleteImportedKeyMaterial",
+    "kms:DisableKeyRotation",
+] as const;
 
 /**
  * Long-lived IAM user credentials. Creating users and console passwords is denied along with access
@@ -219,7 +229,13 @@ export function denyLeaveOrganization(): ScpDocument {
  */
 export function protectSecurityServices(roles: ExemptRoles): ScpDocument {
     const Condition = exceptRoles(exemptRoleNames(roles, true));
-    const statement = (Sid: string, Action: readonly string[]): IdentityPolicyStatement => ({ Sid, Effect: "Deny", Action: [...Action], Resource: "*", Condition });
+    const statement = (Sid: string, Action: readonly string[]): IdentityPolicyStatement => ({
+        Sid,
+        Effect: "Deny",
+        Action: [...Action],
+        Resource: "*",
+        Condition,
+    });
     return document(
         statement("ProtectCloudTrail", CLOUDTRAIL_TAMPERING_ACTIONS),
         statement("ProtectGuardDuty", GUARDDUTY_TAMPERING_ACTIONS),
@@ -239,7 +255,9 @@ export function protectSecurityServices(roles: ExemptRoles): ScpDocument {
  * - scheduling key deletion, disabling a key or its rotation, deleting imported key material:
  *   denied except for the break-glass role.
  */
-export function protectAuditLogs(parameters: ExemptRoles & Pick<GuardrailParameters, "logArchiveBucketArn" | "auditLogGroupPatterns">): ScpDocument {
+export function protectAuditLogs(
+    parameters: ExemptRoles & Pick<GuardrailParameters, "logArchiveBucketArn" | "auditLogGroupPatterns">,
+): ScpDocument {
     const bucketArn = validBucketArn("logArchiveBucketArn", parameters.logArchiveBucketArn);
     const logGroups = validLogGroupPatterns("auditLogGroupPatterns", parameters.auditLogGroupPatterns ?? DEFAULT_AUDIT_LOG_GROUP_PATTERNS)
         // The trailing `*` also covers the group's streams (`…:log-group:<name>:log-stream:<stream>`).
@@ -248,9 +266,27 @@ export function protectAuditLogs(parameters: ExemptRoles & Pick<GuardrailParamet
     return document(
         { Sid: "DenyAuditLogObjectDeletion", Effect: "Deny", Action: [...LOG_OBJECT_DELETION_ACTIONS], Resource: `${bucketArn}/*` },
         { Sid: "DenyAuditLogGroupDeletion", Effect: "Deny", Action: [...LOG_GROUP_DELETION_ACTIONS], Resource: logGroups },
-        { Sid: "ProtectLogArchiveBucket", Effect: "Deny", Action: [...LOG_BUCKET_TAMPERING_ACTIONS], Resource: bucketArn, Condition: changers },
-        { Sid: "ProtectAuditLogGroups", Effect: "Deny", Action: [...LOG_GROUP_TAMPERING_ACTIONS], Resource: logGroups, Condition: changers },
-        { Sid: "DenyKeyDestruction", Effect: "Deny", Action: [...KEY_DESTRUCTION_ACTIONS], Resource: "*", Condition: exceptRoles(exemptRoleNames(parameters, false)) },
+        {
+            Sid: "ProtectLogArchiveBucket",
+            Effect: "Deny",
+            Action: [...LOG_BUCKET_TAMPERING_ACTIONS],
+            Resource: bucketArn,
+            Condition: changers,
+        },
+        {
+            Sid: "ProtectAuditLogGroups",
+            Effect: "Deny",
+            Action: [...LOG_GROUP_TAMPERING_ACTIONS],
+            Resource: logGroups,
+            Condition: changers,
+        },
+        {
+            Sid: "DenyKeyDestruction",
+            Effect: "Deny",
+            Action: [...KEY_DESTRUCTION_ACTIONS],
+            Resource: "*",
+            Condition: exceptRoles(exemptRoleNames(parameters, false)),
+        },
     );
 }
 
@@ -329,7 +365,13 @@ export function requireImdsV2(): ScpDocument {
  */
 export function protectGuardrailRoles(roles: ExemptRoles): ScpDocument {
     const names = exemptRoleNames(roles, true);
-    return document({ Sid: "ProtectGuardrailRoles", Effect: "Deny", Action: [...ROLE_CHANGE_ACTIONS], Resource: names.map(roleArnPattern), Condition: exceptRoles(names) });
+    return document({
+        Sid: "ProtectGuardrailRoles",
+        Effect: "Deny",
+        Action: [...ROLE_CHANGE_ACTIONS],
+        Resource: names.map(roleArnPattern),
+        Condition: exceptRoles(names),
+    });
 }
 
 /**
@@ -339,7 +381,9 @@ export function protectGuardrailRoles(roles: ExemptRoles): ScpDocument {
  */
 export function protectPlatformResources(parameters: ExemptRoles & Pick<GuardrailParameters, "logArchiveBucketArn">): ScpDocument {
     const bucketArn = validBucketArn("logArchiveBucketArn", parameters.logArchiveBucketArn);
-    return document(...platformResourceStatements(bucketArn.slice("arn:aws:s3:::".length), exemptRoleNames(parameters, true).map(roleArnPattern)));
+    return document(
+        ...platformResourceStatements(bucketArn.slice("arn:aws:s3:::".length), exemptRoleNames(parameters, true).map(roleArnPattern)),
+    );
 }
 
 /**
@@ -347,14 +391,23 @@ export function protectPlatformResources(parameters: ExemptRoles & Pick<Guardrai
  * is FullAWSAccess); `platform-resources` is the fifth, for the organisation root, where it binds
  * every member account whichever OU it is in.
  */
-export const GUARDRAIL_POLICY_NAMES = ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds", "platform-resources"] as const;
+export const GUARDRAIL_POLICY_NAMES = [
+    "account-baseline",
+    "security-services",
+    "audit-logs-and-keys",
+    "regions-and-imds",
+    "platform-resources",
+] as const;
 export type GuardrailPolicyName = (typeof GUARDRAIL_POLICY_NAMES)[number];
 
 /** What each SCP is for (its `description` in AWS Organizations). */
 export const GUARDRAIL_POLICY_DESCRIPTIONS: Readonly<Record<GuardrailPolicyName, string>> = {
-    "account-baseline": "Deny leaving the organisation, the root user, IAM user credentials, and changes to the break-glass and deployment roles",
-    "security-services": "Deny stopping or changing CloudTrail, GuardDuty, Config, Security Hub and IAM Access Analyzer (break-glass and deployment roles exempt)",
-    "audit-logs-and-keys": "Deny deleting audit logs, changing their bucket and log groups, and destroying KMS keys (break-glass exempt where stated)",
+    "account-baseline":
+        "Deny leaving the organisation, the root user, IAM user credentials, and changes to the break-glass and deployment roles",
+    "security-services":
+        "Deny stopping or changing CloudTrail, GuardDuty, Config, Security Hub and IAM Access Analyzer (break-glass and deployment roles exempt)",
+    "audit-logs-and-keys":
+        "Deny deleting audit logs, changing their bucket and log groups, and destroying KMS keys (break-glass exempt where stated)",
     "regions-and-imds": "Deny regions outside the allow-list (global services and break-glass exempt) and require IMDSv2",
     "platform-resources": "Deny changing platform-owned resources and their ownership tag (break-glass and deployment roles exempt)",
 };
@@ -366,7 +419,12 @@ export const GUARDRAIL_POLICY_DESCRIPTIONS: Readonly<Record<GuardrailPolicyName,
  */
 export function guardrailPolicyDocuments(parameters: GuardrailParameters): Record<GuardrailPolicyName, ScpDocument> {
     return {
-        "account-baseline": combineScps("account-baseline", [denyLeaveOrganization(), denyRootUser(), denyIamUserCredentials(), protectGuardrailRoles(parameters)]),
+        "account-baseline": combineScps("account-baseline", [
+            denyLeaveOrganization(),
+            denyRootUser(),
+            denyIamUserCredentials(),
+            protectGuardrailRoles(parameters),
+        ]),
         "security-services": combineScps("security-services", [protectSecurityServices(parameters)]),
         "audit-logs-and-keys": combineScps("audit-logs-and-keys", [protectAuditLogs(parameters)]),
         "regions-and-imds": combineScps("regions-and-imds", [denyOutsideAllowedRegions(parameters), requireImdsV2()]),

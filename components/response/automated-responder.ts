@@ -138,10 +138,19 @@ export class AutomatedResponder extends pulumi.ComponentResource {
 
         const role = new aws.iam.Role(
             `${name}-role`,
-            { name: roleName, description: `${env}: automated response to GuardDuty findings`, assumeRolePolicy: JSON.stringify(responderTrustPolicy()), tags: { Name: roleName } },
+            {
+                name: roleName,
+                description: `${env}: automated response to GuardDuty findings`,
+                assumeRolePolicy: JSON.stringify(responderTrustPolicy()),
+                tags: { Name: roleName },
+            },
             inComponent,
         );
-        const topic = new aws.sns.Topic(`${name}-outcomes`, { name: names.topic, kmsMasterKeyId: args.alertsKeyArn, tags: { Name: names.topic } }, inComponent);
+        const topic = new aws.sns.Topic(
+            `${name}-outcomes`,
+            { name: names.topic, kmsMasterKeyId: args.alertsKeyArn, tags: { Name: names.topic } },
+            inComponent,
+        );
         new aws.sns.TopicPolicy(
             `${name}-outcomes-policy`,
             {
@@ -162,16 +171,25 @@ export class AutomatedResponder extends pulumi.ComponentResource {
 
         const deadLetters = new aws.sqs.Queue(
             `${name}-dlq`,
-            { name: names.deadLetterQueue, kmsMasterKeyId: args.alertsKeyArn, messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS, tags: { Name: names.deadLetterQueue } },
+            {
+                name: names.deadLetterQueue,
+                kmsMasterKeyId: args.alertsKeyArn,
+                messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
+                tags: { Name: names.deadLetterQueue },
+            },
             inComponent,
         );
         const queuePolicy = new aws.sqs.QueuePolicy(
             `${name}-dlq-policy`,
-            { queueUrl: deadLetters.url, policy: pulumi.jsonStringify(deadLetterQueuePolicy({ queueArn: deadLetters.arn, accountId, ruleArn })) },
+            {
+                queueUrl: deadLetters.url,
+                policy: pulumi.jsonStringify(deadLetterQueuePolicy({ queueArn: deadLetters.arn, accountId, ruleArn })),
+            },
             inComponent,
         );
 
-        const arnOf = (type: string) => (id: pulumi.Input<string>) => pulumi.output(id).apply((value) => ec2Arn(region, accountId, type, value));
+        const arnOf = (type: string) => (id: pulumi.Input<string>) =>
+            pulumi.output(id).apply((value) => ec2Arn(region, accountId, type, value));
         const rolePolicy = new aws.iam.RolePolicy(
             `${name}-permissions`,
             {
@@ -237,7 +255,13 @@ export class AutomatedResponder extends pulumi.ComponentResource {
         );
         const permission = new aws.lambda.Permission(
             `${name}-invoke-permission`,
-            { function: fn.name, action: "lambda:InvokeFunction", principal: "events.amazonaws.com", sourceArn: args.alertRuleArn, sourceAccount: accountId },
+            {
+                function: fn.name,
+                action: "lambda:InvokeFunction",
+                principal: "events.amazonaws.com",
+                sourceArn: args.alertRuleArn,
+                sourceAccount: accountId,
+            },
             inComponent,
         );
         new aws.cloudwatch.EventTarget(
@@ -253,7 +277,12 @@ export class AutomatedResponder extends pulumi.ComponentResource {
             { parent: this, dependsOn: [permission, queuePolicy] },
         );
 
-        const alarm = (suffix: string, alarmName: string, description: string, metric: Pick<aws.cloudwatch.MetricAlarmArgs, "namespace" | "metricName" | "dimensions" | "statistic">) =>
+        const alarm = (
+            suffix: string,
+            alarmName: string,
+            description: string,
+            metric: Pick<aws.cloudwatch.MetricAlarmArgs, "namespace" | "metricName" | "dimensions" | "statistic">,
+        ) =>
             new aws.cloudwatch.MetricAlarm(
                 `${name}-${suffix}-alarm`,
                 {
@@ -277,12 +306,17 @@ export class AutomatedResponder extends pulumi.ComponentResource {
             dimensions: { FunctionName: fn.name },
             statistic: "Sum",
         });
-        alarm("dead-letters", names.deadLettersAlarm, `${env}: GuardDuty findings the automated responder never handled wait in ${names.deadLetterQueue}`, {
-            namespace: "AWS/SQS",
-            metricName: "ApproximateNumberOfMessagesVisible",
-            dimensions: { QueueName: deadLetters.name },
-            statistic: "Maximum",
-        });
+        alarm(
+            "dead-letters",
+            names.deadLettersAlarm,
+            `${env}: GuardDuty findings the automated responder never handled wait in ${names.deadLetterQueue}`,
+            {
+                namespace: "AWS/SQS",
+                metricName: "ApproximateNumberOfMessagesVisible",
+                dimensions: { QueueName: deadLetters.name },
+                statistic: "Maximum",
+            },
+        );
 
         this.functionName = fn.name;
         this.functionArn = fn.arn;
@@ -316,7 +350,10 @@ function checkArgs(args: AutomatedResponderArgs): void {
     validLogGroupNamePrefix(parameter("logGroupNamePrefix"), args.logGroupNamePrefix);
     validLogRetentionDays(parameter("logRetentionDays"), args.logRetentionDays);
     validNonEmptyList(parameter("vpcs"), args.vpcs, "a non-empty list of VPCs whose instances may be isolated");
-    refuseRepeats(parameter("vpcs"), args.vpcs.map((vpc, index) => validNameKey(parameter(`vpcs[${index}].name`), vpc.name)));
+    refuseRepeats(
+        parameter("vpcs"),
+        args.vpcs.map((vpc, index) => validNameKey(parameter(`vpcs[${index}].name`), vpc.name)),
+    );
     validTagKey(parameter("optOutTagKey"), args.optOutTagKey);
     validOptionalRoleName("roleName", args.roleName);
 }

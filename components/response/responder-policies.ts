@@ -185,7 +185,10 @@ export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>):
  * document them for execution roles, and a condition it does not send would stop the function.
  */
 export function responderTrustPolicy(): PolicyDocument<TrustPolicyStatement> {
-    return { Version: "2012-10-17", Statement: [{ Sid: "LambdaAssumesRole", Effect: "Allow", Principal: { Service: LAMBDA_SERVICE }, Action: "sts:AssumeRole" }] };
+    return {
+        Version: "2012-10-17",
+        Statement: [{ Sid: "LambdaAssumesRole", Effect: "Allow", Principal: { Service: LAMBDA_SERVICE }, Action: "sts:AssumeRole" }],
+    };
 }
 
 /** The facts the outcomes topic's policy is built from. */

@@ -70,14 +70,24 @@ export class AccessAnalyzerOrganization extends pulumi.ComponentResource {
         const analyzerIn = (suffix: string, provider: aws.Provider) =>
             new aws.accessanalyzer.Analyzer(
                 `${name}-analyzer${suffix}`,
-                { analyzerName: `${valid.namePrefix}-organization`, type: "ORGANIZATION", tags: { Name: `${valid.namePrefix}-organization-access-analyzer` } },
+                {
+                    analyzerName: `${valid.namePrefix}-organization`,
+                    type: "ORGANIZATION",
+                    tags: { Name: `${valid.namePrefix}-organization-access-analyzer` },
+                },
                 { parent: this, provider, dependsOn: [delegation] },
             );
         const analyzer = analyzerIn("", security);
-        this.linkedAnalyzerArns = Object.fromEntries(linked.map(({ region, provider }) => [region, analyzerIn(`-${region}`, provider).arn]));
+        this.linkedAnalyzerArns = Object.fromEntries(
+            linked.map(({ region, provider }) => [region, analyzerIn(`-${region}`, provider).arn]),
+        );
 
         this.analyzerArn = analyzer.arn;
         this.delegatedAdminAccountId = delegation.accountId;
-        this.registerOutputs({ analyzerArn: this.analyzerArn, linkedAnalyzerArns: this.linkedAnalyzerArns, delegatedAdminAccountId: this.delegatedAdminAccountId });
+        this.registerOutputs({
+            analyzerArn: this.analyzerArn,
+            linkedAnalyzerArns: this.linkedAnalyzerArns,
+            delegatedAdminAccountId: this.delegatedAdminAccountId,
+        });
     }
 }

@@ -101,7 +101,11 @@ export class DelegatedSecurityAdministration extends pulumi.ComponentResource {
         );
         linkedRegions.forEach((linked, index) => {
             if (linked.region === args.region) {
-                fail(`linkedRegions[${index}].region`, linked.region, `a region other than region (${args.region}), which the component serves itself`);
+                fail(
+                    `linkedRegions[${index}].region`,
+                    linked.region,
+                    `a region other than region (${args.region}), which the component serves itself`,
+                );
             }
             validProviders(linked.securityAccountProvider, { provider: linked.managementProvider });
         });
@@ -134,7 +138,12 @@ export class DelegatedSecurityAdministration extends pulumi.ComponentResource {
         );
         const accessAnalyzer = new AccessAnalyzerOrganization(
             `${name}-access-analyzer`,
-            { securityAccountId: args.securityAccountId, securityAccountProvider: security, namePrefix: args.namePrefix, linkedRegions: linkedSecurity },
+            {
+                securityAccountId: args.securityAccountId,
+                securityAccountProvider: security,
+                namePrefix: args.namePrefix,
+                linkedRegions: linkedSecurity,
+            },
             children,
         );
 
@@ -143,7 +152,12 @@ export class DelegatedSecurityAdministration extends pulumi.ComponentResource {
             const inRegion = { parent: this, provider: linked.managementProvider };
             new SecurityHubOrganization(
                 `${name}-security-hub-${linked.region}`,
-                { securityAccountId: args.securityAccountId, securityAccountProvider: linked.securityAccountProvider, region: linked.region, aggregateFindings: false },
+                {
+                    securityAccountId: args.securityAccountId,
+                    securityAccountProvider: linked.securityAccountProvider,
+                    region: linked.region,
+                    aggregateFindings: false,
+                },
                 inRegion,
             );
             const regionalGuardDuty = new GuardDutyOrganization(

@@ -47,12 +47,20 @@ export interface ValidGuardDutyOrganizationArgs {
  * Validates the arguments (one-line error naming the argument) and applies the defaults;
  * `featuresParameter` is the name the caller gave the features argument.
  */
-export function validGuardDutyOrganizationArgs(args: GuardDutyOrganizationArgs, featuresParameter = "features"): ValidGuardDutyOrganizationArgs {
+export function validGuardDutyOrganizationArgs(
+    args: GuardDutyOrganizationArgs,
+    featuresParameter = "features",
+): ValidGuardDutyOrganizationArgs {
     const securityAccountId = validAccountId("securityAccountId", args.securityAccountId);
     return {
         securityAccountId,
         features: args.features === undefined ? GUARDDUTY_FEATURES : validGuardDutyFeatures(featuresParameter, args.features),
-        findingPublishingFrequency: validChoice("findingPublishingFrequency", args.findingPublishingFrequency, FINDING_PUBLISHING_FREQUENCIES, "FIFTEEN_MINUTES"),
+        findingPublishingFrequency: validChoice(
+            "findingPublishingFrequency",
+            args.findingPublishingFrequency,
+            FINDING_PUBLISHING_FREQUENCIES,
+            "FIFTEEN_MINUTES",
+        ),
         namePrefix: validNamePrefix("namePrefix", args.namePrefix),
     };
 }

@@ -67,7 +67,10 @@ export interface ValidSecurityHubOrganizationArgs {
  * Validates the arguments (one-line error naming the argument) and applies the defaults;
  * `membersParameter` is what a wrapping component calls `memberAccountIds`.
  */
-export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationArgs, membersParameter = "memberAccountIds"): ValidSecurityHubOrganizationArgs {
+export function validSecurityHubOrganizationArgs(
+    args: SecurityHubOrganizationArgs,
+    membersParameter = "memberAccountIds",
+): ValidSecurityHubOrganizationArgs {
     const securityAccountId = validAccountId("securityAccountId", args.securityAccountId);
     const region = validRegion("region", args.region);
     const aggregateFindings = args.aggregateFindings ?? true;
@@ -76,30 +79,52 @@ export function validSecurityHubOrganizationArgs(args: SecurityHubOrganizationAr
     }
     if (!aggregateFindings && (args.findingAggregatorLinkingMode !== undefined || args.findingAggregatorRegions !== undefined)) {
         const given = args.findingAggregatorLinkingMode ?? args.findingAggregatorRegions;
-        throw new Error(`findingAggregatorLinkingMode: ${show(given)} given with aggregateFindings false (expected none: a linked region has no aggregator)`);
+        throw new Error(
+            `findingAggregatorLinkingMode: ${show(given)} given with aggregateFindings false (expected none: a linked region has no aggregator)`,
+        );
     }
-    const linkingMode = validChoice("findingAggregatorLinkingMode", args.findingAggregatorLinkingMode, FINDING_AGGREGATOR_LINKING_MODES, "ALL_REGIONS");
+    const linkingMode = validChoice(
+        "findingAggregatorLinkingMode",
+        args.findingAggregatorLinkingMode,
+        FINDING_AGGREGATOR_LINKING_MODES,
+        "ALL_REGIONS",
+    );
     const memberAccountIds = validMemberAccountIds(membersParameter, securityAccountId, args.memberAccountIds ?? {});
     const regions = args.findingAggregatorRegions;
     if (MODES_WITHOUT_REGIONS.includes(linkingMode)) {
         if (regions !== undefined && (!Array.isArray(regions) || regions.length > 0)) {
-            throw new Error(`findingAggregatorRegions: ${show(regions)} given with findingAggregatorLinkingMode ${linkingMode} (expected none: ${linkingMode === "ALL_REGIONS" ? "every region is linked" : "no region is linked"})`);
+            throw new Error(
+                `findingAggregatorRegions: ${show(regions)} given with findingAggregatorLinkingMode ${linkingMode} (expected none: ${linkingMode === "ALL_REGIONS" ? "every region is linked" : "no region is linked"})`,
+            );
         }
         return { securityAccountId, region, memberAccountIds, linkingMode, specifiedRegions: undefined, aggregateFindings };
     }
     if (!Array.isArray(regions) || regions.length === 0) {
-        throw new Error(`findingAggregatorRegions: ${show(regions)} with findingAggregatorLinkingMode ${linkingMode} (expected a non-empty list of regions)`);
+        throw new Error(
+            `findingAggregatorRegions: ${show(regions)} with findingAggregatorLinkingMode ${linkingMode} (expected a non-empty list of regions)`,
+        );
     }
     const linked = (regions as unknown[]).map((r) => validRegion("findingAggregatorRegions", r));
     const home = linked.find((r) => r === region);
     if (home !== undefined) {
         throw new Error(`findingAggregatorRegions: ${show(home)} is the aggregation region itself (region); expected only other regions`);
     }
-    return { securityAccountId, region, memberAccountIds, linkingMode, specifiedRegions: refuseRepeats("findingAggregatorRegions", linked), aggregateFindings };
+    return {
+        securityAccountId,
+        region,
+        memberAccountIds,
+        linkingMode,
+        specifiedRegions: refuseRepeats("findingAggregatorRegions", linked),
+        aggregateFindings,
+    };
 }
 
 /** Member accounts by key: keys that can name resources, 12-digit ids listed once, never the administrator's own. */
-function validMemberAccountIds(parameter: string, securityAccountId: string, members: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+function validMemberAccountIds(
+    parameter: string,
+    securityAccountId: string,
+    members: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
     for (const [key, id] of Object.entries(members)) {
         validNameKey(parameter, key);
         if (validAccountId(`${parameter}.${key}`, id) === securityAccountId) {
@@ -190,7 +215,11 @@ export class SecurityHubOrganization extends pulumi.ComponentResource {
         );
 
         for (const [key, accountId] of Object.entries(valid.memberAccountIds)) {
-            new aws.securityhub.Member(`${name}-member-${key}`, { accountId, invite: false }, { parent: this, provider: security, dependsOn: [delegation, configuration] });
+            new aws.securityhub.Member(
+                `${name}-member-${key}`,
+                { accountId, invite: false },
+                { parent: this, provider: security, dependsOn: [delegation, configuration] },
+            );
         }
 
         this.hubArn = hub.arn;
@@ -198,6 +227,10 @@ export class SecurityHubOrganization extends pulumi.ComponentResource {
             this.aggregatorArn = aggregator.arn;
         }
         this.delegatedAdminAccountId = delegation.adminAccountId;
-        this.registerOutputs({ hubArn: this.hubArn, aggregatorArn: this.aggregatorArn, delegatedAdminAccountId: this.delegatedAdminAccountId });
+        this.registerOutputs({
+            hubArn: this.hubArn,
+            aggregatorArn: this.aggregatorArn,
+            delegatedAdminAccountId: this.delegatedAdminAccountId,
+        });
     }
 }

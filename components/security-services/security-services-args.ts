@@ -44,7 +44,9 @@ export function validProviders(
         fail("securityAccountProvider", securityAccountProvider, "an aws.Provider (expected the security account's provider)");
     }
     if (securityAccountProvider === management) {
-        throw new Error("securityAccountProvider: the same provider as opts.provider (the management account's); expected a provider for the security account");
+        throw new Error(
+            "securityAccountProvider: the same provider as opts.provider (the management account's); expected a provider for the security account",
+        );
     }
     return { management, security: securityAccountProvider };
 }
@@ -75,6 +77,9 @@ export function validLinkedProviders(parameter: string, value: unknown, manageme
         }
         return { region: validRegion(`${parameter}[${index}].region`, region), provider };
     });
-    refuseRepeats(parameter, linked.map((entry) => entry.region));
+    refuseRepeats(
+        parameter,
+        linked.map((entry) => entry.region),
+    );
     return linked;
 }

@@ -87,7 +87,6 @@ const not = (t: Truth): Truth => (isUndecided(t) ? t : !t);
 /** Kleene OR: true wins, then unknown. */
 const any = (truths: Iterable<Truth>): Truth => not(all([...truths].map(not)));
 
-
 const where = (s: PolicyStatement): string => `statement ${s.Sid ?? "?"}`;
 
 // Policies are read thousands of times by the access matrix: each glob compiles once.
@@ -98,7 +97,10 @@ function globRegExp(glob: string, caseInsensitive: boolean): RegExp {
     const cacheKey = `${caseInsensitive ? "i" : "s"}${glob}`;
     let compiled = globCache.get(cacheKey);
     if (compiled === undefined) {
-        const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+        const body = glob
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".");
         compiled = new RegExp(`^${body}$`, caseInsensitive ? "is" : "s");
         globCache.set(cacheKey, compiled);
     }
@@ -153,7 +155,14 @@ function globMatches(pattern: string, value: string, context: RequestContext, ca
     }
     const body = substituted
         .split(/(\\[*?])/)
-        .map((part) => (part === "\\*" || part === "\\?" ? `\\${part[1]}` : part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")))
+        .map((part) =>
+            part === "\\*" || part === "\\?"
+                ? `\\${part[1]}`
+                : part
+                      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+                      .replace(/\*/g, ".*")
+                      .replace(/\?/g, "."),
+        )
         .join("");
     return new RegExp(`^${body}$`, caseInsensitive ? "is" : "s").test(value);
 }
@@ -162,7 +171,8 @@ type Comparison = (expected: string, actual: string, context: RequestContext) =>
 
 const numberOf = (text: string): number | undefined => (text.trim() === "" || Number.isNaN(Number(text)) ? undefined : Number(text));
 /** A date as IAM reads it: ISO 8601 or epoch seconds. */
-const dateOf = (text: string): number | undefined => (/^\d+$/.test(text) ? Number(text) * 1000 : Number.isNaN(Date.parse(text)) ? undefined : Date.parse(text));
+const dateOf = (text: string): number | undefined =>
+    /^\d+$/.test(text) ? Number(text) * 1000 : Number.isNaN(Date.parse(text)) ? undefined : Date.parse(text);
 
 function ordered(read: (text: string) => number | undefined, holds: (actual: number, expected: number) => boolean): Comparison {
     return (e, a) => {
@@ -174,7 +184,9 @@ function ordered(read: (text: string) => number | undefined, holds: (actual: num
 function ipMatches(expected: string, actual: string): Truth {
     try {
         const address = ipaddr.parse(actual);
-        const range = expected.includes("/") ? ipaddr.parseCIDR(expected) : ([ipaddr.parse(expected), address.kind() === "ipv4" ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number]);
+        const range = expected.includes("/")
+            ? ipaddr.parseCIDR(expected)
+            : ([ipaddr.parse(expected), address.kind() === "ipv4" ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number]);
         return address.kind() === range[0].kind() && address.match(range);
     } catch {
         return undecided(`cannot read ${actual} or ${expected} as an IP address or range`);
@@ -343,12 +355,19 @@ function malformed(s: PolicyStatement): string | undefined {
 }
 
 /** Whether the statement applies to the request, and whether it named the principal directly or through its account. */
-function statementApplies(s: PolicyStatement, request: PolicyRequest, context: RequestContext): { readonly applies: Truth; readonly through: "direct" | "account" } {
+function statementApplies(
+    s: PolicyStatement,
+    request: PolicyRequest,
+    context: RequestContext,
+): { readonly applies: Truth; readonly through: "direct" | "account" } {
     const problem = malformed(s);
     if (problem !== undefined) {
         return { applies: undecided(problem), through: "direct" };
     }
-    const actionHit = s.Action !== undefined ? listOf(s.Action).some((p) => actionMatches(p, request.action)) : !listOf(s.NotAction).some((p) => actionMatches(p, request.action));
+    const actionHit =
+        s.Action !== undefined
+            ? listOf(s.Action).some((p) => actionMatches(p, request.action))
+            : !listOf(s.NotAction).some((p) => actionMatches(p, request.action));
     if (!actionHit) {
         return { applies: false, through: "direct" };
     }
@@ -360,7 +379,11 @@ function statementApplies(s: PolicyStatement, request: PolicyRequest, context: R
         s.Resource !== undefined
             ? any(listOf(s.Resource).map((p) => globMatches(p, request.resource, context, false)))
             : not(any(listOf(s.NotResource).map((p) => globMatches(p, request.resource, context, false))));
-    const applies = all([typeof principal === "object" ? principal : true, resourceHit, resourceHit === false ? false : conditionsHold(s, context)]);
+    const applies = all([
+        typeof principal === "object" ? principal : true,
+        resourceHit,
+        resourceHit === false ? false : conditionsHold(s, context),
+    ]);
     return { applies, through: typeof principal === "string" ? principal : "direct" };
 }
 
@@ -375,7 +398,11 @@ function contextOf(request: PolicyRequest): RequestContext {
             ? {}
             : "service" in principal
               ? { "aws:PrincipalIsAWSService": "true", "aws:PrincipalServiceName": principal.service }
-              : { "aws:PrincipalIsAWSService": "false", "aws:PrincipalArn": principal.arn, ...(account === undefined ? {} : { "aws:PrincipalAccount": account }) }),
+              : {
+                    "aws:PrincipalIsAWSService": "false",
+                    "aws:PrincipalArn": principal.arn,
+                    ...(account === undefined ? {} : { "aws:PrincipalAccount": account }),
+                }),
         ...request.context,
     };
 }
@@ -411,7 +438,12 @@ function verdictOf(policies: readonly PolicyDocument[], request: PolicyRequest):
             (s.Effect === "Deny" ? denySids : allowSids).push(s.Sid ?? "(no Sid)");
         }
     }
-    return { deny: any(deny), allow: any(allow), allowThroughAccount: any(allowThroughAccount), sids: denySids.length > 0 ? denySids : allowSids };
+    return {
+        deny: any(deny),
+        allow: any(allow),
+        allowThroughAccount: any(allowThroughAccount),
+        sids: denySids.length > 0 ? denySids : allowSids,
+    };
 }
 
 function decide(deny: Truth, allow: Truth, options: EvaluationOptions): { readonly decision: Decision; readonly reason?: string } {
@@ -465,7 +497,11 @@ export interface Authorization {
 }
 
 /** The decision of IAM for a whole request, following AWS's policy evaluation logic (see the top of this file). */
-export function authorize(request: PolicyRequest & { readonly principal: RequestPrincipal }, input: AuthorizationInput, options: EvaluationOptions = {}): Authorization {
+export function authorize(
+    request: PolicyRequest & { readonly principal: RequestPrincipal },
+    input: AuthorizationInput,
+    options: EvaluationOptions = {},
+): Authorization {
     const principal = request.principal;
     const isService = "service" in principal;
     const isRoot = !isService && /:root$/.test(principal.arn);
@@ -511,9 +547,15 @@ export function authorize(request: PolicyRequest & { readonly principal: Request
         return { decision, reason };
     }
     if (decision === "Allow") {
-        const by = direct === true ? (input.keyPolicy === true ? "key policy" : "resource policy") : isRoot ? "root user" : "identity policy";
+        const by =
+            direct === true ? (input.keyPolicy === true ? "key policy" : "resource policy") : isRoot ? "root user" : "identity policy";
         return { decision, reason: `allowed by the ${by}` };
     }
-    const missing = boundary?.allow === false ? "the permissions boundary" : input.keyPolicy === true && throughAccount !== true && direct !== true ? "the key policy" : "any policy";
+    const missing =
+        boundary?.allow === false
+            ? "the permissions boundary"
+            : input.keyPolicy === true && throughAccount !== true && direct !== true
+              ? "the key policy"
+              : "any policy";
     return { decision, reason: `not allowed by ${missing}` };
 }

@@ -22,5 +22,7 @@ if (process.argv.includes("--check")) {
     if (updated !== readme) {
         fs.writeFileSync(readmePath, updated);
     }
-    console.log(`policy-pack/README.md: policy table of ${allPolicies.length} policies ${updated === readme ? "already up to date" : "written"}`);
+    console.log(
+        `policy-pack/README.md: policy table of ${allPolicies.length} policies ${updated === readme ? "already up to date" : "written"}`,
+    );
 }

@@ -166,15 +166,7 @@ const NON_PUBLIC_IPV4 = blocks("ipv4", [
  * Deliberately NOT excluded: NAT64 64:ff9b::/96, 6to4 2002::/16 and Teredo, which carry the
  * public IPv4 internet inside IPv6, and unallocated space (still not private).
  */
-const NON_PUBLIC_IPV6 = blocks("ipv6", [
-    "::/127",
-    "::ffff:0:0/96",
-    "100::/64",
-    "2001:db8::/32",
-    "fc00::/7",
-    "fe80::/10",
-    "ff00::/8",
-]);
+const NON_PUBLIC_IPV6 = blocks("ipv6", ["::/127", "::ffff:0:0/96", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "ff00::/8"]);
 
 const NON_PUBLIC: Record<AddressFamily, Interval[]> = { ipv4: NON_PUBLIC_IPV4, ipv6: NON_PUBLIC_IPV6 };
 
@@ -252,9 +244,7 @@ export interface WidthLimits {
 export const DEFAULT_WIDTH_LIMITS: WidthLimits = { ipv4PublicPrefix: 8, ipv6PublicPrefix: 16 };
 
 /** The verdict on a source set. */
-export type InternetVerdict =
-    | { kind: "internet"; reason: string }
-    | { kind: "bounded" };
+export type InternetVerdict = { kind: "internet"; reason: string } | { kind: "bounded" };
 
 function limitFor(family: AddressFamily, limits: WidthLimits): bigint {
     const prefix = family === "ipv4" ? limits.ipv4PublicPrefix : limits.ipv6PublicPrefix;
@@ -289,11 +279,11 @@ function familyVerdict(reach: FamilyReach, limits: WidthLimits): string | undefi
  */
 export function judgeSources(cidrs: readonly unknown[], limits: WidthLimits = DEFAULT_WIDTH_LIMITS): InternetVerdict {
     const reach = measureSources(cidrs);
-    const reasons = [familyVerdict(reach.ipv4, limits), familyVerdict(reach.ipv6, limits)].filter(
-        (r): r is string => r !== undefined,
-    );
+    const reasons = [familyVerdict(reach.ipv4, limits), familyVerdict(reach.ipv6, limits)].filter((r): r is string => r !== undefined);
     if (reach.unparseable.length > 0) {
-        reasons.push(`${listSome(reach.unparseable)} ${reach.unparseable.length === 1 ? "is" : "are"} not a valid CIDR (treated as the internet)`);
+        reasons.push(
+            `${listSome(reach.unparseable)} ${reach.unparseable.length === 1 ? "is" : "are"} not a valid CIDR (treated as the internet)`,
+        );
     }
     return reasons.length > 0 ? { kind: "internet", reason: reasons.join("; ") } : { kind: "bounded" };
 }

@@ -109,7 +109,8 @@ export function guardResource(policyName: string, types: ReadonlySet<string>, bo
             return;
         }
         const outcome = runGuarded(
-            (error) => `${policyName} could not evaluate this ${args.type} (${error}); it is blocked until the policy can read it. Please report this input to the pack's maintainers.`,
+            (error) =>
+                `${policyName} could not evaluate this ${args.type} (${error}); it is blocked until the policy can read it. Please report this input to the pack's maintainers.`,
             (report, reading) => {
                 const props: unknown = args.props;
                 body(args, props !== null && typeof props === "object" ? (props as Props) : {}, report, reading);
@@ -132,7 +133,11 @@ export function guardStack(policyName: string, body: GuardedStackBody, types?: R
             (report, reading) => body(args, report, reading),
         );
         const exemptUrn = stackExemptionFilter(policyName, args);
-        deliver(outcome, outcome.reports.filter((r) => !exemptUrn(r.urn)), reportViolation);
+        deliver(
+            outcome,
+            outcome.reports.filter((r) => !exemptUrn(r.urn)),
+            reportViolation,
+        );
     };
     markGuarded(validation, { policyName, kind: "stack", types });
     return validation;

@@ -11,4 +11,10 @@ import { ingressPolicies } from "./ingress";
 import { stackWidePolicies } from "./stack-wide";
 import { tlsPolicies } from "./tls";
 
-export const allPolicies: Policies = withExemptions([...ingressPolicies, ...tlsPolicies, ...encryptionPolicies, ...stackWidePolicies, ...exemptionPolicies]);
+export const allPolicies: Policies = withExemptions([
+    ...ingressPolicies,
+    ...tlsPolicies,
+    ...encryptionPolicies,
+    ...stackWidePolicies,
+    ...exemptionPolicies,
+]);

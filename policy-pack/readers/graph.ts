@@ -18,7 +18,11 @@ export function resourcesIn(list: unknown): PolicyResource[] {
         return [];
     }
     return (list as unknown[]).filter(
-        (r): r is PolicyResource => r !== null && typeof r === "object" && typeof (r as PolicyResource).type === "string" && typeof (r as PolicyResource).urn === "string",
+        (r): r is PolicyResource =>
+            r !== null &&
+            typeof r === "object" &&
+            typeof (r as PolicyResource).type === "string" &&
+            typeof (r as PolicyResource).urn === "string",
     );
 }
 

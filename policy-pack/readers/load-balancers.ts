@@ -13,7 +13,10 @@
 import { readInteger } from "../network/protocols";
 import { isFalse, Props, Reading, Unknown, UNKNOWN } from "./known";
 
-export const CLASSIC_LOAD_BALANCER_TYPES: ReadonlySet<string> = new Set(["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"]);
+export const CLASSIC_LOAD_BALANCER_TYPES: ReadonlySet<string> = new Set([
+    "aws:lb/loadBalancer:LoadBalancer",
+    "aws:alb/loadBalancer:LoadBalancer",
+]);
 export const NATIVE_LOAD_BALANCER_TYPE = "aws-native:elasticloadbalancingv2:LoadBalancer";
 export const CLASSIC_LISTENER_TYPES: ReadonlySet<string> = new Set(["aws:lb/listener:Listener", "aws:alb/listener:Listener"]);
 export const NATIVE_LISTENER_TYPE = "aws-native:elasticloadbalancingv2:Listener";

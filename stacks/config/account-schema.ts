@@ -52,7 +52,9 @@ export const accountSchema = z
                 .max(64, { error: EMAIL_EXPECTED })
                 .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: EMAIL_EXPECTED })
                 .optional()
-                .meta({ description: "e.g. `aws+prod@example.com`: the new account's root email; required with mode create, refused with adopt" }),
+                .meta({
+                    description: "e.g. `aws+prod@example.com`: the new account's root email; required with mode create, refused with adopt",
+                }),
             name: z
                 .string({ error: NAME_EXPECTED })
                 .regex(/^[\x20-\x7e]{1,50}$/, { error: NAME_EXPECTED })
@@ -62,17 +64,26 @@ export const accountSchema = z
                 .string({ error: OU_EXPECTED })
                 .regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, { error: OU_EXPECTED })
                 .optional()
-                .meta({ description: "e.g. `ou-ab12-cd34ef56`: the OU a created account goes in; required with mode create without management.stack, refused otherwise" }),
+                .meta({
+                    description:
+                        "e.g. `ou-ab12-cd34ef56`: the OU a created account goes in; required with mode create without management.stack, refused otherwise",
+                }),
             organizationalUnit: z
                 .string({ error: OU_PATH_EXPECTED })
                 .regex(/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/, { error: OU_PATH_EXPECTED })
                 .optional()
-                .meta({ description: "e.g. `workloads/prod`: the management stack's OU a created account goes in; required with mode create and management.stack" }),
+                .meta({
+                    description:
+                        "e.g. `workloads/prod`: the management stack's OU a created account goes in; required with mode create and management.stack",
+                }),
             managementAccountId: z
                 .string({ error: ACCOUNT_ID_EXPECTED })
                 .regex(ACCOUNT_ID, { error: ACCOUNT_ID_EXPECTED })
                 .optional()
-                .meta({ description: 'e.g. `"999999999999"`: the organisation\'s management account, which creates the account; required with mode create without management.stack' }),
+                .meta({
+                    description:
+                        'e.g. `"999999999999"`: the organisation\'s management account, which creates the account; required with mode create without management.stack',
+                }),
             accessRoleName: z
                 .string({ error: ROLE_NAME_EXPECTED })
                 .regex(ROLE_NAME, { error: ROLE_NAME_EXPECTED })
@@ -100,40 +111,45 @@ export const accountSchema = z
 
 export type AccountConfig = z.infer<typeof accountSchema>;
 
-export const BUCKET_EXPECTED = "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit";
+export const BUCKET_EXPECTED =
+    "an S3 bucket name: 3 to 63 lowercase letters, digits, dots or hyphens, starting and ending with a letter or digit";
 
 const BASELINE_KEYS = ["configBucketName", "configKeyPrefix", "configKmsKeyArn"] as const;
 const KEY_ARN_EXPECTED = "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>) in the bucket's region";
 
-export const baselineSchema = z.strictObject(
-    {
-        // The organisation's Config delivery bucket (no object lock); from the management stack when the stack reads it.
-        configBucketName: z
-            .string({ error: BUCKET_EXPECTED })
-            .refine(isBucketName, { error: BUCKET_EXPECTED })
-            .optional()
-            .meta({
+export const baselineSchema = z
+    .strictObject(
+        {
+            // The organisation's Config delivery bucket (no object lock); from the management stack when the stack reads it.
+            configBucketName: z
+                .string({ error: BUCKET_EXPECTED })
+                .refine(isBucketName, { error: BUCKET_EXPECTED })
+                .optional()
+                .meta({
+                    description:
+                        "e.g. `zero-trust-log-archive-o-a1b2c3d4e5-config`: the bucket AWS Config delivers to (without object lock: AWS Config does not support " +
+                        "delivering to a locked bucket); required without management.stack, refused with it",
+                }),
+            configKeyPrefix: z
+                .string({ error: CONFIG_KEY_PREFIX_EXPECTED })
+                .refine(isConfigKeyPrefix, { error: CONFIG_KEY_PREFIX_EXPECTED })
+                .default("config")
+                .meta({ description: "key prefix in that bucket; AWS Config appends AWSLogs/<account>/Config/…" }),
+            // The key AWS Config encrypts its deliveries with; from the management stack when the stack reads it.
+            configKmsKeyArn: z.string({ error: KEY_ARN_EXPECTED }).regex(KEY_ARN, { error: KEY_ARN_EXPECTED }).optional().meta({
                 description:
-                    "e.g. `zero-trust-log-archive-o-a1b2c3d4e5-config`: the bucket AWS Config delivers to (without object lock: AWS Config does not support " +
-                    "delivering to a locked bucket); required without management.stack, refused with it",
-            }),
-        configKeyPrefix: z
-            .string({ error: CONFIG_KEY_PREFIX_EXPECTED })
-            .refine(isConfigKeyPrefix, { error: CONFIG_KEY_PREFIX_EXPECTED })
-            .default("config")
-            .meta({ description: "key prefix in that bucket; AWS Config appends AWSLogs/<account>/Config/…" }),
-        // The key AWS Config encrypts its deliveries with; from the management stack when the stack reads it.
-        configKmsKeyArn: z
-            .string({ error: KEY_ARN_EXPECTED })
-            .regex(KEY_ARN, { error: KEY_ARN_EXPECTED })
-            .optional()
-            .meta({
-                description: "e.g. `arn:aws:kms:eu-west-1:222222222222:key/<id>`: the key AWS Config encrypts its deliveries with, in the bucket's region; refused with management.stack",
+                    "e.g. `arn:aws:kms:eu-west-1:222222222222:key/<id>`: the key AWS Config encrypts its deliveries with, in the bucket's region; refused with management.stack",
                 defaultText: "— (the bucket's default encryption)",
             }),
-    },
-    { error: strictObjectError(BASELINE_KEYS, "an object with configBucketName (the organisation's Config delivery bucket) and optional configKeyPrefix, configKmsKeyArn") },
-).prefault({});
+        },
+        {
+            error: strictObjectError(
+                BASELINE_KEYS,
+                "an object with configBucketName (the organisation's Config delivery bucket) and optional configKeyPrefix, configKmsKeyArn",
+            ),
+        },
+    )
+    .prefault({});
 
 export type BaselineConfig = z.infer<typeof baselineSchema>;
 
@@ -154,15 +170,31 @@ export function checkAccountAgainstEnvironment(
     const fromManagement = config.management !== undefined;
     for (const key of PLACEMENT_KEYS) {
         if (fromManagement && account[key] !== undefined) {
-            ctx.addIssue({ code: "custom", path: ["account", key], message: "nothing with management.stack set (the management stack provides it)" });
+            ctx.addIssue({
+                code: "custom",
+                path: ["account", key],
+                message: "nothing with management.stack set (the management stack provides it)",
+            });
         } else if (!fromManagement && account[key] === undefined) {
-            ctx.addIssue({ code: "custom", path: ["account", key], message: `${createExpected[key]} (required with mode create, unless management.stack is set)` });
+            ctx.addIssue({
+                code: "custom",
+                path: ["account", key],
+                message: `${createExpected[key]} (required with mode create, unless management.stack is set)`,
+            });
         }
     }
     if (fromManagement && account.organizationalUnit === undefined) {
-        ctx.addIssue({ code: "custom", path: ["account", "organizationalUnit"], message: `${OU_PATH_EXPECTED} (required with mode create and management.stack)` });
+        ctx.addIssue({
+            code: "custom",
+            path: ["account", "organizationalUnit"],
+            message: `${OU_PATH_EXPECTED} (required with mode create and management.stack)`,
+        });
     } else if (!fromManagement && account.organizationalUnit !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["account", "organizationalUnit"], message: "nothing without management.stack (use parentOuId)" });
+        ctx.addIssue({
+            code: "custom",
+            path: ["account", "organizationalUnit"],
+            message: "nothing without management.stack (use parentOuId)",
+        });
     }
     if (account.managementAccountId === config.accountId) {
         ctx.addIssue({

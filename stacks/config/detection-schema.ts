@@ -16,13 +16,21 @@ import { noRepeats, REGION, REGION_EXPECTED, strictObjectError } from "./schema-
  */
 export const FINDINGS_RETENTION_DAYS = { min: 90, max: 3653, default: 365 } as const;
 
-const DETECTION_KEYS = ["detectorId", "detectorIds", "guardDutyFeatures", "findingPublishingFrequency", "alertSeverityThreshold", "findingsRetentionDays", "responder"] as const;
-
+const DETECTION_KEYS = [
+    "detectorId",
+    "detectorIds",
+    "guardDutyFeatures",
+    "findingPublishingFrequency",
+    "alertSeverityThreshold",
+    "findingsRetentionDays",
+    "responder",
+] as const;
 
 /** What the delegated administrator sets for an adopted detector, and members cannot change. */
 const ADMINISTRATOR_KEYS = ["guardDutyFeatures", "findingPublishingFrequency"] as const;
 
-const DETECTOR_ID_EXPECTED = "a GuardDuty detector id: 32 lowercase letters or digits (aws guardduty list-detectors in the account and region)";
+const DETECTOR_ID_EXPECTED =
+    "a GuardDuty detector id: 32 lowercase letters or digits (aws guardduty list-detectors in the account and region)";
 
 const detectorId = z.string({ error: DETECTOR_ID_EXPECTED }).regex(GUARDDUTY_DETECTOR_ID, { error: DETECTOR_ID_EXPECTED });
 
@@ -38,7 +46,11 @@ const detectorIdsSchema = z
             if (!REGION.test(region)) {
                 ctx.addIssue({ code: "custom", path: [region], params: { value: region }, message: REGION_EXPECTED });
             } else if (values.indexOf(id) !== values.lastIndexOf(id)) {
-                ctx.addIssue({ code: "custom", path: [region], message: `a detector id no other region has (${id} is listed twice; a detector belongs to one region)` });
+                ctx.addIssue({
+                    code: "custom",
+                    path: [region],
+                    message: `a detector id no other region has (${id} is listed twice; a detector belongs to one region)`,
+                });
             }
         }
     });
@@ -47,8 +59,7 @@ const guardDutyFeatureList = `GuardDuty protection plans from ${GUARDDUTY_FEATUR
 
 const SEVERITY_EXPECTED = `${GUARDDUTY_SEVERITY_EXPECTED} (Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9, Critical 9.0–10.0): findings at or above it raise an alert`;
 
-const RETENTION_EXPECTED =
-    `a whole number of days from ${FINDINGS_RETENTION_DAYS.min} (GuardDuty itself keeps findings 90 days) to ${FINDINGS_RETENTION_DAYS.max}`;
+const RETENTION_EXPECTED = `a whole number of days from ${FINDINGS_RETENTION_DAYS.min} (GuardDuty itself keeps findings 90 days) to ${FINDINGS_RETENTION_DAYS.max}`;
 
 const RESPONDER_KEYS = ["dryRun", "severityThreshold", "optOutTagKey", "reservedConcurrency"] as const;
 const CONCURRENCY_EXPECTED = "a whole number of concurrent executions from 1 to 100 reserved for the responder";
@@ -60,10 +71,10 @@ const CONCURRENCY_EXPECTED = "a whole number of concurrent executions from 1 to 
 const responderSchema = z
     .strictObject(
         {
-            dryRun: z
-                .boolean({ error: "true (log and report the plan, act on nothing) or false" })
-                .default(true)
-                .meta({ description: "log and report the plan, act on nothing; staging sets false, prod keeps the dry run until its plans have been reviewed" }),
+            dryRun: z.boolean({ error: "true (log and report the plan, act on nothing) or false" }).default(true).meta({
+                description:
+                    "log and report the plan, act on nothing; staging sets false, prod keeps the dry run until its plans have been reviewed",
+            }),
             // Default: the alert rule's threshold, so the responder acts on every finding it hears of.
             severityThreshold: z
                 .number({ error: SEVERITY_EXPECTED })
@@ -93,7 +104,12 @@ const responderSchema = z
                         '100 unreserved executions, and a new account\'s quota is often 10: raise the quota (Service Quotas, "Concurrent executions") before setting it',
                 }),
         },
-        { error: strictObjectError(RESPONDER_KEYS, "an object with optional dryRun, severityThreshold, optOutTagKey, reservedConcurrency") },
+        {
+            error: strictObjectError(
+                RESPONDER_KEYS,
+                "an object with optional dryRun, severityThreshold, optOutTagKey, reservedConcurrency",
+            ),
+        },
     )
     .prefault({});
 
@@ -131,14 +147,20 @@ const detectionObject = z
                 .min(GUARDDUTY_SEVERITY.min, { error: SEVERITY_EXPECTED })
                 .max(GUARDDUTY_SEVERITY.max, { error: SEVERITY_EXPECTED })
                 .default(GUARDDUTY_SEVERITY.high)
-                .meta({ description: "findings of this GuardDuty severity or more go to the alerts topic (Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9, Critical 9.0–10.0)" }),
+                .meta({
+                    description:
+                        "findings of this GuardDuty severity or more go to the alerts topic (Low 1.0–3.9, Medium 4.0–6.9, High 7.0–8.9, Critical 9.0–10.0)",
+                }),
             findingsRetentionDays: z
                 .number({ error: RETENTION_EXPECTED })
                 .int({ error: RETENTION_EXPECTED })
                 .min(FINDINGS_RETENTION_DAYS.min, { error: RETENTION_EXPECTED })
                 .max(FINDINGS_RETENTION_DAYS.max, { error: RETENTION_EXPECTED })
                 .default(FINDINGS_RETENTION_DAYS.default)
-                .meta({ description: "days an exported finding stays in the findings bucket (a replaced or deleted one 90 days more); at least GuardDuty's own 90; prod: 731" }),
+                .meta({
+                    description:
+                        "days an exported finding stays in the findings bucket (a replaced or deleted one 90 days more); at least GuardDuty's own 90; prod: 731",
+                }),
             responder: responderSchema,
         },
         {
@@ -151,7 +173,11 @@ const detectionObject = z
     .superRefine((detection, ctx) => {
         // Adopting in some regions and creating in others would contradict the organisation's auto-enable.
         if (detection.detectorIds !== undefined && detection.detectorId === undefined) {
-            ctx.addIssue({ code: "custom", path: ["detectorIds"], message: "nothing without detectorId (the home region's detector is adopted too, or none is)" });
+            ctx.addIssue({
+                code: "custom",
+                path: ["detectorIds"],
+                message: "nothing without detectorId (the home region's detector is adopted too, or none is)",
+            });
         }
         // The responder hears only what the alert rule forwards: a lower threshold would be a promise it cannot keep.
         const { severityThreshold } = detection.responder;
@@ -182,7 +208,8 @@ export const detectionSchema = z.preprocess((value, ctx) => {
                 code: "custom",
                 path: [key],
                 input: (value as Record<string, unknown>)[key],
-                message: "nothing with detectorId: the organisation's delegated GuardDuty administrator sets protection plans and publishing frequency for member accounts",
+                message:
+                    "nothing with detectorId: the organisation's delegated GuardDuty administrator sets protection plans and publishing frequency for member accounts",
             });
         }
     }

@@ -47,12 +47,18 @@ export const encryptionSchema = z.strictObject(
                 const names = applications.map((application) => application.name);
                 names.forEach((name, index) => {
                     if (names.indexOf(name) !== index) {
-                        ctx.addIssue({ code: "custom", path: [index, "name"], message: `an application not already listed (${name} is listed twice)` });
+                        ctx.addIssue({
+                            code: "custom",
+                            path: [index, "name"],
+                            message: `an application not already listed (${name} is listed twice)`,
+                        });
                     }
                 });
             })
             .default([])
-            .meta({ description: "one key per application, e.g. `[{name: orders, keyUsers: [arn:aws:iam::111111111111:role/orders-service]}]`" }),
+            .meta({
+                description: "one key per application, e.g. `[{name: orders, keyUsers: [arn:aws:iam::111111111111:role/orders-service]}]`",
+            }),
         // Required: a key policy needs administrators, and no default is right (AWS's default, the
         // account root with kms:*, is what the key ring avoids).
         keyAdministrators: roleList("roles that administer the keys, including the role Pulumi deploys with").meta({
@@ -62,7 +68,9 @@ export const encryptionSchema = z.strictObject(
                 "(lockout safety check); keep a break-glass role here too",
         }),
         replicaRegions: z
-            .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), { error: "a list of AWS regions for replica keys" })
+            .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), {
+                error: "a list of AWS regions for replica keys",
+            })
             .superRefine(noRepeats("a region"))
             .default([])
             .meta({
@@ -110,7 +118,11 @@ export function checkEncryptionAgainstEnvironment(config: EnvironmentFacts, ctx:
     const ofStackAccount = (arn: string, path: (string | number)[]): boolean => {
         const account = ROLE_ARN.exec(arn)?.[1];
         if (account !== undefined && account !== accountId) {
-            ctx.addIssue({ code: "custom", path, message: `a role of the stack's account ${accountId} (accountId); this one is in ${account}` });
+            ctx.addIssue({
+                code: "custom",
+                path,
+                message: `a role of the stack's account ${accountId} (accountId); this one is in ${account}`,
+            });
             return false;
         }
         return true;

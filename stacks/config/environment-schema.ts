@@ -54,20 +54,36 @@ const managementReferenceSchema = z.strictObject(
  * `management.stack` is set, otherwise config. Both would be two truths that can drift apart.
  */
 function checkOrganizationSource(
-    config: { readonly management?: unknown; readonly organizationId?: string; readonly baseline: { readonly configBucketName?: string; readonly configKmsKeyArn?: string } },
+    config: {
+        readonly management?: unknown;
+        readonly organizationId?: string;
+        readonly baseline: { readonly configBucketName?: string; readonly configKmsKeyArn?: string };
+    },
     ctx: z.RefinementCtx,
 ): void {
     const fromManagement = config.management !== undefined;
     if (fromManagement && config.baseline.configKmsKeyArn !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["baseline", "configKmsKeyArn"], message: "nothing with management.stack set (the management stack's outputs provide it)" });
+        ctx.addIssue({
+            code: "custom",
+            path: ["baseline", "configKmsKeyArn"],
+            message: "nothing with management.stack set (the management stack's outputs provide it)",
+        });
     }
     const facts: [PropertyKey[], unknown, string][] = [
         [["organizationId"], config.organizationId, ORGANIZATION_ID_EXPECTED],
-        [["baseline", "configBucketName"], config.baseline.configBucketName, `${BUCKET_EXPECTED} (the organisation's Config delivery bucket, without object lock)`],
+        [
+            ["baseline", "configBucketName"],
+            config.baseline.configBucketName,
+            `${BUCKET_EXPECTED} (the organisation's Config delivery bucket, without object lock)`,
+        ],
     ];
     for (const [path, value, expected] of facts) {
         if (fromManagement && value !== undefined) {
-            ctx.addIssue({ code: "custom", path, message: "nothing with management.stack set (the management stack's outputs provide it)" });
+            ctx.addIssue({
+                code: "custom",
+                path,
+                message: "nothing with management.stack set (the management stack's outputs provide it)",
+            });
         } else if (!fromManagement && value === undefined) {
             ctx.addIssue({ code: "custom", path, message: `${expected} (or management.stack, to read it from the management stack)` });
         }
@@ -106,34 +122,55 @@ const loadBalancerSchema = z.strictObject(
                     "ALB is built and only its security group admits 443 (and 80, as a redirect) from the internet; without loadBalancer, nothing admits internet ingress",
             }),
         sslPolicy: z
-            .enum(TLS12_SSL_POLICIES, { error: `an ELB security policy that allows only TLS 1.2 and newer: ${TLS12_SSL_POLICIES.join(", ")}` })
+            .enum(TLS12_SSL_POLICIES, {
+                error: `an ELB security policy that allows only TLS 1.2 and newer: ${TLS12_SSL_POLICIES.join(", ")}`,
+            })
             .default(DEFAULT_SSL_POLICY)
             .meta({ description: "the HTTPS listener's ELB security policy: one that allows only TLS 1.2 and newer" }),
     },
-    { error: strictObjectError(LOAD_BALANCER_KEYS, "an object { certificateArn, sslPolicy? } describing the internet-facing load balancer (omit it for none)") },
+    {
+        error: strictObjectError(
+            LOAD_BALANCER_KEYS,
+            "an object { certificateArn, sslPolicy? } describing the internet-facing load balancer (omit it for none)",
+        ),
+    },
 );
 
 const networkSchema = z
     .strictObject(
         {
             availabilityZones: z
-                .array(z.string({ error: "an availability zone name such as eu-west-1a" }).regex(AVAILABILITY_ZONE, { error: "an availability zone name such as eu-west-1a" }), {
-                    error: "a list of 1 to 6 availability zone names",
-                })
+                .array(
+                    z
+                        .string({ error: "an availability zone name such as eu-west-1a" })
+                        .regex(AVAILABILITY_ZONE, { error: "an availability zone name such as eu-west-1a" }),
+                    {
+                        error: "a list of 1 to 6 availability zone names",
+                    },
+                )
                 .min(1, { error: "a list of 1 to 6 availability zone names" })
                 .max(6, { error: "a list of 1 to 6 availability zone names" })
                 .superRefine((zones, ctx) => {
                     zones.forEach((zone, index) => {
                         if (zones.indexOf(zone) !== index) {
-                            ctx.addIssue({ code: "custom", path: [index], message: `an availability zone not already listed (${zone} is listed twice)` });
+                            ctx.addIssue({
+                                code: "custom",
+                                path: [index],
+                                message: `an availability zone not already listed (${zone} is listed twice)`,
+                            });
                         }
                     });
                 })
-                .meta({ description: "e.g. `[eu-west-1a, eu-west-1b, eu-west-1c]`: zones of aws:region, no repeats (from config, never looked up); one subnet per zone per tier" }),
+                .meta({
+                    description:
+                        "e.g. `[eu-west-1a, eu-west-1b, eu-west-1c]`: zones of aws:region, no repeats (from config, never looked up); one subnet per zone per tier",
+                }),
             vpcCidr: vpcCidr.meta({ description: "e.g. `10.20.0.0/16`: an RFC 1918 block, prefix /16 to /28, no host bits" }),
             subnetPrefixLengths: z.strictObject(
                 {
-                    public: subnetPrefix.meta({ description: "prefix length of each public subnet (one per AZ), e.g. 24; the three tiers' subnets must fit the VPC" }),
+                    public: subnetPrefix.meta({
+                        description: "prefix length of each public subnet (one per AZ), e.g. 24; the three tiers' subnets must fit the VPC",
+                    }),
                     private: subnetPrefix.meta({ description: "prefix length of each private (app tier) subnet, e.g. 20" }),
                     isolated: subnetPrefix.meta({ description: "prefix length of each isolated (data tier) subnet, e.g. 22" }),
                 },
@@ -142,15 +179,24 @@ const networkSchema = z
             natGateways: z
                 .enum(NAT_STRATEGIES, { error: `one of ${NAT_STRATEGIES.join(", ")}` })
                 .default("one-per-az")
-                .meta({ description: "one NAT gateway per AZ (prod), a `single` one (staging, to save cost), or `none`: no internet egress at all" }),
-            appPort: port("the application port").default(8443).meta({ description: "the port the load balancer forwards to on the app tier" }),
+                .meta({
+                    description:
+                        "one NAT gateway per AZ (prod), a `single` one (staging, to save cost), or `none`: no internet egress at all",
+                }),
+            appPort: port("the application port")
+                .default(8443)
+                .meta({ description: "the port the load balancer forwards to on the app tier" }),
             dataPorts: z
                 .array(port("a data store port"), { error: "a non-empty list of data store ports" })
                 .min(1, { error: "a non-empty list of data store ports" })
                 .superRefine((ports, ctx) => {
                     ports.forEach((value, index) => {
                         if (ports.indexOf(value) !== index) {
-                            ctx.addIssue({ code: "custom", path: [index], message: `a port not already listed (${value} is listed twice)` });
+                            ctx.addIssue({
+                                code: "custom",
+                                path: [index],
+                                message: `a port not already listed (${value} is listed twice)`,
+                            });
                         }
                     });
                 })
@@ -168,7 +214,16 @@ const networkSchema = z
         },
         {
             error: strictObjectError(
-                ["availabilityZones", "vpcCidr", "subnetPrefixLengths", "natGateways", "appPort", "dataPorts", "allowHttpRedirect", "loadBalancer"],
+                [
+                    "availabilityZones",
+                    "vpcCidr",
+                    "subnetPrefixLengths",
+                    "natGateways",
+                    "appPort",
+                    "dataPorts",
+                    "allowHttpRedirect",
+                    "loadBalancer",
+                ],
                 "an object with availabilityZones, vpcCidr, subnetPrefixLengths and optional natGateways, appPort, dataPorts, allowHttpRedirect, loadBalancer",
             ),
         },
@@ -209,21 +264,29 @@ const networkSchema = z
         }
     });
 
-export const tagsSchema = z.record(z.string(), z.string({ error: "a string tag value" }), { error: "an object of tag keys to string values" }).superRefine((tags, ctx) => {
-    for (const [key, value] of Object.entries(tags)) {
-        if (!isTagKey(key)) {
-            ctx.addIssue({ code: "custom", path: [key], params: { value: key }, message: TAG_KEY_EXPECTED });
-        } else if ((PROGRAM_TAG_KEYS as readonly string[]).includes(key)) {
-            ctx.addIssue({ code: "custom", path: [key], params: { value: key }, message: `a tag key other than ${PROGRAM_TAG_KEYS.join(", ")} (the program sets those)` });
-        } else if (!isTagValue(value)) {
-            ctx.addIssue({ code: "custom", path: [key], message: TAG_VALUE_EXPECTED });
+export const tagsSchema = z
+    .record(z.string(), z.string({ error: "a string tag value" }), { error: "an object of tag keys to string values" })
+    .superRefine((tags, ctx) => {
+        for (const [key, value] of Object.entries(tags)) {
+            if (!isTagKey(key)) {
+                ctx.addIssue({ code: "custom", path: [key], params: { value: key }, message: TAG_KEY_EXPECTED });
+            } else if ((PROGRAM_TAG_KEYS as readonly string[]).includes(key)) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: [key],
+                    params: { value: key },
+                    message: `a tag key other than ${PROGRAM_TAG_KEYS.join(", ")} (the program sets those)`,
+                });
+            } else if (!isTagValue(value)) {
+                ctx.addIssue({ code: "custom", path: [key], message: TAG_VALUE_EXPECTED });
+            }
         }
-    }
-}).meta({
-    description:
-        `tags on every resource, through the providers' defaultTags; ${PROGRAM_TAG_KEYS.join(", ")} are set by the program and refused here ` +
-        "(an environment stack also sets Environment, which may only repeat the environment name)",
-});
+    })
+    .meta({
+        description:
+            `tags on every resource, through the providers' defaultTags; ${PROGRAM_TAG_KEYS.join(", ")} are set by the program and refused here ` +
+            "(an environment stack also sets Environment, which may only repeat the environment name)",
+    });
 
 /**
  * The whole configuration of an environment stack. Field names are config keys without their
@@ -240,31 +303,52 @@ export const environmentConfigSchema = z
             .regex(/^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$/, {
                 error: "a lowercase name of 1 to 24 letters, digits or hyphens, starting with a letter and not ending with a hyphen (defaults to the stack name)",
             })
-            .meta({ description: "e.g. `staging`: lowercase, 1 to 24 characters (not aws); used in resource names and the Environment tag", defaultText: "the stack name" }),
+            .meta({
+                description: "e.g. `staging`: lowercase, 1 to 24 characters (not aws); used in resource names and the Environment tag",
+                defaultText: "the stack name",
+            }),
         accountId: z
             .string({ error: "a 12-digit AWS account id (quoted in YAML)" })
             .regex(ACCOUNT_ID, { error: "a 12-digit AWS account id (quoted in YAML)" })
-            .meta({ description: 'e.g. `"111111111111"` (quote it): the environment\'s member account, the only account its providers may deploy to, in both account modes' }),
+            .meta({
+                description:
+                    'e.g. `"111111111111"` (quote it): the environment\'s member account, the only account its providers may deploy to, in both account modes',
+            }),
         organizationId: z
             .string({ error: ORGANIZATION_ID_EXPECTED })
             .regex(ORGANIZATION_ID, { error: ORGANIZATION_ID_EXPECTED })
             .optional()
-            .meta({ description: "e.g. `o-a1b2c3d4e5`: endpoint policies admit only this organisation's principals. Required without management.stack, refused with it" }),
+            .meta({
+                description:
+                    "e.g. `o-a1b2c3d4e5`: endpoint policies admit only this organisation's principals. Required without management.stack, refused with it",
+            }),
         management: managementReferenceSchema.optional(),
         network: networkSchema,
         flowLogRetentionDays: z
             .number({ error: LOG_RETENTION_EXPECTED })
             .refine(isLogRetentionDays, { error: LOG_RETENTION_EXPECTED })
             .default(365)
-            .meta({ description: "days VPC flow logs and the responder's log group are kept: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)" }),
+            .meta({
+                description:
+                    "days VPC flow logs and the responder's log group are kept: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)",
+            }),
         interfaceEndpoints: z
-            .array(z.enum(INTERFACE_ENDPOINT_SERVICES, { error: `a supported interface endpoint service: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}` }), {
-                error: "a list of interface endpoint service names",
-            })
+            .array(
+                z.enum(INTERFACE_ENDPOINT_SERVICES, {
+                    error: `a supported interface endpoint service: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}`,
+                }),
+                {
+                    error: "a list of interface endpoint service names",
+                },
+            )
             .superRefine((services, ctx) => {
                 services.forEach((service, index) => {
                     if (services.indexOf(service) !== index) {
-                        ctx.addIssue({ code: "custom", path: [index], message: `a service not already listed (${service} is listed twice)` });
+                        ctx.addIssue({
+                            code: "custom",
+                            path: [index],
+                            message: `a service not already listed (${service} is listed twice)`,
+                        });
                     }
                 });
             })
@@ -278,7 +362,11 @@ export const environmentConfigSchema = z
     })
     .superRefine((config, ctx) => {
         if (config.environment === "aws") {
-            ctx.addIssue({ code: "custom", path: ["environment"], message: "a name other than aws (KMS reserves the alias prefix alias/aws/ for AWS managed keys)" });
+            ctx.addIssue({
+                code: "custom",
+                path: ["environment"],
+                message: "a name other than aws (KMS reserves the alias prefix alias/aws/ for AWS managed keys)",
+            });
         }
         if (!REGION.test(config.region)) {
             return;
@@ -322,7 +410,11 @@ export const environmentConfigSchema = z
         }
         const environmentTag = config.tags["Environment"];
         if (environmentTag !== undefined && environmentTag !== config.environment) {
-            ctx.addIssue({ code: "custom", path: ["tags", "Environment"], message: `the environment name ${config.environment} (or no Environment tag)` });
+            ctx.addIssue({
+                code: "custom",
+                path: ["tags", "Environment"],
+                message: `the environment name ${config.environment} (or no Environment tag)`,
+            });
         }
         const tagKeys = new Set([...Object.keys(config.tags), "Environment", ...PROGRAM_TAG_KEYS]);
         if (tagKeys.size > MAX_TAGS_PER_RESOURCE) {

@@ -1,6 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { environmentConfigSchema, type EnvironmentConfig } from "./environment-schema";
-import { configKeysOf, parseStackConfig, PROJECT_NAMESPACE, projectFields, readRawConfig, type RawConfig, type StackConfigShape } from "./stack-config-reader";
+import {
+    configKeysOf,
+    parseStackConfig,
+    PROJECT_NAMESPACE,
+    projectFields,
+    readRawConfig,
+    type RawConfig,
+    type StackConfigShape,
+} from "./stack-config-reader";
 
 export { PROJECT_NAMESPACE, type RawConfig };
 
@@ -11,7 +19,17 @@ const ENVIRONMENT_SHAPE: StackConfigShape<typeof environmentConfigSchema> = {
         region: { key: "aws:region", json: false },
         ...projectFields({
             strings: ["environment", "accountId", "organizationId"],
-            json: ["management", "network", "flowLogRetentionDays", "interfaceEndpoints", "tags", "detection", "encryption", "account", "baseline"],
+            json: [
+                "management",
+                "network",
+                "flowLogRetentionDays",
+                "interfaceEndpoints",
+                "tags",
+                "detection",
+                "encryption",
+                "account",
+                "baseline",
+            ],
         }),
     },
 };

@@ -6,7 +6,9 @@ const MANAGEMENT_SHAPE: StackConfigShape<typeof managementConfigSchema> = {
     schema: managementConfigSchema,
     fields: {
         region: { key: "aws:region", json: false },
-        ...projectFields({ json: ["organization", "accounts", "guardrails", "logArchive", "trail", "securityServices", "identityCenter", "tags"] }),
+        ...projectFields({
+            json: ["organization", "accounts", "guardrails", "logArchive", "trail", "securityServices", "identityCenter", "tags"],
+        }),
     },
 };
 

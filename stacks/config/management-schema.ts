@@ -64,11 +64,19 @@ const organizationSchema = z.strictObject(
     { error: strictObjectError(ORGANIZATION_KEYS, "an object with id, rootId, managementAccountId and optional workloadOus") },
 );
 
-const ACCOUNTS_KEYS = ["accessRoleName", "securityAccountId", "securityAccountEmail", "logArchiveAccountId", "logArchiveAccountEmail", "environments"] as const;
+const ACCOUNTS_KEYS = [
+    "accessRoleName",
+    "securityAccountId",
+    "securityAccountEmail",
+    "logArchiveAccountId",
+    "logArchiveAccountEmail",
+    "environments",
+] as const;
 const ENVIRONMENT_ACCOUNT_KEYS = ["name", "accountId", "email", "ou", "securityHubMember"] as const;
 
 const email = () => z.string({ error: ACCOUNT_EMAIL_EXPECTED }).regex(ACCOUNT_EMAIL, { error: ACCOUNT_EMAIL_EXPECTED });
-const ENVIRONMENT_NAME_EXPECTED = "a lowercase environment name of 1 to 63 letters, digits or hyphens (the environment stack's zero-trust-aws:environment)";
+const ENVIRONMENT_NAME_EXPECTED =
+    "a lowercase environment name of 1 to 63 letters, digits or hyphens (the environment stack's zero-trust-aws:environment)";
 
 /**
  * One environment's existing member account, which this stack places in its workloads OU (an
@@ -80,10 +88,17 @@ const environmentAccountSchema = z.strictObject(
             .string({ error: ENVIRONMENT_NAME_EXPECTED })
             .regex(LOWERCASE_NAME, { error: ENVIRONMENT_NAME_EXPECTED })
             .meta({ description: "e.g. `staging`: the environment stack's zero-trust-aws:environment, listed once" }),
-        accountId: accountId("the environment's 12-digit account id (quoted in YAML)").meta({ description: 'e.g. `"111111111111"`: the environment\'s account, listed once' }),
-        email: email().meta({ description: "e.g. `aws+staging@example.com`: its root email as AWS Organizations shows it (required by the adoption, never changed)" }),
+        accountId: accountId("the environment's 12-digit account id (quoted in YAML)").meta({
+            description: 'e.g. `"111111111111"`: the environment\'s account, listed once',
+        }),
+        email: email().meta({
+            description:
+                "e.g. `aws+staging@example.com`: its root email as AWS Organizations shows it (required by the adoption, never changed)",
+        }),
         // Checked against organization.workloadOus in the stack-wide refinement.
-        ou: z.string({ error: "an OU path under workloads, e.g. workloads/prod" }).meta({ description: "e.g. `workloads/non-prod`: one of workloads/<organization.workloadOus>" }),
+        ou: z
+            .string({ error: "an OU path under workloads, e.g. workloads/prod" })
+            .meta({ description: "e.g. `workloads/non-prod`: one of workloads/<organization.workloadOus>" }),
         // Security Hub enables itself, with AWS's default standards, in a member without a hub: wait
         // (false) until the environment stack has enabled its own.
         securityHubMember: z
@@ -105,17 +120,24 @@ const environmentAccountSchema = z.strictObject(
  */
 const accountsSchema = z.strictObject(
     {
-        accessRoleName: roleName()
-            .default(DEFAULT_ACCESS_ROLE_NAME)
-            .meta({ description: "the role the stack assumes in the organisation's accounts; exempt from the SCPs' change guardrails, so deployments work" }),
-        securityAccountId: accountId("the 12-digit id of the security account (quoted in YAML)").meta({
-            description: "the security (audit) account, adopted and kept in the security OU; distinct from the log-archive and management accounts",
+        accessRoleName: roleName().default(DEFAULT_ACCESS_ROLE_NAME).meta({
+            description:
+                "the role the stack assumes in the organisation's accounts; exempt from the SCPs' change guardrails, so deployments work",
         }),
-        securityAccountEmail: email().meta({ description: "e.g. `aws+security@example.com`: its root email as AWS Organizations shows it (required by the adoption, never changed)" }),
+        securityAccountId: accountId("the 12-digit id of the security account (quoted in YAML)").meta({
+            description:
+                "the security (audit) account, adopted and kept in the security OU; distinct from the log-archive and management accounts",
+        }),
+        securityAccountEmail: email().meta({
+            description:
+                "e.g. `aws+security@example.com`: its root email as AWS Organizations shows it (required by the adoption, never changed)",
+        }),
         logArchiveAccountId: accountId("the 12-digit id of the log-archive account (quoted in YAML)").meta({
             description: "the log-archive account, adopted and kept in the security OU; distinct from the security and management accounts",
         }),
-        logArchiveAccountEmail: email().meta({ description: "its root email as AWS Organizations shows it (required by the adoption, never changed)" }),
+        logArchiveAccountEmail: email().meta({
+            description: "its root email as AWS Organizations shows it (required by the adoption, never changed)",
+        }),
         environments: z
             .array(environmentAccountSchema, { error: "a list of environment accounts ({ name, accountId, email, ou })" })
             .default([])
@@ -144,11 +166,21 @@ const keyAdministrators = () =>
         .superRefine(noRepeats("a role"));
 
 /** Issues for administrators outside the account whose key they administer. */
-function checkAdministratorsIn(administrators: readonly string[] | undefined, account: string, what: string, path: PropertyKey[], ctx: z.RefinementCtx): void {
+function checkAdministratorsIn(
+    administrators: readonly string[] | undefined,
+    account: string,
+    what: string,
+    path: PropertyKey[],
+    ctx: z.RefinementCtx,
+): void {
     (administrators ?? []).forEach((arn, index) => {
         const owner = ROLE_ARN.exec(arn)?.[1];
         if (owner !== undefined && owner !== account) {
-            ctx.addIssue({ code: "custom", path: [...path, index], message: `a role of the ${what} account ${account} (its key's administrators live there)` });
+            ctx.addIssue({
+                code: "custom",
+                path: [...path, index],
+                message: `a role of the ${what} account ${account} (its key's administrators live there)`,
+            });
         }
     });
 }
@@ -159,7 +191,9 @@ const GUARDRAILS_KEYS = ["allowedRegions", "breakGlassRoleName"] as const;
 const guardrailsSchema = z.strictObject(
     {
         allowedRegions: z
-            .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), { error: "a non-empty list of the regions member accounts may use" })
+            .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), {
+                error: "a non-empty list of the regions member accounts may use",
+            })
             .min(1, { error: "a non-empty list of the regions member accounts may use" })
             .superRefine(noRepeats("a region"))
             .meta({
@@ -172,8 +206,6 @@ const guardrailsSchema = z.strictObject(
     },
     { error: strictObjectError(GUARDRAILS_KEYS, "an object with allowedRegions and optional breakGlassRoleName") },
 );
-
-
 
 const LOG_ARCHIVE_KEYS = [
     "bucketName",
@@ -191,10 +223,10 @@ const logArchiveSchema = z
     .strictObject(
         {
             // Checked by the archive's own rule in the stack-wide refinement.
-            bucketName: z
-                .string({ error: BUCKET_EXPECTED })
-                .optional()
-                .meta({ description: "the archive bucket the organisation trail delivers to (the environments read it from the outputs)", defaultText: "`zero-trust-log-archive-<organization.id>`" }),
+            bucketName: z.string({ error: BUCKET_EXPECTED }).optional().meta({
+                description: "the archive bucket the organisation trail delivers to (the environments read it from the outputs)",
+                defaultText: "`zero-trust-log-archive-<organization.id>`",
+            }),
             objectLockMode: z
                 .enum(OBJECT_LOCK_MODES, { error: `one of ${OBJECT_LOCK_MODES.join(", ")}` })
                 .default("COMPLIANCE")
@@ -216,9 +248,10 @@ const logArchiveSchema = z
                 .default(2557)
                 .meta({ description: "lifecycle: days until it expires, after archiving and after the lock" }),
             // Default: the access role and the break-glass role of the log-archive account.
-            keyAdministrators: keyAdministrators()
-                .optional()
-                .meta({ description: "role ARNs of the log-archive account administering the archive key", defaultText: "the access and break-glass roles of the log-archive account" }),
+            keyAdministrators: keyAdministrators().optional().meta({
+                description: "role ARNs of the log-archive account administering the archive key",
+                defaultText: "the access and break-glass roles of the log-archive account",
+            }),
         },
         {
             error: strictObjectError(
@@ -230,7 +263,11 @@ const logArchiveSchema = z
     .superRefine((archive, ctx) => {
         // S3 keeps objects 30 days in Standard-IA before a lifecycle rule may move them on.
         if (archive.archiveAfterDays < archive.infrequentAccessAfterDays + 30) {
-            ctx.addIssue({ code: "custom", path: ["archiveAfterDays"], message: `at least 30 days after infrequentAccessAfterDays (${archive.infrequentAccessAfterDays})` });
+            ctx.addIssue({
+                code: "custom",
+                path: ["archiveAfterDays"],
+                message: `at least 30 days after infrequentAccessAfterDays (${archive.infrequentAccessAfterDays})`,
+            });
         }
         if (archive.expireAfterDays <= Math.max(archive.archiveAfterDays, archive.objectLockDays)) {
             ctx.addIssue({
@@ -245,23 +282,28 @@ const logArchiveSchema = z
 const TRAIL_KEYS = ["name", "logRetentionDays", "keyAdministrators"] as const;
 
 /** `zero-trust-aws:trail`: the organisation trail. */
-const trailSchema = z
-    .strictObject(
-        {
-            // Checked by the trail's own rule in the stack-wide refinement.
-            name: z.string({ error: "a CloudTrail trail name" })
-                .default("zero-trust-organization-trail")
-                .meta({ description: "the organisation trail" }),
-            logRetentionDays: z
-                .number({ error: LOG_RETENTION_EXPECTED })
-                .refine(isLogRetentionDays, { error: LOG_RETENTION_EXPECTED })
-                .default(365)
-                .meta({ description: "days the trail's CloudWatch log group keeps events: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)" }),
-            // The trail's log group key lives in the management account; the deploying role must be one.
-            keyAdministrators: keyAdministrators().meta({ description: "role ARNs of the management account administering the trail log group's key; the deploying role must be one" }),
-        },
-        { error: strictObjectError(TRAIL_KEYS, "an object with keyAdministrators and optional name and logRetentionDays") },
-    );
+const trailSchema = z.strictObject(
+    {
+        // Checked by the trail's own rule in the stack-wide refinement.
+        name: z
+            .string({ error: "a CloudTrail trail name" })
+            .default("zero-trust-organization-trail")
+            .meta({ description: "the organisation trail" }),
+        logRetentionDays: z
+            .number({ error: LOG_RETENTION_EXPECTED })
+            .refine(isLogRetentionDays, { error: LOG_RETENTION_EXPECTED })
+            .default(365)
+            .meta({
+                description:
+                    "days the trail's CloudWatch log group keeps events: a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, …, 3653)",
+            }),
+        // The trail's log group key lives in the management account; the deploying role must be one.
+        keyAdministrators: keyAdministrators().meta({
+            description: "role ARNs of the management account administering the trail log group's key; the deploying role must be one",
+        }),
+    },
+    { error: strictObjectError(TRAIL_KEYS, "an object with keyAdministrators and optional name and logRetentionDays") },
+);
 
 const SECURITY_SERVICES_KEYS = ["guardDutyFeatures", "findingPublishingFrequency", "aggregatorRegions"] as const;
 
@@ -282,16 +324,24 @@ const securityServicesSchema = z
                 .default("FIFTEEN_MINUTES")
                 .meta({ description: "how often GuardDuty publishes updates of recurring findings, for every member" }),
             aggregatorRegions: z
-                .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), { error: "a list of regions whose findings Security Hub aggregates" })
+                .array(z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }), {
+                    error: "a list of regions whose findings Security Hub aggregates",
+                })
                 .min(1, { error: "a non-empty list of regions (omit the key to link every other allowed region)" })
                 .superRefine(noRepeats("a region"))
                 .optional()
                 .meta({
-                    description: "regions Security Hub's aggregator links, when not all the other allowed regions; each an allowed region other than aws:region",
+                    description:
+                        "regions Security Hub's aggregator links, when not all the other allowed regions; each an allowed region other than aws:region",
                     defaultText: "— (every other allowed region)",
                 }),
         },
-        { error: strictObjectError(SECURITY_SERVICES_KEYS, "an object with optional guardDutyFeatures, findingPublishingFrequency, aggregatorRegions") },
+        {
+            error: strictObjectError(
+                SECURITY_SERVICES_KEYS,
+                "an object with optional guardDutyFeatures, findingPublishingFrequency, aggregatorRegions",
+            ),
+        },
     )
     .prefault({});
 
@@ -313,17 +363,26 @@ const identityCenterSchema = z.strictObject(
         instanceArn: z
             .string({ error: INSTANCE_ARN_EXPECTED })
             .regex(/^arn:aws:sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/, { error: INSTANCE_ARN_EXPECTED })
-            .meta({ description: "e.g. `arn:aws:sso:::instance/ssoins-…`: the IAM Identity Center instance; without identityCenter, no permission sets are built" }),
+            .meta({
+                description:
+                    "e.g. `arn:aws:sso:::instance/ssoins-…`: the IAM Identity Center instance; without identityCenter, no permission sets are built",
+            }),
         permissionSets: z
-            .array(z.enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` }), { error: "a list of permission sets" })
+            .array(z.enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` }), {
+                error: "a list of permission sets",
+            })
             .min(1, { error: "a non-empty list of permission sets (omit the key for all of them)" })
             .superRefine(noRepeats("a permission set"))
             .default([...PERMISSION_SET_KEYS])
             .meta({ description: "the job functions built, no repeats" }),
         sessionDurations: z
-            .record(z.string(), z.string({ error: SESSION_EXPECTED }).regex(/^PT(?:[1-7]H(?:[1-5]?\dM)?|8H)$/, { error: SESSION_EXPECTED }), {
-                error: "an object of permission set → session duration",
-            })
+            .record(
+                z.string(),
+                z.string({ error: SESSION_EXPECTED }).regex(/^PT(?:[1-7]H(?:[1-5]?\dM)?|8H)$/, { error: SESSION_EXPECTED }),
+                {
+                    error: "an object of permission set → session duration",
+                },
+            )
             .superRefine((durations, ctx) => {
                 for (const key of Object.keys(durations)) {
                     if (!(PERMISSION_SET_KEYS as readonly string[]).includes(key)) {
@@ -342,7 +401,9 @@ const identityCenterSchema = z.strictObject(
                     {
                         groupId: z
                             .string({ error: GROUP_ID_EXPECTED })
-                            .regex(/^([0-9a-f]{10}-)?[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/, { error: GROUP_ID_EXPECTED })
+                            .regex(/^([0-9a-f]{10}-)?[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$/, {
+                                error: GROUP_ID_EXPECTED,
+                            })
                             .meta({ description: "the Identity Store group that gets the permission set" }),
                         permissionSet: z
                             .enum(PERMISSION_SET_KEYS, { error: `a permission set: ${PERMISSION_SET_KEYS.join(", ")}` })
@@ -351,7 +412,9 @@ const identityCenterSchema = z.strictObject(
                             .array(
                                 z
                                     .string({ error: ASSIGNED_ACCOUNT_EXPECTED })
-                                    .refine((a) => (ASSIGNABLE_ACCOUNTS as readonly string[]).includes(a) || ACCOUNT_ID.test(a), { error: ASSIGNED_ACCOUNT_EXPECTED }),
+                                    .refine((a) => (ASSIGNABLE_ACCOUNTS as readonly string[]).includes(a) || ACCOUNT_ID.test(a), {
+                                        error: ASSIGNED_ACCOUNT_EXPECTED,
+                                    }),
                                 { error: `a list of accounts: ${ASSIGNED_ACCOUNT_EXPECTED}` },
                             )
                             .min(1, { error: `a non-empty list of accounts: ${ASSIGNED_ACCOUNT_EXPECTED}` })
@@ -365,7 +428,12 @@ const identityCenterSchema = z.strictObject(
             .default([])
             .meta({ description: "which group gets which permission set in which accounts; one account assignment per account" }),
     },
-    { error: strictObjectError(IDENTITY_CENTER_KEYS, "an object with instanceArn and optional permissionSets, sessionDurations, assignments") },
+    {
+        error: strictObjectError(
+            IDENTITY_CENTER_KEYS,
+            "an object with instanceArn and optional permissionSets, sessionDurations, assignments",
+        ),
+    },
 );
 
 /**
@@ -382,7 +450,10 @@ function checkIdentityCenter(config: z.infer<typeof managementObject>, ctx: z.Re
         if (!identityCenter.permissionSets.includes(assignment.permissionSet)) {
             ctx.addIssue({ code: "custom", path: ["identityCenter", "assignments", index, "permissionSet"], message: built });
         }
-        const byRole: Readonly<Record<string, string>> = { security: config.accounts.securityAccountId, "log-archive": config.accounts.logArchiveAccountId };
+        const byRole: Readonly<Record<string, string>> = {
+            security: config.accounts.securityAccountId,
+            "log-archive": config.accounts.logArchiveAccountId,
+        };
         const ids = assignment.accounts.map((account) => byRole[account] ?? account);
         ids.forEach((id, position) => {
             if (ids.indexOf(id) !== position) {
@@ -402,13 +473,16 @@ function checkIdentityCenter(config: z.infer<typeof managementObject>, ctx: z.Re
         if (!identityCenter.permissionSets.includes(permissionSet)) {
             ctx.addIssue({ code: "custom", path: ["identityCenter", "sessionDurations", key], message: `a duration for ${built}` });
         } else {
-            componentCheck(ctx, ["identityCenter", "sessionDurations", key], () => validSessionDuration(key, duration, PERMISSION_SETS[permissionSet].maxSessionMinutes));
+            componentCheck(ctx, ["identityCenter", "sessionDurations", key], () =>
+                validSessionDuration(key, duration, PERMISSION_SETS[permissionSet].maxSessionMinutes),
+            );
         }
     }
 }
 
 /** `accounts.environments[0].accountId` for a zod path. */
-const configPath = (path: readonly (string | number)[]): string => path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
+const configPath = (path: readonly (string | number)[]): string =>
+    path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`)).join("");
 
 /** Environment accounts: each name once, each in a workloads OU the organisation has. */
 function checkEnvironmentAccounts(config: z.infer<typeof managementObject>, ctx: z.RefinementCtx): void {
@@ -416,10 +490,18 @@ function checkEnvironmentAccounts(config: z.infer<typeof managementObject>, ctx:
     const names = config.accounts.environments.map((e) => e.name);
     config.accounts.environments.forEach((environment, index) => {
         if (names.indexOf(environment.name) !== index) {
-            ctx.addIssue({ code: "custom", path: ["accounts", "environments", index, "name"], message: `an environment not already listed (${environment.name} is listed twice)` });
+            ctx.addIssue({
+                code: "custom",
+                path: ["accounts", "environments", index, "name"],
+                message: `an environment not already listed (${environment.name} is listed twice)`,
+            });
         }
         if (!ous.includes(environment.ou)) {
-            ctx.addIssue({ code: "custom", path: ["accounts", "environments", index, "ou"], message: `one of the workloads OUs: ${ous.join(", ")}` });
+            ctx.addIssue({
+                code: "custom",
+                path: ["accounts", "environments", index, "ou"],
+                message: `one of the workloads OUs: ${ous.join(", ")}`,
+            });
         }
     });
 }
@@ -429,70 +511,95 @@ function checkEnvironmentAccounts(config: z.infer<typeof managementObject>, ctx:
  * namespace (`region` is `aws:region`, the rest are `zero-trust-aws:<field>`).
  */
 const managementObject = z.object({
-        region: z
-            .string({ error: REGION_EXPECTED })
-            .regex(REGION, { error: REGION_EXPECTED })
-            .meta({ description: "the home region: the trail, the archive, Security Hub's aggregator" }),
-        organization: organizationSchema,
-        accounts: accountsSchema,
-        guardrails: guardrailsSchema,
-        logArchive: logArchiveSchema,
-        trail: trailSchema,
-        securityServices: securityServicesSchema,
-        identityCenter: identityCenterSchema.optional(),
-        tags: tagsSchema.default({}),
-    });
+    region: z
+        .string({ error: REGION_EXPECTED })
+        .regex(REGION, { error: REGION_EXPECTED })
+        .meta({ description: "the home region: the trail, the archive, Security Hub's aggregator" }),
+    organization: organizationSchema,
+    accounts: accountsSchema,
+    guardrails: guardrailsSchema,
+    logArchive: logArchiveSchema,
+    trail: trailSchema,
+    securityServices: securityServicesSchema,
+    identityCenter: identityCenterSchema.optional(),
+    tags: tagsSchema.default({}),
+});
 
 export const managementConfigSchema = managementObject.superRefine((config, ctx) => {
-        const ids: [(string | number)[], string][] = [
-            [["organization", "managementAccountId"], config.organization.managementAccountId],
-            [["accounts", "securityAccountId"], config.accounts.securityAccountId],
-            [["accounts", "logArchiveAccountId"], config.accounts.logArchiveAccountId],
-            ...config.accounts.environments.map((e, index): [(string | number)[], string] => [["accounts", "environments", index, "accountId"], e.accountId]),
-        ];
-        ids.forEach(([path, id], index) => {
-            const earlier = ids.slice(0, index).find(([, other]) => other === id);
-            if (earlier !== undefined) {
-                ctx.addIssue({ code: "custom", path, message: `an account other than ${configPath(earlier[0])} (the organisation's accounts keep their duties apart)` });
-            }
-        });
-        checkEnvironmentAccounts(config, ctx);
-        checkAdministratorsIn(config.logArchive.keyAdministrators, config.accounts.logArchiveAccountId, "log-archive", ["logArchive", "keyAdministrators"], ctx);
-        checkAdministratorsIn(config.trail.keyAdministrators, config.organization.managementAccountId, "management", ["trail", "keyAdministrators"], ctx);
-        checkIdentityCenter(config, ctx);
-        // The audit-log components' own rules for the names they are given.
-        componentCheck(ctx, ["trail", "name"], () => validTrailName("trail.name", config.trail.name));
-        if (config.logArchive.bucketName !== undefined) {
-            componentCheck(ctx, ["logArchive", "bucketName"], () => validArchiveBucketName("logArchive.bucketName", config.logArchive.bucketName));
-        } else {
-            const bucket = defaultLogArchiveBucketName(config.organization.id);
-            componentCheck(ctx, ["organization", "id"], () => validArchiveBucketName("logArchive.bucketName", bucket));
-        }
-        if (config.guardrails.breakGlassRoleName === config.accounts.accessRoleName) {
+    const ids: [(string | number)[], string][] = [
+        [["organization", "managementAccountId"], config.organization.managementAccountId],
+        [["accounts", "securityAccountId"], config.accounts.securityAccountId],
+        [["accounts", "logArchiveAccountId"], config.accounts.logArchiveAccountId],
+        ...config.accounts.environments.map((e, index): [(string | number)[], string] => [
+            ["accounts", "environments", index, "accountId"],
+            e.accountId,
+        ]),
+    ];
+    ids.forEach(([path, id], index) => {
+        const earlier = ids.slice(0, index).find(([, other]) => other === id);
+        if (earlier !== undefined) {
             ctx.addIssue({
                 code: "custom",
-                path: ["guardrails", "breakGlassRoleName"],
-                message: `a role other than accounts.accessRoleName (${config.accounts.accessRoleName}): deployments and emergencies are separate duties`,
+                path,
+                message: `an account other than ${configPath(earlier[0])} (the organisation's accounts keep their duties apart)`,
             });
         }
-        (config.securityServices.aggregatorRegions ?? []).forEach((region, index) => {
-            if (region === config.region) {
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["securityServices", "aggregatorRegions", index],
-                    message: `a region other than the stack's own region ${config.region} (the aggregation region itself)`,
-                });
-            } else if (!config.guardrails.allowedRegions.includes(region)) {
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["securityServices", "aggregatorRegions", index],
-                    message: `one of guardrails.allowedRegions (${config.guardrails.allowedRegions.join(", ")}): only those regions are watched`,
-                });
-            }
+    });
+    checkEnvironmentAccounts(config, ctx);
+    checkAdministratorsIn(
+        config.logArchive.keyAdministrators,
+        config.accounts.logArchiveAccountId,
+        "log-archive",
+        ["logArchive", "keyAdministrators"],
+        ctx,
+    );
+    checkAdministratorsIn(
+        config.trail.keyAdministrators,
+        config.organization.managementAccountId,
+        "management",
+        ["trail", "keyAdministrators"],
+        ctx,
+    );
+    checkIdentityCenter(config, ctx);
+    // The audit-log components' own rules for the names they are given.
+    componentCheck(ctx, ["trail", "name"], () => validTrailName("trail.name", config.trail.name));
+    if (config.logArchive.bucketName !== undefined) {
+        componentCheck(ctx, ["logArchive", "bucketName"], () =>
+            validArchiveBucketName("logArchive.bucketName", config.logArchive.bucketName),
+        );
+    } else {
+        const bucket = defaultLogArchiveBucketName(config.organization.id);
+        componentCheck(ctx, ["organization", "id"], () => validArchiveBucketName("logArchive.bucketName", bucket));
+    }
+    if (config.guardrails.breakGlassRoleName === config.accounts.accessRoleName) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["guardrails", "breakGlassRoleName"],
+            message: `a role other than accounts.accessRoleName (${config.accounts.accessRoleName}): deployments and emergencies are separate duties`,
         });
-        if (REGION.test(config.region) && !config.guardrails.allowedRegions.includes(config.region)) {
-            ctx.addIssue({ code: "custom", path: ["guardrails", "allowedRegions"], message: `a list that includes the stack's own region ${config.region} (aws:region)` });
+    }
+    (config.securityServices.aggregatorRegions ?? []).forEach((region, index) => {
+        if (region === config.region) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["securityServices", "aggregatorRegions", index],
+                message: `a region other than the stack's own region ${config.region} (the aggregation region itself)`,
+            });
+        } else if (!config.guardrails.allowedRegions.includes(region)) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["securityServices", "aggregatorRegions", index],
+                message: `one of guardrails.allowedRegions (${config.guardrails.allowedRegions.join(", ")}): only those regions are watched`,
+            });
         }
     });
+    if (REGION.test(config.region) && !config.guardrails.allowedRegions.includes(config.region)) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["guardrails", "allowedRegions"],
+            message: `a list that includes the stack's own region ${config.region} (aws:region)`,
+        });
+    }
+});
 
 export type ManagementConfig = z.infer<typeof managementConfigSchema>;

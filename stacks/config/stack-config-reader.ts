@@ -104,7 +104,10 @@ function toConfigError(shape: StackConfigShape<z.ZodType>, issue: z.core.$ZodIss
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-    return path.reduce<unknown>((node, step) => (node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[step] : undefined), root);
+    return path.reduce<unknown>(
+        (node, step) => (node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[step] : undefined),
+        root,
+    );
 }
 
 function dottedKey(key: string, path: readonly PropertyKey[]): string {

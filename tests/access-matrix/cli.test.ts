@@ -30,9 +30,16 @@ describe("npm run access", () => {
         assert.strictEqual(r.status, 0, r.stdout + r.stderr);
         assert.match(r.stdout, /^Access matrix of stack staging: \d+ probes x \d+ principals/);
         assert.match(r.stdout, /No unexpected cell/);
-        const cells = JSON.parse(fs.readFileSync(json, "utf8")) as { unexpected: number; cells: { principal: string; action: string; decision: string; unexpected: boolean }[] };
+        const cells = JSON.parse(fs.readFileSync(json, "utf8")) as {
+            unexpected: number;
+            cells: { principal: string; action: string; decision: string; unexpected: boolean }[];
+        };
         assert.strictEqual(cells.unexpected, 0);
-        assert.ok(cells.cells.some((c) => c.principal === "developer@staging" && c.action === "lambda:UpdateFunctionCode" && c.decision === "ExplicitDeny"));
+        assert.ok(
+            cells.cells.some(
+                (c) => c.principal === "developer@staging" && c.action === "lambda:UpdateFunctionCode" && c.decision === "ExplicitDeny",
+            ),
+        );
     });
 
     it("reads plans from files and exits 0 when every account sits under its guardrails, 1 when one does not", () => {

@@ -55,20 +55,50 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
 
     it("covers every principal the stacks define or assign, and at least 40 tampering actions on the plan's ARNs", () => {
         const labels = matrix.principals.map((p) => p.label);
-        for (const expected of ["developer@staging", "security-auditor@staging", "platform-admin@staging", "security-auditor@log-archive", "staging-responder-role@staging", "staging-network-flow-logs-role@staging", "staging-baseline-config-role@staging", "deployment@staging", "break-glass@staging", "root@staging", "organization-trail-role@management"]) {
+        for (const expected of [
+            "developer@staging",
+            "security-auditor@staging",
+            "platform-admin@staging",
+            "security-auditor@log-archive",
+            "staging-responder-role@staging",
+            "staging-network-flow-logs-role@staging",
+            "staging-baseline-config-role@staging",
+            "deployment@staging",
+            "break-glass@staging",
+            "root@staging",
+            "organization-trail-role@management",
+        ]) {
             assert.ok(labels.includes(expected), `${expected} in ${labels.join(", ")}`);
         }
-        assert.ok(!labels.some((l) => /^(root|deployment|break-glass)@management$/.test(l)), "no SCP binds the management account: only its plan roles are columns");
+        assert.ok(
+            !labels.some((l) => /^(root|deployment|break-glass)@management$/.test(l)),
+            "no SCP binds the management account: only its plan roles are columns",
+        );
         const tamperActions = new Set(matrix.rows.filter((r) => r.kind === "tamper").map((r) => r.action));
         assert.ok(tamperActions.size >= 40, `${tamperActions.size} tampering actions`);
-        assert.ok(matrix.rows.every((r) => r.target.arn === "*" || r.target.arn.startsWith("arn:aws:")), "concrete ARNs");
-        assert.ok(PROBES.every((p) => matrix.rows.some((r) => r.label === p.label)), "every probe finds its resources in the plans");
+        assert.ok(
+            matrix.rows.every((r) => r.target.arn === "*" || r.target.arn.startsWith("arn:aws:")),
+            "concrete ARNs",
+        );
+        assert.ok(
+            PROBES.every((p) => matrix.rows.some((r) => r.label === p.label)),
+            "every probe finds its resources in the plans",
+        );
     });
 
     it("denies deleting or overwriting audit log objects to every principal", () => {
-        for (const label of ["delete an audit log object", "delete an audit log object version", "overwrite an audit log object", "bypass the archive's object lock"]) {
+        for (const label of [
+            "delete an audit log object",
+            "delete an audit log object version",
+            "overwrite an audit log object",
+            "bypass the archive's object lock",
+        ]) {
             const row = matrix.rows.findIndex((r) => r.label === label);
-            assert.deepStrictEqual(matrix.cells[row].filter((c) => c.decision !== "ExplicitDeny" && c.decision !== "ImplicitDeny"), [], label);
+            assert.deepStrictEqual(
+                matrix.cells[row].filter((c) => c.decision !== "ExplicitDeny" && c.decision !== "ImplicitDeny"),
+                [],
+                label,
+            );
         }
     });
 
@@ -79,10 +109,19 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
         // Each watched region's responder isolates there, and only there.
         for (const label of ["isolate an instance (into quarantine)", "isolate an instance (move its interface)"]) {
             const rows = matrix.rows.flatMap((r, i) => (r.label === label ? [i] : []));
-            assert.deepStrictEqual([...new Set(rows.map((i) => matrix.rows[i].target.region))].sort(), ["eu-central-1", "eu-west-1"], label);
+            assert.deepStrictEqual(
+                [...new Set(rows.map((i) => matrix.rows[i].target.region))].sort(),
+                ["eu-central-1", "eu-west-1"],
+                label,
+            );
             for (const i of rows) {
-                const allowed = matrix.principals.filter((p, j) => /responder/.test(p.label) && matrix.cells[i][j].decision === "Allow").map((p) => p.label);
-                const expected = matrix.rows[i].target.region === "eu-west-1" ? "staging-responder-role@staging" : "staging-responder-eu-central-1-role@staging";
+                const allowed = matrix.principals
+                    .filter((p, j) => /responder/.test(p.label) && matrix.cells[i][j].decision === "Allow")
+                    .map((p) => p.label);
+                const expected =
+                    matrix.rows[i].target.region === "eu-west-1"
+                        ? "staging-responder-role@staging"
+                        : "staging-responder-eu-central-1-role@staging";
                 assert.deepStrictEqual(allowed, [expected], `${label}: ${matrix.rows[i].target.what}`);
             }
         }
@@ -103,7 +142,11 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
     });
 
     it("finds nothing unexpected in the staging estate: every tampering probe denied to whoever must not have it, every legitimate path open", () => {
-        const unexpected = matrix.rows.flatMap((row, r) => matrix.cells[r].flatMap((c, p) => (c.unexpected ? [`${matrix.principals[p].label}: ${row.label}: ${row.target.what} (${c.decision})`] : [])));
+        const unexpected = matrix.rows.flatMap((row, r) =>
+            matrix.cells[r].flatMap((c, p) =>
+                c.unexpected ? [`${matrix.principals[p].label}: ${row.label}: ${row.target.what} (${c.decision})`] : [],
+            ),
+        );
         assert.deepStrictEqual(unexpected, []);
     });
 
@@ -137,7 +180,10 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
         assert.strictEqual(cell(matrix, "stop AWS Config recording", "recorder", "platform-admin@staging").decision, "ExplicitDeny");
         const management = plans.managementPlan;
         assert.ok(management !== undefined);
-        const unplaced = estateOf(plans.plan, { ...management, steps: management.steps.filter((s) => s.newState?.type !== "aws:organizations/account:Account") });
+        const unplaced = estateOf(plans.plan, {
+            ...management,
+            steps: management.steps.filter((s) => s.newState?.type !== "aws:organizations/account:Account"),
+        });
         const after = matrixOf(unplaced);
         assert.strictEqual(unplaced.organization.placement("111111111111"), "root");
         for (const [label, what, principal] of [
@@ -159,24 +205,62 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
             {
                 op: "create",
                 urn: "urn:x:policy",
-                newState: { urn: "urn:x:policy", custom: true, type: "aws:organizations/policy:Policy", id: "p-added", outputs: { id: "p-added" }, inputs: { type: "SERVICE_CONTROL_POLICY", content: JSON.stringify({ Statement: statements }) } },
+                newState: {
+                    urn: "urn:x:policy",
+                    custom: true,
+                    type: "aws:organizations/policy:Policy",
+                    id: "p-added",
+                    outputs: { id: "p-added" },
+                    inputs: { type: "SERVICE_CONTROL_POLICY", content: JSON.stringify({ Statement: statements }) },
+                },
             },
-            { op: "create", urn: "urn:x:root-attachment", newState: { urn: "urn:x:root-attachment", custom: true, type: "aws:organizations/policyAttachment:PolicyAttachment", inputs: { policyId: "p-added", targetId: "r-a1b2" }, outputs: {} } },
+            {
+                op: "create",
+                urn: "urn:x:root-attachment",
+                newState: {
+                    urn: "urn:x:root-attachment",
+                    custom: true,
+                    type: "aws:organizations/policyAttachment:PolicyAttachment",
+                    inputs: { policyId: "p-added", targetId: "r-a1b2" },
+                    outputs: {},
+                },
+            },
         ];
         return matrixOf(estateOf(plans.plan, { ...management, steps: [...management.steps, ...added] }));
     }
 
     it("evaluates ownership-tag guardrails on the plan's tags: an SCP denying changes to resources tagged by the provider turns the developer's cell to denied", () => {
         const after = withRootScp([
-            { Sid: "PlatformOwned", Effect: "Deny", Action: "lambda:UpdateFunctionCode", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/ManagedBy": "pulumi" }, ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/OrganizationAccountAccessRole" } } },
+            {
+                Sid: "PlatformOwned",
+                Effect: "Deny",
+                Action: "lambda:UpdateFunctionCode",
+                Resource: "*",
+                Condition: {
+                    StringEquals: { "aws:ResourceTag/ManagedBy": "pulumi" },
+                    ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/OrganizationAccountAccessRole" },
+                },
+            },
         ]);
         assert.strictEqual(cell(after, "update the responder's code", "responder", "developer@staging").decision, "ExplicitDeny");
-        assert.strictEqual(cell(after, "update an own function's code", "function", "developer@staging").decision, "Allow", "an untagged function stays the team's");
+        assert.strictEqual(
+            cell(after, "update an own function's code", "function", "developer@staging").decision,
+            "Allow",
+            "an untagged function stays the team's",
+        );
         assert.strictEqual(cell(after, "deploy: update the responder's code", "responder", "deployment@staging").decision, "Allow");
     });
 
     it("gives the plan's roles their tags as aws:PrincipalTag (their own over the provider's default tags)", () => {
-        const after = withRootScp([{ Sid: "PlatformRolesOnly", Effect: "Deny", Action: "ec2:DescribeInstances", Resource: "*", Condition: { StringNotEqualsIfExists: { "aws:PrincipalTag/Environment": "staging" } } }]);
+        const after = withRootScp([
+            {
+                Sid: "PlatformRolesOnly",
+                Effect: "Deny",
+                Action: "ec2:DescribeInstances",
+                Resource: "*",
+                Condition: { StringNotEqualsIfExists: { "aws:PrincipalTag/Environment": "staging" } },
+            },
+        ]);
         assert.strictEqual(cell(after, "act as root (anything)", "account", "staging-responder-role@staging").decision, "Allow");
         assert.strictEqual(cell(after, "act as root (anything)", "account", "developer@staging").decision, "ExplicitDeny");
     });
@@ -187,14 +271,32 @@ describe("access matrix of the staging stack (with the management stack's SCPs, 
         // policy has to allow it too): an unreadable Allow is then all that decides it.
         const management = plans.managementPlan;
         assert.ok(management !== undefined);
-        const bare = estateOf(plans.plan, withoutPlatformFence({ ...management, steps: management.steps.filter((s) => s.newState?.type !== "aws:organizations/account:Account") }));
+        const bare = estateOf(
+            plans.plan,
+            withoutPlatformFence({
+                ...management,
+                steps: management.steps.filter((s) => s.newState?.type !== "aws:organizations/account:Account"),
+            }),
+        );
         const before = matrixOf(bare);
         const found = before.rows
             .flatMap((r, i) => before.principals.map((p, j) => ({ r, i, p, j })))
-            .find(({ r, i, p, j }) => r.kind === "tamper" && !r.action.startsWith("kms:") && p.arn.includes(":111111111111:role/") && r.target.arn.includes(":111111111111:") && before.cells[i][j].decision === "ImplicitDeny");
+            .find(
+                ({ r, i, p, j }) =>
+                    r.kind === "tamper" &&
+                    !r.action.startsWith("kms:") &&
+                    p.arn.includes(":111111111111:role/") &&
+                    r.target.arn.includes(":111111111111:") &&
+                    before.cells[i][j].decision === "ImplicitDeny",
+            );
         assert.ok(found !== undefined, "a tampering probe some staging role is implicitly denied");
-        const unreadableAllow: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { BinaryEquals: { "aws:x": "AA==" } } }] };
-        const unmodelled = bare.principals.map((p) => (p.label === found.p.label ? { ...p, identityPolicies: [...p.identityPolicies, unreadableAllow] } : p));
+        const unreadableAllow: PolicyDocument = {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "*", Resource: "*", Condition: { BinaryEquals: { "aws:x": "AA==" } } }],
+        };
+        const unmodelled = bare.principals.map((p) =>
+            p.label === found.p.label ? { ...p, identityPolicies: [...p.identityPolicies, unreadableAllow] } : p,
+        );
         const c = accessMatrix(bare.estate, unmodelled, bare.organization).cells[found.i][found.j];
         assert.deepStrictEqual([c.decision, c.unexpected], ["Undecided", true], `${found.p.label}: ${found.r.label}`);
         assert.match(c.reason, /BinaryEquals/);

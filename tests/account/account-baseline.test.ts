@@ -35,24 +35,26 @@ const RULES = [
 ];
 
 /** The baseline in a region (home by default), under a fresh recording monitor (one build per variant, shared by tests). */
-const build = oncePerVariant(async ({ region = "eu-west-1", homeRegion = true }: { region?: string; homeRegion?: boolean } = {}): Promise<RecordingMocks> => {
-    const mocks = RecordingMocks.install(componentStackConfig("staging", region));
-    const provider = new aws.Provider("staging", { region, allowedAccountIds: [ACCOUNT] });
-    new AccountBaseline(
-        "baseline",
-        {
-            environment: "staging",
-            region,
-            accountId: ACCOUNT,
-            volumesKeyArn: VOLUMES_KEY,
-            configBucketName: "zero-trust-log-archive",
-            configKeyPrefix: "config",
-            homeRegion,
-        },
-        { provider },
-    );
-    return mocks.settled();
-});
+const build = oncePerVariant(
+    async ({ region = "eu-west-1", homeRegion = true }: { region?: string; homeRegion?: boolean } = {}): Promise<RecordingMocks> => {
+        const mocks = RecordingMocks.install(componentStackConfig("staging", region));
+        const provider = new aws.Provider("staging", { region, allowedAccountIds: [ACCOUNT] });
+        new AccountBaseline(
+            "baseline",
+            {
+                environment: "staging",
+                region,
+                accountId: ACCOUNT,
+                volumesKeyArn: VOLUMES_KEY,
+                configBucketName: "zero-trust-log-archive",
+                configKeyPrefix: "config",
+                homeRegion,
+            },
+            { provider },
+        );
+        return mocks.settled();
+    },
+);
 
 describe("AccountBaseline", () => {
     let mocks: RecordingMocks;
@@ -69,7 +71,12 @@ describe("AccountBaseline", () => {
         const block = mocks.named("baseline-s3-public-access-block");
         assert.strictEqual(block.type, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock");
         assert.deepStrictEqual(
-            [block.inputs.blockPublicAcls, block.inputs.blockPublicPolicy, block.inputs.ignorePublicAcls, block.inputs.restrictPublicBuckets],
+            [
+                block.inputs.blockPublicAcls,
+                block.inputs.blockPublicPolicy,
+                block.inputs.ignorePublicAcls,
+                block.inputs.restrictPublicBuckets,
+            ],
             [true, true, true, true],
         );
     });
@@ -78,24 +85,37 @@ describe("AccountBaseline", () => {
         const policy = mocks.named("baseline-password-policy").inputs;
         assert.ok((policy.minimumPasswordLength as number) >= 14);
         assert.deepStrictEqual(
-            [policy.requireUppercaseCharacters, policy.requireLowercaseCharacters, policy.requireNumbers, policy.requireSymbols, policy.passwordReusePrevention, policy.maxPasswordAge],
+            [
+                policy.requireUppercaseCharacters,
+                policy.requireLowercaseCharacters,
+                policy.requireNumbers,
+                policy.requireSymbols,
+                policy.passwordReusePrevention,
+                policy.maxPasswordAge,
+            ],
             [true, true, true, true, 24, 90],
         );
     });
 
     it("creates an account-level Access Analyzer", () => {
         const analyzer = mocks.named("baseline-access-analyzer");
-        assert.deepStrictEqual([analyzer.type, analyzer.inputs.type, analyzer.inputs.analyzerName], ["aws:accessanalyzer/analyzer:Analyzer", "ACCOUNT", "staging-account"]);
+        assert.deepStrictEqual(
+            [analyzer.type, analyzer.inputs.type, analyzer.inputs.analyzerName],
+            ["aws:accessanalyzer/analyzer:Analyzer", "ACCOUNT", "staging-account"],
+        );
     });
 
     it("enables Security Hub without its default standards, subscribed to FSBP and CIS v3.0.0 after the hub", () => {
         const hub = mocks.named("baseline-security-hub");
         assert.strictEqual(hub.inputs.enableDefaultStandards, false);
         const subscriptions = mocks.ofType("aws:securityhub/standardsSubscription:StandardsSubscription");
-        assert.deepStrictEqual(subscriptions.map((s) => s.inputs.standardsArn), [
-            "arn:aws:securityhub:eu-west-1::standards/aws-foundational-security-best-practices/v/1.0.0",
-            "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0",
-        ]);
+        assert.deepStrictEqual(
+            subscriptions.map((s) => s.inputs.standardsArn),
+            [
+                "arn:aws:securityhub:eu-west-1::standards/aws-foundational-security-best-practices/v/1.0.0",
+                "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0",
+            ],
+        );
         for (const subscription of subscriptions) {
             assert.ok(dependenciesOf(mocks, subscription.name).includes(hub.urn), subscription.name);
         }
@@ -117,9 +137,17 @@ describe("AccountBaseline", () => {
         assert.deepStrictEqual(recorder.inputs.recordingGroup, { allSupported: true, includeGlobalResourceTypes: true });
         const role = mocks.named("baseline-config-role");
         assert.strictEqual(recorder.inputs.roleArn, role.outputs.arn);
-        const trust = JSON.parse(role.inputs.assumeRolePolicy as string) as { Statement: { Principal: unknown; Action: string; Condition: unknown }[] };
+        const trust = JSON.parse(role.inputs.assumeRolePolicy as string) as {
+            Statement: { Principal: unknown; Action: string; Condition: unknown }[];
+        };
         assert.deepStrictEqual(trust.Statement, [
-            { Sid: "AwsConfigOfThisAccount", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } } },
+            {
+                Sid: "AwsConfigOfThisAccount",
+                Effect: "Allow",
+                Principal: { Service: "config.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+            },
         ]);
         const attachment = mocks.named("baseline-config-role-policy");
         assert.deepStrictEqual([attachment.inputs.policyArn, attachment.inputs.role], [CONFIG_ROLE_POLICY_ARN, role.outputs.name]);
@@ -137,7 +165,10 @@ describe("AccountBaseline", () => {
 
     it("declares the managed rules for the seed's controls, owned by AWS, each after the recorder", () => {
         const rules = mocks.ofType("aws:cfg/rule:Rule");
-        assert.deepStrictEqual(rules.map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier).sort(), [...RULES].sort());
+        assert.deepStrictEqual(
+            rules.map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier).sort(),
+            [...RULES].sort(),
+        );
         const recorder = mocks.named("baseline-config-recorder");
         for (const rule of rules) {
             assert.strictEqual((rule.inputs.source as { owner: string }).owner, "AWS", rule.name);
@@ -162,13 +193,20 @@ describe("AccountBaseline", () => {
         assert.deepStrictEqual(JSON.parse(tlsRule?.inputs.inputParameters as string), { sslPolicies: TLS12_SSL_POLICIES.join(",") });
         assert.ok(TLS12_SSL_POLICIES.every((policy) => /TLS13|TLS-1-2|FS-1-2/.test(policy)));
         const redirect = rules.find((r) => r.name === "baseline-rule-alb-http-to-https-redirection-check");
-        assert.deepStrictEqual([redirect?.inputs.name, redirect?.inputs.inputParameters], ["staging-alb-http-to-https-redirection-check", undefined]);
+        assert.deepStrictEqual(
+            [redirect?.inputs.name, redirect?.inputs.inputParameters],
+            ["staging-alb-http-to-https-redirection-check", undefined],
+        );
     });
 
     it("leaves out the rules AWS Config does not offer in the region, which would fail the deployment there", async () => {
-        const zurich = (await build({ region: "eu-central-2" })).ofType("aws:cfg/rule:Rule").map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
+        const zurich = (await build({ region: "eu-central-2" }))
+            .ofType("aws:cfg/rule:Rule")
+            .map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
         assert.deepStrictEqual(zurich.sort(), RULES.filter((rule) => rule !== "ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK").sort());
-        const osaka = (await build({ region: "ap-northeast-3" })).ofType("aws:cfg/rule:Rule").map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
+        const osaka = (await build({ region: "ap-northeast-3" }))
+            .ofType("aws:cfg/rule:Rule")
+            .map((r) => (r.inputs.source as { sourceIdentifier: string }).sourceIdentifier);
         assert.ok(!osaka.includes("ELB_TLS_HTTPS_LISTENERS_ONLY") && osaka.includes("ELBV2_PREDEFINED_SECURITY_POLICY_SSL_CHECK"));
     });
 
@@ -190,12 +228,20 @@ describe("AccountBaseline in a watched region other than home", () => {
     });
 
     it("records the region's resources but not the global ones (IAM is recorded at home, once)", () => {
-        assert.deepStrictEqual(mocks.named("baseline-config-recorder").inputs.recordingGroup, { allSupported: true, includeGlobalResourceTypes: false });
+        assert.deepStrictEqual(mocks.named("baseline-config-recorder").inputs.recordingGroup, {
+            allSupported: true,
+            includeGlobalResourceTypes: false,
+        });
     });
 
     it("declares no account-wide setting (password policy, account-level S3 public access block): the home region owns them", () => {
         assert.deepStrictEqual(
-            mocks.registrations.filter((r) => ["aws:iam/accountPasswordPolicy:AccountPasswordPolicy", "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"].includes(r.type)),
+            mocks.registrations.filter((r) =>
+                [
+                    "aws:iam/accountPasswordPolicy:AccountPasswordPolicy",
+                    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+                ].includes(r.type),
+            ),
             [],
         );
     });
@@ -203,7 +249,11 @@ describe("AccountBaseline in a watched region other than home", () => {
     it("still turns on EBS encryption by default, Access Analyzer, Security Hub with its standards of the region, and Config's rules", () => {
         assert.strictEqual(mocks.named("baseline-ebs-default-key").inputs.keyArn, VOLUMES_KEY);
         assert.strictEqual(mocks.named("baseline-access-analyzer").inputs.type, "ACCOUNT");
-        assert.ok(mocks.ofType("aws:securityhub/standardsSubscription:StandardsSubscription").every((s) => String(s.inputs.standardsArn).startsWith("arn:aws:securityhub:eu-central-1::")));
+        assert.ok(
+            mocks
+                .ofType("aws:securityhub/standardsSubscription:StandardsSubscription")
+                .every((s) => String(s.inputs.standardsArn).startsWith("arn:aws:securityhub:eu-central-1::")),
+        );
         assert.strictEqual(mocks.ofType("aws:cfg/rule:Rule").length, RULES.length);
         assert.strictEqual(awsResourcesThrough(mocks, "staging").length, 11 + RULES.length);
     });
@@ -219,13 +269,41 @@ describe("AccountBaseline in a watched region other than home", () => {
             homeRegion: true,
         };
         const cases: [string, Partial<AccountBaselineArgs>, RegExp][] = [
-            ["an environment that is no lowercase key", { environment: "Staging" }, /^AccountBaseline: environment: key "Staging" is not a lowercase name/],
-            ["a region outside the aws partition", { region: "cn-north-1" }, /^AccountBaseline: region: "cn-north-1" is not an AWS region code of the aws partition/],
-            ["an account id of 13 digits", { accountId: "1111111111111" }, /^AccountBaseline: accountId: "1111111111111" is not an AWS account id/],
-            ["a volumes key given by alias", { volumesKeyArn: "alias/staging/volumes" }, /^AccountBaseline: volumesKeyArn: "alias\/staging\/volumes" is not a KMS key ARN/],
-            ["a Config bucket name with capitals", { configBucketName: "Zero-Trust-Logs" }, /^AccountBaseline: configBucketName: "Zero-Trust-Logs" is not an S3 bucket name/],
-            ["the key prefix AWS Config adds itself", { configKeyPrefix: "AWSLogs/config" }, /^AccountBaseline: configKeyPrefix: "AWSLogs\/config" is not an S3 key prefix .*not AWSLogs/],
-            ["a Config key given by id", { configKmsKeyArn: "0b9c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3" }, /^AccountBaseline: configKmsKeyArn: "0b9c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3" is not a KMS key ARN/],
+            [
+                "an environment that is no lowercase key",
+                { environment: "Staging" },
+                /^AccountBaseline: environment: key "Staging" is not a lowercase name/,
+            ],
+            [
+                "a region outside the aws partition",
+                { region: "cn-north-1" },
+                /^AccountBaseline: region: "cn-north-1" is not an AWS region code of the aws partition/,
+            ],
+            [
+                "an account id of 13 digits",
+                { accountId: "1111111111111" },
+                /^AccountBaseline: accountId: "1111111111111" is not an AWS account id/,
+            ],
+            [
+                "a volumes key given by alias",
+                { volumesKeyArn: "alias/staging/volumes" },
+                /^AccountBaseline: volumesKeyArn: "alias\/staging\/volumes" is not a KMS key ARN/,
+            ],
+            [
+                "a Config bucket name with capitals",
+                { configBucketName: "Zero-Trust-Logs" },
+                /^AccountBaseline: configBucketName: "Zero-Trust-Logs" is not an S3 bucket name/,
+            ],
+            [
+                "the key prefix AWS Config adds itself",
+                { configKeyPrefix: "AWSLogs/config" },
+                /^AccountBaseline: configKeyPrefix: "AWSLogs\/config" is not an S3 key prefix .*not AWSLogs/,
+            ],
+            [
+                "a Config key given by id",
+                { configKmsKeyArn: "0b9c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3" },
+                /^AccountBaseline: configKmsKeyArn: "0b9c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3" is not a KMS key ARN/,
+            ],
         ];
         for (const [label, overrides, message] of cases) {
             it(label, () => assertRefusedBeforeDeclaring(() => new AccountBaseline("baseline", { ...valid, ...overrides }), message));

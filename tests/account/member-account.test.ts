@@ -7,7 +7,12 @@ import { decoded, installPreviewMonitor, recordedNamed, RecordingMocks } from ".
 const ACCOUNT = "111111111111";
 const MANAGEMENT = "999999999999";
 const TAGS = { Environment: "staging", ManagedBy: "pulumi", Stack: "staging" };
-const CREATION = { email: "aws+staging@example.com", name: "zero-trust staging", parentOuId: "ou-ab12-cd34ef56", managementAccountId: MANAGEMENT };
+const CREATION = {
+    email: "aws+staging@example.com",
+    name: "zero-trust staging",
+    parentOuId: "ou-ab12-cd34ef56",
+    managementAccountId: MANAGEMENT,
+};
 
 const T = { provider: "pulumi:providers:aws", account: "aws:organizations/account:Account" } as const;
 
@@ -36,7 +41,10 @@ describe("MemberAccount", () => {
 
         it("declares no Account and no management provider", () => {
             assert.deepStrictEqual(mocks.ofType(T.account), []);
-            assert.deepStrictEqual(mocks.ofType(T.provider).map((p) => p.name), ["staging", "staging-eu-central-1", "staging-us-east-1"]);
+            assert.deepStrictEqual(
+                mocks.ofType(T.provider).map((p) => p.name),
+                ["staging", "staging-eu-central-1", "staging-us-east-1"],
+            );
         });
 
         it("the provider assumes the organisation access role in the account, allows only that account, tags everything", () => {
@@ -70,7 +78,14 @@ describe("MemberAccount", () => {
         it("refuses to adopt without an account id", () => {
             RecordingMocks.install();
             assert.throws(
-                () => new MemberAccount("x", { environment: "x", region: "eu-west-1", extraRegions: [], accessRoleName: "r", defaultTags: {} }),
+                () =>
+                    new MemberAccount("x", {
+                        environment: "x",
+                        region: "eu-west-1",
+                        extraRegions: [],
+                        accessRoleName: "r",
+                        defaultTags: {},
+                    }),
                 /an adopted account needs its accountId/,
             );
         });
@@ -88,10 +103,21 @@ describe("MemberAccount", () => {
             assert.deepStrictEqual(others, []);
             assert.strictEqual(account.name, "staging-account-account");
             assert.deepStrictEqual(
-                [account.inputs.email, account.inputs.name, account.inputs.parentId, account.inputs.roleName, account.inputs.iamUserAccessToBilling, account.inputs.closeOnDeletion, account.protect],
+                [
+                    account.inputs.email,
+                    account.inputs.name,
+                    account.inputs.parentId,
+                    account.inputs.roleName,
+                    account.inputs.iamUserAccessToBilling,
+                    account.inputs.closeOnDeletion,
+                    account.protect,
+                ],
                 [CREATION.email, CREATION.name, CREATION.parentOuId, "OrganizationAccountAccessRole", "DENY", false, true],
             );
-            assert.deepStrictEqual(recordedNamed(mocks, "staging-account-account").options.ignoreChanges.sort(), ["iamUserAccessToBilling", "roleName"]);
+            assert.deepStrictEqual(recordedNamed(mocks, "staging-account-account").options.ignoreChanges.sort(), [
+                "iamUserAccessToBilling",
+                "roleName",
+            ]);
         });
 
         it("creates it through a provider pinned to the management account", () => {
@@ -106,7 +132,11 @@ describe("MemberAccount", () => {
             assert.match(account.id, /^\d{12}$/);
             for (const name of ["staging", "staging-eu-central-1"]) {
                 const provider = mocks.named(name);
-                assert.deepStrictEqual(decoded(provider.inputs.assumeRoles), [{ roleArn: `arn:aws:iam::${account.id}:role/OrganizationAccountAccessRole`, sessionName: "pulumi-staging" }], name);
+                assert.deepStrictEqual(
+                    decoded(provider.inputs.assumeRoles),
+                    [{ roleArn: `arn:aws:iam::${account.id}:role/OrganizationAccountAccessRole`, sessionName: "pulumi-staging" }],
+                    name,
+                );
                 assert.deepStrictEqual(decoded(provider.inputs.allowedAccountIds), [account.id], name);
                 assert.deepStrictEqual(provider.propertyDependencies["assumeRoles"], [account.urn], name);
                 assert.deepStrictEqual(provider.propertyDependencies["allowedAccountIds"], [account.urn], name);
@@ -116,17 +146,37 @@ describe("MemberAccount", () => {
 
         it("at preview the new account's id is unknown, and so are the providers' role and allow-list", async () => {
             const monitor = installPreviewMonitor();
-            new MemberAccount("staging-account", { environment: "staging", region: "eu-west-1", extraRegions: [], accessRoleName: "OrganizationAccountAccessRole", defaultTags: TAGS, creation: CREATION });
+            new MemberAccount("staging-account", {
+                environment: "staging",
+                region: "eu-west-1",
+                extraRegions: [],
+                accessRoleName: "OrganizationAccountAccessRole",
+                defaultTags: TAGS,
+                creation: CREATION,
+            });
             await waitForRPCs();
             const provider = monitor.recorded.find((r) => r.name === "staging");
             assert.ok(provider !== undefined);
             assert.ok(JSON.stringify(provider.inputs["assumeRoles"]).includes(UNKNOWN), JSON.stringify(provider.inputs["assumeRoles"]));
-            assert.ok(JSON.stringify(provider.inputs["allowedAccountIds"]).includes(UNKNOWN), JSON.stringify(provider.inputs["allowedAccountIds"]));
+            assert.ok(
+                JSON.stringify(provider.inputs["allowedAccountIds"]).includes(UNKNOWN),
+                JSON.stringify(provider.inputs["allowedAccountIds"]),
+            );
             const adopted = installPreviewMonitor();
-            new MemberAccount("staging-account", { environment: "staging", region: "eu-west-1", extraRegions: [], accessRoleName: "OrganizationAccountAccessRole", defaultTags: TAGS, accountId: ACCOUNT });
+            new MemberAccount("staging-account", {
+                environment: "staging",
+                region: "eu-west-1",
+                extraRegions: [],
+                accessRoleName: "OrganizationAccountAccessRole",
+                defaultTags: TAGS,
+                accountId: ACCOUNT,
+            });
             await waitForRPCs();
             const known = adopted.recorded.find((r) => r.name === "staging");
-            assert.ok(known !== undefined && !JSON.stringify(known.inputs).includes(UNKNOWN), "an adopted account's provider is known at preview");
+            assert.ok(
+                known !== undefined && !JSON.stringify(known.inputs).includes(UNKNOWN),
+                "an adopted account's provider is known at preview",
+            );
         });
 
         it("with the id AWS assigned in config, the allow-list is that id: a different created account stops the provider", async () => {

@@ -2,7 +2,19 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { closure, importGraph, moduleCycles, type SourceFile } from "./import-graph";
 
-const FOLDERS = ["stacks", "components", "validation", "iam", "responder", "offline-preview", "access-matrix", "policy-pack", "bench", "tools", "tests"];
+const FOLDERS = [
+    "stacks",
+    "components",
+    "validation",
+    "iam",
+    "responder",
+    "offline-preview",
+    "access-matrix",
+    "policy-pack",
+    "bench",
+    "tools",
+    "tests",
+];
 const graph = importGraph(FOLDERS);
 const within = (prefix: string): Map<string, SourceFile> => new Map([...graph].filter(([file]) => file.startsWith(prefix)));
 
@@ -31,17 +43,30 @@ describe("import boundaries", () => {
 
     it("the responder's Lambda code imports nothing from components/ or stacks/ (its bundle holds no Pulumi program code)", () => {
         const bundle = closure(graph, [...within("responder/").keys()]);
-        assert.deepEqual([...bundle].filter((file) => file.startsWith("components/") || file.startsWith("stacks/")), []);
+        assert.deepEqual(
+            [...bundle].filter((file) => file.startsWith("components/") || file.startsWith("stacks/")),
+            [],
+        );
         const packages = [...bundle].flatMap((file) => graph.get(file)?.packages ?? []);
-        assert.deepEqual(packages.filter((name) => name.startsWith("@pulumi/")), []);
+        assert.deepEqual(
+            packages.filter((name) => name.startsWith("@pulumi/")),
+            [],
+        );
     });
 
     it("the shared rules (validation/) and the IAM model (iam/) import no Pulumi package, so the responder and the tools can use them", () => {
         const reached = closure(graph, [...within("validation/").keys(), ...within("iam/").keys()]);
         const pulumi = [...reached].filter((file) => (graph.get(file)?.packages ?? []).some((name) => name.startsWith("@pulumi/")));
         assert.deepEqual(pulumi, []);
-        assert.deepEqual([...reached].filter((file) => !file.startsWith("validation/") && !file.startsWith("iam/")), []);
-        assert.deepEqual([...within("validation/").values()].flatMap(({ packages }) => packages), [], "validation/ imports no package at all");
+        assert.deepEqual(
+            [...reached].filter((file) => !file.startsWith("validation/") && !file.startsWith("iam/")),
+            [],
+        );
+        assert.deepEqual(
+            [...within("validation/").values()].flatMap(({ packages }) => packages),
+            [],
+            "validation/ imports no package at all",
+        );
     });
 
     it("no two component modules import each other, directly or through others", () => {
@@ -56,7 +81,15 @@ describe("import boundaries", () => {
     it("no policy family imports another: each owns its settings, metadata and policies", () => {
         const familyOf = (file: string): string | undefined => /^policy-pack\/policies\/([^/]+)\//.exec(file)?.[1];
         const crossing = [...within("policy-pack/policies/").values()].flatMap(({ file, imports }) =>
-            imports.filter((target) => familyOf(target) !== undefined && familyOf(file) !== undefined && familyOf(target) !== familyOf(file) && familyOf(target) !== "exemptions").map((target) => `${file} -> ${target}`),
+            imports
+                .filter(
+                    (target) =>
+                        familyOf(target) !== undefined &&
+                        familyOf(file) !== undefined &&
+                        familyOf(target) !== familyOf(file) &&
+                        familyOf(target) !== "exemptions",
+                )
+                .map((target) => `${file} -> ${target}`),
         );
         assert.ok(new Set([...within("policy-pack/policies/").keys()].map(familyOf)).size >= 5, "the families were found");
         assert.deepEqual(crossing, []);
@@ -70,10 +103,16 @@ describe("import boundaries", () => {
     });
 
     it("no file imports itself through others", () => {
-        assert.deepEqual(moduleCycles(graph, (file) => file), []);
+        assert.deepEqual(
+            moduleCycles(graph, (file) => file),
+            [],
+        );
     });
 
     it("the top-level layers import each other in one direction only", () => {
-        assert.deepEqual(moduleCycles(within(""), (file) => file.split("/")[0]), []);
+        assert.deepEqual(
+            moduleCycles(within(""), (file) => file.split("/")[0]),
+            [],
+        );
     });
 });

@@ -38,8 +38,15 @@ import {
 } from "./audit-log-fixtures";
 
 const LOG_GROUP_ARN = `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:${TRAIL_LOG_GROUP}`;
-const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"];
-
+const USE_ACTIONS = [
+    "kms:Encrypt",
+    "kms:Decrypt",
+    "kms:ReEncryptFrom",
+    "kms:ReEncryptTo",
+    "kms:GenerateDataKey",
+    "kms:GenerateDataKeyWithoutPlaintext",
+    "kms:CreateGrant",
+];
 
 /** House rules every audit-log key policy keeps. */
 function houseRules(policy: () => KeyPolicyDocument, administrators: readonly string[], accountId: string): void {
@@ -99,7 +106,13 @@ describe("audit-log key policies", () => {
             assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "kms:GenerateDataKey", "*", context)), "Allow");
             const otherTrail = `arn:aws:cloudtrail:${REGION}:444444444444:trail/x`;
             assert.strictEqual(
-                evaluate([policy()], asService("cloudtrail.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceArn": otherTrail, "kms:EncryptionContext:aws:cloudtrail:arn": otherTrail })),
+                evaluate(
+                    [policy()],
+                    asService("cloudtrail.amazonaws.com", "kms:GenerateDataKey", "*", {
+                        "aws:SourceArn": otherTrail,
+                        "kms:EncryptionContext:aws:cloudtrail:arn": otherTrail,
+                    }),
+                ),
                 "ImplicitDeny",
             );
             assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "kms:Encrypt", "*", context)), "ImplicitDeny");
@@ -118,7 +131,10 @@ describe("audit-log key policies", () => {
 
         it("admits no AWS Config delivery: Config delivers to its own bucket and key", () => {
             assert.ok(!policy().Statement.some((s) => JSON.stringify(s.Principal).includes("config.amazonaws.com")));
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": ORG })), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": ORG })),
+                "ImplicitDeny",
+            );
         });
 
         it("lets the security-auditor roles of the log-archive account decrypt through S3, through the account root and their ARN pattern", () => {
@@ -136,7 +152,11 @@ describe("audit-log key policies", () => {
             assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "kms:Decrypt", "*")), "ImplicitDeny", "not directly");
             assert.strictEqual(evaluate([withAuditors], asRole(DEVELOPER_IN_ARCHIVE, "kms:Decrypt", "*", viaS3)), "ImplicitDeny");
             assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "kms:GenerateDataKey", "*", viaS3)), "ImplicitDeny");
-            assert.strictEqual(evaluate([policy()], asRole(AUDITOR_IN_ARCHIVE, "kms:Decrypt", "*", viaS3)), "ImplicitDeny", "the defect: none without the pattern");
+            assert.strictEqual(
+                evaluate([policy()], asRole(AUDITOR_IN_ARCHIVE, "kms:Decrypt", "*", viaS3)),
+                "ImplicitDeny",
+                "the defect: none without the pattern",
+            );
         });
 
         it("lets readers decrypt only through S3 in the key's region, and never encrypt", () => {
@@ -151,7 +171,10 @@ describe("audit-log key policies", () => {
             const viaS3 = { "kms:ViaService": `s3.${REGION}.amazonaws.com` };
             assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "kms:Decrypt", "*", viaS3)), "Allow");
             assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "kms:Decrypt", "*")), "ImplicitDeny", "not directly");
-            assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "kms:Decrypt", "*", { "kms:ViaService": `ec2.${REGION}.amazonaws.com` })), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asRole(INVESTIGATOR, "kms:Decrypt", "*", { "kms:ViaService": `ec2.${REGION}.amazonaws.com` })),
+                "ImplicitDeny",
+            );
             for (const action of ["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptTo", "kms:CreateGrant", "kms:ScheduleKeyDeletion"]) {
                 assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, action, "*", viaS3)), "ImplicitDeny", action);
             }
@@ -159,7 +182,11 @@ describe("audit-log key policies", () => {
 
         it("keeps the break-glass and deployment roles to administration: they cannot decrypt the archive", () => {
             for (const who of [BREAK_GLASS_ARN, DEPLOYER_ARN]) {
-                assert.strictEqual(evaluate([policy()], asRole(who, "kms:Decrypt", "*", { "kms:ViaService": `s3.${REGION}.amazonaws.com` })), "ImplicitDeny", who);
+                assert.strictEqual(
+                    evaluate([policy()], asRole(who, "kms:Decrypt", "*", { "kms:ViaService": `s3.${REGION}.amazonaws.com` })),
+                    "ImplicitDeny",
+                    who,
+                );
             }
         });
 
@@ -195,10 +222,19 @@ describe("audit-log key policies", () => {
                 Resource: "*",
                 Condition: { StringEquals: { "aws:SourceOrgID": ORG } },
             });
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": ORG })), "Allow");
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": "o-zzzzzzzzzz" })), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": ORG })),
+                "Allow",
+            );
+            assert.strictEqual(
+                evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*", { "aws:SourceOrgID": "o-zzzzzzzzzz" })),
+                "ImplicitDeny",
+            );
             assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:GenerateDataKey", "*")), "ImplicitDeny");
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "kms:ScheduleKeyDeletion", "*", { "aws:SourceOrgID": ORG })), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asService("config.amazonaws.com", "kms:ScheduleKeyDeletion", "*", { "aws:SourceOrgID": ORG })),
+                "ImplicitDeny",
+            );
         });
 
         it("lets the security team and the log-archive account's auditors decrypt through S3 only, and nobody else use the key", () => {
@@ -213,15 +249,20 @@ describe("audit-log key policies", () => {
         it("has exactly these statements", () => {
             assert.deepStrictEqual(
                 policy().Statement.map((s) => s.Sid),
-                ["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly", "ConfigDeliversForOrganizationAccounts", "ReadersDecryptThroughS3", "AccountReaderRolesDecryptThroughS3"],
+                [
+                    "KeyAdministratorsManageButDoNotUse",
+                    "AccountCanRecoverKeyPolicyOnly",
+                    "ConfigDeliversForOrganizationAccounts",
+                    "ReadersDecryptThroughS3",
+                    "AccountReaderRolesDecryptThroughS3",
+                ],
             );
         });
     });
 
     describe("the access-logs key", () => {
         const BUCKET_ARN = `arn:aws:s3:::${ACCESS_BUCKET}`;
-        const policy = (): KeyPolicyDocument =>
-            accessLogsKeyPolicy(ACCESS_LOGS_KEY_FACTS);
+        const policy = (): KeyPolicyDocument => accessLogsKeyPolicy(ACCESS_LOGS_KEY_FACTS);
         houseRules(policy, KEY_ADMINS, LOG_ARCHIVE);
 
         it("lets S3 server access logging encrypt for the access-logs bucket only (the encryption context names it)", () => {
@@ -234,22 +275,35 @@ describe("audit-log key policies", () => {
                 Condition: { StringLike: { "kms:EncryptionContext:aws:s3:arn": [BUCKET_ARN, `${BUCKET_ARN}/*`] } },
             });
             for (const context of [BUCKET_ARN, `${BUCKET_ARN}/log-archive/x`]) {
-                assert.strictEqual(evaluate([policy()], asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:s3:arn": context })), "Allow", context);
+                assert.strictEqual(
+                    evaluate(
+                        [policy()],
+                        asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:s3:arn": context }),
+                    ),
+                    "Allow",
+                    context,
+                );
             }
             assert.strictEqual(
-                evaluate([policy()], asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::another-bucket" })),
+                evaluate(
+                    [policy()],
+                    asService("logging.s3.amazonaws.com", "kms:GenerateDataKey", "*", {
+                        "kms:EncryptionContext:aws:s3:arn": "arn:aws:s3:::another-bucket",
+                    }),
+                ),
                 "ImplicitDeny",
             );
         });
 
         it("lets readers decrypt through S3 only", () => {
-            assert.deepStrictEqual(statement(policy(), "ReadersDecryptThroughS3").Condition, { StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` } });
+            assert.deepStrictEqual(statement(policy(), "ReadersDecryptThroughS3").Condition, {
+                StringEquals: { "kms:ViaService": `s3.${REGION}.amazonaws.com` },
+            });
         });
     });
 
     describe("the trail's log group key", () => {
-        const policy = (): KeyPolicyDocument =>
-            trailLogGroupKeyPolicy({ ...TRAIL_LOG_GROUP_FACTS, administrators: MANAGEMENT_KEY_ADMINS });
+        const policy = (): KeyPolicyDocument => trailLogGroupKeyPolicy({ ...TRAIL_LOG_GROUP_FACTS, administrators: MANAGEMENT_KEY_ADMINS });
         houseRules(policy, MANAGEMENT_KEY_ADMINS, MANAGEMENT);
 
         it("lets CloudWatch Logs of the region use the key for the trail's log group only", () => {
@@ -257,14 +311,28 @@ describe("audit-log key policies", () => {
                 Sid: "CloudWatchLogsUsesKeyForTrailLogGroup",
                 Effect: "Allow",
                 Principal: { Service: `logs.${REGION}.amazonaws.com` },
-                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
+                Action: [
+                    "kms:Encrypt",
+                    "kms:Decrypt",
+                    "kms:ReEncryptFrom",
+                    "kms:ReEncryptTo",
+                    "kms:GenerateDataKey",
+                    "kms:GenerateDataKeyWithoutPlaintext",
+                    "kms:DescribeKey",
+                ],
                 Resource: "*",
                 Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP_ARN } },
             });
             const logs = `logs.${REGION}.amazonaws.com`;
-            assert.strictEqual(evaluate([policy()], asService(logs, "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP_ARN })), "Allow");
+            assert.strictEqual(
+                evaluate([policy()], asService(logs, "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:logs:arn": LOG_GROUP_ARN })),
+                "Allow",
+            );
             const other = `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:something-else`;
-            assert.strictEqual(evaluate([policy()], asService(logs, "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:logs:arn": other })), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asService(logs, "kms:GenerateDataKey", "*", { "kms:EncryptionContext:aws:logs:arn": other })),
+                "ImplicitDeny",
+            );
         });
     });
 });
@@ -275,7 +343,14 @@ describe("the organisation trail's delivery role", () => {
     it("is assumed by CloudTrail only; without source conditions, which AWS does not support for this role", () => {
         assert.deepStrictEqual(trailDeliveryRoleTrustPolicy(), {
             Version: "2012-10-17",
-            Statement: [{ Sid: "CloudTrailAssumesRole", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            Statement: [
+                {
+                    Sid: "CloudTrailAssumesRole",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                },
+            ],
         });
     });
 
@@ -291,11 +366,18 @@ describe("the organisation trail's delivery role", () => {
         assert.deepStrictEqual(trailLogStreamArns(facts), statement.Resource);
         // Streams CloudTrail creates: the management account's own, and one per member account.
         assert.ok(statement.Resource.some((r) => resourceMatches(r, `${LOG_GROUP_ARN}:log-stream:${MANAGEMENT}_CloudTrail_${REGION}_2`)));
-        assert.ok(statement.Resource.some((r) => resourceMatches(r, `${LOG_GROUP_ARN}:log-stream:${ORG}_111111111111_CloudTrail_${REGION}`)));
-        assert.ok(!statement.Resource.some((r) => resourceMatches(r, `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:other:log-stream:${ORG}_x`)));
+        assert.ok(
+            statement.Resource.some((r) => resourceMatches(r, `${LOG_GROUP_ARN}:log-stream:${ORG}_111111111111_CloudTrail_${REGION}`)),
+        );
+        assert.ok(
+            !statement.Resource.some((r) => resourceMatches(r, `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:other:log-stream:${ORG}_x`)),
+        );
     });
 
     it("writes to a log group the organisation's SCPs protect", () => {
-        assert.ok(DEFAULT_AUDIT_LOG_GROUP_PATTERNS.some((pattern) => resourceMatches(pattern, TRAIL_LOG_GROUP)), DEFAULT_AUDIT_LOG_GROUP_PATTERNS.join(", "));
+        assert.ok(
+            DEFAULT_AUDIT_LOG_GROUP_PATTERNS.some((pattern) => resourceMatches(pattern, TRAIL_LOG_GROUP)),
+            DEFAULT_AUDIT_LOG_GROUP_PATTERNS.join(", "),
+        );
     });
 });

@@ -1,7 +1,11 @@
 import type { ConfigDeliveryBucketArgs } from "../../components/audit-logs/config-delivery-bucket";
 import type { LogArchiveArgs } from "../../components/audit-logs/log-archive";
 import type { AccessLogsKeyFacts, ArchiveKeyFacts, ConfigDeliveryKeyFacts } from "../../components/audit-logs/log-archive-key-policy";
-import type { AccessLogsBucketFacts, ArchiveBucketFacts, ConfigDeliveryBucketFacts } from "../../components/audit-logs/log-archive-policies";
+import type {
+    AccessLogsBucketFacts,
+    ArchiveBucketFacts,
+    ConfigDeliveryBucketFacts,
+} from "../../components/audit-logs/log-archive-policies";
 import type { OrganizationTrailArgs } from "../../components/audit-logs/organization-trail";
 import type { TrailLogGroupFacts } from "../../components/audit-logs/trail-policies";
 import type { PolicyRequest } from "../../iam/evaluator/policy-evaluator";
@@ -136,16 +140,37 @@ export const ACCESS_LOGS_BUCKET_FACTS: AccessLogsBucketFacts = {
 };
 
 /** The access-logs key's policy facts as LOG_ARCHIVE_ARGS make them. */
-export const ACCESS_LOGS_KEY_FACTS: AccessLogsKeyFacts = { logArchiveAccountId: LOG_ARCHIVE, region: REGION, accessLogsBucketName: ACCESS_BUCKET, administrators: KEY_ADMINS, readers: [SECURITY_ROOT] };
+export const ACCESS_LOGS_KEY_FACTS: AccessLogsKeyFacts = {
+    logArchiveAccountId: LOG_ARCHIVE,
+    region: REGION,
+    accessLogsBucketName: ACCESS_BUCKET,
+    administrators: KEY_ADMINS,
+    readers: [SECURITY_ROOT],
+};
 
 /** The log group the organisation trail delivers to (CloudTrail's default name, which the SCPs protect). */
 export const TRAIL_LOG_GROUP = `aws-cloudtrail-logs-${ORG}`;
 
 /** The trail's log group facts as TRAIL_ARGS make them. */
-export const TRAIL_LOG_GROUP_FACTS: TrailLogGroupFacts = { managementAccountId: MANAGEMENT, organizationId: ORG, region: REGION, logGroupName: TRAIL_LOG_GROUP };
+export const TRAIL_LOG_GROUP_FACTS: TrailLogGroupFacts = {
+    managementAccountId: MANAGEMENT,
+    organizationId: ORG,
+    region: REGION,
+    logGroupName: TRAIL_LOG_GROUP,
+};
 
 /** A request by an IAM principal (a role or an account root); in a key policy the resource is `*`, the key itself. */
-export const asRole = (arn: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { arn }, action, resource, context });
+export const asRole = (arn: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({
+    principal: { arn },
+    action,
+    resource,
+    context,
+});
 
 /** A request by an AWS service principal. */
-export const asService = (service: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { service }, action, resource, context });
+export const asService = (service: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({
+    principal: { service },
+    action,
+    resource,
+    context,
+});

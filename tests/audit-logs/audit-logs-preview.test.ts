@@ -42,13 +42,23 @@ describe("audit logs through the offline preview and the real policy pack", func
         };
         const [management, logArchive] = [providerOf("management"), providerOf("log-archive")];
         const trailComponent = all.find((s) => s.type === "zero-trust:audit-logs:OrganizationTrail");
-        const archiveComponents = all.filter((s) => s.type === "zero-trust:audit-logs:LogArchive" || s.type === "zero-trust:audit-logs:ConfigDeliveryBucket").map((s) => s.urn);
+        const archiveComponents = all
+            .filter((s) => s.type === "zero-trust:audit-logs:LogArchive" || s.type === "zero-trust:audit-logs:ConfigDeliveryBucket")
+            .map((s) => s.urn);
         assert.ok(trailComponent && archiveComponents.length === 2);
         for (const state of all.filter((s) => s.type.startsWith("aws:"))) {
-            const expected = state.parent === trailComponent.urn ? management : archiveComponents.includes(String(state.parent)) ? logArchive : "a component parent";
+            const expected =
+                state.parent === trailComponent.urn
+                    ? management
+                    : archiveComponents.includes(String(state.parent))
+                      ? logArchive
+                      : "a component parent";
             assert.ok(String(state.provider).startsWith(`${expected}::`), `${state.urn}: ${String(state.provider)}`);
         }
-        const protectedTypes = all.filter((s) => s.protect === true).map((s) => s.type).sort();
+        const protectedTypes = all
+            .filter((s) => s.protect === true)
+            .map((s) => s.type)
+            .sort();
         assert.deepEqual(protectedTypes, [
             "aws:cloudtrail/trail:Trail",
             "aws:cloudwatch/logGroup:LogGroup",

@@ -44,7 +44,10 @@ describe("ConfigDeliveryBucket", () => {
             const parent = mocks.named("config").urn;
             assert.strictEqual(mocks.named("config").type, "zero-trust:audit-logs:ConfigDeliveryBucket");
             assert.deepStrictEqual(
-                mocks.registrations.filter((r) => r.parent === parent).map((r) => r.name).sort(),
+                mocks.registrations
+                    .filter((r) => r.parent === parent)
+                    .map((r) => r.name)
+                    .sort(),
                 [
                     "config-key",
                     "config-key-alias",
@@ -63,26 +66,44 @@ describe("ConfigDeliveryBucket", () => {
 
         it("creates the bucket by name WITHOUT object lock (AWS Config cannot deliver to a locked bucket), never force-destroyed, protected with its key", () => {
             const bucket = mocks.named("config-bucket");
-            assert.deepStrictEqual([bucket.inputs.bucket, bucket.inputs.forceDestroy, bucket.inputs.objectLockEnabled], [CONFIG_BUCKET, false, undefined]);
+            assert.deepStrictEqual(
+                [bucket.inputs.bucket, bucket.inputs.forceDestroy, bucket.inputs.objectLockEnabled],
+                [CONFIG_BUCKET, false, undefined],
+            );
             assert.strictEqual(mocks.ofType("aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration").length, 0);
-            assert.deepStrictEqual(mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort(), ["config-bucket", "config-key"]);
+            assert.deepStrictEqual(
+                mocks.registrations
+                    .filter((r) => r.protect)
+                    .map((r) => r.name)
+                    .sort(),
+                ["config-bucket", "config-key"],
+            );
         });
 
         it("versions, blocks public access, disables ACLs and encrypts with its own rotating key (S3 Bucket Key on)", () => {
             const key = mocks.named("config-key");
             assert.deepStrictEqual(mocks.named("config-versioning").inputs.versioningConfiguration, { status: "Enabled" });
             const block = mocks.named("config-public-access-block").inputs;
-            assert.deepStrictEqual([block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets], [true, true, true, true]);
+            assert.deepStrictEqual(
+                [block.blockPublicAcls, block.blockPublicPolicy, block.ignorePublicAcls, block.restrictPublicBuckets],
+                [true, true, true, true],
+            );
             assert.deepStrictEqual(mocks.named("config-ownership").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
             assert.deepStrictEqual(mocks.named("config-encryption").inputs.rules, [
-                { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn }, bucketKeyEnabled: true },
+                {
+                    applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn },
+                    bucketKeyEnabled: true,
+                },
             ]);
             assert.deepStrictEqual([key.inputs.enableKeyRotation, key.inputs.deletionWindowInDays], [true, 30]);
             assert.strictEqual(mocks.named("config-key-alias").inputs.name, "alias/audit-logs/config-delivery");
         });
 
         it("writes the key policy and the bucket policy from the policy builders, the policy last", () => {
-            assert.deepStrictEqual(JSON.parse(String(mocks.named("config-key").inputs.policy)), configDeliveryKeyPolicy(CONFIG_DELIVERY_KEY_FACTS));
+            assert.deepStrictEqual(
+                JSON.parse(String(mocks.named("config-key").inputs.policy)),
+                configDeliveryKeyPolicy(CONFIG_DELIVERY_KEY_FACTS),
+            );
             assert.deepStrictEqual(mocks.named("config-policy").inputs.policy, configDeliveryBucketPolicy(CONFIG_DELIVERY_BUCKET_FACTS));
             const after = dependenciesOf(mocks, "config-policy");
             for (const name of ["config-public-access-block", "config-encryption", "config-lifecycle", "config-logging"]) {
@@ -118,10 +139,26 @@ describe("ConfigDeliveryBucket", () => {
 
     describe("refuses bad arguments before declaring anything, in one line naming the argument", () => {
         const cases: [string, Variant, RegExp][] = [
-            ["a bucket name with capitals", { bucketName: "Config" }, /^ConfigDeliveryBucket: bucketName: "Config" is not an S3 bucket name/],
+            [
+                "a bucket name with capitals",
+                { bucketName: "Config" },
+                /^ConfigDeliveryBucket: bucketName: "Config" is not an S3 bucket name/,
+            ],
             ["a Config prefix of AWSLogs", { configKeyPrefix: "AWSLogs" }, /^ConfigDeliveryBucket: configKeyPrefix: /],
-            ["a reader pattern of another account", { accountReaderRolePatterns: ["arn:aws:iam::999999999999:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*"] }, /^ConfigDeliveryBucket: accountReaderRolePatterns\[0\]: .*of account 222222222222/],
-            ["expiry before the archive transition", { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, expirationDays: 90 } }, /^ConfigDeliveryBucket: lifecycle\.expirationDays: 90 is not more than lifecycle\.archiveDays \(90\)/],
+            [
+                "a reader pattern of another account",
+                {
+                    accountReaderRolePatterns: [
+                        "arn:aws:iam::999999999999:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*",
+                    ],
+                },
+                /^ConfigDeliveryBucket: accountReaderRolePatterns\[0\]: .*of account 222222222222/,
+            ],
+            [
+                "expiry before the archive transition",
+                { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, expirationDays: 90 } },
+                /^ConfigDeliveryBucket: lifecycle\.expirationDays: 90 is not more than lifecycle\.archiveDays \(90\)/,
+            ],
             ["a short key deletion window", { keyDeletionWindowDays: 3 }, /^ConfigDeliveryBucket: keyDeletionWindowDays: 3 /],
         ];
         for (const [label, variant, expected] of cases) {
@@ -133,7 +170,11 @@ describe("ConfigDeliveryBucket", () => {
                     (err: Error) => expected.test(err.message) && !err.message.includes("\n"),
                 );
                 await mocks.settled();
-                assert.deepStrictEqual(mocks.registrations.map((r) => r.type), ["pulumi:providers:aws"], "nothing but the test's provider is registered");
+                assert.deepStrictEqual(
+                    mocks.registrations.map((r) => r.type),
+                    ["pulumi:providers:aws"],
+                    "nothing but the test's provider is registered",
+                );
             });
         }
     });

@@ -44,7 +44,6 @@ const LOG_OBJECT = `${ARCHIVE}/AWSLogs/${ORG}/111111111111/CloudTrail/eu-west-1/
 const SOMEONE = `arn:aws:iam::${LOG_ARCHIVE}:role/someone-with-s3-full-access`;
 const ROOT_OF_ARCHIVE = `arn:aws:iam::${LOG_ARCHIVE}:root`;
 
-
 /** Checks shared by both bucket policies. */
 function commonChecks(policy: () => PolicyDocument<ResourcePolicyStatement>, bucket: string): void {
     it("denies every request without TLS, in the one-condition form the policy pack and CIS 2.1.1 accept", () => {
@@ -56,7 +55,10 @@ function commonChecks(policy: () => PolicyDocument<ResourcePolicyStatement>, buc
             Resource: [bucket, `${bucket}/*`],
             Condition: { Bool: { "aws:SecureTransport": "false" } },
         });
-        assert.strictEqual(evaluate([policy()], asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "aws:SecureTransport": "false" })), "ExplicitDeny");
+        assert.strictEqual(
+            evaluate([policy()], asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "aws:SecureTransport": "false" })),
+            "ExplicitDeny",
+        );
     });
 
     it("denies TLS below 1.2 to everyone", () => {
@@ -68,7 +70,10 @@ function commonChecks(policy: () => PolicyDocument<ResourcePolicyStatement>, buc
             Resource: [bucket, `${bucket}/*`],
             Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
         });
-        assert.strictEqual(evaluate([policy()], asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "s3:TlsVersion": "1.1" })), "ExplicitDeny");
+        assert.strictEqual(
+            evaluate([policy()], asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "s3:TlsVersion": "1.1" })),
+            "ExplicitDeny",
+        );
         assert.strictEqual(evaluate([policy()], asRole(SECURITY_ROOT, "s3:GetObject", `${bucket}/x`, { "s3:TlsVersion": "1.2" })), "Allow");
     });
 
@@ -76,7 +81,12 @@ function commonChecks(policy: () => PolicyDocument<ResourcePolicyStatement>, buc
         const deny = statement(policy(), "DenyConfigurationChangesExceptBreakGlassAndDeployment");
         assert.deepStrictEqual(
             { Effect: deny.Effect, Principal: deny.Principal, Resource: deny.Resource, Condition: deny.Condition },
-            { Effect: "Deny", Principal: "*", Resource: bucket, Condition: { ArnNotLike: { "aws:PrincipalArn": [BREAK_GLASS_ARN, DEPLOYER_ARN] } } },
+            {
+                Effect: "Deny",
+                Principal: "*",
+                Resource: bucket,
+                Condition: { ArnNotLike: { "aws:PrincipalArn": [BREAK_GLASS_ARN, DEPLOYER_ARN] } },
+            },
         );
         for (const action of [
             "s3:PutBucketPolicy",
@@ -93,7 +103,11 @@ function commonChecks(policy: () => PolicyDocument<ResourcePolicyStatement>, buc
                 assert.strictEqual(evaluate([policy()], asRole(who, action, bucket)), "ExplicitDeny", `${who} ${action}`);
             }
             for (const who of [BREAK_GLASS_ARN, DEPLOYER_ARN]) {
-                assert.notStrictEqual(evaluate([policy()], asRole(who, action, bucket), { strict: true }), "ExplicitDeny", `${who} ${action}`);
+                assert.notStrictEqual(
+                    evaluate([policy()], asRole(who, action, bucket), { strict: true }),
+                    "ExplicitDeny",
+                    `${who} ${action}`,
+                );
             }
         }
         assert.deepStrictEqual([...listOf(deny.Action)].sort(), [...BUCKET_CONFIGURATION_ACTIONS].sort());
@@ -109,7 +123,11 @@ function commonChecks(policy: () => PolicyDocument<ResourcePolicyStatement>, buc
             Condition: { BoolIfExists: { "aws:PrincipalIsAWSService": "false" } },
         });
         for (const who of [BREAK_GLASS_ARN, DEPLOYER_ARN, SECURITY_ROOT, SOMEONE]) {
-            assert.strictEqual(evaluate([policy()], asRole(who, "s3:PutObject", `${bucket}/AWSLogs/${ORG}/forged.json.gz`)), "ExplicitDeny", who);
+            assert.strictEqual(
+                evaluate([policy()], asRole(who, "s3:PutObject", `${bucket}/AWSLogs/${ORG}/forged.json.gz`)),
+                "ExplicitDeny",
+                who,
+            );
         }
     });
 
@@ -123,7 +141,10 @@ function commonChecks(policy: () => PolicyDocument<ResourcePolicyStatement>, buc
         });
         const read = statement(policy(), "ReadersReadObjects");
         assert.deepStrictEqual([read.Principal, read.Resource], [{ AWS: [SECURITY_ROOT] }, `${bucket}/*`]);
-        assert.ok(listOf(read.Action).every((a) => /^s3:Get/.test(a)), listOf(read.Action).join(", "));
+        assert.ok(
+            listOf(read.Action).every((a) => /^s3:Get/.test(a)),
+            listOf(read.Action).join(", "),
+        );
         assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:GetObject", `${bucket}/x`)), "Allow");
         assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:GetObjectVersion", `${bucket}/x`)), "Allow");
         assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:ListBucket", bucket)), "Allow");
@@ -142,7 +163,10 @@ function commonChecks(policy: () => PolicyDocument<ResourcePolicyStatement>, buc
             }
             assert.ok(!listOf(statement.Action).some((a) => a === "*" || a === "s3:*" || a.endsWith(":*")), statement.Sid);
             if (typeof principal === "object" && "Service" in principal) {
-                assert.ok(statement.Condition !== undefined && Object.keys(statement.Condition).length > 0, `${statement.Sid}: a service principal without a condition`);
+                assert.ok(
+                    statement.Condition !== undefined && Object.keys(statement.Condition).length > 0,
+                    `${statement.Sid}: a service principal without a condition`,
+                );
             }
         }
     });
@@ -196,26 +220,44 @@ describe("log archive bucket policies", () => {
             const ok = { "aws:SourceArn": TRAIL_ARN, "s3:x-amz-acl": "bucket-owner-full-control" };
             assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, ok)), "Allow");
             const otherTrail = { ...ok, "aws:SourceArn": `arn:aws:cloudtrail:${REGION}:444444444444:trail/${TRAIL}` };
-            assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, otherTrail)), "ImplicitDeny");
-            assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", `${ARCHIVE}/elsewhere/x`, ok)), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, otherTrail)),
+                "ImplicitDeny",
+            );
+            assert.strictEqual(
+                evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", `${ARCHIVE}/elsewhere/x`, ok)),
+                "ImplicitDeny",
+            );
             const noAcl = { "aws:SourceArn": TRAIL_ARN };
-            assert.strictEqual(evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, noAcl)), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asService("cloudtrail.amazonaws.com", "s3:PutObject", LOG_OBJECT, noAcl)),
+                "ImplicitDeny",
+            );
         });
 
         it("admits no AWS Config delivery: Config cannot deliver to a bucket with object lock", () => {
             assert.ok(!policy().Statement.some((s) => JSON.stringify(s.Principal).includes("config.amazonaws.com")));
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", `${ARCHIVE}/${SNAPSHOT_KEY}`, CONFIG_DELIVERY)), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", `${ARCHIVE}/${SNAPSHOT_KEY}`, CONFIG_DELIVERY)),
+                "ImplicitDeny",
+            );
         });
 
         it("lets the security-auditor roles of the log-archive account read, through the account root and their ARN pattern only", () => {
             const withAuditors = archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, accountReaderRolePatterns: [AUDITOR_PATTERN] });
             assert.deepStrictEqual(statement(withAuditors, "AccountReaderRolesReadObjects").Principal, { AWS: [ROOT_OF_ARCHIVE] });
-            assert.deepStrictEqual(statement(withAuditors, "AccountReaderRolesListBucket").Condition, { ArnLike: { "aws:PrincipalArn": [AUDITOR_PATTERN] } });
+            assert.deepStrictEqual(statement(withAuditors, "AccountReaderRolesListBucket").Condition, {
+                ArnLike: { "aws:PrincipalArn": [AUDITOR_PATTERN] },
+            });
             assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "s3:GetObject", LOG_OBJECT)), "Allow");
             assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "s3:ListBucket", ARCHIVE)), "Allow");
             assert.strictEqual(evaluate([withAuditors], asRole(DEVELOPER_IN_ARCHIVE, "s3:GetObject", LOG_OBJECT)), "ImplicitDeny");
             assert.strictEqual(evaluate([withAuditors], asRole(AUDITOR_IN_ARCHIVE, "s3:DeleteObject", LOG_OBJECT)), "ExplicitDeny");
-            assert.strictEqual(evaluate([policy()], asRole(AUDITOR_IN_ARCHIVE, "s3:GetObject", LOG_OBJECT)), "ImplicitDeny", "none without the pattern");
+            assert.strictEqual(
+                evaluate([policy()], asRole(AUDITOR_IN_ARCHIVE, "s3:GetObject", LOG_OBJECT)),
+                "ImplicitDeny",
+                "none without the pattern",
+            );
         });
 
         it("names the trail in its home region when it differs from the bucket's", () => {
@@ -270,16 +312,29 @@ describe("log archive bucket policies", () => {
                 Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceOrgID": ORG } },
             });
             assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", snapshot, CONFIG_DELIVERY)), "Allow");
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:GetBucketAcl", CONFIG, { "aws:SourceOrgID": ORG })), "Allow");
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:ListBucket", CONFIG, { "aws:SourceOrgID": ORG })), "Allow");
+            assert.strictEqual(
+                evaluate([policy()], asService("config.amazonaws.com", "s3:GetBucketAcl", CONFIG, { "aws:SourceOrgID": ORG })),
+                "Allow",
+            );
+            assert.strictEqual(
+                evaluate([policy()], asService("config.amazonaws.com", "s3:ListBucket", CONFIG, { "aws:SourceOrgID": ORG })),
+                "Allow",
+            );
         });
 
         it("refuses deliveries for an account outside the organisation, outside the Config prefix, or by any IAM principal", () => {
             const outsider = { ...CONFIG_DELIVERY, "aws:SourceOrgID": "o-zzzzzzzzzz" };
             assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", snapshot, outsider)), "ImplicitDeny");
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", `${CONFIG}/elsewhere/x`, CONFIG_DELIVERY)), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asService("config.amazonaws.com", "s3:PutObject", `${CONFIG}/elsewhere/x`, CONFIG_DELIVERY)),
+                "ImplicitDeny",
+            );
             assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:GetBucketAcl", CONFIG, {})), "ImplicitDeny");
-            for (const who of [`arn:aws:iam::444444444444:root`, `arn:aws:iam::111111111111:role/staging-baseline-config-role`, DEPLOYER_ARN]) {
+            for (const who of [
+                `arn:aws:iam::444444444444:root`,
+                `arn:aws:iam::111111111111:role/staging-baseline-config-role`,
+                DEPLOYER_ARN,
+            ]) {
                 assert.strictEqual(evaluate([policy()], asRole(who, "s3:PutObject", snapshot, CONFIG_DELIVERY)), "ExplicitDeny", who);
             }
         });
@@ -297,12 +352,18 @@ describe("log archive bucket policies", () => {
                     assert.strictEqual(evaluate([policy()], asRole(who, action, snapshot)), "ExplicitDeny", `${who} ${action}`);
                 }
             }
-            assert.strictEqual(evaluate([policy()], asService("config.amazonaws.com", "s3:DeleteObject", snapshot, CONFIG_DELIVERY)), "ExplicitDeny");
+            assert.strictEqual(
+                evaluate([policy()], asService("config.amazonaws.com", "s3:DeleteObject", snapshot, CONFIG_DELIVERY)),
+                "ExplicitDeny",
+            );
         });
 
         it("writes the Config prefix it is given", () => {
             const custom = configDeliveryBucketPolicy({ ...CONFIG_DELIVERY_BUCKET_FACTS, configKeyPrefix: "org/config" });
-            assert.strictEqual(statement(custom, "ConfigDeliversForOrganizationAccounts").Resource, `${CONFIG}/org/config/AWSLogs/*/Config/*`);
+            assert.strictEqual(
+                statement(custom, "ConfigDeliversForOrganizationAccounts").Resource,
+                `${CONFIG}/org/config/AWSLogs/*/Config/*`,
+            );
         });
 
         it("lets the security-auditor roles of the log-archive account read, and no other role there", () => {
@@ -332,8 +393,7 @@ describe("log archive bucket policies", () => {
     });
 
     describe("the access-logs bucket", () => {
-        const policy = (): PolicyDocument<ResourcePolicyStatement> =>
-            accessLogsBucketPolicy(ACCESS_LOGS_BUCKET_FACTS);
+        const policy = (): PolicyDocument<ResourcePolicyStatement> => accessLogsBucketPolicy(ACCESS_LOGS_BUCKET_FACTS);
         commonChecks(policy, ACCESS);
 
         it("admits S3 server access logging for the archive bucket of the log-archive account only, under the archive's prefix", () => {
@@ -349,21 +409,45 @@ describe("log archive bucket policies", () => {
             const context = { "aws:SourceArn": ARCHIVE, "aws:SourceAccount": LOG_ARCHIVE };
             assert.strictEqual(evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, context)), "Allow");
             assert.strictEqual(
-                evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, { ...context, "aws:SourceArn": "arn:aws:s3:::another-bucket" })),
+                evaluate(
+                    [policy()],
+                    asService("logging.s3.amazonaws.com", "s3:PutObject", key, {
+                        ...context,
+                        "aws:SourceArn": "arn:aws:s3:::another-bucket",
+                    }),
+                ),
                 "ImplicitDeny",
             );
-            assert.strictEqual(evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, { ...context, "aws:SourceAccount": "444444444444" })), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate(
+                    [policy()],
+                    asService("logging.s3.amazonaws.com", "s3:PutObject", key, { ...context, "aws:SourceAccount": "444444444444" }),
+                ),
+                "ImplicitDeny",
+            );
         });
 
         it("admits S3 server access logging for the Config delivery bucket under its own prefix, when it logs here", () => {
             const withConfig = accessLogsBucketPolicy({ ...ACCESS_LOGS_BUCKET_FACTS, configDeliveryBucketName: CONFIG_BUCKET });
-            assert.deepStrictEqual(statement(withConfig, "S3ServerAccessLogsFromConfigDeliveryBucket").Resource, `${ACCESS}/config-delivery/*`);
+            assert.deepStrictEqual(
+                statement(withConfig, "S3ServerAccessLogsFromConfigDeliveryBucket").Resource,
+                `${ACCESS}/config-delivery/*`,
+            );
             const key = `${ACCESS}/config-delivery/${LOG_ARCHIVE}/${REGION}/${CONFIG_BUCKET}/2026/01/01/x`;
             const fromConfigBucket = { "aws:SourceArn": CONFIG, "aws:SourceAccount": LOG_ARCHIVE };
-            assert.strictEqual(evaluate([withConfig], asService("logging.s3.amazonaws.com", "s3:PutObject", key, fromConfigBucket)), "Allow");
-            assert.strictEqual(evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, fromConfigBucket)), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([withConfig], asService("logging.s3.amazonaws.com", "s3:PutObject", key, fromConfigBucket)),
+                "Allow",
+            );
+            assert.strictEqual(
+                evaluate([policy()], asService("logging.s3.amazonaws.com", "s3:PutObject", key, fromConfigBucket)),
+                "ImplicitDeny",
+            );
             const intoArchivePrefix = `${ACCESS}/log-archive/x`;
-            assert.strictEqual(evaluate([withConfig], asService("logging.s3.amazonaws.com", "s3:PutObject", intoArchivePrefix, fromConfigBucket)), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([withConfig], asService("logging.s3.amazonaws.com", "s3:PutObject", intoArchivePrefix, fromConfigBucket)),
+                "ImplicitDeny",
+            );
         });
 
         it("denies deleting access logs to everyone but break-glass (no object lock on a log target)", () => {
@@ -377,7 +461,10 @@ describe("log archive bucket policies", () => {
             });
             assert.strictEqual(evaluate([policy()], asRole(DEPLOYER_ARN, "s3:DeleteObject", `${ACCESS}/x`)), "ExplicitDeny");
             assert.strictEqual(evaluate([policy()], asRole(INVESTIGATOR, "s3:DeleteObjectVersion", `${ACCESS}/x`)), "ExplicitDeny");
-            assert.notStrictEqual(evaluate([policy()], asRole(BREAK_GLASS_ARN, "s3:DeleteObject", `${ACCESS}/x`), { strict: true }), "ExplicitDeny");
+            assert.notStrictEqual(
+                evaluate([policy()], asRole(BREAK_GLASS_ARN, "s3:DeleteObject", `${ACCESS}/x`), { strict: true }),
+                "ExplicitDeny",
+            );
         });
     });
 });

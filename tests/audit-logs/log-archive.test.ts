@@ -4,7 +4,14 @@ import { LogArchive, type LogArchiveArgs } from "../../components/audit-logs/log
 import { accessLogsKeyPolicy, archiveKeyPolicy } from "../../components/audit-logs/log-archive-key-policy";
 import { accessLogsBucketPolicy, archiveBucketPolicy } from "../../components/audit-logs/log-archive-policies";
 import { protectAuditLogs } from "../../components/organization/service-control-policies";
-import { awsResourcesThrough, dependenciesOf, oncePerVariant, RecordingMocks, type Registration, valueOf } from "../network/recording-mocks";
+import {
+    awsResourcesThrough,
+    dependenciesOf,
+    oncePerVariant,
+    RecordingMocks,
+    type Registration,
+    valueOf,
+} from "../network/recording-mocks";
 import {
     ACCESS_BUCKET,
     ACCESS_LOGS_BUCKET_FACTS,
@@ -101,7 +108,10 @@ describe("LogArchive", () => {
         });
 
         it("protects both keys and both buckets, and nothing else", () => {
-            const protectedOnes = mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort();
+            const protectedOnes = mocks.registrations
+                .filter((r) => r.protect)
+                .map((r) => r.name)
+                .sort();
             assert.deepStrictEqual(protectedOnes, ["archive-access-logs", "archive-access-logs-key", "archive-bucket", "archive-key"]);
         });
 
@@ -115,7 +125,10 @@ describe("LogArchive", () => {
 
         it("creates the access-logs bucket as <archive>-access-logs, never force-destroyed, without object lock (S3 refuses it on a log target)", () => {
             const bucket = mocks.named("archive-access-logs");
-            assert.deepStrictEqual([bucket.type, bucket.inputs.bucket, bucket.inputs.forceDestroy, bucket.inputs.objectLockEnabled], [T.bucket, ACCESS_BUCKET, false, undefined]);
+            assert.deepStrictEqual(
+                [bucket.type, bucket.inputs.bucket, bucket.inputs.forceDestroy, bucket.inputs.objectLockEnabled],
+                [T.bucket, ACCESS_BUCKET, false, undefined],
+            );
         });
 
         it("locks every new object version by default with the configured mode and days, after versioning is on", () => {
@@ -137,21 +150,33 @@ describe("LogArchive", () => {
             describe(`the ${label} bucket's baseline`, () => {
                 it("enforces bucket ownership (ACLs disabled)", () => {
                     const ownership = mocks.named(`${prefix}-ownership`);
-                    assert.deepStrictEqual(ownership.inputs, { bucket: mocks.named(bucketName).id, rule: { objectOwnership: "BucketOwnerEnforced" } });
+                    assert.deepStrictEqual(ownership.inputs, {
+                        bucket: mocks.named(bucketName).id,
+                        rule: { objectOwnership: "BucketOwnerEnforced" },
+                    });
                     assert.deepStrictEqual(ownership.propertyDependencies["bucket"], [mocks.named(bucketName).urn]);
                 });
 
                 it("blocks public access with all four settings", () => {
                     const block = mocks.named(`${prefix}-public-access-block`);
                     assert.deepStrictEqual(
-                        [block.inputs.bucket, block.inputs.blockPublicAcls, block.inputs.blockPublicPolicy, block.inputs.ignorePublicAcls, block.inputs.restrictPublicBuckets],
+                        [
+                            block.inputs.bucket,
+                            block.inputs.blockPublicAcls,
+                            block.inputs.blockPublicPolicy,
+                            block.inputs.ignorePublicAcls,
+                            block.inputs.restrictPublicBuckets,
+                        ],
                         [mocks.named(bucketName).id, true, true, true, true],
                     );
                 });
 
                 it("versions every object", () => {
                     const versioning = mocks.named(`${prefix}-versioning`);
-                    assert.deepStrictEqual(versioning.inputs, { bucket: mocks.named(bucketName).id, versioningConfiguration: { status: "Enabled" } });
+                    assert.deepStrictEqual(versioning.inputs, {
+                        bucket: mocks.named(bucketName).id,
+                        versioningConfiguration: { status: "Enabled" },
+                    });
                 });
             });
         }
@@ -160,7 +185,10 @@ describe("LogArchive", () => {
             const encryption = mocks.named("archive-encryption");
             const key = mocks.named("archive-key");
             assert.deepStrictEqual(encryption.inputs.rules, [
-                { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn }, bucketKeyEnabled: true },
+                {
+                    applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn },
+                    bucketKeyEnabled: true,
+                },
             ]);
             assert.deepStrictEqual(encryption.propertyDependencies["rules"], [key.urn]);
         });
@@ -169,7 +197,10 @@ describe("LogArchive", () => {
             const encryption = mocks.named("archive-access-logs-encryption");
             const key = mocks.named("archive-access-logs-key");
             assert.deepStrictEqual(encryption.inputs.rules, [
-                { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn }, bucketKeyEnabled: true },
+                {
+                    applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn },
+                    bucketKeyEnabled: true,
+                },
             ]);
             assert.notStrictEqual(key.outputs.arn, mocks.named("archive-key").outputs.arn);
         });
@@ -186,17 +217,11 @@ describe("LogArchive", () => {
         });
 
         it("writes the archive key's policy from log-archive-key-policy.ts", () => {
-            assert.deepStrictEqual(
-                keyPolicyOf(mocks.named("archive-key")),
-                archiveKeyPolicy(ARCHIVE_KEY_FACTS),
-            );
+            assert.deepStrictEqual(keyPolicyOf(mocks.named("archive-key")), archiveKeyPolicy(ARCHIVE_KEY_FACTS));
         });
 
         it("writes the access-logs key's policy for the access-logs bucket", () => {
-            assert.deepStrictEqual(
-                keyPolicyOf(mocks.named("archive-access-logs-key")),
-                accessLogsKeyPolicy(ACCESS_LOGS_KEY_FACTS),
-            );
+            assert.deepStrictEqual(keyPolicyOf(mocks.named("archive-access-logs-key")), accessLogsKeyPolicy(ACCESS_LOGS_KEY_FACTS));
         });
 
         it("names the keys by alias", () => {
@@ -228,7 +253,11 @@ describe("LogArchive", () => {
         });
 
         it("expires access logs after a year by default", () => {
-            const [rule] = mocks.named("archive-access-logs-lifecycle").inputs.rules as { expiration: unknown; noncurrentVersionExpiration: unknown; abortIncompleteMultipartUpload: unknown }[];
+            const [rule] = mocks.named("archive-access-logs-lifecycle").inputs.rules as {
+                expiration: unknown;
+                noncurrentVersionExpiration: unknown;
+                abortIncompleteMultipartUpload: unknown;
+            }[];
             assert.deepStrictEqual(
                 [rule.expiration, rule.noncurrentVersionExpiration, rule.abortIncompleteMultipartUpload],
                 [{ days: 365 }, { noncurrentDays: 30 }, { daysAfterInitiation: 7 }],
@@ -244,7 +273,10 @@ describe("LogArchive", () => {
                 targetPrefix: "log-archive/",
                 targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
             });
-            assert.deepStrictEqual([logging.propertyDependencies["bucket"], logging.propertyDependencies["targetBucket"]], [[bucket.urn], [target.urn]]);
+            assert.deepStrictEqual(
+                [logging.propertyDependencies["bucket"], logging.propertyDependencies["targetBucket"]],
+                [[bucket.urn], [target.urn]],
+            );
             assert.ok(dependenciesOf(mocks, "archive-logging").includes(mocks.named("archive-access-logs-policy").urn));
         });
 
@@ -264,11 +296,25 @@ describe("LogArchive", () => {
 
         it("puts each bucket policy last: after every setting it protects, and after the public access block", () => {
             const after = dependenciesOf(mocks, "archive-policy");
-            for (const name of ["archive-ownership", "archive-public-access-block", "archive-versioning", "archive-encryption", "archive-object-lock", "archive-lifecycle", "archive-logging"]) {
+            for (const name of [
+                "archive-ownership",
+                "archive-public-access-block",
+                "archive-versioning",
+                "archive-encryption",
+                "archive-object-lock",
+                "archive-lifecycle",
+                "archive-logging",
+            ]) {
                 assert.ok(after.includes(mocks.named(name).urn), name);
             }
             const accessAfter = dependenciesOf(mocks, "archive-access-logs-policy");
-            for (const name of ["archive-access-logs-ownership", "archive-access-logs-public-access-block", "archive-access-logs-versioning", "archive-access-logs-encryption", "archive-access-logs-lifecycle"]) {
+            for (const name of [
+                "archive-access-logs-ownership",
+                "archive-access-logs-public-access-block",
+                "archive-access-logs-versioning",
+                "archive-access-logs-encryption",
+                "archive-access-logs-lifecycle",
+            ]) {
                 assert.ok(accessAfter.includes(mocks.named(name).urn), name);
             }
         });
@@ -305,7 +351,13 @@ describe("LogArchive", () => {
         before(async () => {
             ({ mocks } = await build({
                 objectLock: { mode: "GOVERNANCE", days: 400 },
-                lifecycle: { standardIaDays: 60, archiveDays: 180, archiveStorageClass: "DEEP_ARCHIVE", expirationDays: 3653, noncurrentExpirationDays: 14 },
+                lifecycle: {
+                    standardIaDays: 60,
+                    archiveDays: 180,
+                    archiveStorageClass: "DEEP_ARCHIVE",
+                    expirationDays: 3653,
+                    noncurrentExpirationDays: 14,
+                },
                 trailRegion: "us-east-1",
                 deploymentRoleName: undefined,
                 accessLogRetentionDays: 731,
@@ -314,11 +366,18 @@ describe("LogArchive", () => {
         });
 
         it("locks with the configured mode and days", () => {
-            assert.deepStrictEqual((mocks.named("archive-object-lock").inputs.rule as { defaultRetention: unknown }).defaultRetention, { mode: "GOVERNANCE", days: 400 });
+            assert.deepStrictEqual((mocks.named("archive-object-lock").inputs.rule as { defaultRetention: unknown }).defaultRetention, {
+                mode: "GOVERNANCE",
+                days: 400,
+            });
         });
 
         it("moves logs to Deep Archive on the configured days and expires them as configured", () => {
-            const [rule] = mocks.named("archive-lifecycle").inputs.rules as { transitions: unknown; expiration: unknown; noncurrentVersionExpiration: unknown }[];
+            const [rule] = mocks.named("archive-lifecycle").inputs.rules as {
+                transitions: unknown;
+                expiration: unknown;
+                noncurrentVersionExpiration: unknown;
+            }[];
             assert.deepStrictEqual(
                 [rule.transitions, rule.expiration, rule.noncurrentVersionExpiration],
                 [
@@ -335,7 +394,10 @@ describe("LogArchive", () => {
         it("keeps access logs for the configured days and uses the configured key deletion window", () => {
             const [rule] = mocks.named("archive-access-logs-lifecycle").inputs.rules as { expiration: unknown }[];
             assert.deepStrictEqual(rule.expiration, { days: 731 });
-            assert.deepStrictEqual(mocks.ofType(T.key).map((k) => k.inputs.deletionWindowInDays), [7, 7]);
+            assert.deepStrictEqual(
+                mocks.ofType(T.key).map((k) => k.inputs.deletionWindowInDays),
+                [7, 7],
+            );
         });
 
         it("writes the policy with the trail's home region and break-glass alone exempt", () => {
@@ -343,15 +405,24 @@ describe("LogArchive", () => {
                 mocks.named("archive-policy").inputs.policy,
                 archiveBucketPolicy({ ...ARCHIVE_BUCKET_FACTS, trailRegion: "us-east-1", deploymentRoleName: undefined }),
             );
-            const keyPolicy = keyPolicyOf(mocks.named("archive-key")) as { Statement: { Sid: string; Condition?: { StringEquals?: Record<string, string> } }[] };
+            const keyPolicy = keyPolicyOf(mocks.named("archive-key")) as {
+                Statement: { Sid: string; Condition?: { StringEquals?: Record<string, string> } }[];
+            };
             const cloudTrail = keyPolicy.Statement.find((s) => s.Sid === "CloudTrailEncryptsOrganizationTrailLogs");
-            assert.strictEqual(cloudTrail?.Condition?.StringEquals?.["aws:SourceArn"], `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/${TRAIL}`);
+            assert.strictEqual(
+                cloudTrail?.Condition?.StringEquals?.["aws:SourceArn"],
+                `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/${TRAIL}`,
+            );
         });
     });
 
     describe("refuses bad arguments before declaring anything, in one line naming the argument", () => {
         const cases: [string, Variant, RegExp][] = [
-            ["an organisation id that is no o-…", { organizationId: "org-1" }, /^LogArchive: organizationId: "org-1" is not an AWS Organizations id/],
+            [
+                "an organisation id that is no o-…",
+                { organizationId: "org-1" },
+                /^LogArchive: organizationId: "org-1" is not an AWS Organizations id/,
+            ],
             ["a short account id", { logArchiveAccountId: "12345" }, /^LogArchive: logArchiveAccountId: "12345" is not an AWS account id/],
             ["a bad management account id", { managementAccountId: "x" }, /^LogArchive: managementAccountId: /],
             ["a bad region", { region: "europe" }, /^LogArchive: region: "europe" is not an AWS region code/],
@@ -360,27 +431,103 @@ describe("LogArchive", () => {
             ["a bucket name with dots", { bucketName: "zero.trust.logs" }, /^LogArchive: bucketName: /],
             ["a bucket name too long for its access-logs twin", { bucketName: "a".repeat(52) }, /^LogArchive: bucketName: .* at most 51/],
             ["a reserved bucket name", { bucketName: "logs-s3alias" }, /^LogArchive: bucketName: /],
-            ["a Config delivery bucket name with capitals", { configDeliveryBucketName: "Config" }, /^LogArchive: configDeliveryBucketName: "Config" is not an S3 bucket name/],
-            ["a reader role pattern of another account", { accountReaderRolePatterns: ["arn:aws:iam::999999999999:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*"] }, /^LogArchive: accountReaderRolePatterns\[0\]: .*of account 222222222222/],
-            ["a reader role pattern outside Identity Center's path", { accountReaderRolePatterns: ["arn:aws:iam::222222222222:role/*"] }, /^LogArchive: accountReaderRolePatterns\[0\]: /],
-            ["a trail name with spaces", { organizationTrailName: "org trail" }, /^LogArchive: organizationTrailName: "org trail" is not a CloudTrail trail name/],
+            [
+                "a Config delivery bucket name with capitals",
+                { configDeliveryBucketName: "Config" },
+                /^LogArchive: configDeliveryBucketName: "Config" is not an S3 bucket name/,
+            ],
+            [
+                "a reader role pattern of another account",
+                {
+                    accountReaderRolePatterns: [
+                        "arn:aws:iam::999999999999:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*",
+                    ],
+                },
+                /^LogArchive: accountReaderRolePatterns\[0\]: .*of account 222222222222/,
+            ],
+            [
+                "a reader role pattern outside Identity Center's path",
+                { accountReaderRolePatterns: ["arn:aws:iam::222222222222:role/*"] },
+                /^LogArchive: accountReaderRolePatterns\[0\]: /,
+            ],
+            [
+                "a trail name with spaces",
+                { organizationTrailName: "org trail" },
+                /^LogArchive: organizationTrailName: "org trail" is not a CloudTrail trail name/,
+            ],
             ["a trail name like an IP address", { organizationTrailName: "10.0.0.1" }, /^LogArchive: organizationTrailName: /],
             ["no readers", { readerPrincipalArns: [] }, /^LogArchive: readerPrincipalArns: \[\] is not a non-empty list/],
-            ["a reader pattern", { readerPrincipalArns: ["arn:aws:iam::333333333333:role/security-*"] }, /^LogArchive: readerPrincipalArns\[0\]: .*without wildcards/],
-            ["a reader twice", { readerPrincipalArns: [SECURITY_ROOT, SECURITY_ROOT] }, /^LogArchive: readerPrincipalArns: .* is listed twice/],
+            [
+                "a reader pattern",
+                { readerPrincipalArns: ["arn:aws:iam::333333333333:role/security-*"] },
+                /^LogArchive: readerPrincipalArns\[0\]: .*without wildcards/,
+            ],
+            [
+                "a reader twice",
+                { readerPrincipalArns: [SECURITY_ROOT, SECURITY_ROOT] },
+                /^LogArchive: readerPrincipalArns: .* is listed twice/,
+            ],
             ["no key administrators", { keyAdministratorArns: [] }, /^LogArchive: keyAdministratorArns: /],
-            ["a key administrator of another account", { keyAdministratorArns: ["arn:aws:iam::999999999999:role/Admin"] }, /^LogArchive: keyAdministratorArns\[0\]: .*of account 222222222222/],
-            ["a bad break-glass role name", { breakGlassRoleName: "Break Glass" }, /^LogArchive: breakGlassRoleName: "Break Glass" is not an IAM role name/],
-            ["a deployment role named like break-glass", { deploymentRoleName: BREAK_GLASS }, /^LogArchive: deploymentRoleName: "BreakGlass" is also breakGlassRoleName; expected a different role/],
-            ["an unknown lock mode", { objectLock: { mode: "LEGAL" as "GOVERNANCE", days: 365 } }, /^LogArchive: objectLock\.mode: "LEGAL" is not one of GOVERNANCE, COMPLIANCE/],
-            ["a lock of zero days", { objectLock: { mode: "COMPLIANCE", days: 0 } }, /^LogArchive: objectLock\.days: 0 is not a whole number of days from 1 to 36500/],
-            ["STANDARD_IA before 30 days", { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, standardIaDays: 7 } }, /^LogArchive: lifecycle\.standardIaDays: 7 is not a whole number of days from 30/],
-            ["Glacier less than 30 days after STANDARD_IA", { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, archiveDays: 45 } }, /^LogArchive: lifecycle\.archiveDays: 45 is not at least lifecycle\.standardIaDays \+ 30 \(60\)/],
-            ["an unknown archive storage class", { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, archiveStorageClass: "GLACIER_IR" as "GLACIER" } }, /^LogArchive: lifecycle\.archiveStorageClass: "GLACIER_IR" is not one of GLACIER, DEEP_ARCHIVE/],
-            ["expiry before the archive transition", { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, expirationDays: 90 } }, /^LogArchive: lifecycle\.expirationDays: 90 is not more than lifecycle\.archiveDays \(90\)/],
-            ["expiry before the lock ends", { objectLock: { mode: "COMPLIANCE", days: 3000 } }, /^LogArchive: lifecycle\.expirationDays: 2557 is not at least objectLock\.days \(3000\)/],
-            ["a fractional noncurrent expiry", { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, noncurrentExpirationDays: 1.5 } }, /^LogArchive: lifecycle\.noncurrentExpirationDays: 1\.5 is not a whole number/],
-            ["a key deletion window of 31 days", { keyDeletionWindowDays: 31 }, /^LogArchive: keyDeletionWindowDays: 31 is not a whole number of days from 7 to 30/],
+            [
+                "a key administrator of another account",
+                { keyAdministratorArns: ["arn:aws:iam::999999999999:role/Admin"] },
+                /^LogArchive: keyAdministratorArns\[0\]: .*of account 222222222222/,
+            ],
+            [
+                "a bad break-glass role name",
+                { breakGlassRoleName: "Break Glass" },
+                /^LogArchive: breakGlassRoleName: "Break Glass" is not an IAM role name/,
+            ],
+            [
+                "a deployment role named like break-glass",
+                { deploymentRoleName: BREAK_GLASS },
+                /^LogArchive: deploymentRoleName: "BreakGlass" is also breakGlassRoleName; expected a different role/,
+            ],
+            [
+                "an unknown lock mode",
+                { objectLock: { mode: "LEGAL" as "GOVERNANCE", days: 365 } },
+                /^LogArchive: objectLock\.mode: "LEGAL" is not one of GOVERNANCE, COMPLIANCE/,
+            ],
+            [
+                "a lock of zero days",
+                { objectLock: { mode: "COMPLIANCE", days: 0 } },
+                /^LogArchive: objectLock\.days: 0 is not a whole number of days from 1 to 36500/,
+            ],
+            [
+                "STANDARD_IA before 30 days",
+                { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, standardIaDays: 7 } },
+                /^LogArchive: lifecycle\.standardIaDays: 7 is not a whole number of days from 30/,
+            ],
+            [
+                "Glacier less than 30 days after STANDARD_IA",
+                { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, archiveDays: 45 } },
+                /^LogArchive: lifecycle\.archiveDays: 45 is not at least lifecycle\.standardIaDays \+ 30 \(60\)/,
+            ],
+            [
+                "an unknown archive storage class",
+                { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, archiveStorageClass: "GLACIER_IR" as "GLACIER" } },
+                /^LogArchive: lifecycle\.archiveStorageClass: "GLACIER_IR" is not one of GLACIER, DEEP_ARCHIVE/,
+            ],
+            [
+                "expiry before the archive transition",
+                { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, expirationDays: 90 } },
+                /^LogArchive: lifecycle\.expirationDays: 90 is not more than lifecycle\.archiveDays \(90\)/,
+            ],
+            [
+                "expiry before the lock ends",
+                { objectLock: { mode: "COMPLIANCE", days: 3000 } },
+                /^LogArchive: lifecycle\.expirationDays: 2557 is not at least objectLock\.days \(3000\)/,
+            ],
+            [
+                "a fractional noncurrent expiry",
+                { lifecycle: { ...LOG_ARCHIVE_ARGS.lifecycle, noncurrentExpirationDays: 1.5 } },
+                /^LogArchive: lifecycle\.noncurrentExpirationDays: 1\.5 is not a whole number/,
+            ],
+            [
+                "a key deletion window of 31 days",
+                { keyDeletionWindowDays: 31 },
+                /^LogArchive: keyDeletionWindowDays: 31 is not a whole number of days from 7 to 30/,
+            ],
             ["no access log retention", { accessLogRetentionDays: 0 }, /^LogArchive: accessLogRetentionDays: 0 is not /],
         ];
         for (const [what, variant, message] of cases) {
@@ -404,7 +551,10 @@ describe("LogArchive", () => {
             const mocks = RecordingMocks.install();
             assert.throws(
                 () => new LogArchive("archive", LOG_ARCHIVE_ARGS),
-                (err: Error) => /^LogArchive: opts\.provider: undefined is missing; expected the log-archive account's aws\.Provider/.test(err.message) && !err.message.includes("\n"),
+                (err: Error) =>
+                    /^LogArchive: opts\.provider: undefined is missing; expected the log-archive account's aws\.Provider/.test(
+                        err.message,
+                    ) && !err.message.includes("\n"),
             );
             await mocks.settled();
             assert.deepStrictEqual(mocks.registrations, []);

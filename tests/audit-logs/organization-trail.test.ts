@@ -33,7 +33,6 @@ const T = {
     trail: "aws:cloudtrail/trail:Trail",
 } as const;
 
-
 type Variant = Partial<OrganizationTrailArgs>;
 
 interface Built {
@@ -56,7 +55,11 @@ const buildWired = oncePerVariant(async (): Promise<RecordingMocks> => {
     const management = new aws.Provider("management", { region: REGION, allowedAccountIds: [MANAGEMENT] });
     const logArchive = new aws.Provider("log-archive", { region: REGION, allowedAccountIds: [LOG_ARCHIVE] });
     const archive = new LogArchive("archive", LOG_ARCHIVE_ARGS, { provider: logArchive });
-    new OrganizationTrail("org-trail", { ...TRAIL_ARGS, archiveBucketName: archive.bucketName, archiveKeyArn: archive.keyArn }, { provider: management });
+    new OrganizationTrail(
+        "org-trail",
+        { ...TRAIL_ARGS, archiveBucketName: archive.bucketName, archiveKeyArn: archive.keyArn },
+        { provider: management },
+    );
     return mocks.settled();
 });
 
@@ -76,7 +79,10 @@ describe("OrganizationTrail", () => {
             const parent = mocks.named("org-trail");
             assert.strictEqual(parent.type, T.component);
             assert.deepStrictEqual(
-                mocks.registrations.filter((r) => r.parent === parent.urn).map((r) => [r.name, r.type]).sort(),
+                mocks.registrations
+                    .filter((r) => r.parent === parent.urn)
+                    .map((r) => [r.name, r.type])
+                    .sort(),
                 [
                     ["org-trail-log-group", T.logGroup],
                     ["org-trail-log-group-key", T.key],
@@ -89,7 +95,13 @@ describe("OrganizationTrail", () => {
         });
 
         it("protects the trail, the log group and its key, and nothing else", () => {
-            assert.deepStrictEqual(mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort(), ["org-trail-log-group", "org-trail-log-group-key", "org-trail-trail"]);
+            assert.deepStrictEqual(
+                mocks.registrations
+                    .filter((r) => r.protect)
+                    .map((r) => r.name)
+                    .sort(),
+                ["org-trail-log-group", "org-trail-log-group-key", "org-trail-trail"],
+            );
         });
 
         it("makes the trail an organisation-wide, multi-region, validated, logging trail of every management event", () => {
@@ -128,7 +140,11 @@ describe("OrganizationTrail", () => {
         });
 
         it("delivers to CloudWatch Logs through the delivery role, after its policy exists", () => {
-            const [trail, group, role] = [mocks.named("org-trail-trail"), mocks.named("org-trail-log-group"), mocks.named("org-trail-role")];
+            const [trail, group, role] = [
+                mocks.named("org-trail-trail"),
+                mocks.named("org-trail-log-group"),
+                mocks.named("org-trail-role"),
+            ];
             assert.strictEqual(trail.inputs.cloudWatchLogsGroupArn, `${String(group.outputs.arn)}:*`);
             assert.strictEqual(trail.inputs.cloudWatchLogsRoleArn, role.outputs.arn);
             assert.deepStrictEqual(
@@ -141,7 +157,13 @@ describe("OrganizationTrail", () => {
         it("keeps the log group for the configured retention, encrypted with its own key, deletion-protected and protected", () => {
             const [group, key] = [mocks.named("org-trail-log-group"), mocks.named("org-trail-log-group-key")];
             assert.deepStrictEqual(
-                [group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId, group.inputs.deletionProtectionEnabled, group.protect],
+                [
+                    group.inputs.name,
+                    group.inputs.retentionInDays,
+                    group.inputs.kmsKeyId,
+                    group.inputs.deletionProtectionEnabled,
+                    group.protect,
+                ],
                 [TRAIL_LOG_GROUP, 365, key.outputs.arn, true, true],
             );
             assert.deepStrictEqual(group.propertyDependencies["kmsKeyId"], [key.urn]);
@@ -152,7 +174,12 @@ describe("OrganizationTrail", () => {
             const group = `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:${TRAIL_LOG_GROUP}`;
             for (const key of PERMISSION_SET_KEYS) {
                 const policies = withEverythingAllowed(permissionSetPolicies(key, { logArchiveBucketName: BUCKET }));
-                for (const action of ["logs:DeleteLogGroup", "logs:PutLogGroupDeletionProtection", "logs:PutRetentionPolicy", "logs:DisassociateKmsKey"]) {
+                for (const action of [
+                    "logs:DeleteLogGroup",
+                    "logs:PutLogGroupDeletionProtection",
+                    "logs:PutRetentionPolicy",
+                    "logs:DisassociateKmsKey",
+                ]) {
                     assert.strictEqual(evaluate(policies, { action, resource: group }), "ExplicitDeny", `${key} ${action}`);
                 }
             }
@@ -175,10 +202,7 @@ describe("OrganizationTrail", () => {
         it("lets CloudTrail assume the role, which may only write the trail's streams of the log group", () => {
             const [role, policy] = [mocks.named("org-trail-role"), mocks.named("org-trail-role-policy")];
             assert.deepStrictEqual(JSON.parse(String(role.inputs.assumeRolePolicy)), trailDeliveryRoleTrustPolicy());
-            assert.deepStrictEqual(
-                JSON.parse(String(policy.inputs.policy)),
-                trailDeliveryRolePolicy(TRAIL_LOG_GROUP_FACTS),
-            );
+            assert.deepStrictEqual(JSON.parse(String(policy.inputs.policy)), trailDeliveryRolePolicy(TRAIL_LOG_GROUP_FACTS));
             assert.deepStrictEqual([policy.inputs.role, policy.propertyDependencies["role"]], [role.outputs.name, [role.urn]]);
         });
 
@@ -187,7 +211,11 @@ describe("OrganizationTrail", () => {
             const expected = { trailArn: TRAIL_ARN, logGroupName: TRAIL_LOG_GROUP, logGroupArn: group.outputs.arn };
             assert.strictEqual(group.outputs.arn, `arn:aws:logs:${REGION}:${MANAGEMENT}:log-group:${TRAIL_LOG_GROUP}`);
             assert.deepStrictEqual(
-                { trailArn: await valueOf(component.trailArn), logGroupName: await valueOf(component.logGroupName), logGroupArn: await valueOf(component.logGroupArn) },
+                {
+                    trailArn: await valueOf(component.trailArn),
+                    logGroupName: await valueOf(component.logGroupName),
+                    logGroupArn: await valueOf(component.logGroupArn),
+                },
                 expected,
             );
             assert.deepStrictEqual(mocks.named("org-trail").outputs, expected);
@@ -198,7 +226,10 @@ describe("OrganizationTrail", () => {
         it("uses them", async () => {
             const { mocks } = await build({ logGroupRetentionDays: 90, keyDeletionWindowDays: 7 });
             assert.deepStrictEqual(
-                [mocks.named("org-trail-log-group").inputs.retentionInDays, mocks.named("org-trail-log-group-key").inputs.deletionWindowInDays],
+                [
+                    mocks.named("org-trail-log-group").inputs.retentionInDays,
+                    mocks.named("org-trail-log-group-key").inputs.deletionWindowInDays,
+                ],
                 [90, 7],
             );
         });
@@ -240,15 +271,43 @@ describe("OrganizationTrail", () => {
     describe("refuses bad arguments before declaring anything, in one line naming the argument", () => {
         const cases: [string, Variant, RegExp][] = [
             ["a bad trail name", { trailName: "-trail" }, /^OrganizationTrail: trailName: "-trail" is not a CloudTrail trail name/],
-            ["a bad organisation id", { organizationId: "o-1" }, /^OrganizationTrail: organizationId: "o-1" is not an AWS Organizations id/],
-            ["a bad management account", { managementAccountId: "99" }, /^OrganizationTrail: managementAccountId: "99" is not an AWS account id/],
+            [
+                "a bad organisation id",
+                { organizationId: "o-1" },
+                /^OrganizationTrail: organizationId: "o-1" is not an AWS Organizations id/,
+            ],
+            [
+                "a bad management account",
+                { managementAccountId: "99" },
+                /^OrganizationTrail: managementAccountId: "99" is not an AWS account id/,
+            ],
             ["a bad region", { region: "mars-1" }, /^OrganizationTrail: region: "mars-1" is not an AWS region code/],
             ["a bad bucket name", { archiveBucketName: "Logs" }, /^OrganizationTrail: archiveBucketName: "Logs" is not an S3 bucket name/],
-            ["a key alias instead of an ARN", { archiveKeyArn: "alias/audit-logs/archive" }, /^OrganizationTrail: archiveKeyArn: "alias\/audit-logs\/archive" is not a KMS key ARN/],
-            ["a retention CloudWatch refuses", { logGroupRetentionDays: 100 }, /^OrganizationTrail: logGroupRetentionDays: 100 is not a CloudWatch Logs retention/],
-            ["no key administrators", { logGroupKeyAdministratorArns: [] }, /^OrganizationTrail: logGroupKeyAdministratorArns: \[\] is not a non-empty list/],
-            ["a key administrator of the log-archive account", { logGroupKeyAdministratorArns: [`arn:aws:iam::${LOG_ARCHIVE}:role/Admin`] }, /^OrganizationTrail: logGroupKeyAdministratorArns\[0\]: .*of account 999999999999/],
-            ["a key deletion window of 5 days", { keyDeletionWindowDays: 5 }, /^OrganizationTrail: keyDeletionWindowDays: 5 is not a whole number of days from 7 to 30/],
+            [
+                "a key alias instead of an ARN",
+                { archiveKeyArn: "alias/audit-logs/archive" },
+                /^OrganizationTrail: archiveKeyArn: "alias\/audit-logs\/archive" is not a KMS key ARN/,
+            ],
+            [
+                "a retention CloudWatch refuses",
+                { logGroupRetentionDays: 100 },
+                /^OrganizationTrail: logGroupRetentionDays: 100 is not a CloudWatch Logs retention/,
+            ],
+            [
+                "no key administrators",
+                { logGroupKeyAdministratorArns: [] },
+                /^OrganizationTrail: logGroupKeyAdministratorArns: \[\] is not a non-empty list/,
+            ],
+            [
+                "a key administrator of the log-archive account",
+                { logGroupKeyAdministratorArns: [`arn:aws:iam::${LOG_ARCHIVE}:role/Admin`] },
+                /^OrganizationTrail: logGroupKeyAdministratorArns\[0\]: .*of account 999999999999/,
+            ],
+            [
+                "a key deletion window of 5 days",
+                { keyDeletionWindowDays: 5 },
+                /^OrganizationTrail: keyDeletionWindowDays: 5 is not a whole number of days from 7 to 30/,
+            ],
         ];
         for (const [what, variant, message] of cases) {
             it(`rejects ${what}`, async () => {
@@ -259,7 +318,10 @@ describe("OrganizationTrail", () => {
                     (err: Error) => message.test(err.message) && !err.message.includes("\n"),
                 );
                 await mocks.settled();
-                assert.deepStrictEqual(mocks.registrations.map((r) => r.type), ["pulumi:providers:aws"]);
+                assert.deepStrictEqual(
+                    mocks.registrations.map((r) => r.type),
+                    ["pulumi:providers:aws"],
+                );
             });
         }
 
@@ -267,7 +329,10 @@ describe("OrganizationTrail", () => {
             const mocks = RecordingMocks.install();
             assert.throws(
                 () => new OrganizationTrail("org-trail", TRAIL_ARGS),
-                (err: Error) => /^OrganizationTrail: opts\.provider: undefined is missing; expected the management account's aws\.Provider/.test(err.message),
+                (err: Error) =>
+                    /^OrganizationTrail: opts\.provider: undefined is missing; expected the management account's aws\.Provider/.test(
+                        err.message,
+                    ),
             );
             await mocks.settled();
             assert.deepStrictEqual(mocks.registrations, []);

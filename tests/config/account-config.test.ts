@@ -17,7 +17,13 @@ const VALID: RawConfig = {
     "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "zero-trust-log-archive" }),
 };
 
-const CREATE = { mode: "create", email: "aws+staging@example.com", name: "zero-trust staging", parentOuId: "ou-ab12-cd34ef56", managementAccountId: "999999999999" };
+const CREATE = {
+    mode: "create",
+    email: "aws+staging@example.com",
+    name: "zero-trust staging",
+    parentOuId: "ou-ab12-cd34ef56",
+    managementAccountId: "999999999999",
+};
 
 /** The management stack as the source of the organisation's facts (so config must not repeat them). */
 const WITH_MANAGEMENT: RawConfig = {
@@ -40,7 +46,10 @@ describe("account and baseline config", () => {
     it("defaults to adopting zero-trust-aws:accountId through OrganizationAccountAccessRole, also from an empty object", () => {
         for (const raw of [VALID, withAccount({})]) {
             const config = parseEnvironmentConfig(raw, "staging");
-            assert.deepStrictEqual([config.account, config.accountId], [{ mode: "adopt", accessRoleName: "OrganizationAccountAccessRole" }, "111111111111"]);
+            assert.deepStrictEqual(
+                [config.account, config.accountId],
+                [{ mode: "adopt", accessRoleName: "OrganizationAccountAccessRole" }, "111111111111"],
+            );
         }
     });
 
@@ -52,8 +61,15 @@ describe("account and baseline config", () => {
     });
 
     it("defaults the Config key prefix", () => {
-        assert.deepStrictEqual(parseEnvironmentConfig(VALID, "staging").baseline, { configBucketName: "zero-trust-log-archive", configKeyPrefix: "config" });
-        assert.strictEqual(parseEnvironmentConfig(withBaseline({ configBucketName: "logs.example-org", configKeyPrefix: "aws/config" }), "staging").baseline.configKeyPrefix, "aws/config");
+        assert.deepStrictEqual(parseEnvironmentConfig(VALID, "staging").baseline, {
+            configBucketName: "zero-trust-log-archive",
+            configKeyPrefix: "config",
+        });
+        assert.strictEqual(
+            parseEnvironmentConfig(withBaseline({ configBucketName: "logs.example-org", configKeyPrefix: "aws/config" }), "staging")
+                .baseline.configKeyPrefix,
+            "aws/config",
+        );
     });
 
     const refused: [string, RawConfig, string, unknown, string][] = [
@@ -81,7 +97,10 @@ describe("account and baseline config", () => {
         ],
         [
             "an OU path that is not one",
-            { ...withAccount({ mode: "create", email: CREATE.email, name: CREATE.name, organizationalUnit: "Workloads//prod" }), ...WITH_MANAGEMENT },
+            {
+                ...withAccount({ mode: "create", email: CREATE.email, name: CREATE.name, organizationalUnit: "Workloads//prod" }),
+                ...WITH_MANAGEMENT,
+            },
             "zero-trust-aws:account.organizationalUnit",
             "Workloads//prod",
             "an OU path of the management stack's organizationalUnitIds output, e.g. workloads/prod",
@@ -128,7 +147,13 @@ describe("account and baseline config", () => {
             "not-an-email",
             "the new account's root email address (6 to 64 characters, e.g. aws+prod@example.com)",
         ],
-        ["creation settings with mode adopt", withAccount({ email: "aws+staging@example.com" }), "zero-trust-aws:account.email", "aws+staging@example.com", "nothing with mode adopt (only creating an account uses it)"],
+        [
+            "creation settings with mode adopt",
+            withAccount({ email: "aws+staging@example.com" }),
+            "zero-trust-aws:account.email",
+            "aws+staging@example.com",
+            "nothing with mode adopt (only creating an account uses it)",
+        ],
         [
             "the environment's own account as the management account",
             withAccount({ ...CREATE, managementAccountId: "111111111111" }),
@@ -136,7 +161,13 @@ describe("account and baseline config", () => {
             "111111111111",
             "the organisation's management account, not the environment's own account 111111111111 (accountId)",
         ],
-        ["a bad access role name", withAccount({ accessRoleName: "role/with/slashes" }), "zero-trust-aws:account.accessRoleName", "role/with/slashes", "an IAM role name of 1 to 64 letters, digits or +=,.@_-"],
+        [
+            "a bad access role name",
+            withAccount({ accessRoleName: "role/with/slashes" }),
+            "zero-trust-aws:account.accessRoleName",
+            "role/with/slashes",
+            "an IAM role name of 1 to 64 letters, digits or +=,.@_-",
+        ],
         [
             "no baseline and no management stack",
             { ...VALID, "zero-trust-aws:baseline": undefined },

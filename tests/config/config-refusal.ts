@@ -27,5 +27,8 @@ export function assertRefusal(parse: () => unknown, key: string, value: unknown,
         assert.match(thrown.expected, expected);
     }
     const shown = value === undefined ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value);
-    assert.strictEqual(thrown.message, `invalid config ${key}=${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}: expected ${thrown.expected}`);
+    assert.strictEqual(
+        thrown.message,
+        `invalid config ${key}=${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}: expected ${thrown.expected}`,
+    );
 }

@@ -52,19 +52,34 @@ describe("config: detection.alertSeverityThreshold and detection.findingsRetenti
     describe("refuses, naming key, value and what was expected", () => {
         it("a severity below GuardDuty's scale", () => {
             for (const threshold of [0, 0.9, -7]) {
-                assertRefused({ alertSeverityThreshold: threshold }, "zero-trust-aws:detection.alertSeverityThreshold", threshold, SEVERITY_EXPECTED);
+                assertRefused(
+                    { alertSeverityThreshold: threshold },
+                    "zero-trust-aws:detection.alertSeverityThreshold",
+                    threshold,
+                    SEVERITY_EXPECTED,
+                );
             }
         });
 
         it("a severity above GuardDuty's scale", () => {
             for (const threshold of [10.1, 70]) {
-                assertRefused({ alertSeverityThreshold: threshold }, "zero-trust-aws:detection.alertSeverityThreshold", threshold, SEVERITY_EXPECTED);
+                assertRefused(
+                    { alertSeverityThreshold: threshold },
+                    "zero-trust-aws:detection.alertSeverityThreshold",
+                    threshold,
+                    SEVERITY_EXPECTED,
+                );
             }
         });
 
         it("a severity that is not a number (a level name, a numeric string, null)", () => {
             for (const threshold of ["HIGH", "7", null]) {
-                assertRefused({ alertSeverityThreshold: threshold }, "zero-trust-aws:detection.alertSeverityThreshold", threshold, SEVERITY_EXPECTED);
+                assertRefused(
+                    { alertSeverityThreshold: threshold },
+                    "zero-trust-aws:detection.alertSeverityThreshold",
+                    threshold,
+                    SEVERITY_EXPECTED,
+                );
             }
         });
 
@@ -117,25 +132,76 @@ describe("config: detection.detectorId and detection.responder", () => {
     });
 
     const refusals: [string, unknown, string, unknown, string][] = [
-        ["a detector id that is not 32 lowercase letters or digits", { detectorId: "ABC" }, "zero-trust-aws:detection.detectorId", "ABC",
-            "a GuardDuty detector id: 32 lowercase letters or digits (aws guardduty list-detectors in the account and region)"],
-        ["protection plans next to an adopted detector", { detectorId: DETECTOR, guardDutyFeatures: ["S3_DATA_EVENTS"] }, "zero-trust-aws:detection.guardDutyFeatures", ["S3_DATA_EVENTS"],
-            "nothing with detectorId: the organisation's delegated GuardDuty administrator sets protection plans and publishing frequency for member accounts"],
-        ["a responder that is not an object", { responder: true }, "zero-trust-aws:detection.responder", true,
-            "an object with optional dryRun, severityThreshold, optOutTagKey, reservedConcurrency"],
-        ["an unknown responder key", { responder: { dryrun: false } }, "zero-trust-aws:detection.responder.dryrun", false,
-            "one of the keys dryRun, severityThreshold, optOutTagKey, reservedConcurrency"],
-        ["a dry run that is not a boolean", { responder: { dryRun: "no" } }, "zero-trust-aws:detection.responder.dryRun", "no",
-            "true (log and report the plan, act on nothing) or false"],
-        ["a responder severity off GuardDuty's scale", { responder: { severityThreshold: 11 } }, "zero-trust-aws:detection.responder.severityThreshold", 11, SEVERITY_OF_RESPONDER],
-        ["a responder severity below the alert rule's", { alertSeverityThreshold: 8, responder: { severityThreshold: 7 } }, "zero-trust-aws:detection.responder.severityThreshold", 7,
-            "a severity at or above alertSeverityThreshold (8): the responder sees only the findings the alert rule forwards"],
-        ["an AWS-reserved opt-out tag key", { responder: { optOutTagKey: "aws:responder" } }, "zero-trust-aws:detection.responder.optOutTagKey", "aws:responder",
-            "a tag key of 1 to 128 letters, digits, spaces or _.:/=+-@ that does not start with aws:"],
-        ["a reserved concurrency of 0 or a fraction", { responder: { reservedConcurrency: 0 } }, "zero-trust-aws:detection.responder.reservedConcurrency", 0,
-            "a whole number of concurrent executions from 1 to 100 reserved for the responder"],
-        ["a reserved concurrency above 100", { responder: { reservedConcurrency: 2.5 } }, "zero-trust-aws:detection.responder.reservedConcurrency", 2.5,
-            "a whole number of concurrent executions from 1 to 100 reserved for the responder"],
+        [
+            "a detector id that is not 32 lowercase letters or digits",
+            { detectorId: "ABC" },
+            "zero-trust-aws:detection.detectorId",
+            "ABC",
+            "a GuardDuty detector id: 32 lowercase letters or digits (aws guardduty list-detectors in the account and region)",
+        ],
+        [
+            "protection plans next to an adopted detector",
+            { detectorId: DETECTOR, guardDutyFeatures: ["S3_DATA_EVENTS"] },
+            "zero-trust-aws:detection.guardDutyFeatures",
+            ["S3_DATA_EVENTS"],
+            "nothing with detectorId: the organisation's delegated GuardDuty administrator sets protection plans and publishing frequency for member accounts",
+        ],
+        [
+            "a responder that is not an object",
+            { responder: true },
+            "zero-trust-aws:detection.responder",
+            true,
+            "an object with optional dryRun, severityThreshold, optOutTagKey, reservedConcurrency",
+        ],
+        [
+            "an unknown responder key",
+            { responder: { dryrun: false } },
+            "zero-trust-aws:detection.responder.dryrun",
+            false,
+            "one of the keys dryRun, severityThreshold, optOutTagKey, reservedConcurrency",
+        ],
+        [
+            "a dry run that is not a boolean",
+            { responder: { dryRun: "no" } },
+            "zero-trust-aws:detection.responder.dryRun",
+            "no",
+            "true (log and report the plan, act on nothing) or false",
+        ],
+        [
+            "a responder severity off GuardDuty's scale",
+            { responder: { severityThreshold: 11 } },
+            "zero-trust-aws:detection.responder.severityThreshold",
+            11,
+            SEVERITY_OF_RESPONDER,
+        ],
+        [
+            "a responder severity below the alert rule's",
+            { alertSeverityThreshold: 8, responder: { severityThreshold: 7 } },
+            "zero-trust-aws:detection.responder.severityThreshold",
+            7,
+            "a severity at or above alertSeverityThreshold (8): the responder sees only the findings the alert rule forwards",
+        ],
+        [
+            "an AWS-reserved opt-out tag key",
+            { responder: { optOutTagKey: "aws:responder" } },
+            "zero-trust-aws:detection.responder.optOutTagKey",
+            "aws:responder",
+            "a tag key of 1 to 128 letters, digits, spaces or _.:/=+-@ that does not start with aws:",
+        ],
+        [
+            "a reserved concurrency of 0 or a fraction",
+            { responder: { reservedConcurrency: 0 } },
+            "zero-trust-aws:detection.responder.reservedConcurrency",
+            0,
+            "a whole number of concurrent executions from 1 to 100 reserved for the responder",
+        ],
+        [
+            "a reserved concurrency above 100",
+            { responder: { reservedConcurrency: 2.5 } },
+            "zero-trust-aws:detection.responder.reservedConcurrency",
+            2.5,
+            "a whole number of concurrent executions from 1 to 100 reserved for the responder",
+        ],
     ];
     for (const [what, detection, key, value, expected] of refusals) {
         it(`refuses ${what}`, () => assertRefused(detection, key, value, expected));

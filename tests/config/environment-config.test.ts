@@ -45,7 +45,10 @@ const VALID: RawConfig = {
 };
 
 /** VALID with the network object's fields replaced. */
-const withNetwork = (fields: Record<string, unknown>): RawConfig => ({ ...VALID, "zero-trust-aws:network": JSON.stringify({ ...NETWORK, ...fields }) });
+const withNetwork = (fields: Record<string, unknown>): RawConfig => ({
+    ...VALID,
+    "zero-trust-aws:network": JSON.stringify({ ...NETWORK, ...fields }),
+});
 
 /** VALID with this `zero-trust-aws:detection` object. */
 const withDetection = (detection: unknown): RawConfig => ({ ...VALID, "zero-trust-aws:detection": JSON.stringify(detection) });
@@ -81,7 +84,14 @@ describe("environment config", () => {
                 detection: {
                     detectorId: "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6",
                     detectorIds: { "eu-central-1": "7d2e9f4a1c6b4e08a3f5d0c1b2e3f4a5" },
-                    guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"],
+                    guardDutyFeatures: [
+                        "S3_DATA_EVENTS",
+                        "EKS_AUDIT_LOGS",
+                        "EBS_MALWARE_PROTECTION",
+                        "RDS_LOGIN_EVENTS",
+                        "RUNTIME_MONITORING",
+                        "LAMBDA_NETWORK_LOGS",
+                    ],
                     findingPublishingFrequency: "FIFTEEN_MINUTES",
                     alertSeverityThreshold: 7,
                     findingsRetentionDays: 365,
@@ -108,7 +118,10 @@ describe("environment config", () => {
 
         it("prod's key ring: its own account's roles, one replica region, a 30-day deletion window", () => {
             assert.deepStrictEqual(parseEnvironmentConfig(rawStackConfig("prod"), "prod").encryption, {
-                keyAdministrators: ["arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", "arn:aws:iam::222222222222:role/break-glass"],
+                keyAdministrators: [
+                    "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole",
+                    "arn:aws:iam::222222222222:role/break-glass",
+                ],
                 applications: [{ name: "orders", keyUsers: ["arn:aws:iam::222222222222:role/orders-service"] }],
                 replicaRegions: ["eu-central-1"],
                 deletionWindowDays: 30,
@@ -129,7 +142,10 @@ describe("environment config", () => {
                 keyAdministrators: [ADMIN, "arn:aws:iam::111111111111:role/platform/key-admin"],
                 applications: [
                     { name: "orders", keyUsers: [ORDERS] },
-                    { name: "payments-2", keyUsers: ["arn:aws:iam::111111111111:role/payments", "arn:aws:iam::111111111111:role/team/payments-batch"] },
+                    {
+                        name: "payments-2",
+                        keyUsers: ["arn:aws:iam::111111111111:role/payments", "arn:aws:iam::111111111111:role/team/payments-batch"],
+                    },
                 ],
                 replicaRegions: ["eu-central-1", "us-east-1"],
                 deletionWindowDays: 7,
@@ -152,14 +168,28 @@ describe("environment config", () => {
         it("defaults the network options and the environment (to the stack name)", () => {
             const parsed = parseEnvironmentConfig(VALID, "qa-2");
             assert.deepStrictEqual(
-                [parsed.environment, parsed.network.natGateways, parsed.network.appPort, parsed.network.dataPorts, parsed.network.allowHttpRedirect, parsed.tags],
+                [
+                    parsed.environment,
+                    parsed.network.natGateways,
+                    parsed.network.appPort,
+                    parsed.network.dataPorts,
+                    parsed.network.allowHttpRedirect,
+                    parsed.tags,
+                ],
                 ["qa-2", "one-per-az", 8443, [5432], true, {}],
             );
             assert.strictEqual(parsed.network.loadBalancer, undefined, "no load balancer unless configured");
         });
 
         it("defaults detection to every GuardDuty protection plan, 15-minute publishing, alerts from severity 7 and a year of findings, also from an empty object", () => {
-            const all = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"];
+            const all = [
+                "S3_DATA_EVENTS",
+                "EKS_AUDIT_LOGS",
+                "EBS_MALWARE_PROTECTION",
+                "RDS_LOGIN_EVENTS",
+                "RUNTIME_MONITORING",
+                "LAMBDA_NETWORK_LOGS",
+            ];
             for (const raw of [VALID, withDetection({})]) {
                 assert.deepStrictEqual(parseEnvironmentConfig(raw, "staging").detection, {
                     guardDutyFeatures: all,
@@ -172,50 +202,92 @@ describe("environment config", () => {
         });
 
         it("keeps a configured subset of protection plans and publishing frequency", () => {
-            assert.deepStrictEqual(parseEnvironmentConfig(withDetection({ guardDutyFeatures: ["RDS_LOGIN_EVENTS", "S3_DATA_EVENTS"] }), "staging").detection, {
-                guardDutyFeatures: ["RDS_LOGIN_EVENTS", "S3_DATA_EVENTS"],
-                findingPublishingFrequency: "FIFTEEN_MINUTES",
-                alertSeverityThreshold: 7,
-                findingsRetentionDays: 365,
-                responder: { dryRun: true, severityThreshold: 7, optOutTagKey: "zero-trust:responder" },
-            });
-            assert.deepStrictEqual(parseEnvironmentConfig(withDetection({ findingPublishingFrequency: "SIX_HOURS" }), "staging").detection.findingPublishingFrequency, "SIX_HOURS");
+            assert.deepStrictEqual(
+                parseEnvironmentConfig(withDetection({ guardDutyFeatures: ["RDS_LOGIN_EVENTS", "S3_DATA_EVENTS"] }), "staging").detection,
+                {
+                    guardDutyFeatures: ["RDS_LOGIN_EVENTS", "S3_DATA_EVENTS"],
+                    findingPublishingFrequency: "FIFTEEN_MINUTES",
+                    alertSeverityThreshold: 7,
+                    findingsRetentionDays: 365,
+                    responder: { dryRun: true, severityThreshold: 7, optOutTagKey: "zero-trust:responder" },
+                },
+            );
+            assert.deepStrictEqual(
+                parseEnvironmentConfig(withDetection({ findingPublishingFrequency: "SIX_HOURS" }), "staging").detection
+                    .findingPublishingFrequency,
+                "SIX_HOURS",
+            );
         });
 
         it("defaults the load balancer's security policy to TLS 1.3/1.2 and keeps a configured one", () => {
-            assert.deepStrictEqual(parseEnvironmentConfig(withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN } }), "staging").network.loadBalancer, {
-                certificateArn: CERTIFICATE_ARN,
-                sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
-            });
-            const chosen = parseEnvironmentConfig(withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-FS-1-2-Res-2020-10" } }), "staging");
+            assert.deepStrictEqual(
+                parseEnvironmentConfig(withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN } }), "staging").network.loadBalancer,
+                {
+                    certificateArn: CERTIFICATE_ARN,
+                    sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                },
+            );
+            const chosen = parseEnvironmentConfig(
+                withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-FS-1-2-Res-2020-10" } }),
+                "staging",
+            );
             assert.strictEqual(chosen.network.loadBalancer?.sslPolicy, "ELBSecurityPolicy-FS-1-2-Res-2020-10");
         });
     });
 
     describe("through pulumi.Config", () => {
         it("reads raw strings (JSON for objects) from the stack's config", async () => {
-            await pulumi.runtime.setMocks({ newResource: () => ({ id: undefined, state: {} }), call: () => ({}) }, "zero-trust-aws", "prod");
+            await pulumi.runtime.setMocks(
+                { newResource: () => ({ id: undefined, state: {} }), call: () => ({}) },
+                "zero-trust-aws",
+                "prod",
+            );
             pulumi.runtime.setAllConfig({ ...rawStackConfig("prod") });
             const config = loadEnvironmentConfig();
-            assert.deepStrictEqual([config.environment, config.network.natGateways, config.flowLogRetentionDays, config.tags], ["prod", "one-per-az", 731, { Environment: "prod", CostCenter: "platform" }]);
+            assert.deepStrictEqual(
+                [config.environment, config.network.natGateways, config.flowLogRetentionDays, config.tags],
+                ["prod", "one-per-az", 731, { Environment: "prod", CostCenter: "platform" }],
+            );
         });
 
         it("turns a bad value in the stack's config into a ConfigError naming the full key", async () => {
-            await pulumi.runtime.setMocks({ newResource: () => ({ id: undefined, state: {} }), call: () => ({}) }, "zero-trust-aws", "prod");
+            await pulumi.runtime.setMocks(
+                { newResource: () => ({ id: undefined, state: {} }), call: () => ({}) },
+                "zero-trust-aws",
+                "prod",
+            );
             pulumi.runtime.setAllConfig({ ...rawStackConfig("prod"), "zero-trust-aws:accountId": "22222222222x" });
-            assert.throws(() => loadEnvironmentConfig(), (err: unknown) => err instanceof ConfigError && err.key === "zero-trust-aws:accountId" && err.value === "22222222222x");
+            assert.throws(
+                () => loadEnvironmentConfig(),
+                (err: unknown) => err instanceof ConfigError && err.key === "zero-trust-aws:accountId" && err.value === "22222222222x",
+            );
         });
     });
 
     describe("refuses", () => {
         it("a CIDR prefix that is not /16–/28 (/99)", () => {
-            assertRefused(withNetwork({ vpcCidr: "10.20.0.0/99" }), "zero-trust-aws:network.vpcCidr", "10.20.0.0/99", "an IPv4 CIDR with a prefix from /16 to /28");
+            assertRefused(
+                withNetwork({ vpcCidr: "10.20.0.0/99" }),
+                "zero-trust-aws:network.vpcCidr",
+                "10.20.0.0/99",
+                "an IPv4 CIDR with a prefix from /16 to /28",
+            );
         });
         it("a /8 VPC", () => {
-            assertRefused(withNetwork({ vpcCidr: "10.0.0.0/8" }), "zero-trust-aws:network.vpcCidr", "10.0.0.0/8", "an IPv4 CIDR with a prefix from /16 to /28");
+            assertRefused(
+                withNetwork({ vpcCidr: "10.0.0.0/8" }),
+                "zero-trust-aws:network.vpcCidr",
+                "10.0.0.0/8",
+                "an IPv4 CIDR with a prefix from /16 to /28",
+            );
         });
         it("a CIDR with host bits set", () => {
-            assertRefused(withNetwork({ vpcCidr: "10.20.1.0/16" }), "zero-trust-aws:network.vpcCidr", "10.20.1.0/16", "a network address with no host bits set, e.g. 10.20.0.0/16");
+            assertRefused(
+                withNetwork({ vpcCidr: "10.20.1.0/16" }),
+                "zero-trust-aws:network.vpcCidr",
+                "10.20.1.0/16",
+                "a network address with no host bits set, e.g. 10.20.0.0/16",
+            );
         });
         it("a public (non-RFC 1918) VPC CIDR", () => {
             assertRefused(withNetwork({ vpcCidr: "8.8.0.0/16" }), "zero-trust-aws:network.vpcCidr", "8.8.0.0/16", /RFC 1918/);
@@ -238,10 +310,20 @@ describe("environment config", () => {
         });
         it("more than six AZs", () => {
             const zones = ["a", "b", "c", "d", "e", "f", "g"].map((s) => `eu-west-1${s}`);
-            assertRefused(withNetwork({ availabilityZones: zones }), "zero-trust-aws:network.availabilityZones", zones, "a list of 1 to 6 availability zone names");
+            assertRefused(
+                withNetwork({ availabilityZones: zones }),
+                "zero-trust-aws:network.availabilityZones",
+                zones,
+                "a list of 1 to 6 availability zone names",
+            );
         });
         it("an unknown NAT strategy", () => {
-            assertRefused(withNetwork({ natGateways: "two" }), "zero-trust-aws:network.natGateways", "two", "one of one-per-az, single, none");
+            assertRefused(
+                withNetwork({ natGateways: "two" }),
+                "zero-trust-aws:network.natGateways",
+                "two",
+                "one of one-per-az, single, none",
+            );
         });
         it("subnets that do not fit the VPC, with space needed and available", () => {
             assertRefused(
@@ -277,7 +359,12 @@ describe("environment config", () => {
         });
         it("an empty data port list and an out-of-range port", () => {
             assertRefused(withNetwork({ dataPorts: [] }), "zero-trust-aws:network.dataPorts", [], "a non-empty list of data store ports");
-            assertRefused(withNetwork({ appPort: 70000 }), "zero-trust-aws:network.appPort", 70000, "the application port: an integer port from 1 to 65535");
+            assertRefused(
+                withNetwork({ appPort: 70000 }),
+                "zero-trust-aws:network.appPort",
+                70000,
+                "the application port: an integer port from 1 to 65535",
+            );
         });
         it("more data ports than the isolated NACL's rule quota allows", () => {
             const ports = [1, 2, 3, 4, 5, 6, 7];
@@ -330,7 +417,13 @@ describe("environment config", () => {
             );
         });
         it("a security policy that allows TLS below 1.2, or is not an ELB policy", () => {
-            for (const policy of ["ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS-1-1-2017-01", "elbsecuritypolicy-tls13-1-2-2021-06", 12]) {
+            for (const policy of [
+                "ELBSecurityPolicy-2016-08",
+                "ELBSecurityPolicy-TLS13-1-0-2021-06",
+                "ELBSecurityPolicy-TLS-1-1-2017-01",
+                "elbsecuritypolicy-tls13-1-2-2021-06",
+                12,
+            ]) {
                 assertRefused(
                     withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: policy } }),
                     "zero-trust-aws:network.loadBalancer.sslPolicy",
@@ -348,10 +441,20 @@ describe("environment config", () => {
             );
         });
         it("a load balancer that is not an object", () => {
-            assertRefused(withNetwork({ loadBalancer: CERTIFICATE_ARN }), "zero-trust-aws:network.loadBalancer", CERTIFICATE_ARN, /^an object \{ certificateArn, sslPolicy\? \}/);
+            assertRefused(
+                withNetwork({ loadBalancer: CERTIFICATE_ARN }),
+                "zero-trust-aws:network.loadBalancer",
+                CERTIFICATE_ARN,
+                /^an object \{ certificateArn, sslPolicy\? \}/,
+            );
         });
         it("bad JSON", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:network": "{vpcCidr:" }, "zero-trust-aws:network", "{vpcCidr:", /^valid JSON \(.+\)$/);
+            assertRefused(
+                { ...VALID, "zero-trust-aws:network": "{vpcCidr:" },
+                "zero-trust-aws:network",
+                "{vpcCidr:",
+                /^valid JSON \(.+\)$/,
+            );
         });
         it("a network that is not an object", () => {
             assertRefused({ ...VALID, "zero-trust-aws:network": "[]" }, "zero-trust-aws:network", [], /^an object with availabilityZones/);
@@ -361,35 +464,86 @@ describe("environment config", () => {
             assertRefused(rest, "zero-trust-aws:network", undefined, /^an object with availabilityZones/);
         });
         it("a bad organization id", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:organizationId": "o-ABC123" }, "zero-trust-aws:organizationId", "o-ABC123", "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits");
+            assertRefused(
+                { ...VALID, "zero-trust-aws:organizationId": "o-ABC123" },
+                "zero-trust-aws:organizationId",
+                "o-ABC123",
+                "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits",
+            );
         });
         it("a bad account id", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:accountId": "12345678901" }, "zero-trust-aws:accountId", "12345678901", "a 12-digit AWS account id (quoted in YAML)");
+            assertRefused(
+                { ...VALID, "zero-trust-aws:accountId": "12345678901" },
+                "zero-trust-aws:accountId",
+                "12345678901",
+                "a 12-digit AWS account id (quoted in YAML)",
+            );
         });
         it("a retention CloudWatch Logs does not accept", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:flowLogRetentionDays": "366" }, "zero-trust-aws:flowLogRetentionDays", 366, /^a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/);
+            assertRefused(
+                { ...VALID, "zero-trust-aws:flowLogRetentionDays": "366" },
+                "zero-trust-aws:flowLogRetentionDays",
+                366,
+                /^a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/,
+            );
         });
         it("an unknown endpoint service", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:interfaceEndpoints": '["kms","s3-typo"]' }, "zero-trust-aws:interfaceEndpoints[1]", "s3-typo", /^a supported interface endpoint service: .*\bkms\b.*\bsts\b/);
+            assertRefused(
+                { ...VALID, "zero-trust-aws:interfaceEndpoints": '["kms","s3-typo"]' },
+                "zero-trust-aws:interfaceEndpoints[1]",
+                "s3-typo",
+                /^a supported interface endpoint service: .*\bkms\b.*\bsts\b/,
+            );
         });
         it("a region that is not of the aws partition", () => {
-            assertRefused({ ...VALID, "aws:region": "us-gov-west-1" }, "aws:region", "us-gov-west-1", "an AWS region of the aws partition, e.g. eu-west-1");
+            assertRefused(
+                { ...VALID, "aws:region": "us-gov-west-1" },
+                "aws:region",
+                "us-gov-west-1",
+                "an AWS region of the aws partition, e.g. eu-west-1",
+            );
         });
         it("an environment name that is not lowercase (also when it comes from the stack name)", () => {
             assertRefused({ ...VALID, "zero-trust-aws:environment": "Prod" }, "zero-trust-aws:environment", "Prod", /^a lowercase name/);
-            assertRefused(VALID, "zero-trust-aws:environment", "Team_Stack", /^a lowercase name.*\(defaults to the stack name\)$/, "Team_Stack");
+            assertRefused(
+                VALID,
+                "zero-trust-aws:environment",
+                "Team_Stack",
+                /^a lowercase name.*\(defaults to the stack name\)$/,
+                "Team_Stack",
+            );
         });
         it("a tag key under the reserved aws: prefix", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:tags": '{"aws:owner":"x"}' }, "zero-trust-aws:tags.aws:owner", "aws:owner", /does not start with aws:$/);
+            assertRefused(
+                { ...VALID, "zero-trust-aws:tags": '{"aws:owner":"x"}' },
+                "zero-trust-aws:tags.aws:owner",
+                "aws:owner",
+                /does not start with aws:$/,
+            );
         });
         it("a tag the program sets itself", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:tags": '{"Name":"x"}' }, "zero-trust-aws:tags.Name", "Name", "a tag key other than ManagedBy, Stack, Name, Tier, zero-trust:owner (the program sets those)");
+            assertRefused(
+                { ...VALID, "zero-trust-aws:tags": '{"Name":"x"}' },
+                "zero-trust-aws:tags.Name",
+                "Name",
+                "a tag key other than ManagedBy, Stack, Name, Tier, zero-trust:owner (the program sets those)",
+            );
         });
         it("an Environment tag that contradicts the environment", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:tags": '{"Environment":"prod"}' }, "zero-trust-aws:tags.Environment", "prod", "the environment name staging (or no Environment tag)");
+            assertRefused(
+                { ...VALID, "zero-trust-aws:tags": '{"Environment":"prod"}' },
+                "zero-trust-aws:tags.Environment",
+                "prod",
+                "the environment name staging (or no Environment tag)",
+            );
         });
         it("detection that is not valid JSON", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:detection": "{guardDutyFeatures:" }, "zero-trust-aws:detection", "{guardDutyFeatures:", /^valid JSON \(.+\)$/);
+            assertRefused(
+                { ...VALID, "zero-trust-aws:detection": "{guardDutyFeatures:" },
+                "zero-trust-aws:detection",
+                "{guardDutyFeatures:",
+                /^valid JSON \(.+\)$/,
+            );
         });
         it("detection that is not an object", () => {
             for (const value of [[], "S3_DATA_EVENTS", null]) {
@@ -455,12 +609,27 @@ describe("environment config", () => {
         });
         it("a missing encryption object (key administrators are required)", () => {
             const rest = Object.fromEntries(Object.entries(VALID).filter(([key]) => key !== "zero-trust-aws:encryption"));
-            assertRefused(rest, "zero-trust-aws:encryption", undefined, "an object with keyAdministrators and optional applications, replicaRegions, deletionWindowDays");
+            assertRefused(
+                rest,
+                "zero-trust-aws:encryption",
+                undefined,
+                "an object with keyAdministrators and optional applications, replicaRegions, deletionWindowDays",
+            );
         });
         it("encryption that is not valid JSON, or not an object", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:encryption": "{keyAdministrators:" }, "zero-trust-aws:encryption", "{keyAdministrators:", /^valid JSON \(.+\)$/);
+            assertRefused(
+                { ...VALID, "zero-trust-aws:encryption": "{keyAdministrators:" },
+                "zero-trust-aws:encryption",
+                "{keyAdministrators:",
+                /^valid JSON \(.+\)$/,
+            );
             for (const value of [[], ADMIN, null]) {
-                assertRefused(withEncryption(value), "zero-trust-aws:encryption", value, "an object with keyAdministrators and optional applications, replicaRegions, deletionWindowDays");
+                assertRefused(
+                    withEncryption(value),
+                    "zero-trust-aws:encryption",
+                    value,
+                    "an object with keyAdministrators and optional applications, replicaRegions, deletionWindowDays",
+                );
             }
         });
         it("an unknown key in the encryption object, naming the known ones", () => {
@@ -513,10 +682,20 @@ describe("environment config", () => {
             );
         });
         it("applications that are not a list", () => {
-            assertRefused(withEncryption({ ...ENCRYPTION, applications: { orders: [ORDERS] } }), "zero-trust-aws:encryption.applications", { orders: [ORDERS] }, "a list of applications { name, keyUsers }");
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: { orders: [ORDERS] } }),
+                "zero-trust-aws:encryption.applications",
+                { orders: [ORDERS] },
+                "a list of applications { name, keyUsers }",
+            );
         });
         it("an application that is not an object, or has an unknown key", () => {
-            assertRefused(withEncryption({ ...ENCRYPTION, applications: ["orders"] }), "zero-trust-aws:encryption.applications[0]", "orders", "an application object { name, keyUsers }");
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: ["orders"] }),
+                "zero-trust-aws:encryption.applications[0]",
+                "orders",
+                "an application object { name, keyUsers }",
+            );
             assertRefused(
                 withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [ORDERS], users: [ORDERS] }] }),
                 "zero-trust-aws:encryption.applications[0].users",
@@ -536,7 +715,13 @@ describe("environment config", () => {
         });
         it("an application listed twice", () => {
             assertRefused(
-                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [ORDERS] }, { name: "orders", keyUsers: [ORDERS] }] }),
+                withEncryption({
+                    ...ENCRYPTION,
+                    applications: [
+                        { name: "orders", keyUsers: [ORDERS] },
+                        { name: "orders", keyUsers: [ORDERS] },
+                    ],
+                }),
                 "zero-trust-aws:encryption.applications[1].name",
                 "orders",
                 "an application not already listed (orders is listed twice)",
@@ -544,12 +729,25 @@ describe("environment config", () => {
         });
         it("an application without key users", () => {
             const expected = "a non-empty list of IAM role ARNs (the application's roles that use its key)";
-            assertRefused(withEncryption({ ...ENCRYPTION, applications: [{ name: "orders" }] }), "zero-trust-aws:encryption.applications[0].keyUsers", undefined, expected);
-            assertRefused(withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [] }] }), "zero-trust-aws:encryption.applications[0].keyUsers", [], expected);
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders" }] }),
+                "zero-trust-aws:encryption.applications[0].keyUsers",
+                undefined,
+                expected,
+            );
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [] }] }),
+                "zero-trust-aws:encryption.applications[0].keyUsers",
+                [],
+                expected,
+            );
         });
         it("a key user that is not a role ARN, or is listed twice", () => {
             assertRefused(
-                withEncryption({ ...ENCRYPTION, applications: [{ name: "orders", keyUsers: [ORDERS, "arn:aws:iam::111111111111:user/ci"] }] }),
+                withEncryption({
+                    ...ENCRYPTION,
+                    applications: [{ name: "orders", keyUsers: [ORDERS, "arn:aws:iam::111111111111:user/ci"] }],
+                }),
                 "zero-trust-aws:encryption.applications[0].keyUsers[1]",
                 "arn:aws:iam::111111111111:user/ci",
                 "an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>",
@@ -587,7 +785,12 @@ describe("environment config", () => {
                     "an AWS region of the aws partition, e.g. eu-west-1",
                 );
             }
-            assertRefused(withEncryption({ ...ENCRYPTION, replicaRegions: "eu-central-1" }), "zero-trust-aws:encryption.replicaRegions", "eu-central-1", "a list of AWS regions for replica keys");
+            assertRefused(
+                withEncryption({ ...ENCRYPTION, replicaRegions: "eu-central-1" }),
+                "zero-trust-aws:encryption.replicaRegions",
+                "eu-central-1",
+                "a list of AWS regions for replica keys",
+            );
         });
         it("the stack's own region as a replica region", () => {
             assertRefused(
@@ -616,11 +819,21 @@ describe("environment config", () => {
             }
         });
         it("the environment name aws (KMS reserves alias/aws/)", () => {
-            assertRefused({ ...VALID, "zero-trust-aws:environment": "aws" }, "zero-trust-aws:environment", "aws", "a name other than aws (KMS reserves the alias prefix alias/aws/ for AWS managed keys)");
+            assertRefused(
+                { ...VALID, "zero-trust-aws:environment": "aws" },
+                "zero-trust-aws:environment",
+                "aws",
+                "a name other than aws (KMS reserves the alias prefix alias/aws/ for AWS managed keys)",
+            );
         });
         it("a tag value longer than 256 characters", () => {
             const long = "x".repeat(257);
-            assertRefused({ ...VALID, "zero-trust-aws:tags": JSON.stringify({ Owner: long }) }, "zero-trust-aws:tags.Owner", long, /^a tag value of at most 256/);
+            assertRefused(
+                { ...VALID, "zero-trust-aws:tags": JSON.stringify({ Owner: long }) },
+                "zero-trust-aws:tags.Owner",
+                long,
+                /^a tag value of at most 256/,
+            );
         });
     });
 });

@@ -52,7 +52,13 @@ describe("watched regions", () => {
                 /^a GuardDuty detector id: 32 lowercase letters or digits/,
             );
             assertRefusal(
-                () => parse({ detection: { detectorId: HOME_DETECTOR, detectorIds: { "eu-central-1": CENTRAL_DETECTOR, "us-east-1": CENTRAL_DETECTOR } } }),
+                () =>
+                    parse({
+                        detection: {
+                            detectorId: HOME_DETECTOR,
+                            detectorIds: { "eu-central-1": CENTRAL_DETECTOR, "us-east-1": CENTRAL_DETECTOR },
+                        },
+                    }),
                 "zero-trust-aws:detection.detectorIds.eu-central-1",
                 CENTRAL_DETECTOR,
                 /^a detector id no other region has/,

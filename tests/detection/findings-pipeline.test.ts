@@ -72,7 +72,10 @@ describe("FindingsPipeline", () => {
 
         it("creates one bucket named for environment, account and region, never force-destroyed, and protects it", () => {
             const bucket = only(mocks, T.bucket);
-            assert.deepStrictEqual([bucket.name, bucket.inputs.bucket, bucket.inputs.forceDestroy, bucket.protect], ["fp-bucket", BUCKET, false, true]);
+            assert.deepStrictEqual(
+                [bucket.name, bucket.inputs.bucket, bucket.inputs.forceDestroy, bucket.protect],
+                ["fp-bucket", BUCKET, false, true],
+            );
         });
 
         it("completes the bucket with ownership, public access block, versioning, encryption, lifecycle and policy, each linked by dependency", () => {
@@ -104,7 +107,10 @@ describe("FindingsPipeline", () => {
             const encryption = only(mocks, T.encryption);
             const key = mocks.named("findings-key");
             assert.deepStrictEqual(encryption.inputs.rules, [
-                { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn }, bucketKeyEnabled: true },
+                {
+                    applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.outputs.arn },
+                    bucketKeyEnabled: true,
+                },
             ]);
             assert.deepStrictEqual(encryption.propertyDependencies["rules"], [key.urn]);
         });
@@ -126,7 +132,10 @@ describe("FindingsPipeline", () => {
         it("writes the bucket policy from findings-policies.ts, with the findings key's ARN (an object, known during preview but for the key)", () => {
             const policy = only(mocks, T.bucketPolicy);
             const key = mocks.named("findings-key");
-            assert.deepStrictEqual(policy.inputs.policy, findingsBucketPolicy({ bucketName: BUCKET, accountId: ACCOUNT, region: "eu-west-1", findingsKeyArn: key.outputs.arn }));
+            assert.deepStrictEqual(
+                policy.inputs.policy,
+                findingsBucketPolicy({ bucketName: BUCKET, accountId: ACCOUNT, region: "eu-west-1", findingsKeyArn: key.outputs.arn }),
+            );
             assert.deepStrictEqual(policy.propertyDependencies["policy"], [key.urn]);
         });
 
@@ -142,12 +151,21 @@ describe("FindingsPipeline", () => {
             const destination = only(mocks, T.destination);
             const [bucket, key, detector] = [only(mocks, T.bucket), mocks.named("findings-key"), mocks.named("detector")];
             assert.deepStrictEqual(
-                [destination.inputs.destinationType, destination.inputs.destinationArn, destination.inputs.kmsKeyArn, destination.inputs.detectorId],
+                [
+                    destination.inputs.destinationType,
+                    destination.inputs.destinationArn,
+                    destination.inputs.kmsKeyArn,
+                    destination.inputs.detectorId,
+                ],
                 ["S3", bucket.outputs.arn, key.outputs.arn, detector.id],
             );
             assert.strictEqual(bucket.outputs.arn, `arn:aws:s3:::${BUCKET}`);
             assert.deepStrictEqual(
-                [destination.propertyDependencies["destinationArn"], destination.propertyDependencies["kmsKeyArn"], destination.propertyDependencies["detectorId"]],
+                [
+                    destination.propertyDependencies["destinationArn"],
+                    destination.propertyDependencies["kmsKeyArn"],
+                    destination.propertyDependencies["detectorId"],
+                ],
                 [[bucket.urn], [key.urn], [detector.urn]],
             );
             const after = dependenciesOf(mocks, destination.name);
@@ -169,7 +187,10 @@ describe("FindingsPipeline", () => {
                 "detail-type": ["GuardDuty Finding"],
                 detail: { severity: [{ numeric: [">=", 7] }] },
             });
-            assert.deepStrictEqual([rule.inputs.name, rule.inputs.state, rule.inputs.eventBusName], ["staging-guardduty-findings-alert", "ENABLED", undefined]);
+            assert.deepStrictEqual(
+                [rule.inputs.name, rule.inputs.state, rule.inputs.eventBusName],
+                ["staging-guardduty-findings-alert", "ENABLED", undefined],
+            );
         });
 
         it("targets the topic from the rule, after the topic policy lets the rule publish", () => {
@@ -182,19 +203,28 @@ describe("FindingsPipeline", () => {
         it("scopes the topic policy to the rule's ARN: written from findings-policies.ts, linked to topic and rule", () => {
             const [policy, rule, topic] = [only(mocks, T.topicPolicy), only(mocks, T.rule), only(mocks, T.topic)];
             assert.strictEqual(policy.inputs.arn, topic.outputs.arn);
-            assert.deepStrictEqual(policy.inputs.policy, alertTopicPolicy({ topicArn: String(topic.outputs.arn), ruleArn: String(rule.outputs.arn), accountId: ACCOUNT }));
+            assert.deepStrictEqual(
+                policy.inputs.policy,
+                alertTopicPolicy({ topicArn: String(topic.outputs.arn), ruleArn: String(rule.outputs.arn), accountId: ACCOUNT }),
+            );
             assert.deepStrictEqual([...(policy.propertyDependencies["policy"] ?? [])].sort(), [rule.urn, topic.urn].sort());
         });
 
         it("protects the bucket and nothing else of its own (the keys are the key ring's to protect)", () => {
             const own = mocks.registrations.filter((r) => r.parent === only(mocks, T.component).urn);
-            assert.deepStrictEqual(own.filter((r) => r.protect).map((r) => r.name), ["fp-bucket"]);
+            assert.deepStrictEqual(
+                own.filter((r) => r.protect).map((r) => r.name),
+                ["fp-bucket"],
+            );
         });
 
         it("declares exactly these resources, each once, parented under the component and named after it", () => {
             const component = only(mocks, T.component);
             const own = mocks.registrations.filter((r) => r.parent === component.urn);
-            assert.deepStrictEqual(own.map((r) => r.type).sort(), [T.bucket, ...COMPANIONS, T.destination, T.topic, T.topicPolicy, T.rule, T.target].sort());
+            assert.deepStrictEqual(
+                own.map((r) => r.type).sort(),
+                [T.bucket, ...COMPANIONS, T.destination, T.topic, T.topicPolicy, T.rule, T.target].sort(),
+            );
             for (const resource of own) {
                 assert.match(resource.name, /^fp-/);
             }
@@ -206,7 +236,12 @@ describe("FindingsPipeline", () => {
 
         it("exposes and registers the bucket name and ARN, the topic ARN and the rule ARN", async () => {
             const [bucket, topic, rule] = [only(mocks, T.bucket), only(mocks, T.topic), only(mocks, T.rule)];
-            const expected = { bucketName: BUCKET, bucketArn: bucket.outputs.arn, alertTopicArn: topic.outputs.arn, alertRuleArn: rule.outputs.arn };
+            const expected = {
+                bucketName: BUCKET,
+                bucketArn: bucket.outputs.arn,
+                alertTopicArn: topic.outputs.arn,
+                alertRuleArn: rule.outputs.arn,
+            };
             assert.deepStrictEqual(
                 {
                     bucketName: await valueOf(component.bucketName),
@@ -228,7 +263,9 @@ describe("FindingsPipeline", () => {
 
         it("puts the threshold in the rule's numeric filter and its description", () => {
             const rule = only(mocks, T.rule);
-            assert.deepStrictEqual((JSON.parse(String(rule.inputs.eventPattern)) as { detail: unknown }).detail, { severity: [{ numeric: [">=", 8.5] }] });
+            assert.deepStrictEqual((JSON.parse(String(rule.inputs.eventPattern)) as { detail: unknown }).detail, {
+                severity: [{ numeric: [">=", 8.5] }],
+            });
             assert.match(String(rule.inputs.description), /severity 8\.5 or more/);
         });
 
@@ -274,4 +311,3 @@ describe("FindingsPipeline", () => {
         }
     });
 });
-

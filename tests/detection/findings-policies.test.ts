@@ -24,7 +24,10 @@ describe("findings pipeline policies (as data)", () => {
         });
 
         it("names the rule and the topic after the environment, within EventBridge's 64 characters", () => {
-            assert.deepStrictEqual([alertRuleName("prod"), alertTopicName("prod")], ["prod-guardduty-findings-alert", "prod-security-alerts"]);
+            assert.deepStrictEqual(
+                [alertRuleName("prod"), alertTopicName("prod")],
+                ["prod-guardduty-findings-alert", "prod-security-alerts"],
+            );
             assert.ok(alertRuleName("a".repeat(24)).length <= 64);
         });
     });
@@ -32,13 +35,16 @@ describe("findings pipeline policies (as data)", () => {
     describe("the findings bucket's policy", () => {
         it("is a 2012-10-17 document of exactly these statements", () => {
             assert.strictEqual(bucketPolicy.Version, "2012-10-17");
-            assert.deepStrictEqual(bucketPolicy.Statement.map((s) => `${s.Effect} ${s.Sid}`), [
-                "Allow GuardDutyGetsBucketLocation",
-                "Allow GuardDutyPutsFindings",
-                "Deny DenyUploadsNotEncryptedWithKms",
-                "Deny DenyUploadsWithAnotherKey",
-                "Deny DenyInsecureTransport",
-            ]);
+            assert.deepStrictEqual(
+                bucketPolicy.Statement.map((s) => `${s.Effect} ${s.Sid}`),
+                [
+                    "Allow GuardDutyGetsBucketLocation",
+                    "Allow GuardDutyPutsFindings",
+                    "Deny DenyUploadsNotEncryptedWithKms",
+                    "Deny DenyUploadsWithAnotherKey",
+                    "Deny DenyInsecureTransport",
+                ],
+            );
         });
 
         it("lets GuardDuty get the bucket's location and put objects, nothing more, only for this account's detector in this region", () => {
@@ -66,8 +72,14 @@ describe("findings pipeline policies (as data)", () => {
 
         it("allows nothing to anyone else, and never to a wildcard principal", () => {
             const allows = bucketPolicy.Statement.filter((s) => s.Effect === "Allow");
-            assert.deepStrictEqual(allows.map((s) => s.Principal), [{ Service: "guardduty.amazonaws.com" }, { Service: "guardduty.amazonaws.com" }]);
-            assert.deepStrictEqual(allows.flatMap((s) => listOf(s.Action)), ["s3:GetBucketLocation", "s3:PutObject"]);
+            assert.deepStrictEqual(
+                allows.map((s) => s.Principal),
+                [{ Service: "guardduty.amazonaws.com" }, { Service: "guardduty.amazonaws.com" }],
+            );
+            assert.deepStrictEqual(
+                allows.flatMap((s) => listOf(s.Action)),
+                ["s3:GetBucketLocation", "s3:PutObject"],
+            );
         });
 
         it("the detector pattern admits the environment's detector and no other account's or region's", () => {
@@ -115,8 +127,16 @@ describe("findings pipeline policies (as data)", () => {
             const text = JSON.stringify(other);
             assert.ok(!text.includes(ACCOUNT) && !text.includes("eu-west-1") && !text.includes(BUCKET), text);
             assert.deepStrictEqual(statement(other, "DenyInsecureTransport").Resource, ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]);
-            assert.strictEqual(statement(other, "GuardDutyPutsFindings").Condition?.ArnLike?.["aws:SourceArn"], "arn:aws:guardduty:us-east-1:222222222222:detector/*");
-            assert.strictEqual(statement(other, "DenyUploadsWithAnotherKey").Condition?.StringNotEquals?.["s3:x-amz-server-side-encryption-aws-kms-key-id"], "k");
+            assert.strictEqual(
+                statement(other, "GuardDutyPutsFindings").Condition?.ArnLike?.["aws:SourceArn"],
+                "arn:aws:guardduty:us-east-1:222222222222:detector/*",
+            );
+            assert.strictEqual(
+                statement(other, "DenyUploadsWithAnotherKey").Condition?.StringNotEquals?.[
+                    "s3:x-amz-server-side-encryption-aws-kms-key-id"
+                ],
+                "k",
+            );
         });
     });
 
@@ -144,7 +164,10 @@ describe("findings pipeline policies (as data)", () => {
         });
 
         it("has no other statement: subscribing and managing stay with IAM in the account", () => {
-            assert.deepStrictEqual(topicPolicy.Statement.map((s) => s.Sid), ["EventBridgeRulePublishes", "DenyPublishFromAnyoneElse"]);
+            assert.deepStrictEqual(
+                topicPolicy.Statement.map((s) => s.Sid),
+                ["EventBridgeRulePublishes", "DenyPublishFromAnyoneElse"],
+            );
             assert.strictEqual(topicPolicy.Version, "2012-10-17");
         });
     });

@@ -55,18 +55,27 @@ describe("GuardDutyDetector", () => {
                 assert.strictEqual(planFeature(mocks, T.feature, feature).inputs.status, "ENABLED", feature);
             }
             assert.deepStrictEqual(
-                mocks.ofType(T.feature).map((r) => r.inputs.name).sort(),
+                mocks
+                    .ofType(T.feature)
+                    .map((r) => r.inputs.name)
+                    .sort(),
                 [...ALL_FEATURES].sort(),
             );
         });
 
         it("never declares EKS_RUNTIME_MONITORING next to RUNTIME_MONITORING (AWS refuses both)", () => {
-            assert.deepStrictEqual(mocks.ofType(T.feature).filter((r) => r.inputs.name === "EKS_RUNTIME_MONITORING"), []);
+            assert.deepStrictEqual(
+                mocks.ofType(T.feature).filter((r) => r.inputs.name === "EKS_RUNTIME_MONITORING"),
+                [],
+            );
         });
 
         it("enables runtime monitoring with GuardDuty-managed agents for EKS, ECS Fargate and EC2", () => {
             const runtime = planFeature(mocks, T.feature, "RUNTIME_MONITORING");
-            assert.deepStrictEqual(runtime.inputs.additionalConfigurations, AGENT_MANAGEMENT.map((name) => ({ name, status: "ENABLED" })));
+            assert.deepStrictEqual(
+                runtime.inputs.additionalConfigurations,
+                AGENT_MANAGEMENT.map((name) => ({ name, status: "ENABLED" })),
+            );
         });
 
         it("gives additional configurations to runtime monitoring only", () => {
@@ -90,14 +99,27 @@ describe("GuardDutyDetector", () => {
 
         it("names each feature resource after the component and the plan", () => {
             assert.deepStrictEqual(
-                mocks.ofType(T.feature).map((r) => r.name).sort(),
-                ["gd-ebs-malware-protection", "gd-eks-audit-logs", "gd-lambda-network-logs", "gd-rds-login-events", "gd-runtime-monitoring", "gd-s3-data-events"],
+                mocks
+                    .ofType(T.feature)
+                    .map((r) => r.name)
+                    .sort(),
+                [
+                    "gd-ebs-malware-protection",
+                    "gd-eks-audit-logs",
+                    "gd-lambda-network-logs",
+                    "gd-rds-login-events",
+                    "gd-runtime-monitoring",
+                    "gd-s3-data-events",
+                ],
             );
         });
 
         it("protects the detector (its deletion deletes the findings), and nothing else needs it", () => {
             assert.strictEqual(mocks.named("gd-detector").protect, true);
-            assert.deepStrictEqual(mocks.registrations.filter((r) => r.protect).map((r) => r.name), ["gd-detector"]);
+            assert.deepStrictEqual(
+                mocks.registrations.filter((r) => r.protect).map((r) => r.name),
+                ["gd-detector"],
+            );
         });
 
         it("gives every AWS resource the explicit provider, never the default one", () => {
@@ -154,7 +176,9 @@ describe("GuardDutyDetector", () => {
 
     it("with runtime monitoring alone: only it and its agent management are enabled", async () => {
         const { mocks } = await build({ features: ["RUNTIME_MONITORING"] });
-        const enabled = Object.entries(byPlan(mocks, T.feature, "status")).filter(([, status]) => status === "ENABLED").map(([name]) => name);
+        const enabled = Object.entries(byPlan(mocks, T.feature, "status"))
+            .filter(([, status]) => status === "ENABLED")
+            .map(([name]) => name);
         assert.deepStrictEqual(enabled, ["RUNTIME_MONITORING"]);
         assert.deepStrictEqual(
             planFeature(mocks, T.feature, "RUNTIME_MONITORING").inputs.additionalConfigurations,
@@ -171,11 +195,31 @@ describe("GuardDutyDetector", () => {
 
     describe("refuses, declaring nothing", () => {
         const cases: [string, Partial<GuardDutyDetectorArgs>, RegExp][] = [
-            ["an environment that is no lowercase key", { environment: "Staging" }, /^GuardDutyDetector: environment: key "Staging" is not a lowercase name/],
-            ["an unknown protection plan", { features: ["S3_DATA_EVENTS", "EKS_RUNTIME_MONITORING" as "S3_DATA_EVENTS"] }, /^GuardDutyDetector: features: "EKS_RUNTIME_MONITORING" is not a GuardDuty protection plan \(expected one of S3_DATA_EVENTS, /],
-            ["a protection plan twice", { features: ["S3_DATA_EVENTS", "S3_DATA_EVENTS"] }, /^GuardDutyDetector: features: "S3_DATA_EVENTS" is listed twice$/],
-            ["a publishing frequency GuardDuty lacks", { findingPublishingFrequency: "DAILY" as "ONE_HOUR" }, /^GuardDutyDetector: findingPublishingFrequency: "DAILY" is not one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS$/],
-            ["an adopted detector id that is none", { adoptDetectorId: "detector-1" }, /^GuardDutyDetector: adoptDetectorId: "detector-1" is not a GuardDuty detector id \(32 lowercase letters or digits\)$/],
+            [
+                "an environment that is no lowercase key",
+                { environment: "Staging" },
+                /^GuardDutyDetector: environment: key "Staging" is not a lowercase name/,
+            ],
+            [
+                "an unknown protection plan",
+                { features: ["S3_DATA_EVENTS", "EKS_RUNTIME_MONITORING" as "S3_DATA_EVENTS"] },
+                /^GuardDutyDetector: features: "EKS_RUNTIME_MONITORING" is not a GuardDuty protection plan \(expected one of S3_DATA_EVENTS, /,
+            ],
+            [
+                "a protection plan twice",
+                { features: ["S3_DATA_EVENTS", "S3_DATA_EVENTS"] },
+                /^GuardDutyDetector: features: "S3_DATA_EVENTS" is listed twice$/,
+            ],
+            [
+                "a publishing frequency GuardDuty lacks",
+                { findingPublishingFrequency: "DAILY" as "ONE_HOUR" },
+                /^GuardDutyDetector: findingPublishingFrequency: "DAILY" is not one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS$/,
+            ],
+            [
+                "an adopted detector id that is none",
+                { adoptDetectorId: "detector-1" },
+                /^GuardDutyDetector: adoptDetectorId: "detector-1" is not a GuardDuty detector id \(32 lowercase letters or digits\)$/,
+            ],
         ];
         for (const [label, overrides, message] of cases) {
             it(label, () => assertRefusedBeforeDeclaring(() => new GuardDutyDetector("gd", { ...BASE, ...overrides }), message));

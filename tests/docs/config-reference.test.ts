@@ -23,7 +23,9 @@ const sample: StackKindReference = {
         identity: z
             .object({
                 instance: z.string().meta({ description: "instance" }),
-                assignments: z.array(z.object({ group: z.string().meta({ description: "group" }), label: z.string().optional() })).meta({ description: "who" }),
+                assignments: z
+                    .array(z.object({ group: z.string().meta({ description: "group" }), label: z.string().optional() }))
+                    .meta({ description: "who" }),
             })
             .optional(),
     }),
@@ -43,7 +45,10 @@ describe("config reference", () => {
         for (const kind of STACK_KINDS) {
             const rows = configRows(kind, {}).map((row) => row.key);
             for (const key of kind.configKeys) {
-                assert.ok(rows.some((row) => row === key || row.startsWith(`${key}.`)), `${kind.heading}: ${key}`);
+                assert.ok(
+                    rows.some((row) => row === key || row.startsWith(`${key}.`)),
+                    `${kind.heading}: ${key}`,
+                );
             }
         }
     });
@@ -74,13 +79,21 @@ describe("config reference", () => {
 
     it("refuses a schema field that no config key (or more than one) names", () => {
         assert.throws(() => configRows({ ...sample, configKeys: ["aws:region"] }, {}), /schema field network has 0 config keys/);
-        assert.throws(() => configRows({ ...sample, configKeys: [...sample.configKeys, "other:network"] }, {}), /schema field network has 2 config keys/);
+        assert.throws(
+            () => configRows({ ...sample, configKeys: [...sample.configKeys, "other:network"] }, {}),
+            /schema field network has 2 config keys/,
+        );
     });
 
     it("takes project defaults from Pulumi.yaml under the project's namespace", () => {
-        assert.deepEqual(projectDefaults("config:\n  pulumi:disable-default-providers: ['*']\n  flowLogRetentionDays:\n    type: integer\n    default: 365\n"), {
-            "zero-trust-aws:flowLogRetentionDays": 365,
-        });
+        assert.deepEqual(
+            projectDefaults(
+                "config:\n  pulumi:disable-default-providers: ['*']\n  flowLogRetentionDays:\n    type: integer\n    default: 365\n",
+            ),
+            {
+                "zero-trust-aws:flowLogRetentionDays": 365,
+            },
+        );
     });
 
     it("states numeric bounds, leaving out the ones zod adds to every integer", () => {

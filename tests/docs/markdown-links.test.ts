@@ -9,12 +9,17 @@ import * as path from "path";
 import { ROOT } from "../../tools/docs/generated-docs";
 import { headingAnchors, relativeLinks, slug } from "../../tools/docs/markdown-links";
 
-const tracked: string[] = execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter((file) => file !== "");
+const tracked: string[] = execFileSync("git", ["ls-files", "-z"], { cwd: ROOT, encoding: "utf8" })
+    .split("\0")
+    .filter((file) => file !== "");
 const trackedSet = new Set(tracked);
 const markdownFiles = tracked.filter((file) => file.endsWith(".md"));
 
 /** Documents that were referred to but never part of the repository (spelled in parts, so this file does not name them). */
-const OUTSIDE_DOCUMENTS = [["CONTROLS", "md"], ["DESIGN", "md"]].map((parts) => parts.join("."));
+const OUTSIDE_DOCUMENTS = [
+    ["CONTROLS", "md"],
+    ["DESIGN", "md"],
+].map((parts) => parts.join("."));
 
 function isTrackedPath(file: string): boolean {
     return trackedSet.has(file) || tracked.some((other) => other.startsWith(`${file}/`));
@@ -31,10 +36,21 @@ describe("documentation links", () => {
         const broken: string[] = [];
         for (const file of markdownFiles) {
             for (const link of relativeLinks(fs.readFileSync(path.join(ROOT, file), "utf8"))) {
-                const target = link.path === "" ? file : path.posix.normalize(link.path.startsWith("/") ? link.path.slice(1) : path.posix.join(path.posix.dirname(file), link.path)).replace(/\/$/, "");
+                const target =
+                    link.path === ""
+                        ? file
+                        : path.posix
+                              .normalize(
+                                  link.path.startsWith("/") ? link.path.slice(1) : path.posix.join(path.posix.dirname(file), link.path),
+                              )
+                              .replace(/\/$/, "");
                 if (target.startsWith("..") || !isTrackedPath(target)) {
                     broken.push(`${file}:${link.line}: ${link.path} is not a file of the repository`);
-                } else if (link.anchor !== undefined && target.endsWith(".md") && !headingAnchors(fs.readFileSync(path.join(ROOT, target), "utf8")).has(link.anchor)) {
+                } else if (
+                    link.anchor !== undefined &&
+                    target.endsWith(".md") &&
+                    !headingAnchors(fs.readFileSync(path.join(ROOT, target), "utf8")).has(link.anchor)
+                ) {
                     broken.push(`${file}:${link.line}: ${target} has no heading #${link.anchor}`);
                 }
             }

@@ -19,7 +19,10 @@ function firstDeploymentOrder(): string {
 describe("first deployment order (docs/deploying.md)", () => {
     it("creates Auto Scaling's service-linked role, the one the volumes key names, before the environment's first pulumi up", () => {
         const order = firstDeploymentOrder();
-        assert.match(autoScalingServiceLinkedRole("111111111111"), /:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling$/);
+        assert.match(
+            autoScalingServiceLinkedRole("111111111111"),
+            /:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling$/,
+        );
         const create = order.indexOf("aws iam create-service-linked-role --aws-service-name autoscaling.amazonaws.com");
         const environmentUp = order.indexOf("`pulumi up -s <env>`");
         assert.ok(create >= 0, "the step creating the role is listed");

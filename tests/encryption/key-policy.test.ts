@@ -30,12 +30,19 @@ const SCOPE: KeyPolicyScope = { accountId: ACCOUNT, region: "eu-west-1", adminis
 const REPLICA_SCOPE: KeyPolicyScope = { ...SCOPE, region: "eu-central-1" };
 
 /** Actions that use a key (or let someone use it): what administrators must never hold. */
-const USE_OR_GRANT = new Set<string>([...KEY_USE_ACTIONS.filter((a) => a !== "kms:DescribeKey"), "kms:CreateGrant", "kms:Sign", "kms:GenerateMac"]);
+const USE_OR_GRANT = new Set<string>([
+    ...KEY_USE_ACTIONS.filter((a) => a !== "kms:DescribeKey"),
+    "kms:CreateGrant",
+    "kms:Sign",
+    "kms:GenerateMac",
+]);
 
 /** Every policy the key ring writes, in two regions. */
 const ALL_POLICIES: [string, KeyPolicyDocument][] = [SCOPE, REPLICA_SCOPE].flatMap((scope) => [
     [`application ${scope.region}`, applicationKeyPolicy(scope, [ORDERS, ORDERS_BATCH])] as [string, KeyPolicyDocument],
-    ...KEY_PURPOSES.map((purpose) => [`${purpose} ${scope.region}`, purposeKeyPolicy(scope, purpose, BINDINGS)] as [string, KeyPolicyDocument]),
+    ...KEY_PURPOSES.map(
+        (purpose) => [`${purpose} ${scope.region}`, purposeKeyPolicy(scope, purpose, BINDINGS)] as [string, KeyPolicyDocument],
+    ),
 ]);
 
 describe("key policies (as data)", () => {
@@ -57,7 +64,10 @@ describe("key policies (as data)", () => {
                 for (const s of policy.Statement) {
                     assert.ok(!principalsOf(s).some((p) => p.includes("*")), `${label} ${s.Sid}: ${principalsOf(s).join(", ")}`);
                     assert.ok(!actionsOf(s).some((a) => a.includes("*")), `${label} ${s.Sid}: ${actionsOf(s).join(", ")}`);
-                    assert.ok(actionsOf(s).every((a) => a.startsWith("kms:")), `${label} ${s.Sid}`);
+                    assert.ok(
+                        actionsOf(s).every((a) => a.startsWith("kms:")),
+                        `${label} ${s.Sid}`,
+                    );
                 }
             }
         });
@@ -68,7 +78,14 @@ describe("key policies (as data)", () => {
                 assert.deepStrictEqual(admin.Principal, { AWS: [DEPLOYER, BREAK_GLASS] }, label);
                 assert.deepStrictEqual(actionsOf(admin), [...KEY_ADMIN_ACTIONS], label);
                 assert.strictEqual(admin.Condition, undefined, label);
-                for (const needed of ["kms:PutKeyPolicy", "kms:EnableKeyRotation", "kms:TagResource", "kms:CreateAlias", "kms:ScheduleKeyDeletion", "kms:ReplicateKey"]) {
+                for (const needed of [
+                    "kms:PutKeyPolicy",
+                    "kms:EnableKeyRotation",
+                    "kms:TagResource",
+                    "kms:CreateAlias",
+                    "kms:ScheduleKeyDeletion",
+                    "kms:ReplicateKey",
+                ]) {
                     assert.ok(actionsOf(admin).includes(needed), `${label}: ${needed}`);
                 }
             }
@@ -78,8 +95,16 @@ describe("key policies (as data)", () => {
             for (const [label, policy] of ALL_POLICIES) {
                 for (const admin of [DEPLOYER, BREAK_GLASS]) {
                     const allowed = actionsAllowed(policy, admin);
-                    assert.deepStrictEqual(allowed.filter((a) => USE_OR_GRANT.has(a)), [], `${label} ${admin}`);
-                    assert.deepStrictEqual(statementsFor(policy, admin).map((s) => s.Sid), ["KeyAdministratorsManageButDoNotUse"], label);
+                    assert.deepStrictEqual(
+                        allowed.filter((a) => USE_OR_GRANT.has(a)),
+                        [],
+                        `${label} ${admin}`,
+                    );
+                    assert.deepStrictEqual(
+                        statementsFor(policy, admin).map((s) => s.Sid),
+                        ["KeyAdministratorsManageButDoNotUse"],
+                        label,
+                    );
                 }
             }
         });
@@ -101,7 +126,10 @@ describe("key policies (as data)", () => {
                     const equals = s.Condition?.StringEquals ?? {};
                     assert.ok(equals["kms:ViaService"] !== undefined, `${label} ${s.Sid} has no kms:ViaService`);
                     assert.strictEqual(equals["kms:CallerAccount"], ACCOUNT, `${label} ${s.Sid}`);
-                    assert.ok(actionsOf(s).every((a) => (KEY_USE_ACTIONS as readonly string[]).includes(a) || a === "kms:CreateGrant"), `${label} ${s.Sid}`);
+                    assert.ok(
+                        actionsOf(s).every((a) => (KEY_USE_ACTIONS as readonly string[]).includes(a) || a === "kms:CreateGrant"),
+                        `${label} ${s.Sid}`,
+                    );
                 }
             }
             // volumes, secrets and data delegate (use + grant), findings (read), alerts (the responder's
@@ -123,7 +151,10 @@ describe("key policies (as data)", () => {
 
         it("refuses to build a policy without administrators", () => {
             assert.throws(() => applicationKeyPolicy({ ...SCOPE, administrators: [] }, [ORDERS]), /at least one of its key administrators/);
-            assert.throws(() => purposeKeyPolicy({ ...SCOPE, administrators: [] }, "logs", BINDINGS), /at least one of its key administrators/);
+            assert.throws(
+                () => purposeKeyPolicy({ ...SCOPE, administrators: [] }, "logs", BINDINGS),
+                /at least one of its key administrators/,
+            );
         });
     });
 
@@ -155,7 +186,11 @@ describe("key policies (as data)", () => {
             for (const user of [ORDERS, ORDERS_BATCH]) {
                 const allowed = actionsAllowed(policy, user);
                 const management = KEY_ADMIN_ACTIONS.filter((a) => !["kms:DescribeKey", "kms:ListGrants", "kms:RevokeGrant"].includes(a));
-                assert.deepStrictEqual(allowed.filter((a) => (management as string[]).includes(a)), [], user);
+                assert.deepStrictEqual(
+                    allowed.filter((a) => (management as string[]).includes(a)),
+                    [],
+                    user,
+                );
                 assert.ok(!allowed.includes("kms:PutKeyPolicy") && !allowed.includes("kms:ScheduleKeyDeletion"));
             }
         });
@@ -163,7 +198,12 @@ describe("key policies (as data)", () => {
         it("admits no service principal and no account-wide delegation", () => {
             assert.deepStrictEqual(
                 policy.Statement.map((s) => s.Sid),
-                ["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly", "KeyUsersUseKey", "KeyUsersGrantKeyToAwsResourcesOnly"],
+                [
+                    "KeyAdministratorsManageButDoNotUse",
+                    "AccountCanRecoverKeyPolicyOnly",
+                    "KeyUsersUseKey",
+                    "KeyUsersGrantKeyToAwsResourcesOnly",
+                ],
             );
             assert.ok(policy.Statement.every((s) => !("Service" in s.Principal)));
         });
@@ -175,7 +215,9 @@ describe("key policies (as data)", () => {
 
     describe("purpose keys", () => {
         const own = (purpose: KeyPurpose, scope = SCOPE) =>
-            purposeKeyPolicy(scope, purpose, BINDINGS).Statement.filter((s) => !["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly"].includes(s.Sid ?? ""));
+            purposeKeyPolicy(scope, purpose, BINDINGS).Statement.filter(
+                (s) => !["KeyAdministratorsManageButDoNotUse", "AccountCanRecoverKeyPolicyOnly"].includes(s.Sid ?? ""),
+            );
 
         it("logs: CloudWatch Logs of the key's region, for the environment's log groups of this account only", () => {
             const [logs, ...others] = own("logs");
@@ -189,7 +231,9 @@ describe("key policies (as data)", () => {
 
         it("logs: the pattern admits the environment's flow log group and nothing outside the environment, account or region", () => {
             const pattern = logGroupArnPattern("eu-west-1", ACCOUNT, PREFIX);
-            assert.ok(resourceMatches(pattern, "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/staging/vpc-flow-logs/staging-network"));
+            assert.ok(
+                resourceMatches(pattern, "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/staging/vpc-flow-logs/staging-network"),
+            );
             for (const other of [
                 "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/prod/vpc-flow-logs/prod-network",
                 "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/staging-2/x",
@@ -203,24 +247,32 @@ describe("key policies (as data)", () => {
 
         it("volumes: the account's principals through EC2 only, and Auto Scaling's service-linked role, also through EC2 only", () => {
             const statements = own("volumes");
-            assert.deepStrictEqual(statements.map((s) => s.Sid), [
-                "AccountPrincipalsUseKeyThroughEc2",
-                "AccountPrincipalsGrantKeyThroughEc2",
-                "AutoScalingUsesKeyThroughEc2",
-                "AutoScalingGrantsKeyToVolumesThroughEc2",
-            ]);
+            assert.deepStrictEqual(
+                statements.map((s) => s.Sid),
+                [
+                    "AccountPrincipalsUseKeyThroughEc2",
+                    "AccountPrincipalsGrantKeyThroughEc2",
+                    "AutoScalingUsesKeyThroughEc2",
+                    "AutoScalingGrantsKeyToVolumesThroughEc2",
+                ],
+            );
             for (const s of statements) {
                 assert.strictEqual(s.Condition?.StringEquals?.["kms:ViaService"], "ec2.eu-west-1.amazonaws.com", s.Sid);
                 assert.strictEqual(s.Condition?.StringEquals?.["kms:CallerAccount"], ACCOUNT, s.Sid);
             }
-            assert.deepStrictEqual(principalsOf(statement(purposeKeyPolicy(SCOPE, "volumes", BINDINGS), "AutoScalingUsesKeyThroughEc2")), [AUTO_SCALING]);
+            assert.deepStrictEqual(principalsOf(statement(purposeKeyPolicy(SCOPE, "volumes", BINDINGS), "AutoScalingUsesKeyThroughEc2")), [
+                AUTO_SCALING,
+            ]);
             assert.deepStrictEqual(actionsOf(statements[3]), ["kms:CreateGrant"]);
             assert.deepStrictEqual(statements[3].Condition?.Bool, { "kms:GrantIsForAWSResource": "true" });
         });
 
         it("secrets: the account's principals through Secrets Manager only", () => {
             const statements = own("secrets");
-            assert.deepStrictEqual(statements.map((s) => s.Sid), ["AccountPrincipalsUseKeyThroughSecretsManager", "AccountPrincipalsGrantKeyThroughSecretsManager"]);
+            assert.deepStrictEqual(
+                statements.map((s) => s.Sid),
+                ["AccountPrincipalsUseKeyThroughSecretsManager", "AccountPrincipalsGrantKeyThroughSecretsManager"],
+            );
             for (const s of statements) {
                 assert.deepStrictEqual(s.Principal, { AWS: ROOT });
                 assert.strictEqual(s.Condition?.StringEquals?.["kms:ViaService"], "secretsmanager.eu-west-1.amazonaws.com");
@@ -229,7 +281,10 @@ describe("key policies (as data)", () => {
 
         it("data: the account's principals through RDS, S3 and DynamoDB only", () => {
             const statements = own("data");
-            assert.deepStrictEqual(statements.map((s) => s.Sid), ["AccountPrincipalsUseKeyThroughDataStores", "AccountPrincipalsGrantKeyThroughDataStores"]);
+            assert.deepStrictEqual(
+                statements.map((s) => s.Sid),
+                ["AccountPrincipalsUseKeyThroughDataStores", "AccountPrincipalsGrantKeyThroughDataStores"],
+            );
             for (const s of statements) {
                 assert.deepStrictEqual(s.Condition?.StringEquals?.["kms:ViaService"], [
                     "rds.eu-west-1.amazonaws.com",
@@ -241,7 +296,11 @@ describe("key policies (as data)", () => {
 
         it("each purpose admits a different service, so no key serves two purposes", () => {
             const services = KEY_PURPOSES.map((purpose) =>
-                JSON.stringify(own(purpose).map((s) => ("Service" in s.Principal ? s.Principal.Service : s.Condition?.StringEquals?.["kms:ViaService"]))),
+                JSON.stringify(
+                    own(purpose).map((s) =>
+                        "Service" in s.Principal ? s.Principal.Service : s.Condition?.StringEquals?.["kms:ViaService"],
+                    ),
+                ),
             );
             assert.strictEqual(new Set(services).size, KEY_PURPOSES.length, services.join(" | "));
         });
@@ -279,7 +338,9 @@ describe("key policies (as data)", () => {
             const read = own("findings")[1];
             assert.deepStrictEqual(read.Principal, { AWS: ROOT });
             assert.deepStrictEqual(actionsOf(read), ["kms:Decrypt", "kms:DescribeKey"]);
-            assert.deepStrictEqual(read.Condition, { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:CallerAccount": ACCOUNT } });
+            assert.deepStrictEqual(read.Condition, {
+                StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com", "kms:CallerAccount": ACCOUNT },
+            });
             const policy = purposeKeyPolicy(SCOPE, "findings", BINDINGS);
             for (const encrypting of ["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptTo", "kms:CreateGrant"]) {
                 const who = policy.Statement.filter((s) => actionsOf(s).includes(encrypting)).flatMap(principalsOf);
@@ -309,7 +370,10 @@ describe("key policies (as data)", () => {
                 Sid: "EventBridgeSendsUndeliveredAlertsToDeadLetterQueue",
                 ...use,
                 Principal: { Service: "events.amazonaws.com" },
-                Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT, "kms:EncryptionContext:aws:sqs:arn": queueArn }, ArnEquals: { "aws:SourceArn": ruleArn } },
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": ACCOUNT, "kms:EncryptionContext:aws:sqs:arn": queueArn },
+                    ArnEquals: { "aws:SourceArn": ruleArn },
+                },
             });
             assert.deepStrictEqual(publishOutcomes, {
                 Sid: "AccountPrincipalsPublishResponderOutcomesThroughSns",
@@ -319,7 +383,8 @@ describe("key policies (as data)", () => {
                     StringEquals: {
                         "kms:ViaService": "sns.eu-west-1.amazonaws.com",
                         "kms:CallerAccount": ACCOUNT,
-                        "kms:EncryptionContext:aws:sns:topicArn": "arn:aws:sns:eu-west-1:111111111111:staging-guardduty-findings-alert-responder-outcomes",
+                        "kms:EncryptionContext:aws:sns:topicArn":
+                            "arn:aws:sns:eu-west-1:111111111111:staging-guardduty-findings-alert-responder-outcomes",
                     },
                 },
             });
@@ -327,7 +392,13 @@ describe("key policies (as data)", () => {
                 Sid: "AccountPrincipalsUseResponderDeadLetterQueueThroughSqs",
                 ...use,
                 Principal: { AWS: ROOT },
-                Condition: { StringEquals: { "kms:ViaService": "sqs.eu-west-1.amazonaws.com", "kms:CallerAccount": ACCOUNT, "kms:EncryptionContext:aws:sqs:arn": queueArn } },
+                Condition: {
+                    StringEquals: {
+                        "kms:ViaService": "sqs.eu-west-1.amazonaws.com",
+                        "kms:CallerAccount": ACCOUNT,
+                        "kms:EncryptionContext:aws:sqs:arn": queueArn,
+                    },
+                },
             });
             assert.deepStrictEqual(alarms, {
                 Sid: "CloudWatchAlarmsPublishToResponderOutcomes",
@@ -335,19 +406,31 @@ describe("key policies (as data)", () => {
                 Principal: { Service: "cloudwatch.amazonaws.com" },
                 Condition: {
                     StringEquals: { "aws:SourceAccount": ACCOUNT },
-                    ArnLike: { "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111111111111:alarm:staging-guardduty-findings-alert-responder-*" },
+                    ArnLike: {
+                        "aws:SourceArn": "arn:aws:cloudwatch:eu-west-1:111111111111:alarm:staging-guardduty-findings-alert-responder-*",
+                    },
                 },
             });
         });
 
         it("alerts: follows the rule and topic names it is given, and names the responder's resources after the rule", () => {
-            const [events, eventsDeadLetters, publishOutcomes] = purposeKeyPolicy(SCOPE, "alerts", { ...BINDINGS, alertRuleName: "r", alertTopicName: "t" }).Statement.slice(2);
+            const [events, eventsDeadLetters, publishOutcomes] = purposeKeyPolicy(SCOPE, "alerts", {
+                ...BINDINGS,
+                alertRuleName: "r",
+                alertTopicName: "t",
+            }).Statement.slice(2);
             assert.deepStrictEqual(
-                [events.Condition?.ArnEquals?.["aws:SourceArn"], events.Condition?.StringEquals?.["kms:EncryptionContext:aws:sns:topicArn"]],
+                [
+                    events.Condition?.ArnEquals?.["aws:SourceArn"],
+                    events.Condition?.StringEquals?.["kms:EncryptionContext:aws:sns:topicArn"],
+                ],
                 ["arn:aws:events:eu-west-1:111111111111:rule/r", "arn:aws:sns:eu-west-1:111111111111:t"],
             );
             assert.deepStrictEqual(
-                [eventsDeadLetters.Condition?.StringEquals?.["kms:EncryptionContext:aws:sqs:arn"], publishOutcomes.Condition?.StringEquals?.["kms:EncryptionContext:aws:sns:topicArn"]],
+                [
+                    eventsDeadLetters.Condition?.StringEquals?.["kms:EncryptionContext:aws:sqs:arn"],
+                    publishOutcomes.Condition?.StringEquals?.["kms:EncryptionContext:aws:sns:topicArn"],
+                ],
                 ["arn:aws:sqs:eu-west-1:111111111111:r-responder-dlq", "arn:aws:sns:eu-west-1:111111111111:r-responder-outcomes"],
             );
         });
@@ -357,7 +440,12 @@ describe("key policies (as data)", () => {
             for (const s of own("findings").filter((s) => "AWS" in s.Principal)) {
                 assert.ok(!actionsOf(s).some((a) => encrypting.includes(a)), `findings ${s.Sid}`);
             }
-            assert.deepStrictEqual(own("findings").filter((s) => "Service" in s.Principal).map((s) => principalsOf(s)), [["guardduty.amazonaws.com"]]);
+            assert.deepStrictEqual(
+                own("findings")
+                    .filter((s) => "Service" in s.Principal)
+                    .map((s) => principalsOf(s)),
+                [["guardduty.amazonaws.com"]],
+            );
             for (const s of own("alerts").filter((s) => "AWS" in s.Principal)) {
                 const context = Object.keys(s.Condition?.StringEquals ?? {}).filter((key) => key.startsWith("kms:EncryptionContext:"));
                 assert.strictEqual(context.length, 1, `alerts ${s.Sid} names its topic or queue`);
@@ -366,9 +454,15 @@ describe("key policies (as data)", () => {
             }
             for (const s of own("alerts").filter((s) => "Service" in s.Principal)) {
                 assert.strictEqual(s.Condition?.StringEquals?.["aws:SourceAccount"], ACCOUNT, s.Sid);
-                assert.ok(s.Condition?.ArnEquals?.["aws:SourceArn"] !== undefined || s.Condition?.ArnLike?.["aws:SourceArn"] !== undefined, s.Sid);
+                assert.ok(
+                    s.Condition?.ArnEquals?.["aws:SourceArn"] !== undefined || s.Condition?.ArnLike?.["aws:SourceArn"] !== undefined,
+                    s.Sid,
+                );
             }
-            assert.deepStrictEqual([...new Set(own("alerts").flatMap((s) => ("Service" in s.Principal ? [s.Principal.Service] : [])))], ["events.amazonaws.com", "cloudwatch.amazonaws.com"]);
+            assert.deepStrictEqual(
+                [...new Set(own("alerts").flatMap((s) => ("Service" in s.Principal ? [s.Principal.Service] : [])))],
+                ["events.amazonaws.com", "cloudwatch.amazonaws.com"],
+            );
         });
 
         it("a replica's policy names its own region's services and log groups", () => {
@@ -376,11 +470,19 @@ describe("key policies (as data)", () => {
             assert.deepStrictEqual(own("logs", REPLICA_SCOPE)[0].Condition, {
                 ArnLike: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-central-1:111111111111:log-group:/zero-trust/staging/*" },
             });
-            assert.strictEqual(own("volumes", REPLICA_SCOPE)[0].Condition?.StringEquals?.["kms:ViaService"], "ec2.eu-central-1.amazonaws.com");
-            assert.strictEqual(own("secrets", REPLICA_SCOPE)[0].Condition?.StringEquals?.["kms:ViaService"], "secretsmanager.eu-central-1.amazonaws.com");
+            assert.strictEqual(
+                own("volumes", REPLICA_SCOPE)[0].Condition?.StringEquals?.["kms:ViaService"],
+                "ec2.eu-central-1.amazonaws.com",
+            );
+            assert.strictEqual(
+                own("secrets", REPLICA_SCOPE)[0].Condition?.StringEquals?.["kms:ViaService"],
+                "secretsmanager.eu-central-1.amazonaws.com",
+            );
             const text = JSON.stringify(purposeKeyPolicy(REPLICA_SCOPE, "data", BINDINGS));
             assert.ok(!text.includes("eu-west-1"), text);
-            assert.deepStrictEqual(own("findings", REPLICA_SCOPE)[0].Condition?.ArnLike, { "aws:SourceArn": "arn:aws:guardduty:eu-central-1:111111111111:detector/*" });
+            assert.deepStrictEqual(own("findings", REPLICA_SCOPE)[0].Condition?.ArnLike, {
+                "aws:SourceArn": "arn:aws:guardduty:eu-central-1:111111111111:detector/*",
+            });
             const alerts = JSON.stringify(purposeKeyPolicy(REPLICA_SCOPE, "alerts", BINDINGS));
             assert.ok(alerts.includes("arn:aws:events:eu-central-1:111111111111:rule/") && !alerts.includes("eu-west-1"), alerts);
         });

@@ -72,7 +72,10 @@ describe("KeyRing", () => {
         });
 
         it("creates one key per application and one per purpose (logs, volumes, secrets, data, findings, alerts), nothing else", () => {
-            assert.deepStrictEqual(mocks.ofType(T.key).map((k) => k.name), KEY_NAMES);
+            assert.deepStrictEqual(
+                mocks.ofType(T.key).map((k) => k.name),
+                KEY_NAMES,
+            );
             assert.deepStrictEqual(KEY_PURPOSES, ["logs", "volumes", "secrets", "data", "findings", "alerts"]);
             assert.deepStrictEqual(mocks.ofType(T.replica), []);
         });
@@ -90,11 +93,17 @@ describe("KeyRing", () => {
 
         it("follows a shorter configured deletion window", async () => {
             const short = await build({ deletionWindowInDays: 7 });
-            assert.deepStrictEqual(short.ofType(T.key).map((k) => k.inputs.deletionWindowInDays), KEY_NAMES.map(() => 7));
+            assert.deepStrictEqual(
+                short.ofType(T.key).map((k) => k.inputs.deletionWindowInDays),
+                KEY_NAMES.map(() => 7),
+            );
         });
 
         it("makes single-Region keys when there are no replica regions", () => {
-            assert.deepStrictEqual(mocks.ofType(T.key).map((k) => k.inputs.multiRegion), KEY_NAMES.map(() => false));
+            assert.deepStrictEqual(
+                mocks.ofType(T.key).map((k) => k.inputs.multiRegion),
+                KEY_NAMES.map(() => false),
+            );
         });
 
         it("aliases application keys alias/<env>/<app> and purpose keys alias/<env>/purpose/<purpose>, each on its key", () => {
@@ -104,7 +113,11 @@ describe("KeyRing", () => {
                 [
                     ["keys-app-orders-alias", "alias/staging/orders", mocks.named("keys-app-orders").outputs.keyId],
                     ["keys-app-payments-alias", "alias/staging/payments", mocks.named("keys-app-payments").outputs.keyId],
-                    ...KEY_PURPOSES.map((p) => [`keys-purpose-${p}-alias`, `alias/staging/purpose/${p}`, mocks.named(`keys-purpose-${p}`).outputs.keyId]),
+                    ...KEY_PURPOSES.map((p) => [
+                        `keys-purpose-${p}-alias`,
+                        `alias/staging/purpose/${p}`,
+                        mocks.named(`keys-purpose-${p}`).outputs.keyId,
+                    ]),
                 ],
             );
             assert.ok(aliases.every((a) => /^[0-9a-f-]{36}$/.test(String(a.inputs.targetKeyId))));
@@ -122,7 +135,11 @@ describe("KeyRing", () => {
             assert.deepStrictEqual(policyOf(mocks.named("keys-app-orders")), applicationKeyPolicy(scope, ORDERS));
             assert.deepStrictEqual(policyOf(mocks.named("keys-app-payments")), applicationKeyPolicy(scope, PAYMENTS));
             for (const purpose of KEY_PURPOSES) {
-                assert.deepStrictEqual(policyOf(mocks.named(`keys-purpose-${purpose}`)), purposeKeyPolicy(scope, purpose, BINDINGS), purpose);
+                assert.deepStrictEqual(
+                    policyOf(mocks.named(`keys-purpose-${purpose}`)),
+                    purposeKeyPolicy(scope, purpose, BINDINGS),
+                    purpose,
+                );
             }
         });
 
@@ -131,7 +148,10 @@ describe("KeyRing", () => {
         });
 
         it("protects every key, and nothing else", () => {
-            assert.deepStrictEqual(mocks.registrations.filter((r) => r.protect).map((r) => r.name), KEY_NAMES);
+            assert.deepStrictEqual(
+                mocks.registrations.filter((r) => r.protect).map((r) => r.name),
+                KEY_NAMES,
+            );
         });
 
         it("declares every key and alias through the environment's provider", () => {
@@ -170,7 +190,10 @@ describe("KeyRing", () => {
                 logsKeyArn: string;
             };
             assert.deepStrictEqual(outputs.keyArns, {
-                applications: { orders: mocks.named("keys-app-orders").outputs.arn, payments: mocks.named("keys-app-payments").outputs.arn },
+                applications: {
+                    orders: mocks.named("keys-app-orders").outputs.arn,
+                    payments: mocks.named("keys-app-payments").outputs.arn,
+                },
                 purposes: Object.fromEntries(KEY_PURPOSES.map((p) => [p, mocks.named(`keys-purpose-${p}`).outputs.arn])),
             });
             assert.strictEqual(outputs.logsKeyArn, mocks.named("keys-purpose-logs").outputs.arn);
@@ -180,7 +203,9 @@ describe("KeyRing", () => {
 
         it("binds the alerts key to the rule and topic names it is given", async () => {
             const other = await build({ alertRuleName: "other-rule", alertTopicName: "other-topic" });
-            const condition = (policyOf(other.named("keys-purpose-alerts")) as { Statement: { Condition?: Record<string, Record<string, string>> }[] }).Statement[2].Condition;
+            const condition = (
+                policyOf(other.named("keys-purpose-alerts")) as { Statement: { Condition?: Record<string, Record<string, string>> }[] }
+            ).Statement[2].Condition;
             assert.deepStrictEqual(
                 [condition?.["ArnEquals"]?.["aws:SourceArn"], condition?.["StringEquals"]?.["kms:EncryptionContext:aws:sns:topicArn"]],
                 ["arn:aws:events:eu-west-1:111111111111:rule/other-rule", "arn:aws:sns:eu-west-1:111111111111:other-topic"],
@@ -189,7 +214,10 @@ describe("KeyRing", () => {
 
         it("with no applications, keeps the six purpose keys", async () => {
             const none = await build({ applications: [] });
-            assert.deepStrictEqual(none.ofType(T.key).map((k) => k.name), KEY_PURPOSES.map((p) => `keys-purpose-${p}`));
+            assert.deepStrictEqual(
+                none.ofType(T.key).map((k) => k.name),
+                KEY_PURPOSES.map((p) => `keys-purpose-${p}`),
+            );
         });
     });
 
@@ -201,13 +229,19 @@ describe("KeyRing", () => {
         const replicasIn = (region: string) => mocks.ofType(T.replica).filter((r) => r.name.endsWith(`-${region}`));
 
         it("makes the primary keys multi-Region keys", () => {
-            assert.deepStrictEqual(mocks.ofType(T.key).map((k) => k.inputs.multiRegion), KEY_NAMES.map(() => true));
+            assert.deepStrictEqual(
+                mocks.ofType(T.key).map((k) => k.inputs.multiRegion),
+                KEY_NAMES.map(() => true),
+            );
         });
 
         it("replicates every key into every replica region, once", () => {
             assert.strictEqual(mocks.ofType(T.replica).length, KEY_NAMES.length * 2);
             for (const region of REPLICATED.replicaRegions ?? []) {
-                assert.deepStrictEqual(replicasIn(region).map((r) => r.name), KEY_NAMES.map((name) => `${name}-${region}`));
+                assert.deepStrictEqual(
+                    replicasIn(region).map((r) => r.name),
+                    KEY_NAMES.map((name) => `${name}-${region}`),
+                );
                 for (const name of KEY_NAMES) {
                     const replica = mocks.named(`${name}-${region}`);
                     assert.strictEqual(replica.inputs.primaryKeyArn, mocks.named(name).outputs.arn);
@@ -230,7 +264,10 @@ describe("KeyRing", () => {
             }
             const primary = mocks.providerReference("env");
             assert.deepStrictEqual(
-                mocks.registrations.filter((r) => r.provider === primary).map((r) => r.type).sort(),
+                mocks.registrations
+                    .filter((r) => r.provider === primary)
+                    .map((r) => r.type)
+                    .sort(),
                 [...KEY_NAMES.map(() => T.alias), ...KEY_NAMES.map(() => T.key)],
             );
         });
@@ -239,7 +276,13 @@ describe("KeyRing", () => {
             for (const replica of mocks.ofType(T.replica)) {
                 const primary = mocks.named(replica.name.replace(/-(eu-central-1|us-east-1)$/, ""));
                 assert.deepStrictEqual(
-                    [replica.inputs.deletionWindowInDays, replica.inputs.description, replica.tags, replica.inputs.enabled, replica.protect],
+                    [
+                        replica.inputs.deletionWindowInDays,
+                        replica.inputs.description,
+                        replica.tags,
+                        replica.inputs.enabled,
+                        replica.protect,
+                    ],
                     [30, primary.inputs.description, primary.tags, true, true],
                     replica.name,
                 );
@@ -268,11 +311,19 @@ describe("KeyRing", () => {
         it("protects every primary and every replica key, and nothing else", () => {
             const keys = [...mocks.ofType(T.key), ...mocks.ofType(T.replica)].map((r) => r.name).sort();
             assert.strictEqual(keys.length, KEY_NAMES.length * 3);
-            assert.deepStrictEqual(mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort(), keys);
+            assert.deepStrictEqual(
+                mocks.registrations
+                    .filter((r) => r.protect)
+                    .map((r) => r.name)
+                    .sort(),
+                keys,
+            );
         });
 
         it("exposes the replica ARNs by region, application and purpose", () => {
-            const outputs = mocks.named("keys").outputs as { replicaKeyArns: Record<string, { applications: Record<string, string>; purposes: Record<string, string> }> };
+            const outputs = mocks.named("keys").outputs as {
+                replicaKeyArns: Record<string, { applications: Record<string, string>; purposes: Record<string, string> }>;
+            };
             assert.deepStrictEqual(Object.keys(outputs.replicaKeyArns), ["eu-central-1", "us-east-1"]);
             for (const region of ["eu-central-1", "us-east-1"]) {
                 assert.deepStrictEqual(outputs.replicaKeyArns[region], {
@@ -302,19 +353,58 @@ describe("KeyRing", () => {
         });
         const replica = (region: string) => ({ region, provider: new aws.Provider(`replica-${region}`, { region }) });
         const cases: [string, () => Partial<KeyRingArgs>, RegExp][] = [
-            ["a replica in the primary region", () => ({ replicaRegions: [replica("eu-west-1")] }), /^KeyRing: replicaRegions: "eu-west-1" is not a region other than the primary region eu-west-1$/],
-            ["a replica region twice", () => ({ replicaRegions: [replica("us-east-1"), replica("us-east-1")] }), /^KeyRing: replicaRegions: "us-east-1" is listed twice$/],
-            ["a replica region that is no region", () => ({ replicaRegions: [replica("mars-1")] }), /^KeyRing: replicaRegions\[0\]\.region: "mars-1" is not an AWS region code/],
-            ...["/zero-trust/staging", "zero-trust/staging/", "/", "/zero-trust/*/"].map((prefix): [string, () => Partial<KeyRingArgs>, RegExp] => [
-                `the log-group prefix ${prefix}`,
-                () => ({ logGroupNamePrefix: prefix }),
-                /^KeyRing: logGroupNamePrefix: ".*" is not a log group name prefix that starts and ends with \//,
-            ]),
-            ["an alert rule name with a slash", () => ({ alertRuleName: "rule/with-slash" }), /^KeyRing: alertRuleName: "rule\/with-slash" is not an EventBridge rule name/],
-            ["an alert rule name over 64 characters", () => ({ alertRuleName: "r".repeat(65) }), /^KeyRing: alertRuleName: "r{65}" is not an EventBridge rule name/],
-            ["a FIFO topic name", () => ({ alertTopicName: "topic.fifo" }), /^KeyRing: alertTopicName: "topic\.fifo" is not a standard SNS topic name/],
-            ["an application listed twice", () => ({ applications: [{ name: "orders", keyUsers: ORDERS }, { name: "orders", keyUsers: ORDERS }] }), /^KeyRing: applications: "orders" is listed twice$/],
-            ["an application name that is no lowercase key", () => ({ applications: [{ name: "Orders", keyUsers: ORDERS }] }), /^KeyRing: applications\[0\]\.name: key "Orders" is not a lowercase name/],
+            [
+                "a replica in the primary region",
+                () => ({ replicaRegions: [replica("eu-west-1")] }),
+                /^KeyRing: replicaRegions: "eu-west-1" is not a region other than the primary region eu-west-1$/,
+            ],
+            [
+                "a replica region twice",
+                () => ({ replicaRegions: [replica("us-east-1"), replica("us-east-1")] }),
+                /^KeyRing: replicaRegions: "us-east-1" is listed twice$/,
+            ],
+            [
+                "a replica region that is no region",
+                () => ({ replicaRegions: [replica("mars-1")] }),
+                /^KeyRing: replicaRegions\[0\]\.region: "mars-1" is not an AWS region code/,
+            ],
+            ...["/zero-trust/staging", "zero-trust/staging/", "/", "/zero-trust/*/"].map(
+                (prefix): [string, () => Partial<KeyRingArgs>, RegExp] => [
+                    `the log-group prefix ${prefix}`,
+                    () => ({ logGroupNamePrefix: prefix }),
+                    /^KeyRing: logGroupNamePrefix: ".*" is not a log group name prefix that starts and ends with \//,
+                ],
+            ),
+            [
+                "an alert rule name with a slash",
+                () => ({ alertRuleName: "rule/with-slash" }),
+                /^KeyRing: alertRuleName: "rule\/with-slash" is not an EventBridge rule name/,
+            ],
+            [
+                "an alert rule name over 64 characters",
+                () => ({ alertRuleName: "r".repeat(65) }),
+                /^KeyRing: alertRuleName: "r{65}" is not an EventBridge rule name/,
+            ],
+            [
+                "a FIFO topic name",
+                () => ({ alertTopicName: "topic.fifo" }),
+                /^KeyRing: alertTopicName: "topic\.fifo" is not a standard SNS topic name/,
+            ],
+            [
+                "an application listed twice",
+                () => ({
+                    applications: [
+                        { name: "orders", keyUsers: ORDERS },
+                        { name: "orders", keyUsers: ORDERS },
+                    ],
+                }),
+                /^KeyRing: applications: "orders" is listed twice$/,
+            ],
+            [
+                "an application name that is no lowercase key",
+                () => ({ applications: [{ name: "Orders", keyUsers: ORDERS }] }),
+                /^KeyRing: applications\[0\]\.name: key "Orders" is not a lowercase name/,
+            ],
         ];
         for (const [label, overrides, message] of cases) {
             it(`${label}, declaring nothing`, () => assertRefusedBeforeDeclaring(() => new KeyRing("refused", args(overrides())), message));

@@ -35,8 +35,14 @@ describe("IAM ARN builders", () => {
             [roleArn(ACCOUNT, "deployer"), "arn:aws:iam::111111111111:role/deployer"],
             [roleArn(ACCOUNT, "app", "/workload/"), "arn:aws:iam::111111111111:role/workload/app"],
             [userArn(ACCOUNT, "alice"), "arn:aws:iam::111111111111:user/alice"],
-            [autoScalingServiceLinkedRole(ACCOUNT), "arn:aws:iam::111111111111:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"],
-            [permissionSetRoleArnPattern(ACCOUNT, "security-auditor"), "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*"],
+            [
+                autoScalingServiceLinkedRole(ACCOUNT),
+                "arn:aws:iam::111111111111:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+            ],
+            [
+                permissionSetRoleArnPattern(ACCOUNT, "security-auditor"),
+                "arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*",
+            ],
             [viaService("s3", REGION), "s3.eu-west-1.amazonaws.com"],
             [logsServicePrincipal(REGION), "logs.eu-west-1.amazonaws.com"],
             [bucketArn("logs"), "arn:aws:s3:::logs"],
@@ -51,7 +57,10 @@ describe("IAM ARN builders", () => {
             [cloudWatchAlarmArn(REGION, ACCOUNT, "responder-errors"), "arn:aws:cloudwatch:eu-west-1:111111111111:alarm:responder-errors"],
             [ec2Arn(REGION, ACCOUNT, "instance", "i-0123456789abcdef0"), "arn:aws:ec2:eu-west-1:111111111111:instance/i-0123456789abcdef0"],
             [ec2SnapshotArn(REGION, "snap-0123456789abcdef0"), "arn:aws:ec2:eu-west-1::snapshot/snap-0123456789abcdef0"],
-            [securityHubStandardArn(REGION, "standards/cis-aws-foundations-benchmark/v/3.0.0"), "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0"],
+            [
+                securityHubStandardArn(REGION, "standards/cis-aws-foundations-benchmark/v/3.0.0"),
+                "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0",
+            ],
         ];
         for (const [built, expected] of cases) {
             assert.strictEqual(built, expected);
@@ -63,9 +72,21 @@ describe("IAM ARN builders", () => {
             [roleArn("*", "break-glass"), "arn:aws:iam::222222222222:role/break-glass", "arn:aws:iam::222222222222:role/evil-break-glass"],
             [roleArn("*", "*", "/workload/"), "arn:aws:iam::222222222222:role/workload/app", "arn:aws:iam::222222222222:role/platform/app"],
             [accountRoot("*"), "arn:aws:iam::222222222222:root", "arn:aws:iam::222222222222:role/root"],
-            [eventRuleArn("*", "*", "alerts"), "arn:aws:events:us-east-1:222222222222:rule/alerts", "arn:aws:events:us-east-1:222222222222:rule/other"],
-            [ec2Arn("*", "*", "instance", "*"), "arn:aws:ec2:us-east-1:222222222222:instance/i-1", "arn:aws:ec2:us-east-1:222222222222:volume/vol-1"],
-            [trailArn("*", ACCOUNT, "*"), "arn:aws:cloudtrail:us-east-1:111111111111:trail/t", "arn:aws:cloudtrail:us-east-1:222222222222:trail/t"],
+            [
+                eventRuleArn("*", "*", "alerts"),
+                "arn:aws:events:us-east-1:222222222222:rule/alerts",
+                "arn:aws:events:us-east-1:222222222222:rule/other",
+            ],
+            [
+                ec2Arn("*", "*", "instance", "*"),
+                "arn:aws:ec2:us-east-1:222222222222:instance/i-1",
+                "arn:aws:ec2:us-east-1:222222222222:volume/vol-1",
+            ],
+            [
+                trailArn("*", ACCOUNT, "*"),
+                "arn:aws:cloudtrail:us-east-1:111111111111:trail/t",
+                "arn:aws:cloudtrail:us-east-1:222222222222:trail/t",
+            ],
         ];
         for (const [pattern, matched, unmatched] of cases) {
             assert.ok(resourceMatches(pattern, matched), `${pattern} matches ${matched}`);

@@ -21,8 +21,16 @@ describe("IAM policy document", () => {
         const topic = "arn:aws:sns:eu-west-1:111111111111:alerts";
         const rule = "arn:aws:events:eu-west-1:111111111111:rule/alerts";
         const policy = alertTopicPolicy({ topicArn: topic, ruleArn: rule, accountId: "111111111111" });
-        const byRule = { principal: { service: "events.amazonaws.com" }, action: "sns:Publish", resource: topic, context: { "aws:SourceArn": rule, "aws:SourceAccount": "111111111111" } };
+        const byRule = {
+            principal: { service: "events.amazonaws.com" },
+            action: "sns:Publish",
+            resource: topic,
+            context: { "aws:SourceArn": rule, "aws:SourceAccount": "111111111111" },
+        };
         assert.strictEqual(evaluate([policy], byRule, { strict: true }), "Allow");
-        assert.strictEqual(evaluate([policy], { ...byRule, principal: { arn: "arn:aws:iam::111111111111:role/app" }, context: {} }, { strict: true }), "ExplicitDeny");
+        assert.strictEqual(
+            evaluate([policy], { ...byRule, principal: { arn: "arn:aws:iam::111111111111:role/app" }, context: {} }, { strict: true }),
+            "ExplicitDeny",
+        );
     });
 });

@@ -40,8 +40,13 @@ describe("identity fixture through the offline preview and the real policy pack"
         });
 
         it("creates the platform-admin assignment only after AdministratorAccess, itself after the inline Deny", () => {
-            const dependencies = (name: string): string[] => (steps.find((s) => nameOf(s.urn) === name)?.newState.dependencies ?? []).map(nameOf);
-            assert.ok(dependencies("identity-platform-admin-prod-a1b2c3d4e5-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b").includes("identity-platform-admin-administrator-access"));
+            const dependencies = (name: string): string[] =>
+                (steps.find((s) => nameOf(s.urn) === name)?.newState.dependencies ?? []).map(nameOf);
+            assert.ok(
+                dependencies("identity-platform-admin-prod-a1b2c3d4e5-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b").includes(
+                    "identity-platform-admin-administrator-access",
+                ),
+            );
             assert.ok(dependencies("identity-platform-admin-administrator-access").includes("identity-platform-admin-inline"));
         });
     });

@@ -28,14 +28,18 @@ import { permissionSetPolicies, withEverythingAllowed } from "./permission-set-s
 
 const LOCATION: AuditLogLocation = { logArchiveBucketName: "acme-org-log-archive" };
 const ARCHIVE = "arn:aws:s3:::acme-org-log-archive";
-const TRAIL_LOG = "arn:aws:s3:::acme-org-log-archive/AWSLogs/o-a1b2c3d4e5/111111111111/CloudTrail/eu-west-1/2026/01/02/111111111111_CloudTrail_eu-west-1_20260102T0000Z_abc.json.gz";
+const TRAIL_LOG =
+    "arn:aws:s3:::acme-org-log-archive/AWSLogs/o-a1b2c3d4e5/111111111111/CloudTrail/eu-west-1/2026/01/02/111111111111_CloudTrail_eu-west-1_20260102T0000Z_abc.json.gz";
 const AUDIT_GROUP = "arn:aws:logs:eu-west-1:111111111111:log-group:/zero-trust/prod/vpc-flow-logs/main";
 const TRAIL_GROUP = "arn:aws:logs:us-east-1:999999999999:log-group:aws-cloudtrail-logs-org";
 const KEY = "arn:aws:kms:eu-west-1:111111111111:key/0c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5";
 
 /** The decision for one request over a permission set's policies, with the deciding statements in the message. */
 function decide(policies: readonly PolicyDocument[], request: PolicyRequest): { decision: Decision; why: string } {
-    return { decision: evaluate(policies, request, { strict: true }), why: `${request.action} on ${request.resource}: ${decidingSids(policies, request).join(", ") || "nothing applies"}` };
+    return {
+        decision: evaluate(policies, request, { strict: true }),
+        why: `${request.action} on ${request.resource}: ${decidingSids(policies, request).join(", ") || "nothing applies"}`,
+    };
 }
 
 function assertDecision(policies: readonly PolicyDocument[], request: PolicyRequest, expected: Decision): void {
@@ -45,9 +49,16 @@ function assertDecision(policies: readonly PolicyDocument[], request: PolicyRequ
 
 /** Every request the audit-log Deny must stop, with the resource it is about. */
 const TAMPERING: readonly PolicyRequest[] = [
-    ...["s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention", "s3:PutObject", "s3:PutObjectRetention", "s3:PutObjectLegalHold", "s3:PutObjectAcl", "s3:DeleteObjectTagging"].map(
-        (action) => ({ action, resource: TRAIL_LOG }),
-    ),
+    ...[
+        "s3:DeleteObject",
+        "s3:DeleteObjectVersion",
+        "s3:BypassGovernanceRetention",
+        "s3:PutObject",
+        "s3:PutObjectRetention",
+        "s3:PutObjectLegalHold",
+        "s3:PutObjectAcl",
+        "s3:DeleteObjectTagging",
+    ].map((action) => ({ action, resource: TRAIL_LOG })),
     ...[
         "s3:PutBucketPolicy",
         "s3:DeleteBucketPolicy",
@@ -60,7 +71,13 @@ const TAMPERING: readonly PolicyRequest[] = [
         "s3:PutBucketAcl",
         "s3:PutReplicationConfiguration",
     ].map((action) => ({ action, resource: ARCHIVE })),
-    ...["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors", "cloudtrail:DeleteEventDataStore"].map((action) => ({
+    ...[
+        "cloudtrail:StopLogging",
+        "cloudtrail:DeleteTrail",
+        "cloudtrail:UpdateTrail",
+        "cloudtrail:PutEventSelectors",
+        "cloudtrail:DeleteEventDataStore",
+    ].map((action) => ({
         action,
         resource: "arn:aws:cloudtrail:us-east-1:999999999999:trail/organization-trail",
     })),
@@ -71,7 +88,10 @@ const TAMPERING: readonly PolicyRequest[] = [
     ]),
     { action: "logs:DeleteLogStream", resource: `${AUDIT_GROUP}:log-stream:eni-0a1b2c3d-all` },
     { action: "logs:PutLogEvents", resource: `${TRAIL_GROUP}:log-stream:111111111111_CloudTrail_eu-west-1` },
-    ...["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation", "kms:DeleteImportedKeyMaterial"].map((action) => ({ action, resource: KEY })),
+    ...["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation", "kms:DeleteImportedKeyMaterial"].map((action) => ({
+        action,
+        resource: KEY,
+    })),
 ];
 
 describe("permission set policies", () => {
@@ -97,8 +117,14 @@ describe("permission set policies", () => {
         }
 
         it("refuses an inline policy larger than an IAM role may carry, naming the permission set", () => {
-            const huge: PermissionSetPolicy = { Version: "2012-10-17", Statement: [{ Sid: "Huge", Effect: "Allow", Action: "s3:GetObject", Resource: "x".repeat(INLINE_POLICY_MAX_CHARACTERS) }] };
-            assert.throws(() => inlinePolicyContent("developer", huge), /^Error: permission set developer: inline policy of \d+ characters, more than the 10240/);
+            const huge: PermissionSetPolicy = {
+                Version: "2012-10-17",
+                Statement: [{ Sid: "Huge", Effect: "Allow", Action: "s3:GetObject", Resource: "x".repeat(INLINE_POLICY_MAX_CHARACTERS) }],
+            };
+            assert.throws(
+                () => inlinePolicyContent("developer", huge),
+                /^Error: permission set developer: inline policy of \d+ characters, more than the 10240/,
+            );
         });
 
         it("builds the Deny from the organisation's SCP action lists (every action of each is in it)", () => {
@@ -121,35 +147,54 @@ describe("permission set policies", () => {
                 DenyAuditLogObjectChanges: [`${ARCHIVE}/*`, `${ARCHIVE}-config/*`],
                 DenyLogArchiveBucketChanges: [ARCHIVE, `${ARCHIVE}-config`],
                 DenyCloudTrailChanges: "*",
-                DenyAuditLogGroupChanges: ["arn:aws:logs:*:*:log-group:/zero-trust/*/vpc-flow-logs/*", "arn:aws:logs:*:*:log-group:aws-cloudtrail-logs*"],
+                DenyAuditLogGroupChanges: [
+                    "arn:aws:logs:*:*:log-group:/zero-trust/*/vpc-flow-logs/*",
+                    "arn:aws:logs:*:*:log-group:aws-cloudtrail-logs*",
+                ],
                 DenyKeyDestruction: "*",
             });
-            assert.deepStrictEqual(auditLogGroupArns(["/org/trail"]), ["arn:aws:logs:*:*:log-group:/org/trail", "arn:aws:logs:*:*:log-group:/org/trail:*"]);
+            assert.deepStrictEqual(auditLogGroupArns(["/org/trail"]), [
+                "arn:aws:logs:*:*:log-group:/org/trail",
+                "arn:aws:logs:*:*:log-group:/org/trail:*",
+            ]);
         });
 
         it("refuses a bad bucket name or log group pattern with a one-line error naming the argument", () => {
-            assert.throws(() => protectAuditLogs({ logArchiveBucketName: "Logs_Bucket" }), (e: Error) => /^logArchiveBucketName: "Logs_Bucket" is not an S3 bucket name/.test(e.message) && !e.message.includes("\n"));
-            assert.throws(() => protectAuditLogs({ ...LOCATION, auditLogGroupPatterns: ["*"] }), (e: Error) => /^auditLogGroupPatterns: "\*"/.test(e.message) && !e.message.includes("\n"));
+            assert.throws(
+                () => protectAuditLogs({ logArchiveBucketName: "Logs_Bucket" }),
+                (e: Error) => /^logArchiveBucketName: "Logs_Bucket" is not an S3 bucket name/.test(e.message) && !e.message.includes("\n"),
+            );
+            assert.throws(
+                () => protectAuditLogs({ ...LOCATION, auditLogGroupPatterns: ["*"] }),
+                (e: Error) => /^auditLogGroupPatterns: "\*"/.test(e.message) && !e.message.includes("\n"),
+            );
         });
     });
 
     describe("managed policies and sessions per job function", () => {
         it("attaches AWS managed job-function policies: none to developer, SecurityAudit + ViewOnlyAccess, AdministratorAccess, ViewOnlyAccess", () => {
-            assert.deepStrictEqual(
-                Object.fromEntries(PERMISSION_SET_KEYS.map((key) => [key, PERMISSION_SETS[key].managedPolicyArns])),
-                {
-                    developer: [],
-                    "security-auditor": ["arn:aws:iam::aws:policy/SecurityAudit", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
-                    "platform-admin": ["arn:aws:iam::aws:policy/AdministratorAccess"],
-                    "read-only": ["arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
-                },
-            );
+            assert.deepStrictEqual(Object.fromEntries(PERMISSION_SET_KEYS.map((key) => [key, PERMISSION_SETS[key].managedPolicyArns])), {
+                developer: [],
+                "security-auditor": ["arn:aws:iam::aws:policy/SecurityAudit", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
+                "platform-admin": ["arn:aws:iam::aws:policy/AdministratorAccess"],
+                "read-only": ["arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
+            });
         });
 
         it("gives people 4-hour sessions (at most 8) and administrators 1 hour (at most 2)", () => {
             assert.deepStrictEqual(
-                Object.fromEntries(PERMISSION_SET_KEYS.map((key) => [key, [PERMISSION_SETS[key].defaultSessionDuration, PERMISSION_SETS[key].maxSessionMinutes]])),
-                { developer: ["PT4H", 480], "security-auditor": ["PT4H", 480], "platform-admin": ["PT1H", 120], "read-only": ["PT4H", 480] },
+                Object.fromEntries(
+                    PERMISSION_SET_KEYS.map((key) => [
+                        key,
+                        [PERMISSION_SETS[key].defaultSessionDuration, PERMISSION_SETS[key].maxSessionMinutes],
+                    ]),
+                ),
+                {
+                    developer: ["PT4H", 480],
+                    "security-auditor": ["PT4H", 480],
+                    "platform-admin": ["PT1H", 120],
+                    "read-only": ["PT4H", 480],
+                },
             );
         });
 
@@ -180,8 +225,16 @@ describe("permission set policies", () => {
             assertDecision(auditor, { action: "s3:DeleteObjectVersion", resource: TRAIL_LOG }, "ExplicitDeny");
             assertDecision(auditor, { action: "s3:PutBucketPolicy", resource: ARCHIVE }, "ExplicitDeny");
             assertDecision(auditor, { action: "s3:PutLifecycleConfiguration", resource: ARCHIVE }, "ExplicitDeny");
-            assertDecision(auditor, { action: "cloudtrail:StopLogging", resource: "arn:aws:cloudtrail:us-east-1:999999999999:trail/organization-trail" }, "ExplicitDeny");
-            assertDecision(auditor, { action: "cloudtrail:DeleteTrail", resource: "arn:aws:cloudtrail:us-east-1:999999999999:trail/organization-trail" }, "ExplicitDeny");
+            assertDecision(
+                auditor,
+                { action: "cloudtrail:StopLogging", resource: "arn:aws:cloudtrail:us-east-1:999999999999:trail/organization-trail" },
+                "ExplicitDeny",
+            );
+            assertDecision(
+                auditor,
+                { action: "cloudtrail:DeleteTrail", resource: "arn:aws:cloudtrail:us-east-1:999999999999:trail/organization-trail" },
+                "ExplicitDeny",
+            );
             assertDecision(auditor, { action: "logs:DeleteLogGroup", resource: AUDIT_GROUP }, "ExplicitDeny");
             assertDecision(auditor, { action: "logs:DeleteLogGroup", resource: TRAIL_GROUP }, "ExplicitDeny");
         });
@@ -197,7 +250,10 @@ describe("permission set policies", () => {
                 { action: "logs:StartQuery", resource: TRAIL_GROUP },
                 { action: "cloudtrail:LookupEvents", resource: "*" },
                 { action: "cloudtrail:StartQuery", resource: "*" },
-                { action: "guardduty:GetFindings", resource: "arn:aws:guardduty:eu-west-1:222222222222:detector/12abc34d567e8fa901bc2d34e56789f0" },
+                {
+                    action: "guardduty:GetFindings",
+                    resource: "arn:aws:guardduty:eu-west-1:222222222222:detector/12abc34d567e8fa901bc2d34e56789f0",
+                },
                 { action: "guardduty:ListFindings", resource: "*" },
                 { action: "securityhub:GetFindings", resource: "*" },
                 { action: "detective:SearchGraph", resource: "*" },
@@ -218,11 +274,21 @@ describe("permission set policies", () => {
         });
 
         it("does not archive, suppress or change findings, nor decrypt outside S3", () => {
-            for (const action of ["guardduty:ArchiveFindings", "guardduty:CreateFilter", "guardduty:UpdateFindingsFeedback", "securityhub:BatchUpdateFindings", "securityhub:CreateAutomationRule"]) {
+            for (const action of [
+                "guardduty:ArchiveFindings",
+                "guardduty:CreateFilter",
+                "guardduty:UpdateFindingsFeedback",
+                "securityhub:BatchUpdateFindings",
+                "securityhub:CreateAutomationRule",
+            ]) {
                 assert.notStrictEqual(evaluate(auditor, { action, resource: "*" }, { strict: true }), "Allow", action);
             }
             assertDecision(auditor, { action: "kms:Decrypt", resource: KEY }, "ImplicitDeny");
-            assertDecision(auditor, { action: "kms:Decrypt", resource: KEY, context: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } }, "ImplicitDeny");
+            assertDecision(
+                auditor,
+                { action: "kms:Decrypt", resource: KEY, context: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } },
+                "ImplicitDeny",
+            );
         });
 
         it("property: no deletion-like request on the archive, in any letter case and any key or version, is ever allowed", () => {
@@ -234,7 +300,12 @@ describe("permission set policies", () => {
                 "s3:DeleteObjectTagging",
                 "s3:DeleteObjectVersionTagging",
             );
-            const bucketLike = fc.constantFrom(...LOG_BUCKET_TAMPERING_ACTIONS, "s3:PutBucketLogging", "s3:PutReplicationConfiguration", "s3:PutBucketAcl");
+            const bucketLike = fc.constantFrom(
+                ...LOG_BUCKET_TAMPERING_ACTIONS,
+                "s3:PutBucketLogging",
+                "s3:PutReplicationConfiguration",
+                "s3:PutBucketAcl",
+            );
             const recase = (action: string, flips: boolean[]): string =>
                 action
                     .split("")
@@ -242,12 +313,19 @@ describe("permission set policies", () => {
                     .join("");
             const objectKey = fc.stringMatching(/^[A-Za-z0-9!_.*'()/ -]{1,80}$/);
             fc.assert(
-                fc.property(deletionLike, bucketLike, fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), objectKey, fc.boolean(), (objectAction, bucketAction, flips, key, everything) => {
-                    const policies = everything ? withEverythingAllowed(auditor) : auditor;
-                    const onObject = evaluate(policies, { action: recase(objectAction, flips), resource: `${ARCHIVE}/${key}` });
-                    const onBucket = evaluate(policies, { action: recase(bucketAction, flips), resource: ARCHIVE });
-                    return onObject === "ExplicitDeny" && onBucket === "ExplicitDeny";
-                }),
+                fc.property(
+                    deletionLike,
+                    bucketLike,
+                    fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+                    objectKey,
+                    fc.boolean(),
+                    (objectAction, bucketAction, flips, key, everything) => {
+                        const policies = everything ? withEverythingAllowed(auditor) : auditor;
+                        const onObject = evaluate(policies, { action: recase(objectAction, flips), resource: `${ARCHIVE}/${key}` });
+                        const onBucket = evaluate(policies, { action: recase(bucketAction, flips), resource: ARCHIVE });
+                        return onObject === "ExplicitDeny" && onBucket === "ExplicitDeny";
+                    },
+                ),
                 { numRuns: 300 },
             );
         });
@@ -319,7 +397,12 @@ describe("permission set policies", () => {
             ]) {
                 assert.notStrictEqual(evaluate(developer, request, { strict: true }), "Allow", `${request.action} on ${request.resource}`);
             }
-            for (const action of ["ec2:DisableEbsEncryptionByDefault", "ec2:ModifyEbsDefaultKmsKeyId", "ec2:DeleteFlowLogs", "s3:PutAccountPublicAccessBlock"]) {
+            for (const action of [
+                "ec2:DisableEbsEncryptionByDefault",
+                "ec2:ModifyEbsDefaultKmsKeyId",
+                "ec2:DeleteFlowLogs",
+                "s3:PutAccountPublicAccessBlock",
+            ]) {
                 assertDecision(developer, { action, resource: "*" }, "ExplicitDeny");
             }
         });
@@ -331,10 +414,19 @@ describe("permission set policies", () => {
             const iam = allowed.filter((s) => listOf(s.Action).some((a) => a.startsWith("iam:")));
             assert.deepStrictEqual(
                 iam.map((s) => [listOf(s.Action), listOf(s.Resource), s.Condition]),
-                [[["iam:PassRole"], ["arn:aws:iam::*:role/workload/*"], { StringEquals: { "iam:PassedToService": ["lambda.amazonaws.com", "ec2.amazonaws.com"] } }]],
+                [
+                    [
+                        ["iam:PassRole"],
+                        ["arn:aws:iam::*:role/workload/*"],
+                        { StringEquals: { "iam:PassedToService": ["lambda.amazonaws.com", "ec2.amazonaws.com"] } },
+                    ],
+                ],
             );
             const kms = allowed.filter((s) => listOf(s.Action).some((a) => a.startsWith("kms:")));
-            assert.ok(kms.every((s) => s.Condition?.StringLike?.["kms:ViaService"] !== undefined), "kms only through a service");
+            assert.ok(
+                kms.every((s) => s.Condition?.StringLike?.["kms:ViaService"] !== undefined),
+                "kms only through a service",
+            );
             assert.ok(allowed.every((s) => s.NotAction === undefined && !("NotResource" in s)));
         });
     });

@@ -11,7 +11,12 @@ const OWN_ROLE = "arn:aws:iam::111111111111:role/orders-service";
 /** A principal outside the organisation: ECR's presigned URL, or a foreign account's stolen credentials. */
 const OUTSIDER = "arn:aws:iam::999999999999:role/anyone";
 
-const request = (arn: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({ principal: { arn }, action, resource, context });
+const request = (arn: string, action: string, resource: string, context: PolicyRequest["context"] = {}): PolicyRequest => ({
+    principal: { arn },
+    action,
+    resource,
+    context,
+});
 
 describe("VPC endpoint policies", () => {
     describe("organisation only (DynamoDB and the interface endpoints)", () => {
@@ -19,8 +24,14 @@ describe("VPC endpoint policies", () => {
 
         it("lets the organisation's principals through, and nobody else", () => {
             assert.strictEqual(evaluate([policy], request(OWN_ROLE, "kms:Decrypt", "*", IN_ORG)), "Allow");
-            assert.strictEqual(evaluate([policy], request(OUTSIDER, "kms:Decrypt", "*", { "aws:PrincipalOrgID": "o-zzzzzzzzzz" })), "ImplicitDeny");
-            assert.strictEqual(evaluate([policy], request(OUTSIDER, "s3:GetObject", `arn:aws:s3:::prod-${REGION}-starport-layer-bucket/x`)), "ImplicitDeny");
+            assert.strictEqual(
+                evaluate([policy], request(OUTSIDER, "kms:Decrypt", "*", { "aws:PrincipalOrgID": "o-zzzzzzzzzz" })),
+                "ImplicitDeny",
+            );
+            assert.strictEqual(
+                evaluate([policy], request(OUTSIDER, "s3:GetObject", `arn:aws:s3:::prod-${REGION}-starport-layer-bucket/x`)),
+                "ImplicitDeny",
+            );
         });
     });
 
@@ -40,7 +51,11 @@ describe("VPC endpoint policies", () => {
                 `arn:aws:s3:::al2023-repos-${REGION}-de612dc2/core/mirrors/latest/x86_64/mirror.list`,
             ]) {
                 assert.strictEqual(evaluate([policy], request(OUTSIDER, "s3:GetObject", object)), "Allow", object);
-                assert.strictEqual(evaluate([organizationOnlyEndpointPolicyDocument(ORG)], request(OUTSIDER, "s3:GetObject", object)), "ImplicitDeny", object);
+                assert.strictEqual(
+                    evaluate([organizationOnlyEndpointPolicyDocument(ORG)], request(OUTSIDER, "s3:GetObject", object)),
+                    "ImplicitDeny",
+                    object,
+                );
             }
         });
 

@@ -42,10 +42,18 @@ const FLOW_LOGS: VpcFlowLogsArgs = {
 };
 
 refuses<VpcFlowLogsArgs>("VpcFlowLogs", (args) => new VpcFlowLogs("flow", args), FLOW_LOGS, [
-    ["an environment that is no lowercase key", { environment: "stag ing" }, /^VpcFlowLogs: environment: key "stag ing" is not a lowercase name/],
+    [
+        "an environment that is no lowercase key",
+        { environment: "stag ing" },
+        /^VpcFlowLogs: environment: key "stag ing" is not a lowercase name/,
+    ],
     ["a region that is none", { region: "europe" }, /^VpcFlowLogs: region: "europe" is not an AWS region code/],
     ["an account id with letters", { accountId: "11111111111x" }, /^VpcFlowLogs: accountId: "11111111111x" is not an AWS account id/],
-    ["a log group name with a space", { logGroupName: "/zero-trust/flow logs" }, /^VpcFlowLogs: logGroupName: "\/zero-trust\/flow logs" is not a log group name \(1-512 of A-Z a-z 0-9 _ - \/ \. #\)$/],
+    [
+        "a log group name with a space",
+        { logGroupName: "/zero-trust/flow logs" },
+        /^VpcFlowLogs: logGroupName: "\/zero-trust\/flow logs" is not a log group name \(1-512 of A-Z a-z 0-9 _ - \/ \. #\)$/,
+    ],
     ["a retention CloudWatch refuses", { retentionInDays: 10 }, RETENTION],
 ]);
 
@@ -59,9 +67,21 @@ const LOCKDOWN: DefaultVpcLockdownArgs = {
 refuses<DefaultVpcLockdownArgs>("DefaultVpcLockdown", (args) => new DefaultVpcLockdown("default-vpc", args), LOCKDOWN, [
     ["an environment that is no lowercase key", { environment: "" }, /^DefaultVpcLockdown: environment: key "" is not a lowercase name/],
     ["a region that is none", { region: "eu-west" }, /^DefaultVpcLockdown: region: "eu-west" is not an AWS region code/],
-    ["an account id that is a number", { accountId: 111111111111 as unknown as string }, /^DefaultVpcLockdown: accountId: 111111111111 is not an AWS account id/],
-    ["a flow log group name with a wildcard", { flowLogGroupName: "/zero-trust/*" }, /^DefaultVpcLockdown: flowLogGroupName: "\/zero-trust\/\*" is not a log group name/],
-    ["a retention CloudWatch refuses", { flowLogRetentionDays: 0 }, /^DefaultVpcLockdown: flowLogRetentionDays: 0 is not a CloudWatch Logs retention/],
+    [
+        "an account id that is a number",
+        { accountId: 111111111111 as unknown as string },
+        /^DefaultVpcLockdown: accountId: 111111111111 is not an AWS account id/,
+    ],
+    [
+        "a flow log group name with a wildcard",
+        { flowLogGroupName: "/zero-trust/*" },
+        /^DefaultVpcLockdown: flowLogGroupName: "\/zero-trust\/\*" is not a log group name/,
+    ],
+    [
+        "a retention CloudWatch refuses",
+        { flowLogRetentionDays: 0 },
+        /^DefaultVpcLockdown: flowLogRetentionDays: 0 is not a CloudWatch Logs retention/,
+    ],
 ]);
 
 const ROUTING: TierRoutingArgs = {
@@ -75,11 +95,31 @@ const ROUTING: TierRoutingArgs = {
 };
 
 refuses<TierRoutingArgs>("TierRouting", (args) => new TierRouting("routing", args), ROUTING, [
-    ["no availability zone", { availabilityZones: [] }, /^TierRouting: availabilityZones: \[\] is not a non-empty list of availability zones$/],
-    ["an availability zone twice", { availabilityZones: ["eu-west-1a", "eu-west-1a"] }, /^TierRouting: availabilityZones: "eu-west-1a" is listed twice$/],
-    ["an availability zone that is a region", { availabilityZones: ["eu-west-1", "eu-west-1b"] }, /^TierRouting: availabilityZones\[0\]: "eu-west-1" is not an availability zone name \(like eu-west-1a\)$/],
-    ["a tier without a subnet in every AZ", { privateSubnetIds: ["subnet-3"] }, /^TierRouting: privateSubnetIds: \["subnet-3"\] is not a list of 2 subnet ids, one per availability zone$/],
-    ["an unknown NAT strategy", { natGateways: "many" as TierRoutingArgs["natGateways"] }, /^TierRouting: natGateways: "many" is not one of one-per-az, single, none$/],
+    [
+        "no availability zone",
+        { availabilityZones: [] },
+        /^TierRouting: availabilityZones: \[\] is not a non-empty list of availability zones$/,
+    ],
+    [
+        "an availability zone twice",
+        { availabilityZones: ["eu-west-1a", "eu-west-1a"] },
+        /^TierRouting: availabilityZones: "eu-west-1a" is listed twice$/,
+    ],
+    [
+        "an availability zone that is a region",
+        { availabilityZones: ["eu-west-1", "eu-west-1b"] },
+        /^TierRouting: availabilityZones\[0\]: "eu-west-1" is not an availability zone name \(like eu-west-1a\)$/,
+    ],
+    [
+        "a tier without a subnet in every AZ",
+        { privateSubnetIds: ["subnet-3"] },
+        /^TierRouting: privateSubnetIds: \["subnet-3"\] is not a list of 2 subnet ids, one per availability zone$/,
+    ],
+    [
+        "an unknown NAT strategy",
+        { natGateways: "many" as TierRoutingArgs["natGateways"] },
+        /^TierRouting: natGateways: "many" is not one of one-per-az, single, none$/,
+    ],
 ]);
 
 const SECURITY_GROUPS: TierSecurityGroupsArgs = {
@@ -126,10 +166,22 @@ const ENDPOINTS: VpcEndpointsArgs = {
 };
 
 refuses<VpcEndpointsArgs>("VpcEndpoints", (args) => new VpcEndpoints("endpoints", args), ENDPOINTS, [
-    ["a region outside the aws partition", { region: "us-gov-west-1" }, /^VpcEndpoints: region: "us-gov-west-1" is not an AWS region code of the aws partition/],
+    [
+        "a region outside the aws partition",
+        { region: "us-gov-west-1" },
+        /^VpcEndpoints: region: "us-gov-west-1" is not an AWS region code of the aws partition/,
+    ],
     ["a VPC CIDR with host bits", { vpcCidr: "10.20.0.1/16" }, /^VpcEndpoints: vpcCidr: "10\.20\.0\.1\/16" is not an IPv4 network CIDR/],
-    ["no subnet for the interface endpoints", { interfaceSubnetIds: [] }, /^VpcEndpoints: interfaceSubnetIds: \[\] is not a non-empty list of subnet ids/],
-    ["an unknown interface service", { interfaceServices: ["kms", "s3" as "kms"] }, /^VpcEndpoints: interfaceServices\[1\]: "s3" is not one of /],
+    [
+        "no subnet for the interface endpoints",
+        { interfaceSubnetIds: [] },
+        /^VpcEndpoints: interfaceSubnetIds: \[\] is not a non-empty list of subnet ids/,
+    ],
+    [
+        "an unknown interface service",
+        { interfaceServices: ["kms", "s3" as "kms"] },
+        /^VpcEndpoints: interfaceServices\[1\]: "s3" is not one of /,
+    ],
 ]);
 
 const ENTRY: InternetEntryPointArgs = {
@@ -142,6 +194,14 @@ const ENTRY: InternetEntryPointArgs = {
 };
 
 refuses<InternetEntryPointArgs>("InternetEntryPoint", (args) => new InternetEntryPoint("entry", args), ENTRY, [
-    ["an SSL policy that allows TLS 1.1", { sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" as InternetEntryPointArgs["sslPolicy"] }, /^InternetEntryPoint: sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" is not one of /],
-    ["no public subnet", { publicSubnetIds: [] }, /^InternetEntryPoint: publicSubnetIds: \[\] is not a non-empty list of public subnet ids/],
+    [
+        "an SSL policy that allows TLS 1.1",
+        { sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" as InternetEntryPointArgs["sslPolicy"] },
+        /^InternetEntryPoint: sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" is not one of /,
+    ],
+    [
+        "no public subnet",
+        { publicSubnetIds: [] },
+        /^InternetEntryPoint: publicSubnetIds: \[\] is not a non-empty list of public subnet ids/,
+    ],
 ]);

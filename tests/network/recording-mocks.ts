@@ -52,7 +52,10 @@ export class RecordingMocks {
      * Installs a fresh recording monitor with this stack config (which also becomes the program's
      * `pulumi.Config`), answering stack references through `hooks`; call before constructing resources.
      */
-    static install(stackConfig: StackConfig = componentStackConfig(), hooks: Parameters<typeof installRecordingMonitor>[2] = {}): RecordingMocks {
+    static install(
+        stackConfig: StackConfig = componentStackConfig(),
+        hooks: Parameters<typeof installRecordingMonitor>[2] = {},
+    ): RecordingMocks {
         return new RecordingMocks(installRecordingMonitor(stackConfig, "up", hooks));
     }
 
@@ -83,7 +86,10 @@ export class RecordingMocks {
 
     /** The single registration with this logical name (throws if absent or ambiguous). */
     named(name: string): Registration {
-        return exactlyOne(this.registrations.filter((r) => r.name === name), `resource named ${name}`);
+        return exactlyOne(
+            this.registrations.filter((r) => r.name === name),
+            `resource named ${name}`,
+        );
     }
 
     /** The provider reference (`urn::id`) a resource registered with this provider carries. */
@@ -108,7 +114,10 @@ export function only(mocks: RecordingMocks, type: string): Registration {
 
 /** The raw registration with this logical name (throws if absent or ambiguous). */
 export function recordedNamed(mocks: RecordingMocks, name: string): RecordedResource {
-    return exactlyOne(mocks.recorded.filter((r) => r.name === name), `resource named ${name}`);
+    return exactlyOne(
+        mocks.recorded.filter((r) => r.name === name),
+        `resource named ${name}`,
+    );
 }
 
 /** Every URN a registration depends on, as the engine receives them: explicit `dependsOn` (expanded by the SDK) and its inputs' dependencies. */

@@ -11,11 +11,17 @@ function range(cidr: string): { first: number; last: number; prefix: number } {
 }
 
 /** A random RFC 1918 VPC network CIDR with a prefix from /16 to /28. */
-const vpcCidr = fc.record({ prefix: fc.integer({ min: 16, max: 28 }), second: fc.integer({ min: 0, max: 255 }), host: fc.integer({ min: 0, max: 65535 }) }).map(({ prefix, second, host }) => {
-    const base = 10 * 2 ** 24 + second * 2 ** 16 + host;
-    const network = base - (base % 2 ** (32 - prefix));
-    return `${ipaddr.fromByteArray([24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256)).toString()}/${prefix}`;
-});
+const vpcCidr = fc
+    .record({
+        prefix: fc.integer({ min: 16, max: 28 }),
+        second: fc.integer({ min: 0, max: 255 }),
+        host: fc.integer({ min: 0, max: 65535 }),
+    })
+    .map(({ prefix, second, host }) => {
+        const base = 10 * 2 ** 24 + second * 2 ** 16 + host;
+        const network = base - (base % 2 ** (32 - prefix));
+        return `${ipaddr.fromByteArray([24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256)).toString()}/${prefix}`;
+    });
 
 /** A VPC CIDR, an AZ count and per-tier prefixes between the VPC prefix and /28. */
 const layout = vpcCidr.chain((cidr) => {
@@ -66,7 +72,9 @@ describe("subnet plan", () => {
         fc.assert(
             fc.property(layout.filter(fits), ({ cidr, azCount, prefixes }) => {
                 const plan = planSubnets(cidr, azCount, prefixes);
-                const ranges = TIERS.flatMap((tier) => plan[tier]).map(range).sort((a, b) => a.first - b.first);
+                const ranges = TIERS.flatMap((tier) => plan[tier])
+                    .map(range)
+                    .sort((a, b) => a.first - b.first);
                 for (let i = 1; i < ranges.length; i++) {
                     assert.ok(ranges[i].first > ranges[i - 1].last, "overlapping subnets");
                 }
@@ -82,7 +90,10 @@ describe("subnet plan", () => {
                 ({ cidr, azCount, prefixes }) => {
                     const { needed, available } = measureSubnetSpace(cidr, azCount, prefixes);
                     assert.ok(needed > available);
-                    assert.throws(() => planSubnets(cidr, azCount, prefixes), new RangeError(`subnet plan: the tiers need ${needed} addresses but ${cidr} has ${available}`));
+                    assert.throws(
+                        () => planSubnets(cidr, azCount, prefixes),
+                        new RangeError(`subnet plan: the tiers need ${needed} addresses but ${cidr} has ${available}`),
+                    );
                 },
             ),
             { numRuns: 200 },
@@ -90,14 +101,23 @@ describe("subnet plan", () => {
     });
 
     it("measures exactly: a /24 holds 2 AZs of /26 + /27 + /27 but not of /26 + /26 + /27", () => {
-        assert.deepStrictEqual(measureSubnetSpace("10.0.0.0/24", 2, { public: 26, private: 27, isolated: 27 }), { needed: 256, available: 256 });
+        assert.deepStrictEqual(measureSubnetSpace("10.0.0.0/24", 2, { public: 26, private: 27, isolated: 27 }), {
+            needed: 256,
+            available: 256,
+        });
         assert.doesNotThrow(() => planSubnets("10.0.0.0/24", 2, { public: 26, private: 27, isolated: 27 }));
-        assert.deepStrictEqual(measureSubnetSpace("10.0.0.0/24", 2, { public: 26, private: 26, isolated: 27 }), { needed: 320, available: 256 });
+        assert.deepStrictEqual(measureSubnetSpace("10.0.0.0/24", 2, { public: 26, private: 26, isolated: 27 }), {
+            needed: 320,
+            available: 256,
+        });
     });
 
     it("refuses a VPC CIDR with host bits and prefixes outside the VPC-to-/28 range", () => {
         assert.throws(() => planSubnets("10.0.1.0/16", 1, { public: 24, private: 24, isolated: 24 }), /not an IPv4 network CIDR/);
-        assert.throws(() => planSubnets("10.0.0.0/16", 1, { public: 15, private: 24, isolated: 24 }), /public prefix \/15 must be from \/16 to \/28/);
+        assert.throws(
+            () => planSubnets("10.0.0.0/16", 1, { public: 15, private: 24, isolated: 24 }),
+            /public prefix \/15 must be from \/16 to \/28/,
+        );
         assert.throws(() => planSubnets("10.0.0.0/16", 1, { public: 24, private: 29, isolated: 24 }), /private prefix \/29/);
     });
 });

@@ -71,7 +71,8 @@ async function build(overrides: Partial<ThreeTierVpcArgs> = {}): Promise<Recordi
 /** Some inputs of a registration as one string, e.g. "10.20.0.0/20 5432 5432". */
 const show = (r: Registration, ...keys: string[]) => keys.map((key) => String(r.inputs[key])).join(" ");
 const idOf = (mocks: RecordingMocks, name: string) => mocks.named(name).id;
-const routesOf = (mocks: RecordingMocks, routeTableName: string) => mocks.ofType(T.route).filter((r) => r.inputs.routeTableId === idOf(mocks, routeTableName));
+const routesOf = (mocks: RecordingMocks, routeTableName: string) =>
+    mocks.ofType(T.route).filter((r) => r.inputs.routeTableId === idOf(mocks, routeTableName));
 
 describe("ThreeTierVpc", () => {
     describe("VPC and subnets", () => {
@@ -159,7 +160,9 @@ describe("ThreeTierVpc", () => {
                 igwRoutes.map((r) => [r.inputs.routeTableId, r.inputs.gatewayId, r.inputs.destinationCidrBlock]),
                 [[idOf(mocks, "net-routing-public"), igw[0].id, "0.0.0.0/0"]],
             );
-            const publicAssociations = mocks.ofType(T.association).filter((a) => a.inputs.routeTableId === idOf(mocks, "net-routing-public"));
+            const publicAssociations = mocks
+                .ofType(T.association)
+                .filter((a) => a.inputs.routeTableId === idOf(mocks, "net-routing-public"));
             assert.deepStrictEqual(
                 publicAssociations.map((a) => a.inputs.subnetId),
                 ZONES.map((zone) => idOf(mocks, `net-public-${zone}`)),
@@ -244,7 +247,10 @@ describe("ThreeTierVpc", () => {
             const expected = BASE.dataPorts.flatMap((port) => PLAN.private.map((cidr) => `${cidr} ${port} ${port}`));
             assert.deepStrictEqual(ingress.map((r) => show(r, "cidrBlock", "fromPort", "toPort")).sort(), [...expected].sort());
             const egress = rulesOf(mocks, "isolated", true);
-            assert.deepStrictEqual(egress.map((r) => show(r, "cidrBlock", "fromPort", "toPort")).sort(), PLAN.private.map((c) => `${c} 1024 65535`).sort());
+            assert.deepStrictEqual(
+                egress.map((r) => show(r, "cidrBlock", "fromPort", "toPort")).sort(),
+                PLAN.private.map((c) => `${c} 1024 65535`).sort(),
+            );
             for (const rule of [...ingress, ...egress]) {
                 assert.deepStrictEqual([rule.inputs.protocol, rule.inputs.ruleAction], ["tcp", "allow"]);
             }
@@ -253,7 +259,14 @@ describe("ThreeTierVpc", () => {
         it("public tier admits 443 and 80 from the internet when redirects are allowed", async () => {
             const mocks = await build({ allowHttpRedirect: true });
             const fromInternet = rulesOf(mocks, "public", false).filter((r) => r.inputs.cidrBlock === "0.0.0.0/0");
-            assert.deepStrictEqual(fromInternet.map((r) => [r.inputs.fromPort, r.inputs.toPort]).sort(), [[1024, 65535], [443, 443], [80, 80]].sort());
+            assert.deepStrictEqual(
+                fromInternet.map((r) => [r.inputs.fromPort, r.inputs.toPort]).sort(),
+                [
+                    [1024, 65535],
+                    [443, 443],
+                    [80, 80],
+                ].sort(),
+            );
         });
 
         it("public tier has no port 80 rule when redirects are off", async () => {
@@ -272,15 +285,28 @@ describe("ThreeTierVpc", () => {
         it("without a load balancer the public tier admits nothing from the internet but NAT replies", async () => {
             const mocks = await build({ loadBalancer: undefined, natGateways: "single" });
             const worldIngress = rulesOf(mocks, "public", false).filter((r) => r.inputs.cidrBlock === "0.0.0.0/0");
-            assert.deepStrictEqual(worldIngress.map((r) => [r.inputs.fromPort, r.inputs.toPort]), [[1024, 65535]]);
+            assert.deepStrictEqual(
+                worldIngress.map((r) => [r.inputs.fromPort, r.inputs.toPort]),
+                [[1024, 65535]],
+            );
             const worldEgress = rulesOf(mocks, "public", true).filter((r) => r.inputs.cidrBlock === "0.0.0.0/0");
-            assert.deepStrictEqual(worldEgress.map((r) => [r.inputs.fromPort, r.inputs.toPort]), [[443, 443]], "only NAT forwarding");
+            assert.deepStrictEqual(
+                worldEgress.map((r) => [r.inputs.fromPort, r.inputs.toPort]),
+                [[443, 443]],
+                "only NAT forwarding",
+            );
         });
 
         it("private tier takes everything from the VPC and ephemeral replies from anywhere", async () => {
             const mocks = await build();
             assert.deepStrictEqual(
-                rulesOf(mocks, "private", false).map((r) => [r.inputs.ruleNumber, r.inputs.protocol, r.inputs.cidrBlock, r.inputs.fromPort, r.inputs.toPort]),
+                rulesOf(mocks, "private", false).map((r) => [
+                    r.inputs.ruleNumber,
+                    r.inputs.protocol,
+                    r.inputs.cidrBlock,
+                    r.inputs.fromPort,
+                    r.inputs.toPort,
+                ]),
                 [
                     [100, "-1", "10.20.0.0/16", 0, 0],
                     [200, "tcp", "0.0.0.0/0", 1024, 65535],
@@ -297,15 +323,21 @@ describe("ThreeTierVpc", () => {
 
     describe("security groups", () => {
         const rules = (mocks: RecordingMocks) => [...mocks.ofType(T.sgIn), ...mocks.ofType(T.sgOut)];
-        const peersOf = (rule: Registration) => ["referencedSecurityGroupId", "cidrIpv4", "prefixListId", "cidrIpv6"].filter((k) => rule.inputs[k] !== undefined);
-        const ruleOn = (mocks: RecordingMocks, group: string, type: string) => mocks.ofType(type).filter((r) => r.inputs.securityGroupId === idOf(mocks, group));
+        const peersOf = (rule: Registration) =>
+            ["referencedSecurityGroupId", "cidrIpv4", "prefixListId", "cidrIpv6"].filter((k) => rule.inputs[k] !== undefined);
+        const ruleOn = (mocks: RecordingMocks, group: string, type: string) =>
+            mocks.ofType(type).filter((r) => r.inputs.securityGroupId === idOf(mocks, group));
 
         it("creates groups with no inline rules that revoke their rules on delete", async () => {
             const mocks = await build();
             const groups = mocks.ofType(T.sg);
             assert.deepStrictEqual(groups.map((g) => g.name).sort(), ["net-endpoints-sg", "net-sg-app", "net-sg-data", "net-sg-lb"]);
             for (const group of groups) {
-                assert.deepStrictEqual([group.inputs.ingress, group.inputs.egress, group.inputs.revokeRulesOnDelete], [undefined, undefined, true], group.name);
+                assert.deepStrictEqual(
+                    [group.inputs.ingress, group.inputs.egress, group.inputs.revokeRulesOnDelete],
+                    [undefined, undefined, true],
+                    group.name,
+                );
             }
         });
 
@@ -321,7 +353,10 @@ describe("ThreeTierVpc", () => {
             ]);
             assert.deepStrictEqual(ruleOn(mocks, "net-sg-data", T.sgOut), [], "data stores have no egress");
             const appToData = ruleOn(mocks, "net-sg-app", T.sgOut).filter((r) => r.inputs.referencedSecurityGroupId === data);
-            assert.deepStrictEqual(appToData.map((r) => r.inputs.fromPort), [5432, 6379]);
+            assert.deepStrictEqual(
+                appToData.map((r) => r.inputs.fromPort),
+                [5432, 6379],
+            );
         });
 
         it("uses CIDRs only for the load balancer's internet listeners, the endpoints' VPC ingress and app HTTPS via NAT", async () => {
@@ -348,15 +383,23 @@ describe("ThreeTierVpc", () => {
 
         it("drops port 80 when redirects are off", async () => {
             const mocks = await build({ allowHttpRedirect: false });
-            assert.deepStrictEqual(ruleOn(mocks, "net-sg-lb", T.sgIn).map((r) => r.inputs.fromPort), [443]);
+            assert.deepStrictEqual(
+                ruleOn(mocks, "net-sg-lb", T.sgIn).map((r) => r.inputs.fromPort),
+                [443],
+            );
         });
 
         it("gives the app no internet egress without NAT, but keeps endpoint and gateway-endpoint HTTPS", async () => {
             const mocks = await build({ natGateways: "none" });
             const appOut = ruleOn(mocks, "net-sg-app", T.sgOut);
             assert.ok(appOut.every((r) => r.inputs.cidrIpv4 === undefined));
-            assert.ok(appOut.some((r) => r.inputs.referencedSecurityGroupId === idOf(mocks, "net-endpoints-sg") && r.inputs.fromPort === 443));
-            assert.deepStrictEqual(appOut.filter((r) => r.name.endsWith("-s3") || r.name.endsWith("-dynamodb")).map((r) => r.inputs.fromPort), [443, 443]);
+            assert.ok(
+                appOut.some((r) => r.inputs.referencedSecurityGroupId === idOf(mocks, "net-endpoints-sg") && r.inputs.fromPort === 443),
+            );
+            assert.deepStrictEqual(
+                appOut.filter((r) => r.name.endsWith("-s3") || r.name.endsWith("-dynamodb")).map((r) => r.inputs.fromPort),
+                [443, 443],
+            );
         });
 
         it("sends the app's gateway-endpoint HTTPS to the prefix list of each gateway endpoint", async () => {
@@ -382,7 +425,8 @@ describe("ThreeTierVpc", () => {
     });
 
     describe("internet entry point", () => {
-        const internetIngress = (mocks: RecordingMocks) => mocks.ofType(T.sgIn).filter((r) => r.inputs.cidrIpv4 === "0.0.0.0/0" || r.inputs.cidrIpv6 === "::/0");
+        const internetIngress = (mocks: RecordingMocks) =>
+            mocks.ofType(T.sgIn).filter((r) => r.inputs.cidrIpv4 === "0.0.0.0/0" || r.inputs.cidrIpv6 === "::/0");
         const listenerOn = (mocks: RecordingMocks, port: number) => mocks.ofType(T.listener).filter((l) => l.inputs.port === port);
 
         it("puts one internet-facing application load balancer in the public subnets, with the load balancer group only", async () => {
@@ -395,7 +439,10 @@ describe("ThreeTierVpc", () => {
                 [alb.inputs.internal, alb.inputs.loadBalancerType, alb.inputs.ipAddressType],
                 [false, "application", "ipv4"],
             );
-            assert.deepStrictEqual(alb.inputs.subnets, ZONES.map((zone) => idOf(mocks, `net-public-${zone}`)));
+            assert.deepStrictEqual(
+                alb.inputs.subnets,
+                ZONES.map((zone) => idOf(mocks, `net-public-${zone}`)),
+            );
             assert.deepStrictEqual(alb.inputs.securityGroups, [idOf(mocks, "net-sg-lb")]);
             // The policy pack finds the group's users through this dependency.
             assert.deepStrictEqual(alb.propertyDependencies["securityGroups"], [mocks.named("net-sg-lb").urn]);
@@ -424,8 +471,13 @@ describe("ThreeTierVpc", () => {
         });
 
         it("uses the configured security policy", async () => {
-            const mocks = await build({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" } });
-            assert.deepStrictEqual(listenerOn(mocks, 443).map((l) => l.inputs.sslPolicy), ["ELBSecurityPolicy-TLS13-1-3-2021-06"]);
+            const mocks = await build({
+                loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" },
+            });
+            assert.deepStrictEqual(
+                listenerOn(mocks, 443).map((l) => l.inputs.sslPolicy),
+                ["ELBSecurityPolicy-TLS13-1-3-2021-06"],
+            );
         });
 
         it("listens on 80 only to redirect to HTTPS on 443, permanently", async () => {
@@ -436,7 +488,9 @@ describe("ThreeTierVpc", () => {
                 [http.inputs.loadBalancerArn, http.inputs.protocol, http.inputs.sslPolicy, http.inputs.certificateArn],
                 [mocks.ofType(T.lb)[0].outputs.arn, "HTTP", undefined, undefined],
             );
-            assert.deepStrictEqual(http.inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+            assert.deepStrictEqual(http.inputs.defaultActions, [
+                { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+            ]);
             assert.strictEqual(mocks.ofType(T.listener).length, 2);
         });
 
@@ -444,7 +498,10 @@ describe("ThreeTierVpc", () => {
             const mocks = await build({ allowHttpRedirect: true });
             const lbGroup = mocks.named("net-sg-lb");
             const world = internetIngress(mocks);
-            assert.deepStrictEqual(world.map((r) => [r.inputs.fromPort, r.inputs.toPort, r.inputs.ipProtocol]).sort(), [[443, 443, "tcp"], [80, 80, "tcp"]]);
+            assert.deepStrictEqual(world.map((r) => [r.inputs.fromPort, r.inputs.toPort, r.inputs.ipProtocol]).sort(), [
+                [443, 443, "tcp"],
+                [80, 80, "tcp"],
+            ]);
             for (const rule of world) {
                 assert.strictEqual(rule.inputs.securityGroupId, lbGroup.id, rule.name);
                 assert.deepStrictEqual(rule.propertyDependencies["securityGroupId"], [lbGroup.urn], rule.name);
@@ -454,21 +511,33 @@ describe("ThreeTierVpc", () => {
 
         it("has no port 80 listener and no port 80 internet rule when redirects are off", async () => {
             const mocks = await build({ allowHttpRedirect: false });
-            assert.deepStrictEqual(internetIngress(mocks).map((r) => r.inputs.fromPort), [443]);
+            assert.deepStrictEqual(
+                internetIngress(mocks).map((r) => r.inputs.fromPort),
+                [443],
+            );
             assert.deepStrictEqual(listenerOn(mocks, 80), []);
-            assert.deepStrictEqual(mocks.ofType(T.listener).map((l) => l.inputs.port), [443]);
+            assert.deepStrictEqual(
+                mocks.ofType(T.listener).map((l) => l.inputs.port),
+                [443],
+            );
         });
 
         it("without a load balancer: no load balancer, no listener, and nothing admitted from the internet", async () => {
             const mocks = await build({ loadBalancer: undefined });
-            assert.deepStrictEqual([mocks.ofType(T.lb), mocks.ofType(T.listener), mocks.ofType("zero-trust:network:InternetEntryPoint")], [[], [], []]);
+            assert.deepStrictEqual(
+                [mocks.ofType(T.lb), mocks.ofType(T.listener), mocks.ofType("zero-trust:network:InternetEntryPoint")],
+                [[], [], []],
+            );
             assert.deepStrictEqual(internetIngress(mocks), []);
             assert.deepStrictEqual(
                 mocks.ofType(T.sgIn).filter((r) => r.inputs.securityGroupId === idOf(mocks, "net-sg-lb")),
                 [],
                 "the load balancer group exists with no ingress",
             );
-            assert.deepStrictEqual([mocks.named("net").outputs.loadBalancerArn, mocks.named("net").outputs.loadBalancerDnsName], [undefined, undefined]);
+            assert.deepStrictEqual(
+                [mocks.named("net").outputs.loadBalancerArn, mocks.named("net").outputs.loadBalancerDnsName],
+                [undefined, undefined],
+            );
         });
 
         it("exports the load balancer's ARN from the network component", async () => {
@@ -490,7 +559,13 @@ describe("ThreeTierVpc", () => {
         it("logs ALL traffic of the VPC to the log group through the delivery role", () => {
             const [flowLog] = mocks.ofType("aws:ec2/flowLog:FlowLog");
             assert.deepStrictEqual(
-                [flowLog.inputs.vpcId, flowLog.inputs.trafficType, flowLog.inputs.logDestinationType, flowLog.inputs.logDestination, flowLog.inputs.iamRoleArn],
+                [
+                    flowLog.inputs.vpcId,
+                    flowLog.inputs.trafficType,
+                    flowLog.inputs.logDestinationType,
+                    flowLog.inputs.logDestination,
+                    flowLog.inputs.iamRoleArn,
+                ],
                 [
                     idOf(mocks, "net-vpc"),
                     "ALL",
@@ -503,7 +578,10 @@ describe("ThreeTierVpc", () => {
 
         it("keeps the log group under the environment's prefix for the configured retention, encrypted with the key passed in", () => {
             const group = mocks.named("net-flow-logs-group");
-            assert.deepStrictEqual([group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId], [logGroupName, 731, LOGS_KEY_ARN]);
+            assert.deepStrictEqual(
+                [group.inputs.name, group.inputs.retentionInDays, group.inputs.kmsKeyId],
+                [logGroupName, 731, LOGS_KEY_ARN],
+            );
             assert.strictEqual(mocks.named("net").outputs.flowLogKeyArn, LOGS_KEY_ARN);
         });
 
@@ -520,7 +598,10 @@ describe("ThreeTierVpc", () => {
         });
 
         it("protects the log group, and nothing else needs it", () => {
-            const protectedNames = mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort();
+            const protectedNames = mocks.registrations
+                .filter((r) => r.protect)
+                .map((r) => r.name)
+                .sort();
             assert.deepStrictEqual(protectedNames, ["net-flow-logs-group"]);
         });
 
@@ -537,14 +618,19 @@ describe("ThreeTierVpc", () => {
 
         it("lets only this account's flow logs assume the role, which may write only to the log group", () => {
             const role = mocks.named("net-flow-logs-role");
-            const trust = JSON.parse(role.inputs.assumeRolePolicy as string) as { Statement: { Principal: unknown; Condition: Record<string, Record<string, string>> }[] };
+            const trust = JSON.parse(role.inputs.assumeRolePolicy as string) as {
+                Statement: { Principal: unknown; Condition: Record<string, Record<string, string>> }[];
+            };
             assert.deepStrictEqual(trust.Statement[0].Principal, { Service: "vpc-flow-logs.amazonaws.com" });
             assert.strictEqual(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"], "111111111111");
             const [rolePolicy] = mocks.ofType("aws:iam/rolePolicy:RolePolicy");
             assert.strictEqual(rolePolicy.inputs.role, role.outputs.name);
             assert.ok(rolePolicy.inputs.role !== undefined);
             const permissions = JSON.parse(rolePolicy.inputs.policy as string) as { Statement: { Resource: string[]; Action: string[] }[] };
-            assert.deepStrictEqual(permissions.Statement.flatMap((s) => s.Resource), [logGroupArn, `${logGroupArn}:log-stream:*`]);
+            assert.deepStrictEqual(
+                permissions.Statement.flatMap((s) => s.Resource),
+                [logGroupArn, `${logGroupArn}:log-stream:*`],
+            );
             assert.ok(permissions.Statement.flatMap((s) => s.Action).every((a) => a.startsWith("logs:") && a !== "logs:*"));
         });
     });
@@ -558,8 +644,14 @@ describe("ThreeTierVpc", () => {
 
         it("attaches S3 and DynamoDB gateway endpoints to the private and isolated route tables only", () => {
             const gateways = mocks.ofType(T.endpoint).filter((e) => e.inputs.vpcEndpointType === "Gateway");
-            assert.deepStrictEqual(gateways.map((g) => g.inputs.serviceName).sort(), ["com.amazonaws.eu-west-1.dynamodb", "com.amazonaws.eu-west-1.s3"]);
-            const expectedTables = [...ZONES.map((zone) => idOf(mocks, `net-routing-private-${zone}`)), idOf(mocks, "net-routing-isolated")];
+            assert.deepStrictEqual(gateways.map((g) => g.inputs.serviceName).sort(), [
+                "com.amazonaws.eu-west-1.dynamodb",
+                "com.amazonaws.eu-west-1.s3",
+            ]);
+            const expectedTables = [
+                ...ZONES.map((zone) => idOf(mocks, `net-routing-private-${zone}`)),
+                idOf(mocks, "net-routing-isolated"),
+            ];
             for (const gateway of gateways) {
                 assert.deepStrictEqual(gateway.inputs.routeTableIds, expectedTables);
             }
@@ -567,10 +659,16 @@ describe("ThreeTierVpc", () => {
 
         it("creates one interface endpoint per service in the private subnets, with private DNS and the endpoint group", () => {
             const interfaces = mocks.ofType(T.endpoint).filter((e) => e.inputs.vpcEndpointType === "Interface");
-            assert.deepStrictEqual(interfaces.map((e) => e.inputs.serviceName), BASE.interfaceEndpoints.map((s) => `com.amazonaws.eu-west-1.${s}`));
+            assert.deepStrictEqual(
+                interfaces.map((e) => e.inputs.serviceName),
+                BASE.interfaceEndpoints.map((s) => `com.amazonaws.eu-west-1.${s}`),
+            );
             for (const endpoint of interfaces) {
                 assert.strictEqual(endpoint.inputs.privateDnsEnabled, true);
-                assert.deepStrictEqual(endpoint.inputs.subnetIds, ZONES.map((zone) => idOf(mocks, `net-private-${zone}`)));
+                assert.deepStrictEqual(
+                    endpoint.inputs.subnetIds,
+                    ZONES.map((zone) => idOf(mocks, `net-private-${zone}`)),
+                );
                 assert.deepStrictEqual(endpoint.inputs.securityGroupIds, [idOf(mocks, "net-endpoints-sg")]);
             }
         });
@@ -579,7 +677,10 @@ describe("ThreeTierVpc", () => {
             const endpoints = mocks.ofType(T.endpoint);
             assert.strictEqual(endpoints.length, 2 + BASE.interfaceEndpoints.length);
             for (const endpoint of endpoints) {
-                const expected = endpoint.inputs.serviceName === "com.amazonaws.eu-west-1.s3" ? s3GatewayEndpointPolicyDocument("o-a1b2c3d4e5", "eu-west-1") : organizationOnlyEndpointPolicyDocument("o-a1b2c3d4e5");
+                const expected =
+                    endpoint.inputs.serviceName === "com.amazonaws.eu-west-1.s3"
+                        ? s3GatewayEndpointPolicyDocument("o-a1b2c3d4e5", "eu-west-1")
+                        : organizationOnlyEndpointPolicyDocument("o-a1b2c3d4e5");
                 assert.deepStrictEqual(policyOf(endpoint), expected, endpoint.name);
             }
         });
@@ -587,27 +688,104 @@ describe("ThreeTierVpc", () => {
 
     describe("refuses, declaring nothing", () => {
         const cases: [string, Partial<ThreeTierVpcArgs>, RegExp][] = [
-            ["an environment that is no lowercase key", { environment: "Staging" }, /^ThreeTierVpc: environment: key "Staging" is not a lowercase name/],
-            ["a region outside the aws partition", { region: "cn-north-1" }, /^ThreeTierVpc: region: "cn-north-1" is not an AWS region code of the aws partition/],
-            ["an account id of 11 digits", { accountId: "11111111111" }, /^ThreeTierVpc: accountId: "11111111111" is not an AWS account id/],
-            ["no availability zone", { availabilityZones: [] }, /^ThreeTierVpc: availabilityZones: \[\] is not a non-empty list of availability zones$/],
-            ["an availability zone twice", { availabilityZones: ["eu-west-1a", "eu-west-1a"] }, /^ThreeTierVpc: availabilityZones: "eu-west-1a" is listed twice$/],
-            ["an availability zone of another region", { availabilityZones: ["eu-west-1a", "us-east-1a"] }, /^ThreeTierVpc: availabilityZones\[1\]: "us-east-1a" is not an availability zone of eu-west-1 \(eu-west-1a, eu-west-1b, …\)$/],
-            ["a CIDR that is no IPv4 network", { vpcCidr: "10.20.0.0" }, /^ThreeTierVpc: vpcCidr: "10\.20\.0\.0" is not an IPv4 network CIDR \(no host bits set\) with a prefix from \/16 to \/28$/],
-            ["a CIDR with host bits", { vpcCidr: "10.20.1.0/16" }, /^ThreeTierVpc: vpcCidr: "10\.20\.1\.0\/16" is not an IPv4 network CIDR/],
-            ["a VPC larger than /16", { vpcCidr: "10.0.0.0/8" }, /^ThreeTierVpc: vpcCidr: "10\.0\.0\.0\/8" is not an IPv4 network CIDR .* from \/16 to \/28$/],
-            ["a subnet larger than the VPC", { vpcCidr: "10.20.0.0/20", subnetPrefixLengths: { public: 19, private: 24, isolated: 24 } }, /^ThreeTierVpc: subnetPrefixLengths\.public: 19 is not a subnet prefix length from \/20 \(the VPC's\) to \/28$/],
-            ["subnets that do not fit the VPC", { subnetPrefixLengths: { public: 17, private: 17, isolated: 17 } }, /^ThreeTierVpc: subnetPrefixLengths: .* is not subnets that fit the VPC: 3 AZs need 294912 addresses but 10\.20\.0\.0\/16 has 65536$/],
-            ["an unknown NAT strategy", { natGateways: "two" as ThreeTierVpcArgs["natGateways"] }, /^ThreeTierVpc: natGateways: "two" is not one of one-per-az, single, none$/],
+            [
+                "an environment that is no lowercase key",
+                { environment: "Staging" },
+                /^ThreeTierVpc: environment: key "Staging" is not a lowercase name/,
+            ],
+            [
+                "a region outside the aws partition",
+                { region: "cn-north-1" },
+                /^ThreeTierVpc: region: "cn-north-1" is not an AWS region code of the aws partition/,
+            ],
+            [
+                "an account id of 11 digits",
+                { accountId: "11111111111" },
+                /^ThreeTierVpc: accountId: "11111111111" is not an AWS account id/,
+            ],
+            [
+                "no availability zone",
+                { availabilityZones: [] },
+                /^ThreeTierVpc: availabilityZones: \[\] is not a non-empty list of availability zones$/,
+            ],
+            [
+                "an availability zone twice",
+                { availabilityZones: ["eu-west-1a", "eu-west-1a"] },
+                /^ThreeTierVpc: availabilityZones: "eu-west-1a" is listed twice$/,
+            ],
+            [
+                "an availability zone of another region",
+                { availabilityZones: ["eu-west-1a", "us-east-1a"] },
+                /^ThreeTierVpc: availabilityZones\[1\]: "us-east-1a" is not an availability zone of eu-west-1 \(eu-west-1a, eu-west-1b, …\)$/,
+            ],
+            [
+                "a CIDR that is no IPv4 network",
+                { vpcCidr: "10.20.0.0" },
+                /^ThreeTierVpc: vpcCidr: "10\.20\.0\.0" is not an IPv4 network CIDR \(no host bits set\) with a prefix from \/16 to \/28$/,
+            ],
+            [
+                "a CIDR with host bits",
+                { vpcCidr: "10.20.1.0/16" },
+                /^ThreeTierVpc: vpcCidr: "10\.20\.1\.0\/16" is not an IPv4 network CIDR/,
+            ],
+            [
+                "a VPC larger than /16",
+                { vpcCidr: "10.0.0.0/8" },
+                /^ThreeTierVpc: vpcCidr: "10\.0\.0\.0\/8" is not an IPv4 network CIDR .* from \/16 to \/28$/,
+            ],
+            [
+                "a subnet larger than the VPC",
+                { vpcCidr: "10.20.0.0/20", subnetPrefixLengths: { public: 19, private: 24, isolated: 24 } },
+                /^ThreeTierVpc: subnetPrefixLengths\.public: 19 is not a subnet prefix length from \/20 \(the VPC's\) to \/28$/,
+            ],
+            [
+                "subnets that do not fit the VPC",
+                { subnetPrefixLengths: { public: 17, private: 17, isolated: 17 } },
+                /^ThreeTierVpc: subnetPrefixLengths: .* is not subnets that fit the VPC: 3 AZs need 294912 addresses but 10\.20\.0\.0\/16 has 65536$/,
+            ],
+            [
+                "an unknown NAT strategy",
+                { natGateways: "two" as ThreeTierVpcArgs["natGateways"] },
+                /^ThreeTierVpc: natGateways: "two" is not one of one-per-az, single, none$/,
+            ],
             ["an application port of 0", { appPort: 0 }, /^ThreeTierVpc: appPort: 0 is not an integer port from 1 to 65535$/],
             ["no data port", { dataPorts: [] }, /^ThreeTierVpc: dataPorts: \[\] is not a non-empty list of ports$/],
             ["a data port twice", { dataPorts: [5432, 5432] }, /^ThreeTierVpc: dataPorts: 5432 is listed twice$/],
-            ["a data port above 65535", { dataPorts: [70000] }, /^ThreeTierVpc: dataPorts\[0\]: 70000 is not an integer port from 1 to 65535$/],
-            ["a flow log retention CloudWatch refuses", { flowLogRetentionDays: 366 }, /^ThreeTierVpc: flowLogRetentionDays: 366 is not a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/],
-            ["a log group prefix without its slashes", { logGroupNamePrefix: "zero-trust" }, /^ThreeTierVpc: logGroupNamePrefix: "zero-trust" is not a log group name prefix that starts and ends with \//],
-            ["an unknown endpoint service", { interfaceEndpoints: ["kms", "s4" as "kms"] }, /^ThreeTierVpc: interfaceEndpoints\[1\]: "s4" is not one of /],
-            ["an endpoint service twice", { interfaceEndpoints: ["kms", "kms"] }, /^ThreeTierVpc: interfaceEndpoints: "kms" is listed twice$/],
-            ["an SSL policy that allows TLS 1.0", { loadBalancer: { ...BASE.loadBalancer!, sslPolicy: "ELBSecurityPolicy-2016-08" as "ELBSecurityPolicy-TLS13-1-2-2021-06" } }, /^ThreeTierVpc: loadBalancer\.sslPolicy: "ELBSecurityPolicy-2016-08" is not one of /],
+            [
+                "a data port above 65535",
+                { dataPorts: [70000] },
+                /^ThreeTierVpc: dataPorts\[0\]: 70000 is not an integer port from 1 to 65535$/,
+            ],
+            [
+                "a flow log retention CloudWatch refuses",
+                { flowLogRetentionDays: 366 },
+                /^ThreeTierVpc: flowLogRetentionDays: 366 is not a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/,
+            ],
+            [
+                "a log group prefix without its slashes",
+                { logGroupNamePrefix: "zero-trust" },
+                /^ThreeTierVpc: logGroupNamePrefix: "zero-trust" is not a log group name prefix that starts and ends with \//,
+            ],
+            [
+                "an unknown endpoint service",
+                { interfaceEndpoints: ["kms", "s4" as "kms"] },
+                /^ThreeTierVpc: interfaceEndpoints\[1\]: "s4" is not one of /,
+            ],
+            [
+                "an endpoint service twice",
+                { interfaceEndpoints: ["kms", "kms"] },
+                /^ThreeTierVpc: interfaceEndpoints: "kms" is listed twice$/,
+            ],
+            [
+                "an SSL policy that allows TLS 1.0",
+                {
+                    loadBalancer: {
+                        ...BASE.loadBalancer!,
+                        sslPolicy: "ELBSecurityPolicy-2016-08" as "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                    },
+                },
+                /^ThreeTierVpc: loadBalancer\.sslPolicy: "ELBSecurityPolicy-2016-08" is not one of /,
+            ],
         ];
         for (const [label, overrides, message] of cases) {
             it(label, () => assertRefusedBeforeDeclaring(() => new ThreeTierVpc("net", { ...BASE, ...overrides }), message));

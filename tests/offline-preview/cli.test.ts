@@ -41,21 +41,38 @@ describe("offline preview CLI", () => {
         const all = states(plan);
         // A first deployment: the stack reference is read, the administrator-enabled detectors (one per watched region) imported, the rest created.
         const [read, imported, ...created] = ["read", "import", "create"].map((op) => plan.steps.filter((s) => s.op === op));
-        assert.deepEqual(read.map((s) => s.newState?.type), ["pulumi:pulumi:StackReference"]);
-        assert.deepEqual(imported.map((s) => [s.newState?.type, s.newState?.importID]), [
-            ["aws:guardduty/detector:Detector", "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6"],
-            ["aws:guardduty/detector:Detector", "7d2e9f4a1c6b4e08a3f5d0c1b2e3f4a5"],
-        ]);
+        assert.deepEqual(
+            read.map((s) => s.newState?.type),
+            ["pulumi:pulumi:StackReference"],
+        );
+        assert.deepEqual(
+            imported.map((s) => [s.newState?.type, s.newState?.importID]),
+            [
+                ["aws:guardduty/detector:Detector", "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6"],
+                ["aws:guardduty/detector:Detector", "7d2e9f4a1c6b4e08a3f5d0c1b2e3f4a5"],
+            ],
+        );
         assert.deepEqual(plan.changeSummary, { read: 1, import: 2, create: created[0].length });
         const stack = all.find((s) => s.type === "pulumi:pulumi:Stack");
         assert.ok(stack && stack.parent === undefined);
-        assert.ok(all.filter((s) => s !== stack).every((s) => s.parent !== undefined && plan.steps.some((p) => p.urn === s.parent)), "every resource has a recorded parent");
+        assert.ok(
+            all.filter((s) => s !== stack).every((s) => s.parent !== undefined && plan.steps.some((p) => p.urn === s.parent)),
+            "every resource has a recorded parent",
+        );
         const providers = all.filter((s) => s.type === "pulumi:providers:aws");
-        assert.deepEqual(providers.map((p) => p.inputs["region"]), ["eu-west-1", "eu-central-1"], "the environment's provider and its twin in the other watched region");
+        assert.deepEqual(
+            providers.map((p) => p.inputs["region"]),
+            ["eu-west-1", "eu-central-1"],
+            "the environment's provider and its twin in the other watched region",
+        );
         const providerRefs = providers.map((p) => `${p.urn}::${p.id ?? ""}`);
         const awsResources = all.filter((s) => s.custom && s.type.startsWith("aws:"));
         assert.ok(awsResources.length > 50);
-        assert.deepEqual(awsResources.filter((s) => !providerRefs.includes(s.provider ?? "")).map((s) => s.urn), [], "every AWS resource goes through one of the environment's explicit providers");
+        assert.deepEqual(
+            awsResources.filter((s) => !providerRefs.includes(s.provider ?? "")).map((s) => s.urn),
+            [],
+            "every AWS resource goes through one of the environment's explicit providers",
+        );
         const vpc = all.find((s) => s.type === "aws:ec2/vpc:Vpc");
         const subnet = all.find((s) => s.type === "aws:ec2/subnet:Subnet");
         assert.ok(vpc && subnet);
@@ -64,7 +81,11 @@ describe("offline preview CLI", () => {
         assert.match(String(subnet.inputs["vpcId"]), /^vpc-[0-9a-f]{17}$/, "ids look like AWS ids");
         const key = all.find((s) => s.type === "aws:kms/key:Key");
         assert.equal(key?.protect, true, "resource options (protect) are recorded");
-        assert.match(String(key?.outputs?.["arn"]), /^arn:aws:kms:eu-west-1:111111111111:key\/[0-9a-f-]{36}$/, "ARNs use the provider's region and account");
+        assert.match(
+            String(key?.outputs?.["arn"]),
+            /^arn:aws:kms:eu-west-1:111111111111:key\/[0-9a-f-]{36}$/,
+            "ARNs use the provider's region and account",
+        );
         assert.equal(plan.config?.["aws:region"], "eu-west-1");
         assert.ok(Array.isArray(plan.policyResults));
     });
@@ -80,7 +101,10 @@ describe("offline preview CLI", () => {
     it("blocks a program that opens SSH to the internet: a mandatory violation through the gRPC path, exit 1", () => {
         const r = runCli(["--project", "tests/fixtures/open-ingress-program", "--stack", "test"]);
         assert.equal(r.status, 1, r.stdout + r.stderr);
-        assert.match(r.stdout, /- \[mandatory\] \[severity: (high|critical)\] ingress-[a-z-]+\s+\(aws:vpc:SecurityGroupIngressRule ssh-from-anywhere\)/);
+        assert.match(
+            r.stdout,
+            /- \[mandatory\] \[severity: (high|critical)\] ingress-[a-z-]+\s+\(aws:vpc:SecurityGroupIngressRule ssh-from-anywhere\)/,
+        );
         assert.match(r.stdout, /0\.0\.0\.0\/0/);
     });
 
@@ -91,7 +115,10 @@ describe("offline preview CLI", () => {
         assert.match(r.stdout, /2 mandatory violation\(s\), 0 advisory finding\(s\), 0 remediation\(s\)/);
         const dir = tempDir();
         const config = path.join(dir, "policy-config.json");
-        fs.writeFileSync(config, JSON.stringify({ "tls-load-balancer-listener": "remediate", "encryption-kms-key-rotation": { enforcementLevel: "remediate" } }));
+        fs.writeFileSync(
+            config,
+            JSON.stringify({ "tls-load-balancer-listener": "remediate", "encryption-kms-key-rotation": { enforcementLevel: "remediate" } }),
+        );
         const planFile = path.join(dir, "plan.json");
         r = runCli([...args, "--policy-config", config, "--json", planFile]);
         assert.equal(r.status, 0, r.stdout + r.stderr);
@@ -113,7 +140,10 @@ describe("offline preview CLI", () => {
             assert.deepEqual(plan.changeSummary, { create: 3, read: 1 });
             const reference = plan.steps.find((s) => s.op === "read");
             assert.equal(reference?.newState?.type, "pulumi:pulumi:StackReference");
-            assert.equal(states(plan).find((s) => s.type === "aws:iam/role:Role")?.inputs["description"], "reads org-log-archive-333333333333");
+            assert.equal(
+                states(plan).find((s) => s.type === "aws:iam/role:Role")?.inputs["description"],
+                "reads org-log-archive-333333333333",
+            );
         });
 
         it("answers it from an outputs file with --stack-outputs, and writes a stack's outputs with --outputs", () => {
@@ -123,23 +153,53 @@ describe("offline preview CLI", () => {
             assert.deepEqual(JSON.parse(fs.readFileSync(outputs, "utf8")), { logBucket: "org-log-archive-333333333333" });
             fs.writeFileSync(outputs, JSON.stringify({ logBucket: "from-a-file" }));
             const file = path.join(dir, "consumer.json");
-            const r = runCli([...project, "--stack", "consumer", "--stack-outputs", `acme/ref-fixture/producer=${outputs}`, "--json", file]);
+            const r = runCli([
+                ...project,
+                "--stack",
+                "consumer",
+                "--stack-outputs",
+                `acme/ref-fixture/producer=${outputs}`,
+                "--json",
+                file,
+            ]);
             assert.equal(r.status, 0, r.stderr);
             assert.equal(states(readPlan(file)).find((s) => s.type === "aws:iam/role:Role")?.inputs["description"], "reads from-a-file");
         });
 
         it("refuses a reference cycle and a reference it cannot answer, with one line and exit 2", () => {
             assertOneLineError(runCli([...project, "--stack", "loop-a"]), "expected no cycle, but loop-a -> loop-b -> loop-a");
-            assertOneLineError(runCli([...project, "--stack", "foreign"]), "stack reference acme/other-project/prod", "--stack-outputs acme/other-project/prod=<outputs.json>");
+            assertOneLineError(
+                runCli([...project, "--stack", "foreign"]),
+                "stack reference acme/other-project/prod",
+                "--stack-outputs acme/other-project/prod=<outputs.json>",
+            );
             assertOneLineError(runCli([...project, "--stack", "consumer", "--stack-outputs", "nonsense"]), "--stack-outputs=nonsense");
         });
     });
 
     it("refuses bad stack config with one line naming key and value, exit 2, and writes no plan", () => {
         const cases: [string, (c: Record<string, unknown>) => void, string[]][] = [
-            ["a /99 CIDR", (c) => { (c["zero-trust-aws:network"] as Record<string, unknown>)["vpcCidr"] = "10.20.0.0/99"; }, ["zero-trust-aws:network.vpcCidr", "10.20.0.0/99"]],
-            ["an unknown NAT strategy", (c) => { (c["zero-trust-aws:network"] as Record<string, unknown>)["natGateways"] = "two"; }, ["zero-trust-aws:network.natGateways", "two"]],
-            ["an AZ outside the region", (c) => { (c["zero-trust-aws:network"] as Record<string, unknown>)["availabilityZones"] = ["eu-west-1a", "us-east-1b"]; }, ["zero-trust-aws:network.availabilityZones", "us-east-1b"]],
+            [
+                "a /99 CIDR",
+                (c) => {
+                    (c["zero-trust-aws:network"] as Record<string, unknown>)["vpcCidr"] = "10.20.0.0/99";
+                },
+                ["zero-trust-aws:network.vpcCidr", "10.20.0.0/99"],
+            ],
+            [
+                "an unknown NAT strategy",
+                (c) => {
+                    (c["zero-trust-aws:network"] as Record<string, unknown>)["natGateways"] = "two";
+                },
+                ["zero-trust-aws:network.natGateways", "two"],
+            ],
+            [
+                "an AZ outside the region",
+                (c) => {
+                    (c["zero-trust-aws:network"] as Record<string, unknown>)["availabilityZones"] = ["eu-west-1a", "us-east-1b"];
+                },
+                ["zero-trust-aws:network.availabilityZones", "us-east-1b"],
+            ],
         ];
         for (const [what, edit, mentions] of cases) {
             const project = environmentProject(edit);
@@ -161,7 +221,10 @@ describe("offline preview CLI", () => {
         const args = ["--project", "tests/fixtures/failing-program", "--stack", "test"];
         let r = runCli(args);
         assert.equal(r.status, 2, r.stderr);
-        assert.match(r.stderr, /^error: the offline preview failed: TypeError: ports missing from the program's settings\n\(run again with --stack-traces/);
+        assert.match(
+            r.stderr,
+            /^error: the offline preview failed: TypeError: ports missing from the program's settings\n\(run again with --stack-traces/,
+        );
         r = runCli([...args, "--stack-traces"]);
         assert.equal(r.status, 2, r.stderr);
         assert.match(r.stderr, /TypeError: ports missing[^\n]*\n\s+at readPorts \(.*failing-program/);
@@ -212,7 +275,10 @@ describe("offline preview CLI", () => {
 
     it("keeps output paths relative to where it was run, not to the project", () => {
         const dir = tempDir();
-        const r = runCli(["--project", path.join(repoRoot, "tests/fixtures/open-ingress-program"), "--stack", "test", "--json", "fixture-plan.json"], dir);
+        const r = runCli(
+            ["--project", path.join(repoRoot, "tests/fixtures/open-ingress-program"), "--stack", "test", "--json", "fixture-plan.json"],
+            dir,
+        );
         assert.equal(r.status, 1, r.stderr);
         assert.ok(fs.existsSync(path.join(dir, "fixture-plan.json")));
     });

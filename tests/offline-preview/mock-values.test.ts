@@ -17,10 +17,16 @@ describe("plausible mock values", () => {
 
     it("builds ARNs in each service's shape from region and account", () => {
         assert.equal(mockArn("aws:iam/role:Role", "flow-logs", where), "arn:aws:iam::111111111111:role/flow-logs");
-        assert.equal(mockArn("aws:cloudwatch/logGroup:LogGroup", "/vpc/flow", where), "arn:aws:logs:eu-west-1:111111111111:log-group:/vpc/flow");
+        assert.equal(
+            mockArn("aws:cloudwatch/logGroup:LogGroup", "/vpc/flow", where),
+            "arn:aws:logs:eu-west-1:111111111111:log-group:/vpc/flow",
+        );
         assert.equal(mockArn("aws:s3/bucket:Bucket", "logs", where), "arn:aws:s3:::logs");
         assert.equal(mockArn("aws:cloudwatch/eventRule:EventRule", "alerts", where), "arn:aws:events:eu-west-1:111111111111:rule/alerts");
-        assert.equal(mockArn("aws:ec2/securityGroup:SecurityGroup", "sg-1", where), "arn:aws:ec2:eu-west-1:111111111111:security-group/sg-1");
+        assert.equal(
+            mockArn("aws:ec2/securityGroup:SecurityGroup", "sg-1", where),
+            "arn:aws:ec2:eu-west-1:111111111111:security-group/sg-1",
+        );
     });
 
     it("adds the computed attributes other resources consume, and nothing to other packages", () => {
@@ -30,9 +36,15 @@ describe("plausible mock values", () => {
         assert.match(vpc["defaultNetworkAclId"] as string, /^acl-/);
         const gateway = mockState("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-1", { vpcEndpointType: "Gateway" }, where);
         assert.match(gateway["prefixListId"] as string, /^pl-[0-9a-f]{8}$/);
-        assert.equal(mockState("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-2", { vpcEndpointType: "Interface" }, where)["prefixListId"], undefined);
+        assert.equal(
+            mockState("aws:ec2/vpcEndpoint:VpcEndpoint", "vpce-2", { vpcEndpointType: "Interface" }, where)["prefixListId"],
+            undefined,
+        );
         const lb = mockState("aws:lb/loadBalancer:LoadBalancer", "edge-1a2b3c", { internal: false }, where);
         assert.match(lb["dnsName"] as string, /^edge-1a2b3c-\d+\.eu-west-1\.elb\.amazonaws\.com$/);
-        assert.deepEqual(mockState("aws-native:ec2:Vpc", "vpc-2", { cidrBlock: "10.1.0.0/16" }, where), { cidrBlock: "10.1.0.0/16", id: "vpc-2" });
+        assert.deepEqual(mockState("aws-native:ec2:Vpc", "vpc-2", { cidrBlock: "10.1.0.0/16" }, where), {
+            cidrBlock: "10.1.0.0/16",
+            id: "vpc-2",
+        });
     });
 });

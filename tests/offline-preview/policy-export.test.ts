@@ -12,7 +12,16 @@ import { assertOneLineError, runCli, tempDir } from "./cli-harness";
 const stacks = ["management", "staging", "prod"];
 
 /** Input names that hold a policy document on some AWS resource type. */
-const policyInputNames = new Set(["policy", "assumeRolePolicy", "inlinePolicies", "inlinePolicy", "content", "policyDocument", "accessPolicies", "resourcePolicy"]);
+const policyInputNames = new Set([
+    "policy",
+    "assumeRolePolicy",
+    "inlinePolicies",
+    "inlinePolicy",
+    "content",
+    "policyDocument",
+    "accessPolicies",
+    "resourcePolicy",
+]);
 
 /** A JSON string or an object with `Statement`: a policy document, whatever the input is called. */
 function looksLikePolicy(value: unknown): boolean {
@@ -27,7 +36,8 @@ function looksLikePolicy(value: unknown): boolean {
     return v !== null && typeof v === "object" && !Array.isArray(v) && "Statement" in v;
 }
 
-const statesOf = (plan: Plan): PlanResourceState[] => plan.steps.map((s) => s.newState).filter((s): s is PlanResourceState => s !== undefined);
+const statesOf = (plan: Plan): PlanResourceState[] =>
+    plan.steps.map((s) => s.newState).filter((s): s is PlanResourceState => s !== undefined);
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, "utf8")) as T;
 const document = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] };
 
@@ -51,7 +61,12 @@ describe("policy export (--policies-out)", () => {
                 const planFile = path.join(work, "plan.json");
                 const r = runCli(["--stack", stack, "--skip-policy-pack", "--json", planFile, "--policies-out", dir]);
                 assert.equal(r.status, 0, r.stdout + r.stderr);
-                runs.set(stack, { plan: readJson<Plan>(planFile), dir, index: readJson<PolicyIndex>(path.join(dir, policyIndexFile)), stdout: r.stdout });
+                runs.set(stack, {
+                    plan: readJson<Plan>(planFile),
+                    dir,
+                    index: readJson<PolicyIndex>(path.join(dir, policyIndexFile)),
+                    stdout: r.stdout,
+                });
             }
         });
 
@@ -69,7 +84,11 @@ describe("policy export (--policies-out)", () => {
                         assert.ok(row, `the table misses ${state.type} input ${input} (${state.urn})`);
                         const count = row.holds === "named-documents" && Array.isArray(value) ? value.length : 1;
                         expected += count;
-                        assert.equal(entries.filter((e) => e.urn === state.urn && e.kind === row.kind).length, count, `${state.urn} ${input} is exported`);
+                        assert.equal(
+                            entries.filter((e) => e.urn === state.urn && e.kind === row.kind).length,
+                            count,
+                            `${state.urn} ${input} is exported`,
+                        );
                     }
                 }
                 assert.equal(entries.length, expected, "nothing but the plan's documents");
@@ -93,7 +112,9 @@ describe("policy export (--policies-out)", () => {
         }
 
         it("together hold every kind the estate relies on: SCPs, permission sets, keys, buckets, topics, queues, endpoints, trust and inline policies", () => {
-            const kinds = new Set([...runs.values()].flatMap(({ index }) => Object.values(index.policies).map((p) => `${p.type} ${p.kind}`)));
+            const kinds = new Set(
+                [...runs.values()].flatMap(({ index }) => Object.values(index.policies).map((p) => `${p.type} ${p.kind}`)),
+            );
             for (const expected of [
                 "aws:organizations/policy:Policy service-control-policy",
                 "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy permission-set-policy",
@@ -132,11 +153,18 @@ describe("policy export (--policies-out)", () => {
 
     describe("the type table", () => {
         it("every row exports from a resource of its type: files named <resource>.<kind>.json, with its Access Analyzer settings", () => {
-            const plan = planOf(...policyDocumentTypes.map((row, i) => ({
-                name: `r${i}`,
-                type: row.type,
-                inputs: { [row.input]: row.holds === "named-documents" ? [{ name: "only", policy: JSON.stringify(document) }] : JSON.stringify(document) },
-            })));
+            const plan = planOf(
+                ...policyDocumentTypes.map((row, i) => ({
+                    name: `r${i}`,
+                    type: row.type,
+                    inputs: {
+                        [row.input]:
+                            row.holds === "named-documents"
+                                ? [{ name: "only", policy: JSON.stringify(document) }]
+                                : JSON.stringify(document),
+                    },
+                })),
+            );
             const found = findPolicies(plan);
             assert.equal(found.length, policyDocumentTypes.length);
             policyDocumentTypes.forEach((row, i) => {
@@ -151,12 +179,42 @@ describe("policy export (--policies-out)", () => {
 
         it("uses only the resource types that validate-policy and check-no-public-access accept", () => {
             // ValidatePolicy and CheckNoPublicAccess API references (IAM Access Analyzer): the valid values.
-            const validateTypes = ["AWS::S3::Bucket", "AWS::S3::AccessPoint", "AWS::S3::MultiRegionAccessPoint", "AWS::S3ObjectLambda::AccessPoint", "AWS::IAM::AssumeRolePolicyDocument", "AWS::DynamoDB::Table"];
-            const publicAccessTypes = ["AWS::DynamoDB::Table", "AWS::DynamoDB::Stream", "AWS::EFS::FileSystem", "AWS::OpenSearchService::Domain", "AWS::Kinesis::Stream",
-                "AWS::Kinesis::StreamConsumer", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::S3::Bucket", "AWS::S3::AccessPoint", "AWS::S3Express::DirectoryBucket",
-                "AWS::S3::Glacier", "AWS::S3Outposts::Bucket", "AWS::S3Outposts::AccessPoint", "AWS::SecretsManager::Secret", "AWS::SNS::Topic", "AWS::SQS::Queue",
-                "AWS::IAM::AssumeRolePolicyDocument", "AWS::S3Tables::TableBucket", "AWS::ApiGateway::RestApi", "AWS::CodeArtifact::Domain", "AWS::Backup::BackupVault",
-                "AWS::CloudTrail::Dashboard", "AWS::CloudTrail::EventDataStore", "AWS::S3Tables::Table", "AWS::S3Express::AccessPoint"];
+            const validateTypes = [
+                "AWS::S3::Bucket",
+                "AWS::S3::AccessPoint",
+                "AWS::S3::MultiRegionAccessPoint",
+                "AWS::S3ObjectLambda::AccessPoint",
+                "AWS::IAM::AssumeRolePolicyDocument",
+                "AWS::DynamoDB::Table",
+            ];
+            const publicAccessTypes = [
+                "AWS::DynamoDB::Table",
+                "AWS::DynamoDB::Stream",
+                "AWS::EFS::FileSystem",
+                "AWS::OpenSearchService::Domain",
+                "AWS::Kinesis::Stream",
+                "AWS::Kinesis::StreamConsumer",
+                "AWS::KMS::Key",
+                "AWS::Lambda::Function",
+                "AWS::S3::Bucket",
+                "AWS::S3::AccessPoint",
+                "AWS::S3Express::DirectoryBucket",
+                "AWS::S3::Glacier",
+                "AWS::S3Outposts::Bucket",
+                "AWS::S3Outposts::AccessPoint",
+                "AWS::SecretsManager::Secret",
+                "AWS::SNS::Topic",
+                "AWS::SQS::Queue",
+                "AWS::IAM::AssumeRolePolicyDocument",
+                "AWS::S3Tables::TableBucket",
+                "AWS::ApiGateway::RestApi",
+                "AWS::CodeArtifact::Domain",
+                "AWS::Backup::BackupVault",
+                "AWS::CloudTrail::Dashboard",
+                "AWS::CloudTrail::EventDataStore",
+                "AWS::S3Tables::Table",
+                "AWS::S3Express::AccessPoint",
+            ];
             for (const row of policyDocumentTypes) {
                 if (row.validateResourceType !== undefined) {
                     assert.ok(validateTypes.includes(row.validateResourceType), `${row.type}: ${row.validateResourceType}`);
@@ -170,12 +228,17 @@ describe("policy export (--policies-out)", () => {
 
         it("exports an organization policy only when it is an SCP (the provider's default type), not a tag or backup policy", () => {
             const scp = "aws:organizations/policy:Policy";
-            const found = findPolicies(planOf(
-                { name: "explicit", type: scp, inputs: { content: JSON.stringify(document), type: "SERVICE_CONTROL_POLICY" } },
-                { name: "default", type: scp, inputs: { content: JSON.stringify(document) } },
-                { name: "tags", type: scp, inputs: { content: "{\"tags\":{}}", type: "TAG_POLICY" } },
-            ));
-            assert.deepEqual(found.map((f) => f.file), ["explicit.service-control-policy.json", "default.service-control-policy.json"]);
+            const found = findPolicies(
+                planOf(
+                    { name: "explicit", type: scp, inputs: { content: JSON.stringify(document), type: "SERVICE_CONTROL_POLICY" } },
+                    { name: "default", type: scp, inputs: { content: JSON.stringify(document) } },
+                    { name: "tags", type: scp, inputs: { content: '{"tags":{}}', type: "TAG_POLICY" } },
+                ),
+            );
+            assert.deepEqual(
+                found.map((f) => f.file),
+                ["explicit.service-control-policy.json", "default.service-control-policy.json"],
+            );
         });
     });
 
@@ -183,45 +246,85 @@ describe("policy export (--policies-out)", () => {
         const key = "aws:kms/key:Key";
 
         it("takes documents as JSON strings or objects; lists unknown, secret and non-JSON ones with the reason", () => {
-            const found = findPolicies(planOf(
-                { name: "string", type: key, inputs: { policy: JSON.stringify(document) } },
-                { name: "object", type: key, inputs: { policy: document } },
-                { name: "unknown", type: key, inputs: { policy: UNKNOWN } },
-                { name: "unknown-inside", type: key, inputs: { policy: { ...document, Statement: [{ Effect: "Allow", Resource: UNKNOWN }] } } },
-                { name: "secret", type: key, inputs: { policy: "[secret]" } },
-                { name: "not-json", type: key, inputs: { policy: "{ Statement" } },
-                { name: "no-statement", type: key, inputs: { policy: "{\"Version\":\"2012-10-17\"}" } },
-                { name: "none", type: key, inputs: {} },
-            ));
-            assert.deepEqual(found.map((f) => [f.file.split(".")[0], "document" in f.parsed ? "document" : f.parsed.reason]), [
-                ["string", "document"], ["object", "document"], ["unknown", "unknown"], ["unknown-inside", "unknown"],
-                ["secret", "secret"], ["not-json", "invalid"], ["no-statement", "invalid"],
-            ]);
+            const found = findPolicies(
+                planOf(
+                    { name: "string", type: key, inputs: { policy: JSON.stringify(document) } },
+                    { name: "object", type: key, inputs: { policy: document } },
+                    { name: "unknown", type: key, inputs: { policy: UNKNOWN } },
+                    {
+                        name: "unknown-inside",
+                        type: key,
+                        inputs: { policy: { ...document, Statement: [{ Effect: "Allow", Resource: UNKNOWN }] } },
+                    },
+                    { name: "secret", type: key, inputs: { policy: "[secret]" } },
+                    { name: "not-json", type: key, inputs: { policy: "{ Statement" } },
+                    { name: "no-statement", type: key, inputs: { policy: '{"Version":"2012-10-17"}' } },
+                    { name: "none", type: key, inputs: {} },
+                ),
+            );
+            assert.deepEqual(
+                found.map((f) => [f.file.split(".")[0], "document" in f.parsed ? "document" : f.parsed.reason]),
+                [
+                    ["string", "document"],
+                    ["object", "document"],
+                    ["unknown", "unknown"],
+                    ["unknown-inside", "unknown"],
+                    ["secret", "secret"],
+                    ["not-json", "invalid"],
+                    ["no-statement", "invalid"],
+                ],
+            );
         });
 
         it("splits a role's inlinePolicies into one file each, named by the policy; a list that is unknown or secret as a whole is listed once", () => {
             const role = "aws:iam/role:Role";
-            const found = findPolicies(planOf(
-                { name: "app", type: role, inputs: { assumeRolePolicy: document, inlinePolicies: [{ name: "read", policy: JSON.stringify(document) }, { name: "write/all", policy: UNKNOWN }] } },
-                { name: "later", type: role, inputs: { inlinePolicies: UNKNOWN } },
-                { name: "hidden", type: role, inputs: { inlinePolicies: "[secret]" } },
-            ));
-            assert.deepEqual(found.map((f) => [f.file, f.entry.kind, f.entry.policyName, f.entry.policyType, "reason" in f.parsed ? f.parsed.reason : "document"]), [
-                ["app.trust-policy.json", "trust-policy", undefined, "RESOURCE_POLICY", "document"],
-                ["app.inline-policy.read.json", "inline-policy", "read", "IDENTITY_POLICY", "document"],
-                ["app.inline-policy.write_all.json", "inline-policy", "write/all", "IDENTITY_POLICY", "unknown"],
-                ["later.inline-policy.json", "inline-policy", undefined, "IDENTITY_POLICY", "unknown"],
-                ["hidden.inline-policy.json", "inline-policy", undefined, "IDENTITY_POLICY", "secret"],
-            ]);
+            const found = findPolicies(
+                planOf(
+                    {
+                        name: "app",
+                        type: role,
+                        inputs: {
+                            assumeRolePolicy: document,
+                            inlinePolicies: [
+                                { name: "read", policy: JSON.stringify(document) },
+                                { name: "write/all", policy: UNKNOWN },
+                            ],
+                        },
+                    },
+                    { name: "later", type: role, inputs: { inlinePolicies: UNKNOWN } },
+                    { name: "hidden", type: role, inputs: { inlinePolicies: "[secret]" } },
+                ),
+            );
+            assert.deepEqual(
+                found.map((f) => [
+                    f.file,
+                    f.entry.kind,
+                    f.entry.policyName,
+                    f.entry.policyType,
+                    "reason" in f.parsed ? f.parsed.reason : "document",
+                ]),
+                [
+                    ["app.trust-policy.json", "trust-policy", undefined, "RESOURCE_POLICY", "document"],
+                    ["app.inline-policy.read.json", "inline-policy", "read", "IDENTITY_POLICY", "document"],
+                    ["app.inline-policy.write_all.json", "inline-policy", "write/all", "IDENTITY_POLICY", "unknown"],
+                    ["later.inline-policy.json", "inline-policy", undefined, "IDENTITY_POLICY", "unknown"],
+                    ["hidden.inline-policy.json", "inline-policy", undefined, "IDENTITY_POLICY", "secret"],
+                ],
+            );
         });
 
         it("keeps file names unique and filesystem-safe: clashing names get -2, -3, also where only case differs", () => {
-            const found = findPolicies(planOf(
-                { name: "a/b", type: key, inputs: { policy: document } },
-                { name: "a:b", type: key, inputs: { policy: document } },
-                { name: "A_B", type: key, inputs: { policy: document } },
-            ));
-            assert.deepEqual(found.map((f) => f.file), ["a_b.key-policy.json", "a_b.key-policy-2.json", "A_B.key-policy-3.json"]);
+            const found = findPolicies(
+                planOf(
+                    { name: "a/b", type: key, inputs: { policy: document } },
+                    { name: "a:b", type: key, inputs: { policy: document } },
+                    { name: "A_B", type: key, inputs: { policy: document } },
+                ),
+            );
+            assert.deepEqual(
+                found.map((f) => f.file),
+                ["a_b.key-policy.json", "a_b.key-policy-2.json", "A_B.key-policy-3.json"],
+            );
         });
     });
 
@@ -231,7 +334,12 @@ describe("policy export (--policies-out)", () => {
             const file = path.join(dir, "a-file");
             fs.writeFileSync(file, "x");
             assertOneLineError(runCli(["--stack", "staging", "--policies-out", file]), `--policies-out=${file}`, "but it is a file");
-            assertOneLineError(runCli(["--stack", "staging", "--policies-out", dir]), `--policies-out=${dir}`, "new or empty directory", "a-file");
+            assertOneLineError(
+                runCli(["--stack", "staging", "--policies-out", dir]),
+                `--policies-out=${dir}`,
+                "new or empty directory",
+                "a-file",
+            );
             assertOneLineError(runCli(["--stack", "staging", "--policies-out", ""]), "--policies-out", "new or empty directory");
             assert.deepEqual(fs.readdirSync(dir), ["a-file"], "nothing written");
         });

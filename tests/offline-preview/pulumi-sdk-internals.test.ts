@@ -27,8 +27,20 @@ import { componentStackConfig } from "../network/recording-mocks";
 
 const THING = "test:index:Thing";
 const target: MockTarget = { project: "sdk-test", stack: "dev", preview: false, organization: "acme" };
-const allFeatures: MonitorFeatures = { supportsSecrets: true, supportsResourceReferences: true, supportsOutputValues: true, supportsDeletedWith: true, supportsAliasSpecs: true };
-const noFeatures: MonitorFeatures = { supportsSecrets: false, supportsResourceReferences: false, supportsOutputValues: false, supportsDeletedWith: false, supportsAliasSpecs: false };
+const allFeatures: MonitorFeatures = {
+    supportsSecrets: true,
+    supportsResourceReferences: true,
+    supportsOutputValues: true,
+    supportsDeletedWith: true,
+    supportsAliasSpecs: true,
+};
+const noFeatures: MonitorFeatures = {
+    supportsSecrets: false,
+    supportsResourceReferences: false,
+    supportsOutputValues: false,
+    supportsDeletedWith: false,
+    supportsAliasSpecs: false,
+};
 const SIG = "4dabf18193072939515e22adb298388d";
 
 /** The SDK's stock mock monitor, keeping each request; answers after `delayMs` when given. */
@@ -94,19 +106,34 @@ describe("@pulumi/pulumi internals the offline preview relies on", () => {
         announceFeatures({ ...noFeatures, supportsSecrets: true, supportsAliasSpecs: true });
         assert.deepEqual(announcedFeatures(), { ...noFeatures, supportsSecrets: true, supportsAliasSpecs: true });
         const other = new Thing("other", {});
-        new Thing("flagged", { secret: pulumi.secret("s3cr3t"), ref: other }, { aliases: ["urn:pulumi:dev::sdk-test::test:index:Thing::old"] });
+        new Thing(
+            "flagged",
+            { secret: pulumi.secret("s3cr3t"), ref: other },
+            { aliases: ["urn:pulumi:dev::sdk-test::test:index:Thing::old"] },
+        );
         await waitForRPCs();
         const flagged = monitor.named("flagged");
-        assert.deepEqual(flagged.getObject()?.toJavaScript(), { secret: { [SIG]: "1b47061264138c4ac30d75fd1eb44270", value: "s3cr3t" }, ref: "other-id" });
+        assert.deepEqual(flagged.getObject()?.toJavaScript(), {
+            secret: { [SIG]: "1b47061264138c4ac30d75fd1eb44270", value: "s3cr3t" },
+            ref: "other-id",
+        });
         assert.deepEqual([flagged.getAliasesList().length, flagged.getAliasurnsList()], [1, []], "aliases as specs");
 
         announceFeatures({ ...noFeatures, supportsResourceReferences: true });
-        new Thing("unflagged", { secret: pulumi.secret("s3cr3t"), ref: other }, { aliases: ["urn:pulumi:dev::sdk-test::test:index:Thing::old"] });
+        new Thing(
+            "unflagged",
+            { secret: pulumi.secret("s3cr3t"), ref: other },
+            { aliases: ["urn:pulumi:dev::sdk-test::test:index:Thing::old"] },
+        );
         await waitForRPCs();
         const unflagged = monitor.named("unflagged");
         const ref = { [SIG]: "5cf8f73096256a8f31e491e813e4eb8e", urn: "urn:pulumi:dev::sdk-test::test:index:Thing::other", id: "other-id" };
         assert.deepEqual(unflagged.getObject()?.toJavaScript(), { secret: "s3cr3t", ref });
-        assert.deepEqual([unflagged.getAliasesList().length, unflagged.getAliasurnsList()], [0, ["urn:pulumi:dev::sdk-test::test:index:Thing::old"]], "aliases as URNs");
+        assert.deepEqual(
+            [unflagged.getAliasesList().length, unflagged.getAliasurnsList()],
+            [0, ["urn:pulumi:dev::sdk-test::test:index:Thing::old"]],
+            "aliases as URNs",
+        );
     });
 
     it("setMockOptions(monitor, project, stack, dryRun, organization) installs a monitor without the feature flags", async () => {
@@ -114,10 +141,17 @@ describe("@pulumi/pulumi internals the offline preview relies on", () => {
         const monitor = new CapturingMonitor();
         setMockMonitor(monitor, { project: "sdk-test", stack: "qa", preview: true, organization: "acme" });
         assert.deepEqual(announcedFeatures(), noFeatures);
-        assert.deepEqual([pulumi.getProject(), pulumi.getStack(), pulumi.getOrganization(), pulumi.runtime.isDryRun()], ["sdk-test", "qa", "acme", true]);
+        assert.deepEqual(
+            [pulumi.getProject(), pulumi.getStack(), pulumi.getOrganization(), pulumi.runtime.isDryRun()],
+            ["sdk-test", "qa", "acme", true],
+        );
         new Thing("plain", { secret: pulumi.secret("s3cr3t") });
         await waitForRPCs();
-        assert.deepEqual(monitor.named("plain").getObject()?.toJavaScript(), { secret: "s3cr3t" }, "registered with this monitor, no secrets announced");
+        assert.deepEqual(
+            monitor.named("plain").getObject()?.toJavaScript(),
+            { secret: "s3cr3t" },
+            "registered with this monitor, no secrets announced",
+        );
         setMockMonitor(new CapturingMonitor(), target);
         assert.equal(pulumi.runtime.isDryRun(), false);
     });
@@ -125,7 +159,13 @@ describe("@pulumi/pulumi internals the offline preview relies on", () => {
     it("the offline preview announces secrets, deletedWith and alias specs, and neither resource references nor output values", () => {
         installRecordingMonitor(componentStackConfig(), "up");
         assert.deepEqual(announcedFeatures(), offlineFeatures);
-        assert.deepEqual(offlineFeatures, { supportsSecrets: true, supportsResourceReferences: false, supportsOutputValues: false, supportsDeletedWith: true, supportsAliasSpecs: true });
+        assert.deepEqual(offlineFeatures, {
+            supportsSecrets: true,
+            supportsResourceReferences: false,
+            supportsOutputValues: false,
+            supportsDeletedWith: true,
+            supportsAliasSpecs: true,
+        });
     });
 
     it("Resource.callsites is a replaceable static the resource constructor calls for the source position", async () => {
@@ -168,26 +208,60 @@ describe("@pulumi/pulumi internals the offline preview relies on", () => {
         const parent = new pulumi.ComponentResource("test:index:Parent", "parent", {}, {});
         const provider = new TestProvider("provider");
         const dependency = new Thing("dependency", { size: 1 }, { parent });
-        const full = new Thing("full", { size: dependency.id, tags: { Name: "full" } }, {
-            parent, provider, dependsOn: [dependency], protect: true, retainOnDelete: true, ignoreChanges: ["tags"], replaceOnChanges: ["size"],
-            deleteBeforeReplace: true, additionalSecretOutputs: ["size"], deletedWith: dependency, import: "full-imported",
-            customTimeouts: { create: "5m", delete: "1m" },
-        });
+        const full = new Thing(
+            "full",
+            { size: dependency.id, tags: { Name: "full" } },
+            {
+                parent,
+                provider,
+                dependsOn: [dependency],
+                protect: true,
+                retainOnDelete: true,
+                ignoreChanges: ["tags"],
+                replaceOnChanges: ["size"],
+                deleteBeforeReplace: true,
+                additionalSecretOutputs: ["size"],
+                deletedWith: dependency,
+                import: "full-imported",
+                customTimeouts: { create: "5m", delete: "1m" },
+            },
+        );
         await waitForRPCs();
         const byName = new Map(monitor.recorded.map((r) => [r.name, r]));
         const record = byName.get("full");
         const [parentUrn, providerRecord, dependencyRecord] = [byName.get("parent")?.urn, byName.get("provider"), byName.get("dependency")];
         assert.ok(record !== undefined && providerRecord !== undefined && dependencyRecord !== undefined && parentUrn !== undefined);
         assert.deepEqual(
-            { type: record.type, custom: record.custom, parent: record.parent, provider: record.provider, id: record.id, inputs: record.inputs, dependencies: record.dependencies, propertyDependencies: record.propertyDependencies, options: record.options },
             {
-                type: THING, custom: true, parent: parentUrn, provider: `${providerRecord.urn}::${providerRecord.id}`, id: "full-imported",
+                type: record.type,
+                custom: record.custom,
+                parent: record.parent,
+                provider: record.provider,
+                id: record.id,
+                inputs: record.inputs,
+                dependencies: record.dependencies,
+                propertyDependencies: record.propertyDependencies,
+                options: record.options,
+            },
+            {
+                type: THING,
+                custom: true,
+                parent: parentUrn,
+                provider: `${providerRecord.urn}::${providerRecord.id}`,
+                id: "full-imported",
                 inputs: { size: dependencyRecord.id, tags: { Name: "full" } },
                 dependencies: [dependencyRecord.urn],
                 propertyDependencies: { size: [dependencyRecord.urn], tags: [] },
                 options: {
-                    protect: true, retainOnDelete: true, ignoreChanges: ["tags"], replaceOnChanges: ["size"], deleteBeforeReplace: true,
-                    additionalSecretOutputs: ["size"], aliases: [], deletedWith: dependencyRecord.urn, importId: "full-imported",
+                    protect: true,
+                    retainOnDelete: true,
+                    ignoreChanges: ["tags"],
+                    replaceOnChanges: ["size"],
+                    deleteBeforeReplace: true,
+                    additionalSecretOutputs: ["size"],
+                    aliases: [],
+                    deletedWith: dependencyRecord.urn,
+                    importId: "full-imported",
                     customTimeouts: { create: "5m", update: undefined, delete: "1m" },
                 },
             },
@@ -208,7 +282,10 @@ describe("@pulumi/pulumi internals the offline preview relies on", () => {
     });
 
     it("the wire signatures of secrets and resource references are the SDK's", () => {
-        assert.deepEqual([pulumi.runtime.specialSigKey, pulumi.runtime.specialSecretSig, pulumi.runtime.specialResourceSig], [SIG, "1b47061264138c4ac30d75fd1eb44270", "5cf8f73096256a8f31e491e813e4eb8e"]);
+        assert.deepEqual(
+            [pulumi.runtime.specialSigKey, pulumi.runtime.specialSecretSig, pulumi.runtime.specialResourceSig],
+            [SIG, "1b47061264138c4ac30d75fd1eb44270", "5cf8f73096256a8f31e491e813e4eb8e"],
+        );
     });
 
     it("MockMonitor answers the pulumi:pulumi:getResource invoke from its resources map, which the recorder fills", async () => {
@@ -237,20 +314,27 @@ describe("@pulumi/pulumi internals the offline preview relies on", () => {
 
     it("invokes reach monitor.invoke(ResourceInvokeRequest) with token and args, and the InvokeResponse's return is the result", async () => {
         installRecordingMonitor(componentStackConfig("staging", "eu-central-1"), "up");
-        const region = await pulumi.runtime.invoke("aws:index/getRegion:getRegion", {}) as unknown as { region?: string; name?: string };
+        const region = (await pulumi.runtime.invoke("aws:index/getRegion:getRegion", {})) as unknown as { region?: string; name?: string };
         assert.equal(region.region ?? region.name, "eu-central-1");
     });
 
     it("an error thrown while an input or a stack output is serialized fails the run inside the root stack, with its own message", async () => {
         installRecordingMonitor(componentStackConfig(), "up");
-        const refused = () => pulumi.output("o-BAD").apply((id): string => {
-            throw new Error(`organizationId=${id}: expected an organization id`);
-        });
-        const run = await runInStack(() => {
-            new Thing("placed", { parentId: refused() });
-            return { organizationId: refused() };
-        }, () => pulumi.runtime.disconnect());
-        assert.match(String(run.failure), /^Error: (error serializing property "parentId": )?organizationId=o-BAD: expected an organization id$/);
+        const refused = () =>
+            pulumi.output("o-BAD").apply((id): string => {
+                throw new Error(`organizationId=${id}: expected an organization id`);
+            });
+        const run = await runInStack(
+            () => {
+                new Thing("placed", { parentId: refused() });
+                return { organizationId: refused() };
+            },
+            () => pulumi.runtime.disconnect(),
+        );
+        assert.match(
+            String(run.failure),
+            /^Error: (error serializing property "parentId": )?organizationId=o-BAD: expected an organization id$/,
+        );
     });
 
     it("cmd/run-policy-pack of the pack's own SDK serves the Analyzer service on the port it prints", async function () {
@@ -279,7 +363,8 @@ describe("@pulumi/pulumi internals the offline preview relies on", () => {
         });
         assert.throws(() => checkedFeatures({ ...noFeatures, supportsAliasSpecs: undefined }), {
             name: SdkAssumptionError.name,
-            message: /^@pulumi\/pulumi \d+\.\d+\.\d+: runtime\/state getStore\(\)\.supportsAliasSpecs: expected a boolean feature flag \(see docs\/pulumi-sdk-upgrades\.md\)$/,
+            message:
+                /^@pulumi\/pulumi \d+\.\d+\.\d+: runtime\/state getStore\(\)\.supportsAliasSpecs: expected a boolean feature flag \(see docs\/pulumi-sdk-upgrades\.md\)$/,
         });
         assert.deepEqual(checkedFeatures({ ...allFeatures, supportsReplaceWith: true }), { ...allFeatures, supportsReplaceWith: true });
     });

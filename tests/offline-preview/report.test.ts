@@ -17,7 +17,14 @@ function recorded(type: string, name: string, provider: string, inputs: Recorded
         id: `${name}-id`,
         dependencies: [],
         propertyDependencies: {},
-        options: { protect: false, retainOnDelete: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [], aliases: [] },
+        options: {
+            protect: false,
+            retainOnDelete: false,
+            ignoreChanges: [],
+            replaceOnChanges: [],
+            additionalSecretOutputs: [],
+            aliases: [],
+        },
     };
 }
 
@@ -35,15 +42,32 @@ const resources = [
 
 describe("offline preview report: resources by region", () => {
     it("counts each resource in the region of its provider, providers in declaration order, components nowhere", () => {
-        assert.deepStrictEqual(countByRegion(resources), [["eu-west-1", 2], ["eu-central-1", 1]]);
+        assert.deepStrictEqual(countByRegion(resources), [
+            ["eu-west-1", 2],
+            ["eu-central-1", 1],
+        ]);
     });
 
     it("prints the counts under their heading", () => {
-        const report = renderReport({ project: "zero-trust-aws", stack: "staging", view: "up", resources, pack: undefined, policyResults: [] });
+        const report = renderReport({
+            project: "zero-trust-aws",
+            stack: "staging",
+            view: "up",
+            resources,
+            pack: undefined,
+            policyResults: [],
+        });
         const lines = report.split("\n");
         const heading = lines.indexOf("Resources by region (of the AWS provider each goes through):");
         assert.ok(heading > 0, report);
-        assert.deepStrictEqual(lines.slice(heading + 1, heading + 4), ["        2  eu-west-1", "        1  eu-central-1", ""], "only regions under the heading");
-        assert.ok(lines.findIndex((line) => line.endsWith("to create")) < heading, "the step counts close the list by type, before the regions");
+        assert.deepStrictEqual(
+            lines.slice(heading + 1, heading + 4),
+            ["        2  eu-west-1", "        1  eu-central-1", ""],
+            "only regions under the heading",
+        );
+        assert.ok(
+            lines.findIndex((line) => line.endsWith("to create")) < heading,
+            "the step counts close the list by type, before the regions",
+        );
     });
 });

@@ -37,10 +37,10 @@ describe("stack config as the Pulumi CLI reads it", () => {
         assert.deepEqual(c.config, {
             "aws:region": "eu-west-1",
             "demo:retention": "365",
-            "demo:labels": "{\"team\":\"platform\"}",
-            "demo:zones": "[\"a\",\"b\"]",
+            "demo:labels": '{"team":"platform"}',
+            "demo:zones": '["a","b"]',
             "demo:size": "3",
-            "demo:net": "{\"cidr\":\"10.0.0.0/16\"}",
+            "demo:net": '{"cidr":"10.0.0.0/16"}',
         });
         assert.deepEqual(c.secretKeys, []);
     });
@@ -57,7 +57,11 @@ describe("stack config as the Pulumi CLI reads it", () => {
     });
 
     it("refuses an unknown stack naming the stacks there are, and a bad stack name", () => {
-        assert.throws(() => readStackConfig(repoRoot, "qa"), (e: Error) => e.name === "UsageError" && /--stack=qa: expected one of the project's stacks \(management, prod, staging\)/.test(e.message));
+        assert.throws(
+            () => readStackConfig(repoRoot, "qa"),
+            (e: Error) =>
+                e.name === "UsageError" && /--stack=qa: expected one of the project's stacks \(management, prod, staging\)/.test(e.message),
+        );
         assert.throws(() => readStackConfig(repoRoot, "../etc"), /expected a stack name/);
     });
 

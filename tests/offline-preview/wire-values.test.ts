@@ -3,7 +3,11 @@ import type { WireValue } from "../../offline-preview/recorded-resource";
 import { containsUnknown, displayValue, plainValue, UNKNOWN } from "../../offline-preview/wire-values";
 
 const secret = (value: WireValue): WireValue => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
-const ref = (urn: string, id?: string): WireValue => ({ "4dabf18193072939515e22adb298388d": "5cf8f73096256a8f31e491e813e4eb8e", urn, ...(id ? { id } : {}) });
+const ref = (urn: string, id?: string): WireValue => ({
+    "4dabf18193072939515e22adb298388d": "5cf8f73096256a8f31e491e813e4eb8e",
+    urn,
+    ...(id ? { id } : {}),
+});
 
 describe("values in their wire form", () => {
     it("unwraps secrets for programs and policies, masks them for plans", () => {

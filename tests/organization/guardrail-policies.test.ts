@@ -91,12 +91,18 @@ describe("GuardrailPolicies", () => {
         });
 
         it("attaches every policy to every target, by policy id", () => {
-            assert.deepStrictEqual(attachmentMap(mocks), Object.fromEntries(POLICIES.map((p) => [`zero-trust-${p}`, ["ou-ab12-securit1", "r-ab12"]])));
+            assert.deepStrictEqual(
+                attachmentMap(mocks),
+                Object.fromEntries(POLICIES.map((p) => [`zero-trust-${p}`, ["ou-ab12-securit1", "r-ab12"]])),
+            );
         });
 
         it("names each attachment after the policy and the target's key", () => {
             assert.deepStrictEqual(
-                mocks.ofType(T.attachment).map((a) => a.name).sort(),
+                mocks
+                    .ofType(T.attachment)
+                    .map((a) => a.name)
+                    .sort(),
                 POLICIES.flatMap((p) => [`guardrails-${p}-root`, `guardrails-${p}-security`]).sort(),
             );
         });
@@ -110,7 +116,10 @@ describe("GuardrailPolicies", () => {
         });
 
         it("protects every policy and every attachment (removing either silently lifts a guardrail), and nothing else", () => {
-            const protectedNames = mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort();
+            const protectedNames = mocks.registrations
+                .filter((r) => r.protect)
+                .map((r) => r.name)
+                .sort();
             const expected = [...mocks.ofType(T.policy), ...mocks.ofType(T.attachment)].map((r) => r.name).sort();
             assert.strictEqual(expected.length, 15);
             assert.deepStrictEqual(protectedNames, expected);
@@ -167,7 +176,13 @@ describe("GuardrailPolicies", () => {
 
     it("uses the name prefix given", async () => {
         const { mocks } = await build({ namePrefix: "acme" });
-        assert.deepStrictEqual(mocks.ofType(T.policy).map((p) => p.inputs.name).sort(), POLICIES.map((p) => `acme-${p}`).sort());
+        assert.deepStrictEqual(
+            mocks
+                .ofType(T.policy)
+                .map((p) => p.inputs.name)
+                .sort(),
+            POLICIES.map((p) => `acme-${p}`).sort(),
+        );
     });
 
     describe("rejects bad arguments before declaring anything", () => {
@@ -178,7 +193,11 @@ describe("GuardrailPolicies", () => {
             ["a target id that is no root, OU or account", { targets: { root: "root" } }, /^targets\.root: "root" is not a root/],
             ["a target key with capitals", { targets: { Root: "r-ab12" } }, /^targets: key "Root"/],
             ["no targets at all", { targets: {} }, /^targets: empty/],
-            ["policyTargets for an unknown policy", { policyTargets: { "deny-all": { root: "r-ab12" } } as GuardrailPoliciesArgs["policyTargets"] }, /^policyTargets: "deny-all" is not one of/],
+            [
+                "policyTargets for an unknown policy",
+                { policyTargets: { "deny-all": { root: "r-ab12" } } as GuardrailPoliciesArgs["policyTargets"] },
+                /^policyTargets: "deny-all" is not one of/,
+            ],
             ["a bad policyTargets id", { policyTargets: { "security-services": { x: "ou-1" } } }, /^policyTargets\.security-services\.x: /],
             ["a bad name prefix", { namePrefix: "zero trust" }, /^namePrefix: /],
         ];
@@ -190,7 +209,10 @@ describe("GuardrailPolicies", () => {
                     (err: Error) => message.test(err.message) && !err.message.includes("\n"),
                 );
                 await mocks.settled();
-                assert.deepStrictEqual(mocks.registrations.map((r) => r.type), []);
+                assert.deepStrictEqual(
+                    mocks.registrations.map((r) => r.type),
+                    [],
+                );
             });
         }
     });

@@ -43,8 +43,16 @@ describe("OrganizationAccounts", () => {
     it("never closes, deletes or replaces an account: protected, retained on delete, closeOnDeletion false, name and email never diffed", () => {
         for (const account of mocks.ofType(ACCOUNT)) {
             const { options } = recordedNamed(mocks, account.name);
-            assert.deepStrictEqual([account.protect, options.retainOnDelete, account.inputs.closeOnDeletion], [true, true, false], account.name);
-            assert.deepStrictEqual([...options.ignoreChanges].sort(), ["email", "iamUserAccessToBilling", "name", "roleName"], account.name);
+            assert.deepStrictEqual(
+                [account.protect, options.retainOnDelete, account.inputs.closeOnDeletion],
+                [true, true, false],
+                account.name,
+            );
+            assert.deepStrictEqual(
+                [...options.ignoreChanges].sort(),
+                ["email", "iamUserAccessToBilling", "name", "roleName"],
+                account.name,
+            );
             assert.strictEqual(account.inputs.name, undefined, "no name is sent: AWS keeps the account's own");
         }
     });
@@ -53,7 +61,11 @@ describe("OrganizationAccounts", () => {
         const waiting = RecordingMocks.install();
         const provider = new aws.Provider("management", { region: "eu-west-1" });
         const ou = new aws.organizations.OrganizationalUnit("workloads-prod", { name: "prod", parentId: "r-ab12" }, { provider });
-        new OrganizationAccounts("accounts", { accounts: [{ key: "prod", accountId: "222222222222", email: "aws+prod@example.com", parentId: ou.id }] }, { provider });
+        new OrganizationAccounts(
+            "accounts",
+            { accounts: [{ key: "prod", accountId: "222222222222", email: "aws+prod@example.com", parentId: ou.id }] },
+            { provider },
+        );
         await waiting.settled();
         const account = waiting.named("accounts-prod");
         assert.strictEqual(account.inputs.parentId, waiting.named("workloads-prod").id);
@@ -64,18 +76,40 @@ describe("OrganizationAccounts", () => {
         const first = BASE.accounts[0];
         const cases: [string, OrganizationAccountsArgs, RegExp][] = [
             ["no account", { accounts: [] }, /^accounts: \[\] is not a non-empty list/],
-            ["an account id of 11 digits", { accounts: [{ ...first, accountId: "33333333333" }] }, /^accounts\[0\]\.accountId: "33333333333" is not an AWS account id/],
-            ["an email without a domain", { accounts: [{ ...first, email: "security" }] }, /^accounts\[0\]\.email: "security" is not an account root email/],
-            ["a parent that is no OU", { accounts: [{ ...first, parentId: "security" }] }, /^accounts\[0\]\.parentId: "security" is not an OU id/],
+            [
+                "an account id of 11 digits",
+                { accounts: [{ ...first, accountId: "33333333333" }] },
+                /^accounts\[0\]\.accountId: "33333333333" is not an AWS account id/,
+            ],
+            [
+                "an email without a domain",
+                { accounts: [{ ...first, email: "security" }] },
+                /^accounts\[0\]\.email: "security" is not an account root email/,
+            ],
+            [
+                "a parent that is no OU",
+                { accounts: [{ ...first, parentId: "security" }] },
+                /^accounts\[0\]\.parentId: "security" is not an OU id/,
+            ],
             ["a key with capitals", { accounts: [{ ...first, key: "Security" }] }, /^accounts\[0\]\.key: key "Security"/],
-            ["an account listed twice", { accounts: [first, { ...first, key: "audit" }] }, /^accounts \(ids\): "333333333333" is listed twice$/],
+            [
+                "an account listed twice",
+                { accounts: [first, { ...first, key: "audit" }] },
+                /^accounts \(ids\): "333333333333" is listed twice$/,
+            ],
         ];
         for (const [what, args, message] of cases) {
             it(`refuses ${what}`, async () => {
                 const failing = RecordingMocks.install();
-                assert.throws(() => new OrganizationAccounts("accounts", args, { provider: new aws.Provider("management", { region: "eu-west-1" }) }), (err: Error) => message.test(err.message) && !err.message.includes("\n"));
+                assert.throws(
+                    () => new OrganizationAccounts("accounts", args, { provider: new aws.Provider("management", { region: "eu-west-1" }) }),
+                    (err: Error) => message.test(err.message) && !err.message.includes("\n"),
+                );
                 await failing.settled();
-                assert.deepStrictEqual(failing.registrations.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => r.type), []);
+                assert.deepStrictEqual(
+                    failing.registrations.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => r.type),
+                    [],
+                );
             });
         }
     });

@@ -1,6 +1,10 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import { OrganizationStructure, TRUSTED_SERVICE_PRINCIPALS, type OrganizationStructureArgs } from "../../components/organization/organization-structure";
+import {
+    OrganizationStructure,
+    TRUSTED_SERVICE_PRINCIPALS,
+    type OrganizationStructureArgs,
+} from "../../components/organization/organization-structure";
 import { RecordingMocks, oncePerVariant, recordedNamed, valueOf } from "../network/recording-mocks";
 
 const T = {
@@ -41,7 +45,8 @@ const build = oncePerVariant(async (overrides: Partial<OrganizationStructureArgs
 });
 
 /** `OU name → parent id` over every OU registered. */
-const parentsByName = (mocks: RecordingMocks): Record<string, unknown> => Object.fromEntries(mocks.ofType(T.ou).map((ou): [string, unknown] => [String(ou.inputs.name), ou.inputs.parentId]));
+const parentsByName = (mocks: RecordingMocks): Record<string, unknown> =>
+    Object.fromEntries(mocks.ofType(T.ou).map((ou): [string, unknown] => [String(ou.inputs.name), ou.inputs.parentId]));
 
 describe("OrganizationStructure", () => {
     describe("with the prod and non-prod workload OUs", () => {
@@ -70,7 +75,12 @@ describe("OrganizationStructure", () => {
 
         it("hangs security and workloads under the root and each workload OU under workloads", () => {
             const workloads = mocks.named("organization-workloads");
-            assert.deepStrictEqual(parentsByName(mocks), { security: "r-ab12", workloads: "r-ab12", prod: workloads.id, "non-prod": workloads.id });
+            assert.deepStrictEqual(parentsByName(mocks), {
+                security: "r-ab12",
+                workloads: "r-ab12",
+                prod: workloads.id,
+                "non-prod": workloads.id,
+            });
             assert.match(workloads.id, /^ou-/);
             for (const child of ["organization-workloads-prod", "organization-workloads-non-prod"]) {
                 assert.deepStrictEqual(mocks.named(child).propertyDependencies.parentId, [workloads.urn], child);
@@ -87,7 +97,10 @@ describe("OrganizationStructure", () => {
         it("protects the organisation and every OU (deleting one detaches every SCP below it)", () => {
             const resources = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
             assert.strictEqual(resources.length, 5);
-            assert.deepStrictEqual(resources.filter((r) => !r.protect).map((r) => r.name), []);
+            assert.deepStrictEqual(
+                resources.filter((r) => !r.protect).map((r) => r.name),
+                [],
+            );
         });
 
         it("gives every AWS resource the management provider passed in, and parents them under the component", () => {
@@ -115,25 +128,53 @@ describe("OrganizationStructure", () => {
             for (const [path, id] of Object.entries(ids)) {
                 assert.strictEqual(await valueOf(component.organizationalUnitIds[path]), id, path);
             }
-            assert.deepStrictEqual(mocks.named("organization").outputs, { organizationId: "o-a1b2c3d4e5", rootId: "r-ab12", organizationalUnitIds: ids });
+            assert.deepStrictEqual(mocks.named("organization").outputs, {
+                organizationId: "o-a1b2c3d4e5",
+                rootId: "r-ab12",
+                organizationalUnitIds: ids,
+            });
         });
     });
 
     it("builds one child of workloads per workload OU given, and the same top level", async () => {
         const { mocks, component } = await build({ workloadOus: ["sandbox", "prod-eu", "p1"] });
         const workloads = mocks.named("organization-workloads").id;
-        assert.deepStrictEqual(parentsByName(mocks), { security: "r-ab12", workloads: "r-ab12", sandbox: workloads, "prod-eu": workloads, p1: workloads });
+        assert.deepStrictEqual(parentsByName(mocks), {
+            security: "r-ab12",
+            workloads: "r-ab12",
+            sandbox: workloads,
+            "prod-eu": workloads,
+            p1: workloads,
+        });
         assert.deepStrictEqual(
-            mocks.ofType(T.ou).map((ou) => ou.name).sort(),
-            ["organization-security", "organization-workloads", "organization-workloads-p1", "organization-workloads-prod-eu", "organization-workloads-sandbox"],
+            mocks
+                .ofType(T.ou)
+                .map((ou) => ou.name)
+                .sort(),
+            [
+                "organization-security",
+                "organization-workloads",
+                "organization-workloads-p1",
+                "organization-workloads-prod-eu",
+                "organization-workloads-sandbox",
+            ],
         );
-        assert.deepStrictEqual(Object.keys(component.organizationalUnitIds).sort(), ["security", "workloads", "workloads/p1", "workloads/prod-eu", "workloads/sandbox"]);
+        assert.deepStrictEqual(Object.keys(component.organizationalUnitIds).sort(), [
+            "security",
+            "workloads",
+            "workloads/p1",
+            "workloads/prod-eu",
+            "workloads/sandbox",
+        ]);
     });
 
     it("imports whichever organisation id it is given, under the root it is given", async () => {
         const { mocks } = await build({ organizationId: "o-zz9y8x7w6v5u4t", rootId: "r-9z8y7x" });
         assert.strictEqual(recordedNamed(mocks, "organization-organization").options.importId, "o-zz9y8x7w6v5u4t");
-        assert.deepStrictEqual([mocks.named("organization-security").inputs.parentId, mocks.named("organization-workloads").inputs.parentId], ["r-9z8y7x", "r-9z8y7x"]);
+        assert.deepStrictEqual(
+            [mocks.named("organization-security").inputs.parentId, mocks.named("organization-workloads").inputs.parentId],
+            ["r-9z8y7x", "r-9z8y7x"],
+        );
     });
 
     describe("rejects bad arguments with one line before declaring anything", () => {
@@ -143,10 +184,26 @@ describe("OrganizationStructure", () => {
                 { organizationId: "o-A1B2C3D4E5" },
                 'organizationId: "o-A1B2C3D4E5" is not an AWS Organizations id (o- followed by 10 to 32 lowercase letters or digits)',
             ],
-            ["an organisation id too short", { organizationId: "o-a1b2" }, 'organizationId: "o-a1b2" is not an AWS Organizations id (o- followed by 10 to 32 lowercase letters or digits)'],
-            ["an account id for the organisation", { organizationId: "999999999999" }, 'organizationId: "999999999999" is not an AWS Organizations id (o- followed by 10 to 32 lowercase letters or digits)'],
-            ["a root id that is an OU id", { rootId: "ou-ab12-cd34ef56" }, 'rootId: "ou-ab12-cd34ef56" is not an organisation root id (r- and 4 to 32 lowercase letters or digits)'],
-            ["a root id too short", { rootId: "r-1" }, 'rootId: "r-1" is not an organisation root id (r- and 4 to 32 lowercase letters or digits)'],
+            [
+                "an organisation id too short",
+                { organizationId: "o-a1b2" },
+                'organizationId: "o-a1b2" is not an AWS Organizations id (o- followed by 10 to 32 lowercase letters or digits)',
+            ],
+            [
+                "an account id for the organisation",
+                { organizationId: "999999999999" },
+                'organizationId: "999999999999" is not an AWS Organizations id (o- followed by 10 to 32 lowercase letters or digits)',
+            ],
+            [
+                "a root id that is an OU id",
+                { rootId: "ou-ab12-cd34ef56" },
+                'rootId: "ou-ab12-cd34ef56" is not an organisation root id (r- and 4 to 32 lowercase letters or digits)',
+            ],
+            [
+                "a root id too short",
+                { rootId: "r-1" },
+                'rootId: "r-1" is not an organisation root id (r- and 4 to 32 lowercase letters or digits)',
+            ],
             [
                 "a workload OU with capitals",
                 { workloadOus: ["prod", "Non-Prod"] },
@@ -185,13 +242,20 @@ describe("OrganizationStructure", () => {
                     },
                 );
                 await mocks.settled();
-                assert.deepStrictEqual(mocks.registrations.map((r) => `${r.type} ${r.name}`), []);
+                assert.deepStrictEqual(
+                    mocks.registrations.map((r) => `${r.type} ${r.name}`),
+                    [],
+                );
             });
         }
 
         it("accepts the longest OU name (63 characters) and the longest ids", async () => {
             const mocks = RecordingMocks.install();
-            new OrganizationStructure("organization", { organizationId: `o-${"a".repeat(32)}`, rootId: `r-${"b".repeat(32)}`, workloadOus: ["a".repeat(63)] });
+            new OrganizationStructure("organization", {
+                organizationId: `o-${"a".repeat(32)}`,
+                rootId: `r-${"b".repeat(32)}`,
+                workloadOus: ["a".repeat(63)],
+            });
             await mocks.settled();
             assert.strictEqual(mocks.ofType(T.ou).length, 3);
         });

@@ -10,7 +10,10 @@ const valid = (): Record<string, unknown> => ({
             Effect: "Deny",
             Action: ["s3:DeleteObject"],
             Resource: "*",
-            Condition: { ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/BreakGlass"] }, Null: { "ec2:Attribute/HttpTokens": false } },
+            Condition: {
+                ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/BreakGlass"] },
+                Null: { "ec2:Attribute/HttpTokens": false },
+            },
         },
     ],
 });
@@ -40,19 +43,36 @@ describe("scp-grammar (the tests' own IAM policy checker)", () => {
         ["an action without a service", withStatement((s) => (s.Action = ["DeleteObject"])), /not of the form service:Action/],
         ["a repeated action", withStatement((s) => (s.Action = ["s3:DeleteObject", "s3:DeleteObject"])), /repeated/],
         ["a Sid that is not alphanumeric", withStatement((s) => (s.Sid = "deny-thing")), /not alphanumeric/],
-        ["an unknown condition operator", withStatement((s) => (s.Condition = { ArnNotMatch: { "aws:PrincipalArn": "x" } })), /not an IAM condition operator/],
-        ["an empty condition value list", withStatement((s) => (s.Condition = { StringEquals: { "aws:RequestedRegion": [] } })), /empty list/],
+        [
+            "an unknown condition operator",
+            withStatement((s) => (s.Condition = { ArnNotMatch: { "aws:PrincipalArn": "x" } })),
+            /not an IAM condition operator/,
+        ],
+        [
+            "an empty condition value list",
+            withStatement((s) => (s.Condition = { StringEquals: { "aws:RequestedRegion": [] } })),
+            /empty list/,
+        ],
         ["NullIfExists", withStatement((s) => (s.Condition = { NullIfExists: { "aws:TagKeys": false } })), /not an IAM condition operator/],
     ];
     for (const [what, document, problem] of broken) {
         it(`rejects a document with ${what}`, () => {
             const problems = scpProblems(document);
-            assert.ok(problems.some((p) => problem.test(p)), `expected a problem matching ${problem}, got ${JSON.stringify(problems)}`);
+            assert.ok(
+                problems.some((p) => problem.test(p)),
+                `expected a problem matching ${problem}, got ${JSON.stringify(problems)}`,
+            );
         });
     }
 
     it("accepts IfExists and set-operator forms", () => {
-        const document = withStatement((s) => (s.Condition = { StringNotEqualsIfExists: { "aws:RequestedRegion": "eu-west-1" }, "ForAnyValue:StringLike": { "aws:TagKeys": ["a*"] } }));
+        const document = withStatement(
+            (s) =>
+                (s.Condition = {
+                    StringNotEqualsIfExists: { "aws:RequestedRegion": "eu-west-1" },
+                    "ForAnyValue:StringLike": { "aws:TagKeys": ["a*"] },
+                }),
+        );
         assert.deepStrictEqual(scpProblems(document), []);
     });
 });

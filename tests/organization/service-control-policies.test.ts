@@ -30,7 +30,8 @@ const BREAK_GLASS = "arn:aws:iam::*:role/BreakGlass";
 const DEPLOYMENT = "arn:aws:iam::*:role/OrganizationAccountAccessRole";
 
 /** The principal ARN patterns a statement exempts (empty when it exempts nobody). */
-const exempted = (s: IdentityPolicyStatement): readonly string[] => listOf(s.Condition?.ArnNotLike?.["aws:PrincipalArn"] as string | readonly string[] | undefined);
+const exempted = (s: IdentityPolicyStatement): readonly string[] =>
+    listOf(s.Condition?.ArnNotLike?.["aws:PrincipalArn"] as string | readonly string[] | undefined);
 
 /** Every guardrail document built from PARAMS, by function name. */
 const ALL_DOCUMENTS: Record<string, ScpDocument> = {
@@ -51,14 +52,21 @@ describe("service control policies as data", () => {
         for (const [name, document] of Object.entries(ALL_DOCUMENTS)) {
             it(`${name} is a valid SCP document that only denies, within ${SCP_MAX_CHARACTERS} characters`, () => {
                 assert.deepStrictEqual(scpProblems(JSON.parse(JSON.stringify(document))), []);
-                assert.deepStrictEqual(document.Statement.filter((s) => s.Effect !== "Deny").map((s) => s.Sid), []);
+                assert.deepStrictEqual(
+                    document.Statement.filter((s) => s.Effect !== "Deny").map((s) => s.Sid),
+                    [],
+                );
                 assert.ok(scpSize(document) <= SCP_MAX_CHARACTERS, `${name}: ${scpSize(document)} characters`);
             });
         }
 
         it("exempts roles only by exact name with path /: no wildcard before or after the name", () => {
             // The one wider exemption: every environment's responder roles, which move interfaces into the quarantine group.
-            const patterns = Object.values(ALL_DOCUMENTS).flatMap((d) => d.Statement.flatMap((s) => exempted(s).filter((p) => s.Sid !== "DenyMovingInterfacesAcrossPlatformGroups" || !RESPONDER_ROLE_ARNS.includes(p))));
+            const patterns = Object.values(ALL_DOCUMENTS).flatMap((d) =>
+                d.Statement.flatMap((s) =>
+                    exempted(s).filter((p) => s.Sid !== "DenyMovingInterfacesAcrossPlatformGroups" || !RESPONDER_ROLE_ARNS.includes(p)),
+                ),
+            );
             assert.ok(patterns.length > 0);
             for (const pattern of patterns) {
                 assert.match(pattern, /^arn:aws:iam::\*:role\/[A-Za-z0-9+=,.@_-]+$/);
@@ -80,8 +88,16 @@ describe("service control policies as data", () => {
 
         it("groups the guardrails into five SCPs (four for an OU, which takes five with FullAWSAccess; the platform fence for the root), each guardrail statement exactly once", () => {
             const policies = guardrailPolicyDocuments(PARAMS);
-            assert.deepStrictEqual(Object.keys(policies), ["account-baseline", "security-services", "audit-logs-and-keys", "regions-and-imds", "platform-resources"]);
-            const grouped = Object.values(policies).flatMap((d) => d.Statement.map((s) => s.Sid)).sort();
+            assert.deepStrictEqual(Object.keys(policies), [
+                "account-baseline",
+                "security-services",
+                "audit-logs-and-keys",
+                "regions-and-imds",
+                "platform-resources",
+            ]);
+            const grouped = Object.values(policies)
+                .flatMap((d) => d.Statement.map((s) => s.Sid))
+                .sort();
             const single = Object.entries(ALL_DOCUMENTS)
                 .filter(([name]) => !name.startsWith("policy "))
                 .flatMap(([, d]) => d.Statement.map((s) => s.Sid))
@@ -91,15 +107,24 @@ describe("service control policies as data", () => {
     });
 
     describe("combineScps", () => {
-        const deny = (Sid: string, Action: string): ScpDocument => ({ Version: "2012-10-17", Statement: [{ Sid, Effect: "Deny", Action, Resource: "*" }] });
+        const deny = (Sid: string, Action: string): ScpDocument => ({
+            Version: "2012-10-17",
+            Statement: [{ Sid, Effect: "Deny", Action, Resource: "*" }],
+        });
 
         it("refuses a combination larger than an SCP may be, naming it", () => {
             const big = (n: number): ScpDocument => deny(`Big${n}`, `s3:${"A".repeat(2000)}`);
-            assert.throws(() => combineScps("too-big", [big(1), big(2), big(3)]), /^Error: SCP too-big: \d+ characters, more than the 5120/);
+            assert.throws(
+                () => combineScps("too-big", [big(1), big(2), big(3)]),
+                /^Error: SCP too-big: \d+ characters, more than the 5120/,
+            );
         });
 
         it("refuses two statements with the same Sid", () => {
-            assert.throws(() => combineScps("twice", [deny("Same", "s3:A"), deny("Same", "s3:B")]), /SCP twice: statement id Same appears twice/);
+            assert.throws(
+                () => combineScps("twice", [deny("Same", "s3:A"), deny("Same", "s3:B")]),
+                /SCP twice: statement id Same appears twice/,
+            );
         });
     });
 
@@ -115,18 +140,47 @@ describe("service control policies as data", () => {
         const document = protectSecurityServices(PARAMS);
         /** The actions the issue and AWS's examples name, written out here so dropping one fails. */
         const REQUIRED: Record<string, string[]> = {
-            ProtectCloudTrail: ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors"],
+            ProtectCloudTrail: [
+                "cloudtrail:StopLogging",
+                "cloudtrail:DeleteTrail",
+                "cloudtrail:UpdateTrail",
+                "cloudtrail:PutEventSelectors",
+            ],
             ProtectGuardDuty: [
-                "guardduty:DeleteDetector", "guardduty:UpdateDetector", "guardduty:DisassociateFromMasterAccount", "guardduty:DisassociateFromAdministratorAccount",
-                "guardduty:DeleteMembers", "guardduty:DisassociateMembers", "guardduty:StopMonitoringMembers", "guardduty:CreateFilter", "guardduty:UpdateFilter",
-                "guardduty:CreateIPSet", "guardduty:UpdateIPSet", "guardduty:DeletePublishingDestination",
+                "guardduty:DeleteDetector",
+                "guardduty:UpdateDetector",
+                "guardduty:DisassociateFromMasterAccount",
+                "guardduty:DisassociateFromAdministratorAccount",
+                "guardduty:DeleteMembers",
+                "guardduty:DisassociateMembers",
+                "guardduty:StopMonitoringMembers",
+                "guardduty:CreateFilter",
+                "guardduty:UpdateFilter",
+                "guardduty:CreateIPSet",
+                "guardduty:UpdateIPSet",
+                "guardduty:DeletePublishingDestination",
             ],
-            ProtectConfig: ["config:DeleteConfigurationRecorder", "config:StopConfigurationRecorder", "config:DeleteDeliveryChannel", "config:DeleteConfigRule", "config:PutConfigurationRecorder"],
+            ProtectConfig: [
+                "config:DeleteConfigurationRecorder",
+                "config:StopConfigurationRecorder",
+                "config:DeleteDeliveryChannel",
+                "config:DeleteConfigRule",
+                "config:PutConfigurationRecorder",
+            ],
             ProtectSecurityHub: [
-                "securityhub:DisableSecurityHub", "securityhub:BatchDisableStandards", "securityhub:DeleteMembers", "securityhub:DisassociateMembers",
-                "securityhub:DisassociateFromAdministratorAccount", "securityhub:DisassociateFromMasterAccount", "securityhub:CreateAutomationRule",
+                "securityhub:DisableSecurityHub",
+                "securityhub:BatchDisableStandards",
+                "securityhub:DeleteMembers",
+                "securityhub:DisassociateMembers",
+                "securityhub:DisassociateFromAdministratorAccount",
+                "securityhub:DisassociateFromMasterAccount",
+                "securityhub:CreateAutomationRule",
             ],
-            ProtectAccessAnalyzer: ["access-analyzer:DeleteAnalyzer", "access-analyzer:CreateArchiveRule", "access-analyzer:UpdateArchiveRule"],
+            ProtectAccessAnalyzer: [
+                "access-analyzer:DeleteAnalyzer",
+                "access-analyzer:CreateArchiveRule",
+                "access-analyzer:UpdateArchiveRule",
+            ],
         };
         const PREFIX: Record<string, string> = {
             ProtectCloudTrail: "cloudtrail:",
@@ -137,15 +191,24 @@ describe("service control policies as data", () => {
         };
 
         it("has one statement per service, and nothing else", () => {
-            assert.deepStrictEqual(document.Statement.map((s) => s.Sid), Object.keys(REQUIRED));
+            assert.deepStrictEqual(
+                document.Statement.map((s) => s.Sid),
+                Object.keys(REQUIRED),
+            );
         });
 
         for (const [sid, actions] of Object.entries(REQUIRED)) {
             it(`${sid} denies ${actions.length} named actions, all of its own service, on every resource`, () => {
                 const s = statement(document, sid);
                 const denied = listOf(s.Action);
-                assert.deepStrictEqual(actions.filter((a) => !denied.includes(a)), []);
-                assert.deepStrictEqual(denied.filter((a) => !a.startsWith(PREFIX[sid])), []);
+                assert.deepStrictEqual(
+                    actions.filter((a) => !denied.includes(a)),
+                    [],
+                );
+                assert.deepStrictEqual(
+                    denied.filter((a) => !a.startsWith(PREFIX[sid])),
+                    [],
+                );
                 assert.ok(!denied.some((a) => a.includes("*")), "no wildcard actions");
                 assert.strictEqual(s.Resource, "*");
             });
@@ -153,7 +216,10 @@ describe("service control policies as data", () => {
 
         it("never denies reading: no Get, List or Describe action", () => {
             const all = document.Statement.flatMap((s) => listOf(s.Action));
-            assert.deepStrictEqual(all.filter((a) => /:(Get|List|Describe|BatchGet)/.test(a)), []);
+            assert.deepStrictEqual(
+                all.filter((a) => /:(Get|List|Describe|BatchGet)/.test(a)),
+                [],
+            );
         });
 
         it("exempts exactly the break-glass and the deployment role, in every statement", () => {
@@ -183,7 +249,10 @@ describe("service control policies as data", () => {
         it("denies deleting audit log groups and streams, with no exemption, on the default audit log groups", () => {
             const s = statement(document, "DenyAuditLogGroupDeletion");
             assert.deepStrictEqual(listOf(s.Action), ["logs:DeleteLogGroup", "logs:DeleteLogStream"]);
-            assert.deepStrictEqual(listOf(s.Resource), ["arn:aws:logs:*:*:log-group:/zero-trust/*/vpc-flow-logs/*", "arn:aws:logs:*:*:log-group:aws-cloudtrail-logs*"]);
+            assert.deepStrictEqual(listOf(s.Resource), [
+                "arn:aws:logs:*:*:log-group:/zero-trust/*/vpc-flow-logs/*",
+                "arn:aws:logs:*:*:log-group:aws-cloudtrail-logs*",
+            ]);
             assert.strictEqual(s.Condition, undefined);
         });
 
@@ -206,7 +275,14 @@ describe("service control policies as data", () => {
 
         it("denies changing the bucket's policy, lifecycle, versioning, object lock and encryption except to break-glass and deployment", () => {
             const s = statement(document, "ProtectLogArchiveBucket");
-            for (const action of ["s3:PutBucketPolicy", "s3:DeleteBucketPolicy", "s3:PutLifecycleConfiguration", "s3:PutBucketVersioning", "s3:PutBucketObjectLockConfiguration", "s3:DeleteBucket"]) {
+            for (const action of [
+                "s3:PutBucketPolicy",
+                "s3:DeleteBucketPolicy",
+                "s3:PutLifecycleConfiguration",
+                "s3:PutBucketVersioning",
+                "s3:PutBucketObjectLockConfiguration",
+                "s3:DeleteBucket",
+            ]) {
                 assert.ok(listOf(s.Action).includes(action), action);
             }
             assert.strictEqual(s.Resource, BUCKET);
@@ -215,14 +291,24 @@ describe("service control policies as data", () => {
 
         it("denies shortening retention of, unsubscribing or un-encrypting audit log groups except to break-glass and deployment", () => {
             const s = statement(document, "ProtectAuditLogGroups");
-            assert.deepStrictEqual(listOf(s.Action), ["logs:PutRetentionPolicy", "logs:DeleteSubscriptionFilter", "logs:DisassociateKmsKey", "logs:PutLogGroupDeletionProtection"]);
+            assert.deepStrictEqual(listOf(s.Action), [
+                "logs:PutRetentionPolicy",
+                "logs:DeleteSubscriptionFilter",
+                "logs:DisassociateKmsKey",
+                "logs:PutLogGroupDeletionProtection",
+            ]);
             assert.deepStrictEqual(listOf(s.Resource), listOf(statement(document, "DenyAuditLogGroupDeletion").Resource));
             assert.deepStrictEqual(exempted(s), [BREAK_GLASS, DEPLOYMENT]);
         });
 
         it("denies scheduling key deletion and disabling keys to all but the break-glass role (not the deployment role)", () => {
             const s = statement(document, "DenyKeyDestruction");
-            assert.deepStrictEqual(listOf(s.Action), ["kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DeleteImportedKeyMaterial", "kms:DisableKeyRotation"]);
+            assert.deepStrictEqual(listOf(s.Action), [
+                "kms:ScheduleKeyDeletion",
+                "kms:DisableKey",
+                "kms:DeleteImportedKeyMaterial",
+                "kms:DisableKeyRotation",
+            ]);
             assert.strictEqual(s.Resource, "*");
             assert.deepStrictEqual(exempted(s), [BREAK_GLASS]);
         });
@@ -231,7 +317,13 @@ describe("service control policies as data", () => {
     describe("deny the root user", () => {
         it("denies every action to any member account's root user, with no exemption", () => {
             assert.deepStrictEqual(denyRootUser().Statement, [
-                { Sid: "DenyRootUser", Effect: "Deny", Action: "*", Resource: "*", Condition: { StringLike: { "aws:PrincipalArn": "arn:aws:iam::*:root" } } },
+                {
+                    Sid: "DenyRootUser",
+                    Effect: "Deny",
+                    Action: "*",
+                    Resource: "*",
+                    Condition: { StringLike: { "aws:PrincipalArn": "arn:aws:iam::*:root" } },
+                },
             ]);
         });
     });
@@ -247,7 +339,22 @@ describe("service control policies as data", () => {
 
         it("exempts the global services of AWS's example, and only global services", () => {
             const notAction = listOf(s.NotAction);
-            for (const global of ["iam:*", "organizations:*", "route53:*", "cloudfront:*", "sts:*", "support:*", "budgets:*", "globalaccelerator:*", "waf:*", "health:*", "ce:*", "aws-portal:*", "kms:*", "acm:*"]) {
+            for (const global of [
+                "iam:*",
+                "organizations:*",
+                "route53:*",
+                "cloudfront:*",
+                "sts:*",
+                "support:*",
+                "budgets:*",
+                "globalaccelerator:*",
+                "waf:*",
+                "health:*",
+                "ce:*",
+                "aws-portal:*",
+                "kms:*",
+                "acm:*",
+            ]) {
                 assert.ok(notAction.includes(global), global);
             }
             for (const regional of ["ec2:*", "s3:*", "lambda:*", "rds:*", "guardduty:*", "cloudtrail:*", "logs:*", "dynamodb:*"]) {
@@ -264,7 +371,12 @@ describe("service control policies as data", () => {
     describe("deny IAM user credentials", () => {
         it("denies creating users, access keys and console passwords, with no exemption", () => {
             assert.deepStrictEqual(denyIamUserCredentials().Statement, [
-                { Sid: "DenyIamUserCredentials", Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile"], Resource: "*" },
+                {
+                    Sid: "DenyIamUserCredentials",
+                    Effect: "Deny",
+                    Action: ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile"],
+                    Resource: "*",
+                },
             ]);
         });
 
@@ -289,7 +401,10 @@ describe("service control policies as data", () => {
         it("denies changing an instance's metadata options to tokens other than required (AWS's 'deny opt-out of IMDSv2')", () => {
             const s = statement(document, "DenyImdsV2OptOut");
             assert.strictEqual(s.Action, "ec2:ModifyInstanceMetadataOptions");
-            assert.deepStrictEqual(s.Condition, { StringNotEquals: { "ec2:Attribute/HttpTokens": "required" }, Null: { "ec2:Attribute/HttpTokens": false } });
+            assert.deepStrictEqual(s.Condition, {
+                StringNotEquals: { "ec2:Attribute/HttpTokens": "required" },
+                Null: { "ec2:Attribute/HttpTokens": false },
+            });
         });
 
         it("denies every call signed with role credentials delivered by IMDSv1", () => {
@@ -311,7 +426,14 @@ describe("service control policies as data", () => {
         const s = statement(protectGuardrailRoles(PARAMS), "ProtectGuardrailRoles");
 
         it("denies creating, deleting or re-trusting a role of either exempt name, on exactly those roles", () => {
-            for (const action of ["iam:CreateRole", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePermissionsBoundary"]) {
+            for (const action of [
+                "iam:CreateRole",
+                "iam:DeleteRole",
+                "iam:UpdateAssumeRolePolicy",
+                "iam:AttachRolePolicy",
+                "iam:PutRolePolicy",
+                "iam:DeleteRolePermissionsBoundary",
+            ]) {
                 assert.ok(listOf(s.Action).includes(action), action);
             }
             assert.deepStrictEqual(listOf(s.Resource), [BREAK_GLASS, DEPLOYMENT]);
@@ -325,24 +447,88 @@ describe("service control policies as data", () => {
     describe("parameter validation (one-line errors naming the parameter)", () => {
         const cases: [string, () => unknown, string][] = [
             ["an empty break-glass role name", () => protectSecurityServices({ breakGlassRoleName: "" }), "breakGlassRoleName"],
-            ["a wildcard in the break-glass role name", () => protectSecurityServices({ breakGlassRoleName: "Break*" }), "breakGlassRoleName"],
-            ["a path in the break-glass role name", () => denyOutsideAllowedRegions({ ...PARAMS, breakGlassRoleName: "admin/BreakGlass" }), "breakGlassRoleName"],
-            ["a 65-character break-glass role name", () => protectAuditLogs({ ...PARAMS, breakGlassRoleName: "B".repeat(65) }), "breakGlassRoleName"],
-            ["a deployment role name with a space", () => protectGuardrailRoles({ breakGlassRoleName: "BreakGlass", deploymentRoleName: "Org Access" }), "deploymentRoleName"],
-            ["a deployment role equal to the break-glass role", () => protectSecurityServices({ breakGlassRoleName: "BreakGlass", deploymentRoleName: "BreakGlass" }), "deploymentRoleName"],
+            [
+                "a wildcard in the break-glass role name",
+                () => protectSecurityServices({ breakGlassRoleName: "Break*" }),
+                "breakGlassRoleName",
+            ],
+            [
+                "a path in the break-glass role name",
+                () => denyOutsideAllowedRegions({ ...PARAMS, breakGlassRoleName: "admin/BreakGlass" }),
+                "breakGlassRoleName",
+            ],
+            [
+                "a 65-character break-glass role name",
+                () => protectAuditLogs({ ...PARAMS, breakGlassRoleName: "B".repeat(65) }),
+                "breakGlassRoleName",
+            ],
+            [
+                "a deployment role name with a space",
+                () => protectGuardrailRoles({ breakGlassRoleName: "BreakGlass", deploymentRoleName: "Org Access" }),
+                "deploymentRoleName",
+            ],
+            [
+                "a deployment role equal to the break-glass role",
+                () => protectSecurityServices({ breakGlassRoleName: "BreakGlass", deploymentRoleName: "BreakGlass" }),
+                "deploymentRoleName",
+            ],
             ["no allowed regions", () => denyOutsideAllowedRegions({ ...PARAMS, allowedRegions: [] }), "allowedRegions"],
-            ["allowed regions as one string", () => denyOutsideAllowedRegions({ ...PARAMS, allowedRegions: "eu-west-1" as unknown as string[] }), "allowedRegions"],
-            ["an allowed region without its number", () => denyOutsideAllowedRegions({ ...PARAMS, allowedRegions: ["eu-west"] }), "allowedRegions"],
-            ["an upper-case allowed region", () => denyOutsideAllowedRegions({ ...PARAMS, allowedRegions: ["EU-WEST-1"] }), "allowedRegions"],
-            ["an allowed region listed twice", () => denyOutsideAllowedRegions({ ...PARAMS, allowedRegions: ["eu-west-1", "eu-west-1"] }), "allowedRegions"],
-            ["a bucket name instead of an ARN", () => protectAuditLogs({ ...PARAMS, logArchiveBucketArn: "acme-org-log-archive" }), "logArchiveBucketArn"],
-            ["a bucket ARN with a key wildcard", () => protectAuditLogs({ ...PARAMS, logArchiveBucketArn: `${BUCKET}/*` }), "logArchiveBucketArn"],
-            ["a bucket ARN in another partition", () => protectAuditLogs({ ...PARAMS, logArchiveBucketArn: "arn:aws-us-gov:s3:::acme-logs" }), "logArchiveBucketArn"],
-            ["a bucket ARN with an invalid name", () => protectAuditLogs({ ...PARAMS, logArchiveBucketArn: "arn:aws:s3:::Acme_Logs" }), "logArchiveBucketArn"],
+            [
+                "allowed regions as one string",
+                () => denyOutsideAllowedRegions({ ...PARAMS, allowedRegions: "eu-west-1" as unknown as string[] }),
+                "allowedRegions",
+            ],
+            [
+                "an allowed region without its number",
+                () => denyOutsideAllowedRegions({ ...PARAMS, allowedRegions: ["eu-west"] }),
+                "allowedRegions",
+            ],
+            [
+                "an upper-case allowed region",
+                () => denyOutsideAllowedRegions({ ...PARAMS, allowedRegions: ["EU-WEST-1"] }),
+                "allowedRegions",
+            ],
+            [
+                "an allowed region listed twice",
+                () => denyOutsideAllowedRegions({ ...PARAMS, allowedRegions: ["eu-west-1", "eu-west-1"] }),
+                "allowedRegions",
+            ],
+            [
+                "a bucket name instead of an ARN",
+                () => protectAuditLogs({ ...PARAMS, logArchiveBucketArn: "acme-org-log-archive" }),
+                "logArchiveBucketArn",
+            ],
+            [
+                "a bucket ARN with a key wildcard",
+                () => protectAuditLogs({ ...PARAMS, logArchiveBucketArn: `${BUCKET}/*` }),
+                "logArchiveBucketArn",
+            ],
+            [
+                "a bucket ARN in another partition",
+                () => protectAuditLogs({ ...PARAMS, logArchiveBucketArn: "arn:aws-us-gov:s3:::acme-logs" }),
+                "logArchiveBucketArn",
+            ],
+            [
+                "a bucket ARN with an invalid name",
+                () => protectAuditLogs({ ...PARAMS, logArchiveBucketArn: "arn:aws:s3:::Acme_Logs" }),
+                "logArchiveBucketArn",
+            ],
             ["no audit log group patterns", () => protectAuditLogs({ ...PARAMS, auditLogGroupPatterns: [] }), "auditLogGroupPatterns"],
-            ["an audit log group pattern that is only a wildcard", () => protectAuditLogs({ ...PARAMS, auditLogGroupPatterns: ["*"] }), "auditLogGroupPatterns"],
-            ["an audit log group pattern with a space", () => protectAuditLogs({ ...PARAMS, auditLogGroupPatterns: ["/audit logs"] }), "auditLogGroupPatterns"],
-            ["any bad parameter, through guardrailPolicyDocuments", () => guardrailPolicyDocuments({ ...PARAMS, allowedRegions: ["mars-1"] }), "allowedRegions"],
+            [
+                "an audit log group pattern that is only a wildcard",
+                () => protectAuditLogs({ ...PARAMS, auditLogGroupPatterns: ["*"] }),
+                "auditLogGroupPatterns",
+            ],
+            [
+                "an audit log group pattern with a space",
+                () => protectAuditLogs({ ...PARAMS, auditLogGroupPatterns: ["/audit logs"] }),
+                "auditLogGroupPatterns",
+            ],
+            [
+                "any bad parameter, through guardrailPolicyDocuments",
+                () => guardrailPolicyDocuments({ ...PARAMS, allowedRegions: ["mars-1"] }),
+                "allowedRegions",
+            ],
         ];
         for (const [what, build, parameter] of cases) {
             it(`rejects ${what}`, () => {
@@ -360,7 +546,9 @@ describe("service control policies as data", () => {
                 allowedRegions: ["ap-northeast-3", "ap-southeast-3"],
                 logArchiveBucketArn: "arn:aws:s3:::acme.logs-1",
             });
-            assert.deepStrictEqual(exempted(statement(docs["regions-and-imds"], "DenyOutsideAllowedRegions")), ["arn:aws:iam::*:role/Break+Glass=1,a.b@c_d-e"]);
+            assert.deepStrictEqual(exempted(statement(docs["regions-and-imds"], "DenyOutsideAllowedRegions")), [
+                "arn:aws:iam::*:role/Break+Glass=1,a.b@c_d-e",
+            ]);
         });
     });
 });

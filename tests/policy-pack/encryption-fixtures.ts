@@ -27,39 +27,111 @@ const ebs = (extra: Record<string, unknown> = {}) => ({ encrypted: true, kmsKeyI
 export const STORE_CASES: Record<string, StoreCase> = {
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
         pass: [
-            { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK_ARN }, bucketKeyEnabled: true }] },
+            {
+                bucket: "b",
+                rules: [
+                    { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK_ARN }, bucketKeyEnabled: true },
+                ],
+            },
             { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: CMK_ALIAS } }] },
         ],
         fail: [
             { props: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, why: AWS_OWNED },
             { props: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] }, why: AWS_MANAGED },
-            { props: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: AWS_ALIAS("s3") } }] }, why: AWS_MANAGED },
+            {
+                props: {
+                    bucket: "b",
+                    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: AWS_ALIAS("s3") } }],
+                },
+                why: AWS_MANAGED,
+            },
             { props: { bucket: "b", rules: [{ bucketKeyEnabled: true }] }, why: AWS_OWNED },
         ],
     },
     "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2": {
         pass: [{ bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK_ID } }] }],
-        fail: [{ props: { bucket: "b", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: AWS_ALIAS_ARN("s3") } }] }, why: AWS_MANAGED }],
+        fail: [
+            {
+                props: {
+                    bucket: "b",
+                    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: AWS_ALIAS_ARN("s3") } }],
+                },
+                why: AWS_MANAGED,
+            },
+        ],
     },
     "aws:s3/bucket:Bucket": {
         // No inline block: the stack policy (every bucket has a configuration) decides.
-        pass: [{ bucket: "b" }, { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK_ARN } } } }],
-        fail: [{ props: { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } }, why: AWS_OWNED }],
+        pass: [
+            { bucket: "b" },
+            {
+                serverSideEncryptionConfiguration: {
+                    rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK_ARN } },
+                },
+            },
+        ],
+        fail: [
+            {
+                props: { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } },
+                why: AWS_OWNED,
+            },
+        ],
     },
     "aws:s3/bucketV2:BucketV2": {
-        pass: [{}, { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK_ARN }] }] }] }],
-        fail: [{ props: { serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms" }] }] }] }, why: AWS_MANAGED }],
+        pass: [
+            {},
+            {
+                serverSideEncryptionConfigurations: [
+                    { rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK_ARN }] }] },
+                ],
+            },
+        ],
+        fail: [
+            {
+                props: {
+                    serverSideEncryptionConfigurations: [
+                        { rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms" }] }] },
+                    ],
+                },
+                why: AWS_MANAGED,
+            },
+        ],
     },
     "aws-native:s3:Bucket": {
-        pass: [{ bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK_ARN }, bucketKeyEnabled: true }] } }],
+        pass: [
+            {
+                bucketEncryption: {
+                    serverSideEncryptionConfiguration: [
+                        { serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: CMK_ARN }, bucketKeyEnabled: true },
+                    ],
+                },
+            },
+        ],
         fail: [
             { props: {}, why: AWS_OWNED },
-            { props: { bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } }, why: AWS_OWNED },
-            { props: { bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] } }, why: AWS_MANAGED },
+            {
+                props: {
+                    bucketEncryption: {
+                        serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+                    },
+                },
+                why: AWS_OWNED,
+            },
+            {
+                props: {
+                    bucketEncryption: {
+                        serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }],
+                    },
+                },
+                why: AWS_MANAGED,
+            },
         ],
     },
     "aws:ebs/volume:Volume": {
-        pass: [{ availabilityZone: "eu-west-1a", size: 10, ...ebs() }, { availabilityZone: "eu-west-1a", encrypted: true, kmsKeyId: CMK_ALIAS_ARN }],
+        pass: [
+            { availabilityZone: "eu-west-1a", size: 10, ...ebs() },
+            { availabilityZone: "eu-west-1a", encrypted: true, kmsKeyId: CMK_ALIAS_ARN },
+        ],
         fail: [
             { props: { availabilityZone: "eu-west-1a", size: 10 }, why: NOT_ENCRYPTED },
             { props: { encrypted: false }, why: NOT_ENCRYPTED },
@@ -83,13 +155,22 @@ export const STORE_CASES: Record<string, StoreCase> = {
         fail: [
             { props: { ami: "ami-1" }, why: /root volume is not encrypted/ },
             { props: { rootBlockDevice: { volumeSize: 20 } }, why: NOT_ENCRYPTED },
-            { props: { rootBlockDevice: ebs(), ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] }, why: /ebsBlockDevices\[0\] \(\/dev\/sdf\).*AWS-managed/ },
+            {
+                props: { rootBlockDevice: ebs(), ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }] },
+                why: /ebsBlockDevices\[0\] \(\/dev\/sdf\).*AWS-managed/,
+            },
             { props: { rootBlockDevice: { encrypted: true, kmsKeyId: AWS_ALIAS("ebs") } }, why: AWS_MANAGED },
         ],
     },
     "aws-native:ec2:Instance": {
         pass: [
-            { imageId: "ami-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: ebs() }, { deviceName: "/dev/sdb", virtualName: "ephemeral0" }] },
+            {
+                imageId: "ami-1",
+                blockDeviceMappings: [
+                    { deviceName: "/dev/xvda", ebs: ebs() },
+                    { deviceName: "/dev/sdb", virtualName: "ephemeral0" },
+                ],
+            },
             { imageId: "ami-1", launchTemplate: { launchTemplateId: "lt-1" } },
         ],
         fail: [
@@ -110,7 +191,14 @@ export const STORE_CASES: Record<string, StoreCase> = {
         pass: [{ launchTemplateData: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: ebs() }] } }],
         fail: [
             { props: { launchTemplateData: { imageId: "ami-1" } }, why: /root volume is not encrypted/ },
-            { props: { launchTemplateData: { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: AWS_ALIAS("ebs") } }] } }, why: AWS_MANAGED },
+            {
+                props: {
+                    launchTemplateData: {
+                        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true, kmsKeyId: AWS_ALIAS("ebs") } }],
+                    },
+                },
+                why: AWS_MANAGED,
+            },
         ],
     },
     "aws:rds/instance:Instance": {
@@ -127,14 +215,20 @@ export const STORE_CASES: Record<string, StoreCase> = {
         ],
     },
     "aws-native:rds:DbInstance": {
-        pass: [{ engine: "postgres", storageEncrypted: true, kmsKeyId: CMK_ARN }, { engine: "aurora-postgresql", dbClusterIdentifier: "cluster-1" }],
+        pass: [
+            { engine: "postgres", storageEncrypted: true, kmsKeyId: CMK_ARN },
+            { engine: "aurora-postgresql", dbClusterIdentifier: "cluster-1" },
+        ],
         fail: [
             { props: { engine: "postgres" }, why: NOT_ENCRYPTED },
             { props: { engine: "postgres", storageEncrypted: true, kmsKeyId: AWS_ALIAS_ARN("rds") }, why: AWS_MANAGED },
         ],
     },
     "aws:rds/cluster:Cluster": {
-        pass: [{ engine: "aurora-postgresql", storageEncrypted: true, kmsKeyId: CMK_ARN }, { engine: "aurora-mysql", engineMode: "serverless", kmsKeyId: CMK_ARN }],
+        pass: [
+            { engine: "aurora-postgresql", storageEncrypted: true, kmsKeyId: CMK_ARN },
+            { engine: "aurora-mysql", engineMode: "serverless", kmsKeyId: CMK_ARN },
+        ],
         fail: [
             { props: { engine: "aurora-postgresql" }, why: NOT_ENCRYPTED },
             { props: { engine: "aurora-mysql", engineMode: "serverless" }, why: AWS_MANAGED },
@@ -151,13 +245,21 @@ export const STORE_CASES: Record<string, StoreCase> = {
     "aws:dynamodb/table:Table": {
         pass: [
             { hashKey: "id", serverSideEncryption: { enabled: true, kmsKeyArn: CMK_ARN } },
-            { serverSideEncryption: { enabled: true, kmsKeyArn: CMK_ARN }, replicas: [{ regionName: "us-east-1", kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" }] },
+            {
+                serverSideEncryption: { enabled: true, kmsKeyArn: CMK_ARN },
+                replicas: [
+                    { regionName: "us-east-1", kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" },
+                ],
+            },
         ],
         fail: [
             { props: { hashKey: "id" }, why: AWS_OWNED },
             { props: { serverSideEncryption: { enabled: false } }, why: AWS_OWNED },
             { props: { serverSideEncryption: { enabled: true } }, why: AWS_MANAGED },
-            { props: { serverSideEncryption: { enabled: true, kmsKeyArn: CMK_ARN }, replicas: [{ regionName: "us-east-1" }] }, why: /replicas\[0\] \(us-east-1\).*AWS-managed/ },
+            {
+                props: { serverSideEncryption: { enabled: true, kmsKeyArn: CMK_ARN }, replicas: [{ regionName: "us-east-1" }] },
+                why: /replicas\[0\] \(us-east-1\).*AWS-managed/,
+            },
         ],
     },
     "aws:dynamodb/tableReplica:TableReplica": {
@@ -172,10 +274,18 @@ export const STORE_CASES: Record<string, StoreCase> = {
         ],
     },
     "aws-native:dynamodb:GlobalTable": {
-        pass: [{ sseSpecification: { sseEnabled: true, sseType: "KMS" }, replicas: [{ region: "eu-west-1", sseSpecification: { kmsMasterKeyId: CMK_ARN } }] }],
+        pass: [
+            {
+                sseSpecification: { sseEnabled: true, sseType: "KMS" },
+                replicas: [{ region: "eu-west-1", sseSpecification: { kmsMasterKeyId: CMK_ARN } }],
+            },
+        ],
         fail: [
             { props: { replicas: [{ region: "eu-west-1" }] }, why: AWS_OWNED },
-            { props: { sseSpecification: { sseEnabled: true, sseType: "KMS" }, replicas: [{ region: "eu-west-1" }] }, why: /replicas\[0\] \(eu-west-1\).*AWS-managed/ },
+            {
+                props: { sseSpecification: { sseEnabled: true, sseType: "KMS" }, replicas: [{ region: "eu-west-1" }] },
+                why: /replicas\[0\] \(eu-west-1\).*AWS-managed/,
+            },
         ],
     },
     "aws:efs/fileSystem:FileSystem": {
@@ -363,4 +473,3 @@ export const STORE_CASES: Record<string, StoreCase> = {
         fail: [{ props: { s3BucketName: "trail" }, why: AWS_OWNED }],
     },
 };
-

@@ -20,10 +20,19 @@ const WINDOW_TYPES: [string, string][] = [
 ];
 
 describe("encryption-kms-key-rotation", () => {
-    for (const [type, spec] of [[KEY, "customerMasterKeySpec"], [NATIVE_KEY, "keySpec"]] as const) {
+    for (const [type, spec] of [
+        [KEY, "customerMasterKeySpec"],
+        [NATIVE_KEY, "keySpec"],
+    ] as const) {
         describe(type, () => {
             it("fails a symmetric key without rotation (unset, false, odd value)", () => {
-                for (const props of [{}, { enableKeyRotation: false }, { enableKeyRotation: "yes" }, { [spec]: "SYMMETRIC_DEFAULT" }, { keyUsage: "ENCRYPT_DECRYPT" }]) {
+                for (const props of [
+                    {},
+                    { enableKeyRotation: false },
+                    { enableKeyRotation: "yes" },
+                    { [spec]: "SYMMETRIC_DEFAULT" },
+                    { keyUsage: "ENCRYPT_DECRYPT" },
+                ]) {
                     const messages = check(rotation, type, props);
                     assert.equal(messages.length, 1, JSON.stringify(props));
                     assert.match(messages[0], /enableKeyRotation: true/);
@@ -32,11 +41,19 @@ describe("encryption-kms-key-rotation", () => {
 
             it("passes a symmetric key with rotation on", () => {
                 assert.deepEqual(check(rotation, type, { enableKeyRotation: true }), []);
-                assert.deepEqual(check(rotation, type, { enableKeyRotation: true, [spec]: "SYMMETRIC_DEFAULT", rotationPeriodInDays: 365 }), []);
+                assert.deepEqual(
+                    check(rotation, type, { enableKeyRotation: true, [spec]: "SYMMETRIC_DEFAULT", rotationPeriodInDays: 365 }),
+                    [],
+                );
             });
 
             it("passes keys that cannot rotate automatically (asymmetric, HMAC, signing)", () => {
-                for (const props of [{ [spec]: "RSA_2048" }, { [spec]: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" }, { [spec]: "ECC_NIST_P256", keyUsage: "SIGN_VERIFY" }, { keyUsage: "SIGN_VERIFY" }]) {
+                for (const props of [
+                    { [spec]: "RSA_2048" },
+                    { [spec]: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" },
+                    { [spec]: "ECC_NIST_P256", keyUsage: "SIGN_VERIFY" },
+                    { keyUsage: "SIGN_VERIFY" },
+                ]) {
                     assert.deepEqual(check(rotation, type, props), [], JSON.stringify(props));
                 }
             });
@@ -45,8 +62,14 @@ describe("encryption-kms-key-rotation", () => {
                 assert.deepEqual(check(rotation, type, { enableKeyRotation: true, rotationPeriodInDays: 365 }), []);
                 assert.equal(check(rotation, type, { enableKeyRotation: true, rotationPeriodInDays: 366 }).length, 1);
                 assert.equal(check(rotation, type, { enableKeyRotation: true, rotationPeriodInDays: "730" }).length, 1);
-                assert.deepEqual(check(rotation, type, { enableKeyRotation: true, rotationPeriodInDays: 730 }, { maximumRotationPeriodDays: 730 }), []);
-                assert.equal(check(rotation, type, { enableKeyRotation: true, rotationPeriodInDays: 91 }, { maximumRotationPeriodDays: 90 }).length, 1);
+                assert.deepEqual(
+                    check(rotation, type, { enableKeyRotation: true, rotationPeriodInDays: 730 }, { maximumRotationPeriodDays: 730 }),
+                    [],
+                );
+                assert.equal(
+                    check(rotation, type, { enableKeyRotation: true, rotationPeriodInDays: 91 }, { maximumRotationPeriodDays: 90 }).length,
+                    1,
+                );
                 assert.equal(check(rotation, type, { enableKeyRotation: true, rotationPeriodInDays: "yearly" }).length, 1);
             });
         });
@@ -60,14 +83,26 @@ describe("encryption-kms-key-rotation", () => {
     });
 
     it("does not judge replicas, imported-material keys or other types (no rotation of their own)", () => {
-        for (const type of ["aws:kms/replicaKey:ReplicaKey", "aws:kms/externalKey:ExternalKey", "aws-native:kms:ReplicaKey", "aws:kms/alias:Alias", "aws:s3/bucket:Bucket"]) {
+        for (const type of [
+            "aws:kms/replicaKey:ReplicaKey",
+            "aws:kms/externalKey:ExternalKey",
+            "aws-native:kms:ReplicaKey",
+            "aws:kms/alias:Alias",
+            "aws:s3/bucket:Bucket",
+        ]) {
             assert.deepEqual(check(rotation, type, { enableKeyRotation: false }), [], type);
         }
     });
 
     describe("remediation", () => {
         it("turns rotation on for symmetric keys and keeps every other property", () => {
-            const props = { description: "data", deletionWindowInDays: 30, policy: '{"Version":"2012-10-17"}', tags: { env: "prod" }, enableKeyRotation: false };
+            const props = {
+                description: "data",
+                deletionWindowInDays: 30,
+                policy: '{"Version":"2012-10-17"}',
+                tags: { env: "prod" },
+                enableKeyRotation: false,
+            };
             const copy = structuredClone(props);
             assert.deepEqual(remediate(rotation, KEY, props), { ...copy, enableKeyRotation: true });
             assert.deepEqual(props, copy, "the input is not mutated");
@@ -91,11 +126,20 @@ describe("encryption-kms-key-rotation", () => {
 
         it("keeps values unknown during preview as the engine's sentinels", () => {
             const result = remediate(rotation, KEY, { description: UNKNOWN_STRING, policy: UNKNOWN_STRING, tags: { app: UNKNOWN_STRING } });
-            assert.deepEqual(result, { description: UNKNOWN_STRING, policy: UNKNOWN_STRING, tags: { app: UNKNOWN_STRING }, enableKeyRotation: true });
+            assert.deepEqual(result, {
+                description: UNKNOWN_STRING,
+                policy: UNKNOWN_STRING,
+                tags: { app: UNKNOWN_STRING },
+                enableKeyRotation: true,
+            });
         });
 
         it("after another remediation (a plain bag with sentinels) an unknown spec still blocks it", () => {
-            const args = { type: KEY, props: { customerMasterKeySpec: UNKNOWN_STRING }, getConfig: () => ({}) } as unknown as ResourceValidationArgs;
+            const args = {
+                type: KEY,
+                props: { customerMasterKeySpec: UNKNOWN_STRING },
+                getConfig: () => ({}),
+            } as unknown as ResourceValidationArgs;
             assert.equal(rotation.remediateResource?.(args), undefined);
         });
     });
@@ -143,7 +187,9 @@ describe("encryption-kms-key-deletion-window", () => {
                 enableKeyRotation: true,
                 deletionWindowInDays: 30,
             });
-            assert.deepEqual(remediate(window, NATIVE_KEY, { pendingWindowInDays: "10" }, { minimumDeletionWindowDays: 14 }), { pendingWindowInDays: 14 });
+            assert.deepEqual(remediate(window, NATIVE_KEY, { pendingWindowInDays: "10" }, { minimumDeletionWindowDays: 14 }), {
+                pendingWindowInDays: 14,
+            });
         });
 
         it("never shortens a window, and leaves unset, unknown and odd values alone", () => {

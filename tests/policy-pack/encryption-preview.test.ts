@@ -4,7 +4,17 @@
 
 import { strict as assert } from "assert";
 import { CMK_ARN } from "./encryption-fixtures";
-import { check, isUnknownValueError, resourcePolicy, UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_NUMBER, UNKNOWN_OBJECT, UNKNOWN_STRING, unknownCheckingProxy } from "./harness";
+import {
+    check,
+    isUnknownValueError,
+    resourcePolicy,
+    UNKNOWN_ARRAY,
+    UNKNOWN_BOOLEAN,
+    UNKNOWN_NUMBER,
+    UNKNOWN_OBJECT,
+    UNKNOWN_STRING,
+    unknownCheckingProxy,
+} from "./harness";
 
 const stores = resourcePolicy("encryption-at-rest-customer-managed-key");
 const rotation = resourcePolicy("encryption-kms-key-rotation");
@@ -19,10 +29,28 @@ describe("encryption family under preview (unknown values)", () => {
             ["aws:ebs/volume:Volume", { encrypted: true, kmsKeyId: UNKNOWN_STRING, availabilityZone: UNKNOWN_STRING }],
             ["aws:rds/instance:Instance", { storageEncrypted: true, kmsKeyId: UNKNOWN_STRING, password: UNKNOWN_STRING }],
             ["aws:dynamodb/table:Table", { serverSideEncryption: { enabled: true, kmsKeyArn: UNKNOWN_STRING } }],
-            ["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", { bucket: UNKNOWN_STRING, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN_STRING } }] }],
-            ["aws-native:s3:Bucket", { bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN_STRING } }] } }],
+            [
+                "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                {
+                    bucket: UNKNOWN_STRING,
+                    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN_STRING } }],
+                },
+            ],
+            [
+                "aws-native:s3:Bucket",
+                {
+                    bucketEncryption: {
+                        serverSideEncryptionConfiguration: [
+                            { serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN_STRING } },
+                        ],
+                    },
+                },
+            ],
             ["aws-native:sqs:Queue", { kmsMasterKeyId: UNKNOWN_STRING, sqsManagedSseEnabled: UNKNOWN_BOOLEAN }],
-            ["aws:msk/cluster:Cluster", { encryptionInfo: { encryptionAtRestKmsKeyArn: UNKNOWN_STRING, encryptionInTransit: UNKNOWN_OBJECT } }],
+            [
+                "aws:msk/cluster:Cluster",
+                { encryptionInfo: { encryptionAtRestKmsKeyArn: UNKNOWN_STRING, encryptionInTransit: UNKNOWN_OBJECT } },
+            ],
         ];
         for (const [type, props] of cases) {
             assert.deepEqual(check(stores, type, preview(props)), [], type);
@@ -30,7 +58,10 @@ describe("encryption family under preview (unknown values)", () => {
     });
 
     it("a known violation is reported even when another part is unknown", () => {
-        const props = preview({ rootBlockDevice: { encrypted: true, kmsKeyId: UNKNOWN_STRING }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }, UNKNOWN_OBJECT] });
+        const props = preview({
+            rootBlockDevice: { encrypted: true, kmsKeyId: UNKNOWN_STRING },
+            ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }, UNKNOWN_OBJECT],
+        });
         const messages = check(stores, "aws:ec2/instance:Instance", props);
         assert.equal(messages.length, 1);
         assert.match(messages[0], /ebsBlockDevices\[0\] \(\/dev\/sdf\) is not encrypted/);
@@ -55,17 +86,34 @@ describe("encryption family under preview (unknown values)", () => {
     });
 
     it("rotation: decided without the spec when rotation is on; undecided only when it matters", () => {
-        assert.deepEqual(check(rotation, "aws:kms/key:Key", preview({ enableKeyRotation: true, customerMasterKeySpec: UNKNOWN_STRING, policy: UNKNOWN_STRING })), []);
+        assert.deepEqual(
+            check(
+                rotation,
+                "aws:kms/key:Key",
+                preview({ enableKeyRotation: true, customerMasterKeySpec: UNKNOWN_STRING, policy: UNKNOWN_STRING }),
+            ),
+            [],
+        );
         assert.deepEqual(check(rotation, "aws-native:kms:Key", preview({ enableKeyRotation: UNKNOWN_BOOLEAN, keySpec: "RSA_2048" })), []);
         assert.throws(() => check(rotation, "aws:kms/key:Key", preview({ enableKeyRotation: UNKNOWN_BOOLEAN })), isUnknownValueError);
         assert.throws(() => check(rotation, "aws:kms/key:Key", preview({ customerMasterKeySpec: UNKNOWN_STRING })), isUnknownValueError);
-        assert.throws(() => check(rotation, "aws:kms/key:Key", preview({ enableKeyRotation: true, rotationPeriodInDays: UNKNOWN_NUMBER })), isUnknownValueError);
+        assert.throws(
+            () => check(rotation, "aws:kms/key:Key", preview({ enableKeyRotation: true, rotationPeriodInDays: UNKNOWN_NUMBER })),
+            isUnknownValueError,
+        );
         assert.equal(check(rotation, "aws:kms/key:Key", preview({ description: UNKNOWN_STRING, policy: UNKNOWN_STRING })).length, 1);
     });
 
     it("deletion window: an unknown window is undecided; unknown unrelated values do not hold the verdict up", () => {
         assert.throws(() => check(window, "aws:kms/key:Key", preview({ deletionWindowInDays: UNKNOWN_NUMBER })), isUnknownValueError);
-        assert.deepEqual(check(window, "aws:kms/key:Key", preview({ deletionWindowInDays: 30, policy: UNKNOWN_STRING, enableKeyRotation: UNKNOWN_BOOLEAN })), []);
+        assert.deepEqual(
+            check(
+                window,
+                "aws:kms/key:Key",
+                preview({ deletionWindowInDays: 30, policy: UNKNOWN_STRING, enableKeyRotation: UNKNOWN_BOOLEAN }),
+            ),
+            [],
+        );
         assert.equal(check(window, "aws-native:kms:Key", preview({ pendingWindowInDays: 7, keyPolicy: UNKNOWN_OBJECT })).length, 1);
     });
 });

@@ -8,7 +8,17 @@ import { STORE_TYPES } from "../../policy-pack/policies/encryption/customer-mana
 import { KMS_KEY_TYPES } from "../../policy-pack/policies/encryption/kms-key-deletion-window";
 import { ROTATABLE_KEY_TYPES } from "../../policy-pack/readers/encryption";
 import { AWS_ALIAS, AWS_ALIAS_ARN } from "./encryption-fixtures";
-import { assertEvaluated, check, isUnknownValueError, remediate, resourcePolicy, UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_STRING, unknownCheckingProxy } from "./harness";
+import {
+    assertEvaluated,
+    check,
+    isUnknownValueError,
+    remediate,
+    resourcePolicy,
+    UNKNOWN_ARRAY,
+    UNKNOWN_BOOLEAN,
+    UNKNOWN_STRING,
+    unknownCheckingProxy,
+} from "./harness";
 import { malformedProps, malformedValue } from "./arbitraries";
 
 const stores = resourcePolicy("encryption-at-rest-customer-managed-key");
@@ -16,26 +26,109 @@ const rotation = resourcePolicy("encryption-kms-key-rotation");
 const window = resourcePolicy("encryption-kms-key-deletion-window");
 
 const KEYS = [
-    "encrypted", "kmsKeyId", "kmsMasterKeyId", "kmsKeyArn", "kmsKey", "encryptionKeyArn", "keyId", "storageEncrypted", "rules", "rule",
-    "applyServerSideEncryptionByDefault", "applyServerSideEncryptionByDefaults", "serverSideEncryptionConfiguration",
-    "serverSideEncryptionConfigurations", "serverSideEncryptionByDefault", "sseAlgorithm", "bucketEncryption", "rootBlockDevice",
-    "ebsBlockDevices", "blockDeviceMappings", "ebs", "virtualName", "noDevice", "deviceName", "launchTemplate", "launchTemplateData",
-    "replicateSourceDb", "snapshotIdentifier", "dbClusterIdentifier", "engineMode", "engine", "serverSideEncryption", "enabled",
-    "sseSpecification", "sseEnabled", "replicas", "replicaRegions", "regionName", "region", "sqsManagedSseEnabled", "encryptionType",
-    "streamEncryption", "encryptionConfigurations", "encryptionConfiguration", "encryptAtRest", "encryptionAtRestOptions",
-    "atRestEncryptionEnabled", "encryptionInfo", "encryptionAtRest", "encryptionAtRestKmsKeyArn", "dataVolumeKmsKeyId",
-    "enableKeyRotation", "rotationPeriodInDays", "customerMasterKeySpec", "keySpec", "keyUsage", "origin", "customKeyStoreId",
-    "xksKeyId", "deletionWindowInDays", "pendingWindowInDays", "__isSpecialProxy", "__getSpecialProxyTarget",
+    "encrypted",
+    "kmsKeyId",
+    "kmsMasterKeyId",
+    "kmsKeyArn",
+    "kmsKey",
+    "encryptionKeyArn",
+    "keyId",
+    "storageEncrypted",
+    "rules",
+    "rule",
+    "applyServerSideEncryptionByDefault",
+    "applyServerSideEncryptionByDefaults",
+    "serverSideEncryptionConfiguration",
+    "serverSideEncryptionConfigurations",
+    "serverSideEncryptionByDefault",
+    "sseAlgorithm",
+    "bucketEncryption",
+    "rootBlockDevice",
+    "ebsBlockDevices",
+    "blockDeviceMappings",
+    "ebs",
+    "virtualName",
+    "noDevice",
+    "deviceName",
+    "launchTemplate",
+    "launchTemplateData",
+    "replicateSourceDb",
+    "snapshotIdentifier",
+    "dbClusterIdentifier",
+    "engineMode",
+    "engine",
+    "serverSideEncryption",
+    "enabled",
+    "sseSpecification",
+    "sseEnabled",
+    "replicas",
+    "replicaRegions",
+    "regionName",
+    "region",
+    "sqsManagedSseEnabled",
+    "encryptionType",
+    "streamEncryption",
+    "encryptionConfigurations",
+    "encryptionConfiguration",
+    "encryptAtRest",
+    "encryptionAtRestOptions",
+    "atRestEncryptionEnabled",
+    "encryptionInfo",
+    "encryptionAtRest",
+    "encryptionAtRestKmsKeyArn",
+    "dataVolumeKmsKeyId",
+    "enableKeyRotation",
+    "rotationPeriodInDays",
+    "customerMasterKeySpec",
+    "keySpec",
+    "keyUsage",
+    "origin",
+    "customKeyStoreId",
+    "xksKeyId",
+    "deletionWindowInDays",
+    "pendingWindowInDays",
+    "__isSpecialProxy",
+    "__getSpecialProxyTarget",
 ];
 
-const SEEDS: readonly unknown[] = [null, undefined, "", "true", "false", true, false, 0, 7, 30, "30", -1, NaN, Infinity, "AES256", "aws:kms", "KMS", "NONE", "valkey", "serverless", "SYMMETRIC_DEFAULT", "RSA_2048", AWS_ALIAS("s3"), "alias/app", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"];
+const SEEDS: readonly unknown[] = [
+    null,
+    undefined,
+    "",
+    "true",
+    "false",
+    true,
+    false,
+    0,
+    7,
+    30,
+    "30",
+    -1,
+    NaN,
+    Infinity,
+    "AES256",
+    "aws:kms",
+    "KMS",
+    "NONE",
+    "valkey",
+    "serverless",
+    "SYMMETRIC_DEFAULT",
+    "RSA_2048",
+    AWS_ALIAS("s3"),
+    "alias/app",
+    "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+];
 const oddValue = malformedValue(SEEDS, KEYS);
 
 const oddProps = malformedProps(SEEDS, KEYS);
 
 /** Odd props with some values replaced by the engine's unknown sentinels, behind the SDK's proxy. */
 const sentinel = fc.constantFrom(UNKNOWN_STRING, UNKNOWN_BOOLEAN, UNKNOWN_ARRAY);
-const previewProps = fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(oddValue, sentinel, fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(oddValue, sentinel), { maxKeys: 4 })), { maxKeys: 8 });
+const previewProps = fc.dictionary(
+    fc.constantFrom(...KEYS),
+    fc.oneof(oddValue, sentinel, fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(oddValue, sentinel), { maxKeys: 4 })),
+    { maxKeys: 8 },
+);
 
 const COVERED: [string, readonly string[]][] = [
     ["encryption-at-rest-customer-managed-key", [...STORE_TYPES]],
@@ -75,22 +168,44 @@ describe("encryption family properties", () => {
     // ------------------------------------------------------------------ always caught
 
     const awsKey = fc.oneof(
-        fc.constantFrom("s3", "ebs", "rds", "dynamodb", "sns", "sqs", "kinesis", "ecr", "es", "redshift", "kafka", "backup", "secretsmanager", "logs").chain((svc) =>
-            fc.constantFrom(AWS_ALIAS(svc), AWS_ALIAS_ARN(svc), ` ${AWS_ALIAS(svc)} `, AWS_ALIAS(svc).toUpperCase()),
-        ),
+        fc
+            .constantFrom(
+                "s3",
+                "ebs",
+                "rds",
+                "dynamodb",
+                "sns",
+                "sqs",
+                "kinesis",
+                "ecr",
+                "es",
+                "redshift",
+                "kafka",
+                "backup",
+                "secretsmanager",
+                "logs",
+            )
+            .chain((svc) => fc.constantFrom(AWS_ALIAS(svc), AWS_ALIAS_ARN(svc), ` ${AWS_ALIAS(svc)} `, AWS_ALIAS(svc).toUpperCase())),
     );
     /** Values that do not switch encryption on. */
     const off = fc.constantFrom(undefined, false, "false", "FALSE", 0, "no", null);
     /** A missing key, or an AWS-managed one. */
     const notCmk = fc.oneof(fc.constant(undefined), fc.constant(""), awsKey);
-    const noise = fc.dictionary(fc.constantFrom("name", "tags", "description", "retentionInDays", "engineVersion", "iops"), fc.oneof(fc.string(), fc.integer()), { maxKeys: 3 });
+    const noise = fc.dictionary(
+        fc.constantFrom("name", "tags", "description", "retentionInDays", "engineVersion", "iops"),
+        fc.oneof(fc.string(), fc.integer()),
+        { maxKeys: 3 },
+    );
     const withNoise = (g: fc.Arbitrary<Record<string, unknown>>) => fc.tuple(noise, g).map(([n, p]) => ({ ...n, ...p }));
 
     /** Per store type, generated inputs that are unencrypted or use a key AWS manages or owns. */
     const BAD: Record<string, fc.Arbitrary<Record<string, unknown>>> = {};
     const flagged = (types: string[], flag: string, keyProperty: string) => {
         for (const type of types) {
-            BAD[type] = fc.oneof(off.map((v) => ({ [flag]: v })), notCmk.map((k) => ({ [flag]: true, [keyProperty]: k })));
+            BAD[type] = fc.oneof(
+                off.map((v) => ({ [flag]: v })),
+                notCmk.map((k) => ({ [flag]: true, [keyProperty]: k })),
+            );
         }
     };
     const keyed = (types: string[], keyProperty: string) => {
@@ -98,41 +213,144 @@ describe("encryption family properties", () => {
             BAD[type] = notCmk.map((k) => ({ [keyProperty]: k }));
         }
     };
-    const s3Rule = fc.oneof(fc.constant({ sseAlgorithm: "AES256" }), fc.constantFrom("aws:kms", "aws:kms:dsse", "AWS:KMS").chain((a) => notCmk.map((k) => ({ sseAlgorithm: a, kmsMasterKeyId: k }))));
-    BAD["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"] = s3Rule.map((d) => ({ rules: [{ applyServerSideEncryptionByDefault: d }] }));
-    BAD["aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2"] = BAD["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"];
-    BAD["aws:s3/bucket:Bucket"] = s3Rule.map((d) => ({ serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: d } } }));
-    BAD["aws:s3/bucketV2:BucketV2"] = s3Rule.map((d) => ({ serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [d] }] }] }));
-    BAD["aws-native:s3:Bucket"] = fc.oneof(fc.constant({}), s3Rule.map((d) => ({ bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: d }] } })));
-    flagged(["aws:ebs/volume:Volume", "aws-native:ec2:Volume", "aws:efs/fileSystem:FileSystem", "aws-native:efs:FileSystem", "aws:redshift/cluster:Cluster", "aws-native:redshift:Cluster"], "encrypted", "kmsKeyId");
-    flagged(["aws:rds/instance:Instance", "aws-native:rds:DbInstance", "aws:rds/cluster:Cluster", "aws-native:rds:DbCluster"], "storageEncrypted", "kmsKeyId");
-    flagged(["aws:elasticache/replicationGroup:ReplicationGroup", "aws-native:elasticache:ReplicationGroup"], "atRestEncryptionEnabled", "kmsKeyId");
-    const device = fc.oneof(off.map((v) => ({ encrypted: v })), notCmk.map((k) => ({ encrypted: true, kmsKeyId: k })));
-    BAD["aws:ec2/instance:Instance"] = fc.oneof(fc.constant({}), device.map((d) => ({ rootBlockDevice: d })), device.map((d) => ({ launchTemplate: { id: "lt-1" }, ebsBlockDevices: [{ deviceName: "/dev/sdf", ...d }] })));
-    BAD["aws-native:ec2:Instance"] = fc.oneof(fc.constant({}), device.map((d) => ({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: d }] })));
-    BAD["aws:ec2/launchTemplate:LaunchTemplate"] = fc.oneof(fc.constant({}), device.map((d) => ({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: d }] })));
-    BAD["aws-native:ec2:LaunchTemplate"] = fc.oneof(fc.constant({ launchTemplateData: {} }), device.map((d) => ({ launchTemplateData: { blockDeviceMappings: [{ ebs: d }] } })));
-    BAD["aws:dynamodb/table:Table"] = fc.oneof(off.map((v) => ({ serverSideEncryption: { enabled: v } })), notCmk.map((k) => ({ serverSideEncryption: { enabled: true, kmsKeyArn: k } })), fc.constant({}));
+    const s3Rule = fc.oneof(
+        fc.constant({ sseAlgorithm: "AES256" }),
+        fc.constantFrom("aws:kms", "aws:kms:dsse", "AWS:KMS").chain((a) => notCmk.map((k) => ({ sseAlgorithm: a, kmsMasterKeyId: k }))),
+    );
+    BAD["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"] = s3Rule.map((d) => ({
+        rules: [{ applyServerSideEncryptionByDefault: d }],
+    }));
+    BAD["aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2"] =
+        BAD["aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"];
+    BAD["aws:s3/bucket:Bucket"] = s3Rule.map((d) => ({
+        serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: d } },
+    }));
+    BAD["aws:s3/bucketV2:BucketV2"] = s3Rule.map((d) => ({
+        serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [d] }] }],
+    }));
+    BAD["aws-native:s3:Bucket"] = fc.oneof(
+        fc.constant({}),
+        s3Rule.map((d) => ({ bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: d }] } })),
+    );
+    flagged(
+        [
+            "aws:ebs/volume:Volume",
+            "aws-native:ec2:Volume",
+            "aws:efs/fileSystem:FileSystem",
+            "aws-native:efs:FileSystem",
+            "aws:redshift/cluster:Cluster",
+            "aws-native:redshift:Cluster",
+        ],
+        "encrypted",
+        "kmsKeyId",
+    );
+    flagged(
+        ["aws:rds/instance:Instance", "aws-native:rds:DbInstance", "aws:rds/cluster:Cluster", "aws-native:rds:DbCluster"],
+        "storageEncrypted",
+        "kmsKeyId",
+    );
+    flagged(
+        ["aws:elasticache/replicationGroup:ReplicationGroup", "aws-native:elasticache:ReplicationGroup"],
+        "atRestEncryptionEnabled",
+        "kmsKeyId",
+    );
+    const device = fc.oneof(
+        off.map((v) => ({ encrypted: v })),
+        notCmk.map((k) => ({ encrypted: true, kmsKeyId: k })),
+    );
+    BAD["aws:ec2/instance:Instance"] = fc.oneof(
+        fc.constant({}),
+        device.map((d) => ({ rootBlockDevice: d })),
+        device.map((d) => ({ launchTemplate: { id: "lt-1" }, ebsBlockDevices: [{ deviceName: "/dev/sdf", ...d }] })),
+    );
+    BAD["aws-native:ec2:Instance"] = fc.oneof(
+        fc.constant({}),
+        device.map((d) => ({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: d }] })),
+    );
+    BAD["aws:ec2/launchTemplate:LaunchTemplate"] = fc.oneof(
+        fc.constant({}),
+        device.map((d) => ({ blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: d }] })),
+    );
+    BAD["aws-native:ec2:LaunchTemplate"] = fc.oneof(
+        fc.constant({ launchTemplateData: {} }),
+        device.map((d) => ({ launchTemplateData: { blockDeviceMappings: [{ ebs: d }] } })),
+    );
+    BAD["aws:dynamodb/table:Table"] = fc.oneof(
+        off.map((v) => ({ serverSideEncryption: { enabled: v } })),
+        notCmk.map((k) => ({ serverSideEncryption: { enabled: true, kmsKeyArn: k } })),
+        fc.constant({}),
+    );
     keyed(["aws:dynamodb/tableReplica:TableReplica"], "kmsKeyArn");
-    BAD["aws-native:dynamodb:Table"] = fc.oneof(off.map((v) => ({ sseSpecification: { sseEnabled: v } })), notCmk.map((k) => ({ sseSpecification: { sseEnabled: true, kmsMasterKeyId: k } })));
+    BAD["aws-native:dynamodb:Table"] = fc.oneof(
+        off.map((v) => ({ sseSpecification: { sseEnabled: v } })),
+        notCmk.map((k) => ({ sseSpecification: { sseEnabled: true, kmsMasterKeyId: k } })),
+    );
     BAD["aws-native:dynamodb:GlobalTable"] = fc.oneof(
         off.map((v) => ({ sseSpecification: { sseEnabled: v }, replicas: [{ region: "eu-west-1" }] })),
-        notCmk.map((k) => ({ sseSpecification: { sseEnabled: true, sseType: "KMS" }, replicas: [{ region: "eu-west-1", sseSpecification: { kmsMasterKeyId: k } }] })),
+        notCmk.map((k) => ({
+            sseSpecification: { sseEnabled: true, sseType: "KMS" },
+            replicas: [{ region: "eu-west-1", sseSpecification: { kmsMasterKeyId: k } }],
+        })),
     );
-    keyed(["aws:sns/topic:Topic", "aws-native:sns:Topic", "aws:cloudwatch/logGroup:LogGroup", "aws-native:logs:LogGroup", "aws:secretsmanager/secret:Secret", "aws-native:secretsmanager:Secret"], "kmsMasterKeyId");
-    keyed(["aws:cloudwatch/logGroup:LogGroup", "aws-native:logs:LogGroup", "aws:secretsmanager/secret:Secret", "aws-native:secretsmanager:Secret", "aws:cloudtrail/trail:Trail", "aws-native:cloudtrail:Trail"], "kmsKeyId");
+    keyed(
+        [
+            "aws:sns/topic:Topic",
+            "aws-native:sns:Topic",
+            "aws:cloudwatch/logGroup:LogGroup",
+            "aws-native:logs:LogGroup",
+            "aws:secretsmanager/secret:Secret",
+            "aws-native:secretsmanager:Secret",
+        ],
+        "kmsMasterKeyId",
+    );
+    keyed(
+        [
+            "aws:cloudwatch/logGroup:LogGroup",
+            "aws-native:logs:LogGroup",
+            "aws:secretsmanager/secret:Secret",
+            "aws-native:secretsmanager:Secret",
+            "aws:cloudtrail/trail:Trail",
+            "aws-native:cloudtrail:Trail",
+        ],
+        "kmsKeyId",
+    );
     keyed(["aws:elasticache/serverlessCache:ServerlessCache", "aws-native:elasticache:ServerlessCache"], "kmsKeyId");
     keyed(["aws:backup/vault:Vault"], "kmsKeyArn");
     keyed(["aws-native:backup:BackupVault"], "encryptionKeyArn");
     for (const type of ["aws:sqs/queue:Queue", "aws-native:sqs:Queue"]) {
-        BAD[type] = fc.oneof(awsKey.map((k) => ({ kmsMasterKeyId: k })), off.map((v) => ({ sqsManagedSseEnabled: v })), fc.constant({ sqsManagedSseEnabled: true }));
+        BAD[type] = fc.oneof(
+            awsKey.map((k) => ({ kmsMasterKeyId: k })),
+            off.map((v) => ({ sqsManagedSseEnabled: v })),
+            fc.constant({ sqsManagedSseEnabled: true }),
+        );
     }
-    BAD["aws:kinesis/stream:Stream"] = fc.oneof(fc.constantFrom(undefined, "NONE", "none").map((t) => ({ encryptionType: t })), notCmk.map((k) => ({ encryptionType: "KMS", kmsKeyId: k })));
-    BAD["aws-native:kinesis:Stream"] = fc.oneof(fc.constant({}), awsKey.map((k) => ({ streamEncryption: { encryptionType: "KMS", keyId: k } })));
-    BAD["aws:ecr/repository:Repository"] = fc.oneof(fc.constant({}), fc.constant({ encryptionConfigurations: [{ encryptionType: "AES256" }] }), notCmk.map((k) => ({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: k }] })));
-    BAD["aws-native:ecr:Repository"] = fc.oneof(fc.constant({}), notCmk.map((k) => ({ encryptionConfiguration: { encryptionType: "KMS", kmsKey: k } })));
-    for (const [type, block] of [["aws:opensearch/domain:Domain", "encryptAtRest"], ["aws:elasticsearch/domain:Domain", "encryptAtRest"], ["aws-native:opensearchservice:Domain", "encryptionAtRestOptions"]]) {
-        BAD[type] = fc.oneof(fc.constant({}), off.map((v) => ({ [block]: { enabled: v } })), notCmk.map((k) => ({ [block]: { enabled: true, kmsKeyId: k } })));
+    BAD["aws:kinesis/stream:Stream"] = fc.oneof(
+        fc.constantFrom(undefined, "NONE", "none").map((t) => ({ encryptionType: t })),
+        notCmk.map((k) => ({ encryptionType: "KMS", kmsKeyId: k })),
+    );
+    BAD["aws-native:kinesis:Stream"] = fc.oneof(
+        fc.constant({}),
+        awsKey.map((k) => ({ streamEncryption: { encryptionType: "KMS", keyId: k } })),
+    );
+    BAD["aws:ecr/repository:Repository"] = fc.oneof(
+        fc.constant({}),
+        fc.constant({ encryptionConfigurations: [{ encryptionType: "AES256" }] }),
+        notCmk.map((k) => ({ encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: k }] })),
+    );
+    BAD["aws-native:ecr:Repository"] = fc.oneof(
+        fc.constant({}),
+        notCmk.map((k) => ({ encryptionConfiguration: { encryptionType: "KMS", kmsKey: k } })),
+    );
+    for (const [type, block] of [
+        ["aws:opensearch/domain:Domain", "encryptAtRest"],
+        ["aws:elasticsearch/domain:Domain", "encryptAtRest"],
+        ["aws-native:opensearchservice:Domain", "encryptionAtRestOptions"],
+    ]) {
+        BAD[type] = fc.oneof(
+            fc.constant({}),
+            off.map((v) => ({ [block]: { enabled: v } })),
+            notCmk.map((k) => ({ [block]: { enabled: true, kmsKeyId: k } })),
+        );
     }
     BAD["aws:msk/cluster:Cluster"] = notCmk.map((k) => ({ encryptionInfo: { encryptionAtRestKmsKeyArn: k } }));
     BAD["aws-native:msk:Cluster"] = notCmk.map((k) => ({ encryptionInfo: { encryptionAtRest: { dataVolumeKmsKeyId: k } } }));
@@ -155,7 +373,12 @@ describe("encryption family properties", () => {
 
     it("generated symmetric keys without rotation are always caught", () => {
         const key = fc.record(
-            { enableKeyRotation: off, customerMasterKeySpec: fc.constantFrom(undefined, "SYMMETRIC_DEFAULT", "symmetric_default"), keyUsage: fc.constantFrom(undefined, "ENCRYPT_DECRYPT"), description: fc.string() },
+            {
+                enableKeyRotation: off,
+                customerMasterKeySpec: fc.constantFrom(undefined, "SYMMETRIC_DEFAULT", "symmetric_default"),
+                keyUsage: fc.constantFrom(undefined, "ENCRYPT_DECRYPT"),
+                description: fc.string(),
+            },
             { requiredKeys: [] },
         );
         fc.assert(
@@ -170,11 +393,22 @@ describe("encryption family properties", () => {
 
     it("generated deletion windows shorter than the minimum are always caught", () => {
         fc.assert(
-            fc.property(fc.constantFrom(...KMS_KEY_TYPES), fc.integer({ min: 7, max: 30 }), fc.integer({ min: -5, max: 40 }), fc.boolean(), (type, minimum, days, asString) => {
-                const property = type.startsWith("aws-native:") ? "pendingWindowInDays" : "deletionWindowInDays";
-                const messages = check(window, type, { [property]: asString ? String(days) : days }, { minimumDeletionWindowDays: minimum });
-                assert.equal(messages.length, days < minimum ? 1 : 0, `${type} ${days} < ${minimum}`);
-            }),
+            fc.property(
+                fc.constantFrom(...KMS_KEY_TYPES),
+                fc.integer({ min: 7, max: 30 }),
+                fc.integer({ min: -5, max: 40 }),
+                fc.boolean(),
+                (type, minimum, days, asString) => {
+                    const property = type.startsWith("aws-native:") ? "pendingWindowInDays" : "deletionWindowInDays";
+                    const messages = check(
+                        window,
+                        type,
+                        { [property]: asString ? String(days) : days },
+                        { minimumDeletionWindowDays: minimum },
+                    );
+                    assert.equal(messages.length, days < minimum ? 1 : 0, `${type} ${days} < ${minimum}`);
+                },
+            ),
         );
     });
 
@@ -187,7 +421,11 @@ describe("encryption family properties", () => {
         assert.deepEqual(rest(after), rest(before));
     }
 
-    const keyProps = fc.dictionary(fc.constantFrom(...KEYS, "description", "policy", "tags", "multiRegion", "isEnabled", "bypassPolicyLockoutSafetyCheck"), fc.oneof(oddValue, sentinel), { maxKeys: 8 });
+    const keyProps = fc.dictionary(
+        fc.constantFrom(...KEYS, "description", "policy", "tags", "multiRegion", "isEnabled", "bypassPolicyLockoutSafetyCheck"),
+        fc.oneof(oddValue, sentinel),
+        { maxKeys: 8 },
+    );
 
     it("rotation remediation never drops or weakens a property, and only ever sets enableKeyRotation to true", () => {
         fc.assert(
@@ -200,7 +438,10 @@ describe("encryption family properties", () => {
                     assert.ok(ROTATABLE_KEY_TYPES.has(type));
                     assert.notEqual(before.enableKeyRotation, true);
                     onlyChanged(before, after, "enableKeyRotation", true);
-                    assert.deepEqual(check(rotation, type, after).filter((m) => /enableKeyRotation/.test(m)), []);
+                    assert.deepEqual(
+                        check(rotation, type, after).filter((m) => /enableKeyRotation/.test(m)),
+                        [],
+                    );
                 }
             }),
             { numRuns: 1500 },

@@ -25,7 +25,10 @@ describe("encryption-at-rest-customer-managed-key", () => {
                 it(`fails case ${i + 1} (${why.source})`, () => {
                     const messages = check(policy, type, props);
                     assert.ok(messages.length >= 1, `expected a violation for ${JSON.stringify(props)}`);
-                    assert.ok(messages.some((m) => why.test(m)), messages.join("\n"));
+                    assert.ok(
+                        messages.some((m) => why.test(m)),
+                        messages.join("\n"),
+                    );
                     assertEvaluated(messages);
                 });
             });
@@ -109,7 +112,13 @@ describe("encryption-at-rest-customer-managed-key", () => {
         });
 
         it("odd config values fall back to the strict defaults", () => {
-            for (const config of [{ allowAwsManagedKeys: "true" }, { allowAwsManagedKeysFor: "rds" }, { allowAwsManagedKeysFor: [1, null] }, [], null]) {
+            for (const config of [
+                { allowAwsManagedKeys: "true" },
+                { allowAwsManagedKeysFor: "rds" },
+                { allowAwsManagedKeysFor: [1, null] },
+                [],
+                null,
+            ]) {
                 assert.equal(check(policy, rds, { storageEncrypted: true }, config as object).length, 1, JSON.stringify(config));
             }
         });

@@ -19,8 +19,10 @@ import {
     PolicySeverity,
 } from "../../policy-pack/node_modules/@pulumi/pulumi/proto/analyzer_pb";
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { Empty } = require("../../policy-pack/node_modules/google-protobuf/google/protobuf/empty_pb") as typeof import("google-protobuf/google/protobuf/empty_pb");
-const { Struct } = require("../../policy-pack/node_modules/google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
+const { Empty } =
+    require("../../policy-pack/node_modules/google-protobuf/google/protobuf/empty_pb") as typeof import("google-protobuf/google/protobuf/empty_pb");
+const { Struct } =
+    require("../../policy-pack/node_modules/google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const packDir = path.join(__dirname, "../../policy-pack");
@@ -73,11 +75,19 @@ describe("policy-pack launched as the engine launches it", function () {
         const info = await analyzerInfo(client);
         assert.equal(info.getName(), "zero-trust-guardrails");
         assert.equal(info.getVersion(), "0.1.0");
-        for (const family of [/no ingress from the whole internet/, /TLS 1\.2 or newer/, /customer-managed KMS keys/, /stack-wide controls/]) {
+        for (const family of [
+            /no ingress from the whole internet/,
+            /TLS 1\.2 or newer/,
+            /customer-managed KMS keys/,
+            /stack-wide controls/,
+        ]) {
             assert.match(info.getDescription(), family);
         }
         const names = info.getPoliciesList().map((p) => p.getName());
-        assert.deepEqual(names, allPolicies.map((p) => p.name));
+        assert.deepEqual(
+            names,
+            allPolicies.map((p) => p.name),
+        );
         assert.deepEqual(names.slice(0, 4), [
             "ingress-no-internet-security-group",
             "ingress-no-internet-nacl",
@@ -103,7 +113,10 @@ describe("policy-pack launched as the engine launches it", function () {
         assert.match(diagnostics[0].getMessage(), /together cover 0\.0\.0\.0\/0/);
 
         const unknown = await analyze(client, "aws-native:ec2:SecurityGroupIngress", {
-            ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIp: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+            ipProtocol: "tcp",
+            fromPort: 5432,
+            toPort: 5432,
+            cidrIp: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
         });
         assert.equal(unknown.getDiagnosticsList().length, 1);
         assert.equal(unknown.getDiagnosticsList()[0].getEnforcementlevel(), EnforcementLevel.ADVISORY);

@@ -5,7 +5,14 @@
 // added without a violating input here fails the first test.
 
 import { strict as assert } from "assert";
-import type { Policy, ReportViolation, ResourceValidation, ResourceValidationArgs, StackValidation, StackValidationArgs } from "../../policy-pack/node_modules/@pulumi/policy";
+import type {
+    Policy,
+    ReportViolation,
+    ResourceValidation,
+    ResourceValidationArgs,
+    StackValidation,
+    StackValidationArgs,
+} from "../../policy-pack/node_modules/@pulumi/policy";
 import { allPolicies } from "../../policy-pack/policies";
 import { appliedIn } from "../../policy-pack/policies/exemptions/ledger";
 import { dependsOnVia, PolicyResource, resource } from "./harness";
@@ -13,7 +20,10 @@ import { dependsOnVia, PolicyResource, resource } from "./harness";
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const BUCKET = "aws:s3/bucket:Bucket";
 const KEY = "aws:kms/key:Key";
-const world = (fromPort: number) => ({ vpcId: "vpc-1", ingress: [{ protocol: "tcp", fromPort, toPort: fromPort, cidrBlocks: ["0.0.0.0/0"] }] });
+const world = (fromPort: number) => ({
+    vpcId: "vpc-1",
+    ingress: [{ protocol: "tcp", fromPort, toPort: fromPort, cidrBlocks: ["0.0.0.0/0"] }],
+});
 
 /** A violating stack per stack policy (a resource policy is checked on each resource alone). */
 function violatingInput(name: string): PolicyResource[] {
@@ -21,9 +31,23 @@ function violatingInput(name: string): PolicyResource[] {
         case "ingress-no-internet-security-group":
             return [resource(SG, "sg", world(22))];
         case "ingress-no-internet-nacl":
-            return [resource("aws:ec2/networkAclRule:NetworkAclRule", "rule", { ruleAction: "allow", egress: false, protocol: "-1", cidrBlock: "0.0.0.0/0", ruleNumber: 100 })];
+            return [
+                resource("aws:ec2/networkAclRule:NetworkAclRule", "rule", {
+                    ruleAction: "allow",
+                    egress: false,
+                    protocol: "-1",
+                    cidrBlock: "0.0.0.0/0",
+                    ruleNumber: 100,
+                }),
+            ];
         case "ingress-no-internet-prefix-list":
-            return [resource("aws:ec2/managedPrefixList:ManagedPrefixList", "pl", { addressFamily: "IPv4", maxEntries: 1, entries: [{ cidr: "0.0.0.0/0" }] })];
+            return [
+                resource("aws:ec2/managedPrefixList:ManagedPrefixList", "pl", {
+                    addressFamily: "IPv4",
+                    maxEntries: 1,
+                    entries: [{ cidr: "0.0.0.0/0" }],
+                }),
+            ];
         case "ingress-public-only-via-load-balancer": {
             const sg = resource(SG, "web-sg", world(443));
             return [sg, dependsOnVia(resource("aws:ec2/instance:Instance", "web", {}), "vpcSecurityGroupIds", sg)];
@@ -31,12 +55,18 @@ function violatingInput(name: string): PolicyResource[] {
         case "tls-load-balancer-listener":
             return [resource("aws:lb/listener:Listener", "listener", { protocol: "HTTPS", port: 443 })];
         case "tls-load-balancer-listener-rule": {
-            const listener = resource("aws:lb/listener:Listener", "http", { protocol: "HTTP", port: 80, defaultActions: [{ type: "fixed-response" }] });
+            const listener = resource("aws:lb/listener:Listener", "http", {
+                protocol: "HTTP",
+                port: 80,
+                defaultActions: [{ type: "fixed-response" }],
+            });
             const rule = resource("aws:lb/listenerRule:ListenerRule", "rule", { actions: [{ type: "forward", targetGroupArn: "arn" }] });
             return [listener, dependsOnVia(rule, "listenerArn", listener)];
         }
         case "tls-cloudfront-distribution":
-            return [resource("aws:cloudfront/distribution:Distribution", "cdn", { viewerCertificate: { cloudfrontDefaultCertificate: true } })];
+            return [
+                resource("aws:cloudfront/distribution:Distribution", "cdn", { viewerCertificate: { cloudfrontDefaultCertificate: true } }),
+            ];
         case "tls-api-gateway-domain":
             return [resource("aws:apigateway/domainName:DomainName", "api", { securityPolicy: "TLS_1_0" })];
         case "tls-opensearch-domain":
@@ -44,7 +74,9 @@ function violatingInput(name: string): PolicyResource[] {
         case "tls-elasticache-in-transit":
             return [resource("aws:elasticache/replicationGroup:ReplicationGroup", "cache", { transitEncryptionEnabled: false })];
         case "tls-msk-in-transit":
-            return [resource("aws:msk/cluster:Cluster", "kafka", { encryptionInfo: { encryptionInTransit: { clientBroker: "PLAINTEXT" } } })];
+            return [
+                resource("aws:msk/cluster:Cluster", "kafka", { encryptionInfo: { encryptionInTransit: { clientBroker: "PLAINTEXT" } } }),
+            ];
         case "tls-database-parameter-group":
             return [resource("aws:rds/parameterGroup:ParameterGroup", "pg", { family: "postgres16", parameters: [] })];
         case "tls-database-enforcing-parameter-group":
@@ -87,9 +119,20 @@ function run(policy: Policy, resources: PolicyResource[], stackTags: ReadonlyMap
         assert.ok(!(result instanceof Promise));
         return found;
     }
-    const validations = ([] as ResourceValidation[]).concat((policy as { validateResource?: ResourceValidation | ResourceValidation[] }).validateResource ?? []);
+    const validations = ([] as ResourceValidation[]).concat(
+        (policy as { validateResource?: ResourceValidation | ResourceValidation[] }).validateResource ?? [],
+    );
     for (const r of resources) {
-        const args = { type: r.type, name: r.name, urn: r.urn, props: r.props, opts: r.opts, stackTags, getConfig, notApplicable: () => undefined } as unknown as ResourceValidationArgs;
+        const args = {
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: r.props,
+            opts: r.opts,
+            stackTags,
+            getConfig,
+            notApplicable: () => undefined,
+        } as unknown as ResourceValidationArgs;
         const report: ReportViolation = (message) => found.push({ message, urn: r.urn });
         for (const validate of validations) {
             assert.ok(!(validate(args, report) instanceof Promise));
@@ -125,8 +168,16 @@ describe("exemptions reach every policy", () => {
             const reported = run(policy, resources, plainRun, {});
             assert.ok(reported.length > 0, `${policy.name} reports nothing on its violating input`);
             assert.deepEqual(run(policy, resources, stackTags, everything), [], `${policy.name} reports an exempt resource`);
-            const recorded = new Set(appliedIn(stackTags).filter((a) => a.policy === policy.name).map((a) => a.urn));
-            assert.deepEqual([...new Set(reported.map((f) => f.urn))].filter((urn) => !recorded.has(urn)), [], `${policy.name}: exemptions not recorded`);
+            const recorded = new Set(
+                appliedIn(stackTags)
+                    .filter((a) => a.policy === policy.name)
+                    .map((a) => a.urn),
+            );
+            assert.deepEqual(
+                [...new Set(reported.map((f) => f.urn))].filter((urn) => !recorded.has(urn)),
+                [],
+                `${policy.name}: exemptions not recorded`,
+            );
         });
     }
 });

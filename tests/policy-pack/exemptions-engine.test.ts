@@ -14,9 +14,25 @@ const SG = "aws:ec2/securityGroup:SecurityGroup";
 
 function sg(name: string, inputs: WireObject): RecordedResource {
     return {
-        urn: `urn:pulumi:test::zero-trust::${SG}::${name}`, type: SG, name, custom: true, parent: "", provider: "",
-        inputs, outputs: inputs, id: `sg-${name}`, dependencies: [], propertyDependencies: {},
-        options: { protect: false, retainOnDelete: false, ignoreChanges: [], replaceOnChanges: [], additionalSecretOutputs: [], aliases: [] },
+        urn: `urn:pulumi:test::zero-trust::${SG}::${name}`,
+        type: SG,
+        name,
+        custom: true,
+        parent: "",
+        provider: "",
+        inputs,
+        outputs: inputs,
+        id: `sg-${name}`,
+        dependencies: [],
+        propertyDependencies: {},
+        options: {
+            protect: false,
+            retainOnDelete: false,
+            ignoreChanges: [],
+            replaceOnChanges: [],
+            additionalSecretOutputs: [],
+            aliases: [],
+        },
     };
 }
 
@@ -48,7 +64,10 @@ describe("exemptions through the Analyzer service", function () {
         ];
         const results = await analyzer!.analyzeAll(resources);
         const mandatory = results.filter((r) => r.enforcementLevel === "mandatory");
-        assert.deepEqual(mandatory.map((r) => r.urn), [resources[2].urn]);
+        assert.deepEqual(
+            mandatory.map((r) => r.urn),
+            [resources[2].urn],
+        );
         const listed = results.filter((r) => r.policyName === "exemptions-in-use");
         assert.deepEqual(listed.map((r) => r.urn).sort(), [resources[0].urn, resources[1].urn].sort());
         assert.ok(listed.every((r) => r.enforcementLevel === "advisory" && r.severity === "low"));

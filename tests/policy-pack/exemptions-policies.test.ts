@@ -6,10 +6,27 @@
 
 import Ajv from "ajv";
 import { strict as assert } from "assert";
-import type { Policy, ReportViolation, ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs } from "../../policy-pack/node_modules/@pulumi/policy";
+import type {
+    Policy,
+    ReportViolation,
+    ResourceValidation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+} from "../../policy-pack/node_modules/@pulumi/policy";
 import { allPolicies } from "../../policy-pack/policies";
 import { withExemption } from "../../policy-pack/policies/exemptions";
-import { dependsOnVia, isUnknownValueError, PolicyResource, resource, resourcePolicy, stackPolicy, UNKNOWN_OBJECT, UNKNOWN_STRING, unknownCheckingProxy } from "./harness";
+import {
+    dependsOnVia,
+    isUnknownValueError,
+    PolicyResource,
+    resource,
+    resourcePolicy,
+    stackPolicy,
+    UNKNOWN_OBJECT,
+    UNKNOWN_STRING,
+    unknownCheckingProxy,
+} from "./harness";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const NATIVE_SG = "aws-native:ec2:SecurityGroup";
@@ -34,15 +51,24 @@ class Run {
     analyze(policy: Policy, type: string, name: string, props: unknown, config: Config = {}): string[] {
         const messages: string[] = [];
         const args = {
-            type, name, props, urn: urnOf(type, name), opts: {}, stackTags: this.stackTags,
-            isType: () => false, asType: () => undefined, getConfig: () => config,
+            type,
+            name,
+            props,
+            urn: urnOf(type, name),
+            opts: {},
+            stackTags: this.stackTags,
+            isType: () => false,
+            asType: () => undefined,
+            getConfig: () => config,
             notApplicable: () => {
                 throw new Error("notApplicable");
             },
         } as unknown as ResourceValidationArgs;
-        const validations = ([] as ResourceValidation[]).concat((policy as { validateResource?: ResourceValidation | ResourceValidation[] }).validateResource ?? []);
+        const validations = ([] as ResourceValidation[]).concat(
+            (policy as { validateResource?: ResourceValidation | ResourceValidation[] }).validateResource ?? [],
+        );
         for (const validate of validations) {
-            const result = validate(args, ((message: string) => messages.push(message)));
+            const result = validate(args, (message: string) => messages.push(message));
             assert.ok(!(result instanceof Promise));
         }
         return messages;
@@ -51,8 +77,16 @@ class Run {
     /** A stack policy over resources; the violations (awaiting a policy that waits). */
     async stack(policy: Policy, resources: PolicyResource[], config: Config = {}): Promise<{ message: string; urn?: string }[]> {
         const found: { message: string; urn?: string }[] = [];
-        const args = { resources, stackTags: this.stackTags, getConfig: () => config, notApplicable: () => undefined } as unknown as StackValidationArgs;
-        await (policy as unknown as { validateStack: (a: StackValidationArgs, r: ReportViolation) => unknown }).validateStack(args, (message, urn) => found.push({ message, urn }));
+        const args = {
+            resources,
+            stackTags: this.stackTags,
+            getConfig: () => config,
+            notApplicable: () => undefined,
+        } as unknown as StackValidationArgs;
+        await (policy as unknown as { validateStack: (a: StackValidationArgs, r: ReportViolation) => unknown }).validateStack(
+            args,
+            (message, urn) => found.push({ message, urn }),
+        );
         return found;
     }
 }
@@ -74,7 +108,11 @@ describe("exemptions", () => {
             const schema = sgPolicy.configSchema;
             assert.ok(schema !== undefined);
             // ajv (draft-07) stands in for the CLI's validation of `pulumi policy enable --config`.
-            const validate = new Ajv({ allErrors: true }).compile({ type: "object", properties: schema.properties, required: schema.required ?? [] });
+            const validate = new Ajv({ allErrors: true }).compile({
+                type: "object",
+                properties: schema.properties,
+                required: schema.required ?? [],
+            });
             const ok = (...exemptions: unknown[]) => validate({ exemptions }) as boolean;
             assert.ok(ok({ resourceName: "legacy-*", reason: "r" }));
             assert.ok(ok({ urn: "urn:pulumi:prod::p::aws:ec2/securityGroup:SecurityGroup::x", reason: "r" }));
@@ -89,7 +127,9 @@ describe("exemptions", () => {
 
         it("the wrapper adds the setting to a policy written without configSchema, and honours it", () => {
             const raw: ResourceValidationPolicy = {
-                name: "tls-raw-example", description: "a policy written without the guard", enforcementLevel: "mandatory",
+                name: "tls-raw-example",
+                description: "a policy written without the guard",
+                enforcementLevel: "mandatory",
                 validateResource: (args: ResourceValidationArgs, report: ReportViolation) => report(`bad ${args.name}`),
             };
             const wrapped = withExemption(raw);
@@ -110,7 +150,10 @@ describe("exemptions", () => {
 
         it("exempts by glob (* and ?), anchored at both ends", () => {
             const run = new Run();
-            const config = exempt({ resourceName: "legacy-*", reason: "pre-zero-trust VPC, retired in Q3" }, { resourceName: "lab-?", reason: "lab" });
+            const config = exempt(
+                { resourceName: "legacy-*", reason: "pre-zero-trust VPC, retired in Q3" },
+                { resourceName: "lab-?", reason: "lab" },
+            );
             assert.deepEqual(run.analyze(sgPolicy, SG, "legacy-web", sshFromWorld, config), []);
             assert.deepEqual(run.analyze(sgPolicy, SG, "legacy-", sshFromWorld, config), []);
             assert.deepEqual(run.analyze(sgPolicy, SG, "lab-1", sshFromWorld, config), []);
@@ -133,7 +176,10 @@ describe("exemptions", () => {
             const run = new Run();
             const config = exempt({ tag: { key: "guardrails:exempt" }, reason: "approved by security, RISK-7" });
             assert.deepEqual(run.analyze(sgPolicy, SG, "a", { ...sshFromWorld, tags: { "guardrails:exempt": "yes" } }, config), []);
-            assert.deepEqual(run.analyze(sgPolicy, NATIVE_SG, "b", { ...nativeSshFromWorld, tags: [{ key: "guardrails:exempt", value: "" }] }, config), []);
+            assert.deepEqual(
+                run.analyze(sgPolicy, NATIVE_SG, "b", { ...nativeSshFromWorld, tags: [{ key: "guardrails:exempt", value: "" }] }, config),
+                [],
+            );
             assert.equal(run.analyze(sgPolicy, SG, "c", { ...sshFromWorld, tags: { other: "x" } }, config).length, 1);
             assert.equal(run.analyze(sgPolicy, SG, "d", sshFromWorld, config).length, 1, "no tags at all");
         });
@@ -142,7 +188,10 @@ describe("exemptions", () => {
             const run = new Run();
             const config = exempt({ tag: { key: "owner", value: "legacy-team" }, reason: "migrating, see ticket NET-9" });
             assert.deepEqual(run.analyze(sgPolicy, SG, "a", { ...sshFromWorld, tags: { owner: "legacy-team" } }, config), []);
-            assert.deepEqual(run.analyze(sgPolicy, NATIVE_SG, "b", { ...nativeSshFromWorld, tags: [{ key: "owner", value: "legacy-team" }] }, config), []);
+            assert.deepEqual(
+                run.analyze(sgPolicy, NATIVE_SG, "b", { ...nativeSshFromWorld, tags: [{ key: "owner", value: "legacy-team" }] }, config),
+                [],
+            );
             assert.equal(run.analyze(sgPolicy, SG, "c", { ...sshFromWorld, tags: { owner: "platform" } }, config).length, 1);
         });
 
@@ -155,7 +204,13 @@ describe("exemptions", () => {
 
         it("does not exempt without a reason (the schema rejects it, and the pack ignores the entry)", () => {
             const run = new Run();
-            for (const entry of [{ resourceName: "bastion" }, { resourceName: "bastion", reason: "" }, { resourceName: "bastion", reason: "   " }, { resourceName: "bastion", reason: 7 }, { reason: "no selector" }]) {
+            for (const entry of [
+                { resourceName: "bastion" },
+                { resourceName: "bastion", reason: "" },
+                { resourceName: "bastion", reason: "   " },
+                { resourceName: "bastion", reason: 7 },
+                { reason: "no selector" },
+            ]) {
                 assert.equal(run.analyze(sgPolicy, SG, "bastion", sshFromWorld, exempt(entry)).length, 1, JSON.stringify(entry));
             }
         });
@@ -164,9 +219,18 @@ describe("exemptions", () => {
             const run = new Run();
             const config = exempt({ tag: { key: "owner", value: "legacy-team" }, reason: "r" });
             assert.equal(run.analyze(sgPolicy, SG, "a", unknownCheckingProxy({ ...sshFromWorld, tags: UNKNOWN_OBJECT }), config).length, 1);
-            assert.equal(run.analyze(sgPolicy, SG, "b", unknownCheckingProxy({ ...sshFromWorld, tags: { owner: UNKNOWN_STRING } }), config).length, 1);
             assert.equal(
-                run.analyze(sgPolicy, NATIVE_SG, "c", unknownCheckingProxy({ ...nativeSshFromWorld, tags: [{ key: UNKNOWN_STRING, value: "legacy-team" }] }), config).length,
+                run.analyze(sgPolicy, SG, "b", unknownCheckingProxy({ ...sshFromWorld, tags: { owner: UNKNOWN_STRING } }), config).length,
+                1,
+            );
+            assert.equal(
+                run.analyze(
+                    sgPolicy,
+                    NATIVE_SG,
+                    "c",
+                    unknownCheckingProxy({ ...nativeSshFromWorld, tags: [{ key: UNKNOWN_STRING, value: "legacy-team" }] }),
+                    config,
+                ).length,
                 1,
             );
         });
@@ -180,7 +244,9 @@ describe("exemptions", () => {
 
         it("an exempt resource whose verdict is unknown gets no can't-run advisory; others still do", () => {
             const run = new Run();
-            const props = unknownCheckingProxy({ ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [UNKNOWN_STRING] }] });
+            const props = unknownCheckingProxy({
+                ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: [UNKNOWN_STRING] }],
+            });
             const config = exempt({ resourceName: "legacy-*", reason: "r" });
             assert.deepEqual(run.analyze(sgPolicy, SG, "legacy-db", props, config), []);
             assert.throws(() => run.analyze(sgPolicy, SG, "db", props, config), isUnknownValueError);
@@ -219,7 +285,10 @@ describe("exemptions", () => {
             const before = await new Run().stack(lbPolicy, [legacy, other, instance]);
             assert.deepEqual(before.map((v) => v.urn).sort(), [legacy.urn, other.urn].sort());
             const after = await run.stack(lbPolicy, [legacy, other, instance], config);
-            assert.deepEqual(after.map((v) => v.urn), [other.urn]);
+            assert.deepEqual(
+                after.map((v) => v.urn),
+                [other.urn],
+            );
         });
 
         it("match tags of the stack resource", async () => {
@@ -254,7 +323,10 @@ describe("exemptions", () => {
             const found = await run.stack(inUse, [a, b, c, d]);
             assert.equal(found.length, 2);
             assert.equal(found[0].urn, a.urn);
-            assert.match(found[0].message, /^ingress-no-internet-security-group does not report aws:ec2\/securityGroup:SecurityGroup "legacy-a"/);
+            assert.match(
+                found[0].message,
+                /^ingress-no-internet-security-group does not report aws:ec2\/securityGroup:SecurityGroup "legacy-a"/,
+            );
             assert.match(found[0].message, /exemptions\[0\] \(resourceName "legacy-\*"\)/);
             assert.match(found[0].message, /Reason: pre-zero-trust VPC, retired in Q3$/);
             assert.equal(found[1].urn, b.urn);
@@ -263,11 +335,17 @@ describe("exemptions", () => {
 
         it("lists exemptions applied by stack policies in the same analyzeStack", async () => {
             const run = new Run();
-            const sg = resource(SG, "legacy-web-sg", { vpcId: "v", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] });
+            const sg = resource(SG, "legacy-web-sg", {
+                vpcId: "v",
+                ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
+            });
             assert.deepEqual(await run.stack(lbPolicy, [sg], exempt({ urn: sg.urn, reason: "no ALB yet (NET-12)" })), []);
             const found = await run.stack(inUse, [sg]);
             assert.equal(found.length, 1);
-            assert.match(found[0].message, /^ingress-public-only-via-load-balancer does not report .*urn ".*legacy-web-sg"\)\. Reason: no ALB yet \(NET-12\)$/);
+            assert.match(
+                found[0].message,
+                /^ingress-public-only-via-load-balancer does not report .*urn ".*legacy-web-sg"\)\. Reason: no ALB yet \(NET-12\)$/,
+            );
         });
 
         it("starts afresh for every stack run (configureStack replaces stackTags) and ignores URNs not in the stack", async () => {

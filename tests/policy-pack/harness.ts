@@ -39,7 +39,13 @@ export function stackPolicy(name: string): StackValidationPolicy {
     return policy as StackValidationPolicy;
 }
 
-const noOptions = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
+const noOptions = {
+    protect: false,
+    ignoreChanges: [],
+    aliases: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    additionalSecretOutputs: [],
+};
 
 /** Runs a resource policy on one resource; returns the violation messages. */
 export function check(policy: ResourceValidationPolicy, type: string, props: unknown, config: object = {}): string[] {
@@ -143,7 +149,12 @@ export function isUnknownValueError(error: unknown): boolean {
 }
 
 /** Runs a policy's remediation as the SDK does (props behind the unknown-checking proxy). */
-export function remediate(policy: ResourceValidationPolicy, type: string, props: Record<string, unknown>, config: object = {}): Record<string, unknown> | undefined {
+export function remediate(
+    policy: ResourceValidationPolicy,
+    type: string,
+    props: Record<string, unknown>,
+    config: object = {},
+): Record<string, unknown> | undefined {
     const args = {
         type,
         props: unknownCheckingProxy(props),

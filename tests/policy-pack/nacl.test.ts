@@ -22,13 +22,29 @@ const shapes: Record<string, (e: Entry) => Record<string, unknown>> = {
     [NACL]: (e) => ({
         vpcId: "vpc-1",
         [e.egress === true ? "egress" : "ingress"]: [
-            { ruleNo: 100, action: e.action ?? "allow", protocol: e.protocol, fromPort: e.from ?? 0, toPort: e.to ?? 0, cidrBlock: e.v4, ipv6CidrBlock: e.v6 },
+            {
+                ruleNo: 100,
+                action: e.action ?? "allow",
+                protocol: e.protocol,
+                fromPort: e.from ?? 0,
+                toPort: e.to ?? 0,
+                cidrBlock: e.v4,
+                ipv6CidrBlock: e.v6,
+            },
         ],
     }),
     [DEFAULT_NACL]: (e) => ({
         defaultNetworkAclId: "acl-1",
         [e.egress === true ? "egress" : "ingress"]: [
-            { ruleNo: 100, action: e.action ?? "allow", protocol: e.protocol, fromPort: e.from ?? 0, toPort: e.to ?? 0, cidrBlock: e.v4, ipv6CidrBlock: e.v6 },
+            {
+                ruleNo: 100,
+                action: e.action ?? "allow",
+                protocol: e.protocol,
+                fromPort: e.from ?? 0,
+                toPort: e.to ?? 0,
+                cidrBlock: e.v4,
+                ipv6CidrBlock: e.v6,
+            },
         ],
     }),
     [NACL_RULE]: (e) => ({
@@ -69,7 +85,11 @@ describe("ingress-no-internet-nacl", () => {
 
             it("fails SSH and RDP from the internet", () => {
                 assert.equal(run({ protocol: "6", from: 22, to: 22, v4: "0.0.0.0/0" }).length, 1);
-                assert.equal(run({ protocol: "6", from: 3389, to: 3389, v6: "0::/0" }).length, 0, "3389 is inside the default ephemeral range");
+                assert.equal(
+                    run({ protocol: "6", from: 3389, to: 3389, v6: "0::/0" }).length,
+                    0,
+                    "3389 is inside the default ephemeral range",
+                );
                 assert.equal(run({ protocol: "6", from: 3389, to: 3389, v6: "0::/0" }, { ephemeralPortFrom: 32768 }).length, 1);
             });
 
@@ -93,8 +113,16 @@ describe("ingress-no-internet-nacl", () => {
             });
 
             it("honours a configured ephemeral range", () => {
-                assert.equal(run({ protocol: "6", from: 1024, to: 65535, v4: "0.0.0.0/0" }, { ephemeralPortFrom: 32768, ephemeralPortTo: 65535 }).length, 1);
-                assert.equal(run({ protocol: "6", from: 32768, to: 65535, v4: "0.0.0.0/0" }, { ephemeralPortFrom: 32768, ephemeralPortTo: 65535 }).length, 0);
+                assert.equal(
+                    run({ protocol: "6", from: 1024, to: 65535, v4: "0.0.0.0/0" }, { ephemeralPortFrom: 32768, ephemeralPortTo: 65535 })
+                        .length,
+                    1,
+                );
+                assert.equal(
+                    run({ protocol: "6", from: 32768, to: 65535, v4: "0.0.0.0/0" }, { ephemeralPortFrom: 32768, ephemeralPortTo: 65535 })
+                        .length,
+                    0,
+                );
             });
 
             it("ignores deny entries (any case) and egress entries", () => {

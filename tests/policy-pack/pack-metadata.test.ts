@@ -9,7 +9,11 @@ const packDir = path.join(__dirname, "../../policy-pack");
 describe("policy-pack metadata", () => {
     it("is a publishable package with exact pins and an entry the engine can require", () => {
         const pkg = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as {
-            name: string; version: string; private?: boolean; main: string; dependencies: Record<string, string>;
+            name: string;
+            version: string;
+            private?: boolean;
+            main: string;
+            dependencies: Record<string, string>;
         };
         assert.equal(pkg.name, "zero-trust-guardrails");
         assert.equal(pkg.private, undefined);
@@ -22,7 +26,12 @@ describe("policy-pack metadata", () => {
 
     it("describes every family it enforces, not only ingress (the description Pulumi Cloud shows)", () => {
         const description = fs.readFileSync(path.join(packDir, "PulumiPolicy.yaml"), "utf8").replace(/\s+/g, " ");
-        for (const family of [/no ingress from the whole internet/, /TLS 1\.2 or newer/, /customer-managed KMS keys/, /stack-wide controls/]) {
+        for (const family of [
+            /no ingress from the whole internet/,
+            /TLS 1\.2 or newer/,
+            /customer-managed KMS keys/,
+            /stack-wide controls/,
+        ]) {
             assert.match(description, family);
         }
     });
@@ -37,9 +46,18 @@ describe("policy-pack metadata", () => {
             // The one advisory policy lists the exemptions in use; it must never block.
             assert.equal(policy.enforcementLevel, policy.name === "exemptions-in-use" ? "advisory" : "mandatory", policy.name);
             assert.ok(policy.severity !== undefined, policy.name);
-            assert.ok(policy.framework?.name && policy.framework.version && policy.framework.reference && policy.framework.specification, policy.name);
-            assert.ok((policy.tags ?? []).some((t) => t.startsWith("nist-800-53-r5:")), policy.name);
-            assert.ok((policy.tags ?? []).some((t) => t.startsWith("pci-dss-v4.0:")), policy.name);
+            assert.ok(
+                policy.framework?.name && policy.framework.version && policy.framework.reference && policy.framework.specification,
+                policy.name,
+            );
+            assert.ok(
+                (policy.tags ?? []).some((t) => t.startsWith("nist-800-53-r5:")),
+                policy.name,
+            );
+            assert.ok(
+                (policy.tags ?? []).some((t) => t.startsWith("pci-dss-v4.0:")),
+                policy.name,
+            );
             assert.ok((policy.remediationSteps ?? "").length > 40, policy.name);
             assert.match(policy.url ?? "", /^https:\/\/docs\.aws\.amazon\.com\//, policy.name);
         }
@@ -48,7 +66,10 @@ describe("policy-pack metadata", () => {
     it("spells each framework one way, so Pulumi Cloud's compliance view groups its policies under one framework", () => {
         const canonical = FRAMEWORKS.map((f) => `${f.name} ${f.version}`);
         for (const policy of allPolicies) {
-            assert.ok(canonical.includes(`${policy.framework?.name} ${policy.framework?.version}`), `${policy.name}: ${policy.framework?.name} ${policy.framework?.version}`);
+            assert.ok(
+                canonical.includes(`${policy.framework?.name} ${policy.framework?.version}`),
+                `${policy.name}: ${policy.framework?.name} ${policy.framework?.version}`,
+            );
         }
     });
 
@@ -57,7 +78,10 @@ describe("policy-pack metadata", () => {
         // `store:<name>` names the data store a tag filter selects, not a control.
         for (const policy of allPolicies) {
             for (const tag of (policy.tags ?? []).filter((t) => t.includes(":") && !t.startsWith("store:"))) {
-                assert.ok(prefixes.some((p) => tag.startsWith(p)), `${policy.name}: ${tag} is not spelt by a TAG helper`);
+                assert.ok(
+                    prefixes.some((p) => tag.startsWith(p)),
+                    `${policy.name}: ${tag} is not spelt by a TAG helper`,
+                );
             }
         }
     });

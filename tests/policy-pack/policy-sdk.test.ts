@@ -17,9 +17,18 @@ import {
     RemediateResponse,
 } from "../../policy-pack/node_modules/@pulumi/pulumi/proto/analyzer_pb";
 import { rawProps } from "../../policy-pack/policies/remediation";
-import { isUnknownSentinel, isUnknownValueError, proxyTarget, runOf, stackNameOf, stackTagValue, unknownValueError } from "../../policy-pack/policy-sdk";
+import {
+    isUnknownSentinel,
+    isUnknownValueError,
+    proxyTarget,
+    runOf,
+    stackNameOf,
+    stackTagValue,
+    unknownValueError,
+} from "../../policy-pack/policy-sdk";
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { Struct } = require("../../policy-pack/node_modules/google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
+const { Struct } =
+    require("../../policy-pack/node_modules/google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
 const grpc = require("../../policy-pack/node_modules/@grpc/grpc-js") as typeof import("@grpc/grpc-js");
 const sdkDir = path.join(__dirname, "../../policy-pack/node_modules/@pulumi/policy");
 const proxy = require(path.join(sdkDir, "proxy")) as Record<string, unknown> & {
@@ -43,7 +52,12 @@ const probe = { description: "a probe of the SDK's handlers", enforcementLevel: 
 const probes: Policies = [
     { ...probe, name: "probe-resource", validateResource: (args) => void [seen.resource.push(args), args.props.value] },
     { ...probe, name: "probe-stack", validateStack: (args) => void seen.stack.push(args) },
-    { ...probe, name: "probe-remediation", enforcementLevel: "remediate", remediateResource: (args) => ({ ...rawProps(args.props), fixed: true }) },
+    {
+        ...probe,
+        name: "probe-remediation",
+        enforcementLevel: "remediate",
+        remediateResource: (args) => ({ ...rawProps(args.props), fixed: true }),
+    },
 ];
 
 /** The SDK's Analyzer handlers, from its own `serve` with the gRPC server kept from listening. */
@@ -66,7 +80,9 @@ function sdkHandlers(): Record<string, Handler> {
 
 function call<T>(handler: Handler, request: unknown): Promise<T> {
     return new Promise((resolve, reject) => {
-        void handler({ request }, (error, response) => (error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(response as T)));
+        void handler({ request }, (error, response) =>
+            error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(response as T),
+        );
     });
 }
 
@@ -123,7 +139,10 @@ describe("policy-sdk.ts: what the pack assumes of @pulumi/policy", () => {
 
     it("reading a value unknown during preview through the SDK's proxy throws an error whose constructor is named UnknownValueError", () => {
         const props = proxy.unknownCheckingProxy({ value: proxy.unknownStringValue });
-        assert.throws(() => props.value, (error: unknown) => error instanceof proxy.UnknownValueError && isUnknownValueError(error));
+        assert.throws(
+            () => props.value,
+            (error: unknown) => error instanceof proxy.UnknownValueError && isUnknownValueError(error),
+        );
         assert.ok(isUnknownValueError(unknownValueError("x")), "the pack's own error (previewView) passes for it");
         assert.ok(!isUnknownValueError(new Error("x")));
     });
@@ -132,11 +151,16 @@ describe("policy-sdk.ts: what the pack assumes of @pulumi/policy", () => {
         const response = await call<AnalyzeResponse>(handlers.analyze, analyzeRequest("unknown", { value: proxy.unknownStringValue }));
         const messages = response.getDiagnosticsList().map((d) => d.getMessage());
         assert.equal(seen.resource.length, 1);
-        assert.ok(messages.some((m) => /^can't run policy 'probe-resource' .* during preview/.test(m)), messages.join("\n"));
+        assert.ok(
+            messages.some((m) => /^can't run policy 'probe-resource' .* during preview/.test(m)),
+            messages.join("\n"),
+        );
     });
 
     it("the engine's unknown values are the SDK's unknown*Value sentinels, seven of them", () => {
-        const sentinels = Object.entries(proxy).filter(([key]) => /^unknown\w*Value$/.test(key)).map(([, value]) => value);
+        const sentinels = Object.entries(proxy)
+            .filter(([key]) => /^unknown\w*Value$/.test(key))
+            .map(([, value]) => value);
         assert.equal(sentinels.length, 7);
         assert.ok(sentinels.every(isUnknownSentinel));
         assert.ok(!isUnknownSentinel("not-a-sentinel"));
@@ -149,7 +173,10 @@ describe("policy-sdk.ts: what the pack assumes of @pulumi/policy", () => {
     });
 
     it("a remediation's result goes back to the engine as returned, so the unknown sentinels it copied from the proxy's target stay unknown", async () => {
-        const response = await call<RemediateResponse>(handlers.remediate, analyzeRequest("fix", { value: proxy.unknownStringValue, kept: "x" }));
+        const response = await call<RemediateResponse>(
+            handlers.remediate,
+            analyzeRequest("fix", { value: proxy.unknownStringValue, kept: "x" }),
+        );
         const [remediation] = response.getRemediationsList();
         assert.equal(remediation.getPolicyname(), "probe-remediation");
         assert.deepEqual(remediation.getProperties()?.toJavaScript(), { value: proxy.unknownStringValue, kept: "x", fixed: true });

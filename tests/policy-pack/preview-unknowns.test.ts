@@ -30,7 +30,13 @@ function preview(props: Record<string, unknown>): Record<string, unknown> {
 
 describe("policy-pack under preview (unknown values)", () => {
     it("never reads description or tags", () => {
-        const props = preview({ description: UNKNOWN_STRING, tags: UNKNOWN_OBJECT, name: UNKNOWN_STRING, vpcId: UNKNOWN_STRING, ingress: [] });
+        const props = preview({
+            description: UNKNOWN_STRING,
+            tags: UNKNOWN_OBJECT,
+            name: UNKNOWN_STRING,
+            vpcId: UNKNOWN_STRING,
+            ingress: [],
+        });
         assert.deepEqual(check(sgPolicy, SG, props), []);
     });
 
@@ -63,32 +69,74 @@ describe("policy-pack under preview (unknown values)", () => {
     });
 
     it("a separate rule whose type is unknown is undecided, not a violation", () => {
-        const props = preview({ type: UNKNOWN_STRING, securityGroupId: UNKNOWN_STRING, protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] });
+        const props = preview({
+            type: UNKNOWN_STRING,
+            securityGroupId: UNKNOWN_STRING,
+            protocol: "tcp",
+            fromPort: 22,
+            toPort: 22,
+            cidrBlocks: ["0.0.0.0/0"],
+        });
         assert.throws(() => check(sgPolicy, "aws:ec2/securityGroupRule:SecurityGroupRule", props), isUnknownValueError);
-        const egress = preview({ type: "egress", securityGroupId: UNKNOWN_STRING, protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: [UNKNOWN_STRING] });
+        const egress = preview({
+            type: "egress",
+            securityGroupId: UNKNOWN_STRING,
+            protocol: "-1",
+            fromPort: 0,
+            toPort: 0,
+            cidrBlocks: [UNKNOWN_STRING],
+        });
         assert.deepEqual(check(sgPolicy, "aws:ec2/securityGroupRule:SecurityGroupRule", egress), []);
     });
 
     it("NACL: unknown sources on allowed traffic pass; unknown action on open traffic is undecided", () => {
-        const allowed = preview({ networkAclId: UNKNOWN_STRING, ruleAction: "allow", protocol: "6", fromPort: 443, toPort: 443, cidrBlock: UNKNOWN_STRING });
+        const allowed = preview({
+            networkAclId: UNKNOWN_STRING,
+            ruleAction: "allow",
+            protocol: "6",
+            fromPort: 443,
+            toPort: 443,
+            cidrBlock: UNKNOWN_STRING,
+        });
         assert.deepEqual(check(naclPolicy, "aws:ec2/networkAclRule:NetworkAclRule", allowed), []);
         const action = preview({ networkAclId: UNKNOWN_STRING, ruleAction: UNKNOWN_STRING, protocol: "-1", cidrBlock: "0.0.0.0/0" });
         assert.throws(() => check(naclPolicy, "aws:ec2/networkAclRule:NetworkAclRule", action), isUnknownValueError);
-        const egress = preview({ networkAclId: UNKNOWN_STRING, egress: UNKNOWN_BOOLEAN, ruleAction: "deny", protocol: "-1", cidrBlock: "0.0.0.0/0" });
+        const egress = preview({
+            networkAclId: UNKNOWN_STRING,
+            egress: UNKNOWN_BOOLEAN,
+            ruleAction: "deny",
+            protocol: "-1",
+            cidrBlock: "0.0.0.0/0",
+        });
         assert.deepEqual(check(naclPolicy, "aws:ec2/networkAclRule:NetworkAclRule", egress), []);
     });
 
     it("prefix list: a known world entry is reported despite unknown ones", () => {
         const props = preview({ entries: [{ cidr: UNKNOWN_STRING }, { cidr: "::/0" }] });
         assert.equal(check(prefixPolicy, "aws:ec2/managedPrefixList:ManagedPrefixList", props).length, 1);
-        assert.throws(() => check(prefixPolicy, "aws:ec2/managedPrefixList:ManagedPrefixList", preview({ entries: [{ cidr: UNKNOWN_STRING }] })), isUnknownValueError);
+        assert.throws(
+            () => check(prefixPolicy, "aws:ec2/managedPrefixList:ManagedPrefixList", preview({ entries: [{ cidr: UNKNOWN_STRING }] })),
+            isUnknownValueError,
+        );
     });
 
     it("stack policy: links by dependencies while ids are unknown; an unknown LB scheme is undecided", () => {
-        const sg = resource(SG, "alb-sg", preview({ ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }], vpcId: UNKNOWN_STRING }));
-        const lb = dependsOnVia(resource("aws:lb/loadBalancer:LoadBalancer", "alb", preview({ securityGroups: [UNKNOWN_STRING], arn: UNKNOWN_STRING })), "securityGroups", sg);
+        const sg = resource(
+            SG,
+            "alb-sg",
+            preview({ ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }], vpcId: UNKNOWN_STRING }),
+        );
+        const lb = dependsOnVia(
+            resource("aws:lb/loadBalancer:LoadBalancer", "alb", preview({ securityGroups: [UNKNOWN_STRING], arn: UNKNOWN_STRING })),
+            "securityGroups",
+            sg,
+        );
         assert.deepEqual(checkStack(lbPolicy, [sg, lb]), []);
-        const unsure = dependsOnVia(resource("aws:lb/loadBalancer:LoadBalancer", "alb", preview({ internal: UNKNOWN_BOOLEAN })), "securityGroups", sg);
+        const unsure = dependsOnVia(
+            resource("aws:lb/loadBalancer:LoadBalancer", "alb", preview({ internal: UNKNOWN_BOOLEAN })),
+            "securityGroups",
+            sg,
+        );
         assert.throws(() => checkStack(lbPolicy, [sg, unsure]), isUnknownValueError);
     });
 });

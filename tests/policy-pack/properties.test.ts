@@ -36,14 +36,66 @@ const COVERED: Record<string, string[]> = {
 };
 
 const KEYS = [
-    "ingress", "egress", "securityGroupIngress", "type", "protocol", "ipProtocol", "fromPort", "toPort", "cidrBlocks",
-    "ipv6CidrBlocks", "cidrIpv4", "cidrIpv6", "cidrIp", "cidrBlock", "ipv6CidrBlock", "action", "ruleAction", "ruleNo",
-    "ruleNumber", "portRange", "icmp", "icmpType", "icmpCode", "entries", "cidr", "from", "to", "internal", "scheme",
-    "loadBalancerType", "port", "defaultActions", "redirect", "redirectConfig", "securityGroups",
+    "ingress",
+    "egress",
+    "securityGroupIngress",
+    "type",
+    "protocol",
+    "ipProtocol",
+    "fromPort",
+    "toPort",
+    "cidrBlocks",
+    "ipv6CidrBlocks",
+    "cidrIpv4",
+    "cidrIpv6",
+    "cidrIp",
+    "cidrBlock",
+    "ipv6CidrBlock",
+    "action",
+    "ruleAction",
+    "ruleNo",
+    "ruleNumber",
+    "portRange",
+    "icmp",
+    "icmpType",
+    "icmpCode",
+    "entries",
+    "cidr",
+    "from",
+    "to",
+    "internal",
+    "scheme",
+    "loadBalancerType",
+    "port",
+    "defaultActions",
+    "redirect",
+    "redirectConfig",
+    "securityGroups",
 ];
 
 /** Values of the wrong type, nulls, numbers as strings, arrays where objects belong, and worse. */
-const SEEDS: readonly unknown[] = [null, undefined, "", "-1", -1, "all", "tcp", "6", 443, "443", 65535, "0.0.0.0/0", "::/0", "0::/0", "deny", "egress", true, "true", NaN, Infinity];
+const SEEDS: readonly unknown[] = [
+    null,
+    undefined,
+    "",
+    "-1",
+    -1,
+    "all",
+    "tcp",
+    "6",
+    443,
+    "443",
+    65535,
+    "0.0.0.0/0",
+    "::/0",
+    "0::/0",
+    "deny",
+    "egress",
+    true,
+    "true",
+    NaN,
+    Infinity,
+];
 const oddProps = malformedProps(SEEDS, KEYS);
 
 describe("policy-pack properties", () => {
@@ -62,10 +114,19 @@ describe("policy-pack properties", () => {
     }
 
     it("ingress-public-only-via-load-balancer: arbitrary stacks of odd resources never throw", () => {
-        const types = [...Object.values(COVERED).flat(), "aws:lb/loadBalancer:LoadBalancer", "aws-native:elasticloadbalancingv2:LoadBalancer", "aws:lb/listener:Listener", "aws-native:elasticloadbalancingv2:Listener", "aws:ec2/instance:Instance"];
+        const types = [
+            ...Object.values(COVERED).flat(),
+            "aws:lb/loadBalancer:LoadBalancer",
+            "aws-native:elasticloadbalancingv2:LoadBalancer",
+            "aws:lb/listener:Listener",
+            "aws-native:elasticloadbalancingv2:Listener",
+            "aws:ec2/instance:Instance",
+        ];
         fc.assert(
             fc.property(
-                fc.array(fc.tuple(fc.constantFrom(...types), oddProps, fc.array(fc.nat(), { maxLength: 3 }), fc.constantFrom(...KEYS)), { maxLength: 8 }),
+                fc.array(fc.tuple(fc.constantFrom(...types), oddProps, fc.array(fc.nat(), { maxLength: 3 }), fc.constantFrom(...KEYS)), {
+                    maxLength: 8,
+                }),
                 (specs) => {
                     const resources = specs.map(([type, props], i) => resource(type, `r${i}`, (props ?? {}) as Record<string, unknown>));
                     specs.forEach(([, , links, key], i) => {
@@ -115,18 +176,39 @@ describe("policy-pack properties", () => {
                 return fc.shuffledSubarray(blocks, { minLength: blocks.length, maxLength: blocks.length });
             })
             .chain((blocks) =>
-                fc.tuple(...blocks.map(([start, prefix]) => fc.constantFrom(format(start, prefix), ` ${format(start, prefix)} `, format(start, prefix).replace(`/${prefix}`, `/0${prefix}`)))),
+                fc.tuple(
+                    ...blocks.map(([start, prefix]) =>
+                        fc.constantFrom(
+                            format(start, prefix),
+                            ` ${format(start, prefix)} `,
+                            format(start, prefix).replace(`/${prefix}`, `/0${prefix}`),
+                        ),
+                    ),
+                ),
             );
     }
 
     it("every set of IPv4 CIDRs whose union is 0.0.0.0/0 is caught (address math, SG rule, prefix list)", () => {
         fc.assert(
-            fc.property(partition(32), fc.array(fc.constantFrom("10.0.0.0/8", "192.168.1.0/24", "52.1.2.0/24"), { maxLength: 3 }), (blocks, extra) => {
-                const cidrs = [...blocks, ...extra];
-                assert.equal(judgeSources(cidrs, { ipv4PublicPrefix: 0, ipv6PublicPrefix: 0 }).kind, "internet", cidrs.join(","));
-                assert.equal(check(sgPolicy, "aws:ec2/securityGroupRule:SecurityGroupRule", { type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: cidrs }).length, 1);
-                assert.equal(check(prefixPolicy, "aws-native:ec2:PrefixList", { entries: cidrs.map((cidr) => ({ cidr })) }).length, 1);
-            }),
+            fc.property(
+                partition(32),
+                fc.array(fc.constantFrom("10.0.0.0/8", "192.168.1.0/24", "52.1.2.0/24"), { maxLength: 3 }),
+                (blocks, extra) => {
+                    const cidrs = [...blocks, ...extra];
+                    assert.equal(judgeSources(cidrs, { ipv4PublicPrefix: 0, ipv6PublicPrefix: 0 }).kind, "internet", cidrs.join(","));
+                    assert.equal(
+                        check(sgPolicy, "aws:ec2/securityGroupRule:SecurityGroupRule", {
+                            type: "ingress",
+                            protocol: "tcp",
+                            fromPort: 22,
+                            toPort: 22,
+                            cidrBlocks: cidrs,
+                        }).length,
+                        1,
+                    );
+                    assert.equal(check(prefixPolicy, "aws-native:ec2:PrefixList", { entries: cidrs.map((cidr) => ({ cidr })) }).length, 1);
+                },
+            ),
             { numRuns: 200 },
         );
     });
@@ -136,9 +218,18 @@ describe("policy-pack properties", () => {
             fc.property(partition(128), (cidrs) => {
                 assert.equal(judgeSources(cidrs, { ipv4PublicPrefix: 0, ipv6PublicPrefix: 0 }).kind, "internet", cidrs.join(","));
                 assert.ok(
-                    check(sgPolicy, "aws:ec2/securityGroup:SecurityGroup", { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: cidrs }] }).length >= 1,
+                    check(sgPolicy, "aws:ec2/securityGroup:SecurityGroup", {
+                        ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: cidrs }],
+                    }).length >= 1,
                 );
-                const entries = cidrs.map((c) => ({ action: "allow", protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlock: c, ruleNo: 1 }));
+                const entries = cidrs.map((c) => ({
+                    action: "allow",
+                    protocol: "-1",
+                    fromPort: 0,
+                    toPort: 0,
+                    ipv6CidrBlock: c,
+                    ruleNo: 1,
+                }));
                 assert.ok(check(naclPolicy, "aws:ec2/networkAcl:NetworkAcl", { ingress: entries }).length >= 1);
             }),
             { numRuns: 200 },
@@ -146,8 +237,12 @@ describe("policy-pack properties", () => {
     });
 
     it("no set of private (RFC 1918 / ULA) blocks is ever the internet", () => {
-        const privateV4 = fc.tuple(fc.constantFrom(["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16] as const), fc.nat(16)).map(([[base, prefix], extra]) => `${base}/${Number(prefix) + Math.min(extra, 32 - Number(prefix))}`);
+        const privateV4 = fc
+            .tuple(fc.constantFrom(["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16] as const), fc.nat(16))
+            .map(([[base, prefix], extra]) => `${base}/${Number(prefix) + Math.min(extra, 32 - Number(prefix))}`);
         const privateV6 = fc.integer({ min: 7, max: 64 }).map((prefix) => `fd00::/${prefix}`);
-        fc.assert(fc.property(fc.array(fc.oneof(privateV4, privateV6), { maxLength: 20 }), (cidrs) => judgeSources(cidrs).kind === "bounded"));
+        fc.assert(
+            fc.property(fc.array(fc.oneof(privateV4, privateV6), { maxLength: 20 }), (cidrs) => judgeSources(cidrs).kind === "bounded"),
+        );
     });
 });

@@ -4,11 +4,25 @@ import { parsePortRange, parseProtocol, rangeWithinPorts, readTraffic } from "..
 describe("policy-pack network/protocols", () => {
     it("reads every spelling AWS accepts", () => {
         const cases: [unknown, string][] = [
-            ["-1", "all"], [-1, "all"], ["all", "all"], ["ALL", "all"], [" All ", "all"],
-            ["tcp", "tcp"], ["TCP", "tcp"], ["6", "tcp"], [6, "tcp"],
-            ["udp", "udp"], ["17", "udp"], [17, "udp"],
-            ["icmp", "icmp"], ["1", "icmp"], ["icmpv6", "icmpv6"], ["58", "icmpv6"], [58, "icmpv6"],
-            ["50", "other"], [47, "other"],
+            ["-1", "all"],
+            [-1, "all"],
+            ["all", "all"],
+            ["ALL", "all"],
+            [" All ", "all"],
+            ["tcp", "tcp"],
+            ["TCP", "tcp"],
+            ["6", "tcp"],
+            [6, "tcp"],
+            ["udp", "udp"],
+            ["17", "udp"],
+            [17, "udp"],
+            ["icmp", "icmp"],
+            ["1", "icmp"],
+            ["icmpv6", "icmpv6"],
+            ["58", "icmpv6"],
+            [58, "icmpv6"],
+            ["50", "other"],
+            [47, "other"],
         ];
         for (const [raw, kind] of cases) {
             assert.equal(parseProtocol(raw)?.kind, kind, JSON.stringify(raw));

@@ -9,11 +9,26 @@ function classicSg(name: string, ...ports: number[]): PolicyResource {
     return resource("aws:ec2/securityGroup:SecurityGroup", name, { vpcId: "vpc-1", ingress: ports.map(world) });
 }
 
-function classicLb(name: string, sg: PolicyResource, props: Record<string, unknown> = {}, type = "aws:lb/loadBalancer:LoadBalancer"): PolicyResource {
-    return dependsOnVia(resource(type, name, { loadBalancerType: "application", securityGroups: ["sg-unknown"], subnets: ["s-1"], ...props }), "securityGroups", sg);
+function classicLb(
+    name: string,
+    sg: PolicyResource,
+    props: Record<string, unknown> = {},
+    type = "aws:lb/loadBalancer:LoadBalancer",
+): PolicyResource {
+    return dependsOnVia(
+        resource(type, name, { loadBalancerType: "application", securityGroups: ["sg-unknown"], subnets: ["s-1"], ...props }),
+        "securityGroups",
+        sg,
+    );
 }
 
-function classicListener(name: string, lb: PolicyResource, port: number, defaultActions: unknown[], type = "aws:lb/listener:Listener"): PolicyResource {
+function classicListener(
+    name: string,
+    lb: PolicyResource,
+    port: number,
+    defaultActions: unknown[],
+    type = "aws:lb/listener:Listener",
+): PolicyResource {
     return dependsOnVia(resource(type, name, { port, protocol: port === 443 ? "HTTPS" : "HTTP", defaultActions }), "loadBalancerArn", lb);
 }
 
@@ -37,7 +52,11 @@ describe("ingress-public-only-via-load-balancer", () => {
         it("fails when the same group is also attached to an instance", () => {
             const sg = classicSg("alb-sg", 443);
             const lb = classicLb("alb", sg);
-            const instance = dependsOnVia(resource("aws:ec2/instance:Instance", "web", { vpcSecurityGroupIds: ["sg"] }), "vpcSecurityGroupIds", sg);
+            const instance = dependsOnVia(
+                resource("aws:ec2/instance:Instance", "web", { vpcSecurityGroupIds: ["sg"] }),
+                "vpcSecurityGroupIds",
+                sg,
+            );
             const found = checkStack(policy, [sg, lb, instance]);
             assert.equal(found.length, 1);
             assert.match(found[0].message, /aws:ec2\/instance:Instance "web"/);
@@ -67,8 +86,17 @@ describe("ingress-public-only-via-load-balancer", () => {
         it("passes port 80 when the load balancer's listener on 80 redirects to HTTPS", () => {
             const sg = classicSg("alb-sg", 443, 80);
             const lb = classicLb("alb", sg);
-            assert.deepEqual(checkStack(policy, [sg, lb, classicListener("https", lb, 443, forward), classicListener("http", lb, 80, redirectToHttps)]), []);
-            const albListener = classicListener("http", lb, 80, [{ type: "Redirect", redirect: { protocol: "https", statusCode: "HTTP_302" } }], "aws:alb/listener:Listener");
+            assert.deepEqual(
+                checkStack(policy, [sg, lb, classicListener("https", lb, 443, forward), classicListener("http", lb, 80, redirectToHttps)]),
+                [],
+            );
+            const albListener = classicListener(
+                "http",
+                lb,
+                80,
+                [{ type: "Redirect", redirect: { protocol: "https", statusCode: "HTTP_302" } }],
+                "aws:alb/listener:Listener",
+            );
             assert.deepEqual(checkStack(policy, [sg, lb, albListener]), []);
         });
 
@@ -77,7 +105,14 @@ describe("ingress-public-only-via-load-balancer", () => {
             const lb = classicLb("alb", sg);
             assert.match(checkStack(policy, [sg, lb, classicListener("https", lb, 443, forward)])[0].message, /no listener on port 80/);
             assert.equal(checkStack(policy, [sg, lb, classicListener("http", lb, 80, forward)]).length, 1);
-            assert.equal(checkStack(policy, [sg, lb, classicListener("http", lb, 80, [{ type: "redirect", redirect: { protocol: "HTTP", statusCode: "HTTP_301" } }])]).length, 1);
+            assert.equal(
+                checkStack(policy, [
+                    sg,
+                    lb,
+                    classicListener("http", lb, 80, [{ type: "redirect", redirect: { protocol: "HTTP", statusCode: "HTTP_301" } }]),
+                ]).length,
+                1,
+            );
             // A redirect listener on 80 of ANOTHER load balancer does not count.
             const other = classicLb("other", classicSg("other-sg"));
             assert.equal(checkStack(policy, [sg, lb, other, classicListener("http", other, 80, redirectToHttps)]).length, 1);
@@ -86,12 +121,22 @@ describe("ingress-public-only-via-load-balancer", () => {
         it("follows separate rule resources to their group (securityGroupId)", () => {
             const sg = resource("aws:ec2/securityGroup:SecurityGroup", "alb-sg", { vpcId: "vpc-1" });
             const rule = dependsOnVia(
-                resource("aws:ec2/securityGroupRule:SecurityGroupRule", "https-in", { type: "ingress", securityGroupId: "sg", ...world(443) }),
+                resource("aws:ec2/securityGroupRule:SecurityGroupRule", "https-in", {
+                    type: "ingress",
+                    securityGroupId: "sg",
+                    ...world(443),
+                }),
                 "securityGroupId",
                 sg,
             );
             const vpcRule = dependsOnVia(
-                resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "https-in6", { securityGroupId: "sg", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv6: "::/0" }),
+                resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "https-in6", {
+                    securityGroupId: "sg",
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    cidrIpv6: "::/0",
+                }),
                 "securityGroupId",
                 sg,
             );
@@ -104,7 +149,11 @@ describe("ingress-public-only-via-load-balancer", () => {
         });
 
         it("fails a public-port rule whose group is not linked by a dependency (literal or foreign id)", () => {
-            const rule = resource("aws:ec2/securityGroupRule:SecurityGroupRule", "https-in", { type: "ingress", securityGroupId: "sg-0123", ...world(443) });
+            const rule = resource("aws:ec2/securityGroupRule:SecurityGroupRule", "https-in", {
+                type: "ingress",
+                securityGroupId: "sg-0123",
+                ...world(443),
+            });
             rule.propertyDependencies = { protocol: [] };
             const found = checkStack(policy, [rule]);
             assert.equal(found.length, 1);
@@ -115,12 +164,18 @@ describe("ingress-public-only-via-load-balancer", () => {
             const sg = classicSg("alb-sg", 443);
             const lb = classicLb("alb", sg);
             const appSg = dependsOnVia(
-                resource("aws:ec2/securityGroup:SecurityGroup", "app-sg", { ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, securityGroups: ["sg"] }] }),
+                resource("aws:ec2/securityGroup:SecurityGroup", "app-sg", {
+                    ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, securityGroups: ["sg"] }],
+                }),
                 "ingress",
                 sg,
             );
             const appRule = dependsOnVia(
-                resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-in", { ipProtocol: "tcp", fromPort: 8080, toPort: 8080 }),
+                resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "app-in", {
+                    ipProtocol: "tcp",
+                    fromPort: 8080,
+                    toPort: 8080,
+                }),
                 "referencedSecurityGroupId",
                 sg,
             );
@@ -138,9 +193,14 @@ describe("ingress-public-only-via-load-balancer", () => {
         });
 
         it("ignores groups without internet ingress and unrelated resources", () => {
-            const sg = resource("aws:ec2/securityGroup:SecurityGroup", "app-sg", { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/8"] }] });
+            const sg = resource("aws:ec2/securityGroup:SecurityGroup", "app-sg", {
+                ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/8"] }],
+            });
             const instance = dependsOnVia(resource("aws:ec2/instance:Instance", "web", {}), "vpcSecurityGroupIds", sg);
-            assert.deepEqual(checkStack(policy, [sg, instance, resource("aws:s3/bucket:Bucket", "b"), resource("gcp:compute/firewall:Firewall", "f")]), []);
+            assert.deepEqual(
+                checkStack(policy, [sg, instance, resource("aws:s3/bucket:Bucket", "b"), resource("gcp:compute/firewall:Firewall", "f")]),
+                [],
+            );
         });
 
         it("leaves non-public ports to the resource policy (no double report)", () => {
@@ -150,7 +210,11 @@ describe("ingress-public-only-via-load-balancer", () => {
 
         it("honours configured public ports and redirect ports", () => {
             const sg = classicSg("alb-sg", 8443);
-            assert.equal(checkStack(policy, [sg, classicLb("alb", sg)]).length, 0, "8443 is not a public port by default: the resource policy's job");
+            assert.equal(
+                checkStack(policy, [sg, classicLb("alb", sg)]).length,
+                0,
+                "8443 is not a public port by default: the resource policy's job",
+            );
             assert.equal(checkStack(policy, [sg], { publicPorts: [8443] }).length, 1);
             assert.equal(checkStack(policy, [sg, classicLb("alb", sg)], { publicPorts: [8443] }).length, 0);
             const sg80 = classicSg("alb-sg", 80);
@@ -167,16 +231,26 @@ describe("ingress-public-only-via-load-balancer", () => {
             });
         }
         function nativeLb(name: string, sg: PolicyResource, props: Record<string, unknown> = {}): PolicyResource {
-            return dependsOnVia(resource("aws-native:elasticloadbalancingv2:LoadBalancer", name, { securityGroups: ["sg"], ...props }), "securityGroups", sg);
+            return dependsOnVia(
+                resource("aws-native:elasticloadbalancingv2:LoadBalancer", name, { securityGroups: ["sg"], ...props }),
+                "securityGroups",
+                sg,
+            );
         }
         function nativeListener(name: string, lb: PolicyResource, port: number, defaultActions: unknown[]): PolicyResource {
-            return dependsOnVia(resource("aws-native:elasticloadbalancingv2:Listener", name, { port, defaultActions }), "loadBalancerArn", lb);
+            return dependsOnVia(
+                resource("aws-native:elasticloadbalancingv2:Listener", name, { port, defaultActions }),
+                "loadBalancerArn",
+                lb,
+            );
         }
 
         it("passes 443 and 80-with-redirect on an internet-facing LB (scheme absent or explicit)", () => {
             const sg = nativeSg("lb-sg", 443, 80);
             const lb = nativeLb("lb", sg, { scheme: "internet-facing" });
-            const http = nativeListener("http", lb, 80, [{ type: "redirect", redirectConfig: { protocol: "HTTPS", statusCode: "HTTP_301" } }]);
+            const http = nativeListener("http", lb, 80, [
+                { type: "redirect", redirectConfig: { protocol: "HTTPS", statusCode: "HTTP_301" } },
+            ]);
             assert.deepEqual(checkStack(policy, [sg, lb, http]), []);
             const sg2 = nativeSg("lb2-sg", 443);
             assert.deepEqual(checkStack(policy, [sg2, nativeLb("lb2", sg2, { type: "network" })]), []);
@@ -187,12 +261,25 @@ describe("ingress-public-only-via-load-balancer", () => {
             assert.match(checkStack(policy, [sg, nativeLb("lb", sg, { scheme: "internal" })])[0].message, /internal load balancer/);
             const sg80 = nativeSg("lb-sg", 80);
             const lb = nativeLb("lb", sg80);
-            assert.equal(checkStack(policy, [sg80, lb, nativeListener("http", lb, 80, [{ type: "forward", targetGroupArn: "tg" }])]).length, 1);
+            assert.equal(
+                checkStack(policy, [sg80, lb, nativeListener("http", lb, 80, [{ type: "forward", targetGroupArn: "tg" }])]).length,
+                1,
+            );
         });
 
         it("follows aws-native SecurityGroupIngress to its group through groupId", () => {
             const sg = resource("aws-native:ec2:SecurityGroup", "lb-sg", { groupDescription: "lb" });
-            const rule = dependsOnVia(resource("aws-native:ec2:SecurityGroupIngress", "in", { groupId: "sg", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv6: "::/0" }), "groupId", sg);
+            const rule = dependsOnVia(
+                resource("aws-native:ec2:SecurityGroupIngress", "in", {
+                    groupId: "sg",
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    cidrIpv6: "::/0",
+                }),
+                "groupId",
+                sg,
+            );
             const lb = nativeLb("lb", sg);
             assert.deepEqual(checkStack(policy, [sg, rule, lb]), []);
             const endpoint = dependsOnVia(resource("aws-native:ec2:VpcEndpoint", "ep", {}), "securityGroupIds", sg);
@@ -201,7 +288,17 @@ describe("ingress-public-only-via-load-balancer", () => {
 
         it("follows aws-native SecurityGroupIngress through groupName (default VPC) as well", () => {
             const sg = resource("aws-native:ec2:SecurityGroup", "lb-sg", { groupDescription: "lb" });
-            const rule = dependsOnVia(resource("aws-native:ec2:SecurityGroupIngress", "in", { groupName: "lb", ipProtocol: "6", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0" }), "groupName", sg);
+            const rule = dependsOnVia(
+                resource("aws-native:ec2:SecurityGroupIngress", "in", {
+                    groupName: "lb",
+                    ipProtocol: "6",
+                    fromPort: 443,
+                    toPort: 443,
+                    cidrIp: "0.0.0.0/0",
+                }),
+                "groupName",
+                sg,
+            );
             rule.propertyDependencies.ipProtocol = [];
             assert.deepEqual(checkStack(policy, [sg, rule, nativeLb("lb", sg)]), []);
             assert.equal(checkStack(policy, [sg, rule]).length, 1);
@@ -210,7 +307,13 @@ describe("ingress-public-only-via-load-balancer", () => {
         it("mixes providers: a classic rule on a native group used by a classic ALB", () => {
             const sg = resource("aws-native:ec2:SecurityGroup", "lb-sg", { groupDescription: "lb" });
             const rule = dependsOnVia(
-                resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "in", { securityGroupId: "sg", ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" }),
+                resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "in", {
+                    securityGroupId: "sg",
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    cidrIpv4: "0.0.0.0/0",
+                }),
                 "securityGroupId",
                 sg,
             );

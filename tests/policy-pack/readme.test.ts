@@ -44,10 +44,13 @@ describe("policy-pack README", () => {
         const example = /```json\n([\s\S]*?)\n```/.exec(readme.slice(readme.indexOf("## Publish and enable")));
         assert.ok(example !== null, "no config example");
         const config = JSON.parse(example[1]) as Record<string, { exemptions?: { reason?: string }[] } | string>;
-        const exemptions = Object.values(config).flatMap((c) => (typeof c === "object" ? c.exemptions ?? [] : []));
+        const exemptions = Object.values(config).flatMap((c) => (typeof c === "object" ? (c.exemptions ?? []) : []));
         assert.ok(exemptions.length > 0 && exemptions.every((e) => typeof e.reason === "string" && e.reason.length > 0));
         for (const name of Object.keys(config)) {
-            assert.ok(allPolicies.some((p) => p.name === name), `config example names an unknown policy ${name}`);
+            assert.ok(
+                allPolicies.some((p) => p.name === name),
+                `config example names an unknown policy ${name}`,
+            );
         }
     });
 

@@ -22,7 +22,15 @@ interface Rule {
 const shapes: Record<string, (r: Rule) => Record<string, unknown>> = {
     [SG]: (r) => ({ ingress: [{ protocol: r.protocol, fromPort: r.from, toPort: r.to, cidrBlocks: r.v4, ipv6CidrBlocks: r.v6 }] }),
     [DEFAULT_SG]: (r) => ({ ingress: [{ protocol: r.protocol, fromPort: r.from, toPort: r.to, cidrBlocks: r.v4, ipv6CidrBlocks: r.v6 }] }),
-    [SG_RULE]: (r) => ({ type: "ingress", securityGroupId: "sg-1", protocol: r.protocol, fromPort: r.from, toPort: r.to, cidrBlocks: r.v4, ipv6CidrBlocks: r.v6 }),
+    [SG_RULE]: (r) => ({
+        type: "ingress",
+        securityGroupId: "sg-1",
+        protocol: r.protocol,
+        fromPort: r.from,
+        toPort: r.to,
+        cidrBlocks: r.v4,
+        ipv6CidrBlocks: r.v6,
+    }),
     [NATIVE_SG]: (r) => ({
         groupDescription: "x",
         securityGroupIngress: [
@@ -34,8 +42,22 @@ const shapes: Record<string, (r: Rule) => Record<string, unknown>> = {
 
 /** Single-CIDR shapes (one source per rule resource). */
 const singleShapes: Record<string, (r: Rule) => Record<string, unknown>> = {
-    [VPC_INGRESS]: (r) => ({ securityGroupId: "sg-1", ipProtocol: r.protocol, fromPort: r.from, toPort: r.to, cidrIpv4: r.v4?.[0], cidrIpv6: r.v6?.[0] }),
-    [NATIVE_INGRESS]: (r) => ({ groupId: "sg-1", ipProtocol: r.protocol, fromPort: r.from, toPort: r.to, cidrIp: r.v4?.[0], cidrIpv6: r.v6?.[0] }),
+    [VPC_INGRESS]: (r) => ({
+        securityGroupId: "sg-1",
+        ipProtocol: r.protocol,
+        fromPort: r.from,
+        toPort: r.to,
+        cidrIpv4: r.v4?.[0],
+        cidrIpv6: r.v6?.[0],
+    }),
+    [NATIVE_INGRESS]: (r) => ({
+        groupId: "sg-1",
+        ipProtocol: r.protocol,
+        fromPort: r.from,
+        toPort: r.to,
+        cidrIp: r.v4?.[0],
+        cidrIpv6: r.v6?.[0],
+    }),
 };
 
 const allShapes = { ...shapes, ...singleShapes };
@@ -104,15 +126,37 @@ describe("ingress-no-internet-security-group", () => {
             });
 
             it("honours configured public ports and width limits", () => {
-                assert.equal(violationsFor(type, { protocol: "tcp", from: 8443, to: 8443, v4: ["0.0.0.0/0"] }, { publicPorts: [8443] }).length, 0);
-                assert.equal(violationsFor(type, { protocol: "tcp", from: 443, to: 443, v4: ["0.0.0.0/0"] }, { publicPorts: [8443] }).length, 1);
-                assert.equal(violationsFor(type, { protocol: "tcp", from: 22, to: 22, v4: ["52.0.0.0/9"] }, { ipv4PublicPrefixLimit: 12 }).length, 1);
-                assert.equal(violationsFor(type, { protocol: "tcp", from: 22, to: 22, v4: ["52.0.0.0/7"] }, { ipv4PublicPrefixLimit: 0 }).length, 0);
+                assert.equal(
+                    violationsFor(type, { protocol: "tcp", from: 8443, to: 8443, v4: ["0.0.0.0/0"] }, { publicPorts: [8443] }).length,
+                    0,
+                );
+                assert.equal(
+                    violationsFor(type, { protocol: "tcp", from: 443, to: 443, v4: ["0.0.0.0/0"] }, { publicPorts: [8443] }).length,
+                    1,
+                );
+                assert.equal(
+                    violationsFor(type, { protocol: "tcp", from: 22, to: 22, v4: ["52.0.0.0/9"] }, { ipv4PublicPrefixLimit: 12 }).length,
+                    1,
+                );
+                assert.equal(
+                    violationsFor(type, { protocol: "tcp", from: 22, to: 22, v4: ["52.0.0.0/7"] }, { ipv4PublicPrefixLimit: 0 }).length,
+                    0,
+                );
             });
 
             it("falls back to defaults on invalid config", () => {
-                assert.equal(violationsFor(type, { protocol: "tcp", from: 22, to: 22, v4: ["0.0.0.0/0"] }, { publicPorts: "22", ipv4PublicPrefixLimit: "x" }).length, 1);
-                assert.equal(violationsFor(type, { protocol: "tcp", from: 443, to: 443, v4: ["0.0.0.0/0"] }, { publicPorts: [22, -5] }).length, 0);
+                assert.equal(
+                    violationsFor(
+                        type,
+                        { protocol: "tcp", from: 22, to: 22, v4: ["0.0.0.0/0"] },
+                        { publicPorts: "22", ipv4PublicPrefixLimit: "x" },
+                    ).length,
+                    1,
+                );
+                assert.equal(
+                    violationsFor(type, { protocol: "tcp", from: 443, to: 443, v4: ["0.0.0.0/0"] }, { publicPorts: [22, -5] }).length,
+                    0,
+                );
             });
         });
     }
@@ -125,7 +169,12 @@ describe("ingress-no-internet-security-group", () => {
     }
 
     it("fails many narrow public /8s on one group that add up to the internet", () => {
-        const eights = Array.from({ length: 60 }, (_, i) => ({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [`${i + 1}.0.0.0/8`] }));
+        const eights = Array.from({ length: 60 }, (_, i) => ({
+            protocol: "tcp",
+            fromPort: 22,
+            toPort: 22,
+            cidrBlocks: [`${i + 1}.0.0.0/8`],
+        }));
         const messages = check(policy, SG, { ingress: eights });
         assert.equal(messages.length, 1);
         assert.match(messages[0], /taken together/);
@@ -135,11 +184,19 @@ describe("ingress-no-internet-security-group", () => {
         assert.deepEqual(check(policy, SG_RULE, { type: "egress", protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }), []);
         assert.deepEqual(check(policy, SG, { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] }), []);
         assert.deepEqual(check(policy, NATIVE_SG, { securityGroupEgress: [{ ipProtocol: "-1", cidrIp: "0.0.0.0/0" }] }), []);
-        assert.deepEqual(check(policy, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }), []);
+        assert.deepEqual(
+            check(policy, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }),
+            [],
+        );
     });
 
     it("does not treat SG references, self and prefix-list ids as addresses", () => {
-        assert.deepEqual(check(policy, SG, { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, securityGroups: ["sg-2"], self: true, prefixListIds: ["pl-1"] }] }), []);
+        assert.deepEqual(
+            check(policy, SG, {
+                ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, securityGroups: ["sg-2"], self: true, prefixListIds: ["pl-1"] }],
+            }),
+            [],
+        );
         assert.deepEqual(check(policy, NATIVE_INGRESS, { groupId: "sg-1", ipProtocol: "-1", sourceSecurityGroupId: "sg-2" }), []);
     });
 
@@ -157,7 +214,14 @@ describe("ingress-no-internet-security-group", () => {
     });
 
     it("leaves unrelated types untouched (does not even read their properties)", () => {
-        const trap = new Proxy({}, { get: () => { throw new Error("read"); } });
+        const trap = new Proxy(
+            {},
+            {
+                get: () => {
+                    throw new Error("read");
+                },
+            },
+        );
         assert.deepEqual(check(policy, "aws:s3/bucket:Bucket", trap), []);
         assert.deepEqual(check(policy, "azure-native:network:NetworkSecurityGroup", trap), []);
     });

@@ -2,7 +2,15 @@
 
 import { strict as assert } from "assert";
 import type { StackValidationArgs } from "../../policy-pack/node_modules/@pulumi/policy";
-import { isUnknownValueError, PolicyResource, resource, stackPolicy, StackViolation, UNKNOWN_BOOLEAN, unknownCheckingProxy } from "./harness";
+import {
+    isUnknownValueError,
+    PolicyResource,
+    resource,
+    stackPolicy,
+    StackViolation,
+    UNKNOWN_BOOLEAN,
+    unknownCheckingProxy,
+} from "./harness";
 
 const guardDuty = stackPolicy("stack-detection-guardduty-enabled");
 const cloudTrail = stackPolicy("stack-detection-cloudtrail-logging-on");
@@ -22,11 +30,19 @@ function inStack(stack: string, ...resources: PolicyResource[]): PolicyResource[
 }
 
 /** Runs a stack policy the way the SDK does, with stack tags. */
-function run(policy: typeof guardDuty, resources: PolicyResource[], config: object = {}, tags: Record<string, string> = {}): StackViolation[] {
+function run(
+    policy: typeof guardDuty,
+    resources: PolicyResource[],
+    config: object = {},
+    tags: Record<string, string> = {},
+): StackViolation[] {
     const found: StackViolation[] = [];
     const map = new Map(Object.entries(tags));
     // The SDK passes a frozen read-only view of the Map, not a Map instance.
-    const stackTags = Object.freeze({ get: map.get.bind(map), has: map.has.bind(map), size: map.size }) as unknown as ReadonlyMap<string, string>;
+    const stackTags = Object.freeze({ get: map.get.bind(map), has: map.has.bind(map), size: map.size }) as unknown as ReadonlyMap<
+        string,
+        string
+    >;
     const args: StackValidationArgs = {
         resources,
         stackTags,
@@ -58,7 +74,12 @@ describe("stack-detection-guardduty-enabled", () => {
     });
 
     it("a switched-off detector fails on the detector (classic false; native false or unset)", () => {
-        for (const [type, props] of [[DETECTOR, { enable: false }], [DETECTOR, { enable: "false" }], [NATIVE_DETECTOR, { enable: false }], [NATIVE_DETECTOR, {}]] as const) {
+        for (const [type, props] of [
+            [DETECTOR, { enable: false }],
+            [DETECTOR, { enable: "false" }],
+            [NATIVE_DETECTOR, { enable: false }],
+            [NATIVE_DETECTOR, {}],
+        ] as const) {
             const detector = resource(type, "gd", props);
             const found = run(guardDuty, inStack("prod", detector));
             assert.equal(found.length, 1, `${type} ${JSON.stringify(props)}`);
@@ -66,7 +87,11 @@ describe("stack-detection-guardduty-enabled", () => {
             assert.match(found[0].message, /switched off/);
         }
         const off = resource(DETECTOR, "gd-eu-central", { enable: false });
-        assert.deepEqual(run(guardDuty, inStack("prod", resource(DETECTOR, "gd", {}), off)).map((f) => f.urn), [off.urn], "another region's detector off");
+        assert.deepEqual(
+            run(guardDuty, inStack("prod", resource(DETECTOR, "gd", {}), off)).map((f) => f.urn),
+            [off.urn],
+            "another region's detector off",
+        );
     });
 
     it("stacks that are not environment stacks are left alone", () => {
@@ -93,7 +118,11 @@ describe("stack-detection-guardduty-enabled", () => {
         assert.equal(run(guardDuty, inStack("dev", vpc()), { environmentStacks: ["^dev$"] }).length, 1);
         assert.deepEqual(run(guardDuty, inStack("prod", vpc()), { environmentStacks: [] }), []);
         assert.deepEqual(run(guardDuty, inStack("prod", vpc()), { environmentStacks: ["(unclosed"] }), []);
-        assert.equal(run(guardDuty, inStack("prod", vpc()), { environmentStacks: "not-a-list" }).length, 1, "odd config falls back to the defaults");
+        assert.equal(
+            run(guardDuty, inStack("prod", vpc()), { environmentStacks: "not-a-list" }).length,
+            1,
+            "odd config falls back to the defaults",
+        );
     });
 
     it("preview: an unknown enable is undecided", () => {
@@ -114,12 +143,25 @@ describe("stack-detection-cloudtrail-logging-on", () => {
     });
 
     it("passes classic trails with enableLogging unset or true, and native trails with isLogging true", () => {
-        assert.deepEqual(run(cloudTrail, inStack("management", resource(TRAIL, "a", { s3BucketName: "l" }), resource(TRAIL, "b", { s3BucketName: "l", enableLogging: true }))), []);
+        assert.deepEqual(
+            run(
+                cloudTrail,
+                inStack(
+                    "management",
+                    resource(TRAIL, "a", { s3BucketName: "l" }),
+                    resource(TRAIL, "b", { s3BucketName: "l", enableLogging: true }),
+                ),
+            ),
+            [],
+        );
         assert.deepEqual(run(cloudTrail, inStack("management", resource(NATIVE_TRAIL, "c", { s3BucketName: "l", isLogging: true }))), []);
     });
 
     it("fails native trails with isLogging false or unset", () => {
-        assert.match(run(cloudTrail, inStack("prod", resource(NATIVE_TRAIL, "c", { s3BucketName: "l", isLogging: false })))[0].message, /isLogging is not true/);
+        assert.match(
+            run(cloudTrail, inStack("prod", resource(NATIVE_TRAIL, "c", { s3BucketName: "l", isLogging: false })))[0].message,
+            /isLogging is not true/,
+        );
         assert.equal(run(cloudTrail, inStack("prod", resource(NATIVE_TRAIL, "c", { s3BucketName: "l" }))).length, 1);
     });
 
@@ -133,6 +175,9 @@ describe("stack-detection-cloudtrail-logging-on", () => {
         const unsure = resource(TRAIL, "u", unknownCheckingProxy({ s3BucketName: "l", enableLogging: UNKNOWN_BOOLEAN }));
         assert.throws(() => run(cloudTrail, inStack("prod", unsure)), isUnknownValueError);
         const stopped = resource(NATIVE_TRAIL, "s", { s3BucketName: "l", isLogging: false });
-        assert.deepEqual(run(cloudTrail, inStack("prod", unsure, stopped)).map((f) => f.urn), [stopped.urn]);
+        assert.deepEqual(
+            run(cloudTrail, inStack("prod", unsure, stopped)).map((f) => f.urn),
+            [stopped.urn],
+        );
     });
 });

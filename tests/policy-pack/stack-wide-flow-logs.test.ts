@@ -18,11 +18,19 @@ const NATIVE_VPC = "aws-native:ec2:Vpc";
 const NATIVE_FLOW_LOG = "aws-native:ec2:FlowLog";
 
 function classicFlowLog(name: string, vpc: PolicyResource, props: Record<string, unknown> = {}): PolicyResource {
-    return dependsOnVia(resource(FLOW_LOG, name, { vpcId: "vpc-x", trafficType: "ALL", logDestination: "arn:logs", ...props }), "vpcId", vpc);
+    return dependsOnVia(
+        resource(FLOW_LOG, name, { vpcId: "vpc-x", trafficType: "ALL", logDestination: "arn:logs", ...props }),
+        "vpcId",
+        vpc,
+    );
 }
 
 function nativeFlowLog(name: string, vpc: PolicyResource, props: Record<string, unknown> = {}): PolicyResource {
-    return dependsOnVia(resource(NATIVE_FLOW_LOG, name, { resourceId: "vpc-x", resourceType: "VPC", trafficType: "ALL", ...props }), "resourceId", vpc);
+    return dependsOnVia(
+        resource(NATIVE_FLOW_LOG, name, { resourceId: "vpc-x", resourceType: "VPC", trafficType: "ALL", ...props }),
+        "resourceId",
+        vpc,
+    );
 }
 
 describe("stack-vpc-flow-logs", () => {
@@ -50,7 +58,10 @@ describe("stack-vpc-flow-logs", () => {
             const vpc = resource(VPC, "a");
             const other = resource(VPC, "b");
             const found = checkStack(policy, [vpc, other, classicFlowLog("fl-b", other)]);
-            assert.deepEqual(found.map((f) => f.urn), [vpc.urn]);
+            assert.deepEqual(
+                found.map((f) => f.urn),
+                [vpc.urn],
+            );
             const subnet = dependsOnVia(resource("aws:ec2/subnet:Subnet", "s", { vpcId: "v" }), "vpcId", vpc);
             const subnetLog = dependsOnVia(resource(FLOW_LOG, "fl-s", { subnetId: "s", trafficType: "ALL" }), "subnetId", subnet);
             assert.equal(checkStack(policy, [vpc, subnet, subnetLog]).length, 1);
@@ -80,7 +91,10 @@ describe("stack-vpc-flow-logs", () => {
 
         it("one good flow log is enough next to a weaker one", () => {
             const vpc = resource(VPC, "main");
-            assert.deepEqual(checkStack(policy, [vpc, classicFlowLog("rej", vpc, { trafficType: "REJECT" }), classicFlowLog("all", vpc)]), []);
+            assert.deepEqual(
+                checkStack(policy, [vpc, classicFlowLog("rej", vpc, { trafficType: "REJECT" }), classicFlowLog("all", vpc)]),
+                [],
+            );
         });
 
         it("uses plain dependencies when the engine sent no property dependencies", () => {
@@ -117,18 +131,33 @@ describe("stack-vpc-flow-logs", () => {
     describe("preview", () => {
         it("an unknown vpcId links by dependency; an unknown traffic type is undecided", () => {
             const vpc = resource(VPC, "main", unknownCheckingProxy({ cidrBlock: UNKNOWN_STRING }));
-            const fl = dependsOnVia(resource(FLOW_LOG, "fl", unknownCheckingProxy({ vpcId: UNKNOWN_STRING, trafficType: "ALL" })), "vpcId", vpc);
+            const fl = dependsOnVia(
+                resource(FLOW_LOG, "fl", unknownCheckingProxy({ vpcId: UNKNOWN_STRING, trafficType: "ALL" })),
+                "vpcId",
+                vpc,
+            );
             assert.deepEqual(checkStack(policy, [vpc, fl]), []);
-            const unsure = dependsOnVia(resource(FLOW_LOG, "fl", unknownCheckingProxy({ vpcId: UNKNOWN_STRING, trafficType: UNKNOWN_STRING })), "vpcId", vpc);
+            const unsure = dependsOnVia(
+                resource(FLOW_LOG, "fl", unknownCheckingProxy({ vpcId: UNKNOWN_STRING, trafficType: UNKNOWN_STRING })),
+                "vpcId",
+                vpc,
+            );
             assert.throws(() => checkStack(policy, [vpc, unsure]), isUnknownValueError);
         });
 
         it("a known missing flow log is reported even while another VPC is undecided", () => {
             const a = resource(VPC, "a");
             const b = resource(NATIVE_VPC, "b");
-            const unsure = dependsOnVia(resource(NATIVE_FLOW_LOG, "fl", unknownCheckingProxy({ resourceType: UNKNOWN_STRING, trafficType: "ALL" })), "resourceId", b);
+            const unsure = dependsOnVia(
+                resource(NATIVE_FLOW_LOG, "fl", unknownCheckingProxy({ resourceType: UNKNOWN_STRING, trafficType: "ALL" })),
+                "resourceId",
+                b,
+            );
             const found = checkStack(policy, [a, b, unsure]);
-            assert.deepEqual(found.map((f) => f.urn), [a.urn]);
+            assert.deepEqual(
+                found.map((f) => f.urn),
+                [a.urn],
+            );
         });
     });
 });

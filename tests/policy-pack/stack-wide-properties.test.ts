@@ -19,25 +19,83 @@ const NAMES = [
 ];
 
 const TYPES = [
-    "aws:ec2/vpc:Vpc", "aws:ec2/defaultVpc:DefaultVpc", "aws-native:ec2:Vpc", "aws:ec2/flowLog:FlowLog", "aws-native:ec2:FlowLog",
-    "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", "aws-native:s3:Bucket",
+    "aws:ec2/vpc:Vpc",
+    "aws:ec2/defaultVpc:DefaultVpc",
+    "aws-native:ec2:Vpc",
+    "aws:ec2/flowLog:FlowLog",
+    "aws-native:ec2:FlowLog",
+    "aws:s3/bucket:Bucket",
+    "aws:s3/bucketV2:BucketV2",
+    "aws-native:s3:Bucket",
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
-    "aws:s3/bucketPolicy:BucketPolicy", "aws-native:s3:BucketPolicy",
-    "aws:guardduty/detector:Detector", "aws-native:guardduty:Detector", "aws:cloudtrail/trail:Trail", "aws-native:cloudtrail:Trail",
-    "pulumi:pulumi:Stack", "gcp:storage/bucket:Bucket",
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+    "aws:s3/bucketPolicy:BucketPolicy",
+    "aws-native:s3:BucketPolicy",
+    "aws:guardduty/detector:Detector",
+    "aws-native:guardduty:Detector",
+    "aws:cloudtrail/trail:Trail",
+    "aws-native:cloudtrail:Trail",
+    "pulumi:pulumi:Stack",
+    "gcp:storage/bucket:Bucket",
 ];
 
 const KEYS = [
-    "vpcId", "subnetId", "resourceId", "resourceType", "trafficType", "bucket", "bucketName", "rules", "rule",
-    "serverSideEncryptionConfiguration", "bucketEncryption", "publicAccessBlockConfiguration", "blockPublicAcls", "blockPublicPolicy",
-    "ignorePublicAcls", "restrictPublicBuckets", "policy", "policyDocument", "Statement", "Effect", "Principal", "AWS", "Action",
-    "Resource", "Condition", "Bool", "aws:SecureTransport", "NumericLessThanIfExists", "s3:TlsVersion", "NotPrincipal", "enable",
-    "enableLogging", "isLogging",
+    "vpcId",
+    "subnetId",
+    "resourceId",
+    "resourceType",
+    "trafficType",
+    "bucket",
+    "bucketName",
+    "rules",
+    "rule",
+    "serverSideEncryptionConfiguration",
+    "bucketEncryption",
+    "publicAccessBlockConfiguration",
+    "blockPublicAcls",
+    "blockPublicPolicy",
+    "ignorePublicAcls",
+    "restrictPublicBuckets",
+    "policy",
+    "policyDocument",
+    "Statement",
+    "Effect",
+    "Principal",
+    "AWS",
+    "Action",
+    "Resource",
+    "Condition",
+    "Bool",
+    "aws:SecureTransport",
+    "NumericLessThanIfExists",
+    "s3:TlsVersion",
+    "NotPrincipal",
+    "enable",
+    "enableLogging",
+    "isLogging",
 ];
 
-const SEEDS: readonly unknown[] = [null, undefined, "", "*", "s3:*", "Deny", "false", false, true, "ALL", "VPC", "1.2", 1.2, NaN, "{", "{\"Statement\":null}", "[]"];
+const SEEDS: readonly unknown[] = [
+    null,
+    undefined,
+    "",
+    "*",
+    "s3:*",
+    "Deny",
+    "false",
+    false,
+    true,
+    "ALL",
+    "VPC",
+    "1.2",
+    1.2,
+    NaN,
+    "{",
+    '{"Statement":null}',
+    "[]",
+];
 const oddValue = malformedValue(SEEDS, KEYS);
 
 const oddProps = malformedProps(SEEDS, KEYS);
@@ -61,8 +119,31 @@ describe("stack-wide policies: properties", () => {
         it(`${name}: arbitrary stacks, links, config and tags never throw`, () => {
             fc.assert(
                 fc.property(
-                    fc.array(fc.tuple(fc.constantFrom(...TYPES), oddProps, fc.array(fc.nat(), { maxLength: 3 }), fc.constantFrom(...KEYS), fc.constantFrom("prod", "dev", "")), { maxLength: 8 }),
-                    fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom("flowLogTrafficTypes", "accountLevelBlockSatisfies", "acceptTlsVersionDenyAlone", "environmentStacks", "environmentTag", "trailScope"), oddValue), fc.anything()),
+                    fc.array(
+                        fc.tuple(
+                            fc.constantFrom(...TYPES),
+                            oddProps,
+                            fc.array(fc.nat(), { maxLength: 3 }),
+                            fc.constantFrom(...KEYS),
+                            fc.constantFrom("prod", "dev", ""),
+                        ),
+                        { maxLength: 8 },
+                    ),
+                    fc.oneof(
+                        fc.constant({}),
+                        fc.dictionary(
+                            fc.constantFrom(
+                                "flowLogTrafficTypes",
+                                "accountLevelBlockSatisfies",
+                                "acceptTlsVersionDenyAlone",
+                                "environmentStacks",
+                                "environmentTag",
+                                "trailScope",
+                            ),
+                            oddValue,
+                        ),
+                        fc.anything(),
+                    ),
                     fc.oneof(fc.constant(new Map([["zero-trust:environment", "true"]])), fc.constant(new Map()), fc.anything()),
                     (specs, config, tags) => {
                         const resources = specs.map(([type, props, , , stack], i) => {

@@ -27,7 +27,9 @@ const ACCOUNT_PAB = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
 
 const ALL_ON = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
 const KMS_RULES = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:key" }, bucketKeyEnabled: true }];
-const NATIVE_ENCRYPTION = { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:key" } }] };
+const NATIVE_ENCRYPTION = {
+    serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: "arn:key" } }],
+};
 
 function companion(type: string, name: string, bucket: PolicyResource, props: Record<string, unknown>): PolicyResource {
     return dependsOnVia(resource(type, name, { bucket: "b", ...props }), "bucket", bucket);
@@ -50,11 +52,16 @@ describe("stack-s3-bucket-encryption", () => {
         const a = resource(BUCKET, "a");
         const b = resource(BUCKET, "b");
         const found = checkStack(encryption, [a, b, companion(SSE, "sse-b", b, { rules: KMS_RULES })]);
-        assert.deepEqual(found.map((f) => f.urn), [a.urn]);
+        assert.deepEqual(
+            found.map((f) => f.urn),
+            [a.urn],
+        );
     });
 
     it("classic: the deprecated inline serverSideEncryptionConfiguration counts", () => {
-        const bucket = resource(BUCKET, "data", { serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } });
+        const bucket = resource(BUCKET, "data", {
+            serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } },
+        });
         assert.deepEqual(checkStack(encryption, [bucket]), []);
         assert.equal(checkStack(encryption, [resource(BUCKET, "data", { serverSideEncryptionConfiguration: {} })]).length, 1);
     });
@@ -68,16 +75,27 @@ describe("stack-s3-bucket-encryption", () => {
     it("aws-native: bucketEncryption on the bucket passes; none or an empty list fails", () => {
         assert.deepEqual(checkStack(encryption, [resource(NATIVE_BUCKET, "data", { bucketEncryption: NATIVE_ENCRYPTION })]), []);
         assert.match(checkStack(encryption, [resource(NATIVE_BUCKET, "data", {})])[0].message, /no bucketEncryption/);
-        assert.equal(checkStack(encryption, [resource(NATIVE_BUCKET, "data", { bucketEncryption: { serverSideEncryptionConfiguration: [] } })]).length, 1);
+        assert.equal(
+            checkStack(encryption, [resource(NATIVE_BUCKET, "data", { bucketEncryption: { serverSideEncryptionConfiguration: [] } })])
+                .length,
+            1,
+        );
     });
 
     it("preview: unknown inline encryption is undecided; a known missing one is still reported", () => {
         const unsure = resource(NATIVE_BUCKET, "unsure", unknownCheckingProxy({ bucketEncryption: UNKNOWN_OBJECT }));
         assert.throws(() => checkStack(encryption, [unsure]), isUnknownValueError);
         const missing = resource(NATIVE_BUCKET, "missing", {});
-        assert.deepEqual(checkStack(encryption, [unsure, missing]).map((f) => f.urn), [missing.urn]);
+        assert.deepEqual(
+            checkStack(encryption, [unsure, missing]).map((f) => f.urn),
+            [missing.urn],
+        );
         const bucket = resource(BUCKET, "data", unknownCheckingProxy({ bucket: UNKNOWN_STRING }));
-        const sse = dependsOnVia(resource(SSE, "sse", unknownCheckingProxy({ bucket: UNKNOWN_STRING, rules: KMS_RULES })), "bucket", bucket);
+        const sse = dependsOnVia(
+            resource(SSE, "sse", unknownCheckingProxy({ bucket: UNKNOWN_STRING, rules: KMS_RULES })),
+            "bucket",
+            bucket,
+        );
         assert.deepEqual(checkStack(encryption, [bucket, sse]), []);
     });
 
@@ -119,7 +137,9 @@ describe("stack-s3-bucket-public-access-block", () => {
 
     it("aws-native: publicAccessBlockConfiguration on the bucket", () => {
         assert.deepEqual(checkStack(publicAccess, [resource(NATIVE_BUCKET, "data", { publicAccessBlockConfiguration: ALL_ON })]), []);
-        const weak = checkStack(publicAccess, [resource(NATIVE_BUCKET, "data", { publicAccessBlockConfiguration: { ...ALL_ON, blockPublicPolicy: false } })]);
+        const weak = checkStack(publicAccess, [
+            resource(NATIVE_BUCKET, "data", { publicAccessBlockConfiguration: { ...ALL_ON, blockPublicPolicy: false } }),
+        ]);
         assert.equal(weak.length, 1);
         assert.match(weak[0].message, /publicAccessBlockConfiguration leaves blockPublicPolicy off/);
         assert.match(checkStack(publicAccess, [resource(NATIVE_BUCKET, "data", {})])[0].message, /sets no publicAccessBlockConfiguration/);

@@ -1,7 +1,16 @@
 // tls-s3-bucket-policy-denies-insecure-transport: bucket policies that deny plain HTTP.
 
 import { strict as assert } from "assert";
-import { checkStack, dependsOnVia, isUnknownValueError, PolicyResource, resource, stackPolicy, UNKNOWN_STRING, unknownCheckingProxy } from "./harness";
+import {
+    checkStack,
+    dependsOnVia,
+    isUnknownValueError,
+    PolicyResource,
+    resource,
+    stackPolicy,
+    UNKNOWN_STRING,
+    unknownCheckingProxy,
+} from "./harness";
 
 const policy = stackPolicy("tls-s3-bucket-policy-denies-insecure-transport");
 
@@ -18,7 +27,12 @@ const denyHttp = {
     Resource: ["arn:aws:s3:::acme-data", "arn:aws:s3:::acme-data/*"],
     Condition: { Bool: { "aws:SecureTransport": "false" } },
 };
-const allowRead = { Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:root" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-data/*" };
+const allowRead = {
+    Effect: "Allow",
+    Principal: { AWS: "arn:aws:iam::111111111111:root" },
+    Action: "s3:GetObject",
+    Resource: "arn:aws:s3:::acme-data/*",
+};
 
 function doc(...statements: unknown[]): Record<string, unknown> {
     return { Version: "2012-10-17", Statement: statements };
@@ -51,7 +65,10 @@ describe("tls-s3-bucket-policy-denies-insecure-transport", () => {
         assert.equal(none.length, 1);
         assert.equal(none[0].urn, bucket.urn);
         assert.match(none[0].message, /has no bucket policy/);
-        assert.match(checkStack(policy, [bucket, classicPolicy(bucket, JSON.stringify(doc(allowRead)))])[0].message, /no statement that denies/);
+        assert.match(
+            checkStack(policy, [bucket, classicPolicy(bucket, JSON.stringify(doc(allowRead)))])[0].message,
+            /no statement that denies/,
+        );
     });
 
     it("classic: the inline policy of a bucket counts", () => {
@@ -69,7 +86,10 @@ describe("tls-s3-bucket-policy-denies-insecure-transport", () => {
     it("a policy attached to another bucket does not count", () => {
         const a = resource(BUCKET, "a");
         const b = resource(NATIVE_BUCKET, "b");
-        assert.deepEqual(checkStack(policy, [a, b, nativePolicy(b, doc(denyHttp))]).map((f) => f.urn), [a.urn]);
+        assert.deepEqual(
+            checkStack(policy, [a, b, nativePolicy(b, doc(denyHttp))]).map((f) => f.urn),
+            [a.urn],
+        );
     });
 
     it("reads spellings IAM accepts: arrays, boolean false, case of keys and operators, Principal {AWS: *}, Action *", () => {
@@ -78,7 +98,16 @@ describe("tls-s3-bucket-policy-denies-insecure-transport", () => {
         assert.equal(verdict({ ...denyHttp, Principal: { AWS: ["*"] } }), 0);
         assert.equal(verdict({ ...denyHttp, Condition: { bool: { "AWS:SECURETRANSPORT": false } } }), 0);
         assert.equal(verdict({ ...denyHttp, Condition: { BoolIfExists: { "aws:SecureTransport": ["false"] } } }), 0);
-        assert.equal(verdict({ effect: "deny", principal: "*", action: "s3:*", resource: "arn:aws:s3:::acme-data/*", condition: denyHttp.Condition }), 0);
+        assert.equal(
+            verdict({
+                effect: "deny",
+                principal: "*",
+                action: "s3:*",
+                resource: "arn:aws:s3:::acme-data/*",
+                condition: denyHttp.Condition,
+            }),
+            0,
+        );
         assert.equal(verdict({ ...denyHttp, Resource: "*" }), 0);
     });
 
@@ -88,11 +117,19 @@ describe("tls-s3-bucket-policy-denies-insecure-transport", () => {
         assert.equal(verdict({ ...denyHttp, Action: ["s3:GetObject", "s3:PutObject"] }), 1);
         assert.equal(verdict({ ...denyHttp, Resource: "arn:aws:s3:::acme-data" }), 1, "bucket only, not its objects");
         assert.equal(verdict({ ...denyHttp, Condition: { Bool: { "aws:SecureTransport": "true" } } }), 1);
-        assert.equal(verdict({ ...denyHttp, Condition: { Bool: { "aws:SecureTransport": "false" }, StringEquals: { "aws:PrincipalAccount": "1" } } }), 1);
+        assert.equal(
+            verdict({
+                ...denyHttp,
+                Condition: { Bool: { "aws:SecureTransport": "false" }, StringEquals: { "aws:PrincipalAccount": "1" } },
+            }),
+            1,
+        );
         assert.equal(verdict({ ...denyHttp, Condition: { Bool: { "aws:SecureTransport": "false", "aws:ViaAWSService": "false" } } }), 1);
         assert.equal(verdict({ ...denyHttp, NotPrincipal: { AWS: "arn:aws:iam::1:root" } }), 1);
         assert.equal(verdict({ ...denyHttp, Condition: undefined }), 1);
-        const message = checkStack(policy, [resource(BUCKET, "d", { policy: JSON.stringify(doc({ ...denyHttp, Action: "s3:GetObject" })) })])[0].message;
+        const message = checkStack(policy, [
+            resource(BUCKET, "d", { policy: JSON.stringify(doc({ ...denyHttp, Action: "s3:GetObject" })) }),
+        ])[0].message;
         assert.match(message, /Action is not "s3:\*"/);
     });
 
@@ -102,7 +139,11 @@ describe("tls-s3-bucket-policy-denies-insecure-transport", () => {
         assert.equal(verdict(ifExists), 0);
         assert.equal(verdict(plain), 1);
         assert.equal(verdict(plain, { acceptTlsVersionDenyAlone: true }), 0);
-        assert.equal(verdict({ ...denyHttp, Condition: { NumericLessThanIfExists: { "s3:TlsVersion": "1.1" } } }), 1, "1.1 still allows TLS 1.1");
+        assert.equal(
+            verdict({ ...denyHttp, Condition: { NumericLessThanIfExists: { "s3:TlsVersion": "1.1" } } }),
+            1,
+            "1.1 still allows TLS 1.1",
+        );
         assert.equal(verdict({ ...denyHttp, Condition: { NumericLessThanIfExists: { "s3:TlsVersion": "1.3" } } }), 0);
     });
 
@@ -113,22 +154,38 @@ describe("tls-s3-bucket-policy-denies-insecure-transport", () => {
 
     it("preview: unknown policy text is undecided; a known bad bucket is reported alongside", () => {
         const bucket = resource(BUCKET, "data");
-        const unknownPolicy = dependsOnVia(resource(POLICY, "p", unknownCheckingProxy({ bucket: UNKNOWN_STRING, policy: UNKNOWN_STRING })), "bucket", bucket);
+        const unknownPolicy = dependsOnVia(
+            resource(POLICY, "p", unknownCheckingProxy({ bucket: UNKNOWN_STRING, policy: UNKNOWN_STRING })),
+            "bucket",
+            bucket,
+        );
         assert.throws(() => checkStack(policy, [bucket, unknownPolicy]), isUnknownValueError);
         const bare = resource(BUCKET, "bare");
-        assert.deepEqual(checkStack(policy, [bucket, unknownPolicy, bare]).map((f) => f.urn), [bare.urn]);
+        assert.deepEqual(
+            checkStack(policy, [bucket, unknownPolicy, bare]).map((f) => f.urn),
+            [bare.urn],
+        );
     });
 
     it("preview: an aws-native document with an unknown Resource is undecided unless another part already fails", () => {
         const bucket = resource(NATIVE_BUCKET, "data");
         const unknownResource = nativePolicy(bucket, {});
-        unknownResource.props = unknownCheckingProxy({ bucket: UNKNOWN_STRING, policyDocument: doc({ ...denyHttp, Resource: [UNKNOWN_STRING] }) });
+        unknownResource.props = unknownCheckingProxy({
+            bucket: UNKNOWN_STRING,
+            policyDocument: doc({ ...denyHttp, Resource: [UNKNOWN_STRING] }),
+        });
         assert.throws(() => checkStack(policy, [bucket, unknownResource]), isUnknownValueError);
         const wrongAction = nativePolicy(bucket, {});
-        wrongAction.props = unknownCheckingProxy({ bucket: UNKNOWN_STRING, policyDocument: doc({ ...denyHttp, Action: "s3:GetObject", Resource: [UNKNOWN_STRING] }) });
+        wrongAction.props = unknownCheckingProxy({
+            bucket: UNKNOWN_STRING,
+            policyDocument: doc({ ...denyHttp, Action: "s3:GetObject", Resource: [UNKNOWN_STRING] }),
+        });
         assert.equal(checkStack(policy, [bucket, wrongAction]).length, 1);
         const known = nativePolicy(bucket, {});
-        known.props = unknownCheckingProxy({ bucket: UNKNOWN_STRING, policyDocument: doc({ ...denyHttp, Resource: [UNKNOWN_STRING, "arn:aws:s3:::acme-data/*"] }) });
+        known.props = unknownCheckingProxy({
+            bucket: UNKNOWN_STRING,
+            policyDocument: doc({ ...denyHttp, Resource: [UNKNOWN_STRING, "arn:aws:s3:::acme-data/*"] }),
+        });
         assert.deepEqual(checkStack(policy, [bucket, known]), []);
     });
 });

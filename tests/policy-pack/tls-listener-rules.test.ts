@@ -23,16 +23,44 @@ const RULES = [...CLASSIC_RULES, NATIVE_RULE];
 const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener", "aws-native:elasticloadbalancingv2:Listener"];
 
 const redirectKey = (type: string) => (type.startsWith("aws-native:") ? "redirectConfig" : "redirect");
-const redirect = (type: string, protocol?: string) => ({ type: "redirect", [redirectKey(type)]: protocol === undefined ? { port: "443", statusCode: "HTTP_301" } : { protocol, port: "443", statusCode: "HTTP_301" } });
-const forward = (type: string) => (type.startsWith("aws-native:") ? { type: "forward", forwardConfig: { targetGroups: [{ targetGroupArn: "arn:tg" }] } } : { type: "forward", targetGroupArn: "arn:tg" });
-const fixed = (type: string) => ({ type: "fixed-response", [type.startsWith("aws-native:") ? "fixedResponseConfig" : "fixedResponse"]: { contentType: "text/plain", messageBody: "ok", statusCode: "200" } });
+const redirect = (type: string, protocol?: string) => ({
+    type: "redirect",
+    [redirectKey(type)]:
+        protocol === undefined ? { port: "443", statusCode: "HTTP_301" } : { protocol, port: "443", statusCode: "HTTP_301" },
+});
+const forward = (type: string) =>
+    type.startsWith("aws-native:")
+        ? { type: "forward", forwardConfig: { targetGroups: [{ targetGroupArn: "arn:tg" }] } }
+        : { type: "forward", targetGroupArn: "arn:tg" };
+const fixed = (type: string) => ({
+    type: "fixed-response",
+    [type.startsWith("aws-native:") ? "fixedResponseConfig" : "fixedResponse"]: {
+        contentType: "text/plain",
+        messageBody: "ok",
+        statusCode: "200",
+    },
+});
 
-const httpListener = (type: string, props: Record<string, unknown> = { protocol: "HTTP", port: 80, defaultActions: [redirect(type, "HTTPS")] }) => resource(type, "http", props);
+const httpListener = (
+    type: string,
+    props: Record<string, unknown> = { protocol: "HTTP", port: 80, defaultActions: [redirect(type, "HTTPS")] },
+) => resource(type, "http", props);
 const httpsListener = (type: string) =>
-    resource(type, "https", { protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }] });
+    resource(type, "https", {
+        protocol: "HTTPS",
+        port: 443,
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        defaultActions: [{ type: "forward", targetGroupArn: "arn:tg" }],
+    });
 
 function ruleOn(type: string, listener: PolicyResource | undefined, actions: unknown, extra: Record<string, unknown> = {}): PolicyResource {
-    const rule = resource(type, "rule", { priority: 10, conditions: [{ pathPattern: { values: ["/api/*"] } }], listenerArn: UNKNOWN_STRING, ...extra, actions });
+    const rule = resource(type, "rule", {
+        priority: 10,
+        conditions: [{ pathPattern: { values: ["/api/*"] } }],
+        listenerArn: UNKNOWN_STRING,
+        ...extra,
+        actions,
+    });
     return listener === undefined ? rule : dependsOnVia(rule, "listenerArn", listener);
 }
 
@@ -52,7 +80,12 @@ describe("tls-load-balancer-listener-rule", () => {
 
                 it("passes redirects to HTTPS (any case) and fixed responses", () => {
                     const listener = httpListener(listenerType);
-                    for (const actions of [[redirect(ruleType, "HTTPS")], [redirect(ruleType, "https")], [fixed(ruleType)], [fixed(ruleType), redirect(ruleType, " HTTPS ")]]) {
+                    for (const actions of [
+                        [redirect(ruleType, "HTTPS")],
+                        [redirect(ruleType, "https")],
+                        [fixed(ruleType)],
+                        [fixed(ruleType), redirect(ruleType, " HTTPS ")],
+                    ]) {
                         assert.deepEqual(checkStack(policy, [listener, ruleOn(ruleType, listener, actions)]), [], JSON.stringify(actions));
                     }
                 });
@@ -76,7 +109,11 @@ describe("tls-load-balancer-listener-rule", () => {
                         [{}],
                         ["forward"],
                     ]) {
-                        assert.equal(checkStack(policy, [listener, ruleOn(ruleType, listener, actions)]).length, 1, JSON.stringify(actions));
+                        assert.equal(
+                            checkStack(policy, [listener, ruleOn(ruleType, listener, actions)]).length,
+                            1,
+                            JSON.stringify(actions),
+                        );
                     }
                 });
 
@@ -100,7 +137,11 @@ describe("tls-load-balancer-listener-rule", () => {
     it("fails closed on a malformed listener protocol; passes TLS and other non-HTTP protocols", () => {
         const odd = httpListener("aws:lb/listener:Listener", { protocol: 80, port: 80 });
         assert.equal(checkStack(policy, [odd, ruleOn("aws:lb/listenerRule:ListenerRule", odd, [forward("aws:lb")])]).length, 1);
-        const tls = httpListener("aws:lb/listener:Listener", { protocol: "TLS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+        const tls = httpListener("aws:lb/listener:Listener", {
+            protocol: "TLS",
+            port: 443,
+            sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        });
         assert.deepEqual(checkStack(policy, [tls, ruleOn("aws:lb/listenerRule:ListenerRule", tls, [forward("aws:lb")])]), []);
     });
 
@@ -139,8 +180,14 @@ describe("tls-load-balancer-listener-rule", () => {
     });
 
     it("a rule with no listenerArn or a malformed one fails a forward (nothing shows HTTPS)", () => {
-        assert.match(checkStack(policy, [resource(NATIVE_RULE, "r", { actions: [forward(NATIVE_RULE)] })])[0]?.message ?? "", /listenerArn is unset/);
-        assert.match(checkStack(policy, [resource(CLASSIC_RULES[0], "r", { listenerArn: 42, actions: [forward("aws:lb")] })])[0]?.message ?? "", /listenerArn is malformed/);
+        assert.match(
+            checkStack(policy, [resource(NATIVE_RULE, "r", { actions: [forward(NATIVE_RULE)] })])[0]?.message ?? "",
+            /listenerArn is unset/,
+        );
+        assert.match(
+            checkStack(policy, [resource(CLASSIC_RULES[0], "r", { listenerArn: 42, actions: [forward("aws:lb")] })])[0]?.message ?? "",
+            /listenerArn is malformed/,
+        );
     });
 
     it("malformed config falls back to the default (no trusted listeners)", () => {
@@ -154,7 +201,11 @@ describe("tls-load-balancer-listener-rule", () => {
         const http = httpListener("aws:lb/listener:Listener", { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward" }] });
         const resources = [
             http,
-            dependsOnVia(resource("aws:vpclattice/listenerRule:ListenerRule", "lattice", { actions: [{ forward: {} }] }), "listenerIdentifier", http),
+            dependsOnVia(
+                resource("aws:vpclattice/listenerRule:ListenerRule", "lattice", { actions: [{ forward: {} }] }),
+                "listenerIdentifier",
+                http,
+            ),
             resource("gcp:compute/urlMap:URLMap", "u", { actions: [{ type: "forward" }] }),
             resource("aws:s3/bucket:Bucket", "b", {}),
         ];
@@ -164,7 +215,12 @@ describe("tls-load-balancer-listener-rule", () => {
     it("honours exemptions by resource name on the rule", () => {
         const listener = httpListener("aws:lb/listener:Listener");
         const rule = ruleOn("aws:lb/listenerRule:ListenerRule", listener, [forward("aws:lb")]);
-        assert.deepEqual(checkStack(policy, [listener, rule], { exemptions: [{ resourceName: "rule", reason: "ACME HTTP-01 challenges must be served over HTTP" }] }), []);
+        assert.deepEqual(
+            checkStack(policy, [listener, rule], {
+                exemptions: [{ resourceName: "rule", reason: "ACME HTTP-01 challenges must be served over HTTP" }],
+            }),
+            [],
+        );
     });
 
     it("declares its types, config schema (trustedListenerArns, exemptions) and family metadata", () => {
@@ -199,13 +255,27 @@ describe("tls-load-balancer-listener-rule under preview (SDK proxy)", () => {
     });
 
     it("an unknown listenerArn with no listener linked is undecided for a forward, not for a redirect to HTTPS", () => {
-        assert.throws(() => checkStack(policy, [preview(NATIVE_RULE, "r", { listenerArn: UNKNOWN_STRING, actions: [forward(NATIVE_RULE)] })]), isUnknownValueError);
-        assert.deepEqual(checkStack(policy, [preview(NATIVE_RULE, "r", { listenerArn: UNKNOWN_STRING, actions: [redirect(NATIVE_RULE, "HTTPS")] })]), []);
+        assert.throws(
+            () => checkStack(policy, [preview(NATIVE_RULE, "r", { listenerArn: UNKNOWN_STRING, actions: [forward(NATIVE_RULE)] })]),
+            isUnknownValueError,
+        );
+        assert.deepEqual(
+            checkStack(policy, [preview(NATIVE_RULE, "r", { listenerArn: UNKNOWN_STRING, actions: [redirect(NATIVE_RULE, "HTTPS")] })]),
+            [],
+        );
     });
 
     it("a known forward beside an unknown action, on a known HTTP listener, is still a violation", () => {
         const listener = preview(LISTENER, "l", { protocol: "HTTP", port: 80 });
-        const rule = dependsOnVia(preview(RULE, "r", { listenerArn: UNKNOWN_STRING, priority: UNKNOWN_NUMBER, actions: [{ type: UNKNOWN_STRING }, { type: "forward", targetGroupArn: UNKNOWN_STRING }] }), "listenerArn", listener);
+        const rule = dependsOnVia(
+            preview(RULE, "r", {
+                listenerArn: UNKNOWN_STRING,
+                priority: UNKNOWN_NUMBER,
+                actions: [{ type: UNKNOWN_STRING }, { type: "forward", targetGroupArn: UNKNOWN_STRING }],
+            }),
+            "listenerArn",
+            listener,
+        );
         assert.equal(checkStack(policy, [listener, rule]).length, 1);
         // …and a decided violation elsewhere in the stack does not hide behind another rule's unknowns
         const undecided = dependsOnVia(preview(RULE, "u", { actions: UNKNOWN_ARRAY }), "listenerArn", listener);
@@ -213,8 +283,17 @@ describe("tls-load-balancer-listener-rule under preview (SDK proxy)", () => {
     });
 
     it("unknown values that decide nothing are not needed: rules on an HTTPS listener pass", () => {
-        const listener = preview(LISTENER, "l", { protocol: "HTTPS", port: 443, sslPolicy: UNKNOWN_STRING, certificateArn: UNKNOWN_STRING });
-        const rule = dependsOnVia(preview(RULE, "r", { listenerArn: UNKNOWN_STRING, actions: UNKNOWN_ARRAY, conditions: UNKNOWN_ARRAY }), "listenerArn", listener);
+        const listener = preview(LISTENER, "l", {
+            protocol: "HTTPS",
+            port: 443,
+            sslPolicy: UNKNOWN_STRING,
+            certificateArn: UNKNOWN_STRING,
+        });
+        const rule = dependsOnVia(
+            preview(RULE, "r", { listenerArn: UNKNOWN_STRING, actions: UNKNOWN_ARRAY, conditions: UNKNOWN_ARRAY }),
+            "listenerArn",
+            listener,
+        );
         assert.deepEqual(checkStack(policy, [listener, rule]), []);
     });
 });

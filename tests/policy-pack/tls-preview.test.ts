@@ -3,7 +3,16 @@
 // properties the verdict does not need are never read.
 
 import { strict as assert } from "assert";
-import { check, isUnknownValueError, resourcePolicy, UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_OBJECT, UNKNOWN_STRING, unknownCheckingProxy } from "./harness";
+import {
+    check,
+    isUnknownValueError,
+    resourcePolicy,
+    UNKNOWN_ARRAY,
+    UNKNOWN_BOOLEAN,
+    UNKNOWN_OBJECT,
+    UNKNOWN_STRING,
+    unknownCheckingProxy,
+} from "./harness";
 
 const listener = resourcePolicy("tls-load-balancer-listener");
 const cloudFront = resourcePolicy("tls-cloudfront-distribution");
@@ -17,14 +26,38 @@ const preview = (props: Record<string, unknown>) => unknownCheckingProxy(props);
 describe("tls family under preview (unknown values)", () => {
     it("listeners: unknown ARNs and certificates are never read; an unknown policy is undecided", () => {
         const T = "aws:lb/listener:Listener";
-        assert.deepEqual(check(listener, T, preview({ loadBalancerArn: UNKNOWN_STRING, certificateArn: UNKNOWN_STRING, tags: UNKNOWN_OBJECT, protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" })), []);
+        assert.deepEqual(
+            check(
+                listener,
+                T,
+                preview({
+                    loadBalancerArn: UNKNOWN_STRING,
+                    certificateArn: UNKNOWN_STRING,
+                    tags: UNKNOWN_OBJECT,
+                    protocol: "HTTPS",
+                    sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                }),
+            ),
+            [],
+        );
         assert.throws(() => check(listener, T, preview({ protocol: "HTTPS", sslPolicy: UNKNOWN_STRING })), isUnknownValueError);
         assert.throws(() => check(listener, T, preview({ protocol: UNKNOWN_STRING, port: 443 })), isUnknownValueError);
-        assert.throws(() => check(listener, T, preview({ protocol: "HTTP", port: 80, defaultActions: UNKNOWN_ARRAY })), isUnknownValueError);
+        assert.throws(
+            () => check(listener, T, preview({ protocol: "HTTP", port: 80, defaultActions: UNKNOWN_ARRAY })),
+            isUnknownValueError,
+        );
     });
 
     it("listeners: a known forward beside an unknown action is still a violation", () => {
-        const messages = check(listener, "aws-native:elasticloadbalancingv2:Listener", preview({ protocol: "HTTP", port: 80, defaultActions: [{ type: UNKNOWN_STRING }, { type: "forward", targetGroupArn: UNKNOWN_STRING }] }));
+        const messages = check(
+            listener,
+            "aws-native:elasticloadbalancingv2:Listener",
+            preview({
+                protocol: "HTTP",
+                port: 80,
+                defaultActions: [{ type: UNKNOWN_STRING }, { type: "forward", targetGroupArn: UNKNOWN_STRING }],
+            }),
+        );
         assert.equal(messages.length, 1);
     });
 
@@ -40,24 +73,52 @@ describe("tls family under preview (unknown values)", () => {
     });
 
     it("cloudfront: a whole unknown distributionConfig is undecided", () => {
-        assert.throws(() => check(cloudFront, "aws-native:cloudfront:Distribution", preview({ distributionConfig: UNKNOWN_OBJECT })), isUnknownValueError);
+        assert.throws(
+            () => check(cloudFront, "aws-native:cloudfront:Distribution", preview({ distributionConfig: UNKNOWN_OBJECT })),
+            isUnknownValueError,
+        );
     });
 
     it("api gateway, opensearch, elasticache, parameter groups: unknown deciding values are undecided", () => {
-        assert.throws(() => check(apiGateway, "aws:apigateway/domainName:DomainName", preview({ securityPolicy: UNKNOWN_STRING })), isUnknownValueError);
         assert.throws(
-            () => check(openSearch, "aws:opensearch/domain:Domain", preview({ domainEndpointOptions: UNKNOWN_OBJECT, nodeToNodeEncryption: { enabled: true } })),
+            () => check(apiGateway, "aws:apigateway/domainName:DomainName", preview({ securityPolicy: UNKNOWN_STRING })),
             isUnknownValueError,
         );
-        assert.throws(() => check(elastiCache, "aws:elasticache/replicationGroup:ReplicationGroup", preview({ transitEncryptionEnabled: UNKNOWN_BOOLEAN })), isUnknownValueError);
         assert.throws(
-            () => check(parameterGroup, "aws:rds/parameterGroup:ParameterGroup", preview({ family: "postgres16", parameters: [{ name: "rds.force_ssl", value: UNKNOWN_STRING }] })),
+            () =>
+                check(
+                    openSearch,
+                    "aws:opensearch/domain:Domain",
+                    preview({ domainEndpointOptions: UNKNOWN_OBJECT, nodeToNodeEncryption: { enabled: true } }),
+                ),
+            isUnknownValueError,
+        );
+        assert.throws(
+            () =>
+                check(
+                    elastiCache,
+                    "aws:elasticache/replicationGroup:ReplicationGroup",
+                    preview({ transitEncryptionEnabled: UNKNOWN_BOOLEAN }),
+                ),
+            isUnknownValueError,
+        );
+        assert.throws(
+            () =>
+                check(
+                    parameterGroup,
+                    "aws:rds/parameterGroup:ParameterGroup",
+                    preview({ family: "postgres16", parameters: [{ name: "rds.force_ssl", value: UNKNOWN_STRING }] }),
+                ),
             isUnknownValueError,
         );
     });
 
     it("opensearch: node-to-node off is reported although the endpoint options are unknown", () => {
-        const messages = check(openSearch, "aws-native:opensearchservice:Domain", preview({ domainEndpointOptions: UNKNOWN_OBJECT, nodeToNodeEncryptionOptions: { enabled: false } }));
+        const messages = check(
+            openSearch,
+            "aws-native:opensearchservice:Domain",
+            preview({ domainEndpointOptions: UNKNOWN_OBJECT, nodeToNodeEncryptionOptions: { enabled: false } }),
+        );
         assert.equal(messages.length, 1);
     });
 });

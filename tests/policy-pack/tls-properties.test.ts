@@ -40,15 +40,25 @@ const WEAK_OPENSEARCH_POLICIES = ["Policy-Min-TLS-1-0-2019-07", "Policy-Min-TLS-
 const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener", "aws-native:elasticloadbalancingv2:Listener"];
 
 /** Arbitrary extra properties that must not change a verdict on TLS. */
-const noise = fc.dictionary(fc.constantFrom("port", "certificateArn", "tags", "alpnPolicy", "name", "enabled", "comment"), fc.oneof(fc.string(), fc.integer(), fc.boolean()), { maxKeys: 4 });
+const noise = fc.dictionary(
+    fc.constantFrom("port", "certificateArn", "tags", "alpnPolicy", "name", "enabled", "comment"),
+    fc.oneof(fc.string(), fc.integer(), fc.boolean()),
+    { maxKeys: 4 },
+);
 
 describe("tls properties: weak values are always caught", () => {
     it("every weak ELB policy (or none) on HTTPS/TLS listeners, both providers", () => {
         fc.assert(
-            fc.property(fc.constantFrom(...LISTENERS), fc.constantFrom("HTTPS", "TLS", "https", "tls"), fc.option(fc.constantFrom(...WEAK_ELB_POLICIES), { nil: undefined }), noise, (type, protocol, sslPolicy, extra) => {
-                const props = { ...extra, protocol, sslPolicy };
-                assert.equal(check(listener, type, props).length, 1, JSON.stringify(props));
-            }),
+            fc.property(
+                fc.constantFrom(...LISTENERS),
+                fc.constantFrom("HTTPS", "TLS", "https", "tls"),
+                fc.option(fc.constantFrom(...WEAK_ELB_POLICIES), { nil: undefined }),
+                noise,
+                (type, protocol, sslPolicy, extra) => {
+                    const props = { ...extra, protocol, sslPolicy };
+                    assert.equal(check(listener, type, props).length, 1, JSON.stringify(props));
+                },
+            ),
             { numRuns: 300 },
         );
     });
@@ -59,13 +69,22 @@ describe("tls properties: weak values are always caught", () => {
             fc.record({ type: fc.constant("redirect"), redirect: fc.record({ protocol: fc.constantFrom("HTTP", "#{protocol}", "http") }) }),
             fc.record({ type: fc.constant("redirect"), redirectConfig: fc.record({ protocol: fc.constantFrom("HTTP", "#{protocol}") }) }),
         );
-        const good = (type: string) => ({ type: "redirect", [type.startsWith("aws-native") ? "redirectConfig" : "redirect"]: { protocol: "HTTPS", port: "443" } });
+        const good = (type: string) => ({
+            type: "redirect",
+            [type.startsWith("aws-native") ? "redirectConfig" : "redirect"]: { protocol: "HTTPS", port: "443" },
+        });
         fc.assert(
-            fc.property(fc.constantFrom(...LISTENERS), fc.array(fc.boolean(), { maxLength: 3 }), action, fc.nat(3), (type, goods, bad, at) => {
-                const actions: unknown[] = goods.map(() => good(type));
-                actions.splice(Math.min(at, actions.length), 0, bad);
-                assert.equal(check(listener, type, { protocol: "HTTP", port: 80, defaultActions: actions }).length, 1);
-            }),
+            fc.property(
+                fc.constantFrom(...LISTENERS),
+                fc.array(fc.boolean(), { maxLength: 3 }),
+                action,
+                fc.nat(3),
+                (type, goods, bad, at) => {
+                    const actions: unknown[] = goods.map(() => good(type));
+                    actions.splice(Math.min(at, actions.length), 0, bad);
+                    assert.equal(check(listener, type, { protocol: "HTTP", port: 80, defaultActions: actions }).length, 1);
+                },
+            ),
             { numRuns: 300 },
         );
     });
@@ -75,23 +94,50 @@ describe("tls properties: weak values are always caught", () => {
             viewerCertificate: { acmCertificateArn: "arn", minimumProtocolVersion: "TLSv1.2_2021" } as Record<string, unknown>,
             defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" },
             orderedCacheBehaviors: [] as unknown[],
-            origins: [{ originId: "o", customOriginConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } }] as Record<string, unknown>[],
+            origins: [
+                { originId: "o", customOriginConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } },
+            ] as Record<string, unknown>[],
         });
         const flaw = fc.oneof(
-            fc.constantFrom(...WEAK_CLOUDFRONT_VERSIONS).map((v) => (d: ReturnType<typeof base>) => (d.viewerCertificate.minimumProtocolVersion = v)),
-            fc.constant((d: ReturnType<typeof base>) => (d.viewerCertificate = { cloudfrontDefaultCertificate: true, cloudFrontDefaultCertificate: true })),
+            fc
+                .constantFrom(...WEAK_CLOUDFRONT_VERSIONS)
+                .map((v) => (d: ReturnType<typeof base>) => (d.viewerCertificate.minimumProtocolVersion = v)),
+            fc.constant(
+                (d: ReturnType<typeof base>) =>
+                    (d.viewerCertificate = { cloudfrontDefaultCertificate: true, cloudFrontDefaultCertificate: true }),
+            ),
             fc.constant((d: ReturnType<typeof base>) => delete d.viewerCertificate.minimumProtocolVersion),
             fc.constant((d: ReturnType<typeof base>) => (d.defaultCacheBehavior.viewerProtocolPolicy = "allow-all")),
-            fc.constant((d: ReturnType<typeof base>) => d.orderedCacheBehaviors.push({ pathPattern: "/x", viewerProtocolPolicy: "allow-all" })),
-            fc.subarray(WEAK_ORIGIN_PROTOCOLS, { minLength: 1 }).map((weak) => (d: ReturnType<typeof base>) => (d.origins[0].customOriginConfig = { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2", ...weak] })),
-            fc.constantFrom("http-only", "match-viewer").map((p) => (d: ReturnType<typeof base>) => (d.origins[0].customOriginConfig = { originProtocolPolicy: p, originSslProtocols: ["TLSv1.2"] })),
+            fc.constant((d: ReturnType<typeof base>) =>
+                d.orderedCacheBehaviors.push({ pathPattern: "/x", viewerProtocolPolicy: "allow-all" }),
+            ),
+            fc.subarray(WEAK_ORIGIN_PROTOCOLS, { minLength: 1 }).map(
+                (weak) => (d: ReturnType<typeof base>) =>
+                    (d.origins[0].customOriginConfig = {
+                        originProtocolPolicy: "https-only",
+                        originSslProtocols: ["TLSv1.2", ...weak],
+                    }),
+            ),
+            fc
+                .constantFrom("http-only", "match-viewer")
+                .map(
+                    (p) => (d: ReturnType<typeof base>) =>
+                        (d.origins[0].customOriginConfig = { originProtocolPolicy: p, originSslProtocols: ["TLSv1.2"] }),
+                ),
         );
         fc.assert(
             fc.property(flaw, fc.boolean(), (mutate, native) => {
                 const d = base();
                 mutate(d);
                 const props = native
-                    ? { distributionConfig: { viewerCertificate: d.viewerCertificate, defaultCacheBehavior: d.defaultCacheBehavior, cacheBehaviors: d.orderedCacheBehaviors, origins: d.origins.map(({ originId, ...o }) => ({ id: originId, ...o })) } }
+                    ? {
+                          distributionConfig: {
+                              viewerCertificate: d.viewerCertificate,
+                              defaultCacheBehavior: d.defaultCacheBehavior,
+                              cacheBehaviors: d.orderedCacheBehaviors,
+                              origins: d.origins.map(({ originId, ...o }) => ({ id: originId, ...o })),
+                          },
+                      }
                     : d;
                 const type = native ? "aws-native:cloudfront:Distribution" : "aws:cloudfront/distribution:Distribution";
                 assert.ok(check(cloudFront, type, props).length >= 1, JSON.stringify(props));
@@ -101,7 +147,13 @@ describe("tls properties: weak values are always caught", () => {
     });
 
     it("every weak API Gateway policy (or none), every domain type", () => {
-        const types = ["aws:apigateway/domainName:DomainName", "aws-native:apigateway:DomainName", "aws-native:apigateway:DomainNameV2", "aws:apigatewayv2/domainName:DomainName", "aws-native:apigatewayv2:DomainName"];
+        const types = [
+            "aws:apigateway/domainName:DomainName",
+            "aws-native:apigateway:DomainName",
+            "aws-native:apigateway:DomainNameV2",
+            "aws:apigatewayv2/domainName:DomainName",
+            "aws-native:apigatewayv2:DomainName",
+        ];
         fc.assert(
             fc.property(fc.constantFrom(...types), fc.option(fc.constantFrom(...WEAK_API_POLICIES), { nil: undefined }), (type, policy) => {
                 const props =
@@ -122,10 +174,14 @@ describe("tls properties: weak values are always caught", () => {
             ["aws-native:opensearchservice:Domain", "nodeToNodeEncryptionOptions"],
         ];
         fc.assert(
-            fc.property(fc.constantFrom(...types), fc.option(fc.constantFrom(...WEAK_OPENSEARCH_POLICIES), { nil: undefined }), ([type, n2n], policy) => {
-                const props = { domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: policy }, [n2n]: { enabled: true } };
-                assert.equal(check(openSearch, type, props).length, 1);
-            }),
+            fc.property(
+                fc.constantFrom(...types),
+                fc.option(fc.constantFrom(...WEAK_OPENSEARCH_POLICIES), { nil: undefined }),
+                ([type, n2n], policy) => {
+                    const props = { domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: policy }, [n2n]: { enabled: true } };
+                    assert.equal(check(openSearch, type, props).length, 1);
+                },
+            ),
         );
     });
 
@@ -140,44 +196,151 @@ describe("tls properties: weak values are always caught", () => {
             ["aws:redshift/parameterGroup:ParameterGroup", "redshift-2.0", "require_ssl"],
         ];
         fc.assert(
-            fc.property(fc.constantFrom(...families), fc.option(fc.constantFrom("0", "OFF", "false", "off", "", "2"), { nil: undefined }), ([type, family, name], value) => {
-                const parameters = value === undefined ? [] : [{ name, value }];
-                assert.equal(check(parameterGroup, type, { family, parameters }).length, 1);
-            }),
+            fc.property(
+                fc.constantFrom(...families),
+                fc.option(fc.constantFrom("0", "OFF", "false", "off", "", "2"), { nil: undefined }),
+                ([type, family, name], value) => {
+                    const parameters = value === undefined ? [] : [{ name, value }];
+                    assert.equal(check(parameterGroup, type, { family, parameters }).length, 1);
+                },
+            ),
         );
     });
 });
 
 const TLS_TYPES = [
-    "aws:lb/listener:Listener", "aws:alb/listener:Listener", "aws-native:elasticloadbalancingv2:Listener",
-    "aws:cloudfront/distribution:Distribution", "aws-native:cloudfront:Distribution", "aws:cloudfront/vpcOrigin:VpcOrigin", "aws-native:cloudfront:VpcOrigin",
-    "aws:apigateway/domainName:DomainName", "aws:apigatewayv2/domainName:DomainName", "aws-native:apigateway:DomainName", "aws-native:apigateway:DomainNameV2", "aws-native:apigatewayv2:DomainName",
-    "aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain", "aws-native:opensearchservice:Domain",
-    "aws:elasticache/replicationGroup:ReplicationGroup", "aws-native:elasticache:ReplicationGroup", "aws:elasticache/cluster:Cluster",
-    "aws:msk/cluster:Cluster", "aws-native:msk:Cluster",
-    "aws:rds/parameterGroup:ParameterGroup", "aws:rds/clusterParameterGroup:ClusterParameterGroup", "aws-native:rds:DBParameterGroup", "aws-native:rds:DBClusterParameterGroup",
-    "aws:redshift/parameterGroup:ParameterGroup", "aws-native:redshift:ClusterParameterGroup",
+    "aws:lb/listener:Listener",
+    "aws:alb/listener:Listener",
+    "aws-native:elasticloadbalancingv2:Listener",
+    "aws:cloudfront/distribution:Distribution",
+    "aws-native:cloudfront:Distribution",
+    "aws:cloudfront/vpcOrigin:VpcOrigin",
+    "aws-native:cloudfront:VpcOrigin",
+    "aws:apigateway/domainName:DomainName",
+    "aws:apigatewayv2/domainName:DomainName",
+    "aws-native:apigateway:DomainName",
+    "aws-native:apigateway:DomainNameV2",
+    "aws-native:apigatewayv2:DomainName",
+    "aws:opensearch/domain:Domain",
+    "aws:elasticsearch/domain:Domain",
+    "aws-native:opensearchservice:Domain",
+    "aws:elasticache/replicationGroup:ReplicationGroup",
+    "aws-native:elasticache:ReplicationGroup",
+    "aws:elasticache/cluster:Cluster",
+    "aws:msk/cluster:Cluster",
+    "aws-native:msk:Cluster",
+    "aws:rds/parameterGroup:ParameterGroup",
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+    "aws-native:rds:DBParameterGroup",
+    "aws-native:rds:DBClusterParameterGroup",
+    "aws:redshift/parameterGroup:ParameterGroup",
+    "aws-native:redshift:ClusterParameterGroup",
 ];
-const DB_TYPES = ["aws:rds/instance:Instance", "aws-native:rds:DBInstance", "aws:rds/cluster:Cluster", "aws-native:rds:DBCluster", "aws:redshift/cluster:Cluster", "aws-native:redshift:Cluster"];
+const DB_TYPES = [
+    "aws:rds/instance:Instance",
+    "aws-native:rds:DBInstance",
+    "aws:rds/cluster:Cluster",
+    "aws-native:rds:DBCluster",
+    "aws:redshift/cluster:Cluster",
+    "aws-native:redshift:Cluster",
+];
 
 const KEYS = [
-    "protocol", "port", "sslPolicy", "defaultActions", "type", "redirect", "redirectConfig", "viewerCertificate", "distributionConfig",
-    "cloudfrontDefaultCertificate", "cloudFrontDefaultCertificate", "minimumProtocolVersion", "acmCertificateArn", "defaultCacheBehavior",
-    "orderedCacheBehaviors", "cacheBehaviors", "viewerProtocolPolicy", "origins", "customOriginConfig", "customOrigin", "originProtocolPolicy",
-    "originSslProtocols", "items", "vpcOriginEndpointConfig", "securityPolicy", "domainNameConfiguration", "domainNameConfigurations",
-    "domainEndpointOptions", "enforceHttps", "tlsSecurityPolicy", "nodeToNodeEncryption", "nodeToNodeEncryptionOptions", "enabled",
-    "transitEncryptionEnabled", "transitEncryptionMode", "replicationGroupId", "globalReplicationGroupId", "encryptionInfo",
-    "encryptionInTransit", "clientBroker", "inCluster", "family", "parameterGroupFamily", "parameters", "name", "value", "parameterName",
-    "parameterValue", "engine", "parameterGroupName", "dbParameterGroupName", "dbClusterParameterGroupName", "clusterParameterGroupName",
-    "dbClusterIdentifier", "rds.force_ssl", "require_ssl",
+    "protocol",
+    "port",
+    "sslPolicy",
+    "defaultActions",
+    "type",
+    "redirect",
+    "redirectConfig",
+    "viewerCertificate",
+    "distributionConfig",
+    "cloudfrontDefaultCertificate",
+    "cloudFrontDefaultCertificate",
+    "minimumProtocolVersion",
+    "acmCertificateArn",
+    "defaultCacheBehavior",
+    "orderedCacheBehaviors",
+    "cacheBehaviors",
+    "viewerProtocolPolicy",
+    "origins",
+    "customOriginConfig",
+    "customOrigin",
+    "originProtocolPolicy",
+    "originSslProtocols",
+    "items",
+    "vpcOriginEndpointConfig",
+    "securityPolicy",
+    "domainNameConfiguration",
+    "domainNameConfigurations",
+    "domainEndpointOptions",
+    "enforceHttps",
+    "tlsSecurityPolicy",
+    "nodeToNodeEncryption",
+    "nodeToNodeEncryptionOptions",
+    "enabled",
+    "transitEncryptionEnabled",
+    "transitEncryptionMode",
+    "replicationGroupId",
+    "globalReplicationGroupId",
+    "encryptionInfo",
+    "encryptionInTransit",
+    "clientBroker",
+    "inCluster",
+    "family",
+    "parameterGroupFamily",
+    "parameters",
+    "name",
+    "value",
+    "parameterName",
+    "parameterValue",
+    "engine",
+    "parameterGroupName",
+    "dbParameterGroupName",
+    "dbClusterParameterGroupName",
+    "clusterParameterGroupName",
+    "dbClusterIdentifier",
+    "rds.force_ssl",
+    "require_ssl",
 ];
 
-const SEEDS: readonly unknown[] = [null, undefined, "", "HTTPS", "HTTP", "TCP", "redirect", "TLSv1", "TLS_1_0", "allow-all", "https-only", "postgres16", "mysql", "1", "0", true, false, "true", 443, NaN, -1, "default.postgres16"];
+const SEEDS: readonly unknown[] = [
+    null,
+    undefined,
+    "",
+    "HTTPS",
+    "HTTP",
+    "TCP",
+    "redirect",
+    "TLSv1",
+    "TLS_1_0",
+    "allow-all",
+    "https-only",
+    "postgres16",
+    "mysql",
+    "1",
+    "0",
+    true,
+    false,
+    "true",
+    443,
+    NaN,
+    -1,
+    "default.postgres16",
+];
 
 const oddProps = malformedProps(SEEDS, KEYS);
 
 describe("tls properties: malformed input never throws", () => {
-    const resourcePolicies = ["tls-load-balancer-listener", "tls-cloudfront-distribution", "tls-api-gateway-domain", "tls-opensearch-domain", "tls-elasticache-in-transit", "tls-msk-in-transit", "tls-database-parameter-group"];
+    const resourcePolicies = [
+        "tls-load-balancer-listener",
+        "tls-cloudfront-distribution",
+        "tls-api-gateway-domain",
+        "tls-opensearch-domain",
+        "tls-elasticache-in-transit",
+        "tls-msk-in-transit",
+        "tls-database-parameter-group",
+    ];
     for (const name of resourcePolicies) {
         it(`${name}: every TLS type with arbitrary props`, () => {
             const policy = resourcePolicy(name);
@@ -194,16 +357,32 @@ describe("tls properties: malformed input never throws", () => {
     it("tls-database-enforcing-parameter-group: arbitrary stacks of odd databases and groups", () => {
         const types = [...DB_TYPES, ...TLS_TYPES.filter((t) => t.includes("arameterGroup")), "aws:s3/bucket:Bucket"];
         fc.assert(
-            fc.property(fc.array(fc.tuple(fc.constantFrom(...types), oddProps), { maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.nat(5), fc.constantFrom("parameterGroupName", "dbParameterGroupName", "dbClusterParameterGroupName", "clusterParameterGroupName")), { maxLength: 6 }), (specs, links) => {
-                const resources = specs.map(([type, props], i) => resource(type, `r${i}`, (props ?? {}) as Record<string, unknown>));
-                for (const [from, to, property] of links) {
-                    if (resources[from] && resources[to]) {
-                        dependsOnVia(resources[from], property, resources[to]);
+            fc.property(
+                fc.array(fc.tuple(fc.constantFrom(...types), oddProps), { maxLength: 6 }),
+                fc.array(
+                    fc.tuple(
+                        fc.nat(5),
+                        fc.nat(5),
+                        fc.constantFrom(
+                            "parameterGroupName",
+                            "dbParameterGroupName",
+                            "dbClusterParameterGroupName",
+                            "clusterParameterGroupName",
+                        ),
+                    ),
+                    { maxLength: 6 },
+                ),
+                (specs, links) => {
+                    const resources = specs.map(([type, props], i) => resource(type, `r${i}`, (props ?? {}) as Record<string, unknown>));
+                    for (const [from, to, property] of links) {
+                        if (resources[from] && resources[to]) {
+                            dependsOnVia(resources[from], property, resources[to]);
+                        }
                     }
-                }
-                const found = checkStack(databases, resources);
-                assertEvaluated(found.map((f) => f.message));
-            }),
+                    const found = checkStack(databases, resources);
+                    assertEvaluated(found.map((f) => f.message));
+                },
+            ),
             { numRuns: 300 },
         );
     });

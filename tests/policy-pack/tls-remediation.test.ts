@@ -9,12 +9,22 @@ const CLASSIC = "aws:lb/listener:Listener";
 const NATIVE = "aws-native:elasticloadbalancingv2:Listener";
 const RECOMMENDED = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 const forward = [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/app/0123" }];
-const https = { loadBalancerArn: "arn:lb", port: 443, protocol: "HTTPS", certificateArn: "arn:aws:acm:eu-west-1:111111111111:certificate/x", defaultActions: forward };
+const https = {
+    loadBalancerArn: "arn:lb",
+    port: 443,
+    protocol: "HTTPS",
+    certificateArn: "arn:aws:acm:eu-west-1:111111111111:certificate/x",
+    defaultActions: forward,
+};
 
 describe("tls-load-balancer-listener remediation", () => {
     it("sets the recommended TLS 1.2+ policy in place of a missing or weak one, keeping every other input", () => {
         for (const type of [CLASSIC, "aws:alb/listener:Listener", NATIVE]) {
-            for (const before of [{ ...https }, { ...https, sslPolicy: "ELBSecurityPolicy-2016-08" }, { ...https, protocol: "TLS", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" }]) {
+            for (const before of [
+                { ...https },
+                { ...https, sslPolicy: "ELBSecurityPolicy-2016-08" },
+                { ...https, protocol: "TLS", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" },
+            ]) {
                 const after = remediate(policy, type, before);
                 assert.deepEqual(after, { ...before, sslPolicy: RECOMMENDED }, type);
                 assert.deepEqual(check(policy, type, after), [], "the remediated listener passes");
@@ -25,7 +35,10 @@ describe("tls-load-balancer-listener remediation", () => {
     it("leaves an allowed policy alone, and uses the first allowed policy when the allow-list drops the recommended one", () => {
         assert.equal(remediate(policy, CLASSIC, { ...https, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" }), undefined);
         const config = { allowedSslPolicies: ["ELBSecurityPolicy-TLS13-1-3-2021-06"] };
-        assert.equal(remediate(policy, CLASSIC, { ...https, sslPolicy: RECOMMENDED }, config)?.["sslPolicy"], "ELBSecurityPolicy-TLS13-1-3-2021-06");
+        assert.equal(
+            remediate(policy, CLASSIC, { ...https, sslPolicy: RECOMMENDED }, config)?.["sslPolicy"],
+            "ELBSecurityPolicy-TLS13-1-3-2021-06",
+        );
     });
 
     it("turns a plain HTTP listener into a permanent redirect to HTTPS, in each provider's shape", () => {
@@ -35,9 +48,14 @@ describe("tls-load-balancer-listener remediation", () => {
             defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
         });
         const native = remediate(policy, NATIVE, http);
-        assert.deepEqual(native?.["defaultActions"], [{ type: "redirect", redirectConfig: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+        assert.deepEqual(native?.["defaultActions"], [
+            { type: "redirect", redirectConfig: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]);
         assert.deepEqual(check(policy, NATIVE, native), []);
-        const redirecting = { ...http, defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] };
+        const redirecting = {
+            ...http,
+            defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+        };
         assert.equal(remediate(policy, CLASSIC, redirecting), undefined, "already a redirect to HTTPS");
     });
 
@@ -50,25 +68,43 @@ describe("tls-load-balancer-listener remediation", () => {
     });
 
     it("never loosens: a remediated listener keeps every other input and has no violation it did not have before", () => {
-        const listener = fc.record({
-            protocol: fc.constantFrom("HTTPS", "TLS", "HTTP", "TCP", "https", undefined),
-            port: fc.constantFrom(80, 443, 8443, undefined),
-            sslPolicy: fc.constantFrom(undefined, "ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS-1-0-2015-04", RECOMMENDED, "ELBSecurityPolicy-FS-1-2-Res-2020-10", "made-up"),
-            defaultActions: fc.constantFrom(forward, [], [{ type: "redirect", redirect: { protocol: "HTTP" } }], [{ type: "fixed-response" }]),
-            certificateArn: fc.constantFrom(undefined, "arn:aws:acm:eu-west-1:111111111111:certificate/x"),
-            extra: fc.jsonValue(),
-        }, { requiredKeys: [] });
-        fc.assert(fc.property(listener, fc.constantFrom(CLASSIC, NATIVE), (props, type) => {
-            const after = remediate(policy, type, props);
-            if (after === undefined) {
-                return;
-            }
-            for (const [key, value] of Object.entries(props)) {
-                if (key !== "sslPolicy" && key !== "defaultActions") {
-                    assert.deepEqual(after[key], value, `${key} is kept`);
+        const listener = fc.record(
+            {
+                protocol: fc.constantFrom("HTTPS", "TLS", "HTTP", "TCP", "https", undefined),
+                port: fc.constantFrom(80, 443, 8443, undefined),
+                sslPolicy: fc.constantFrom(
+                    undefined,
+                    "ELBSecurityPolicy-2016-08",
+                    "ELBSecurityPolicy-TLS-1-0-2015-04",
+                    RECOMMENDED,
+                    "ELBSecurityPolicy-FS-1-2-Res-2020-10",
+                    "made-up",
+                ),
+                defaultActions: fc.constantFrom(
+                    forward,
+                    [],
+                    [{ type: "redirect", redirect: { protocol: "HTTP" } }],
+                    [{ type: "fixed-response" }],
+                ),
+                certificateArn: fc.constantFrom(undefined, "arn:aws:acm:eu-west-1:111111111111:certificate/x"),
+                extra: fc.jsonValue(),
+            },
+            { requiredKeys: [] },
+        );
+        fc.assert(
+            fc.property(listener, fc.constantFrom(CLASSIC, NATIVE), (props, type) => {
+                const after = remediate(policy, type, props);
+                if (after === undefined) {
+                    return;
                 }
-            }
-            assert.ok(check(policy, type, after).length <= check(policy, type, props).length);
-        }), { numRuns: 500 });
+                for (const [key, value] of Object.entries(props)) {
+                    if (key !== "sslPolicy" && key !== "defaultActions") {
+                        assert.deepEqual(after[key], value, `${key} is kept`);
+                    }
+                }
+                assert.ok(check(policy, type, after).length <= check(policy, type, props).length);
+            }),
+            { numRuns: 500 },
+        );
     });
 });

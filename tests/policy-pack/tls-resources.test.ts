@@ -18,31 +18,70 @@ describe("tls-load-balancer-listener", () => {
     for (const type of LISTENERS) {
         describe(type, () => {
             it("passes HTTPS and TLS with an allowed policy", () => {
-                assert.deepEqual(check(listener, type, { protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), []);
-                assert.deepEqual(check(listener, type, { protocol: "TLS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09" }), []);
-                assert.deepEqual(check(listener, type, { protocol: "https", port: "443", sslPolicy: " ELBSecurityPolicy-FS-1-2-Res-2020-10 " }), []);
+                assert.deepEqual(
+                    check(listener, type, { protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }),
+                    [],
+                );
+                assert.deepEqual(
+                    check(listener, type, { protocol: "TLS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09" }),
+                    [],
+                );
+                assert.deepEqual(
+                    check(listener, type, { protocol: "https", port: "443", sslPolicy: " ELBSecurityPolicy-FS-1-2-Res-2020-10 " }),
+                    [],
+                );
             });
 
             it("fails HTTPS/TLS without a policy (defaults to ELBSecurityPolicy-2016-08) or with a weak one", () => {
                 assert.match(check(listener, type, { protocol: "HTTPS", port: 443 })[0], /ELBSecurityPolicy-2016-08/);
                 assert.equal(check(listener, type, { protocol: "TLS", port: 443, sslPolicy: null }).length, 1);
-                assert.equal(check(listener, type, { protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" }).length, 1);
+                assert.equal(
+                    check(listener, type, { protocol: "HTTPS", port: 443, sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" }).length,
+                    1,
+                );
                 assert.equal(check(listener, type, { protocol: "HTTPS", port: 443, sslPolicy: 42 }).length, 1);
             });
 
             it("honours a configured allow-list", () => {
                 const config = { allowedSslPolicies: ["ELBSecurityPolicy-TLS13-1-3-2021-06"] };
-                assert.equal(check(listener, type, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }, config).length, 1);
-                assert.deepEqual(check(listener, type, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" }, config), []);
+                assert.equal(
+                    check(listener, type, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }, config).length,
+                    1,
+                );
+                assert.deepEqual(
+                    check(listener, type, { protocol: "HTTPS", sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" }, config),
+                    [],
+                );
             });
 
             it("passes HTTP only when every default action redirects to HTTPS", () => {
                 const redirect = { type: "redirect", [redirectKey(type)]: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } };
                 assert.deepEqual(check(listener, type, { protocol: "HTTP", port: 80, defaultActions: [redirect] }), []);
-                assert.equal(check(listener, type, { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward", targetGroupArn: "arn" }] }).length, 1);
-                assert.equal(check(listener, type, { protocol: "HTTP", port: 80, defaultActions: [redirect, { type: "fixed-response" }] }).length, 1);
-                assert.equal(check(listener, type, { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", [redirectKey(type)]: { port: "8080" } }] }).length, 1);
-                assert.equal(check(listener, type, { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", [redirectKey(type)]: { protocol: "HTTP" } }] }).length, 1);
+                assert.equal(
+                    check(listener, type, { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward", targetGroupArn: "arn" }] })
+                        .length,
+                    1,
+                );
+                assert.equal(
+                    check(listener, type, { protocol: "HTTP", port: 80, defaultActions: [redirect, { type: "fixed-response" }] }).length,
+                    1,
+                );
+                assert.equal(
+                    check(listener, type, {
+                        protocol: "HTTP",
+                        port: 80,
+                        defaultActions: [{ type: "redirect", [redirectKey(type)]: { port: "8080" } }],
+                    }).length,
+                    1,
+                );
+                assert.equal(
+                    check(listener, type, {
+                        protocol: "HTTP",
+                        port: 80,
+                        defaultActions: [{ type: "redirect", [redirectKey(type)]: { protocol: "HTTP" } }],
+                    }).length,
+                    1,
+                );
                 assert.equal(check(listener, type, { protocol: "HTTP", port: 80, defaultActions: [] }).length, 1);
                 // No protocol with a port: the ALB default, HTTP.
                 assert.equal(check(listener, type, { port: 80, defaultActions: [{ type: "forward" }] }).length, 1);
@@ -72,12 +111,20 @@ describe("tls-load-balancer-listener", () => {
 
 const GOOD_CLASSIC_DISTRIBUTION = {
     enabled: true,
-    viewerCertificate: { acmCertificateArn: "arn:aws:acm:us-east-1:1:certificate/x", sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" },
+    viewerCertificate: {
+        acmCertificateArn: "arn:aws:acm:us-east-1:1:certificate/x",
+        sslSupportMethod: "sni-only",
+        minimumProtocolVersion: "TLSv1.2_2021",
+    },
     defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https" },
     orderedCacheBehaviors: [{ pathPattern: "/api/*", viewerProtocolPolicy: "https-only" }],
     origins: [
         { originId: "s3", domainName: "b.s3.amazonaws.com", s3OriginConfig: {} },
-        { originId: "app", domainName: "app.example.com", customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } },
+        {
+            originId: "app",
+            domainName: "app.example.com",
+            customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] },
+        },
     ],
 };
 
@@ -124,8 +171,21 @@ describe("tls-cloudfront-distribution", () => {
                 assert.equal(check(cloudFront, type, props).length, 1, `${type} ${JSON.stringify(props)}`);
             }
         }
-        assert.equal(check(cloudFront, NATIVE, { distributionConfig: { ...nativeOf(GOOD_CLASSIC_DISTRIBUTION).distributionConfig as object, viewerCertificate: { cloudFrontDefaultCertificate: true } } }).length, 1);
-        assert.equal(check(cloudFront, NATIVE, { distributionConfig: { ...nativeOf(GOOD_CLASSIC_DISTRIBUTION).distributionConfig as object, viewerCertificate: undefined } }).length, 1);
+        assert.equal(
+            check(cloudFront, NATIVE, {
+                distributionConfig: {
+                    ...(nativeOf(GOOD_CLASSIC_DISTRIBUTION).distributionConfig as object),
+                    viewerCertificate: { cloudFrontDefaultCertificate: true },
+                },
+            }).length,
+            1,
+        );
+        assert.equal(
+            check(cloudFront, NATIVE, {
+                distributionConfig: { ...(nativeOf(GOOD_CLASSIC_DISTRIBUTION).distributionConfig as object), viewerCertificate: undefined },
+            }).length,
+            1,
+        );
     });
 
     it("fails allow-all on the default or an ordered behaviour", () => {
@@ -158,11 +218,39 @@ describe("tls-cloudfront-distribution", () => {
 
     it("checks the aws-native legacy customOrigin and both VPC origin types", () => {
         const base = nativeOf(GOOD_CLASSIC_DISTRIBUTION).distributionConfig as object;
-        assert.equal(check(cloudFront, NATIVE, { distributionConfig: { ...base, customOrigin: { originProtocolPolicy: "http-only", originSslProtocols: ["TLSv1.2"] } } }).length, 1);
-        assert.deepEqual(check(cloudFront, "aws:cloudfront/vpcOrigin:VpcOrigin", { vpcOriginEndpointConfig: { originProtocolPolicy: "https-only", originSslProtocols: { items: ["TLSv1.2"], quantity: 1 } } }), []);
-        assert.equal(check(cloudFront, "aws:cloudfront/vpcOrigin:VpcOrigin", { vpcOriginEndpointConfig: { originProtocolPolicy: "https-only", originSslProtocols: { items: ["TLSv1", "TLSv1.2"], quantity: 2 } } }).length, 1);
-        assert.deepEqual(check(cloudFront, "aws-native:cloudfront:VpcOrigin", { vpcOriginEndpointConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } }), []);
-        assert.equal(check(cloudFront, "aws-native:cloudfront:VpcOrigin", { vpcOriginEndpointConfig: { originProtocolPolicy: "match-viewer", originSslProtocols: ["TLSv1.2"] } }).length, 1);
+        assert.equal(
+            check(cloudFront, NATIVE, {
+                distributionConfig: { ...base, customOrigin: { originProtocolPolicy: "http-only", originSslProtocols: ["TLSv1.2"] } },
+            }).length,
+            1,
+        );
+        assert.deepEqual(
+            check(cloudFront, "aws:cloudfront/vpcOrigin:VpcOrigin", {
+                vpcOriginEndpointConfig: { originProtocolPolicy: "https-only", originSslProtocols: { items: ["TLSv1.2"], quantity: 1 } },
+            }),
+            [],
+        );
+        assert.equal(
+            check(cloudFront, "aws:cloudfront/vpcOrigin:VpcOrigin", {
+                vpcOriginEndpointConfig: {
+                    originProtocolPolicy: "https-only",
+                    originSslProtocols: { items: ["TLSv1", "TLSv1.2"], quantity: 2 },
+                },
+            }).length,
+            1,
+        );
+        assert.deepEqual(
+            check(cloudFront, "aws-native:cloudfront:VpcOrigin", {
+                vpcOriginEndpointConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] },
+            }),
+            [],
+        );
+        assert.equal(
+            check(cloudFront, "aws-native:cloudfront:VpcOrigin", {
+                vpcOriginEndpointConfig: { originProtocolPolicy: "match-viewer", originSslProtocols: ["TLSv1.2"] },
+            }).length,
+            1,
+        );
     });
 });
 
@@ -171,16 +259,33 @@ describe("tls-api-gateway-domain", () => {
     it("passes TLS_1_2 and enhanced policies, fails TLS_1_0 and unset", () => {
         for (const type of V1) {
             assert.deepEqual(check(apiGateway, type, { securityPolicy: "TLS_1_2" }), [], type);
-            assert.deepEqual(check(apiGateway, type, { securityPolicy: "SecurityPolicy_TLS13_1_2_2021_06", endpointAccessMode: "STRICT" }), [], type);
+            assert.deepEqual(
+                check(apiGateway, type, { securityPolicy: "SecurityPolicy_TLS13_1_2_2021_06", endpointAccessMode: "STRICT" }),
+                [],
+                type,
+            );
             assert.equal(check(apiGateway, type, { securityPolicy: "TLS_1_0" }).length, 1, type);
             assert.match(check(apiGateway, type, {})[0], /TLS_1_0/, type);
         }
     });
     it("reads HTTP/WebSocket domain configurations of both providers", () => {
-        assert.deepEqual(check(apiGateway, "aws:apigatewayv2/domainName:DomainName", { domainNameConfiguration: { securityPolicy: "TLS_1_2" } }), []);
-        assert.equal(check(apiGateway, "aws:apigatewayv2/domainName:DomainName", { domainNameConfiguration: { securityPolicy: "TLS_1_0" } }).length, 1);
-        assert.deepEqual(check(apiGateway, "aws-native:apigatewayv2:DomainName", { domainNameConfigurations: [{ securityPolicy: "TLS_1_2" }] }), []);
-        assert.equal(check(apiGateway, "aws-native:apigatewayv2:DomainName", { domainNameConfigurations: [{ securityPolicy: "TLS_1_2" }, {}] }).length, 1);
+        assert.deepEqual(
+            check(apiGateway, "aws:apigatewayv2/domainName:DomainName", { domainNameConfiguration: { securityPolicy: "TLS_1_2" } }),
+            [],
+        );
+        assert.equal(
+            check(apiGateway, "aws:apigatewayv2/domainName:DomainName", { domainNameConfiguration: { securityPolicy: "TLS_1_0" } }).length,
+            1,
+        );
+        assert.deepEqual(
+            check(apiGateway, "aws-native:apigatewayv2:DomainName", { domainNameConfigurations: [{ securityPolicy: "TLS_1_2" }] }),
+            [],
+        );
+        assert.equal(
+            check(apiGateway, "aws-native:apigatewayv2:DomainName", { domainNameConfigurations: [{ securityPolicy: "TLS_1_2" }, {}] })
+                .length,
+            1,
+        );
         assert.equal(check(apiGateway, "aws-native:apigatewayv2:DomainName", {}).length, 1);
     });
 });
@@ -196,8 +301,20 @@ describe("tls-opensearch-domain", () => {
         it(`${type}: HTTPS, TLS 1.2 policy and node-to-node encryption`, () => {
             assert.deepEqual(check(openSearch, type, { ...good, [n2n]: { enabled: true } }), []);
             assert.equal(check(openSearch, type, { ...good }).length, 1);
-            assert.equal(check(openSearch, type, { domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-0-2019-07" }, [n2n]: { enabled: true } }).length, 1);
-            assert.equal(check(openSearch, type, { domainEndpointOptions: { tlsSecurityPolicy: "Policy-Min-TLS-1-2-2019-07" }, [n2n]: { enabled: true } }).length, 1);
+            assert.equal(
+                check(openSearch, type, {
+                    domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-0-2019-07" },
+                    [n2n]: { enabled: true },
+                }).length,
+                1,
+            );
+            assert.equal(
+                check(openSearch, type, {
+                    domainEndpointOptions: { tlsSecurityPolicy: "Policy-Min-TLS-1-2-2019-07" },
+                    [n2n]: { enabled: true },
+                }).length,
+                1,
+            );
             assert.equal(check(openSearch, type, {}).length, 3);
             assert.equal(check(openSearch, type, { ...good }, { requireNodeToNodeEncryption: false }).length, 0);
         });
@@ -217,7 +334,10 @@ describe("tls-elasticache-in-transit", () => {
     }
     it("classic clusters: stand-alone must encrypt, replication-group members inherit", () => {
         assert.equal(check(elastiCache, "aws:elasticache/cluster:Cluster", { engine: "memcached" }).length, 1);
-        assert.deepEqual(check(elastiCache, "aws:elasticache/cluster:Cluster", { engine: "memcached", transitEncryptionEnabled: true }), []);
+        assert.deepEqual(
+            check(elastiCache, "aws:elasticache/cluster:Cluster", { engine: "memcached", transitEncryptionEnabled: true }),
+            [],
+        );
         assert.deepEqual(check(elastiCache, "aws:elasticache/cluster:Cluster", { replicationGroupId: "rg" }), []);
     });
 });
@@ -251,17 +371,62 @@ describe("tls-database-parameter-group", () => {
         assert.deepEqual(check(parameterGroup, T, classic("oracle-ee-19", [])), []);
     });
     it("RDS cluster parameter groups, both providers", () => {
-        assert.deepEqual(check(parameterGroup, "aws:rds/clusterParameterGroup:ClusterParameterGroup", classic("aurora-postgresql16", [{ name: "rds.force_ssl", value: "1" }])), []);
-        assert.equal(check(parameterGroup, "aws:rds/clusterParameterGroup:ClusterParameterGroup", classic("aurora-mysql8.0", [])).length, 1);
-        assert.deepEqual(check(parameterGroup, "aws-native:rds:DBClusterParameterGroup", { family: "aurora-mysql8.0", parameters: { require_secure_transport: "ON" } }), []);
-        assert.equal(check(parameterGroup, "aws-native:rds:DBClusterParameterGroup", { family: "aurora-mysql8.0", parameters: { time_zone: "UTC" } }).length, 1);
-        assert.deepEqual(check(parameterGroup, "aws-native:rds:DBParameterGroup", { family: "postgres15", parameters: { "rds.force_ssl": 1 } }), []);
-        assert.equal(check(parameterGroup, "aws-native:rds:DBParameterGroup", { family: "postgres15", parameters: { "rds.force_ssl": "0" } }).length, 1);
+        assert.deepEqual(
+            check(
+                parameterGroup,
+                "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+                classic("aurora-postgresql16", [{ name: "rds.force_ssl", value: "1" }]),
+            ),
+            [],
+        );
+        assert.equal(
+            check(parameterGroup, "aws:rds/clusterParameterGroup:ClusterParameterGroup", classic("aurora-mysql8.0", [])).length,
+            1,
+        );
+        assert.deepEqual(
+            check(parameterGroup, "aws-native:rds:DBClusterParameterGroup", {
+                family: "aurora-mysql8.0",
+                parameters: { require_secure_transport: "ON" },
+            }),
+            [],
+        );
+        assert.equal(
+            check(parameterGroup, "aws-native:rds:DBClusterParameterGroup", { family: "aurora-mysql8.0", parameters: { time_zone: "UTC" } })
+                .length,
+            1,
+        );
+        assert.deepEqual(
+            check(parameterGroup, "aws-native:rds:DBParameterGroup", { family: "postgres15", parameters: { "rds.force_ssl": 1 } }),
+            [],
+        );
+        assert.equal(
+            check(parameterGroup, "aws-native:rds:DBParameterGroup", { family: "postgres15", parameters: { "rds.force_ssl": "0" } }).length,
+            1,
+        );
     });
     it("Redshift parameter groups, both providers", () => {
-        assert.deepEqual(check(parameterGroup, "aws:redshift/parameterGroup:ParameterGroup", classic("redshift-2.0", [{ name: "require_ssl", value: "true" }])), []);
+        assert.deepEqual(
+            check(
+                parameterGroup,
+                "aws:redshift/parameterGroup:ParameterGroup",
+                classic("redshift-2.0", [{ name: "require_ssl", value: "true" }]),
+            ),
+            [],
+        );
         assert.equal(check(parameterGroup, "aws:redshift/parameterGroup:ParameterGroup", classic("redshift-2.0", [])).length, 1);
-        assert.deepEqual(check(parameterGroup, "aws-native:redshift:ClusterParameterGroup", { parameterGroupFamily: "redshift-1.0", parameters: [{ parameterName: "require_ssl", parameterValue: "true" }] }), []);
-        assert.equal(check(parameterGroup, "aws-native:redshift:ClusterParameterGroup", { parameterGroupFamily: "redshift-1.0", parameters: [{ parameterName: "require_ssl", parameterValue: "false" }] }).length, 1);
+        assert.deepEqual(
+            check(parameterGroup, "aws-native:redshift:ClusterParameterGroup", {
+                parameterGroupFamily: "redshift-1.0",
+                parameters: [{ parameterName: "require_ssl", parameterValue: "true" }],
+            }),
+            [],
+        );
+        assert.equal(
+            check(parameterGroup, "aws-native:redshift:ClusterParameterGroup", {
+                parameterGroupFamily: "redshift-1.0",
+                parameters: [{ parameterName: "require_ssl", parameterValue: "false" }],
+            }).length,
+            1,
+        );
     });
 });

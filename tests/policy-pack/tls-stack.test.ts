@@ -12,7 +12,11 @@ const pgGroup = (name: string, value: string) =>
 describe("tls-database-enforcing-parameter-group", () => {
     it("passes an instance linked to an enforcing group, fails one linked to a weak group", () => {
         const good = pgGroup("good", "1");
-        const db = dependsOnVia(resource("aws:rds/instance:Instance", "db", { engine: "postgres", parameterGroupName: UNKNOWN_STRING }), "parameterGroupName", good);
+        const db = dependsOnVia(
+            resource("aws:rds/instance:Instance", "db", { engine: "postgres", parameterGroupName: UNKNOWN_STRING }),
+            "parameterGroupName",
+            good,
+        );
         assert.deepEqual(checkStack(policy, [good, db]), []);
         const weak = pgGroup("weak", "0");
         const db2 = dependsOnVia(resource("aws:rds/instance:Instance", "db2", { engine: "postgres" }), "parameterGroupName", weak);
@@ -43,8 +47,15 @@ describe("tls-database-enforcing-parameter-group", () => {
     });
 
     it("links by literal name to a group of the stack, and trusts configured external names", () => {
-        const group = resource("aws-native:rds:DBClusterParameterGroup", "g", { dbClusterParameterGroupName: "app-aurora", family: "aurora-postgresql16", parameters: { "rds.force_ssl": "1" } });
-        const cluster = resource("aws-native:rds:DBCluster", "c", { engine: "aurora-postgresql", dbClusterParameterGroupName: "app-aurora" });
+        const group = resource("aws-native:rds:DBClusterParameterGroup", "g", {
+            dbClusterParameterGroupName: "app-aurora",
+            family: "aurora-postgresql16",
+            parameters: { "rds.force_ssl": "1" },
+        });
+        const cluster = resource("aws-native:rds:DBCluster", "c", {
+            engine: "aurora-postgresql",
+            dbClusterParameterGroupName: "app-aurora",
+        });
         assert.deepEqual(checkStack(policy, [group, cluster]), []);
         const external = resource("aws:rds/instance:Instance", "db", { engine: "mysql", parameterGroupName: "shared-mysql-tls" });
         assert.equal(checkStack(policy, [external]).length, 1);
@@ -52,7 +63,10 @@ describe("tls-database-enforcing-parameter-group", () => {
     });
 
     it("Redshift clusters follow clusterParameterGroupName", () => {
-        const group = resource("aws:redshift/parameterGroup:ParameterGroup", "g", { family: "redshift-2.0", parameters: [{ name: "require_ssl", value: "true" }] });
+        const group = resource("aws:redshift/parameterGroup:ParameterGroup", "g", {
+            family: "redshift-2.0",
+            parameters: [{ name: "require_ssl", value: "true" }],
+        });
         const cluster = dependsOnVia(resource("aws:redshift/cluster:Cluster", "c", {}), "clusterParameterGroupName", group);
         assert.deepEqual(checkStack(policy, [group, cluster]), []);
         const weak = resource("aws-native:redshift:ClusterParameterGroup", "w", { parameterGroupFamily: "redshift-2.0", parameters: [] });
@@ -61,10 +75,16 @@ describe("tls-database-enforcing-parameter-group", () => {
     });
 
     it("does not link an instance to a cluster parameter group, nor judge Aurora members, Oracle or unrelated types", () => {
-        const clusterGroup = resource("aws:rds/clusterParameterGroup:ClusterParameterGroup", "cg", { family: "postgres16", parameters: [{ name: "rds.force_ssl", value: "1" }] });
+        const clusterGroup = resource("aws:rds/clusterParameterGroup:ClusterParameterGroup", "cg", {
+            family: "postgres16",
+            parameters: [{ name: "rds.force_ssl", value: "1" }],
+        });
         const db = dependsOnVia(resource("aws:rds/instance:Instance", "db", { engine: "postgres" }), "parameterGroupName", clusterGroup);
         assert.equal(checkStack(policy, [clusterGroup, db]).length, 1);
-        assert.deepEqual(checkStack(policy, [resource("aws-native:rds:DBInstance", "m", { engine: "aurora-postgresql", dbClusterIdentifier: "c" })]), []);
+        assert.deepEqual(
+            checkStack(policy, [resource("aws-native:rds:DBInstance", "m", { engine: "aurora-postgresql", dbClusterIdentifier: "c" })]),
+            [],
+        );
         assert.deepEqual(checkStack(policy, [resource("aws:rds/instance:Instance", "o", { engine: "oracle-ee" })]), []);
         assert.deepEqual(checkStack(policy, [resource("aws:s3/bucket:Bucket", "b", {})]), []);
     });
@@ -77,7 +97,11 @@ describe("tls-database-enforcing-parameter-group", () => {
     });
 
     it("during preview: undecided names give the SDK's advisory; known defaults still fail", () => {
-        const db = resource("aws:rds/instance:Instance", "db", unknownCheckingProxy({ engine: "postgres", parameterGroupName: UNKNOWN_STRING }));
+        const db = resource(
+            "aws:rds/instance:Instance",
+            "db",
+            unknownCheckingProxy({ engine: "postgres", parameterGroupName: UNKNOWN_STRING }),
+        );
         assert.throws(() => checkStack(policy, [db]), isUnknownValueError);
         const known = resource("aws:rds/instance:Instance", "k", unknownCheckingProxy({ engine: "postgres", identifier: UNKNOWN_STRING }));
         assert.equal(checkStack(policy, [db, known]).length, 1);

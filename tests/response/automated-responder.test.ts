@@ -2,7 +2,12 @@ import * as assert from "assert";
 import * as vm from "node:vm";
 import * as aws from "@pulumi/aws";
 import { AutomatedResponder, type AutomatedResponderArgs } from "../../components/response/automated-responder";
-import { deadLetterQueuePolicy, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy } from "../../components/response/responder-policies";
+import {
+    deadLetterQueuePolicy,
+    outcomesTopicPolicy,
+    responderRolePolicy,
+    responderTrustPolicy,
+} from "../../components/response/responder-policies";
 import { ec2Arn } from "../../iam/arns";
 import { awsResourcesThrough, dependenciesOf, oncePerVariant, only, RecordingMocks, valueOf } from "../network/recording-mocks";
 import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
@@ -31,7 +36,9 @@ const T = {
 } as const;
 
 /** What the test varies. */
-type Variant = Partial<Pick<AutomatedResponderArgs, "dryRun" | "reservedConcurrency" | "severityThreshold" | "optOutTagKey" | "logRetentionDays" | "roleName">> & { twoVpcs?: boolean };
+type Variant = Partial<
+    Pick<AutomatedResponderArgs, "dryRun" | "reservedConcurrency" | "severityThreshold" | "optOutTagKey" | "logRetentionDays" | "roleName">
+> & { twoVpcs?: boolean };
 
 interface Built {
     mocks: RecordingMocks;
@@ -52,7 +59,11 @@ const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
     if (variant.twoVpcs === true) {
         vpcs.push({ name: "shared", vpcId: new aws.ec2.Vpc("shared-vpc", { cidrBlock: "10.30.0.0/16" }, { provider }).id });
     }
-    const rule = new aws.cloudwatch.EventRule("alert-rule", { name: RULE, eventPattern: JSON.stringify({ source: ["aws.guardduty"] }) }, { provider });
+    const rule = new aws.cloudwatch.EventRule(
+        "alert-rule",
+        { name: RULE, eventPattern: JSON.stringify({ source: ["aws.guardduty"] }) },
+        { provider },
+    );
     const component = new AutomatedResponder(
         "responder",
         {
@@ -77,7 +88,8 @@ const build = oncePerVariant(async (variant: Variant = {}): Promise<Built> => {
     return { mocks: await mocks.settled(), component };
 });
 
-const environmentOf = (mocks: RecordingMocks) => (only(mocks, T.function).inputs.environment as { variables: Record<string, string> }).variables;
+const environmentOf = (mocks: RecordingMocks) =>
+    (only(mocks, T.function).inputs.environment as { variables: Record<string, string> }).variables;
 
 describe("AutomatedResponder", () => {
     describe("with the defaults (acting, threshold 7, one VPC)", () => {
@@ -91,7 +103,22 @@ describe("AutomatedResponder", () => {
             const own = mocks.registrations.filter((r) => r.parent === only(mocks, T.component).urn);
             assert.deepStrictEqual(
                 own.map((r) => r.type).sort(),
-                [T.securityGroup, T.logGroup, T.topic, T.topicPolicy, T.queue, T.queuePolicy, T.role, T.rolePolicy, T.function, T.invokeConfig, T.permission, T.target, T.alarm, T.alarm].sort(),
+                [
+                    T.securityGroup,
+                    T.logGroup,
+                    T.topic,
+                    T.topicPolicy,
+                    T.queue,
+                    T.queuePolicy,
+                    T.role,
+                    T.rolePolicy,
+                    T.function,
+                    T.invokeConfig,
+                    T.permission,
+                    T.target,
+                    T.alarm,
+                    T.alarm,
+                ].sort(),
             );
             for (const resource of own) {
                 assert.match(resource.name, /^responder-/);
@@ -99,7 +126,11 @@ describe("AutomatedResponder", () => {
         });
 
         it("gives every AWS resource the explicit provider, never the default one", () => {
-            assert.strictEqual(awsResourcesThrough(mocks, "env").length, 4 + 14, "two keys, the VPC, the rule and the responder's fourteen");
+            assert.strictEqual(
+                awsResourcesThrough(mocks, "env").length,
+                4 + 14,
+                "two keys, the VPC, the rule and the responder's fourteen",
+            );
         });
 
         it("creates a quarantine security group in the VPC with no ingress and no egress rule (AWS's default egress removed)", () => {
@@ -114,33 +145,55 @@ describe("AutomatedResponder", () => {
         it("logs to its own group under the environment's prefix, encrypted with the logs key, kept for the retention, protected", () => {
             const logs = only(mocks, T.logGroup);
             const key = mocks.named("logs-key");
-            assert.deepStrictEqual([logs.inputs.name, logs.inputs.kmsKeyId, logs.inputs.retentionInDays, logs.protect], [LOG_GROUP, key.outputs.arn, 365, true]);
+            assert.deepStrictEqual(
+                [logs.inputs.name, logs.inputs.kmsKeyId, logs.inputs.retentionInDays, logs.protect],
+                [LOG_GROUP, key.outputs.arn, 365, true],
+            );
             assert.deepStrictEqual(logs.propertyDependencies["kmsKeyId"], [key.urn]);
             assert.deepStrictEqual((only(mocks, T.function).inputs.loggingConfig as Record<string, unknown>).logGroup, LOG_GROUP);
         });
 
         it("protects the log group and nothing else of its own", () => {
             const own = mocks.registrations.filter((r) => r.parent === only(mocks, T.component).urn);
-            assert.deepStrictEqual(own.filter((r) => r.protect).map((r) => r.type), [T.logGroup]);
+            assert.deepStrictEqual(
+                own.filter((r) => r.protect).map((r) => r.type),
+                [T.logGroup],
+            );
         });
 
         it("encrypts the outcomes topic and the dead-letter queue with the alerts key; the queue keeps events 14 days", () => {
             const key = mocks.named("alerts-key");
             const [topic, queue] = [only(mocks, T.topic), only(mocks, T.queue)];
             assert.deepStrictEqual([topic.inputs.name, topic.inputs.kmsMasterKeyId], [`${BASE}-outcomes`, key.outputs.arn]);
-            assert.deepStrictEqual([queue.inputs.name, queue.inputs.kmsMasterKeyId, queue.inputs.messageRetentionSeconds], [`${BASE}-dlq`, key.outputs.arn, 1_209_600]);
-            assert.deepStrictEqual([topic.propertyDependencies["kmsMasterKeyId"], queue.propertyDependencies["kmsMasterKeyId"]], [[key.urn], [key.urn]]);
+            assert.deepStrictEqual(
+                [queue.inputs.name, queue.inputs.kmsMasterKeyId, queue.inputs.messageRetentionSeconds],
+                [`${BASE}-dlq`, key.outputs.arn, 1_209_600],
+            );
+            assert.deepStrictEqual(
+                [topic.propertyDependencies["kmsMasterKeyId"], queue.propertyDependencies["kmsMasterKeyId"]],
+                [[key.urn], [key.urn]],
+            );
         });
 
         it("writes the topic and queue policies from responder-policies.ts", () => {
             const [topic, queue] = [only(mocks, T.topic), only(mocks, T.queue)];
             assert.deepStrictEqual(
                 JSON.parse(String(only(mocks, T.topicPolicy).inputs.policy)),
-                outcomesTopicPolicy({ topicArn: String(topic.outputs.arn), accountId: ACCOUNT, region: REGION, roleArn: String(only(mocks, T.role).outputs.arn), alarmNamePrefix: `${BASE}-` }),
+                outcomesTopicPolicy({
+                    topicArn: String(topic.outputs.arn),
+                    accountId: ACCOUNT,
+                    region: REGION,
+                    roleArn: String(only(mocks, T.role).outputs.arn),
+                    alarmNamePrefix: `${BASE}-`,
+                }),
             );
             assert.deepStrictEqual(
                 JSON.parse(String(only(mocks, T.queuePolicy).inputs.policy)),
-                deadLetterQueuePolicy({ queueArn: String(queue.outputs.arn), accountId: ACCOUNT, ruleArn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/${RULE}` }),
+                deadLetterQueuePolicy({
+                    queueArn: String(queue.outputs.arn),
+                    accountId: ACCOUNT,
+                    ruleArn: `arn:aws:events:${REGION}:${ACCOUNT}:rule/${RULE}`,
+                }),
             );
             assert.strictEqual(only(mocks, T.queuePolicy).inputs.queueUrl, queue.outputs.url);
         });
@@ -208,7 +261,12 @@ describe("AutomatedResponder", () => {
         it("retries a failed invocation twice within an hour, then sends it to the dead-letter queue", () => {
             const config = only(mocks, T.invokeConfig);
             assert.deepStrictEqual(
-                [config.inputs.functionName, config.inputs.maximumRetryAttempts, config.inputs.maximumEventAgeInSeconds, config.inputs.destinationConfig],
+                [
+                    config.inputs.functionName,
+                    config.inputs.maximumRetryAttempts,
+                    config.inputs.maximumEventAgeInSeconds,
+                    config.inputs.destinationConfig,
+                ],
                 [BASE, 2, 3600, { onFailure: { destination: only(mocks, T.queue).outputs.arn } }],
             );
             assert.ok(dependenciesOf(mocks, config.name).includes(only(mocks, T.rolePolicy).urn));
@@ -218,7 +276,13 @@ describe("AutomatedResponder", () => {
             const permission = only(mocks, T.permission);
             const rule = mocks.named("alert-rule");
             assert.deepStrictEqual(
-                [permission.inputs.function, permission.inputs.action, permission.inputs.principal, permission.inputs.sourceArn, permission.inputs.sourceAccount],
+                [
+                    permission.inputs.function,
+                    permission.inputs.action,
+                    permission.inputs.principal,
+                    permission.inputs.sourceArn,
+                    permission.inputs.sourceAccount,
+                ],
                 [BASE, "lambda:InvokeFunction", "events.amazonaws.com", rule.outputs.arn, ACCOUNT],
             );
             assert.deepStrictEqual(permission.propertyDependencies["sourceArn"], [rule.urn]);
@@ -229,7 +293,13 @@ describe("AutomatedResponder", () => {
             const rule = mocks.named("alert-rule");
             assert.deepStrictEqual(
                 [target.inputs.rule, target.inputs.targetId, target.inputs.arn, target.inputs.retryPolicy, target.inputs.deadLetterConfig],
-                [RULE, "automated-responder", only(mocks, T.function).outputs.arn, { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 3600 }, { arn: only(mocks, T.queue).outputs.arn }],
+                [
+                    RULE,
+                    "automated-responder",
+                    only(mocks, T.function).outputs.arn,
+                    { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 3600 },
+                    { arn: only(mocks, T.queue).outputs.arn },
+                ],
             );
             assert.deepStrictEqual(target.propertyDependencies["rule"], [rule.urn]);
             const after = dependenciesOf(mocks, target.name);
@@ -240,9 +310,26 @@ describe("AutomatedResponder", () => {
             const topicArn = only(mocks, T.topic).outputs.arn;
             const alarms = Object.fromEntries(mocks.ofType(T.alarm).map((a) => [String(a.inputs.name), a.inputs]));
             assert.deepStrictEqual(Object.keys(alarms).sort(), [`${BASE}-dead-letters`, `${BASE}-errors`]);
-            const common = { period: 300, evaluationPeriods: 1, threshold: 1, comparisonOperator: "GreaterThanOrEqualToThreshold", treatMissingData: "notBreaching", alarmActions: [topicArn], okActions: [topicArn] };
-            const pick = (inputs: Record<string, unknown>) => Object.fromEntries(Object.keys({ ...common, namespace: 0, metricName: 0, statistic: 0, dimensions: 0 }).map((k) => [k, inputs[k]]));
-            assert.deepStrictEqual(pick(alarms[`${BASE}-errors`]), { ...common, namespace: "AWS/Lambda", metricName: "Errors", statistic: "Sum", dimensions: { FunctionName: BASE } });
+            const common = {
+                period: 300,
+                evaluationPeriods: 1,
+                threshold: 1,
+                comparisonOperator: "GreaterThanOrEqualToThreshold",
+                treatMissingData: "notBreaching",
+                alarmActions: [topicArn],
+                okActions: [topicArn],
+            };
+            const pick = (inputs: Record<string, unknown>) =>
+                Object.fromEntries(
+                    Object.keys({ ...common, namespace: 0, metricName: 0, statistic: 0, dimensions: 0 }).map((k) => [k, inputs[k]]),
+                );
+            assert.deepStrictEqual(pick(alarms[`${BASE}-errors`]), {
+                ...common,
+                namespace: "AWS/Lambda",
+                metricName: "Errors",
+                statistic: "Sum",
+                dimensions: { FunctionName: BASE },
+            });
             assert.deepStrictEqual(pick(alarms[`${BASE}-dead-letters`]), {
                 ...common,
                 namespace: "AWS/SQS",
@@ -281,12 +368,22 @@ describe("AutomatedResponder", () => {
     describe("configured: dry run, threshold 8, another tag key, 2 reserved executions, two VPCs", () => {
         let mocks: RecordingMocks;
         before(async () => {
-            ({ mocks } = await build({ dryRun: true, severityThreshold: 8, optOutTagKey: "security:auto-response", reservedConcurrency: 2, twoVpcs: true, logRetentionDays: 731 }));
+            ({ mocks } = await build({
+                dryRun: true,
+                severityThreshold: 8,
+                optOutTagKey: "security:auto-response",
+                reservedConcurrency: 2,
+                twoVpcs: true,
+                logRetentionDays: 731,
+            }));
         });
 
         it("passes dry run, threshold and tag key to the function, and says dry run in its description", () => {
             const env = environmentOf(mocks);
-            assert.deepStrictEqual([env.RESPONDER_DRY_RUN, env.RESPONDER_SEVERITY_THRESHOLD, env.RESPONDER_OPT_OUT_TAG_KEY], ["true", "8", "security:auto-response"]);
+            assert.deepStrictEqual(
+                [env.RESPONDER_DRY_RUN, env.RESPONDER_SEVERITY_THRESHOLD, env.RESPONDER_OPT_OUT_TAG_KEY],
+                ["true", "8", "security:auto-response"],
+            );
             assert.match(String(only(mocks, T.function).inputs.description), /severity 8 or more \(dry run\)$/);
         });
 
@@ -297,15 +394,23 @@ describe("AutomatedResponder", () => {
 
         it("creates one rule-less quarantine group per VPC and maps each VPC to its group", () => {
             const groups = mocks.ofType(T.securityGroup);
-            assert.deepStrictEqual(groups.map((g) => [g.name, g.inputs.vpcId, g.inputs.ingress, g.inputs.egress]), [
-                ["responder-quarantine-main", mocks.named("vpc").id, [], []],
-                ["responder-quarantine-shared", mocks.named("shared-vpc").id, [], []],
-            ]);
-            assert.deepStrictEqual(JSON.parse(environmentOf(mocks).RESPONDER_QUARANTINE_GROUPS), { [mocks.named("vpc").id]: groups[0].id, [mocks.named("shared-vpc").id]: groups[1].id });
+            assert.deepStrictEqual(
+                groups.map((g) => [g.name, g.inputs.vpcId, g.inputs.ingress, g.inputs.egress]),
+                [
+                    ["responder-quarantine-main", mocks.named("vpc").id, [], []],
+                    ["responder-quarantine-shared", mocks.named("shared-vpc").id, [], []],
+                ],
+            );
+            assert.deepStrictEqual(JSON.parse(environmentOf(mocks).RESPONDER_QUARANTINE_GROUPS), {
+                [mocks.named("vpc").id]: groups[0].id,
+                [mocks.named("shared-vpc").id]: groups[1].id,
+            });
         });
 
         it("scopes the role's tag condition to the configured key", () => {
-            const policy = JSON.parse(String(only(mocks, T.rolePolicy).inputs.policy)) as { Statement: { Sid: string; Condition?: unknown }[] };
+            const policy = JSON.parse(String(only(mocks, T.rolePolicy).inputs.policy)) as {
+                Statement: { Sid: string; Condition?: unknown }[];
+            };
             const revoke = policy.Statement.find((s) => s.Sid === "RevokeSessionsOfRolesNotOptedOut");
             assert.deepStrictEqual(revoke?.Condition, { StringNotEqualsIgnoreCase: { "aws:ResourceTag/security:auto-response": "off" } });
         });
@@ -348,18 +453,56 @@ describe("AutomatedResponder", () => {
             ...overrides,
         });
         const cases: [string, Partial<AutomatedResponderArgs>, RegExp][] = [
-            ["a severity outside 1–10", { severityThreshold: 0 }, /^AutomatedResponder: severityThreshold: 0 is not a GuardDuty severity from 1 to 10$/],
-            ["a reserved concurrency below 1", { reservedConcurrency: 0 }, /^AutomatedResponder: reservedConcurrency: 0 is not a positive whole number of concurrent executions$/],
-            ["a log prefix without slashes", { logGroupNamePrefix: "zero-trust" }, /^AutomatedResponder: logGroupNamePrefix: "zero-trust" is not a log group name prefix that starts and ends with \//],
-            ["a retention CloudWatch Logs refuses", { logRetentionDays: 366 }, /^AutomatedResponder: logRetentionDays: 366 is not a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/],
+            [
+                "a severity outside 1–10",
+                { severityThreshold: 0 },
+                /^AutomatedResponder: severityThreshold: 0 is not a GuardDuty severity from 1 to 10$/,
+            ],
+            [
+                "a reserved concurrency below 1",
+                { reservedConcurrency: 0 },
+                /^AutomatedResponder: reservedConcurrency: 0 is not a positive whole number of concurrent executions$/,
+            ],
+            [
+                "a log prefix without slashes",
+                { logGroupNamePrefix: "zero-trust" },
+                /^AutomatedResponder: logGroupNamePrefix: "zero-trust" is not a log group name prefix that starts and ends with \//,
+            ],
+            [
+                "a retention CloudWatch Logs refuses",
+                { logRetentionDays: 366 },
+                /^AutomatedResponder: logRetentionDays: 366 is not a CloudWatch Logs retention \(1, 3, 5, .*, 3653 days\)$/,
+            ],
             ["no VPC", { vpcs: [] }, /^AutomatedResponder: vpcs: \[\] is not a non-empty list of VPCs/],
-            ["two VPCs of one name", { vpcs: [{ name: "a", vpcId: "v1" }, { name: "a", vpcId: "v2" }] }, /^AutomatedResponder: vpcs: "a" is listed twice$/],
-            ["a VPC name that is no lowercase key", { vpcs: [{ name: "Main", vpcId: "v1" }] }, /^AutomatedResponder: vpcs\[0\]\.name: key "Main" is not a lowercase name/],
-            ["an AWS tag key", { optOutTagKey: "aws:responder" }, /^AutomatedResponder: optOutTagKey: "aws:responder" is not a tag key of 1 to 128 .* that does not start with aws:$/],
-            ["a role name IAM refuses", { roleName: "responder/eu-central-1" }, /^roleName: "responder\/eu-central-1" is not an IAM role name/],
+            [
+                "two VPCs of one name",
+                {
+                    vpcs: [
+                        { name: "a", vpcId: "v1" },
+                        { name: "a", vpcId: "v2" },
+                    ],
+                },
+                /^AutomatedResponder: vpcs: "a" is listed twice$/,
+            ],
+            [
+                "a VPC name that is no lowercase key",
+                { vpcs: [{ name: "Main", vpcId: "v1" }] },
+                /^AutomatedResponder: vpcs\[0\]\.name: key "Main" is not a lowercase name/,
+            ],
+            [
+                "an AWS tag key",
+                { optOutTagKey: "aws:responder" },
+                /^AutomatedResponder: optOutTagKey: "aws:responder" is not a tag key of 1 to 128 .* that does not start with aws:$/,
+            ],
+            [
+                "a role name IAM refuses",
+                { roleName: "responder/eu-central-1" },
+                /^roleName: "responder\/eu-central-1" is not an IAM role name/,
+            ],
         ];
         for (const [label, overrides, message] of cases) {
-            it(`${label}, declaring nothing`, () => assertRefusedBeforeDeclaring(() => new AutomatedResponder(`bad-${label.replace(/\W+/g, "-")}`, args(overrides)), message));
+            it(`${label}, declaring nothing`, () =>
+                assertRefusedBeforeDeclaring(() => new AutomatedResponder(`bad-${label.replace(/\W+/g, "-")}`, args(overrides)), message));
         }
     });
 });

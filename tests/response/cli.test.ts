@@ -49,13 +49,26 @@ describe("npm run respond -- --dry-run <event.json>", () => {
     });
 
     it("plans with the Lambda's settings from the same environment variables", () => {
-        const withoutGroups = JSON.parse(respond(["--dry-run", fixturePath("ec2-backdoor-cc-activity.json")], {}).stdout) as ResponseAction[];
-        assert.deepStrictEqual(withoutGroups.map((a) => a.action), ["notify", "snapshot-volumes", "tag-instance"]);
+        const withoutGroups = JSON.parse(
+            respond(["--dry-run", fixturePath("ec2-backdoor-cc-activity.json")], {}).stdout,
+        ) as ResponseAction[];
+        assert.deepStrictEqual(
+            withoutGroups.map((a) => a.action),
+            ["notify", "snapshot-volumes", "tag-instance"],
+        );
         assert.match(withoutGroups[0].reason, /no quarantine security group is configured for vpc-0a1b2c3d4e5f60718/);
         const lowSeverity = fixturePath("ec2-ssh-brute-force-target.json");
-        assert.deepStrictEqual((JSON.parse(respond(["--dry-run", lowSeverity]).stdout) as ResponseAction[]).map((a) => a.action), ["notify"]);
-        const lowered = JSON.parse(respond(["--dry-run", lowSeverity], { ...LAMBDA_ENV, RESPONDER_SEVERITY_THRESHOLD: "1" }).stdout) as ResponseAction[];
-        assert.deepStrictEqual(lowered.map((a) => a.action), ["isolate-instance", "snapshot-volumes", "tag-instance"]);
+        assert.deepStrictEqual(
+            (JSON.parse(respond(["--dry-run", lowSeverity]).stdout) as ResponseAction[]).map((a) => a.action),
+            ["notify"],
+        );
+        const lowered = JSON.parse(
+            respond(["--dry-run", lowSeverity], { ...LAMBDA_ENV, RESPONDER_SEVERITY_THRESHOLD: "1" }).stdout,
+        ) as ResponseAction[];
+        assert.deepStrictEqual(
+            lowered.map((a) => a.action),
+            ["isolate-instance", "snapshot-volumes", "tag-instance"],
+        );
     });
 
     describe("exit 2 and one line on stderr, nothing on stdout", () => {
@@ -63,14 +76,39 @@ describe("npm run respond -- --dry-run <event.json>", () => {
         const notJson = path.join(tempDir(), "event.json");
         fs.writeFileSync(notJson, "{ not json");
         const cases: [string, string[], Record<string, string> | undefined, RegExp][] = [
-            ["a malformed event", ["--dry-run", malformed], undefined, /^error: malformed GuardDuty event: detail\.resource\.resourceType is missing: expected a resource type \(Instance, AccessKey, S3Bucket, …\)$/],
+            [
+                "a malformed event",
+                ["--dry-run", malformed],
+                undefined,
+                /^error: malformed GuardDuty event: detail\.resource\.resourceType is missing: expected a resource type \(Instance, AccessKey, S3Bucket, …\)$/,
+            ],
             ["a file that is not JSON", ["--dry-run", notJson], undefined, /^error: .*event\.json: expected a JSON event: /],
             ["a missing file", ["--dry-run", "no-such-event.json"], undefined, /^error: cannot read no-such-event\.json: ENOENT/],
-            ["no arguments", [], undefined, /^error: --dry-run is required \(the CLI only plans, it never acts\); usage: npm run respond -- --dry-run <event\.json>$/],
+            [
+                "no arguments",
+                [],
+                undefined,
+                /^error: --dry-run is required \(the CLI only plans, it never acts\); usage: npm run respond -- --dry-run <event\.json>$/,
+            ],
             ["no --dry-run", [fixturePath("ec2-backdoor-cc-activity.json")], undefined, /^error: --dry-run is required/],
-            ["two events", ["--dry-run", fixturePath("ec2-backdoor-cc-activity.json"), fixturePath("ec2-ssh-brute-force-target.json")], undefined, /^error: expected one event file, got 2; usage: /],
-            ["an unknown option", ["--dry-run", "--apply", fixturePath("ec2-backdoor-cc-activity.json")], undefined, /^error: unknown option --apply; usage: /],
-            ["a bad setting", ["--dry-run", fixturePath("ec2-backdoor-cc-activity.json")], { RESPONDER_SEVERITY_THRESHOLD: "high" }, /^error: invalid responder setting RESPONDER_SEVERITY_THRESHOLD="high": expected a GuardDuty severity from 1 to 10$/],
+            [
+                "two events",
+                ["--dry-run", fixturePath("ec2-backdoor-cc-activity.json"), fixturePath("ec2-ssh-brute-force-target.json")],
+                undefined,
+                /^error: expected one event file, got 2; usage: /,
+            ],
+            [
+                "an unknown option",
+                ["--dry-run", "--apply", fixturePath("ec2-backdoor-cc-activity.json")],
+                undefined,
+                /^error: unknown option --apply; usage: /,
+            ],
+            [
+                "a bad setting",
+                ["--dry-run", fixturePath("ec2-backdoor-cc-activity.json")],
+                { RESPONDER_SEVERITY_THRESHOLD: "high" },
+                /^error: invalid responder setting RESPONDER_SEVERITY_THRESHOLD="high": expected a GuardDuty severity from 1 to 10$/,
+            ],
         ];
         for (const [label, args, env, message] of cases) {
             it(label, () => {

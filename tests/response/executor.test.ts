@@ -6,7 +6,14 @@ import {
     DescribeSnapshotsCommand,
     ModifyNetworkInterfaceAttributeCommand,
 } from "@aws-sdk/client-ec2";
-import { GetRolePolicyCommand, ListAccessKeysCommand, ListRoleTagsCommand, ListUserTagsCommand, PutRolePolicyCommand, UpdateAccessKeyCommand } from "@aws-sdk/client-iam";
+import {
+    GetRolePolicyCommand,
+    ListAccessKeysCommand,
+    ListRoleTagsCommand,
+    ListUserTagsCommand,
+    PutRolePolicyCommand,
+    UpdateAccessKeyCommand,
+} from "@aws-sdk/client-iam";
 import { GetBucketTaggingCommand, GetPublicAccessBlockCommand, PutPublicAccessBlockCommand } from "@aws-sdk/client-s3";
 import { EXECUTOR_API_CALLS, executeActions, revokeOlderSessionsPolicy, type Outcome } from "../../responder/executor";
 import { planResponse } from "../../responder/planner";
@@ -21,15 +28,32 @@ const BACKDOOR_FINDING = "a2c6f0e1b3d54f7a8c9e0d1f2a3b4c5d";
 function accountState(): FakeState {
     return {
         instances: {
-            "i-0a1b2c3d4e5f60718": { tags: { Name: "orders-worker" }, interfaces: { "eni-0aa11bb22cc33dd44": [APP_SG], "eni-0ee55ff66aa77bb88": [APP_SG, "sg-0aaaaaaaaaaaaaaaa"] }, volumes: ["vol-0aaa1111bbbb2222c", "vol-0ddd3333eeee4444f"] },
-            "i-0b2c3d4e5f6071829": { tags: { Name: "reports-batch" }, interfaces: { "eni-0123abcd4567ef890": [APP_SG] }, volumes: ["vol-0fff5555aaaa6666b"] },
+            "i-0a1b2c3d4e5f60718": {
+                tags: { Name: "orders-worker" },
+                interfaces: { "eni-0aa11bb22cc33dd44": [APP_SG], "eni-0ee55ff66aa77bb88": [APP_SG, "sg-0aaaaaaaaaaaaaaaa"] },
+                volumes: ["vol-0aaa1111bbbb2222c", "vol-0ddd3333eeee4444f"],
+            },
+            "i-0b2c3d4e5f6071829": {
+                tags: { Name: "reports-batch" },
+                interfaces: { "eni-0123abcd4567ef890": [APP_SG] },
+                volumes: ["vol-0fff5555aaaa6666b"],
+            },
         },
         snapshots: [],
         users: { "ci-deployer": { tags: { Team: "platform" }, keys: { AKIAX7Q2EXAMPLE7LONG: "Active", AKIAX7Q2EXAMPLE7SPAR: "Active" } } },
         roles: { "staging-orders-worker": { tags: {}, inlinePolicies: { "orders-access": '{"Version":"2012-10-17","Statement":[]}' } } },
         buckets: {
             "staging-orders-exports": { owner: ACCOUNT, tags: { Team: "orders" } },
-            "staging-reports-public-share": { owner: ACCOUNT, tags: {}, publicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false } },
+            "staging-reports-public-share": {
+                owner: ACCOUNT,
+                tags: {},
+                publicAccessBlock: {
+                    BlockPublicAcls: true,
+                    IgnorePublicAcls: true,
+                    BlockPublicPolicy: false,
+                    RestrictPublicBuckets: false,
+                },
+            },
             "staging-reports-archive": { owner: ACCOUNT, tags: { Team: "reports" } },
         },
     };
@@ -60,50 +84,86 @@ describe("responder executor (aws-sdk-client-mock, in-memory account)", () => {
                 "DescribeInstancesCommand",
                 "CreateTagsCommand",
             ]);
-            assert.deepStrictEqual(account.ec2.commandCalls(DescribeInstancesCommand).map((c) => c.args[0].input)[0], { InstanceIds: ["i-0a1b2c3d4e5f60718"] });
-            assert.deepStrictEqual(account.ec2.commandCalls(ModifyNetworkInterfaceAttributeCommand).map((c) => c.args[0].input), [
-                { NetworkInterfaceId: "eni-0aa11bb22cc33dd44", Groups: [QUARANTINE_SG] },
-                { NetworkInterfaceId: "eni-0ee55ff66aa77bb88", Groups: [QUARANTINE_SG] },
-            ]);
-            assert.deepStrictEqual(account.ec2.commandCalls(DescribeSnapshotsCommand).map((c) => c.args[0].input), [
-                {
-                    OwnerIds: ["self"],
-                    Filters: [
-                        { Name: "tag:zero-trust:guardduty-finding", Values: [BACKDOOR_FINDING] },
-                        { Name: "volume-id", Values: ["vol-0aaa1111bbbb2222c", "vol-0ddd3333eeee4444f"] },
-                    ],
-                },
-            ]);
+            assert.deepStrictEqual(account.ec2.commandCalls(DescribeInstancesCommand).map((c) => c.args[0].input)[0], {
+                InstanceIds: ["i-0a1b2c3d4e5f60718"],
+            });
+            assert.deepStrictEqual(
+                account.ec2.commandCalls(ModifyNetworkInterfaceAttributeCommand).map((c) => c.args[0].input),
+                [
+                    { NetworkInterfaceId: "eni-0aa11bb22cc33dd44", Groups: [QUARANTINE_SG] },
+                    { NetworkInterfaceId: "eni-0ee55ff66aa77bb88", Groups: [QUARANTINE_SG] },
+                ],
+            );
+            assert.deepStrictEqual(
+                account.ec2.commandCalls(DescribeSnapshotsCommand).map((c) => c.args[0].input),
+                [
+                    {
+                        OwnerIds: ["self"],
+                        Filters: [
+                            { Name: "tag:zero-trust:guardduty-finding", Values: [BACKDOOR_FINDING] },
+                            { Name: "volume-id", Values: ["vol-0aaa1111bbbb2222c", "vol-0ddd3333eeee4444f"] },
+                        ],
+                    },
+                ],
+            );
             assert.deepStrictEqual(
                 account.ec2.commandCalls(CreateSnapshotCommand).map((c) => c.args[0].input),
                 ["vol-0aaa1111bbbb2222c", "vol-0ddd3333eeee4444f"].map((volume) => ({
                     VolumeId: volume,
                     Description: `Forensic copy of ${volume} of i-0a1b2c3d4e5f60718 for GuardDuty finding ${BACKDOOR_FINDING}`,
-                    TagSpecifications: [{ ResourceType: "snapshot", Tags: [{ Key: "zero-trust:guardduty-finding", Value: BACKDOOR_FINDING }] }],
+                    TagSpecifications: [
+                        { ResourceType: "snapshot", Tags: [{ Key: "zero-trust:guardduty-finding", Value: BACKDOOR_FINDING }] },
+                    ],
                 })),
             );
-            assert.deepStrictEqual(account.ec2.commandCalls(CreateTagsCommand).map((c) => c.args[0].input), [
-                {
-                    Resources: ["i-0a1b2c3d4e5f60718"],
-                    Tags: [
-                        { Key: "zero-trust:guardduty-finding", Value: BACKDOOR_FINDING },
-                        { Key: "zero-trust:guardduty-finding-type", Value: "Backdoor:EC2/C&CActivity.B" },
-                    ],
-                },
-            ]);
-            assert.deepStrictEqual(account.state.instances["i-0a1b2c3d4e5f60718"].interfaces, { "eni-0aa11bb22cc33dd44": [QUARANTINE_SG], "eni-0ee55ff66aa77bb88": [QUARANTINE_SG] });
+            assert.deepStrictEqual(
+                account.ec2.commandCalls(CreateTagsCommand).map((c) => c.args[0].input),
+                [
+                    {
+                        Resources: ["i-0a1b2c3d4e5f60718"],
+                        Tags: [
+                            { Key: "zero-trust:guardduty-finding", Value: BACKDOOR_FINDING },
+                            { Key: "zero-trust:guardduty-finding-type", Value: "Backdoor:EC2/C&CActivity.B" },
+                        ],
+                    },
+                ],
+            );
+            assert.deepStrictEqual(account.state.instances["i-0a1b2c3d4e5f60718"].interfaces, {
+                "eni-0aa11bb22cc33dd44": [QUARANTINE_SG],
+                "eni-0ee55ff66aa77bb88": [QUARANTINE_SG],
+            });
         });
 
         it("leaves an interface alone that is already only in its quarantine group, and snapshots only volumes without one", async () => {
             account.state.instances["i-0a1b2c3d4e5f60718"].interfaces["eni-0aa11bb22cc33dd44"] = [QUARANTINE_SG];
-            account.state.snapshots.push({ SnapshotId: "snap-0earlier000000001", VolumeId: "vol-0aaa1111bbbb2222c", tags: { "zero-trust:guardduty-finding": BACKDOOR_FINDING } });
+            account.state.snapshots.push({
+                SnapshotId: "snap-0earlier000000001",
+                VolumeId: "vol-0aaa1111bbbb2222c",
+                tags: { "zero-trust:guardduty-finding": BACKDOOR_FINDING },
+            });
             await run("ec2-backdoor-cc-activity.json");
-            assert.deepStrictEqual(account.ec2.commandCalls(ModifyNetworkInterfaceAttributeCommand).map((c) => c.args[0].input).map((i) => i.NetworkInterfaceId), ["eni-0ee55ff66aa77bb88"]);
-            assert.deepStrictEqual(account.ec2.commandCalls(CreateSnapshotCommand).map((c) => c.args[0].input).map((i) => i.VolumeId), ["vol-0ddd3333eeee4444f"]);
+            assert.deepStrictEqual(
+                account.ec2
+                    .commandCalls(ModifyNetworkInterfaceAttributeCommand)
+                    .map((c) => c.args[0].input)
+                    .map((i) => i.NetworkInterfaceId),
+                ["eni-0ee55ff66aa77bb88"],
+            );
+            assert.deepStrictEqual(
+                account.ec2
+                    .commandCalls(CreateSnapshotCommand)
+                    .map((c) => c.args[0].input)
+                    .map((i) => i.VolumeId),
+                ["vol-0ddd3333eeee4444f"],
+            );
         });
 
         it("still snapshots a volume whose only snapshot belongs to another finding", async () => {
-            account.state.snapshots.push({ SnapshotId: "snap-0other0000000001", VolumeId: "vol-0aaa1111bbbb2222c", tags: { "zero-trust:guardduty-finding": "another" } });
+            account.state.snapshots.push({
+                SnapshotId: "snap-0other0000000001",
+                VolumeId: "vol-0aaa1111bbbb2222c",
+                tags: { "zero-trust:guardduty-finding": "another" },
+            });
             await run("ec2-backdoor-cc-activity.json");
             assert.strictEqual(account.ec2.commandCalls(CreateSnapshotCommand).map((c) => c.args[0].input).length, 2);
         });
@@ -122,10 +182,22 @@ describe("responder executor (aws-sdk-client-mock, in-memory account)", () => {
             const outcomes = await run("iam-exfiltration-anomalous-behavior.json");
             assert.deepStrictEqual(statuses(outcomes), ["deactivate-access-key changed"]);
             assert.deepStrictEqual(account.callNames(), ["ListUserTagsCommand", "ListAccessKeysCommand", "UpdateAccessKeyCommand"]);
-            assert.deepStrictEqual(account.iam.commandCalls(ListUserTagsCommand).map((c) => c.args[0].input), [{ UserName: "ci-deployer" }]);
-            assert.deepStrictEqual(account.iam.commandCalls(ListAccessKeysCommand).map((c) => c.args[0].input), [{ UserName: "ci-deployer" }]);
-            assert.deepStrictEqual(account.iam.commandCalls(UpdateAccessKeyCommand).map((c) => c.args[0].input), [{ UserName: "ci-deployer", AccessKeyId: "AKIAX7Q2EXAMPLE7LONG", Status: "Inactive" }]);
-            assert.deepStrictEqual(account.state.users["ci-deployer"].keys, { AKIAX7Q2EXAMPLE7LONG: "Inactive", AKIAX7Q2EXAMPLE7SPAR: "Active" });
+            assert.deepStrictEqual(
+                account.iam.commandCalls(ListUserTagsCommand).map((c) => c.args[0].input),
+                [{ UserName: "ci-deployer" }],
+            );
+            assert.deepStrictEqual(
+                account.iam.commandCalls(ListAccessKeysCommand).map((c) => c.args[0].input),
+                [{ UserName: "ci-deployer" }],
+            );
+            assert.deepStrictEqual(
+                account.iam.commandCalls(UpdateAccessKeyCommand).map((c) => c.args[0].input),
+                [{ UserName: "ci-deployer", AccessKeyId: "AKIAX7Q2EXAMPLE7LONG", Status: "Inactive" }],
+            );
+            assert.deepStrictEqual(account.state.users["ci-deployer"].keys, {
+                AKIAX7Q2EXAMPLE7LONG: "Inactive",
+                AKIAX7Q2EXAMPLE7SPAR: "Active",
+            });
         });
 
         it("skips a key or user that no longer exists", async () => {
@@ -142,14 +214,27 @@ describe("responder executor (aws-sdk-client-mock, in-memory account)", () => {
             const outcomes = await run("iam-instance-credential-exfiltration-outside-aws.json");
             assert.deepStrictEqual(statuses(outcomes), ["revoke-role-sessions changed"]);
             assert.deepStrictEqual(account.callNames(), ["ListRoleTagsCommand", "GetRolePolicyCommand", "PutRolePolicyCommand"]);
-            assert.deepStrictEqual(account.iam.commandCalls(GetRolePolicyCommand).map((c) => c.args[0].input), [{ RoleName: "staging-orders-worker", PolicyName: "AWSRevokeOlderSessions" }]);
+            assert.deepStrictEqual(
+                account.iam.commandCalls(GetRolePolicyCommand).map((c) => c.args[0].input),
+                [{ RoleName: "staging-orders-worker", PolicyName: "AWSRevokeOlderSessions" }],
+            );
             const [put] = account.iam.commandCalls(PutRolePolicyCommand).map((c) => c.args[0].input);
             assert.deepStrictEqual([put.RoleName, put.PolicyName], ["staging-orders-worker", "AWSRevokeOlderSessions"]);
             assert.deepStrictEqual(JSON.parse(put.PolicyDocument ?? ""), {
                 Version: "2012-10-17",
-                Statement: [{ Effect: "Deny", Action: ["*"], Resource: ["*"], Condition: { DateLessThan: { "aws:TokenIssueTime": NOW.toISOString() } } }],
+                Statement: [
+                    {
+                        Effect: "Deny",
+                        Action: ["*"],
+                        Resource: ["*"],
+                        Condition: { DateLessThan: { "aws:TokenIssueTime": NOW.toISOString() } },
+                    },
+                ],
             });
-            assert.deepStrictEqual(Object.keys(account.state.roles["staging-orders-worker"].inlinePolicies), ["orders-access", "AWSRevokeOlderSessions"]);
+            assert.deepStrictEqual(Object.keys(account.state.roles["staging-orders-worker"].inlinePolicies), [
+                "orders-access",
+                "AWSRevokeOlderSessions",
+            ]);
         });
 
         it("changes nothing when the same finding comes again later: the revocation already covers its activity", async () => {
@@ -163,15 +248,24 @@ describe("responder executor (aws-sdk-client-mock, in-memory account)", () => {
         });
 
         it("revokes again for activity seen after the last revocation", async () => {
-            account.state.roles["staging-orders-worker"].inlinePolicies["AWSRevokeOlderSessions"] = JSON.stringify(revokeOlderSessionsPolicy("2026-11-20T09:00:00.000Z"));
-            assert.deepStrictEqual(statuses(await run("iam-instance-credential-exfiltration-outside-aws.json")), ["revoke-role-sessions changed"]);
+            account.state.roles["staging-orders-worker"].inlinePolicies["AWSRevokeOlderSessions"] = JSON.stringify(
+                revokeOlderSessionsPolicy("2026-11-20T09:00:00.000Z"),
+            );
+            assert.deepStrictEqual(statuses(await run("iam-instance-credential-exfiltration-outside-aws.json")), [
+                "revoke-role-sessions changed",
+            ]);
             assert.deepStrictEqual(account.mutatingCalls(), ["PutRolePolicyCommand"]);
         });
 
         it("never moves a newer revocation back", async () => {
-            account.state.roles["staging-orders-worker"].inlinePolicies["AWSRevokeOlderSessions"] = JSON.stringify(revokeOlderSessionsPolicy("2026-11-21T00:00:00.000Z"));
+            account.state.roles["staging-orders-worker"].inlinePolicies["AWSRevokeOlderSessions"] = JSON.stringify(
+                revokeOlderSessionsPolicy("2026-11-21T00:00:00.000Z"),
+            );
             const outcomes = await executeActions(
-                planResponse(fixture("iam-instance-credential-exfiltration-outside-aws.json"), SETTINGS, NOW).map((a) => ({ ...a, activitySeenAt: "2026-11-22T00:00:00.000Z" })),
+                planResponse(fixture("iam-instance-credential-exfiltration-outside-aws.json"), SETTINGS, NOW).map((a) => ({
+                    ...a,
+                    activitySeenAt: "2026-11-22T00:00:00.000Z",
+                })),
                 account.clients,
                 OPT_OUT,
             );
@@ -183,19 +277,46 @@ describe("responder executor (aws-sdk-client-mock, in-memory account)", () => {
         it("reads tags and the current block (none), then turns all four settings on, expecting the account as owner", async () => {
             const outcomes = await run("s3-bucket-anonymous-access-granted.json");
             assert.deepStrictEqual(statuses(outcomes), ["block-bucket-public-access changed"]);
-            assert.deepStrictEqual(account.callNames(), ["GetBucketTaggingCommand", "GetPublicAccessBlockCommand", "PutPublicAccessBlockCommand"]);
-            const bucket = { Bucket: "staging-orders-exports", ExpectedBucketOwner: ACCOUNT };
-            assert.deepStrictEqual(account.s3.commandCalls(GetBucketTaggingCommand).map((c) => c.args[0].input), [bucket]);
-            assert.deepStrictEqual(account.s3.commandCalls(GetPublicAccessBlockCommand).map((c) => c.args[0].input), [bucket]);
-            assert.deepStrictEqual(account.s3.commandCalls(PutPublicAccessBlockCommand).map((c) => c.args[0].input), [
-                { ...bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } },
+            assert.deepStrictEqual(account.callNames(), [
+                "GetBucketTaggingCommand",
+                "GetPublicAccessBlockCommand",
+                "PutPublicAccessBlockCommand",
             ]);
+            const bucket = { Bucket: "staging-orders-exports", ExpectedBucketOwner: ACCOUNT };
+            assert.deepStrictEqual(
+                account.s3.commandCalls(GetBucketTaggingCommand).map((c) => c.args[0].input),
+                [bucket],
+            );
+            assert.deepStrictEqual(
+                account.s3.commandCalls(GetPublicAccessBlockCommand).map((c) => c.args[0].input),
+                [bucket],
+            );
+            assert.deepStrictEqual(
+                account.s3.commandCalls(PutPublicAccessBlockCommand).map((c) => c.args[0].input),
+                [
+                    {
+                        ...bucket,
+                        PublicAccessBlockConfiguration: {
+                            BlockPublicAcls: true,
+                            IgnorePublicAcls: true,
+                            BlockPublicPolicy: true,
+                            RestrictPublicBuckets: true,
+                        },
+                    },
+                ],
+            );
         });
 
         it("completes a partial block, and works on a bucket without tags", async () => {
             const outcomes = await run("s3-bucket-public-access-granted.json");
             assert.deepStrictEqual(statuses(outcomes), ["block-bucket-public-access changed", "block-bucket-public-access changed"]);
-            assert.deepStrictEqual(account.s3.commandCalls(PutPublicAccessBlockCommand).map((c) => c.args[0].input).map((i) => i.Bucket), ["staging-reports-public-share", "staging-reports-archive"]);
+            assert.deepStrictEqual(
+                account.s3
+                    .commandCalls(PutPublicAccessBlockCommand)
+                    .map((c) => c.args[0].input)
+                    .map((i) => i.Bucket),
+                ["staging-reports-public-share", "staging-reports-archive"],
+            );
         });
     });
 
@@ -216,12 +337,18 @@ describe("responder executor (aws-sdk-client-mock, in-memory account)", () => {
         for (const file of acting) {
             it(file, async () => {
                 const first = await run(file);
-                assert.ok(first.some((o) => o.status === "changed"), JSON.stringify(first));
+                assert.ok(
+                    first.some((o) => o.status === "changed"),
+                    JSON.stringify(first),
+                );
                 assert.ok(account.mutatingCalls().length > 0);
                 account.resetHistory();
                 const second = await run(file);
                 assert.deepStrictEqual(account.mutatingCalls(), [], file);
-                assert.ok(second.every((o) => o.status === "unchanged"), JSON.stringify(second));
+                assert.ok(
+                    second.every((o) => o.status === "unchanged"),
+                    JSON.stringify(second),
+                );
             });
         }
     });
@@ -237,7 +364,10 @@ describe("responder executor (aws-sdk-client-mock, in-memory account)", () => {
             it(`${file}: every action skipped, nothing changed`, async () => {
                 optOut(account.state);
                 const outcomes = await run(file);
-                assert.ok(outcomes.every((o) => o.status === "skipped" && o.detail.includes(`opted out (tag ${OPT_OUT}=off)`)), JSON.stringify(outcomes));
+                assert.ok(
+                    outcomes.every((o) => o.status === "skipped" && o.detail.includes(`opted out (tag ${OPT_OUT}=off)`)),
+                    JSON.stringify(outcomes),
+                );
                 assert.deepStrictEqual(account.mutatingCalls(), []);
             });
         }
@@ -245,7 +375,9 @@ describe("responder executor (aws-sdk-client-mock, in-memory account)", () => {
 
     describe("partial failure", () => {
         it("records the failed action and still runs the others", async () => {
-            account.ec2.on(ModifyNetworkInterfaceAttributeCommand).rejects(Object.assign(new Error("You are not authorized to perform this operation."), { name: "UnauthorizedOperation" }));
+            account.ec2
+                .on(ModifyNetworkInterfaceAttributeCommand)
+                .rejects(Object.assign(new Error("You are not authorized to perform this operation."), { name: "UnauthorizedOperation" }));
             const outcomes = await run("ec2-backdoor-cc-activity.json");
             assert.deepStrictEqual(statuses(outcomes), ["isolate-instance failed", "snapshot-volumes changed", "tag-instance changed"]);
             assert.strictEqual(outcomes[0].detail, "UnauthorizedOperation: You are not authorized to perform this operation.");

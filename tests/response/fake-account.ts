@@ -65,7 +65,14 @@ export interface FakeState {
 }
 
 /** Calls that change something: a second run of the same finding must make none. */
-export const MUTATING_COMMANDS = ["ModifyNetworkInterfaceAttributeCommand", "CreateSnapshotCommand", "CreateTagsCommand", "UpdateAccessKeyCommand", "PutRolePolicyCommand", "PutPublicAccessBlockCommand"];
+export const MUTATING_COMMANDS = [
+    "ModifyNetworkInterfaceAttributeCommand",
+    "CreateSnapshotCommand",
+    "CreateTagsCommand",
+    "UpdateAccessKeyCommand",
+    "PutRolePolicyCommand",
+    "PutPublicAccessBlockCommand",
+];
 
 const sdkTags = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
@@ -111,7 +118,10 @@ export class FakeAccount {
                                     NetworkInterfaceId,
                                     Groups: groups.map((GroupId) => ({ GroupId })),
                                 })),
-                                BlockDeviceMappings: instance.volumes.map((VolumeId, index) => ({ DeviceName: `/dev/xvd${"abcdefgh"[index]}`, Ebs: { VolumeId } })),
+                                BlockDeviceMappings: instance.volumes.map((VolumeId, index) => ({
+                                    DeviceName: `/dev/xvd${"abcdefgh"[index]}`,
+                                    Ebs: { VolumeId },
+                                })),
                             };
                         }),
                     },
@@ -166,16 +176,24 @@ export class FakeAccount {
             }
             return found;
         };
-        this.iam.on(ListUserTagsCommand).callsFake((input: ListUserTagsCommandInput) => ({ Tags: sdkTags(user(input.UserName).tags), IsTruncated: false }));
+        this.iam
+            .on(ListUserTagsCommand)
+            .callsFake((input: ListUserTagsCommandInput) => ({ Tags: sdkTags(user(input.UserName).tags), IsTruncated: false }));
         this.iam.on(ListAccessKeysCommand).callsFake((input: ListAccessKeysCommandInput) => ({
-            AccessKeyMetadata: Object.entries(user(input.UserName).keys).map(([AccessKeyId, Status]) => ({ UserName: input.UserName, AccessKeyId, Status })),
+            AccessKeyMetadata: Object.entries(user(input.UserName).keys).map(([AccessKeyId, Status]) => ({
+                UserName: input.UserName,
+                AccessKeyId,
+                Status,
+            })),
             IsTruncated: false,
         }));
         this.iam.on(UpdateAccessKeyCommand).callsFake((input: UpdateAccessKeyCommandInput) => {
             user(input.UserName).keys[input.AccessKeyId ?? ""] = input.Status ?? "Active";
             return {};
         });
-        this.iam.on(ListRoleTagsCommand).callsFake((input: ListRoleTagsCommandInput) => ({ Tags: sdkTags(role(input.RoleName).tags), IsTruncated: false }));
+        this.iam
+            .on(ListRoleTagsCommand)
+            .callsFake((input: ListRoleTagsCommandInput) => ({ Tags: sdkTags(role(input.RoleName).tags), IsTruncated: false }));
         this.iam.on(GetRolePolicyCommand).callsFake((input: GetRolePolicyCommandInput) => {
             const document = role(input.RoleName).inlinePolicies[input.PolicyName ?? ""];
             if (document === undefined) {

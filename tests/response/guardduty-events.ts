@@ -23,7 +23,9 @@ export const SETTINGS: PlannerSettings = {
 };
 
 /** An event as JSON, for tests that edit it. */
-export type EventJson = { detail: Record<string, unknown> & { resource: Record<string, unknown>; service: Record<string, unknown> } } & Record<string, unknown>;
+export type EventJson = {
+    detail: Record<string, unknown> & { resource: Record<string, unknown>; service: Record<string, unknown> };
+} & Record<string, unknown>;
 
 /** Every fixture file name. */
 export const FIXTURES = fs
@@ -44,7 +46,11 @@ export function edited(name: string, edit: (event: EventJson) => void): EventJso
 }
 
 /** The instance details of an EC2 fixture, to edit. */
-export function instanceDetails(event: EventJson): { instanceId: string; tags: { key: string; value: string }[]; networkInterfaces: Record<string, unknown>[] } {
+export function instanceDetails(event: EventJson): {
+    instanceId: string;
+    tags: { key: string; value: string }[];
+    networkInterfaces: Record<string, unknown>[];
+} {
     return event.detail.resource["instanceDetails"] as ReturnType<typeof instanceDetails>;
 }
 

@@ -15,7 +15,13 @@ const DRY_RUN: HandlerSettings = { ...ACTING, dryRun: true };
 
 function account(): FakeAccount {
     return new FakeAccount({
-        instances: { "i-0a1b2c3d4e5f60718": { tags: {}, interfaces: { "eni-0aa11bb22cc33dd44": ["sg-0123456789abcdef0"], "eni-0ee55ff66aa77bb88": ["sg-0123456789abcdef0"] }, volumes: ["vol-0aaa1111bbbb2222c"] } },
+        instances: {
+            "i-0a1b2c3d4e5f60718": {
+                tags: {},
+                interfaces: { "eni-0aa11bb22cc33dd44": ["sg-0123456789abcdef0"], "eni-0ee55ff66aa77bb88": ["sg-0123456789abcdef0"] },
+                volumes: ["vol-0aaa1111bbbb2222c"],
+            },
+        },
         snapshots: [],
         users: {},
         roles: {},
@@ -38,8 +44,13 @@ function quietly<T>(run: () => Promise<T>): Promise<T> {
 describe("responder handler (respond)", () => {
     it("acts, then publishes one report with every outcome to the topic", async () => {
         const fake = account();
-        const report = (await quietly(() => respond(fixture("ec2-backdoor-cc-activity.json"), ACTING, fake.clients, NOW))) as ResponseReport;
-        assert.deepStrictEqual(report.outcomes.map((o) => `${o.action} ${o.status}`), ["isolate-instance changed", "snapshot-volumes changed", "tag-instance changed"]);
+        const report = (await quietly(() =>
+            respond(fixture("ec2-backdoor-cc-activity.json"), ACTING, fake.clients, NOW),
+        )) as ResponseReport;
+        assert.deepStrictEqual(
+            report.outcomes.map((o) => `${o.action} ${o.status}`),
+            ["isolate-instance changed", "snapshot-volumes changed", "tag-instance changed"],
+        );
         const messages = published(fake);
         assert.strictEqual(messages.length, 1);
         assert.strictEqual(messages[0].TopicArn, TOPIC);
@@ -64,13 +75,19 @@ describe("responder handler (respond)", () => {
 
     it("fails the invocation when any action failed, after the others ran and every outcome was published", async () => {
         const fake = account();
-        fake.ec2.on(ModifyNetworkInterfaceAttributeCommand).rejects(Object.assign(new Error("Rate exceeded"), { name: "RequestLimitExceeded" }));
+        fake.ec2
+            .on(ModifyNetworkInterfaceAttributeCommand)
+            .rejects(Object.assign(new Error("Rate exceeded"), { name: "RequestLimitExceeded" }));
         await assert.rejects(
             quietly(() => respond(fixture("ec2-backdoor-cc-activity.json"), ACTING, fake.clients, NOW)),
             /^Error: 1 of 3 response actions failed for finding a2c6f0e1b3d54f7a8c9e0d1f2a3b4c5d: isolate-instance i-0a1b2c3d4e5f60718: RequestLimitExceeded: Rate exceeded$/,
         );
         // The first interface's move was attempted and refused; snapshot and tags still happened.
-        assert.deepStrictEqual(fake.mutatingCalls(), ["ModifyNetworkInterfaceAttributeCommand", "CreateSnapshotCommand", "CreateTagsCommand"]);
+        assert.deepStrictEqual(fake.mutatingCalls(), [
+            "ModifyNetworkInterfaceAttributeCommand",
+            "CreateSnapshotCommand",
+            "CreateTagsCommand",
+        ]);
         const [message] = published(fake);
         assert.strictEqual(message.Subject, "GuardDuty response (1 FAILED): Backdoor:EC2/C&CActivity.B");
         assert.deepStrictEqual(
@@ -82,7 +99,10 @@ describe("responder handler (respond)", () => {
     it("fails when the report cannot be published, so the event is retried", async () => {
         const fake = account();
         fake.sns.on(PublishCommand).rejects(Object.assign(new Error("KMS key disabled"), { name: "KMSDisabledException" }));
-        await assert.rejects(quietly(() => respond(fixture("ec2-ssh-brute-force-target.json"), ACTING, fake.clients, NOW)), /KMS key disabled/);
+        await assert.rejects(
+            quietly(() => respond(fixture("ec2-ssh-brute-force-target.json"), ACTING, fake.clients, NOW)),
+            /KMS key disabled/,
+        );
     });
 
     it("dry run: returns and logs the plan, and makes no AWS call at all (not even SNS)", async () => {
@@ -105,7 +125,10 @@ describe("responder handler (respond)", () => {
     it("a malformed event: tells the topic, then fails with the one-line error (dry run: fails without telling)", async () => {
         const malformed = edited("ec2-backdoor-cc-activity.json", (e) => (e.detail.severity = "high" as unknown as number));
         const fake = account();
-        await assert.rejects(respond(malformed, ACTING, fake.clients, NOW), (e: unknown) => e instanceof InputError && /detail\.severity="high"/.test(e.message));
+        await assert.rejects(
+            respond(malformed, ACTING, fake.clients, NOW),
+            (e: unknown) => e instanceof InputError && /detail\.severity="high"/.test(e.message),
+        );
         const [message] = published(fake);
         assert.strictEqual(message.Subject, "GuardDuty response (FAILED): unreadable event");
         assert.match(message.Message ?? "", /^malformed GuardDuty event: detail\.severity="high": expected a number from 0 to 10$/);

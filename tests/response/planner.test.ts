@@ -2,7 +2,19 @@ import * as assert from "assert";
 import { FINDING_ID_TAG, FINDING_TYPE_TAG, type ResponseAction } from "../../responder/actions";
 import { InputError } from "../../responder/input-error";
 import { PUBLIC_BUCKET_FINDING_TYPES, planResponse } from "../../responder/planner";
-import { ACCOUNT, FIXTURES, NOW, QUARANTINE_SG, SETTINGS, VPC, accessKeyDetails, edited, fixture, instanceDetails, type EventJson } from "./guardduty-events";
+import {
+    ACCOUNT,
+    FIXTURES,
+    NOW,
+    QUARANTINE_SG,
+    SETTINGS,
+    VPC,
+    accessKeyDetails,
+    edited,
+    fixture,
+    instanceDetails,
+    type EventJson,
+} from "./guardduty-events";
 
 const plan = (event: unknown, settings = SETTINGS) => planResponse(event, settings, NOW);
 
@@ -17,8 +29,16 @@ const withSeverity = (name: string, severity: number) => edited(name, (e) => (e.
 describe("responder planner", () => {
     describe("each fixture (default settings: threshold 7, a quarantine group for the fixtures' VPC)", () => {
         const expected: Record<string, string[]> = {
-            "ec2-backdoor-cc-activity.json": ["isolate-instance i-0a1b2c3d4e5f60718", "snapshot-volumes i-0a1b2c3d4e5f60718", "tag-instance i-0a1b2c3d4e5f60718"],
-            "ec2-cryptocurrency-bitcointool-dns.json": ["isolate-instance i-0b2c3d4e5f6071829", "snapshot-volumes i-0b2c3d4e5f6071829", "tag-instance i-0b2c3d4e5f6071829"],
+            "ec2-backdoor-cc-activity.json": [
+                "isolate-instance i-0a1b2c3d4e5f60718",
+                "snapshot-volumes i-0a1b2c3d4e5f60718",
+                "tag-instance i-0a1b2c3d4e5f60718",
+            ],
+            "ec2-cryptocurrency-bitcointool-dns.json": [
+                "isolate-instance i-0b2c3d4e5f6071829",
+                "snapshot-volumes i-0b2c3d4e5f6071829",
+                "tag-instance i-0b2c3d4e5f6071829",
+            ],
             "ec2-ssh-brute-force-target.json": ["notify i-0c3d4e5f607182930"],
             "iam-credential-access-anomalous-behavior.json": ["notify AKIAX7Q2EXAMPLE9ANLY"],
             "iam-exfiltration-anomalous-behavior.json": ["deactivate-access-key AKIAX7Q2EXAMPLE7LONG"],
@@ -26,7 +46,10 @@ describe("responder planner", () => {
             "iam-root-credential-usage.json": ["notify Root"],
             "s3-bucket-anonymous-access-granted.json": ["block-bucket-public-access staging-orders-exports"],
             "s3-bucket-block-public-access-disabled.json": ["notify staging-orders-exports"],
-            "s3-bucket-public-access-granted.json": ["block-bucket-public-access staging-reports-public-share", "block-bucket-public-access staging-reports-archive"],
+            "s3-bucket-public-access-granted.json": [
+                "block-bucket-public-access staging-reports-public-share",
+                "block-bucket-public-access staging-reports-archive",
+            ],
             "s3-malicious-ip-caller-discovery.json": ["notify staging-orders-exports"],
         };
 
@@ -45,7 +68,12 @@ describe("responder planner", () => {
                 const event = fixture(file);
                 for (const a of plan(event)) {
                     assert.ok(a.target !== "" && a.findingId === event.detail["id"], `${file} ${a.action}`);
-                    assert.ok(a.reason.startsWith(`${String(event.detail["type"])} (severity ${String(event.detail["severity"])}, finding ${a.findingId}): `), a.reason);
+                    assert.ok(
+                        a.reason.startsWith(
+                            `${String(event.detail["type"])} (severity ${String(event.detail["severity"])}, finding ${a.findingId}): `,
+                        ),
+                        a.reason,
+                    );
                 }
             }
         });
@@ -73,7 +101,12 @@ describe("responder planner", () => {
                 ],
                 reason: isolate.reason,
             });
-            assert.deepStrictEqual(snapshot, { action: "snapshot-volumes", target: "i-0a1b2c3d4e5f60718", findingId: "a2c6f0e1b3d54f7a8c9e0d1f2a3b4c5d", reason: snapshot.reason });
+            assert.deepStrictEqual(snapshot, {
+                action: "snapshot-volumes",
+                target: "i-0a1b2c3d4e5f60718",
+                findingId: "a2c6f0e1b3d54f7a8c9e0d1f2a3b4c5d",
+                reason: snapshot.reason,
+            });
             assert.deepStrictEqual(tag, {
                 action: "tag-instance",
                 target: "i-0a1b2c3d4e5f60718",
@@ -84,27 +117,54 @@ describe("responder planner", () => {
         });
 
         it("notifies instead of isolating when the VPC has no quarantine group, and still snapshots and tags", () => {
-            const actions = plan(fixture(EC2), { ...SETTINGS, quarantineSecurityGroups: { "vpc-0ffffffffffffffff": "sg-0ffffffffffffffff" } });
-            assert.deepStrictEqual(summary(actions), ["notify i-0a1b2c3d4e5f60718", "snapshot-volumes i-0a1b2c3d4e5f60718", "tag-instance i-0a1b2c3d4e5f60718"]);
-            assert.match(actions[0].reason, /no quarantine security group is configured for vpc-0a1b2c3d4e5f60718: isolate instance i-0a1b2c3d4e5f60718 manually/);
+            const actions = plan(fixture(EC2), {
+                ...SETTINGS,
+                quarantineSecurityGroups: { "vpc-0ffffffffffffffff": "sg-0ffffffffffffffff" },
+            });
+            assert.deepStrictEqual(summary(actions), [
+                "notify i-0a1b2c3d4e5f60718",
+                "snapshot-volumes i-0a1b2c3d4e5f60718",
+                "tag-instance i-0a1b2c3d4e5f60718",
+            ]);
+            assert.match(
+                actions[0].reason,
+                /no quarantine security group is configured for vpc-0a1b2c3d4e5f60718: isolate instance i-0a1b2c3d4e5f60718 manually/,
+            );
         });
 
         it("notifies instead of isolating when the finding lists no network interface", () => {
             const actions = plan(edited(EC2, (e) => (instanceDetails(e).networkInterfaces = [])));
-            assert.deepStrictEqual(summary(actions), ["notify i-0a1b2c3d4e5f60718", "snapshot-volumes i-0a1b2c3d4e5f60718", "tag-instance i-0a1b2c3d4e5f60718"]);
+            assert.deepStrictEqual(summary(actions), [
+                "notify i-0a1b2c3d4e5f60718",
+                "snapshot-volumes i-0a1b2c3d4e5f60718",
+                "tag-instance i-0a1b2c3d4e5f60718",
+            ]);
         });
 
         it("acts on runtime and malware findings on an instance too (the resource type decides, not the type's family)", () => {
             const event = edited(EC2, (e) => (e.detail["type"] = "CryptoCurrency:Runtime/BitcoinTool.B"));
-            assert.deepStrictEqual(summary(plan(event)).map((s) => s.split(" ")[0]), ["isolate-instance", "snapshot-volumes", "tag-instance"]);
+            assert.deepStrictEqual(
+                summary(plan(event)).map((s) => s.split(" ")[0]),
+                ["isolate-instance", "snapshot-volumes", "tag-instance"],
+            );
         });
     });
 
     describe("severity threshold", () => {
-        const acts = (event: EventJson, threshold = 7) => plan(event, { ...SETTINGS, severityThreshold: threshold }).some((a) => a.action !== "notify");
+        const acts = (event: EventJson, threshold = 7) =>
+            plan(event, { ...SETTINGS, severityThreshold: threshold }).some((a) => a.action !== "notify");
 
         it("acts from 7 up (GuardDuty High), notifies below", () => {
-            for (const [severity, acting] of [[0, false], [1, false], [6.9, false], [6.99, false], [7, true], [7.0, true], [8.9, true], [10, true]] as const) {
+            for (const [severity, acting] of [
+                [0, false],
+                [1, false],
+                [6.9, false],
+                [6.99, false],
+                [7, true],
+                [7.0, true],
+                [8.9, true],
+                [10, true],
+            ] as const) {
                 assert.strictEqual(acts(withSeverity(EC2, severity)), acting, `severity ${severity}`);
             }
         });
@@ -129,9 +189,10 @@ describe("responder planner", () => {
         });
 
         it("blocks a bucket whose low-severity finding reaches a lowered threshold", () => {
-            assert.deepStrictEqual(summary(plan(fixture("s3-bucket-block-public-access-disabled.json"), { ...SETTINGS, severityThreshold: 1 })), [
-                "block-bucket-public-access staging-orders-exports",
-            ]);
+            assert.deepStrictEqual(
+                summary(plan(fixture("s3-bucket-block-public-access-disabled.json"), { ...SETTINGS, severityThreshold: 1 })),
+                ["block-bucket-public-access staging-orders-exports"],
+            );
         });
     });
 
@@ -146,7 +207,9 @@ describe("responder planner", () => {
         });
 
         it("only notifies for a sample finding (GuardDuty CreateSampleFindings)", () => {
-            const actions = plan(edited(EC2, (e) => (e.detail.service["additionalInfo"] = { sample: true, type: "default", value: '{"sample":true}' })));
+            const actions = plan(
+                edited(EC2, (e) => (e.detail.service["additionalInfo"] = { sample: true, type: "default", value: '{"sample":true}' })),
+            );
             assert.deepStrictEqual(summary(actions), ["notify i-0a1b2c3d4e5f60718"]);
             assert.match(actions[0].reason, /sample finding/);
         });
@@ -168,7 +231,11 @@ describe("responder planner", () => {
         });
 
         it("acts when the tag has another value or another key", () => {
-            for (const [key, value] of [["zero-trust:responder", "on"], ["zero-trust:responder", ""], ["responder", "off"]]) {
+            for (const [key, value] of [
+                ["zero-trust:responder", "on"],
+                ["zero-trust:responder", ""],
+                ["responder", "off"],
+            ]) {
                 assert.strictEqual(plan(tagged(key, value))[0].action, "isolate-instance", `${key}=${value}`);
             }
         });
@@ -184,7 +251,10 @@ describe("responder planner", () => {
                 const [first] = e.detail.resource["s3BucketDetails"] as { tags: { key: string; value: string }[] }[];
                 first.tags.push({ key: "zero-trust:responder", value: "off" });
             });
-            assert.deepStrictEqual(summary(plan(event)), ["notify staging-reports-public-share", "block-bucket-public-access staging-reports-archive"]);
+            assert.deepStrictEqual(summary(plan(event)), [
+                "notify staging-reports-public-share",
+                "block-bucket-public-access staging-reports-archive",
+            ]);
         });
     });
 
@@ -228,7 +298,11 @@ describe("responder planner", () => {
         });
 
         it("does not revoke the sessions of service-linked, IAM Identity Center or exempt roles", () => {
-            for (const role of ["AWSServiceRoleForAutoScaling", "AWSReservedSSO_AdministratorAccess_0123456789abcdef", "staging-guardduty-findings-alert-responder"]) {
+            for (const role of [
+                "AWSServiceRoleForAutoScaling",
+                "AWSReservedSSO_AdministratorAccess_0123456789abcdef",
+                "staging-guardduty-findings-alert-responder",
+            ]) {
                 const event = edited(ASSUMED_ROLE, (e) => (accessKeyDetails(e)["userName"] = role));
                 const actions = plan(event, { ...SETTINGS, exemptRoleNames: ["staging-guardduty-findings-alert-responder"] });
                 assert.deepStrictEqual(summary(actions), [`notify ${role}`], role);
@@ -239,10 +313,17 @@ describe("responder planner", () => {
             for (const userType of ["Root", "FederatedUser", "AWSAccount"]) {
                 const event = edited(IAM_USER, (e) => (accessKeyDetails(e)["userType"] = userType));
                 const actions = plan(event);
-                assert.deepStrictEqual(actions.map((a) => a.action), ["notify"], userType);
+                assert.deepStrictEqual(
+                    actions.map((a) => a.action),
+                    ["notify"],
+                    userType,
+                );
                 assert.match(actions[0].reason, new RegExp(`credentials of a ${userType} principal are not changed automatically`));
             }
-            assert.deepStrictEqual(plan(withSeverity("iam-root-credential-usage.json", 8)).map((a) => a.action), ["notify"]);
+            assert.deepStrictEqual(
+                plan(withSeverity("iam-root-credential-usage.json", 8)).map((a) => a.action),
+                ["notify"],
+            );
         });
 
         it("notifies when the finding names no user or role", () => {
@@ -259,11 +340,14 @@ describe("responder planner", () => {
 
     describe("buckets made public", () => {
         it("blocks public access on each bucket of the three public-bucket finding types, expecting the finding's account as owner", () => {
-            assert.deepStrictEqual([...PUBLIC_BUCKET_FINDING_TYPES], [
-                "Policy:S3/BucketBlockPublicAccessDisabled",
-                "Policy:S3/BucketAnonymousAccessGranted",
-                "Policy:S3/BucketPublicAccessGranted",
-            ]);
+            assert.deepStrictEqual(
+                [...PUBLIC_BUCKET_FINDING_TYPES],
+                [
+                    "Policy:S3/BucketBlockPublicAccessDisabled",
+                    "Policy:S3/BucketAnonymousAccessGranted",
+                    "Policy:S3/BucketPublicAccessGranted",
+                ],
+            );
             for (const type of PUBLIC_BUCKET_FINDING_TYPES) {
                 const [block] = plan(edited("s3-bucket-anonymous-access-granted.json", (e) => (e.detail["type"] = type)));
                 assert.deepStrictEqual(block, {
@@ -278,11 +362,17 @@ describe("responder planner", () => {
 
         it("never deactivates the key of the caller who opened the bucket (the finding's resource is that AccessKey)", () => {
             const actions = plan(fixture("s3-bucket-anonymous-access-granted.json"));
-            assert.ok(actions.every((a) => a.action === "block-bucket-public-access"), JSON.stringify(actions));
+            assert.ok(
+                actions.every((a) => a.action === "block-bucket-public-access"),
+                JSON.stringify(actions),
+            );
         });
 
         it("only notifies for the account-level public access finding (not a bucket's)", () => {
-            const event = edited("s3-bucket-anonymous-access-granted.json", (e) => (e.detail["type"] = "Policy:S3/AccountBlockPublicAccessDisabled"));
+            const event = edited(
+                "s3-bucket-anonymous-access-granted.json",
+                (e) => (e.detail["type"] = "Policy:S3/AccountBlockPublicAccessDisabled"),
+            );
             assert.deepStrictEqual(summary(plan(event)), ["notify staging-orders-exports"]);
         });
     });
@@ -291,27 +381,79 @@ describe("responder planner", () => {
         const cases: [string, (e: EventJson) => unknown, RegExp][] = [
             ["not an object", () => "hello", /^malformed GuardDuty event: event="hello": expected an EventBridge event \(a JSON object\)$/],
             ["null", () => null, /^malformed GuardDuty event: event=null: expected an EventBridge event/],
-            ["another source", (e) => ({ ...e, source: "aws.securityhub" }), /^malformed GuardDuty event: source="aws\.securityhub": expected "aws\.guardduty"$/],
-            ["another detail-type", (e) => ({ ...e, "detail-type": "GuardDuty Runtime Protection Healthy" }), /: detail-type="GuardDuty Runtime Protection Healthy": expected "GuardDuty Finding"$/],
+            [
+                "another source",
+                (e) => ({ ...e, source: "aws.securityhub" }),
+                /^malformed GuardDuty event: source="aws\.securityhub": expected "aws\.guardduty"$/,
+            ],
+            [
+                "another detail-type",
+                (e) => ({ ...e, "detail-type": "GuardDuty Runtime Protection Healthy" }),
+                /: detail-type="GuardDuty Runtime Protection Healthy": expected "GuardDuty Finding"$/,
+            ],
             ["no detail", (e) => ({ ...e, detail: undefined }), /: detail is missing: expected the finding \(an object\)$/],
-            ["PascalCase detail (the GuardDuty API's shape, not EventBridge's)", (e) => ({ ...e, detail: { SchemaVersion: "2.0" } }), /: detail\.schemaVersion is missing: expected "2\.0"/],
-            ["another schema version", (e) => ((e.detail["schemaVersion"] = "3.0"), e), /: detail\.schemaVersion="3\.0": expected "2\.0" \(the finding format this responder reads\)$/],
-            ["severity as text", (e) => ((e.detail.severity = "high" as unknown as number), e), /: detail\.severity="high": expected a number from 0 to 10$/],
+            [
+                "PascalCase detail (the GuardDuty API's shape, not EventBridge's)",
+                (e) => ({ ...e, detail: { SchemaVersion: "2.0" } }),
+                /: detail\.schemaVersion is missing: expected "2\.0"/,
+            ],
+            [
+                "another schema version",
+                (e) => ((e.detail["schemaVersion"] = "3.0"), e),
+                /: detail\.schemaVersion="3\.0": expected "2\.0" \(the finding format this responder reads\)$/,
+            ],
+            [
+                "severity as text",
+                (e) => ((e.detail.severity = "high" as unknown as number), e),
+                /: detail\.severity="high": expected a number from 0 to 10$/,
+            ],
             ["severity above 10", (e) => ((e.detail.severity = 10.1), e), /: detail\.severity=10\.1: expected a number from 0 to 10$/],
             ["no finding id", (e) => (delete e.detail["id"], e), /: detail\.id is missing: expected the finding id$/],
-            ["a type without family", (e) => ((e.detail["type"] = "Backdoor"), e), /: detail\.type="Backdoor": expected a finding type such as UnauthorizedAccess:EC2\/SSHBruteForce$/],
-            ["updatedAt not a time", (e) => ((e.detail["updatedAt"] = "yesterday"), e), /: detail\.updatedAt="yesterday": expected an ISO 8601 time$/],
-            ["no resource type", (e) => (delete e.detail.resource["resourceType"], e), /: detail\.resource\.resourceType is missing: expected a resource type/],
-            ["archived as text", (e) => ((e.detail.service["archived"] = "yes"), e), /: detail\.service\.archived="yes": expected true or false$/],
-            ["an Instance without details", (e) => (delete e.detail.resource["instanceDetails"], e), /: detail\.resource\.instanceDetails is missing: expected the instance's details for a finding on an Instance$/],
-            ["a bad instance id", (e) => ((instanceDetails(e).instanceId = "web-1"), e), /: detail\.resource\.instanceDetails\.instanceId="web-1": expected an instance id \(i-…\)$/],
+            [
+                "a type without family",
+                (e) => ((e.detail["type"] = "Backdoor"), e),
+                /: detail\.type="Backdoor": expected a finding type such as UnauthorizedAccess:EC2\/SSHBruteForce$/,
+            ],
+            [
+                "updatedAt not a time",
+                (e) => ((e.detail["updatedAt"] = "yesterday"), e),
+                /: detail\.updatedAt="yesterday": expected an ISO 8601 time$/,
+            ],
+            [
+                "no resource type",
+                (e) => (delete e.detail.resource["resourceType"], e),
+                /: detail\.resource\.resourceType is missing: expected a resource type/,
+            ],
+            [
+                "archived as text",
+                (e) => ((e.detail.service["archived"] = "yes"), e),
+                /: detail\.service\.archived="yes": expected true or false$/,
+            ],
+            [
+                "an Instance without details",
+                (e) => (delete e.detail.resource["instanceDetails"], e),
+                /: detail\.resource\.instanceDetails is missing: expected the instance's details for a finding on an Instance$/,
+            ],
+            [
+                "a bad instance id",
+                (e) => ((instanceDetails(e).instanceId = "web-1"), e),
+                /: detail\.resource\.instanceDetails\.instanceId="web-1": expected an instance id \(i-…\)$/,
+            ],
             [
                 "a bad network interface id",
                 (e) => ((instanceDetails(e).networkInterfaces[1]["networkInterfaceId"] = "eni-XYZ"), e),
                 /: detail\.resource\.instanceDetails\.networkInterfaces\[1\]\.networkInterfaceId="eni-XYZ": expected a network interface id \(eni-…\)$/,
             ],
-            ["a network interface without VPC", (e) => (delete instanceDetails(e).networkInterfaces[0]["vpcId"], e), /: detail\.resource\.instanceDetails\.networkInterfaces\[0\]\.vpcId is missing: expected a VPC id \(vpc-…\)$/],
-            ["tags not a list", (e) => ((instanceDetails(e) as { tags: unknown }).tags = { Name: "x" }, e), /: detail\.resource\.instanceDetails\.tags=\{"Name":"x"\}: expected a list of tags \[\{key, value\}\]$/],
+            [
+                "a network interface without VPC",
+                (e) => (delete instanceDetails(e).networkInterfaces[0]["vpcId"], e),
+                /: detail\.resource\.instanceDetails\.networkInterfaces\[0\]\.vpcId is missing: expected a VPC id \(vpc-…\)$/,
+            ],
+            [
+                "tags not a list",
+                (e) => (((instanceDetails(e) as { tags: unknown }).tags = { Name: "x" }), e),
+                /: detail\.resource\.instanceDetails\.tags=\{"Name":"x"\}: expected a list of tags \[\{key, value\}\]$/,
+            ],
         ];
         for (const [label, make, message] of cases) {
             it(label, () => {
@@ -326,13 +468,22 @@ describe("responder planner", () => {
 
         it("an AccessKey finding of an IAMUser type without access key details", () => {
             const event = edited(IAM_USER, (e) => delete e.detail.resource["accessKeyDetails"]);
-            assert.throws(() => plan(event), /^InputError: malformed GuardDuty event: detail\.resource\.accessKeyDetails is missing: expected the access key's details for a finding on an AccessKey$/);
+            assert.throws(
+                () => plan(event),
+                /^InputError: malformed GuardDuty event: detail\.resource\.accessKeyDetails is missing: expected the access key's details for a finding on an AccessKey$/,
+            );
         });
 
         it("a public-bucket finding without buckets, and a bucket with a bad name", () => {
             const withoutBuckets = edited("s3-bucket-anonymous-access-granted.json", (e) => delete e.detail.resource["s3BucketDetails"]);
-            assert.throws(() => plan(withoutBuckets), /: detail\.resource\.s3BucketDetails is missing: expected the buckets of a Policy:S3\/BucketAnonymousAccessGranted finding$/);
-            const badName = edited("s3-bucket-anonymous-access-granted.json", (e) => ((e.detail.resource["s3BucketDetails"] as { name: string }[])[0].name = "Bad_Bucket"));
+            assert.throws(
+                () => plan(withoutBuckets),
+                /: detail\.resource\.s3BucketDetails is missing: expected the buckets of a Policy:S3\/BucketAnonymousAccessGranted finding$/,
+            );
+            const badName = edited(
+                "s3-bucket-anonymous-access-granted.json",
+                (e) => ((e.detail.resource["s3BucketDetails"] as { name: string }[])[0].name = "Bad_Bucket"),
+            );
             assert.throws(() => plan(badName), /: detail\.resource\.s3BucketDetails\[0\]\.name="Bad_Bucket": expected a bucket name$/);
         });
     });

@@ -1,5 +1,11 @@
 import * as assert from "assert";
-import { deadLetterQueuePolicy, outcomesTopicPolicy, responderRolePolicy, responderTrustPolicy, type ResponderPolicyFacts } from "../../components/response/responder-policies";
+import {
+    deadLetterQueuePolicy,
+    outcomesTopicPolicy,
+    responderRolePolicy,
+    responderTrustPolicy,
+    type ResponderPolicyFacts,
+} from "../../components/response/responder-policies";
 import { ec2Arn, roleArn } from "../../iam/arns";
 import type { IdentityPolicyStatement } from "../../iam/policy-document";
 import { EXECUTOR_API_CALLS } from "../../responder/executor";
@@ -32,7 +38,10 @@ const FACTS: ResponderPolicyFacts<string> = {
 const policy = responderRolePolicy(FACTS);
 
 /** IAM action of each executor call (most are `<service>:<Call>`; S3's public access block calls are named for the bucket). */
-const IAM_ACTION_OF_CALL: Record<string, string> = { GetPublicAccessBlock: "s3:GetBucketPublicAccessBlock", PutPublicAccessBlock: "s3:PutBucketPublicAccessBlock" };
+const IAM_ACTION_OF_CALL: Record<string, string> = {
+    GetPublicAccessBlock: "s3:GetBucketPublicAccessBlock",
+    PutPublicAccessBlock: "s3:PutBucketPublicAccessBlock",
+};
 
 /** What Lambda itself needs of the role: its log group, and the dead-letter queue it sends failed invocations to (encrypted). */
 const RUNTIME_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "kms:GenerateDataKey", "kms:Decrypt"];
@@ -42,16 +51,28 @@ const NOT_OPTED_OUT = { StringNotEqualsIgnoreCase: { "aws:ResourceTag/zero-trust
 describe("responder policies (as data)", () => {
     describe("the role's policy", () => {
         it("allows exactly the executor's calls and what the Lambda runtime needs, nothing more", () => {
-            const executor = Object.entries(EXECUTOR_API_CALLS).flatMap(([service, calls]) => calls.map((call) => IAM_ACTION_OF_CALL[call] ?? `${service}:${call}`));
+            const executor = Object.entries(EXECUTOR_API_CALLS).flatMap(([service, calls]) =>
+                calls.map((call) => IAM_ACTION_OF_CALL[call] ?? `${service}:${call}`),
+            );
             const allowed = new Set(policy.Statement.filter((s) => s.Effect === "Allow").flatMap((s) => s.Action));
             assert.deepStrictEqual([...allowed].sort(), [...executor, ...RUNTIME_ACTIONS].sort());
         });
 
         it("has no wildcard in any action, and Resource * only where EC2 requires it, bound to the region", () => {
             for (const s of policy.Statement) {
-                assert.ok(listOf(s.Action).every((a) => !a.includes("*")), `${s.Sid}: ${listOf(s.Action).join(", ")}`);
+                assert.ok(
+                    listOf(s.Action).every((a) => !a.includes("*")),
+                    `${s.Sid}: ${listOf(s.Action).join(", ")}`,
+                );
                 if (listOf(s.Resource).includes("*")) {
-                    assert.deepStrictEqual([s.Sid, s.Action, s.Condition], ["DescribeInstancesAndSnapshotsInRegion", ["ec2:DescribeInstances", "ec2:DescribeSnapshots"], { StringEquals: { "aws:RequestedRegion": REGION } }]);
+                    assert.deepStrictEqual(
+                        [s.Sid, s.Action, s.Condition],
+                        [
+                            "DescribeInstancesAndSnapshotsInRegion",
+                            ["ec2:DescribeInstances", "ec2:DescribeSnapshots"],
+                            { StringEquals: { "aws:RequestedRegion": REGION } },
+                        ],
+                    );
                 }
             }
         });
@@ -91,11 +112,17 @@ describe("responder policies (as data)", () => {
                 Resource: [SG_ARN, VPC_ARN],
             });
             const groupStatements = policy.Statement.filter((s) => listOf(s.Resource).some((r) => r.includes(":security-group/")));
-            assert.deepStrictEqual(groupStatements.map((s) => s.Sid), ["IntoQuarantineSecurityGroupsOnly"]);
+            assert.deepStrictEqual(
+                groupStatements.map((s) => s.Sid),
+                ["IntoQuarantineSecurityGroupsOnly"],
+            );
         });
 
         it("snapshots the account's volumes, tags snapshots only as they are created, tags instances only with the finding tags unless opted out", () => {
-            assert.deepStrictEqual(statement(policy, "SnapshotVolumesOfAccount").Resource, [`arn:aws:ec2:${REGION}:${ACCOUNT}:volume/*`, `arn:aws:ec2:${REGION}::snapshot/*`]);
+            assert.deepStrictEqual(statement(policy, "SnapshotVolumesOfAccount").Resource, [
+                `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/*`,
+                `arn:aws:ec2:${REGION}::snapshot/*`,
+            ]);
             assert.deepStrictEqual(statement(policy, "TagSnapshotsWhenCreated"), {
                 Sid: "TagSnapshotsWhenCreated",
                 Effect: "Allow",
@@ -108,7 +135,10 @@ describe("responder policies (as data)", () => {
                 Effect: "Allow",
                 Action: ["ec2:CreateTags"],
                 Resource: `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/*`,
-                Condition: { "ForAllValues:StringEquals": { "aws:TagKeys": ["zero-trust:guardduty-finding", "zero-trust:guardduty-finding-type"] }, ...NOT_OPTED_OUT },
+                Condition: {
+                    "ForAllValues:StringEquals": { "aws:TagKeys": ["zero-trust:guardduty-finding", "zero-trust:guardduty-finding-type"] },
+                    ...NOT_OPTED_OUT,
+                },
             });
         });
 
@@ -121,25 +151,53 @@ describe("responder policies (as data)", () => {
             ];
             for (const [sid, action, kind, condition] of cases) {
                 const s = statement(policy, sid);
-                assert.deepStrictEqual([s.Effect, listOf(s.Action)[0], s.Resource, s.Condition], ["Allow", action, `arn:aws:iam::${ACCOUNT}:${kind}/*`, condition], sid);
+                assert.deepStrictEqual(
+                    [s.Effect, listOf(s.Action)[0], s.Resource, s.Condition],
+                    ["Allow", action, `arn:aws:iam::${ACCOUNT}:${kind}/*`, condition],
+                    sid,
+                );
             }
-            assert.deepStrictEqual([statement(policy, "DeactivateAccessKeysOfUsersNotOptedOut").Action, statement(policy, "RevokeSessionsOfRolesNotOptedOut").Action], [["iam:UpdateAccessKey"], ["iam:PutRolePolicy"]]);
+            assert.deepStrictEqual(
+                [
+                    statement(policy, "DeactivateAccessKeysOfUsersNotOptedOut").Action,
+                    statement(policy, "RevokeSessionsOfRolesNotOptedOut").Action,
+                ],
+                [["iam:UpdateAccessKey"], ["iam:PutRolePolicy"]],
+            );
         });
 
         it("denies putting an inline policy on its own role (it could widen its own permissions)", () => {
-            assert.deepStrictEqual(statement(policy, "NeverChangeOwnRole"), { Sid: "NeverChangeOwnRole", Effect: "Deny", Action: ["iam:PutRolePolicy"], Resource: roleArn(ACCOUNT, ROLE) });
+            assert.deepStrictEqual(statement(policy, "NeverChangeOwnRole"), {
+                Sid: "NeverChangeOwnRole",
+                Effect: "Deny",
+                Action: ["iam:PutRolePolicy"],
+                Resource: roleArn(ACCOUNT, ROLE),
+            });
         });
 
         it("touches buckets of this account only", () => {
             for (const sid of ["ReadBucketPublicAccessAndTags", "BlockPublicAccessOfAccountBuckets"]) {
-                assert.deepStrictEqual([statement(policy, sid).Resource, statement(policy, sid).Condition], ["arn:aws:s3:::*", { StringEquals: { "aws:ResourceAccount": ACCOUNT } }], sid);
+                assert.deepStrictEqual(
+                    [statement(policy, sid).Resource, statement(policy, sid).Condition],
+                    ["arn:aws:s3:::*", { StringEquals: { "aws:ResourceAccount": ACCOUNT } }],
+                    sid,
+                );
             }
             assert.deepStrictEqual(statement(policy, "BlockPublicAccessOfAccountBuckets").Action, ["s3:PutBucketPublicAccessBlock"]);
         });
 
         it("publishes to its topic, sends to its queue, and uses the alerts key only through SNS and SQS", () => {
-            assert.deepStrictEqual([statement(policy, "PublishOutcomes").Action, statement(policy, "PublishOutcomes").Resource], [["sns:Publish"], TOPIC]);
-            assert.deepStrictEqual([statement(policy, "SendFailedInvocationsToDeadLetterQueue").Action, statement(policy, "SendFailedInvocationsToDeadLetterQueue").Resource], [["sqs:SendMessage"], QUEUE]);
+            assert.deepStrictEqual(
+                [statement(policy, "PublishOutcomes").Action, statement(policy, "PublishOutcomes").Resource],
+                [["sns:Publish"], TOPIC],
+            );
+            assert.deepStrictEqual(
+                [
+                    statement(policy, "SendFailedInvocationsToDeadLetterQueue").Action,
+                    statement(policy, "SendFailedInvocationsToDeadLetterQueue").Resource,
+                ],
+                [["sqs:SendMessage"], QUEUE],
+            );
             assert.deepStrictEqual(statement(policy, "UseAlertsKeyThroughSnsAndSqs"), {
                 Sid: "UseAlertsKeyThroughSnsAndSqs",
                 Effect: "Allow",
@@ -159,34 +217,54 @@ describe("responder policies (as data)", () => {
     it("the trust policy lets Lambda, and only Lambda, assume the role", () => {
         assert.deepStrictEqual(responderTrustPolicy(), {
             Version: "2012-10-17",
-            Statement: [{ Sid: "LambdaAssumesRole", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            Statement: [
+                { Sid: "LambdaAssumesRole", Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
+            ],
         });
     });
 
     it("the outcomes topic: the role and the responder's alarms publish; a Deny refuses anyone who is neither", () => {
         const alarms = `arn:aws:cloudwatch:${REGION}:${ACCOUNT}:alarm:${ROLE}-*`;
-        assert.deepStrictEqual(outcomesTopicPolicy({ topicArn: TOPIC, accountId: ACCOUNT, region: REGION, roleArn: roleArn(ACCOUNT, ROLE), alarmNamePrefix: `${ROLE}-` }), {
-            Version: "2012-10-17",
-            Statement: [
-                { Sid: "ResponderPublishes", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/${ROLE}` }, Action: "sns:Publish", Resource: TOPIC },
-                {
-                    Sid: "ResponderAlarmsPublish",
-                    Effect: "Allow",
-                    Principal: { Service: "cloudwatch.amazonaws.com" },
-                    Action: "sns:Publish",
-                    Resource: TOPIC,
-                    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": alarms } },
-                },
-                {
-                    Sid: "DenyPublishFromAnyoneElse",
-                    Effect: "Deny",
-                    Principal: "*",
-                    Action: "sns:Publish",
-                    Resource: TOPIC,
-                    Condition: { ArnNotEquals: { "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/${ROLE}` }, ArnNotLike: { "aws:SourceArn": alarms } },
-                },
-            ],
-        });
+        assert.deepStrictEqual(
+            outcomesTopicPolicy({
+                topicArn: TOPIC,
+                accountId: ACCOUNT,
+                region: REGION,
+                roleArn: roleArn(ACCOUNT, ROLE),
+                alarmNamePrefix: `${ROLE}-`,
+            }),
+            {
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Sid: "ResponderPublishes",
+                        Effect: "Allow",
+                        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/${ROLE}` },
+                        Action: "sns:Publish",
+                        Resource: TOPIC,
+                    },
+                    {
+                        Sid: "ResponderAlarmsPublish",
+                        Effect: "Allow",
+                        Principal: { Service: "cloudwatch.amazonaws.com" },
+                        Action: "sns:Publish",
+                        Resource: TOPIC,
+                        Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": alarms } },
+                    },
+                    {
+                        Sid: "DenyPublishFromAnyoneElse",
+                        Effect: "Deny",
+                        Principal: "*",
+                        Action: "sns:Publish",
+                        Resource: TOPIC,
+                        Condition: {
+                            ArnNotEquals: { "aws:PrincipalArn": `arn:aws:iam::${ACCOUNT}:role/${ROLE}` },
+                            ArnNotLike: { "aws:SourceArn": alarms },
+                        },
+                    },
+                ],
+            },
+        );
     });
 
     it("the dead-letter queue: EventBridge sends for the alert rule only; nothing without TLS", () => {
@@ -202,7 +280,14 @@ describe("responder policies (as data)", () => {
                     Resource: QUEUE,
                     Condition: { ArnEquals: { "aws:SourceArn": rule }, StringEquals: { "aws:SourceAccount": ACCOUNT } },
                 },
-                { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: QUEUE, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+                {
+                    Sid: "DenyInsecureTransport",
+                    Effect: "Deny",
+                    Principal: "*",
+                    Action: "sqs:*",
+                    Resource: QUEUE,
+                    Condition: { Bool: { "aws:SecureTransport": "false" } },
+                },
             ],
         });
     });

@@ -19,7 +19,10 @@ describe("offline preview of the responder fixture (tests/fixtures/responder-pro
     });
 
     it("previews the responder's resources next to the key ring, VPC, detector and findings pipeline", () => {
-        const types = plan.steps.map((s) => s.newState).filter((s): s is PlanResourceState => s !== undefined).map((s) => s.type);
+        const types = plan.steps
+            .map((s) => s.newState)
+            .filter((s): s is PlanResourceState => s !== undefined)
+            .map((s) => s.type);
         for (const type of [
             "zero-trust:response:AutomatedResponder",
             "aws:lambda/function:Function",
@@ -35,6 +38,10 @@ describe("offline preview of the responder fixture (tests/fixtures/responder-pro
         ]) {
             assert.ok(types.includes(type), type);
         }
-        assert.strictEqual(types.filter((t) => t === "aws:cloudwatch/eventTarget:EventTarget").length, 2, "the alert rule targets the topic and the responder");
+        assert.strictEqual(
+            types.filter((t) => t === "aws:cloudwatch/eventTarget:EventTarget").length,
+            2,
+            "the alert rule targets the topic and the responder",
+        );
     });
 });

@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import { componentStackConfig, oncePerVariant, RecordingMocks } from "../network/recording-mocks";
-import { DelegatedSecurityAdministration, type DelegatedSecurityAdministrationArgs } from "../../components/security-services/delegated-security-administration";
+import {
+    DelegatedSecurityAdministration,
+    type DelegatedSecurityAdministrationArgs,
+} from "../../components/security-services/delegated-security-administration";
 
 export const MANAGEMENT_ACCOUNT = "999999999999";
 export const SECURITY_ACCOUNT = "222222222222";
@@ -59,4 +62,3 @@ export const build = oncePerVariant(async (variant: Variant = {}): Promise<Built
     const component = new DelegatedSecurityAdministration("security-services", argsFor(security, variant), { provider: management });
     return { mocks: await mocks.settled(), component };
 });
-

@@ -2,7 +2,10 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import { AccessAnalyzerOrganization } from "../../components/security-services/access-analyzer-organization";
-import { DelegatedSecurityAdministration, type DelegatedSecurityAdministrationArgs } from "../../components/security-services/delegated-security-administration";
+import {
+    DelegatedSecurityAdministration,
+    type DelegatedSecurityAdministrationArgs,
+} from "../../components/security-services/delegated-security-administration";
 import { GuardDutyOrganization } from "../../components/security-services/guardduty-organization";
 import { SecurityHubOrganization } from "../../components/security-services/security-hub-organization";
 import { componentStackConfig, only, RecordingMocks, valueOf } from "../network/recording-mocks";
@@ -66,7 +69,9 @@ describe("DelegatedSecurityAdministration", () => {
         });
 
         it("puts exactly the three designations into the management account", () => {
-            const managed = Object.entries(ACCOUNT_OF).filter(([, account]) => account === "management").map(([name]) => mocks.named(name).type);
+            const managed = Object.entries(ACCOUNT_OF)
+                .filter(([, account]) => account === "management")
+                .map(([name]) => mocks.named(name).type);
             assert.deepStrictEqual(managed.sort(), [T.guardDutyAdmin, T.hubAdmin, T.delegatedAdministrator].sort());
         });
 
@@ -81,7 +86,10 @@ describe("DelegatedSecurityAdministration", () => {
         it("is one zero-trust:security-services:DelegatedSecurityAdministration with one component per service under it", () => {
             const root = only(mocks, T.administration);
             assert.strictEqual(root.name, "security-services");
-            const children = mocks.registrations.filter((r) => r.parent === root.urn).map((r) => `${r.type} ${r.name}`).sort();
+            const children = mocks.registrations
+                .filter((r) => r.parent === root.urn)
+                .map((r) => `${r.type} ${r.name}`)
+                .sort();
             assert.deepStrictEqual(children, [
                 `${T.accessAnalyzer} security-services-access-analyzer`,
                 `${T.guardDuty} security-services-guardduty`,
@@ -94,11 +102,12 @@ describe("DelegatedSecurityAdministration", () => {
             const detectorComponent = only(mocks, T.detectorComponent);
             assert.strictEqual(detectorComponent.parent, parentOf(T.guardDuty));
             for (const r of mocks.registrations.filter((x) => x.type.startsWith("aws:"))) {
-                const expected = r.type === T.detector || r.type === T.detectorFeature
-                    ? detectorComponent.urn
-                    : r.name.startsWith("security-services-guardduty-")
-                        ? parentOf(T.guardDuty)
-                        : r.name.startsWith("security-services-security-hub-")
+                const expected =
+                    r.type === T.detector || r.type === T.detectorFeature
+                        ? detectorComponent.urn
+                        : r.name.startsWith("security-services-guardduty-")
+                          ? parentOf(T.guardDuty)
+                          : r.name.startsWith("security-services-security-hub-")
                             ? parentOf(T.securityHub)
                             : parentOf(T.accessAnalyzer);
                 assert.strictEqual(r.parent, expected, r.name);
@@ -106,12 +115,21 @@ describe("DelegatedSecurityAdministration", () => {
         });
 
         it("protects the detector, the Security Hub account and the three designations, and nothing else", () => {
-            assert.deepStrictEqual(mocks.registrations.filter((r) => r.protect).map((r) => r.name).sort(), [...PROTECTED].sort());
+            assert.deepStrictEqual(
+                mocks.registrations
+                    .filter((r) => r.protect)
+                    .map((r) => r.name)
+                    .sort(),
+                [...PROTECTED].sort(),
+            );
         });
 
         it("declares no Organizations delegation for GuardDuty or Security Hub: their own designation APIs register it", () => {
             const delegations = mocks.ofType(T.delegatedAdministrator);
-            assert.deepStrictEqual(delegations.map((d) => d.inputs.servicePrincipal), ["access-analyzer.amazonaws.com"]);
+            assert.deepStrictEqual(
+                delegations.map((d) => d.inputs.servicePrincipal),
+                ["access-analyzer.amazonaws.com"],
+            );
         });
     });
 
@@ -138,30 +156,116 @@ describe("DelegatedSecurityAdministration", () => {
 
     describe("rejects bad arguments before declaring anything, in one line naming the argument", () => {
         type Case = [string, (management: aws.Provider, security: aws.Provider) => void, RegExp];
-        const withArgs = (overrides: Partial<Record<keyof DelegatedSecurityAdministrationArgs, unknown>>) => (management: aws.Provider, security: aws.Provider): void => {
-            new DelegatedSecurityAdministration("security-services", { ...argsFor(security), ...overrides } as DelegatedSecurityAdministrationArgs, { provider: management });
-        };
+        const withArgs =
+            (overrides: Partial<Record<keyof DelegatedSecurityAdministrationArgs, unknown>>) =>
+            (management: aws.Provider, security: aws.Provider): void => {
+                new DelegatedSecurityAdministration(
+                    "security-services",
+                    { ...argsFor(security), ...overrides } as DelegatedSecurityAdministrationArgs,
+                    { provider: management },
+                );
+            };
         const cases: Case[] = [
-            ["a short account id", withArgs({ securityAccountId: "22222222222" }), /^securityAccountId: "22222222222" is not an AWS account id \(12 digits, as a string\)/],
-            ["an account id given as a number", withArgs({ securityAccountId: 222222222222 }), /^securityAccountId: 222222222222 is not an AWS account id/],
-            ["a region that is no region", withArgs({ region: "europe" }), /^region: "europe" is not an AWS region code of the aws partition \(like eu-west-1\)/],
-            ["a protection plan GuardDuty does not know here", withArgs({ guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_RUNTIME_MONITORING"] }), /^guardDutyFeatures: "EKS_RUNTIME_MONITORING" is not a GuardDuty protection plan \(expected one of S3_DATA_EVENTS, /],
-            ["a protection plan listed twice", withArgs({ guardDutyFeatures: ["S3_DATA_EVENTS", "S3_DATA_EVENTS"] }), /^guardDutyFeatures: "S3_DATA_EVENTS" is listed twice$/],
-            ["protection plans that are not a list", withArgs({ guardDutyFeatures: "ALL" }), /^guardDutyFeatures: "ALL" is not a list of GuardDuty protection plans/],
-            ["a publishing frequency GuardDuty refuses", withArgs({ findingPublishingFrequency: "FIVE_MINUTES" }), /^findingPublishingFrequency: "FIVE_MINUTES" is not one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS$/],
-            ["an unknown linking mode", withArgs({ findingAggregatorLinkingMode: "SOME_REGIONS" }), /^findingAggregatorLinkingMode: "SOME_REGIONS" is not one of ALL_REGIONS, ALL_REGIONS_EXCEPT_SPECIFIED, SPECIFIED_REGIONS, NO_REGIONS$/],
-            ["regions with NO_REGIONS", withArgs({ findingAggregatorLinkingMode: "NO_REGIONS", findingAggregatorRegions: ["us-east-1"] }), /^findingAggregatorRegions: \["us-east-1"\] given with findingAggregatorLinkingMode NO_REGIONS \(expected none: no region is linked\)$/],
-            ["SPECIFIED_REGIONS without regions", withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS" }), /^findingAggregatorRegions: undefined with findingAggregatorLinkingMode SPECIFIED_REGIONS \(expected a non-empty list of regions\)$/],
-            ["ALL_REGIONS_EXCEPT_SPECIFIED with an empty list", withArgs({ findingAggregatorLinkingMode: "ALL_REGIONS_EXCEPT_SPECIFIED", findingAggregatorRegions: [] }), /^findingAggregatorRegions: \[\] with findingAggregatorLinkingMode ALL_REGIONS_EXCEPT_SPECIFIED/],
-            ["regions with ALL_REGIONS", withArgs({ findingAggregatorRegions: ["us-east-1"] }), /^findingAggregatorRegions: \["us-east-1"\] given with findingAggregatorLinkingMode ALL_REGIONS \(expected none/],
-            ["the aggregation region among the linked ones", withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: ["us-east-1", REGION] }), /^findingAggregatorRegions: "eu-west-1" is the aggregation region itself \(region\)/],
-            ["a linked region that is no region", withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: ["mars-north-1"] }), /^findingAggregatorRegions: "mars-north-1" is not an AWS region/],
-            ["a linked region listed twice", withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: ["us-east-1", "us-east-1"] }), /^findingAggregatorRegions: "us-east-1" is listed twice$/],
-            ["a Security Hub member that is no account id", withArgs({ securityHubMemberAccountIds: { staging: "1111" } }), /^securityHubMemberAccountIds\.staging: "1111" is not an AWS account id/],
-            ["the security account as its own Security Hub member", withArgs({ securityHubMemberAccountIds: { security: SECURITY_ACCOUNT } }), /^securityHubMemberAccountIds\.security: "222222222222" is not a member account \(this is the administrator/],
-            ["a Security Hub member listed twice", withArgs({ securityHubMemberAccountIds: { staging: "111111111111", prod: "111111111111" } }), /^securityHubMemberAccountIds: "111111111111" is listed twice$/],
-            ["a name prefix with capitals and a space", withArgs({ namePrefix: "Zero Trust" }), /^namePrefix: "Zero Trust" is not a name prefix \(expected 1-40 characters/],
-            ["no security account provider", withArgs({ securityAccountProvider: undefined }), /^securityAccountProvider: undefined is not an aws\.Provider \(expected the security account's provider\)$/],
+            [
+                "a short account id",
+                withArgs({ securityAccountId: "22222222222" }),
+                /^securityAccountId: "22222222222" is not an AWS account id \(12 digits, as a string\)/,
+            ],
+            [
+                "an account id given as a number",
+                withArgs({ securityAccountId: 222222222222 }),
+                /^securityAccountId: 222222222222 is not an AWS account id/,
+            ],
+            [
+                "a region that is no region",
+                withArgs({ region: "europe" }),
+                /^region: "europe" is not an AWS region code of the aws partition \(like eu-west-1\)/,
+            ],
+            [
+                "a protection plan GuardDuty does not know here",
+                withArgs({ guardDutyFeatures: ["S3_DATA_EVENTS", "EKS_RUNTIME_MONITORING"] }),
+                /^guardDutyFeatures: "EKS_RUNTIME_MONITORING" is not a GuardDuty protection plan \(expected one of S3_DATA_EVENTS, /,
+            ],
+            [
+                "a protection plan listed twice",
+                withArgs({ guardDutyFeatures: ["S3_DATA_EVENTS", "S3_DATA_EVENTS"] }),
+                /^guardDutyFeatures: "S3_DATA_EVENTS" is listed twice$/,
+            ],
+            [
+                "protection plans that are not a list",
+                withArgs({ guardDutyFeatures: "ALL" }),
+                /^guardDutyFeatures: "ALL" is not a list of GuardDuty protection plans/,
+            ],
+            [
+                "a publishing frequency GuardDuty refuses",
+                withArgs({ findingPublishingFrequency: "FIVE_MINUTES" }),
+                /^findingPublishingFrequency: "FIVE_MINUTES" is not one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS$/,
+            ],
+            [
+                "an unknown linking mode",
+                withArgs({ findingAggregatorLinkingMode: "SOME_REGIONS" }),
+                /^findingAggregatorLinkingMode: "SOME_REGIONS" is not one of ALL_REGIONS, ALL_REGIONS_EXCEPT_SPECIFIED, SPECIFIED_REGIONS, NO_REGIONS$/,
+            ],
+            [
+                "regions with NO_REGIONS",
+                withArgs({ findingAggregatorLinkingMode: "NO_REGIONS", findingAggregatorRegions: ["us-east-1"] }),
+                /^findingAggregatorRegions: \["us-east-1"\] given with findingAggregatorLinkingMode NO_REGIONS \(expected none: no region is linked\)$/,
+            ],
+            [
+                "SPECIFIED_REGIONS without regions",
+                withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS" }),
+                /^findingAggregatorRegions: undefined with findingAggregatorLinkingMode SPECIFIED_REGIONS \(expected a non-empty list of regions\)$/,
+            ],
+            [
+                "ALL_REGIONS_EXCEPT_SPECIFIED with an empty list",
+                withArgs({ findingAggregatorLinkingMode: "ALL_REGIONS_EXCEPT_SPECIFIED", findingAggregatorRegions: [] }),
+                /^findingAggregatorRegions: \[\] with findingAggregatorLinkingMode ALL_REGIONS_EXCEPT_SPECIFIED/,
+            ],
+            [
+                "regions with ALL_REGIONS",
+                withArgs({ findingAggregatorRegions: ["us-east-1"] }),
+                /^findingAggregatorRegions: \["us-east-1"\] given with findingAggregatorLinkingMode ALL_REGIONS \(expected none/,
+            ],
+            [
+                "the aggregation region among the linked ones",
+                withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: ["us-east-1", REGION] }),
+                /^findingAggregatorRegions: "eu-west-1" is the aggregation region itself \(region\)/,
+            ],
+            [
+                "a linked region that is no region",
+                withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: ["mars-north-1"] }),
+                /^findingAggregatorRegions: "mars-north-1" is not an AWS region/,
+            ],
+            [
+                "a linked region listed twice",
+                withArgs({ findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: ["us-east-1", "us-east-1"] }),
+                /^findingAggregatorRegions: "us-east-1" is listed twice$/,
+            ],
+            [
+                "a Security Hub member that is no account id",
+                withArgs({ securityHubMemberAccountIds: { staging: "1111" } }),
+                /^securityHubMemberAccountIds\.staging: "1111" is not an AWS account id/,
+            ],
+            [
+                "the security account as its own Security Hub member",
+                withArgs({ securityHubMemberAccountIds: { security: SECURITY_ACCOUNT } }),
+                /^securityHubMemberAccountIds\.security: "222222222222" is not a member account \(this is the administrator/,
+            ],
+            [
+                "a Security Hub member listed twice",
+                withArgs({ securityHubMemberAccountIds: { staging: "111111111111", prod: "111111111111" } }),
+                /^securityHubMemberAccountIds: "111111111111" is listed twice$/,
+            ],
+            [
+                "a name prefix with capitals and a space",
+                withArgs({ namePrefix: "Zero Trust" }),
+                /^namePrefix: "Zero Trust" is not a name prefix \(expected 1-40 characters/,
+            ],
+            [
+                "no security account provider",
+                withArgs({ securityAccountProvider: undefined }),
+                /^securityAccountProvider: undefined is not an aws\.Provider \(expected the security account's provider\)$/,
+            ],
             [
                 "the management provider as the security account's",
                 (management, security) => withArgs({ securityAccountProvider: management })(management, security),
@@ -188,7 +292,10 @@ describe("DelegatedSecurityAdministration", () => {
                     },
                 );
                 await failing.settled();
-                assert.deepStrictEqual(failing.registrations.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => r.type), []);
+                assert.deepStrictEqual(
+                    failing.registrations.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => r.type),
+                    [],
+                );
             });
         }
     });
@@ -196,9 +303,28 @@ describe("DelegatedSecurityAdministration", () => {
     describe("each service's component used alone", () => {
         type Standalone = (name: string, security: aws.Provider, opts: pulumi.ComponentResourceOptions) => void;
         const standalone: [string, Standalone, string][] = [
-            ["GuardDutyOrganization", (name, security, opts) => new GuardDutyOrganization(name, { securityAccountId: SECURITY_ACCOUNT, securityAccountProvider: security }, opts), T.guardDutyAdmin],
-            ["SecurityHubOrganization", (name, security, opts) => new SecurityHubOrganization(name, { securityAccountId: SECURITY_ACCOUNT, securityAccountProvider: security, region: REGION }, opts), T.hubAdmin],
-            ["AccessAnalyzerOrganization", (name, security, opts) => new AccessAnalyzerOrganization(name, { securityAccountId: SECURITY_ACCOUNT, securityAccountProvider: security }, opts), T.delegatedAdministrator],
+            [
+                "GuardDutyOrganization",
+                (name, security, opts) =>
+                    new GuardDutyOrganization(name, { securityAccountId: SECURITY_ACCOUNT, securityAccountProvider: security }, opts),
+                T.guardDutyAdmin,
+            ],
+            [
+                "SecurityHubOrganization",
+                (name, security, opts) =>
+                    new SecurityHubOrganization(
+                        name,
+                        { securityAccountId: SECURITY_ACCOUNT, securityAccountProvider: security, region: REGION },
+                        opts,
+                    ),
+                T.hubAdmin,
+            ],
+            [
+                "AccessAnalyzerOrganization",
+                (name, security, opts) =>
+                    new AccessAnalyzerOrganization(name, { securityAccountId: SECURITY_ACCOUNT, securityAccountProvider: security }, opts),
+                T.delegatedAdministrator,
+            ],
         ];
         for (const [component, construct, designation] of standalone) {
             it(`${component}: the designation through opts.provider, everything else through the security provider`, async () => {
@@ -219,7 +345,10 @@ describe("DelegatedSecurityAdministration", () => {
                 const { security } = providers();
                 assert.throws(() => construct("alone", security, {}), /^Error: opts\.provider: undefined is missing/);
                 await alone.settled();
-                assert.deepStrictEqual(alone.registrations.filter((r) => !r.type.startsWith("pulumi:providers:")), []);
+                assert.deepStrictEqual(
+                    alone.registrations.filter((r) => !r.type.startsWith("pulumi:providers:")),
+                    [],
+                );
             });
         }
     });

@@ -40,7 +40,11 @@ describe("GuardDutyOrganization (through DelegatedSecurityAdministration)", () =
             const organization = only(mocks, T.guardDutyOrganization);
             const detector = only(mocks, T.detector);
             assert.strictEqual(organization.inputs.autoEnableOrganizationMembers, "ALL");
-            assert.strictEqual(organization.inputs.autoEnable, undefined, "the deprecated boolean is not sent with autoEnableOrganizationMembers");
+            assert.strictEqual(
+                organization.inputs.autoEnable,
+                undefined,
+                "the deprecated boolean is not sent with autoEnableOrganizationMembers",
+            );
             assert.strictEqual(organization.inputs.datasources, undefined);
             assert.strictEqual(organization.inputs.detectorId, detector.id);
             assert.deepStrictEqual(organization.propertyDependencies.detectorId, [detector.urn]);
@@ -51,12 +55,18 @@ describe("GuardDutyOrganization (through DelegatedSecurityAdministration)", () =
         });
 
         it("declares each of the six plans once for the organisation with autoEnable ALL, and no other plan", () => {
-            assert.deepStrictEqual(byPlan(mocks, T.guardDutyOrganizationFeature, "autoEnable"), Object.fromEntries(ALL_FEATURES.map((f) => [f, "ALL"])));
+            assert.deepStrictEqual(
+                byPlan(mocks, T.guardDutyOrganizationFeature, "autoEnable"),
+                Object.fromEntries(ALL_FEATURES.map((f) => [f, "ALL"])),
+            );
             assert.strictEqual(mocks.ofType(T.guardDutyOrganizationFeature).length, ALL_FEATURES.length);
         });
 
         it("never declares EKS_RUNTIME_MONITORING next to RUNTIME_MONITORING (AWS refuses both)", () => {
-            assert.deepStrictEqual(mocks.ofType(T.guardDutyOrganizationFeature).filter((r) => r.inputs.name === "EKS_RUNTIME_MONITORING"), []);
+            assert.deepStrictEqual(
+                mocks.ofType(T.guardDutyOrganizationFeature).filter((r) => r.inputs.name === "EKS_RUNTIME_MONITORING"),
+                [],
+            );
         });
 
         it("auto-enables runtime monitoring's agent management for EKS, ECS Fargate and EC2 in ALL accounts", () => {
@@ -87,7 +97,10 @@ describe("GuardDutyOrganization (through DelegatedSecurityAdministration)", () =
 
         it("names each organisation feature after the component and the plan", () => {
             assert.deepStrictEqual(
-                mocks.ofType(T.guardDutyOrganizationFeature).map((r) => r.name).sort(),
+                mocks
+                    .ofType(T.guardDutyOrganizationFeature)
+                    .map((r) => r.name)
+                    .sort(),
                 ALL_FEATURES.map((f) => `security-services-guardduty-organization-${f.toLowerCase().replace(/_/g, "-")}`).sort(),
             );
         });

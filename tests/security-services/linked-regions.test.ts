@@ -20,7 +20,8 @@ function linkedProviders(region = LINKED): LinkedRegion {
     };
 }
 
-const through = (mocks: RecordingMocks, type: string, provider: string): Registration[] => mocks.ofType(type).filter((r) => r.provider === mocks.providerReference(provider));
+const through = (mocks: RecordingMocks, type: string, provider: string): Registration[] =>
+    mocks.ofType(type).filter((r) => r.provider === mocks.providerReference(provider));
 
 describe("DelegatedSecurityAdministration with a linked region", () => {
     let mocks: RecordingMocks;
@@ -30,7 +31,10 @@ describe("DelegatedSecurityAdministration with a linked region", () => {
         const { management, security } = providers();
         component = new DelegatedSecurityAdministration(
             "security-services",
-            { ...argsFor(security, { findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: [LINKED] }), linkedRegions: [linkedProviders()] },
+            {
+                ...argsFor(security, { findingAggregatorLinkingMode: "SPECIFIED_REGIONS", findingAggregatorRegions: [LINKED] }),
+                linkedRegions: [linkedProviders()],
+            },
             { provider: management },
         );
         mocks = await recording.settled();
@@ -72,7 +76,10 @@ describe("DelegatedSecurityAdministration with a linked region", () => {
     });
 
     it("exports the detector ids and analyzer ARNs by region", () => {
-        const outputs = mocks.ofType(T.administration)[0].outputs as { guardDutyDetectorIds: Record<string, unknown>; organizationAnalyzerArns: Record<string, unknown> };
+        const outputs = mocks.ofType(T.administration)[0].outputs as {
+            guardDutyDetectorIds: Record<string, unknown>;
+            organizationAnalyzerArns: Record<string, unknown>;
+        };
         assert.deepStrictEqual(outputs.guardDutyDetectorIds, {
             [REGION]: through(mocks, T.detector, "security")[0].id,
             [LINKED]: through(mocks, T.detector, `security-${LINKED}`)[0].id,
@@ -86,24 +93,48 @@ describe("linked regions: refusals before anything is declared", () => {
     const cases: [string, (management: aws.Provider, security: aws.Provider) => void, RegExp][] = [
         [
             "the component's own region as a linked region",
-            (management, security) => new DelegatedSecurityAdministration("s", { ...argsFor(security), linkedRegions: [linkedProviders(REGION)] }, { provider: management }),
+            (management, security) =>
+                new DelegatedSecurityAdministration(
+                    "s",
+                    { ...argsFor(security), linkedRegions: [linkedProviders(REGION)] },
+                    { provider: management },
+                ),
             /^linkedRegions\[0\]\.region: "eu-west-1" is not a region other than region \(eu-west-1\)/,
         ],
         [
             "a linked region twice",
-            (management, security) => new DelegatedSecurityAdministration("s", { ...argsFor(security), linkedRegions: [linkedProviders(), linkedProviders()] }, { provider: management }),
+            (management, security) =>
+                new DelegatedSecurityAdministration(
+                    "s",
+                    { ...argsFor(security), linkedRegions: [linkedProviders(), linkedProviders()] },
+                    { provider: management },
+                ),
             /^linkedRegions: "eu-central-1" is listed twice$/,
         ],
         [
             "the management provider as a linked region's security provider",
             (management, security) =>
-                new DelegatedSecurityAdministration("s", { ...argsFor(security), linkedRegions: [{ ...linkedProviders(), securityAccountProvider: management }] }, { provider: management }),
+                new DelegatedSecurityAdministration(
+                    "s",
+                    { ...argsFor(security), linkedRegions: [{ ...linkedProviders(), securityAccountProvider: management }] },
+                    { provider: management },
+                ),
             /^linkedRegions\[0\]\.provider: .* is not an aws\.Provider of the security account in that region$/,
         ],
         [
             "an aggregator in a linked region",
             (management, security) =>
-                new SecurityHubOrganization("s", { securityAccountId: SECURITY_ACCOUNT, securityAccountProvider: security, region: LINKED, aggregateFindings: false, findingAggregatorLinkingMode: "ALL_REGIONS" }, { provider: management }),
+                new SecurityHubOrganization(
+                    "s",
+                    {
+                        securityAccountId: SECURITY_ACCOUNT,
+                        securityAccountProvider: security,
+                        region: LINKED,
+                        aggregateFindings: false,
+                        findingAggregatorLinkingMode: "ALL_REGIONS",
+                    },
+                    { provider: management },
+                ),
             /^findingAggregatorLinkingMode: "ALL_REGIONS" given with aggregateFindings false \(expected none: a linked region has no aggregator\)$/,
         ],
     ];
@@ -111,16 +142,26 @@ describe("linked regions: refusals before anything is declared", () => {
         it(`refuses ${what}`, async () => {
             const failing = RecordingMocks.install(componentStackConfig("management", REGION));
             const { management, security } = providers();
-            assert.throws(() => construct(management, security), (err: Error) => message.test(err.message) && !err.message.includes("\n"));
+            assert.throws(
+                () => construct(management, security),
+                (err: Error) => message.test(err.message) && !err.message.includes("\n"),
+            );
             await failing.settled();
-            assert.deepStrictEqual(failing.registrations.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => r.type), []);
+            assert.deepStrictEqual(
+                failing.registrations.filter((r) => !r.type.startsWith("pulumi:providers:")).map((r) => r.type),
+                [],
+            );
         });
     }
 
     it("a linked region's Security Hub has no aggregator", async () => {
         const recording = RecordingMocks.install(componentStackConfig("management", REGION));
         const { management, security } = providers();
-        const hub = new SecurityHubOrganization("linked", { securityAccountId: SECURITY_ACCOUNT, securityAccountProvider: security, region: LINKED, aggregateFindings: false }, { provider: management });
+        const hub = new SecurityHubOrganization(
+            "linked",
+            { securityAccountId: SECURITY_ACCOUNT, securityAccountProvider: security, region: LINKED, aggregateFindings: false },
+            { provider: management },
+        );
         const mocks = await recording.settled();
         assert.deepStrictEqual([mocks.ofType(T.aggregator).length, mocks.ofType(T.hub).length, hub.aggregatorArn], [0, 1, undefined]);
     });

@@ -71,15 +71,24 @@ describe("SecurityHubOrganization (through DelegatedSecurityAdministration)", ()
         for (const member of members) {
             assert.strictEqual(member.provider, mocks.providerReference("security"));
             const dependencies = dependenciesOf(mocks, member.name);
-            assert.ok(dependencies.includes(only(mocks, T.hubAdmin).urn) && dependencies.includes(only(mocks, T.hubOrganization).urn), member.name);
+            assert.ok(
+                dependencies.includes(only(mocks, T.hubAdmin).urn) && dependencies.includes(only(mocks, T.hubOrganization).urn),
+                member.name,
+            );
         }
     });
 
     for (const linkingMode of ["SPECIFIED_REGIONS", "ALL_REGIONS_EXCEPT_SPECIFIED"] as const) {
         it(`links the regions given with ${linkingMode}`, async () => {
-            const { mocks } = await build({ findingAggregatorLinkingMode: linkingMode, findingAggregatorRegions: ["eu-central-1", "us-east-1"] });
+            const { mocks } = await build({
+                findingAggregatorLinkingMode: linkingMode,
+                findingAggregatorRegions: ["eu-central-1", "us-east-1"],
+            });
             const aggregator = only(mocks, T.aggregator);
-            assert.deepStrictEqual([aggregator.inputs.linkingMode, aggregator.inputs.specifiedRegions], [linkingMode, ["eu-central-1", "us-east-1"]]);
+            assert.deepStrictEqual(
+                [aggregator.inputs.linkingMode, aggregator.inputs.specifiedRegions],
+                [linkingMode, ["eu-central-1", "us-east-1"]],
+            );
         });
     }
 

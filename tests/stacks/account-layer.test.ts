@@ -5,7 +5,13 @@ import { decoded, runStack, valueOf, type StackRun } from "./stack-harness";
 
 const ACCOUNTS = { staging: "111111111111", prod: "222222222222" } as const;
 const MANAGEMENT = "999999999999";
-const CREATE = { mode: "create", email: "aws+staging@example.com", name: "zero-trust staging", parentOuId: "ou-ab12-cd34ef56", managementAccountId: MANAGEMENT };
+const CREATE = {
+    mode: "create",
+    email: "aws+staging@example.com",
+    name: "zero-trust staging",
+    parentOuId: "ou-ab12-cd34ef56",
+    managementAccountId: MANAGEMENT,
+};
 
 /** Staging's config without the management stack: the organisation's facts from config instead. */
 const STANDALONE = {
@@ -28,7 +34,11 @@ function managementOutputs(run: StackRun): Record<string, unknown> {
 function memberProviderReferences(mocks: RecordingMocks, env: string, roleArn: string, accountId: string): string[] {
     const member = mocks.named(`${env}-account`);
     assert.strictEqual(member.type, "zero-trust:account:MemberAccount");
-    const providers = mocks.ofType("pulumi:providers:aws").filter((p) => p.parent === member.urn && (p.name === env || p.name.startsWith(`${env}-`)) && p.name !== `${env}-account-management`);
+    const providers = mocks
+        .ofType("pulumi:providers:aws")
+        .filter(
+            (p) => p.parent === member.urn && (p.name === env || p.name.startsWith(`${env}-`)) && p.name !== `${env}-account-management`,
+        );
     assert.ok(providers.length > 0);
     for (const provider of providers) {
         assert.deepStrictEqual(decoded(provider.inputs.assumeRoles), [{ roleArn, sessionName: `pulumi-${env}` }], provider.name);
@@ -57,16 +67,35 @@ describe("account layer of the environment stack", () => {
         it("reads the management stack named by management.stack, then declares the account layer, and no Account resource", () => {
             assert.strictEqual(run.error, undefined);
             const reference = run.mocks.named("staging-management");
-            assert.deepStrictEqual([reference.type, reference.inputs.name], ["pulumi:pulumi:StackReference", "organization/zero-trust-aws/management"]);
+            assert.deepStrictEqual(
+                [reference.type, reference.inputs.name],
+                ["pulumi:pulumi:StackReference", "organization/zero-trust-aws/management"],
+            );
             const declared = run.mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack" && r !== reference);
-            assert.deepStrictEqual(declared.slice(0, 2).map((r) => r.name), ["staging-account", "staging"]);
+            assert.deepStrictEqual(
+                declared.slice(0, 2).map((r) => r.name),
+                ["staging-account", "staging"],
+            );
             assert.deepStrictEqual(run.mocks.ofType("aws:organizations/account:Account"), []);
         });
 
         it("sends every resource through the provider that assumes OrganizationAccountAccessRole in 111111111111", () => {
-            const references = memberProviderReferences(run.mocks, "staging", "arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", ACCOUNTS.staging);
-            assert.deepStrictEqual(references.map((r) => r.split("::")[3]), ["staging", "staging-eu-central-1"], "the home region's provider and its twin in the other watched region");
-            assert.deepStrictEqual(run.mocks.ofType("pulumi:providers:aws").map((p) => p.name), ["staging", "staging-eu-central-1"], "no other provider");
+            const references = memberProviderReferences(
+                run.mocks,
+                "staging",
+                "arn:aws:iam::111111111111:role/OrganizationAccountAccessRole",
+                ACCOUNTS.staging,
+            );
+            assert.deepStrictEqual(
+                references.map((r) => r.split("::")[3]),
+                ["staging", "staging-eu-central-1"],
+                "the home region's provider and its twin in the other watched region",
+            );
+            assert.deepStrictEqual(
+                run.mocks.ofType("pulumi:providers:aws").map((p) => p.name),
+                ["staging", "staging-eu-central-1"],
+                "no other provider",
+            );
             assertAllThrough(run.mocks, references);
         });
 
@@ -76,7 +105,10 @@ describe("account layer of the environment stack", () => {
             assert.strictEqual(defaultKey.inputs.keyArn, volumes.outputs.arn);
             assert.deepStrictEqual(defaultKey.propertyDependencies["keyArn"], [volumes.urn]);
             const channel = run.mocks.named("staging-baseline-config-delivery");
-            assert.deepStrictEqual([channel.inputs.s3BucketName, channel.inputs.s3KeyPrefix], [managementOutputs(run)["configDeliveryBucketName"], "config"]);
+            assert.deepStrictEqual(
+                [channel.inputs.s3BucketName, channel.inputs.s3KeyPrefix],
+                [managementOutputs(run)["configDeliveryBucketName"], "config"],
+            );
             assert.strictEqual(channel.inputs.s3BucketName, "zero-trust-log-archive-o-a1b2c3d4e5-config");
             assert.strictEqual(run.mocks.named("staging-baseline").type, "zero-trust:account:AccountBaseline");
         });
@@ -94,10 +126,21 @@ describe("account layer of the environment stack", () => {
     it("prod: the replica-region twin assumes the same role in the same account; every resource goes through one of the two", async () => {
         const { mocks, error } = await runStack("prod");
         assert.strictEqual(error, undefined);
-        const references = memberProviderReferences(mocks, "prod", "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole", ACCOUNTS.prod);
-        assert.deepStrictEqual(references.map((r) => r.split("::")[3]), ["prod", "prod-eu-central-1"]);
+        const references = memberProviderReferences(
+            mocks,
+            "prod",
+            "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole",
+            ACCOUNTS.prod,
+        );
+        assert.deepStrictEqual(
+            references.map((r) => r.split("::")[3]),
+            ["prod", "prod-eu-central-1"],
+        );
         const resources = assertAllThrough(mocks, references);
-        assert.ok(resources.some((r) => r.provider === references[1]), "the twin is used (replica keys, the other watched region's services)");
+        assert.ok(
+            resources.some((r) => r.provider === references[1]),
+            "the twin is used (replica keys, the other watched region's services)",
+        );
     });
 
     describe("staging with mode create, placed by the management stack", () => {
@@ -105,7 +148,9 @@ describe("account layer of the environment stack", () => {
         before(async () => {
             const { parentOuId, managementAccountId, ...creation } = CREATE;
             assert.ok(parentOuId && managementAccountId);
-            run = await runStack("staging", { "zero-trust-aws:account": JSON.stringify({ ...creation, organizationalUnit: "workloads/non-prod" }) });
+            run = await runStack("staging", {
+                "zero-trust-aws:account": JSON.stringify({ ...creation, organizationalUnit: "workloads/non-prod" }),
+            });
         });
 
         it("creates the Account in the management stack's OU through a provider pinned to its management account", () => {
@@ -120,7 +165,12 @@ describe("account layer of the environment stack", () => {
 
         it("fails with one line naming the management stack's output when the OU does not exist there", async () => {
             const { error } = await runStack("staging", {
-                "zero-trust-aws:account": JSON.stringify({ mode: "create", email: CREATE.email, name: CREATE.name, organizationalUnit: "workloads/sandbox" }),
+                "zero-trust-aws:account": JSON.stringify({
+                    mode: "create",
+                    email: CREATE.email,
+                    name: CREATE.name,
+                    organizationalUnit: "workloads/sandbox",
+                }),
             });
             assert.ok(error instanceof Error);
             assert.strictEqual(
@@ -141,15 +191,26 @@ describe("account layer of the environment stack", () => {
             assert.strictEqual(run.error, undefined);
             const [account, ...others] = run.mocks.ofType("aws:organizations/account:Account");
             assert.deepStrictEqual(others, []);
-            assert.deepStrictEqual([account.inputs.parentId, account.inputs.closeOnDeletion, account.protect], ["ou-ab12-cd34ef56", false, true]);
+            assert.deepStrictEqual(
+                [account.inputs.parentId, account.inputs.closeOnDeletion, account.protect],
+                ["ou-ab12-cd34ef56", false, true],
+            );
             const management = run.mocks.providerReference("staging-account-management");
             assert.strictEqual(account.provider, management);
-            assert.deepStrictEqual(run.mocks.registrations.filter((r) => r.provider === management).map((r) => r.name), ["staging-account-account"]);
+            assert.deepStrictEqual(
+                run.mocks.registrations.filter((r) => r.provider === management).map((r) => r.name),
+                ["staging-account-account"],
+            );
         });
 
         it("every other resource goes through the provider whose role follows the created Account", () => {
             const account = run.mocks.named("staging-account-account");
-            const references = memberProviderReferences(run.mocks, "staging", `arn:aws:iam::${account.id}:role/OrganizationAccountAccessRole`, ACCOUNTS.staging);
+            const references = memberProviderReferences(
+                run.mocks,
+                "staging",
+                `arn:aws:iam::${account.id}:role/OrganizationAccountAccessRole`,
+                ACCOUNTS.staging,
+            );
             assert.deepStrictEqual(run.mocks.named("staging").propertyDependencies["assumeRoles"], [account.urn]);
             assertAllThrough(run.mocks, references);
         });
@@ -167,6 +228,9 @@ describe("account layer of the environment stack", () => {
             error.message,
             "invalid config zero-trust-aws:account.parentOuId=root: expected an organisational unit id: ou-<4 to 32 lowercase letters or digits>-<8 to 32 lowercase letters or digits>",
         );
-        assert.deepStrictEqual(mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"), []);
+        assert.deepStrictEqual(
+            mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"),
+            [],
+        );
     });
 });

@@ -17,7 +17,9 @@ const T = {
 /** Account id → the OU (or root) id a plan places it under. */
 function placements(mocks: RecordingMocks): Map<string, string> {
     return new Map(
-        mocks.ofType(T.account).map((a) => [recordedNamed(mocks, a.name).options.importId ?? String(a.outputs.id), String(a.inputs.parentId)]),
+        mocks
+            .ofType(T.account)
+            .map((a) => [recordedNamed(mocks, a.name).options.importId ?? String(a.outputs.id), String(a.inputs.parentId)]),
     );
 }
 
@@ -35,7 +37,10 @@ function placementProblems(
     const policyName = new Map(management.ofType(T.policy).map((p) => [p.id, String(p.inputs.name)]));
     const attached = new Map<string, string[]>();
     for (const a of management.ofType(T.attachment).filter((attachment) => !detached(attachment))) {
-        attached.set(String(a.inputs.targetId), [...(attached.get(String(a.inputs.targetId)) ?? []), policyName.get(String(a.inputs.policyId)) ?? "?"]);
+        attached.set(String(a.inputs.targetId), [
+            ...(attached.get(String(a.inputs.targetId)) ?? []),
+            policyName.get(String(a.inputs.policyId)) ?? "?",
+        ]);
     }
     const placed = new Map([...placements(management), ...environmentPlans.flatMap((plan) => [...placements(plan)])]);
     return accountIds.flatMap((accountId) => {
@@ -86,7 +91,10 @@ describe("every account under its guardrails (management, staging and prod plans
                 logArchiveAccountEmail: "aws+log-archive@example.com",
             }),
         });
-        assert.deepStrictEqual(placementProblems(run.mocks, environments, accountIds), ["111111111111: in no OU", "222222222222: in no OU"]);
+        assert.deepStrictEqual(placementProblems(run.mocks, environments, accountIds), [
+            "111111111111: in no OU",
+            "222222222222: in no OU",
+        ]);
     });
 
     it("would find an account whose OU chain lacks a guardrail", () => {

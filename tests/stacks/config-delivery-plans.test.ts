@@ -16,13 +16,17 @@ function planOf(stack: string): PlanResourceState[] {
     const file = path.join(tempDir(), `${stack}.json`);
     const r = runCli(["--stack", stack, "--json", file, "--skip-policy-pack"]);
     assert.equal(r.status, 0, r.stdout + r.stderr);
-    return (JSON.parse(fs.readFileSync(file, "utf8")) as Plan).steps.map((s) => s.newState).filter((s): s is PlanResourceState => s !== undefined);
+    return (JSON.parse(fs.readFileSync(file, "utf8")) as Plan).steps
+        .map((s) => s.newState)
+        .filter((s): s is PlanResourceState => s !== undefined);
 }
 
 /** Names of the buckets with object lock: turned on at creation, or given a lock configuration. */
 function lockedBucketNames(resources: readonly PlanResourceState[]): Set<string> {
     const byUrn = new Map(resources.filter((r) => r.type === BUCKET).map((r) => [r.urn, String(r.inputs["bucket"])]));
-    const locked = resources.filter((r) => r.type === BUCKET && r.inputs["objectLockEnabled"] === true).map((r) => String(r.inputs["bucket"]));
+    const locked = resources
+        .filter((r) => r.type === BUCKET && r.inputs["objectLockEnabled"] === true)
+        .map((r) => String(r.inputs["bucket"]));
     for (const lock of resources.filter((r) => r.type === OBJECT_LOCK)) {
         const bucketUrn = lock.propertyDependencies?.["bucket"]?.[0];
         locked.push(byUrn.get(String(bucketUrn)) ?? String(lock.inputs["bucket"]));

@@ -8,7 +8,6 @@ import { ROOT, runStack, valueOf, type StackRun } from "./stack-harness";
 // The findings pipeline as the environment stacks wire it: after the key ring (its findings and
 // alerts keys) and the detector, through the environment's provider, driven by stack config.
 
-
 /** The stack's detection config with these fields changed. */
 function detectionWith(stack: string, fields: Record<string, unknown>): Record<string, string> {
     const current = readStackConfig(ROOT, stack).config["zero-trust-aws:detection"];
@@ -22,7 +21,9 @@ function detectionWith(stack: string, fields: Record<string, unknown>): Record<s
  * regions-stack.test.ts's).
  */
 function only(run: StackRun, type: string): Registration {
-    const found = run.mocks.ofType(type).filter((r) => r.urn.includes("zero-trust:detection:FindingsPipeline$") && !r.name.includes("-eu-central-1"));
+    const found = run.mocks
+        .ofType(type)
+        .filter((r) => r.urn.includes("zero-trust:detection:FindingsPipeline$") && !r.name.includes("-eu-central-1"));
     assert.strictEqual(found.length, 1, `one ${type} in the findings pipeline, found ${found.length}`);
     return found[0];
 }
@@ -53,7 +54,10 @@ describe("environment stack: GuardDuty findings export and alerting", () => {
 
             it("builds one findings pipeline, after the key ring and the detector", () => {
                 assert.strictEqual(run.error, undefined);
-                assert.deepStrictEqual(run.mocks.ofType("zero-trust:detection:FindingsPipeline").map((p) => p.name), [`${stack}-findings`, `${stack}-findings-eu-central-1`]);
+                assert.deepStrictEqual(
+                    run.mocks.ofType("zero-trust:detection:FindingsPipeline").map((p) => p.name),
+                    [`${stack}-findings`, `${stack}-findings-eu-central-1`],
+                );
                 const order = run.mocks.registrations.map((r) => r.name);
                 assert.ok(order.indexOf(`${stack}-keys`) < order.indexOf(`${stack}-findings`));
                 assert.ok(order.indexOf(`${stack}-guardduty`) < order.indexOf(`${stack}-findings`));
@@ -61,7 +65,11 @@ describe("environment stack: GuardDuty findings export and alerting", () => {
 
             it("exports the environment's detector to its bucket with the ring's findings key", () => {
                 const destination = only(run, "aws:guardduty/publishingDestination:PublishingDestination");
-                const [detector, key, bucket] = [run.mocks.named(`${stack}-guardduty-detector`), run.mocks.named(`${stack}-keys-purpose-findings`), run.mocks.named(`${stack}-findings-bucket`)];
+                const [detector, key, bucket] = [
+                    run.mocks.named(`${stack}-guardduty-detector`),
+                    run.mocks.named(`${stack}-keys-purpose-findings`),
+                    run.mocks.named(`${stack}-findings-bucket`),
+                ];
                 assert.deepStrictEqual(
                     [destination.inputs.detectorId, destination.inputs.kmsKeyArn, destination.inputs.destinationArn, bucket.inputs.bucket],
                     [detector.id, key.outputs.arn, bucket.outputs.arn, `${stack}-guardduty-${account}-eu-west-1`],
@@ -84,33 +92,58 @@ describe("environment stack: GuardDuty findings export and alerting", () => {
                 ] as const) {
                     assert.deepStrictEqual(s.Principal, { Service: "guardduty.amazonaws.com" }, label);
                     assert.strictEqual(s.Condition?.["StringEquals"]?.["aws:SourceAccount"], account, label);
-                    assert.ok(resourceMatches(String(s.Condition?.["ArnLike"]?.["aws:SourceArn"]), detectorArn), `${label}: ${detectorArn}`);
+                    assert.ok(
+                        resourceMatches(String(s.Condition?.["ArnLike"]?.["aws:SourceArn"]), detectorArn),
+                        `${label}: ${detectorArn}`,
+                    );
                 }
                 const denyOtherKey = statementOf(bucketPolicy, "DenyUploadsWithAnotherKey");
-                assert.strictEqual(denyOtherKey.Condition?.["StringNotEquals"]?.["s3:x-amz-server-side-encryption-aws-kms-key-id"], run.mocks.named(`${stack}-keys-purpose-findings`).outputs.arn);
+                assert.strictEqual(
+                    denyOtherKey.Condition?.["StringNotEquals"]?.["s3:x-amz-server-side-encryption-aws-kms-key-id"],
+                    run.mocks.named(`${stack}-keys-purpose-findings`).outputs.arn,
+                );
             });
 
             it("encrypts the alerts topic with the ring's alerts key, whose policy names this rule and this topic", () => {
-                const [topic, rule, key] = [only(run, "aws:sns/topic:Topic"), only(run, "aws:cloudwatch/eventRule:EventRule"), run.mocks.named(`${stack}-keys-purpose-alerts`)];
+                const [topic, rule, key] = [
+                    only(run, "aws:sns/topic:Topic"),
+                    only(run, "aws:cloudwatch/eventRule:EventRule"),
+                    run.mocks.named(`${stack}-keys-purpose-alerts`),
+                ];
                 assert.strictEqual(topic.inputs.kmsMasterKeyId, key.outputs.arn);
                 assert.deepStrictEqual(topic.propertyDependencies["kmsMasterKeyId"], [key.urn]);
                 const events = statementOf(key.inputs.policy, "EventBridgePublishesAlertsToEncryptedTopic");
                 assert.strictEqual(events.Condition?.["StringEquals"]?.["kms:EncryptionContext:aws:sns:topicArn"], topic.outputs.arn);
                 // The real ARN of a rule on the default bus (the offline preview's invented one has another shape).
-                assert.strictEqual(events.Condition?.["ArnEquals"]?.["aws:SourceArn"], `arn:aws:events:eu-west-1:${account}:rule/${String(rule.inputs.name)}`);
+                assert.strictEqual(
+                    events.Condition?.["ArnEquals"]?.["aws:SourceArn"],
+                    `arn:aws:events:eu-west-1:${account}:rule/${String(rule.inputs.name)}`,
+                );
             });
 
             it("lets only the rule publish to the topic", () => {
-                const [policy, rule, topic] = [only(run, "aws:sns/topicPolicy:TopicPolicy"), only(run, "aws:cloudwatch/eventRule:EventRule"), only(run, "aws:sns/topic:Topic")];
+                const [policy, rule, topic] = [
+                    only(run, "aws:sns/topicPolicy:TopicPolicy"),
+                    only(run, "aws:cloudwatch/eventRule:EventRule"),
+                    only(run, "aws:sns/topic:Topic"),
+                ];
                 assert.strictEqual(policy.inputs.arn, topic.outputs.arn);
-                assert.deepStrictEqual(statementOf(policy.inputs.policy, "EventBridgeRulePublishes").Condition?.["ArnEquals"], { "aws:SourceArn": rule.outputs.arn });
-                assert.deepStrictEqual(statementOf(policy.inputs.policy, "DenyPublishFromAnyoneElse").Condition?.["ArnNotEquals"], { "aws:SourceArn": rule.outputs.arn });
+                assert.deepStrictEqual(statementOf(policy.inputs.policy, "EventBridgeRulePublishes").Condition?.["ArnEquals"], {
+                    "aws:SourceArn": rule.outputs.arn,
+                });
+                assert.deepStrictEqual(statementOf(policy.inputs.policy, "DenyPublishFromAnyoneElse").Condition?.["ArnNotEquals"], {
+                    "aws:SourceArn": rule.outputs.arn,
+                });
             });
 
             it(`alerts on findings of severity 7 or more by default, and keeps findings ${retentionDays} days (${stack === "prod" ? "Pulumi.prod.yaml" : "the default"})`, () => {
                 const rule = only(run, "aws:cloudwatch/eventRule:EventRule");
-                assert.deepStrictEqual((JSON.parse(String(rule.inputs.eventPattern)) as { detail: unknown }).detail, { severity: [{ numeric: [">=", 7] }] });
-                const [expire] = only(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules as { expiration: { days: number } }[];
+                assert.deepStrictEqual((JSON.parse(String(rule.inputs.eventPattern)) as { detail: unknown }).detail, {
+                    severity: [{ numeric: [">=", 7] }],
+                });
+                const [expire] = only(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules as {
+                    expiration: { days: number };
+                }[];
                 assert.strictEqual(expire.expiration.days, retentionDays);
             });
 
@@ -148,8 +181,14 @@ describe("environment stack: GuardDuty findings export and alerting", () => {
         const run = await runStack("prod");
         const replica = run.mocks.named("prod-keys-purpose-alerts-eu-central-1");
         const events = statementOf(replica.inputs.policy, "EventBridgePublishesAlertsToEncryptedTopic");
-        assert.strictEqual(events.Condition?.["ArnEquals"]?.["aws:SourceArn"], "arn:aws:events:eu-central-1:222222222222:rule/prod-guardduty-findings-alert");
-        const guardDuty = statementOf(run.mocks.named("prod-keys-purpose-findings-eu-central-1").inputs.policy, "GuardDutyEncryptsExportedFindings");
+        assert.strictEqual(
+            events.Condition?.["ArnEquals"]?.["aws:SourceArn"],
+            "arn:aws:events:eu-central-1:222222222222:rule/prod-guardduty-findings-alert",
+        );
+        const guardDuty = statementOf(
+            run.mocks.named("prod-keys-purpose-findings-eu-central-1").inputs.policy,
+            "GuardDutyEncryptsExportedFindings",
+        );
         assert.strictEqual(guardDuty.Condition?.["ArnLike"]?.["aws:SourceArn"], "arn:aws:guardduty:eu-central-1:222222222222:detector/*");
     });
 
@@ -157,8 +196,12 @@ describe("environment stack: GuardDuty findings export and alerting", () => {
         const run = await runStack("staging", detectionWith("staging", { alertSeverityThreshold: 8.5, findingsRetentionDays: 731 }));
         assert.strictEqual(run.error, undefined);
         const rule = only(run, "aws:cloudwatch/eventRule:EventRule");
-        assert.deepStrictEqual((JSON.parse(String(rule.inputs.eventPattern)) as { detail: unknown }).detail, { severity: [{ numeric: [">=", 8.5] }] });
-        const [expire] = only(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules as { expiration: { days: number } }[];
+        assert.deepStrictEqual((JSON.parse(String(rule.inputs.eventPattern)) as { detail: unknown }).detail, {
+            severity: [{ numeric: [">=", 8.5] }],
+        });
+        const [expire] = only(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules as {
+            expiration: { days: number };
+        }[];
         assert.strictEqual(expire.expiration.days, 731);
     });
 
@@ -166,6 +209,9 @@ describe("environment stack: GuardDuty findings export and alerting", () => {
         const { mocks, error } = await runStack("staging", detectionWith("staging", { alertSeverityThreshold: 11 }));
         assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
         assert.strictEqual(error.key, "zero-trust-aws:detection.alertSeverityThreshold");
-        assert.deepStrictEqual(mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"), []);
+        assert.deepStrictEqual(
+            mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"),
+            [],
+        );
     });
 });

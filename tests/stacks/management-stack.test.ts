@@ -157,13 +157,17 @@ const scpOf = (mocks: RecordingMocks, policy: string): Scp => JSON.parse(String(
 
 /** Every S3 ARN any guardrail SCP names, sorted. */
 function s3ArnsInScps(mocks: RecordingMocks): string[] {
-    const arns = GUARDRAILS.flatMap((policy) => scpOf(mocks, policy).Statement.flatMap((s) => (s.Resource === undefined ? [] : [s.Resource].flat())));
+    const arns = GUARDRAILS.flatMap((policy) =>
+        scpOf(mocks, policy).Statement.flatMap((s) => (s.Resource === undefined ? [] : [s.Resource].flat())),
+    );
     return [...new Set(arns.filter((arn) => arn.startsWith("arn:aws:s3:::")))].sort();
 }
 
 /** The allowed regions of the region guardrail (the values of its aws:RequestedRegion condition). */
 function allowedRegionsInScp(mocks: RecordingMocks): unknown {
-    const statements = scpOf(mocks, "regions-and-imds").Statement.filter((s) => s.Condition?.["StringNotEquals"]?.["aws:RequestedRegion"] !== undefined);
+    const statements = scpOf(mocks, "regions-and-imds").Statement.filter(
+        (s) => s.Condition?.["StringNotEquals"]?.["aws:RequestedRegion"] !== undefined,
+    );
     assert.strictEqual(statements.length, 1);
     return statements[0].Condition?.["StringNotEquals"]?.["aws:RequestedRegion"];
 }
@@ -203,7 +207,10 @@ async function assertRefusedBeforeAnyResource(run: StackRun, key: string, value:
     }
     assert.ok(!error.message.includes("\n"), error.message);
     await run.mocks.settled();
-    assert.deepStrictEqual(run.mocks.registrations.map((r) => r.type), ["pulumi:pulumi:Stack"]);
+    assert.deepStrictEqual(
+        run.mocks.registrations.map((r) => r.type),
+        ["pulumi:pulumi:Stack"],
+    );
 }
 
 describe("management stack", () => {
@@ -224,17 +231,35 @@ describe("management stack", () => {
 
         it("declares the AWS providers: the management account's own credentials and the access role in the security and log-archive accounts, with twins of the first two in the other allowed region", () => {
             const providers = mocks.ofType("pulumi:providers:aws");
-            assert.deepStrictEqual(providers.map((p) => p.name).sort(), ["log-archive", "management", "management-eu-central-1", "security", "security-eu-central-1"]);
+            assert.deepStrictEqual(providers.map((p) => p.name).sort(), [
+                "log-archive",
+                "management",
+                "management-eu-central-1",
+                "security",
+                "security-eu-central-1",
+            ]);
             for (const provider of providers) {
                 const name = accountOfProviderName(provider.name) as Account;
                 const account = ACCOUNTS[name];
-                assert.strictEqual(provider.inputs.region, provider.name.endsWith("eu-central-1") ? "eu-central-1" : "eu-west-1", provider.name);
+                assert.strictEqual(
+                    provider.inputs.region,
+                    provider.name.endsWith("eu-central-1") ? "eu-central-1" : "eu-west-1",
+                    provider.name,
+                );
                 assert.deepStrictEqual(decoded(provider.inputs.allowedAccountIds), [account], provider.name);
-                assert.deepStrictEqual(decoded(provider.inputs.defaultTags), { tags: name === "management" ? STACK_TAGS : { ...STACK_TAGS, ...OWNER_TAG } }, provider.name);
+                assert.deepStrictEqual(
+                    decoded(provider.inputs.defaultTags),
+                    { tags: name === "management" ? STACK_TAGS : { ...STACK_TAGS, ...OWNER_TAG } },
+                    provider.name,
+                );
                 if (name === "management") {
                     assert.strictEqual(provider.inputs.assumeRoles, undefined, "the deployer's own credentials: no role to assume");
                 } else {
-                    assert.deepStrictEqual(decoded(provider.inputs.assumeRoles), [{ roleArn: `arn:aws:iam::${account}:role/${ACCESS_ROLE}`, sessionName: `pulumi-${name}` }], provider.name);
+                    assert.deepStrictEqual(
+                        decoded(provider.inputs.assumeRoles),
+                        [{ roleArn: `arn:aws:iam::${account}:role/${ACCESS_ROLE}`, sessionName: `pulumi-${name}` }],
+                        provider.name,
+                    );
                 }
             }
         });
@@ -242,14 +267,30 @@ describe("management stack", () => {
         it("watches every allowed region: GuardDuty's organisation configuration, Security Hub and an organisation analyzer in eu-central-1 too; one aggregator, at home, linking eu-central-1", () => {
             const inCentral = (type: string) => mocks.ofType(type).filter((r) => providerName(r).endsWith("-eu-central-1")).length;
             assert.deepStrictEqual(
-                [T.guardDutyAdmin, T.guardDutyOrganization, T.guardDutyOrganizationFeature, T.detector, T.hub, T.hubAdmin, T.hubOrganization, T.analyzer, T.aggregator].map(inCentral),
+                [
+                    T.guardDutyAdmin,
+                    T.guardDutyOrganization,
+                    T.guardDutyOrganizationFeature,
+                    T.detector,
+                    T.hub,
+                    T.hubAdmin,
+                    T.hubOrganization,
+                    T.analyzer,
+                    T.aggregator,
+                ].map(inCentral),
                 [1, 1, 6, 1, 1, 1, 1, 1, 0],
             );
-            assert.strictEqual(mocks.named("security-services-guardduty-eu-central-1-organization").inputs.autoEnableOrganizationMembers, "ALL");
+            assert.strictEqual(
+                mocks.named("security-services-guardduty-eu-central-1-organization").inputs.autoEnableOrganizationMembers,
+                "ALL",
+            );
             assert.strictEqual(providerName(mocks.named("security-services-guardduty-eu-central-1-delegation")), "management-eu-central-1");
             const [aggregator, ...others] = mocks.ofType(T.aggregator);
             assert.deepStrictEqual(others, []);
-            assert.deepStrictEqual([providerName(aggregator), aggregator.inputs.linkingMode, aggregator.inputs.specifiedRegions], ["security", "SPECIFIED_REGIONS", ["eu-central-1"]]);
+            assert.deepStrictEqual(
+                [providerName(aggregator), aggregator.inputs.linkingMode, aggregator.inputs.specifiedRegions],
+                ["security", "SPECIFIED_REGIONS", ["eu-central-1"]],
+            );
             assert.deepStrictEqual(mocks.ofType(T.delegatedAdministrator).length, 1, "Organizations' delegation (global) once");
         });
 
@@ -258,11 +299,21 @@ describe("management stack", () => {
             (Object.keys(ACCOUNTS) as Account[]).forEach((account) => providerReference(mocks, account));
             const misplaced = awsResources(mocks)
                 .map((r) => [r, accountOf(mocks, r)] as const)
-                .filter(([r, account]) => account === undefined || !references.has(r.provider) || accountOfProviderName(providerName(r)) !== account)
-                .map(([r, account]) => `${r.type} ${r.name}: through ${providerName(r) || "the default provider"}, expected ${account ?? "(a type this test does not place)"}`);
+                .filter(
+                    ([r, account]) =>
+                        account === undefined || !references.has(r.provider) || accountOfProviderName(providerName(r)) !== account,
+                )
+                .map(
+                    ([r, account]) =>
+                        `${r.type} ${r.name}: through ${providerName(r) || "the default provider"}, expected ${account ?? "(a type this test does not place)"}`,
+                );
             assert.deepStrictEqual(misplaced, []);
             const present = new Set(awsResources(mocks).map((r) => r.type));
-            assert.deepStrictEqual(Object.keys(ACCOUNT_BY_TYPE).filter((type) => !present.has(type)), [], "every placed type is declared");
+            assert.deepStrictEqual(
+                Object.keys(ACCOUNT_BY_TYPE).filter((type) => !present.has(type)),
+                [],
+                "every placed type is declared",
+            );
             for (const [name, account] of [
                 ["log-archive-key", "log-archive"],
                 ["log-archive-access-logs-key", "log-archive"],
@@ -285,7 +336,9 @@ describe("management stack", () => {
 
         it("adopts every account it knows (import, never created) and keeps it in its OU: security and log-archive in security, each environment in its workloads OU", () => {
             const ou = (name: string): unknown => mocks.named(`organization-${name}`).id;
-            const accounts = mocks.ofType("aws:organizations/account:Account").map((a) => [a.name, recordedNamed(mocks, a.name).options.importId, a.inputs.parentId, a.inputs.email]);
+            const accounts = mocks
+                .ofType("aws:organizations/account:Account")
+                .map((a) => [a.name, recordedNamed(mocks, a.name).options.importId, a.inputs.parentId, a.inputs.email]);
             assert.deepStrictEqual(accounts.sort(), [
                 ["accounts-log-archive", ACCOUNTS["log-archive"], ou("security"), "aws+log-archive@example.com"],
                 ["accounts-prod", "222222222222", ou("workloads-prod"), "aws+prod@example.com"],
@@ -294,22 +347,37 @@ describe("management stack", () => {
             ]);
             for (const account of mocks.ofType("aws:organizations/account:Account")) {
                 const { options } = recordedNamed(mocks, account.name);
-                assert.deepStrictEqual([account.protect, options.retainOnDelete, account.inputs.closeOnDeletion], [true, true, false], account.name);
+                assert.deepStrictEqual(
+                    [account.protect, options.retainOnDelete, account.inputs.closeOnDeletion],
+                    [true, true, false],
+                    account.name,
+                );
             }
         });
 
         it("associates the listed environment accounts as Security Hub members of the security account", () => {
-            assert.deepStrictEqual(mocks.ofType("aws:securityhub/member:Member").map((m) => m.inputs.accountId).sort(), ["111111111111", "222222222222"]);
+            assert.deepStrictEqual(
+                mocks
+                    .ofType("aws:securityhub/member:Member")
+                    .map((m) => m.inputs.accountId)
+                    .sort(),
+                ["111111111111", "222222222222"],
+            );
         });
 
         it("builds the OU tree under the configured root: security and workloads, prod and non-prod under workloads, all protected", () => {
             const ous = mocks.ofType(T.ou);
             const workloads = mocks.named("organization-workloads");
+            assert.deepStrictEqual(Object.fromEntries(ous.map((ou) => [ou.inputs.name, ou.inputs.parentId])), {
+                security: ROOT_ID,
+                workloads: ROOT_ID,
+                prod: workloads.id,
+                "non-prod": workloads.id,
+            });
             assert.deepStrictEqual(
-                Object.fromEntries(ous.map((ou) => [ou.inputs.name, ou.inputs.parentId])),
-                { security: ROOT_ID, workloads: ROOT_ID, prod: workloads.id, "non-prod": workloads.id },
+                ous.filter((ou) => !ou.protect).map((ou) => ou.name),
+                [],
             );
-            assert.deepStrictEqual(ous.filter((ou) => !ou.protect).map((ou) => ou.name), []);
         });
 
         it("attaches the four guardrail SCPs to the security and workloads OUs, the platform fence to the root, and nothing else (not the management account or a child OU)", () => {
@@ -325,7 +393,10 @@ describe("management stack", () => {
         it("protects every SCP and attachment, and every SCP document is valid", () => {
             const guardrails = [...mocks.ofType(T.policy), ...mocks.ofType(T.attachment)];
             assert.strictEqual(guardrails.length, 14);
-            assert.deepStrictEqual(guardrails.filter((r) => !r.protect).map((r) => r.name), []);
+            assert.deepStrictEqual(
+                guardrails.filter((r) => !r.protect).map((r) => r.name),
+                [],
+            );
             for (const policy of [...GUARDRAILS, ROOT_GUARDRAIL]) {
                 assert.deepStrictEqual(scpProblems(scpOf(mocks, policy)), [], policy);
             }
@@ -339,17 +410,35 @@ describe("management stack", () => {
         });
 
         it("names the archive bucket zero-trust-log-archive-<orgId>, and the SCPs protect exactly that bucket", () => {
-            assert.deepStrictEqual([mocks.named("log-archive-bucket").inputs.bucket, mocks.named("log-archive-bucket").id], [BUCKET, BUCKET]);
+            assert.deepStrictEqual(
+                [mocks.named("log-archive-bucket").inputs.bucket, mocks.named("log-archive-bucket").id],
+                [BUCKET, BUCKET],
+            );
             assert.deepStrictEqual(s3ArnsInScps(mocks), [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`]);
         });
 
         it("builds the archive from the logArchive config: object lock, lifecycle, readers from the security account, keys administered in the log-archive account", () => {
             const lock = mocks.named("log-archive-object-lock").inputs;
             assert.deepStrictEqual(lock.rule, { defaultRetention: { days: 365, mode: "COMPLIANCE" } });
-            const [rule] = (mocks.named("log-archive-lifecycle").inputs.rules as { id: string; transitions?: unknown; expiration?: unknown }[]).filter((r) => r.transitions !== undefined);
-            assert.deepStrictEqual([rule.transitions, rule.expiration], [[{ days: 90, storageClass: "STANDARD_IA" }, { days: 365, storageClass: "GLACIER" }], { days: 2557 }]);
-            const policy = mocks.named("log-archive-policy").inputs.policy as { Statement: { Sid: string; Principal?: { AWS?: unknown } }[] };
-            assert.deepStrictEqual(policy.Statement.find((s) => s.Sid === "ReadersReadObjects")?.Principal?.AWS, [`arn:aws:iam::${ACCOUNTS.security}:root`]);
+            const [rule] = (
+                mocks.named("log-archive-lifecycle").inputs.rules as { id: string; transitions?: unknown; expiration?: unknown }[]
+            ).filter((r) => r.transitions !== undefined);
+            assert.deepStrictEqual(
+                [rule.transitions, rule.expiration],
+                [
+                    [
+                        { days: 90, storageClass: "STANDARD_IA" },
+                        { days: 365, storageClass: "GLACIER" },
+                    ],
+                    { days: 2557 },
+                ],
+            );
+            const policy = mocks.named("log-archive-policy").inputs.policy as {
+                Statement: { Sid: string; Principal?: { AWS?: unknown } }[];
+            };
+            assert.deepStrictEqual(policy.Statement.find((s) => s.Sid === "ReadersReadObjects")?.Principal?.AWS, [
+                `arn:aws:iam::${ACCOUNTS.security}:root`,
+            ]);
             assert.deepStrictEqual(keyPolicyPrincipals(mocks, "log-archive-key", "KeyAdministratorsManageButDoNotUse"), [
                 `arn:aws:iam::${ACCOUNTS["log-archive"]}:role/${ACCESS_ROLE}`,
                 `arn:aws:iam::${ACCOUNTS["log-archive"]}:role/break-glass`,
@@ -365,11 +454,21 @@ describe("management stack", () => {
 
         it("gives AWS Config its own delivery bucket next to the archive: no object lock, the archive's readers and lifecycle, access logs beside the archive's", () => {
             const bucket = mocks.named("config-delivery-bucket");
-            assert.deepStrictEqual([bucket.inputs.bucket, bucket.inputs.objectLockEnabled, providerName(bucket)], [`${BUCKET}-config`, undefined, "log-archive"]);
-            assert.deepStrictEqual(mocks.named("config-delivery-lifecycle").inputs.rules, mocks.named("log-archive-lifecycle").inputs.rules);
-            assert.deepStrictEqual(keyPolicyPrincipals(mocks, "config-delivery-key", "ReadersDecryptThroughS3"), [`arn:aws:iam::${ACCOUNTS.security}:root`]);
+            assert.deepStrictEqual(
+                [bucket.inputs.bucket, bucket.inputs.objectLockEnabled, providerName(bucket)],
+                [`${BUCKET}-config`, undefined, "log-archive"],
+            );
+            assert.deepStrictEqual(
+                mocks.named("config-delivery-lifecycle").inputs.rules,
+                mocks.named("log-archive-lifecycle").inputs.rules,
+            );
+            assert.deepStrictEqual(keyPolicyPrincipals(mocks, "config-delivery-key", "ReadersDecryptThroughS3"), [
+                `arn:aws:iam::${ACCOUNTS.security}:root`,
+            ]);
             assert.strictEqual(mocks.named("config-delivery-logging").inputs.targetBucket, `${BUCKET}-access-logs`);
-            const accessPolicy = mocks.named("log-archive-access-logs-policy").inputs.policy as { Statement: { Sid: string; Condition?: { ArnLike?: Record<string, unknown> } }[] };
+            const accessPolicy = mocks.named("log-archive-access-logs-policy").inputs.policy as {
+                Statement: { Sid: string; Condition?: { ArnLike?: Record<string, unknown> } }[];
+            };
             const fromConfig = accessPolicy.Statement.find((s) => s.Sid === "S3ServerAccessLogsFromConfigDeliveryBucket");
             assert.deepStrictEqual(fromConfig?.Condition?.ArnLike, { "aws:SourceArn": `arn:aws:s3:::${BUCKET}-config` });
         });
@@ -377,8 +476,14 @@ describe("management stack", () => {
         it("lets the security-auditor permission set's roles in the log-archive account decrypt the archive and Config's deliveries there", () => {
             const pattern = `arn:aws:iam::${ACCOUNTS["log-archive"]}:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_security-auditor_*`;
             for (const key of ["log-archive-key", "config-delivery-key"]) {
-                const policy = JSON.parse(String(mocks.named(key).inputs.policy)) as { Statement: { Sid: string; Condition?: { ArnLike?: Record<string, unknown> } }[] };
-                assert.deepStrictEqual(policy.Statement.find((s) => s.Sid === "AccountReaderRolesDecryptThroughS3")?.Condition?.ArnLike, { "aws:PrincipalArn": [pattern] }, key);
+                const policy = JSON.parse(String(mocks.named(key).inputs.policy)) as {
+                    Statement: { Sid: string; Condition?: { ArnLike?: Record<string, unknown> } }[];
+                };
+                assert.deepStrictEqual(
+                    policy.Statement.find((s) => s.Sid === "AccountReaderRolesDecryptThroughS3")?.Condition?.ArnLike,
+                    { "aws:PrincipalArn": [pattern] },
+                    key,
+                );
             }
         });
 
@@ -389,13 +494,24 @@ describe("management stack", () => {
             const logGroup = mocks.named("organization-trail-log-group");
             const role = mocks.named("organization-trail-role");
             assert.deepStrictEqual(
-                [trail.inputs.name, trail.inputs.isOrganizationTrail, trail.inputs.isMultiRegionTrail, trail.inputs.enableLogFileValidation, trail.inputs.includeGlobalServiceEvents, trail.inputs.enableLogging],
+                [
+                    trail.inputs.name,
+                    trail.inputs.isOrganizationTrail,
+                    trail.inputs.isMultiRegionTrail,
+                    trail.inputs.enableLogFileValidation,
+                    trail.inputs.includeGlobalServiceEvents,
+                    trail.inputs.enableLogging,
+                ],
                 ["zero-trust-organization-trail", true, true, true, true, true],
             );
             assert.strictEqual(trail.inputs.s3BucketName, BUCKET);
             assert.ok(trail.propertyDependencies.s3BucketName.includes(bucket.urn));
             assert.strictEqual(trail.inputs.kmsKeyId, key.outputs.arn);
-            assert.match(String(trail.inputs.kmsKeyId), new RegExp(`^arn:aws:kms:eu-west-1:${ACCOUNTS["log-archive"]}:key/`), "the archive's key, in the log-archive account");
+            assert.match(
+                String(trail.inputs.kmsKeyId),
+                new RegExp(`^arn:aws:kms:eu-west-1:${ACCOUNTS["log-archive"]}:key/`),
+                "the archive's key, in the log-archive account",
+            );
             assert.deepStrictEqual(trail.propertyDependencies.kmsKeyId, [key.urn]);
             assert.strictEqual(trail.inputs.cloudWatchLogsGroupArn, `${String(logGroup.outputs.arn)}:*`);
             assert.deepStrictEqual(trail.propertyDependencies.cloudWatchLogsGroupArn, [logGroup.urn]);
@@ -420,14 +536,23 @@ describe("management stack", () => {
                 [4, 3, 1, 1, 2, 2, 1],
                 "four keys, the archive, its access-log bucket and Config's delivery bucket, the trail, its log group, GuardDuty's and Security Hub's designations per allowed region, Access Analyzer's",
             );
-            assert.deepStrictEqual(resources.filter((r) => !r.protect).map((r) => r.name), []);
+            assert.deepStrictEqual(
+                resources.filter((r) => !r.protect).map((r) => r.name),
+                [],
+            );
         });
 
         it("delegates GuardDuty, Security Hub and Access Analyzer to the security account, whose detector publishes as configured", () => {
             assert.strictEqual(mocks.named("security-services-guardduty-delegation").inputs.adminAccountId, ACCOUNTS.security);
             assert.strictEqual(mocks.named("security-services-security-hub-delegation").inputs.adminAccountId, ACCOUNTS.security);
-            assert.deepStrictEqual(mocks.named("security-services-access-analyzer-delegation").inputs, { accountId: ACCOUNTS.security, servicePrincipal: "access-analyzer.amazonaws.com" });
-            assert.strictEqual(mocks.named("security-services-guardduty-admin-detector").inputs.findingPublishingFrequency, "FIFTEEN_MINUTES");
+            assert.deepStrictEqual(mocks.named("security-services-access-analyzer-delegation").inputs, {
+                accountId: ACCOUNTS.security,
+                servicePrincipal: "access-analyzer.amazonaws.com",
+            });
+            assert.strictEqual(
+                mocks.named("security-services-guardduty-admin-detector").inputs.findingPublishingFrequency,
+                "FIFTEEN_MINUTES",
+            );
             assert.strictEqual(mocks.named("security-services-guardduty-organization").inputs.autoEnableOrganizationMembers, "ALL");
             for (const region of ["eu-west-1", "eu-central-1"]) {
                 assert.deepStrictEqual(
@@ -436,7 +561,14 @@ describe("management stack", () => {
                         .filter((f) => providerName(f).endsWith("eu-central-1") === (region === "eu-central-1"))
                         .map((f) => [f.inputs.name, f.inputs.autoEnable])
                         .sort(),
-                    [["EBS_MALWARE_PROTECTION", "ALL"], ["EKS_AUDIT_LOGS", "ALL"], ["LAMBDA_NETWORK_LOGS", "ALL"], ["RDS_LOGIN_EVENTS", "ALL"], ["RUNTIME_MONITORING", "ALL"], ["S3_DATA_EVENTS", "ALL"]],
+                    [
+                        ["EBS_MALWARE_PROTECTION", "ALL"],
+                        ["EKS_AUDIT_LOGS", "ALL"],
+                        ["LAMBDA_NETWORK_LOGS", "ALL"],
+                        ["RDS_LOGIN_EVENTS", "ALL"],
+                        ["RUNTIME_MONITORING", "ALL"],
+                        ["S3_DATA_EVENTS", "ALL"],
+                    ],
                     region,
                 );
             }
@@ -458,7 +590,11 @@ describe("management stack", () => {
         it("no permission set may delete the audit logs, whatever else it allows", () => {
             const object = `arn:aws:s3:::${BUCKET}/AWSLogs/${ORGANIZATION_ID}/111111111111/CloudTrail/eu-west-1/2026/11/29/log.json.gz`;
             for (const permissionSet of ["developer", "security-auditor", "platform-admin", "read-only"]) {
-                assert.strictEqual(evaluate([inlinePolicy(mocks, permissionSet)], { action: "s3:DeleteObject", resource: object }), "ExplicitDeny", permissionSet);
+                assert.strictEqual(
+                    evaluate([inlinePolicy(mocks, permissionSet)], { action: "s3:DeleteObject", resource: object }),
+                    "ExplicitDeny",
+                    permissionSet,
+                );
             }
         });
 
@@ -510,8 +646,15 @@ describe("management stack", () => {
                 configDeliveryKeyArn: named("config-delivery-key").outputs.arn,
                 organizationTrailArn: named("organization-trail-trail").outputs.arn,
                 organizationTrailLogGroupName: named("organization-trail-log-group").outputs.name,
-                placedAccountIds: { security: ACCOUNTS.security, "log-archive": ACCOUNTS["log-archive"], staging: "111111111111", prod: "222222222222" },
-                guardrailPolicyIds: Object.fromEntries([...GUARDRAILS, ROOT_GUARDRAIL].map((policy) => [policy, named(`guardrails-${policy}`).id])),
+                placedAccountIds: {
+                    security: ACCOUNTS.security,
+                    "log-archive": ACCOUNTS["log-archive"],
+                    staging: "111111111111",
+                    prod: "222222222222",
+                },
+                guardrailPolicyIds: Object.fromEntries(
+                    [...GUARDRAILS, ROOT_GUARDRAIL].map((policy) => [policy, named(`guardrails-${policy}`).id]),
+                ),
                 securityGuardDutyDetectorId: named("security-services-guardduty-admin-detector").id,
                 securityHubAggregatorArn: named("security-services-security-hub-aggregator").outputs.arn,
                 organizationAnalyzerArn: named("security-services-access-analyzer-analyzer").outputs.arn,
@@ -524,7 +667,9 @@ describe("management stack", () => {
                     "eu-west-1": named("security-services-access-analyzer-analyzer").outputs.arn,
                     "eu-central-1": named("security-services-access-analyzer-analyzer-eu-central-1").outputs.arn,
                 },
-                permissionSetArns: Object.fromEntries(mocks.ofType(T.permissionSet).map((p): [string, unknown] => [String(p.inputs.name), p.outputs.arn])),
+                permissionSetArns: Object.fromEntries(
+                    mocks.ofType(T.permissionSet).map((p): [string, unknown] => [String(p.inputs.name), p.outputs.arn]),
+                ),
             };
             assert.strictEqual(Object.keys(expected.permissionSetArns).length, 4);
             assert.strictEqual(named("organization-organization").id, ORGANIZATION_ID);
@@ -540,15 +685,31 @@ describe("management stack", () => {
         let mocks: RecordingMocks;
         before(async () => {
             run = await runStack("management", {
-                "zero-trust-aws:organization": JSON.stringify({ id: ORGANIZATION_ID, rootId: ROOT_ID, managementAccountId: ACCOUNTS.management, workloadOus: ["prod", "staging", "sandbox"] }),
+                "zero-trust-aws:organization": JSON.stringify({
+                    id: ORGANIZATION_ID,
+                    rootId: ROOT_ID,
+                    managementAccountId: ACCOUNTS.management,
+                    workloadOus: ["prod", "staging", "sandbox"],
+                }),
                 "zero-trust-aws:accounts": JSON.stringify({
                     securityAccountId: ACCOUNTS.security,
                     securityAccountEmail: "aws+security@example.com",
                     logArchiveAccountId: ACCOUNTS["log-archive"],
                     logArchiveAccountEmail: "aws+log-archive@example.com",
-                    environments: [{ name: "staging", accountId: "111111111111", email: "aws+staging@example.com", ou: "workloads/staging", securityHubMember: false }],
+                    environments: [
+                        {
+                            name: "staging",
+                            accountId: "111111111111",
+                            email: "aws+staging@example.com",
+                            ou: "workloads/staging",
+                            securityHubMember: false,
+                        },
+                    ],
                 }),
-                "zero-trust-aws:guardrails": JSON.stringify({ allowedRegions: ["us-east-1", "eu-west-1"], breakGlassRoleName: BREAK_GLASS }),
+                "zero-trust-aws:guardrails": JSON.stringify({
+                    allowedRegions: ["us-east-1", "eu-west-1"],
+                    breakGlassRoleName: BREAK_GLASS,
+                }),
                 "zero-trust-aws:logArchive": JSON.stringify({
                     bucketName: "acme-audit-logs",
                     objectLockMode: "GOVERNANCE",
@@ -574,12 +735,21 @@ describe("management stack", () => {
 
         it("workloadOus: one child of workloads per entry, exported by path; the SCPs still only on the two top-level OUs and the root", async () => {
             const workloads = mocks.named("organization-workloads").id;
-            assert.deepStrictEqual(
-                Object.fromEntries(mocks.ofType(T.ou).map((ou) => [ou.inputs.name, ou.inputs.parentId])),
-                { security: ROOT_ID, workloads: ROOT_ID, prod: workloads, staging: workloads, sandbox: workloads },
-            );
+            assert.deepStrictEqual(Object.fromEntries(mocks.ofType(T.ou).map((ou) => [ou.inputs.name, ou.inputs.parentId])), {
+                security: ROOT_ID,
+                workloads: ROOT_ID,
+                prod: workloads,
+                staging: workloads,
+                sandbox: workloads,
+            });
             const ids = await valueOf(pulumi.output(outputsOf(run).organizationalUnitIds));
-            assert.deepStrictEqual(Object.keys(ids).sort(), ["security", "workloads", "workloads/prod", "workloads/sandbox", "workloads/staging"]);
+            assert.deepStrictEqual(Object.keys(ids).sort(), [
+                "security",
+                "workloads",
+                "workloads/prod",
+                "workloads/sandbox",
+                "workloads/staging",
+            ]);
             assert.strictEqual(ids["workloads/sandbox"], mocks.named("organization-workloads-sandbox").id);
             const targets = [mocks.named("organization-security").id, workloads].sort();
             assert.deepStrictEqual(attachmentMap(mocks), expectedAttachments(targets));
@@ -587,7 +757,13 @@ describe("management stack", () => {
 
         it("accounts.environments: each listed account in the OU it names; no Security Hub member where securityHubMember is false", () => {
             assert.strictEqual(mocks.named("accounts-staging").inputs.parentId, mocks.named("organization-workloads-staging").id);
-            assert.deepStrictEqual(mocks.ofType("aws:organizations/account:Account").map((a) => a.name).sort(), ["accounts-log-archive", "accounts-security", "accounts-staging"]);
+            assert.deepStrictEqual(
+                mocks
+                    .ofType("aws:organizations/account:Account")
+                    .map((a) => a.name)
+                    .sort(),
+                ["accounts-log-archive", "accounts-security", "accounts-staging"],
+            );
             assert.deepStrictEqual(mocks.ofType("aws:securityhub/member:Member"), []);
         });
 
@@ -603,17 +779,35 @@ describe("management stack", () => {
             assert.deepStrictEqual(s3ArnsInScps(mocks), ["arn:aws:s3:::acme-audit-logs", "arn:aws:s3:::acme-audit-logs/*"]);
             assert.strictEqual(mocks.named("organization-trail-trail").inputs.s3BucketName, "acme-audit-logs");
             const object = "arn:aws:s3:::acme-audit-logs/AWSLogs/o-a1b2c3d4e5/111111111111/CloudTrail/log.json.gz";
-            assert.strictEqual(evaluate([inlinePolicy(mocks, "security-auditor")], { action: "s3:DeleteObject", resource: object }), "ExplicitDeny");
+            assert.strictEqual(
+                evaluate([inlinePolicy(mocks, "security-auditor")], { action: "s3:DeleteObject", resource: object }),
+                "ExplicitDeny",
+            );
             assert.strictEqual(evaluate([inlinePolicy(mocks, "security-auditor")], { action: "s3:GetObject", resource: object }), "Allow");
             assert.strictEqual(await valueOf(outputsOf(run).logArchiveBucketName), "acme-audit-logs");
             assert.ok(!JSON.stringify(mocks.registrations.map((r) => r.inputs)).includes(BUCKET), "the default name appears nowhere");
         });
 
         it("the archive's lock, lifecycle and key administrators follow logArchive (each value to its own place)", () => {
-            assert.deepStrictEqual(mocks.named("log-archive-object-lock").inputs.rule, { defaultRetention: { days: 400, mode: "GOVERNANCE" } });
-            const [rule] = (mocks.named("log-archive-lifecycle").inputs.rules as { transitions?: unknown; expiration?: unknown }[]).filter((r) => r.transitions !== undefined);
-            assert.deepStrictEqual([rule.transitions, rule.expiration], [[{ days: 60, storageClass: "STANDARD_IA" }, { days: 180, storageClass: "DEEP_ARCHIVE" }], { days: 3650 }]);
-            assert.deepStrictEqual(keyPolicyPrincipals(mocks, "log-archive-key", "KeyAdministratorsManageButDoNotUse"), ["arn:aws:iam::444444444444:role/archive-admin"]);
+            assert.deepStrictEqual(mocks.named("log-archive-object-lock").inputs.rule, {
+                defaultRetention: { days: 400, mode: "GOVERNANCE" },
+            });
+            const [rule] = (mocks.named("log-archive-lifecycle").inputs.rules as { transitions?: unknown; expiration?: unknown }[]).filter(
+                (r) => r.transitions !== undefined,
+            );
+            assert.deepStrictEqual(
+                [rule.transitions, rule.expiration],
+                [
+                    [
+                        { days: 60, storageClass: "STANDARD_IA" },
+                        { days: 180, storageClass: "DEEP_ARCHIVE" },
+                    ],
+                    { days: 3650 },
+                ],
+            );
+            assert.deepStrictEqual(keyPolicyPrincipals(mocks, "log-archive-key", "KeyAdministratorsManageButDoNotUse"), [
+                "arn:aws:iam::444444444444:role/archive-admin",
+            ]);
         });
 
         it("securityServices: the listed plans auto-enabled, the publishing frequency, and an aggregator of the SPECIFIED_REGIONS", () => {
@@ -629,7 +823,10 @@ describe("management stack", () => {
             assert.strictEqual(mocks.named("security-services-guardduty-admin-detector").inputs.findingPublishingFrequency, "ONE_HOUR");
             const [aggregator, ...others] = mocks.ofType(T.aggregator);
             assert.deepStrictEqual(others, []);
-            assert.deepStrictEqual([aggregator.inputs.linkingMode, aggregator.inputs.specifiedRegions], ["SPECIFIED_REGIONS", ["us-east-1"]]);
+            assert.deepStrictEqual(
+                [aggregator.inputs.linkingMode, aggregator.inputs.specifiedRegions],
+                ["SPECIFIED_REGIONS", ["us-east-1"]],
+            );
             assert.strictEqual(providerName(aggregator), "security");
         });
     });
@@ -642,7 +839,12 @@ describe("management stack", () => {
 
         it("declares no Identity Center resources and exports no permission sets", async () => {
             assert.strictEqual(run.error, undefined);
-            assert.deepStrictEqual(run.mocks.registrations.filter((r) => r.type.startsWith("aws:ssoadmin/") || r.type === "zero-trust:identity:IdentityCenterAccess").map((r) => r.name), []);
+            assert.deepStrictEqual(
+                run.mocks.registrations
+                    .filter((r) => r.type.startsWith("aws:ssoadmin/") || r.type === "zero-trust:identity:IdentityCenterAccess")
+                    .map((r) => r.name),
+                [],
+            );
             assert.deepStrictEqual(await valueOf(pulumi.output(outputsOf(run).permissionSetArns)), {});
             assert.deepStrictEqual(run.mocks.named("zero-trust-aws-management").outputs.permissionSetArns, {});
         });
@@ -657,7 +859,10 @@ describe("management stack", () => {
     it("refuses an unknown zero-trust-aws:kind with one line naming the key and the value, and declares nothing", async () => {
         const run = await runStack("management", { "zero-trust-aws:kind": "organisation" });
         await assertRefusedBeforeAnyResource(run, "zero-trust-aws:kind", "organisation", "one of environment, management");
-        assert.strictEqual((run.error as ConfigError).message, "invalid config zero-trust-aws:kind=organisation: expected one of environment, management");
+        assert.strictEqual(
+            (run.error as ConfigError).message,
+            "invalid config zero-trust-aws:kind=organisation: expected one of environment, management",
+        );
     });
 
     it("validates the whole management config before declaring anything", async () => {
@@ -681,12 +886,34 @@ describe("management stack", () => {
     // config key (each case in detail: tests/config/management-config.test.ts).
     describe("refuses config the components would refuse, before declaring anything", () => {
         const identityCenter = { instanceArn: "arn:aws:sso:::instance/ssoins-72230b8e5c1d4f3a" };
-        const identityCenterWith = (fields: Record<string, unknown>): Record<string, string> => ({ "zero-trust-aws:identityCenter": JSON.stringify({ ...identityCenter, ...fields }) });
+        const identityCenterWith = (fields: Record<string, unknown>): Record<string, string> => ({
+            "zero-trust-aws:identityCenter": JSON.stringify({ ...identityCenter, ...fields }),
+        });
         const cases: [what: string, overrides: Record<string, string>, key: string, value: unknown][] = [
-            ["a session for an undeclared permission set", identityCenterWith({ permissionSets: ["read-only"], sessionDurations: { developer: "PT2H" } }), "zero-trust-aws:identityCenter.sessionDurations.developer", "PT2H"],
-            ["a platform-admin session of four hours", identityCenterWith({ sessionDurations: { "platform-admin": "PT4H" } }), "zero-trust-aws:identityCenter.sessionDurations.platform-admin", "PT4H"],
-            ["the stack's region as an aggregator region", { "zero-trust-aws:securityServices": JSON.stringify({ aggregatorRegions: ["eu-west-1"] }) }, "zero-trust-aws:securityServices.aggregatorRegions[0]", "eu-west-1"],
-            ["a dotted archive bucket name", { "zero-trust-aws:logArchive": JSON.stringify({ bucketName: "acme.audit.logs" }) }, "zero-trust-aws:logArchive.bucketName", "acme.audit.logs"],
+            [
+                "a session for an undeclared permission set",
+                identityCenterWith({ permissionSets: ["read-only"], sessionDurations: { developer: "PT2H" } }),
+                "zero-trust-aws:identityCenter.sessionDurations.developer",
+                "PT2H",
+            ],
+            [
+                "a platform-admin session of four hours",
+                identityCenterWith({ sessionDurations: { "platform-admin": "PT4H" } }),
+                "zero-trust-aws:identityCenter.sessionDurations.platform-admin",
+                "PT4H",
+            ],
+            [
+                "the stack's region as an aggregator region",
+                { "zero-trust-aws:securityServices": JSON.stringify({ aggregatorRegions: ["eu-west-1"] }) },
+                "zero-trust-aws:securityServices.aggregatorRegions[0]",
+                "eu-west-1",
+            ],
+            [
+                "a dotted archive bucket name",
+                { "zero-trust-aws:logArchive": JSON.stringify({ bucketName: "acme.audit.logs" }) },
+                "zero-trust-aws:logArchive.bucketName",
+                "acme.audit.logs",
+            ],
             [
                 "the access role as the break-glass role",
                 { "zero-trust-aws:guardrails": JSON.stringify({ allowedRegions: ["eu-west-1"], breakGlassRoleName: ACCESS_ROLE }) },

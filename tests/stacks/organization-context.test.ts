@@ -42,7 +42,11 @@ function endpointOrganizations(mocks: RecordingMocks): Record<string, unknown> {
         endpoints.map((endpoint) => {
             // The S3 gateway's second statement reads AWS-owned package buckets only (no organisation to name).
             const [statement, ...others] = policyOf(endpoint).Statement;
-            assert.deepStrictEqual(others.map((s) => s.Sid), endpoint.inputs.serviceName === "com.amazonaws.eu-west-1.s3" ? ["AllowReadingAwsOwnedPackageBuckets"] : [], endpoint.name);
+            assert.deepStrictEqual(
+                others.map((s) => s.Sid),
+                endpoint.inputs.serviceName === "com.amazonaws.eu-west-1.s3" ? ["AllowReadingAwsOwnedPackageBuckets"] : [],
+                endpoint.name,
+            );
             return [endpoint.name, statement.Condition?.["StringEquals"]?.["aws:PrincipalOrgID"]];
         }),
     );
@@ -57,7 +61,11 @@ async function assertRefusedBeforeAnyResource(run: StackRun, key: string, value:
     assert.deepStrictEqual([error.key, error.value, error.expected], [key, value, expected]);
     assert.ok(!error.message.includes("\n"), error.message);
     await run.mocks.settled();
-    assert.deepStrictEqual(run.mocks.registrations.map((r) => r.type), ["pulumi:pulumi:Stack"], "no stack reference, no resource");
+    assert.deepStrictEqual(
+        run.mocks.registrations.map((r) => r.type),
+        ["pulumi:pulumi:Stack"],
+        "no stack reference, no resource",
+    );
 }
 
 describe("the organisation context of an environment", () => {
@@ -75,7 +83,10 @@ describe("the organisation context of an environment", () => {
 
         it("reads the stack named by management.stack through one StackReference, answered by the management stack's own preview", () => {
             assert.strictEqual(run.error, undefined);
-            assert.deepStrictEqual(mocks.ofType(REFERENCE).map((r) => [r.name, r.inputs.name]), [["staging-management", MANAGEMENT_STACK]]);
+            assert.deepStrictEqual(
+                mocks.ofType(REFERENCE).map((r) => [r.name, r.inputs.name]),
+                [["staging-management", MANAGEMENT_STACK]],
+            );
             assert.deepStrictEqual(
                 [management["organizationId"], management["logArchiveBucketName"], management["securityAccountId"]],
                 ["o-a1b2c3d4e5", "zero-trust-log-archive-o-a1b2c3d4e5", "333333333333"],
@@ -86,7 +97,10 @@ describe("the organisation context of an environment", () => {
             const organizations = endpointOrganizations(mocks);
             assert.deepStrictEqual(new Set(Object.values(organizations)), new Set([management["organizationId"]]));
             for (const endpoint of mocks.ofType(ENDPOINT)) {
-                assert.ok(endpoint.propertyDependencies.policy.includes(reference.urn), `${endpoint.name}'s policy depends on the stack reference`);
+                assert.ok(
+                    endpoint.propertyDependencies.policy.includes(reference.urn),
+                    `${endpoint.name}'s policy depends on the stack reference`,
+                );
             }
         });
 
@@ -102,9 +116,17 @@ describe("the organisation context of an environment", () => {
         it("the alerts topic lets the management stack's security account subscribe (SecurityAccountSubscribes), by queue, function or HTTPS only", () => {
             const policy = topicPolicy(mocks);
             const subscribes = policyOf(policy).Statement.filter((s) => s.Sid === "SecurityAccountSubscribes");
-            assert.deepStrictEqual(subscribes.map((s) => [s.Effect, s.Principal, s.Action, s.Condition]), [
-                ["Allow", { AWS: `arn:aws:iam::${String(management["securityAccountId"])}:root` }, "sns:Subscribe", { StringEquals: { "sns:Protocol": ["sqs", "lambda", "https"] } }],
-            ]);
+            assert.deepStrictEqual(
+                subscribes.map((s) => [s.Effect, s.Principal, s.Action, s.Condition]),
+                [
+                    [
+                        "Allow",
+                        { AWS: `arn:aws:iam::${String(management["securityAccountId"])}:root` },
+                        "sns:Subscribe",
+                        { StringEquals: { "sns:Protocol": ["sqs", "lambda", "https"] } },
+                    ],
+                ],
+            );
             assert.ok(policy.propertyDependencies.policy.includes(reference.urn));
         });
     });
@@ -131,12 +153,18 @@ describe("the organisation context of an environment", () => {
 
         it("encrypts Config's deliveries with baseline.configKmsKeyArn when given", async () => {
             const key = "arn:aws:kms:eu-west-1:222222222222:key/0b1f3c2e-8d2a-4a57-9c1e-5f7e2a9b6c31";
-            const withKey = await runStack("staging", { ...STANDALONE, "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "acme-standalone-config", configKmsKeyArn: key }) });
+            const withKey = await runStack("staging", {
+                ...STANDALONE,
+                "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "acme-standalone-config", configKmsKeyArn: key }),
+            });
             assert.strictEqual(withKey.mocks.named("staging-baseline-config-delivery").inputs.s3KmsKeyArn, key);
         });
 
         it("lets no other account subscribe to the alerts topic (no security account is known)", () => {
-            assert.deepStrictEqual(policyOf(topicPolicy(run.mocks)).Statement.map((s) => s.Sid), ["EventBridgeRulePublishes", "DenyPublishFromAnyoneElse"]);
+            assert.deepStrictEqual(
+                policyOf(topicPolicy(run.mocks)).Statement.map((s) => s.Sid),
+                ["EventBridgeRulePublishes", "DenyPublishFromAnyoneElse"],
+            );
         });
     });
 
@@ -149,7 +177,9 @@ describe("the organisation context of an environment", () => {
         });
 
         it("refuses baseline.configBucketName next to management.stack", async () => {
-            const run = await runStack("staging", { "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "acme-config", configKeyPrefix: "config" }) });
+            const run = await runStack("staging", {
+                "zero-trust-aws:baseline": JSON.stringify({ configBucketName: "acme-config", configKeyPrefix: "config" }),
+            });
             await assertRefusedBeforeAnyResource(run, "zero-trust-aws:baseline.configBucketName", "acme-config", FROM_MANAGEMENT);
         });
 
@@ -170,7 +200,10 @@ describe("the organisation context of an environment", () => {
         });
 
         it("refuses an environment with neither management.stack nor baseline.configBucketName", async () => {
-            const run = await runStack("staging", { ...STANDALONE, "zero-trust-aws:baseline": JSON.stringify({ configKeyPrefix: "config" }) });
+            const run = await runStack("staging", {
+                ...STANDALONE,
+                "zero-trust-aws:baseline": JSON.stringify({ configKeyPrefix: "config" }),
+            });
             await assertRefusedBeforeAnyResource(
                 run,
                 "zero-trust-aws:baseline.configBucketName",
@@ -188,7 +221,16 @@ describe("the organisation context of an environment", () => {
         function previewWith(managementOutputs: Record<string, unknown>, plan?: string): ReturnType<typeof runCli> {
             const file = path.join(tempDir(), "management-outputs.json");
             fs.writeFileSync(file, JSON.stringify(managementOutputs));
-            return runCli(["--project", project, "--stack", "edited", "--stack-outputs", `${MANAGEMENT_STACK}=${file}`, "--skip-policy-pack", ...(plan === undefined ? [] : ["--json", plan])]);
+            return runCli([
+                "--project",
+                project,
+                "--stack",
+                "edited",
+                "--stack-outputs",
+                `${MANAGEMENT_STACK}=${file}`,
+                "--skip-policy-pack",
+                ...(plan === undefined ? [] : ["--json", plan]),
+            ]);
         }
 
         before(() => {
@@ -204,27 +246,53 @@ describe("the organisation context of an environment", () => {
             const r = previewWith({ ...outputs, configDeliveryBucketName: "acme-from-file", securityAccountId: "555555555555" }, plan);
             assert.strictEqual(r.status, 0, r.stderr);
             const steps = (JSON.parse(fs.readFileSync(plan, "utf8")) as Plan).steps;
-            const inputsOf = (name: string): Record<string, unknown> | undefined => steps.find((s) => s.urn.endsWith(`::${name}`))?.newState?.inputs;
+            const inputsOf = (name: string): Record<string, unknown> | undefined =>
+                steps.find((s) => s.urn.endsWith(`::${name}`))?.newState?.inputs;
             assert.strictEqual(inputsOf("staging-baseline-config-delivery")?.["s3BucketName"], "acme-from-file");
-            assert.ok(JSON.stringify(inputsOf("staging-findings-alerts-topic-policy")?.["policy"]).includes("arn:aws:iam::555555555555:root"));
+            assert.ok(
+                JSON.stringify(inputsOf("staging-findings-alerts-topic-policy")?.["policy"]).includes("arn:aws:iam::555555555555:root"),
+            );
         });
 
         it("does not preview against a malformed organizationId: fails, names the stack, the output and what was expected, writes no plan", () => {
             const plan = path.join(tempDir(), "plan.json");
             const r = previewWith({ ...outputs, organizationId: "o-BAD" }, plan);
             assert.notStrictEqual(r.status, 0);
-            assert.ok(r.stderr.includes(`management stack ${MANAGEMENT_STACK}: output organizationId="o-BAD": expected an organisation id (o-…)`), r.stderr);
+            assert.ok(
+                r.stderr.includes(`management stack ${MANAGEMENT_STACK}: output organizationId="o-BAD": expected an organisation id (o-…)`),
+                r.stderr,
+            );
             assert.ok(!fs.existsSync(plan));
         });
 
         // One line, exit 2, also when the failed value reaches a resource after the program's outputs are known;
         // the SDK may name the input it was meant for first, as `pulumi up` prints it.
         const malformed: [output: string, value: unknown, message: string][] = [
-            ["organizationId", "o-BAD", `management stack ${MANAGEMENT_STACK}: output organizationId="o-BAD": expected an organisation id (o-…)`],
-            ["organizationId", undefined, `management stack ${MANAGEMENT_STACK}: output organizationId=(not set): expected an organisation id (o-…)`],
-            ["configDeliveryBucketName", "Audit_Logs", `management stack ${MANAGEMENT_STACK}: output configDeliveryBucketName="Audit_Logs": expected an S3 bucket name`],
-            ["configDeliveryKeyArn", "alias/audit-logs/config-delivery", `management stack ${MANAGEMENT_STACK}: output configDeliveryKeyArn="alias/audit-logs/config-delivery": expected a KMS key ARN`],
-            ["securityAccountId", 333333333333, `management stack ${MANAGEMENT_STACK}: output securityAccountId=333333333333: expected a 12-digit account id`],
+            [
+                "organizationId",
+                "o-BAD",
+                `management stack ${MANAGEMENT_STACK}: output organizationId="o-BAD": expected an organisation id (o-…)`,
+            ],
+            [
+                "organizationId",
+                undefined,
+                `management stack ${MANAGEMENT_STACK}: output organizationId=(not set): expected an organisation id (o-…)`,
+            ],
+            [
+                "configDeliveryBucketName",
+                "Audit_Logs",
+                `management stack ${MANAGEMENT_STACK}: output configDeliveryBucketName="Audit_Logs": expected an S3 bucket name`,
+            ],
+            [
+                "configDeliveryKeyArn",
+                "alias/audit-logs/config-delivery",
+                `management stack ${MANAGEMENT_STACK}: output configDeliveryKeyArn="alias/audit-logs/config-delivery": expected a KMS key ARN`,
+            ],
+            [
+                "securityAccountId",
+                333333333333,
+                `management stack ${MANAGEMENT_STACK}: output securityAccountId=333333333333: expected a 12-digit account id`,
+            ],
         ];
         for (const [output, value, message] of malformed) {
             it(`refuses ${output}=${JSON.stringify(value) ?? "(not set)"} with exit 2 and one line naming the stack, the output and what was expected`, () => {

@@ -22,7 +22,9 @@ function stackReferenceOutputs(stack: string): (name: string) => StackOutputs {
         let outputs = referencedOutputs.get(name);
         if (outputs === undefined) {
             const cli = path.join(ROOT, "dist/offline-preview/main.js");
-            outputs = new StackReferenceResolver({ files: new Map(), projectDir: ROOT, project: "zero-trust-aws", stack, cli }).outputsOf(name);
+            outputs = new StackReferenceResolver({ files: new Map(), projectDir: ROOT, project: "zero-trust-aws", stack, cli }).outputsOf(
+                name,
+            );
             referencedOutputs.set(name, outputs);
         }
         return outputs;

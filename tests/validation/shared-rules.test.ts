@@ -12,10 +12,12 @@ import { isTagKey, isTagValue } from "../../validation/tag-keys";
 
 describe("shared rules", () => {
     it("tag keys: 1 to 128 of AWS's characters (any script), never under aws: in any case", () => {
-        assert.deepStrictEqual(
-            ["zero-trust:responder", "k".repeat(128), "Kostenstelle ä", "a b_c.d:e/f=g+h-i@j"].map(isTagKey),
-            [true, true, true, true],
-        );
+        assert.deepStrictEqual(["zero-trust:responder", "k".repeat(128), "Kostenstelle ä", "a b_c.d:e/f=g+h-i@j"].map(isTagKey), [
+            true,
+            true,
+            true,
+            true,
+        ]);
         assert.deepStrictEqual(["", "k".repeat(129), "aws:responder", "AWS:x", "key!"].map(isTagKey), [false, false, false, false, false]);
     });
 
@@ -38,14 +40,30 @@ describe("shared rules", () => {
     });
 
     it("AWS Config key prefixes: path segments, up to 200 characters, not AWSLogs", () => {
-        assert.deepStrictEqual(["config", "org/config", "p".repeat(200), "AWSLogsArchive"].map(isConfigKeyPrefix), [true, true, true, true]);
-        assert.deepStrictEqual(["", "config/", "/config", "a//b", "p".repeat(201), "AWSLogs", "AWSLogs/x"].map(isConfigKeyPrefix), [false, false, false, false, false, false, false]);
+        assert.deepStrictEqual(["config", "org/config", "p".repeat(200), "AWSLogsArchive"].map(isConfigKeyPrefix), [
+            true,
+            true,
+            true,
+            true,
+        ]);
+        assert.deepStrictEqual(["", "config/", "/config", "a//b", "p".repeat(201), "AWSLogs", "AWSLogs/x"].map(isConfigKeyPrefix), [
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+            false,
+        ]);
     });
 
     it("log group names and prefixes: CloudWatch Logs' characters; a prefix starts and ends with /", () => {
         assert.strictEqual(validLogGroupName("n", "/zero-trust/prod/vpc-flow-logs/net"), "/zero-trust/prod/vpc-flow-logs/net");
         assert.throws(() => validLogGroupName("n", "/a b"), /^ArgumentError: n: "\/a b" is not a log group name/);
-        assert.throws(() => validLogGroupName("n", "/other/x", "/zero-trust/"), /^ArgumentError: n: "\/other\/x" is not a log group name \(.*, under \/zero-trust\/\)$/);
+        assert.throws(
+            () => validLogGroupName("n", "/other/x", "/zero-trust/"),
+            /^ArgumentError: n: "\/other\/x" is not a log group name \(.*, under \/zero-trust\/\)$/,
+        );
         assert.strictEqual(validLogGroupNamePrefix("p", "/zero-trust/prod/"), "/zero-trust/prod/");
         for (const prefix of ["/zero-trust/prod", "zero-trust/", "/", "//", "/zero trust/"]) {
             assert.throws(() => validLogGroupNamePrefix("p", prefix), /^ArgumentError: p: .* is not a log group name prefix/, prefix);
@@ -55,8 +73,14 @@ describe("shared rules", () => {
     it("whole numbers: within their range, or a positive count", () => {
         assert.strictEqual(validWholeNumber("d", 30, 7, 30), 30);
         assert.throws(() => validWholeNumber("d", 6, 7, 30), /^ArgumentError: d: 6 is not a whole number of days from 7 to 30$/);
-        assert.throws(() => validWholeNumber("n", 2.5, 1, 5, "items"), /^ArgumentError: n: 2\.5 is not a whole number of items from 1 to 5$/);
+        assert.throws(
+            () => validWholeNumber("n", 2.5, 1, 5, "items"),
+            /^ArgumentError: n: 2\.5 is not a whole number of items from 1 to 5$/,
+        );
         assert.strictEqual(validPositiveWholeNumber("c", 1, "executions"), 1);
-        assert.throws(() => validPositiveWholeNumber("c", 0, "executions"), /^ArgumentError: c: 0 is not a positive whole number of executions$/);
+        assert.throws(
+            () => validPositiveWholeNumber("c", 0, "executions"),
+            /^ArgumentError: c: 0 is not a positive whole number of executions$/,
+        );
     });
 });

@@ -120,7 +120,11 @@ function defaultOf(node: SchemaNode, required: boolean, context: Context, projec
 function rowsOf(node: SchemaNode, required: boolean, context: Context, projectDefaults: ProjectDefaults): ConfigRow[] {
     if (node.type === "object" && node.properties !== undefined) {
         const optional = !required && node.default === undefined;
-        return fieldRows(node, { key: context.key, optionalParent: context.optionalParent ?? (optional ? context.key : undefined) }, projectDefaults);
+        return fieldRows(
+            node,
+            { key: context.key, optionalParent: context.optionalParent ?? (optional ? context.key : undefined) },
+            projectDefaults,
+        );
     }
     const row: ConfigRow = {
         key: context.key,

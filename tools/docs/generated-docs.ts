@@ -59,7 +59,7 @@ const CONFIG_REFERENCE_INTRO = [
     "`zero-trust-aws:kind` says which stack this is: `environment` (default) or `management`.",
     "",
     "Objects are broken down into their fields (`zero-trust-aws:network.vpcCidr` is the field `vpcCidr` of the object `zero-trust-aws:network`);",
-    "`[]` marks the fields of each item of a list. \"Required in `x`\" means required when `x` is set.",
+    '`[]` marks the fields of each item of a list. "Required in `x`" means required when `x` is set.',
 ].join("\n");
 
 /** docs/config-reference.md, whole. */

@@ -26,7 +26,10 @@ function proseLines(markdown: string): string[] {
 export function relativeLinks(markdown: string): MarkdownLink[] {
     const links: MarkdownLink[] = [];
     proseLines(markdown).forEach((text, index) => {
-        const targets = [...text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g), ...text.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/g)].map((m) => m[1]);
+        const targets = [
+            ...text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g),
+            ...text.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/g),
+        ].map((m) => m[1]);
         for (const target of targets) {
             if (SCHEME.test(target)) {
                 continue;

@@ -11,7 +11,9 @@ export function literal(value: unknown): string {
         return `[${value.map(literal).join(", ")}]`;
     }
     if (value !== null && typeof value === "object") {
-        return `{${Object.entries(value).map(([k, v]) => `${k}: ${literal(v)}`).join(", ")}}`;
+        return `{${Object.entries(value)
+            .map(([k, v]) => `${k}: ${literal(v)}`)
+            .join(", ")}}`;
     }
     return String(value);
 }

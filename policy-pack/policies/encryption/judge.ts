@@ -37,9 +37,13 @@ export function judgeStore(view: StoreEncryption, reader: StoreReader, type: str
         case "unknown":
             return { kind: "pass" };
         case "aws-managed":
-            return allowsAwsManaged(settings, reader, type) ? { kind: "pass" } : { kind: "fail", reason: `is encrypted with an AWS-managed key, not a customer-managed one (${view.note})` };
+            return allowsAwsManaged(settings, reader, type)
+                ? { kind: "pass" }
+                : { kind: "fail", reason: `is encrypted with an AWS-managed key, not a customer-managed one (${view.note})` };
         case "aws-owned":
-            return allowsAwsOwned(settings, reader, type) ? { kind: "pass" } : { kind: "fail", reason: `is encrypted with an AWS-owned key, not a customer-managed one (${view.note})` };
+            return allowsAwsOwned(settings, reader, type)
+                ? { kind: "pass" }
+                : { kind: "fail", reason: `is encrypted with an AWS-owned key, not a customer-managed one (${view.note})` };
         case "unrecognised":
             return { kind: "fail", reason: `names no usable KMS key (${view.note})` };
         default:

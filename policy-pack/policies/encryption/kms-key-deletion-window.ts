@@ -52,13 +52,17 @@ export const kmsKeyDeletionWindow: ResourceValidationPolicy = {
         }
         if (window.days === undefined || window.days === null) {
             if (AWS_DEFAULT_DELETION_WINDOW < settings.minimumDeletionWindowDays) {
-                report(`${window.property} is not set (AWS default ${AWS_DEFAULT_DELETION_WINDOW} days); set at least ${settings.minimumDeletionWindowDays}.`);
+                report(
+                    `${window.property} is not set (AWS default ${AWS_DEFAULT_DELETION_WINDOW} days); set at least ${settings.minimumDeletionWindowDays}.`,
+                );
             }
             return;
         }
         const days = wholeDays(window.days);
         if (days === undefined) {
-            report(`${window.property} is not a whole number of days; set at least ${settings.minimumDeletionWindowDays} (AWS allows 7-30).`);
+            report(
+                `${window.property} is not a whole number of days; set at least ${settings.minimumDeletionWindowDays} (AWS allows 7-30).`,
+            );
         } else if (days < settings.minimumDeletionWindowDays) {
             report(
                 `${window.property} is ${days} days: a key scheduled for deletion by mistake could be lost before anyone notices. ` +

@@ -32,7 +32,15 @@ export const kmsKeyRotation: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "medium",
     framework: cis("3.6", "Ensure rotation for customer-created symmetric CMKs is enabled"),
-    tags: [...ENCRYPTION_FAMILY_TAGS, TAG.cis("3.6"), TAG.nist("SC-12"), TAG.nist("SC-12(2)"), TAG.nist("SC-28(3)"), TAG.pci("3.7.4"), "kms-key"],
+    tags: [
+        ...ENCRYPTION_FAMILY_TAGS,
+        TAG.cis("3.6"),
+        TAG.nist("SC-12"),
+        TAG.nist("SC-12(2)"),
+        TAG.nist("SC-28(3)"),
+        TAG.pci("3.7.4"),
+        "kms-key",
+    ],
     remediationSteps:
         "Set enableKeyRotation: true on the key (KMS then rotates its material every rotationPeriodInDays, 365 by default, " +
         "and keeps old material to decrypt old data: no re-encryption, no change for clients). Keep rotationPeriodInDays at " +
@@ -58,7 +66,9 @@ export const kmsKeyRotation: ResourceValidationPolicy = {
             if (days === undefined) {
                 report(`rotationPeriodInDays is not a whole number of days; set at most ${settings.maximumRotationPeriodDays}.`);
             } else if (days > settings.maximumRotationPeriodDays) {
-                report(`The key rotates only every ${days} days (rotationPeriodInDays); rotate at least every ${settings.maximumRotationPeriodDays} days.`);
+                report(
+                    `The key rotates only every ${days} days (rotationPeriodInDays); rotate at least every ${settings.maximumRotationPeriodDays} days.`,
+                );
             }
             return;
         }

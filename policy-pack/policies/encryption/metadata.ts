@@ -14,7 +14,14 @@
 import { TAG } from "../metadata";
 
 /** Tags every encryption policy carries. */
-export const ENCRYPTION_FAMILY_TAGS: readonly string[] = ["zero-trust", "encryption", "data-at-rest", "kms", TAG.soc2("CC6.1"), TAG.hipaa("164.312(a)(2)(iv)")];
+export const ENCRYPTION_FAMILY_TAGS: readonly string[] = [
+    "zero-trust",
+    "encryption",
+    "data-at-rest",
+    "kms",
+    TAG.soc2("CC6.1"),
+    TAG.hipaa("164.312(a)(2)(iv)"),
+];
 
 export const ENCRYPTION_DOCS = {
     servicesUsingKms: "https://docs.aws.amazon.com/kms/latest/developerguide/service-integration.html",

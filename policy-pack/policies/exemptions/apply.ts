@@ -17,7 +17,13 @@ export interface ExemptionArgs extends ConfigArgs {
  * hides at least one report), it is recorded for exemptions-in-use. Never throws. `exemptions`
  * may be given when the caller already read them.
  */
-export function isExempt(policyName: string, args: ExemptionArgs, subject: Subject, suppressed: boolean, exemptions: readonly Exemption[] = exemptionsFrom(args)): boolean {
+export function isExempt(
+    policyName: string,
+    args: ExemptionArgs,
+    subject: Subject,
+    suppressed: boolean,
+    exemptions: readonly Exemption[] = exemptionsFrom(args),
+): boolean {
     const exemption = findExemption(exemptions, subject);
     if (exemption === undefined) {
         return false;
@@ -39,7 +45,12 @@ export function isExempt(policyName: string, args: ExemptionArgs, subject: Subje
 /** The resource a resource policy's args describe, as exemptions see it. */
 export function resourceSubject(args: { urn?: string; name?: string; type?: string; props?: unknown }): Subject {
     const urn = String(args.urn ?? "");
-    return { urn, name: logicalName(urn, typeof args.name === "string" ? args.name : undefined), type: String(args.type ?? ""), props: args.props };
+    return {
+        urn,
+        name: logicalName(urn, typeof args.name === "string" ? args.name : undefined),
+        type: String(args.type ?? ""),
+        props: args.props,
+    };
 }
 
 /** The stack's resources by URN, as exemptions see them (only well-formed entries). */
@@ -52,7 +63,12 @@ export function stackSubjects(resources: unknown): Map<string, Subject> {
         if (r !== null && typeof r === "object") {
             const { urn, name, type, props } = r as Record<string, unknown>;
             if (typeof urn === "string") {
-                byUrn.set(urn, { urn, name: logicalName(urn, typeof name === "string" ? name : undefined), type: typeof type === "string" ? type : "", props });
+                byUrn.set(urn, {
+                    urn,
+                    name: logicalName(urn, typeof name === "string" ? name : undefined),
+                    type: typeof type === "string" ? type : "",
+                    props,
+                });
             }
         }
     }
@@ -63,7 +79,10 @@ export function stackSubjects(resources: unknown): Map<string, Subject> {
  * A filter for a stack policy's reports: true when the report is on an exempt resource (it is
  * then recorded). Reports without a URN, or on a URN not in the stack, are never exempt.
  */
-export function stackExemptionFilter(policyName: string, args: ExemptionArgs & { resources?: unknown }): (urn: string | undefined) => boolean {
+export function stackExemptionFilter(
+    policyName: string,
+    args: ExemptionArgs & { resources?: unknown },
+): (urn: string | undefined) => boolean {
     let exemptions: Exemption[] | undefined;
     let byUrn: Map<string, Subject> | undefined;
     const decided = new Map<string, boolean>();

@@ -56,7 +56,10 @@ export const exemptionsInUse: StackValidationPolicy = {
         "its `exemptions` config, and the reason given. Advisory: it never blocks, it makes accepted risks visible.",
     enforcementLevel: "advisory",
     severity: "low",
-    framework: nist("CM-6", "Configuration Settings: identify, document, and approve any deviations from established configuration settings"),
+    framework: nist(
+        "CM-6",
+        "Configuration Settings: identify, document, and approve any deviations from established configuration settings",
+    ),
     tags: ["zero-trust", "exemptions", TAG.nist("CM-6"), TAG.nist("CA-7"), TAG.pci("1.2.5")],
     remediationSteps:
         "Review each exemption with its owner: keep it while the reason holds, otherwise fix the resource and remove the entry " +

@@ -95,7 +95,10 @@ export function globMatches(glob: string, name: string): boolean {
     }
     let re = globs.get(glob);
     if (re === undefined) {
-        const source = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]");
+        const source = glob
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, "[\\s\\S]*")
+            .replace(/\?/g, "[\\s\\S]");
         re = new RegExp(`^${source}$`);
         if (globs.size < 1000) {
             globs.set(glob, re);

@@ -12,7 +12,8 @@ export const EXEMPTION_ITEM = {
     properties: {
         resourceName: {
             ...nonEmpty,
-            description: "The resource's logical name (the last part of its URN), exactly or as a glob: `*` any run of characters, `?` one character (e.g. `legacy-*`).",
+            description:
+                "The resource's logical name (the last part of its URN), exactly or as a glob: `*` any run of characters, `?` one character (e.g. `legacy-*`).",
         },
         urn: { ...nonEmpty, description: "The resource's full URN, exactly." },
         tag: {
@@ -23,11 +24,13 @@ export const EXEMPTION_ITEM = {
             },
             required: ["key"],
             additionalProperties: false,
-            description: "A tag the resource carries (classic `tags` map or aws-native `tags` list). A tag unknown during preview does not exempt.",
+            description:
+                "A tag the resource carries (classic `tags` map or aws-native `tags` list). A tag unknown during preview does not exempt.",
         },
         reason: {
             ...nonEmpty,
-            description: "Why the resource is exempt (required). The advisory policy exemptions-in-use shows it with every exemption that took effect.",
+            description:
+                "Why the resource is exempt (required). The advisory policy exemptions-in-use shows it with every exemption that took effect.",
         },
     },
     required: ["reason"],

@@ -5,7 +5,14 @@
 // Both ways go through isExempt (apply.ts).
 // Applied once, in policies/index.ts, to the whole list.
 
-import { Policies, ReportViolation, ResourceValidation, ResourceValidationPolicy, StackValidation, StackValidationPolicy } from "@pulumi/policy";
+import {
+    Policies,
+    ReportViolation,
+    ResourceValidation,
+    ResourceValidationPolicy,
+    StackValidation,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 import { withExemptionsProperty } from "../config";
 import { guardInfo, markGuarded } from "../guard";
 import { isExempt, resourceSubject, stackExemptionFilter } from "./apply";
@@ -53,13 +60,16 @@ export function withExemption<P extends ResourceValidationPolicy | StackValidati
     const configSchema = withExemptionsProperty(policy.configSchema);
     const base: ResourceValidationPolicy | StackValidationPolicy = policy;
     if (isStackPolicy(base)) {
-        const validateStack: StackValidation = typeof base.validateStack === "function" ? wrapStack(base.name, base.validateStack) : base.validateStack;
+        const validateStack: StackValidation =
+            typeof base.validateStack === "function" ? wrapStack(base.name, base.validateStack) : base.validateStack;
         return { ...policy, configSchema, validateStack };
     }
     const original: ResourceValidation | ResourceValidation[] | undefined = base.validateResource;
     const validateResource = Array.isArray(original)
         ? original.map((v) => wrapResource(base.name, v))
-        : typeof original === "function" ? wrapResource(base.name, original) : original;
+        : typeof original === "function"
+          ? wrapResource(base.name, original)
+          : original;
     return { ...policy, configSchema, validateResource };
 }
 

@@ -42,7 +42,13 @@ export const noInternetNacl: ResourceValidationPolicy = {
         "TCP/UDP on the ephemeral range for return traffic. Never allow protocol -1 from 0.0.0.0/0 or ::/0; add explicit " +
         "deny entries below the allows if the subnet must be closed.",
     url: INGRESS_DOCS.networkAcls,
-    configSchema: ingressSettings.schema("publicPorts", "ephemeralPortFrom", "ephemeralPortTo", "ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
+    configSchema: ingressSettings.schema(
+        "publicPorts",
+        "ephemeralPortFrom",
+        "ephemeralPortTo",
+        "ipv4PublicPrefixLimit",
+        "ipv6PublicPrefixLimit",
+    ),
     validateResource: guardResource(NAME, new Set(NETWORK_ACL_READERS.keys()), (args, props, report, reading) => {
         const reader = NETWORK_ACL_READERS.get(args.type);
         if (reader === undefined) {

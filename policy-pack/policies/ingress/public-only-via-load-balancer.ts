@@ -78,7 +78,12 @@ function classifyUser(user: PolicyResource, reading: Reading): Use {
 }
 
 /** Does the load balancer have a listener on `port` that redirects to HTTPS? */
-function redirectsToHttps(lb: PolicyResource, port: number, resources: readonly PolicyResource[], reading: Reading): boolean | typeof UNKNOWN {
+function redirectsToHttps(
+    lb: PolicyResource,
+    port: number,
+    resources: readonly PolicyResource[],
+    reading: Reading,
+): boolean | typeof UNKNOWN {
     let answer: boolean | typeof UNKNOWN = false;
     for (const listener of resources) {
         if (!isListenerType(listener.type) || !dependsOn(listener, lb)) {
@@ -106,7 +111,9 @@ function redirectsToHttps(lb: PolicyResource, port: number, resources: readonly 
 }
 
 function describeExposures(exposures: readonly Exposure[]): string {
-    return exposures.map((e) => `${e.permission.origin} admits ${describeTraffic(e.permission)} from the internet (${e.sourceReason})`).join("; ");
+    return exposures
+        .map((e) => `${e.permission.origin} admits ${describeTraffic(e.permission)} from the internet (${e.sourceReason})`)
+        .join("; ");
 }
 
 function exposedPorts(exposures: readonly Exposure[], settings: IngressSettings): number[] {
@@ -193,41 +200,45 @@ export const publicOnlyViaLoadBalancer: StackValidationPolicy = {
         "same stack as the load balancer, referenced by output, so the dependency is visible.",
     url: INGRESS_DOCS.albSecurityGroups,
     configSchema: ingressSettings.schema("publicPorts", "httpsRedirectPorts", "ipv4PublicPrefixLimit", "ipv6PublicPrefixLimit"),
-    validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = ingressSettings.from(args);
-        const resources = resourcesIn(args.resources);
-        for (const resource of resources) {
-            const reader = SECURITY_GROUP_READERS.get(resource.type);
-            if (reader === undefined) {
-                continue;
-            }
-            const exposures: Exposure[] = [];
-            for (const permission of reader.read(propsOf(resource), reading)) {
-                const judgement = judgeSecurityGroupPermission(permission, settings);
-                if (judgement.kind === "public-port") {
-                    exposures.push({ permission, sourceReason: judgement.sourceReason });
-                } else if (judgement.kind === "undecided" && judgement.publicPort === true) {
-                    reading.markUndecided();
+    validateStack: guardStack(
+        NAME,
+        (args, report, reading) => {
+            const settings = ingressSettings.from(args);
+            const resources = resourcesIn(args.resources);
+            for (const resource of resources) {
+                const reader = SECURITY_GROUP_READERS.get(resource.type);
+                if (reader === undefined) {
+                    continue;
+                }
+                const exposures: Exposure[] = [];
+                for (const permission of reader.read(propsOf(resource), reading)) {
+                    const judgement = judgeSecurityGroupPermission(permission, settings);
+                    if (judgement.kind === "public-port") {
+                        exposures.push({ permission, sourceReason: judgement.sourceReason });
+                    } else if (judgement.kind === "undecided" && judgement.publicPort === true) {
+                        reading.markUndecided();
+                    }
+                }
+                if (exposures.length === 0) {
+                    continue;
+                }
+                const groups = groupsOf(resource, reader);
+                if (groups.length === 0) {
+                    report(
+                        `${describeExposures(exposures)}, on a security group that is not declared in this stack or not linked to ` +
+                            `this rule by a dependency, so nothing shows that only internet-facing load balancers use it. ` +
+                            `Reference the group's output in the rule, in the same stack as its load balancer.`,
+                        resource.urn,
+                    );
+                    continue;
+                }
+                for (const group of groups) {
+                    for (const problem of checkGroup(group, exposures, resources, settings, reading)) {
+                        report(problem, resource.urn);
+                    }
                 }
             }
-            if (exposures.length === 0) {
-                continue;
-            }
-            const groups = groupsOf(resource, reader);
-            if (groups.length === 0) {
-                report(
-                    `${describeExposures(exposures)}, on a security group that is not declared in this stack or not linked to ` +
-                        `this rule by a dependency, so nothing shows that only internet-facing load balancers use it. ` +
-                        `Reference the group's output in the rule, in the same stack as its load balancer.`,
-                    resource.urn,
-                );
-                continue;
-            }
-            for (const group of groups) {
-                for (const problem of checkGroup(group, exposures, resources, settings, reading)) {
-                    report(problem, resource.urn);
-                }
-            }
-        }
-    }, TYPES),
+        },
+        TYPES,
+    ),
 };

@@ -42,44 +42,48 @@ export const guardDutyEnabled: StackValidationPolicy = {
         "the stack out of environmentStacks for this policy or disable the policy in that policy group.",
     url: STACK_WIDE_DOCS.guardDuty,
     configSchema: stackWideSettings.schema("environmentStacks", "environmentTag"),
-    validateStack: guardStack(GUARDDUTY_NAME, (args, report, reading) => {
-        const settings = stackWideSettings.from(args);
-        const resources = resourcesIn(args.resources);
-        const environment = environmentOf(resources, args.stackTags, settings);
-        if (!environment.environment) {
-            return;
-        }
-        let enabled = false;
-        let undecided = false;
-        let declared = 0;
-        for (const detector of resources) {
-            if (!DETECTOR_TYPES.has(detector.type)) {
-                continue;
+    validateStack: guardStack(
+        GUARDDUTY_NAME,
+        (args, report, reading) => {
+            const settings = stackWideSettings.from(args);
+            const resources = resourcesIn(args.resources);
+            const environment = environmentOf(resources, args.stackTags, settings);
+            if (!environment.environment) {
+                return;
             }
-            declared++;
-            const on = detectorEnabled(detector.type, propsOf(detector), reading);
-            if (on === true) {
-                enabled = true;
-            } else if (on === UNKNOWN) {
-                undecided = true;
-            } else if (on === false) {
-                report(
-                    `GuardDuty detector ${label(detector)} is switched off (${environment.because}, so GuardDuty must be on). Set enable: true.`,
-                    detector.urn,
-                );
+            let enabled = false;
+            let undecided = false;
+            let declared = 0;
+            for (const detector of resources) {
+                if (!DETECTOR_TYPES.has(detector.type)) {
+                    continue;
+                }
+                declared++;
+                const on = detectorEnabled(detector.type, propsOf(detector), reading);
+                if (on === true) {
+                    enabled = true;
+                } else if (on === UNKNOWN) {
+                    undecided = true;
+                } else if (on === false) {
+                    report(
+                        `GuardDuty detector ${label(detector)} is switched off (${environment.because}, so GuardDuty must be on). Set enable: true.`,
+                        detector.urn,
+                    );
+                }
             }
-        }
-        if (enabled || declared > 0) {
-            if (!enabled && undecided) {
-                reading.markUndecided();
+            if (enabled || declared > 0) {
+                if (!enabled && undecided) {
+                    reading.markUndecided();
+                }
+                return;
             }
-            return;
-        }
-        report(
-            `This is an environment stack (${environment.because}) but it declares no GuardDuty detector. Declare an enabled ` +
-                `aws:guardduty/detector:Detector or aws-native:guardduty:Detector.`,
-        );
-    }, DETECTOR_TYPES),
+            report(
+                `This is an environment stack (${environment.because}) but it declares no GuardDuty detector. Declare an enabled ` +
+                    `aws:guardduty/detector:Detector or aws-native:guardduty:Detector.`,
+            );
+        },
+        DETECTOR_TYPES,
+    ),
 };
 
 export const cloudTrailLoggingOn: StackValidationPolicy = {
@@ -97,28 +101,32 @@ export const cloudTrailLoggingOn: StackValidationPolicy = {
         "stop paying for a trail, delete it and rely on the organisation trail rather than leaving a stopped trail behind.",
     url: STACK_WIDE_DOCS.cloudTrail,
     configSchema: stackWideSettings.schema("trailScope", "environmentStacks", "environmentTag"),
-    validateStack: guardStack(CLOUDTRAIL_NAME, (args, report, reading) => {
-        const settings = stackWideSettings.from(args);
-        const resources = resourcesIn(args.resources);
-        const trails = resources.filter((r) => TRAIL_TYPES.has(r.type));
-        if (trails.length === 0) {
-            return;
-        }
-        if (settings.trailScope === "environment-stacks" && !environmentOf(resources, args.stackTags, settings).environment) {
-            return;
-        }
-        for (const trail of trails) {
-            const on = trailLogging(trail.type, propsOf(trail), reading);
-            if (on === UNKNOWN) {
-                reading.markUndecided();
-            } else if (on === false) {
-                report(
-                    trail.type === "aws-native:cloudtrail:Trail"
-                        ? `Trail ${label(trail)} does not log: isLogging is not true. Set isLogging: true.`
-                        : `Trail ${label(trail)} has logging turned off (enableLogging: false). Remove it or set enableLogging: true.`,
-                    trail.urn,
-                );
+    validateStack: guardStack(
+        CLOUDTRAIL_NAME,
+        (args, report, reading) => {
+            const settings = stackWideSettings.from(args);
+            const resources = resourcesIn(args.resources);
+            const trails = resources.filter((r) => TRAIL_TYPES.has(r.type));
+            if (trails.length === 0) {
+                return;
             }
-        }
-    }, TRAIL_TYPES),
+            if (settings.trailScope === "environment-stacks" && !environmentOf(resources, args.stackTags, settings).environment) {
+                return;
+            }
+            for (const trail of trails) {
+                const on = trailLogging(trail.type, propsOf(trail), reading);
+                if (on === UNKNOWN) {
+                    reading.markUndecided();
+                } else if (on === false) {
+                    report(
+                        trail.type === "aws-native:cloudtrail:Trail"
+                            ? `Trail ${label(trail)} does not log: isLogging is not true. Set isLogging: true.`
+                            : `Trail ${label(trail)} has logging turned off (enableLogging: false). Remove it or set enableLogging: true.`,
+                        trail.urn,
+                    );
+                }
+            }
+        },
+        TRAIL_TYPES,
+    ),
 };

@@ -34,5 +34,8 @@ export function environmentOf(resources: readonly PolicyResource[], stackTags: u
     if (stack !== undefined && pattern !== undefined) {
         return { environment: true, because: `stack "${stack}" matches environmentStacks /${pattern.source}/` };
     }
-    return { environment: false, because: `stack "${stack ?? "?"}" is neither tagged ${settings.environmentTag} nor matched by environmentStacks` };
+    return {
+        environment: false,
+        because: `stack "${stack ?? "?"}" is neither tagged ${settings.environmentTag} nor matched by environmentStacks`,
+    };
 }

@@ -8,4 +8,11 @@ import { s3BucketPublicAccessBlock } from "./s3-bucket-public-access-block";
 import { tlsS3BucketPolicy } from "./tls-s3-bucket-policy";
 import { vpcFlowLogs } from "./vpc-flow-logs";
 
-export const stackWidePolicies: Policies = [vpcFlowLogs, s3BucketEncryption, s3BucketPublicAccessBlock, tlsS3BucketPolicy, guardDutyEnabled, cloudTrailLoggingOn];
+export const stackWidePolicies: Policies = [
+    vpcFlowLogs,
+    s3BucketEncryption,
+    s3BucketPublicAccessBlock,
+    tlsS3BucketPolicy,
+    guardDutyEnabled,
+    cloudTrailLoggingOn,
+];

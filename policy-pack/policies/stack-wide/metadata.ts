@@ -9,12 +9,51 @@ import { TAG } from "../metadata";
 export const STACK_WIDE_TAGS: readonly string[] = ["zero-trust", "stack-wide"];
 
 export const REFERENCES = {
-    flowLogs: [TAG.cis("3.7"), TAG.pci("10.2.1"), TAG.nist("AU-2"), TAG.nist("AU-12"), TAG.nist("SI-4"), TAG.soc2("CC7.2"), TAG.securityHub("EC2.6")],
+    flowLogs: [
+        TAG.cis("3.7"),
+        TAG.pci("10.2.1"),
+        TAG.nist("AU-2"),
+        TAG.nist("AU-12"),
+        TAG.nist("SI-4"),
+        TAG.soc2("CC7.2"),
+        TAG.securityHub("EC2.6"),
+    ],
     bucketEncryption: [TAG.pci("3.5.1"), TAG.nist("SC-28"), TAG.nist("SC-28(1)"), TAG.soc2("CC6.1"), TAG.securityHub("S3.4")],
-    bucketPublicAccess: [TAG.cis("2.1.4"), TAG.pci("1.4.4"), TAG.nist("AC-3"), TAG.nist("AC-21"), TAG.nist("SC-7"), TAG.soc2("CC6.6"), TAG.securityHub("S3.8"), TAG.securityHub("S3.1")],
-    bucketTls: [TAG.cis("2.1.1"), TAG.pci("4.2.1"), TAG.nist("SC-8"), TAG.nist("SC-8(1)"), TAG.nist("SC-13"), TAG.soc2("CC6.7"), TAG.securityHub("S3.5")],
-    guardDuty: [TAG.pci("11.5.1"), TAG.nist("SI-4"), TAG.nist("SI-4(2)"), TAG.nist("CA-7"), TAG.soc2("CC7.2"), TAG.securityHub("GuardDuty.1")],
-    cloudTrail: [TAG.cis("3.1"), TAG.pci("10.2.1"), TAG.nist("AU-2"), TAG.nist("AU-12"), TAG.soc2("CC7.2"), TAG.securityHub("CloudTrail.1")],
+    bucketPublicAccess: [
+        TAG.cis("2.1.4"),
+        TAG.pci("1.4.4"),
+        TAG.nist("AC-3"),
+        TAG.nist("AC-21"),
+        TAG.nist("SC-7"),
+        TAG.soc2("CC6.6"),
+        TAG.securityHub("S3.8"),
+        TAG.securityHub("S3.1"),
+    ],
+    bucketTls: [
+        TAG.cis("2.1.1"),
+        TAG.pci("4.2.1"),
+        TAG.nist("SC-8"),
+        TAG.nist("SC-8(1)"),
+        TAG.nist("SC-13"),
+        TAG.soc2("CC6.7"),
+        TAG.securityHub("S3.5"),
+    ],
+    guardDuty: [
+        TAG.pci("11.5.1"),
+        TAG.nist("SI-4"),
+        TAG.nist("SI-4(2)"),
+        TAG.nist("CA-7"),
+        TAG.soc2("CC7.2"),
+        TAG.securityHub("GuardDuty.1"),
+    ],
+    cloudTrail: [
+        TAG.cis("3.1"),
+        TAG.pci("10.2.1"),
+        TAG.nist("AU-2"),
+        TAG.nist("AU-12"),
+        TAG.soc2("CC7.2"),
+        TAG.securityHub("CloudTrail.1"),
+    ],
 } as const;
 
 export const STACK_WIDE_DOCS = {

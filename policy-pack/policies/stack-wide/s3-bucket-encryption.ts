@@ -29,30 +29,34 @@ export const s3BucketEncryption: StackValidationPolicy = {
     tags: [...STACK_WIDE_TAGS, "s3", "encryption", ...REFERENCES.bucketEncryption],
     remediationSteps:
         "Classic: `new aws.s3.BucketServerSideEncryptionConfiguration(name, { bucket: bucket.id, rules: [{ " +
-        "applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] })` in the " +
+        'applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] })` in the ' +
         "same stack as the bucket. aws-native: set `bucketEncryption: { serverSideEncryptionConfiguration: [{ serverSideEncryptionByDefault: " +
-        "{ sseAlgorithm: \"aws:kms\", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] }` on the bucket.",
+        '{ sseAlgorithm: "aws:kms", kmsMasterKeyId: key.arn }, bucketKeyEnabled: true }] }` on the bucket.',
     url: STACK_WIDE_DOCS.bucketEncryption,
-    validateStack: guardStack(NAME, (args, report, reading) => {
-        for (const { bucket, companions } of bucketsWith(resourcesIn(args.resources), ENCRYPTION_CONFIG_TYPES, reading)) {
-            if (companions.length > 0) {
-                continue;
+    validateStack: guardStack(
+        NAME,
+        (args, report, reading) => {
+            for (const { bucket, companions } of bucketsWith(resourcesIn(args.resources), ENCRYPTION_CONFIG_TYPES, reading)) {
+                if (companions.length > 0) {
+                    continue;
+                }
+                const inline = inlineEncryption(bucket.type, propsOf(bucket), reading);
+                if (inline === true) {
+                    continue;
+                }
+                if (inline === UNKNOWN) {
+                    reading.markUndecided();
+                    continue;
+                }
+                report(
+                    bucket.type === NATIVE_BUCKET_TYPE
+                        ? `${label(bucket)} has no bucketEncryption: declare its default server-side encryption (SSE-KMS with a customer-managed key).`
+                        : `${label(bucket)} has no default-encryption configuration: no aws:s3/bucketServerSideEncryptionConfiguration in this ` +
+                              `stack depends on it. Declare one with bucket: <bucket>.id (SSE-KMS with a customer-managed key).`,
+                    bucket.urn,
+                );
             }
-            const inline = inlineEncryption(bucket.type, propsOf(bucket), reading);
-            if (inline === true) {
-                continue;
-            }
-            if (inline === UNKNOWN) {
-                reading.markUndecided();
-                continue;
-            }
-            report(
-                bucket.type === NATIVE_BUCKET_TYPE
-                    ? `${label(bucket)} has no bucketEncryption: declare its default server-side encryption (SSE-KMS with a customer-managed key).`
-                    : `${label(bucket)} has no default-encryption configuration: no aws:s3/bucketServerSideEncryptionConfiguration in this ` +
-                          `stack depends on it. Declare one with bucket: <bucket>.id (SSE-KMS with a customer-managed key).`,
-                bucket.urn,
-            );
-        }
-    }, new Set([...BUCKET_TYPES, ...ENCRYPTION_CONFIG_TYPES])),
+        },
+        new Set([...BUCKET_TYPES, ...ENCRYPTION_CONFIG_TYPES]),
+    ),
 };

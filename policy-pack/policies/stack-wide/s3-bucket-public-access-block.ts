@@ -72,57 +72,63 @@ export const s3BucketPublicAccessBlock: StackValidationPolicy = {
         "the bucket. Serve public content through CloudFront with origin access control instead of a public bucket.",
     url: STACK_WIDE_DOCS.bucketPublicAccess,
     configSchema: stackWideSettings.schema("accountLevelBlockSatisfies"),
-    validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = stackWideSettings.from(args);
-        const resources = resourcesIn(args.resources);
-        const buckets = bucketsWith(resources, BUCKET_PUBLIC_ACCESS_BLOCK_TYPES, reading);
-        if (buckets.length === 0) {
-            return;
-        }
-        const account = settings.accountLevelBlockSatisfies ? accountBlocks(resources, reading) : { ok: false, undecided: false };
-        if (account.ok) {
-            return;
-        }
-        for (const { bucket, companions } of buckets) {
-            const blocks: { where: string; block: BlockView | Unknown }[] = companions.flatMap((c) => {
-                const view = readPublicAccessBlock(c.type, propsOf(c), reading);
-                return view === undefined ? [] : [{ where: label(c), block: view }];
-            });
-            const inline = inlinePublicAccessBlock(bucket.type, propsOf(bucket), reading);
-            if (inline !== undefined) {
-                blocks.push({ where: "its publicAccessBlockConfiguration", block: inline });
+    validateStack: guardStack(
+        NAME,
+        (args, report, reading) => {
+            const settings = stackWideSettings.from(args);
+            const resources = resourcesIn(args.resources);
+            const buckets = bucketsWith(resources, BUCKET_PUBLIC_ACCESS_BLOCK_TYPES, reading);
+            if (buckets.length === 0) {
+                return;
             }
-            let undecided = account.undecided;
-            const weak: string[] = [];
-            let ok = false;
-            for (const { where, block } of blocks) {
-                const verdict = block === UNKNOWN ? UNKNOWN : judgeBlock(block);
-                if (verdict === true) {
-                    ok = true;
-                    break;
+            const account = settings.accountLevelBlockSatisfies ? accountBlocks(resources, reading) : { ok: false, undecided: false };
+            if (account.ok) {
+                return;
+            }
+            for (const { bucket, companions } of buckets) {
+                const blocks: { where: string; block: BlockView | Unknown }[] = companions.flatMap((c) => {
+                    const view = readPublicAccessBlock(c.type, propsOf(c), reading);
+                    return view === undefined ? [] : [{ where: label(c), block: view }];
+                });
+                const inline = inlinePublicAccessBlock(bucket.type, propsOf(bucket), reading);
+                if (inline !== undefined) {
+                    blocks.push({ where: "its publicAccessBlockConfiguration", block: inline });
                 }
-                if (verdict === UNKNOWN) {
-                    undecided = true;
-                } else {
-                    weak.push(`${where} leaves ${verdict.join(", ")} off`);
+                let undecided = account.undecided;
+                const weak: string[] = [];
+                let ok = false;
+                for (const { where, block } of blocks) {
+                    const verdict = block === UNKNOWN ? UNKNOWN : judgeBlock(block);
+                    if (verdict === true) {
+                        ok = true;
+                        break;
+                    }
+                    if (verdict === UNKNOWN) {
+                        undecided = true;
+                    } else {
+                        weak.push(`${where} leaves ${verdict.join(", ")} off`);
+                    }
                 }
+                if (ok) {
+                    continue;
+                }
+                if (undecided) {
+                    reading.markUndecided();
+                    continue;
+                }
+                report(
+                    weak.length > 0
+                        ? `${label(bucket)} does not block public access: ${weak.join("; ")}. Set all four settings to true.`
+                        : `${label(bucket)} has no public access block: no aws:s3/bucketPublicAccessBlock in this stack depends on it` +
+                              (bucket.type === "aws-native:s3:Bucket" ? " and it sets no publicAccessBlockConfiguration" : "") +
+                              (settings.accountLevelBlockSatisfies
+                                  ? ", and the stack declares no account-level block with all four settings on"
+                                  : "") +
+                              ". Block public ACLs and policies with all four settings true.",
+                    bucket.urn,
+                );
             }
-            if (ok) {
-                continue;
-            }
-            if (undecided) {
-                reading.markUndecided();
-                continue;
-            }
-            report(
-                weak.length > 0
-                    ? `${label(bucket)} does not block public access: ${weak.join("; ")}. Set all four settings to true.`
-                    : `${label(bucket)} has no public access block: no aws:s3/bucketPublicAccessBlock in this stack depends on it` +
-                          (bucket.type === "aws-native:s3:Bucket" ? " and it sets no publicAccessBlockConfiguration" : "") +
-                          (settings.accountLevelBlockSatisfies ? ", and the stack declares no account-level block with all four settings on" : "") +
-                          ". Block public ACLs and policies with all four settings true.",
-                bucket.urn,
-            );
-        }
-    }, new Set([...BUCKET_TYPES, ...BUCKET_PUBLIC_ACCESS_BLOCK_TYPES, ...ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPES])),
+        },
+        new Set([...BUCKET_TYPES, ...BUCKET_PUBLIC_ACCESS_BLOCK_TYPES, ...ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPES]),
+    ),
 };

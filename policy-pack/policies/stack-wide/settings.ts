@@ -37,7 +37,7 @@ export const STACK_WIDE_SCHEMA = {
         description:
             "Whether a Deny with NumericLessThan s3:TlsVersion 1.2 (without IfExists) alone makes a bucket TLS-only. Off by default: a " +
             "plain-HTTP request carries no s3:TlsVersion, so that condition does not match it; NumericLessThanIfExists and " +
-            "Bool aws:SecureTransport \"false\" always count.",
+            'Bool aws:SecureTransport "false" always count.',
     },
     environmentStacks: {
         type: "array",
@@ -93,7 +93,10 @@ export const stackWideSettings = familySettings(STACK_WIDE_SCHEMA, (config): Sta
     const traffic = stringList(config.flowLogTrafficTypes)
         ?.map((t) => t.trim().toUpperCase())
         .filter((t) => (TRAFFIC_TYPES as readonly string[]).includes(t));
-    const tag = typeof config.environmentTag === "string" && config.environmentTag.trim() !== "" ? config.environmentTag.trim() : DEFAULT_ENVIRONMENT_TAG;
+    const tag =
+        typeof config.environmentTag === "string" && config.environmentTag.trim() !== ""
+            ? config.environmentTag.trim()
+            : DEFAULT_ENVIRONMENT_TAG;
     return {
         flowLogTrafficTypes: new Set(traffic !== undefined && traffic.length > 0 ? traffic : DEFAULT_FLOW_LOG_TRAFFIC_TYPES),
         accountLevelBlockSatisfies: typeof config.accountLevelBlockSatisfies === "boolean" ? config.accountLevelBlockSatisfies : true,

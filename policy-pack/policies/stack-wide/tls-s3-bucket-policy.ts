@@ -26,60 +26,64 @@ export const tlsS3BucketPolicy: StackValidationPolicy = {
     description:
         "Every S3 bucket of the stack has a bucket policy (aws:s3/bucketPolicy:BucketPolicy, aws-native:s3:BucketPolicy, or a classic " +
         "bucket's inline policy) with a Deny statement for Principal \"*\" on s3:* over the bucket's objects when aws:SecureTransport is " +
-        "\"false\" (or s3:TlsVersion is below 1.2, IfExists).",
+        '"false" (or s3:TlsVersion is below 1.2, IfExists).',
     enforcementLevel: "mandatory",
     severity: "high",
     framework: cis("2.1.1", "Ensure S3 Bucket Policy is set to deny HTTP requests"),
     tags: ["zero-trust", "tls", "s3", "stack-wide", ...REFERENCES.bucketTls],
     remediationSteps:
-        "Attach a bucket policy in the same stack (bucket: <bucket>.id) with the statement { Sid: \"DenyInsecureTransport\", Effect: " +
-        "\"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: [<bucket ARN>, \"<bucket ARN>/*\"], Condition: { Bool: { " +
-        "\"aws:SecureTransport\": \"false\" } } }; optionally a second one denying NumericLessThan s3:TlsVersion 1.2. Keep every other " +
+        'Attach a bucket policy in the same stack (bucket: <bucket>.id) with the statement { Sid: "DenyInsecureTransport", Effect: ' +
+        '"Deny", Principal: "*", Action: "s3:*", Resource: [<bucket ARN>, "<bucket ARN>/*"], Condition: { Bool: { ' +
+        '"aws:SecureTransport": "false" } } }; optionally a second one denying NumericLessThan s3:TlsVersion 1.2. Keep every other ' +
         "condition out of these statements: conditions are ANDed and would narrow the deny.",
     url: STACK_WIDE_DOCS.bucketTls,
     configSchema: stackWideSettings.schema("acceptTlsVersionDenyAlone"),
-    validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = stackWideSettings.from(args);
-        for (const { bucket, companions } of bucketsWith(resourcesIn(args.resources), BUCKET_POLICY_TYPES, reading)) {
-            const documents: { where: string; document: unknown }[] = companions.map((c) => ({
-                where: label(c),
-                document: bucketPolicyDocument(c.type, propsOf(c), reading),
-            }));
-            const inline = inlineBucketPolicy(bucket.type, propsOf(bucket), reading);
-            if (inline !== undefined) {
-                documents.push({ where: "its inline policy", document: inline });
-            }
-            if (documents.length === 0) {
-                report(
-                    `${label(bucket)} has no bucket policy: no aws:s3/bucketPolicy or aws-native:s3:BucketPolicy in this stack depends on it, so ` +
-                        `it accepts plain-HTTP requests. Attach a policy that denies s3:* when aws:SecureTransport is "false".`,
-                    bucket.urn,
-                );
-                continue;
-            }
-            let ok = false;
-            let undecided = false;
-            const why: string[] = [];
-            for (const { where, document } of documents) {
-                const verdict = judgeTransport(document, { acceptTlsVersionDenyAlone: settings.acceptTlsVersionDenyAlone }, reading);
-                if (verdict.kind === "denies-insecure") {
-                    ok = true;
-                    break;
+    validateStack: guardStack(
+        NAME,
+        (args, report, reading) => {
+            const settings = stackWideSettings.from(args);
+            for (const { bucket, companions } of bucketsWith(resourcesIn(args.resources), BUCKET_POLICY_TYPES, reading)) {
+                const documents: { where: string; document: unknown }[] = companions.map((c) => ({
+                    where: label(c),
+                    document: bucketPolicyDocument(c.type, propsOf(c), reading),
+                }));
+                const inline = inlineBucketPolicy(bucket.type, propsOf(bucket), reading);
+                if (inline !== undefined) {
+                    documents.push({ where: "its inline policy", document: inline });
                 }
-                if (verdict.kind === "undecided") {
-                    undecided = true;
-                } else {
-                    why.push(`${where}: ${verdict.why}`);
+                if (documents.length === 0) {
+                    report(
+                        `${label(bucket)} has no bucket policy: no aws:s3/bucketPolicy or aws-native:s3:BucketPolicy in this stack depends on it, so ` +
+                            `it accepts plain-HTTP requests. Attach a policy that denies s3:* when aws:SecureTransport is "false".`,
+                        bucket.urn,
+                    );
+                    continue;
                 }
+                let ok = false;
+                let undecided = false;
+                const why: string[] = [];
+                for (const { where, document } of documents) {
+                    const verdict = judgeTransport(document, { acceptTlsVersionDenyAlone: settings.acceptTlsVersionDenyAlone }, reading);
+                    if (verdict.kind === "denies-insecure") {
+                        ok = true;
+                        break;
+                    }
+                    if (verdict.kind === "undecided") {
+                        undecided = true;
+                    } else {
+                        why.push(`${where}: ${verdict.why}`);
+                    }
+                }
+                if (ok) {
+                    continue;
+                }
+                if (undecided) {
+                    reading.markUndecided();
+                    continue;
+                }
+                report(`${label(bucket)} accepts requests without TLS: ${why.join("; ")}.`, bucket.urn);
             }
-            if (ok) {
-                continue;
-            }
-            if (undecided) {
-                reading.markUndecided();
-                continue;
-            }
-            report(`${label(bucket)} accepts requests without TLS: ${why.join("; ")}.`, bucket.urn);
-        }
-    }, new Set([...BUCKET_TYPES, ...BUCKET_POLICY_TYPES])),
+        },
+        new Set([...BUCKET_TYPES, ...BUCKET_POLICY_TYPES]),
+    ),
 };

@@ -27,57 +27,61 @@ export const vpcFlowLogs: StackValidationPolicy = {
     tags: [...STACK_WIDE_TAGS, "network", "logging", ...REFERENCES.flowLogs],
     remediationSteps:
         "Declare a flow log for the VPC in the same stack, referencing the VPC's output: classic `new aws.ec2.FlowLog(name, { vpcId: " +
-        "vpc.id, trafficType: \"ALL\", logDestination, iamRoleArn })`, aws-native `new awsnative.ec2.FlowLog(name, { resourceId: vpc.id, " +
-        "resourceType: \"VPC\", trafficType: \"ALL\", … })`. Send it to an encrypted CloudWatch log group or S3 bucket with a retention " +
+        'vpc.id, trafficType: "ALL", logDestination, iamRoleArn })`, aws-native `new awsnative.ec2.FlowLog(name, { resourceId: vpc.id, ' +
+        'resourceType: "VPC", trafficType: "ALL", … })`. Send it to an encrypted CloudWatch log group or S3 bucket with a retention ' +
         "that covers your investigations.",
     url: STACK_WIDE_DOCS.flowLogs,
     configSchema: stackWideSettings.schema("flowLogTrafficTypes"),
-    validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = stackWideSettings.from(args);
-        const resources = resourcesIn(args.resources);
-        const vpcs = resources.filter((r) => VPC_TYPES.has(r.type));
-        if (vpcs.length === 0) {
-            return;
-        }
-        const allowed = [...settings.flowLogTrafficTypes].join(" or ");
-        // Per VPC: "ok", "undecided", or what the flow logs that do watch it record.
-        const verdicts = new Map<string, { ok: boolean; undecided: boolean; wrongTraffic: string[] }>(
-            vpcs.map((v) => [v.urn, { ok: false, undecided: false, wrongTraffic: [] }]),
-        );
-        for (const flowLog of resources) {
-            if (!FLOW_LOG_TYPES.has(flowLog.type)) {
-                continue;
+    validateStack: guardStack(
+        NAME,
+        (args, report, reading) => {
+            const settings = stackWideSettings.from(args);
+            const resources = resourcesIn(args.resources);
+            const vpcs = resources.filter((r) => VPC_TYPES.has(r.type));
+            if (vpcs.length === 0) {
+                return;
             }
-            const view = readFlowLog(flowLog.type, propsOf(flowLog), reading);
-            if (view === undefined || view.watchesVpc === false) {
-                continue;
-            }
-            for (const vpc of linkedThrough(flowLog, [view.vpcProperty], VPC_TYPES)) {
-                const verdict = verdicts.get(vpc.urn);
-                if (verdict === undefined) {
+            const allowed = [...settings.flowLogTrafficTypes].join(" or ");
+            // Per VPC: "ok", "undecided", or what the flow logs that do watch it record.
+            const verdicts = new Map<string, { ok: boolean; undecided: boolean; wrongTraffic: string[] }>(
+                vpcs.map((v) => [v.urn, { ok: false, undecided: false, wrongTraffic: [] }]),
+            );
+            for (const flowLog of resources) {
+                if (!FLOW_LOG_TYPES.has(flowLog.type)) {
                     continue;
                 }
-                if (view.watchesVpc === UNKNOWN || view.trafficType === UNKNOWN) {
-                    verdict.undecided = true;
-                } else if (view.trafficType !== undefined && settings.flowLogTrafficTypes.has(view.trafficType)) {
-                    verdict.ok = true;
-                } else {
-                    verdict.wrongTraffic.push(`${label(flowLog)} records ${view.trafficType ?? "no traffic type (unset)"}`);
+                const view = readFlowLog(flowLog.type, propsOf(flowLog), reading);
+                if (view === undefined || view.watchesVpc === false) {
+                    continue;
+                }
+                for (const vpc of linkedThrough(flowLog, [view.vpcProperty], VPC_TYPES)) {
+                    const verdict = verdicts.get(vpc.urn);
+                    if (verdict === undefined) {
+                        continue;
+                    }
+                    if (view.watchesVpc === UNKNOWN || view.trafficType === UNKNOWN) {
+                        verdict.undecided = true;
+                    } else if (view.trafficType !== undefined && settings.flowLogTrafficTypes.has(view.trafficType)) {
+                        verdict.ok = true;
+                    } else {
+                        verdict.wrongTraffic.push(`${label(flowLog)} records ${view.trafficType ?? "no traffic type (unset)"}`);
+                    }
                 }
             }
-        }
-        for (const vpc of vpcs) {
-            const verdict = verdicts.get(vpc.urn);
-            if (verdict === undefined || verdict.ok) {
-                continue;
+            for (const vpc of vpcs) {
+                const verdict = verdicts.get(vpc.urn);
+                if (verdict === undefined || verdict.ok) {
+                    continue;
+                }
+                if (verdict.undecided) {
+                    reading.markUndecided();
+                    continue;
+                }
+                report(describe(vpc, verdict.wrongTraffic, allowed), vpc.urn);
             }
-            if (verdict.undecided) {
-                reading.markUndecided();
-                continue;
-            }
-            report(describe(vpc, verdict.wrongTraffic, allowed), vpc.urn);
-        }
-    }, new Set([...VPC_TYPES, ...FLOW_LOG_TYPES])),
+        },
+        new Set([...VPC_TYPES, ...FLOW_LOG_TYPES]),
+    ),
 };
 
 function describe(vpc: PolicyResource, wrongTraffic: readonly string[], allowed: string): string {

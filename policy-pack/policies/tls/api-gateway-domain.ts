@@ -42,9 +42,13 @@ export const apiGatewayDomain: ResourceValidationPolicy = {
             if (value === UNKNOWN) {
                 reading.markUndecided();
             } else if (value === undefined) {
-                report(`This custom domain sets no ${where}; REST APIs then default to TLS_1_0. Set ${where} to TLS_1_2 or an allowed enhanced TLS 1.2+ policy.`);
+                report(
+                    `This custom domain sets no ${where}; REST APIs then default to TLS_1_0. Set ${where} to TLS_1_2 or an allowed enhanced TLS 1.2+ policy.`,
+                );
             } else if (value === ODD || !allowed.has(value)) {
-                report(`This custom domain's ${where} ${show(value)} is not an allowed TLS 1.2+ security policy. Set it to TLS_1_2 or an allowed enhanced policy.`);
+                report(
+                    `This custom domain's ${where} ${show(value)} is not an allowed TLS 1.2+ security policy. Set it to TLS_1_2 or an allowed enhanced policy.`,
+                );
             }
         }
     }),

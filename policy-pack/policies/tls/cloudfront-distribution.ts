@@ -36,13 +36,17 @@ function judgeViewerCertificate(view: CloudFrontView, settings: TlsSettings, rep
         return;
     }
     if (cert.defaultCertificate === true) {
-        report(`This distribution uses the default CloudFront certificate (cloudfrontDefaultCertificate: true), which forces minimum protocol TLSv1. ${fix}`);
+        report(
+            `This distribution uses the default CloudFront certificate (cloudfrontDefaultCertificate: true), which forces minimum protocol TLSv1. ${fix}`,
+        );
         return;
     }
     if (cert.defaultCertificate === UNKNOWN || cert.customCertificate === UNKNOWN) {
         reading.markUndecided();
     } else if (cert.customCertificate === false) {
-        report(`This distribution's viewer certificate names neither an ACM nor an IAM certificate, so viewers get the default certificate (TLSv1). ${fix}`);
+        report(
+            `This distribution's viewer certificate names neither an ACM nor an IAM certificate, so viewers get the default certificate (TLSv1). ${fix}`,
+        );
         return;
     }
     const version = cert.minimumProtocolVersion;
@@ -89,12 +93,16 @@ export function judgeOrigin(origin: OriginView, settings: TlsSettings, report: R
         return;
     }
     if (protocols === undefined || protocols.length === 0) {
-        report(`Origin ${origin.where} sets no originSslProtocols, so the protocols CloudFront offers it are not shown to be TLS 1.2+. Set originSslProtocols to [${allowed}].`);
+        report(
+            `Origin ${origin.where} sets no originSslProtocols, so the protocols CloudFront offers it are not shown to be TLS 1.2+. Set originSslProtocols to [${allowed}].`,
+        );
         return;
     }
     const weak = protocols.filter((p) => p !== UNKNOWN && (typeof p !== "string" || !settings.allowedOriginSslProtocols.has(p)));
     if (weak.length > 0) {
-        report(`Origin ${origin.where} allows ${weak.map((p) => show(p ?? "(empty)")).join(", ")} in originSslProtocols. Set originSslProtocols to [${allowed}] only.`);
+        report(
+            `Origin ${origin.where} allows ${weak.map((p) => show(p ?? "(empty)")).join(", ")} in originSslProtocols. Set originSslProtocols to [${allowed}] only.`,
+        );
     } else if (protocols.some((p) => p === UNKNOWN)) {
         reading.markUndecided();
     }
@@ -115,7 +123,7 @@ export const cloudFrontDistribution: ResourceValidationPolicy = {
         "Attach an ACM certificate (us-east-1) for the distribution's aliases with sslSupportMethod sni-only and " +
         `minimumProtocolVersion ${RECOMMENDED_CLOUDFRONT_MINIMUM_PROTOCOL_VERSION} instead of the default CloudFront certificate; ` +
         "set viewerProtocolPolicy to redirect-to-https (or https-only) on the default and every ordered cache behaviour; " +
-        "set custom and VPC origins to originProtocolPolicy https-only with originSslProtocols [\"TLSv1.2\"].",
+        'set custom and VPC origins to originProtocolPolicy https-only with originSslProtocols ["TLSv1.2"].',
     url: TLS_DOCS.cloudFront,
     configSchema: tlsSettings.schema("allowedMinimumProtocolVersions", "allowedOriginSslProtocols"),
     validateResource: guardResource(NAME, CLOUDFRONT_TYPES, (args, props, report, reading) => {

@@ -64,7 +64,12 @@ function judgeGroup(group: PolicyResource, view: DatabaseView, requirement: TlsR
     }
 }
 
-function checkDatabase(database: PolicyResource, resources: readonly PolicyResource[], settings: TlsSettings, reading: Reading): string | undefined {
+function checkDatabase(
+    database: PolicyResource,
+    resources: readonly PolicyResource[],
+    settings: TlsSettings,
+    reading: Reading,
+): string | undefined {
     const view = readDatabase(database.type, propsOf(database), reading);
     if (view === undefined) {
         return undefined;
@@ -138,17 +143,21 @@ export const databaseEnforcingParameterGroup: StackValidationPolicy = {
         "database's parameter group property. Reboot the database for static parameters to apply.",
     url: TLS_DOCS.rdsSsl,
     configSchema: tlsSettings.schema("trustedParameterGroupNames"),
-    validateStack: guardStack(NAME, (args, report, reading) => {
-        const settings = tlsSettings.from(args);
-        const resources = resourcesIn(args.resources);
-        for (const resource of resources) {
-            if (!DATABASE_TYPES.has(resource.type)) {
-                continue;
+    validateStack: guardStack(
+        NAME,
+        (args, report, reading) => {
+            const settings = tlsSettings.from(args);
+            const resources = resourcesIn(args.resources);
+            for (const resource of resources) {
+                if (!DATABASE_TYPES.has(resource.type)) {
+                    continue;
+                }
+                const problem = checkDatabase(resource, resources, settings, reading);
+                if (problem !== undefined) {
+                    report(problem, resource.urn);
+                }
             }
-            const problem = checkDatabase(resource, resources, settings, reading);
-            if (problem !== undefined) {
-                report(problem, resource.urn);
-            }
-        }
-    }, new Set([...DATABASE_TYPES, ...PARAMETER_GROUP_TYPES.keys()])),
+        },
+        new Set([...DATABASE_TYPES, ...PARAMETER_GROUP_TYPES.keys()]),
+    ),
 };

@@ -19,7 +19,11 @@ import { NIST_SC_8_1, TLS_DOCS, TLS_FAMILY_TAGS } from "./metadata";
 
 export const NAME = "tls-database-parameter-group";
 
-export type Enforcement = { kind: "enforces" } | { kind: "not-applicable" } | { kind: "undecided" } | { kind: "fails"; reason: string; requirement: TlsRequirement };
+export type Enforcement =
+    | { kind: "enforces" }
+    | { kind: "not-applicable" }
+    | { kind: "undecided" }
+    | { kind: "fails"; reason: string; requirement: TlsRequirement };
 
 /** Does this parameter group enforce TLS for its family? */
 export function judgeParameterGroup(view: ParameterGroupView, reading: Reading): Enforcement {
@@ -40,7 +44,11 @@ export function judgeParameterGroup(view: ParameterGroupView, reading: Reading):
     const known = values.filter((v) => v !== UNKNOWN);
     const bad = known.filter((v) => typeof v !== "string" || !requirement.accepted.has(v.toLowerCase()));
     if (bad.length > 0) {
-        return { kind: "fails", requirement, reason: `sets ${requirement.parameter} to ${bad.map((v) => show(v ?? "(empty)")).join(", ")}` };
+        return {
+            kind: "fails",
+            requirement,
+            reason: `sets ${requirement.parameter} to ${bad.map((v) => show(v ?? "(empty)")).join(", ")}`,
+        };
     }
     if (known.length > 0 && known.length === values.length) {
         return { kind: "enforces" };
@@ -49,7 +57,11 @@ export function judgeParameterGroup(view: ParameterGroupView, reading: Reading):
         reading.markUndecided();
         return { kind: "undecided" };
     }
-    return { kind: "fails", requirement, reason: `does not set ${requirement.parameter}, and the ${requirement.engine} default does not enforce TLS` };
+    return {
+        kind: "fails",
+        requirement,
+        reason: `does not set ${requirement.parameter}, and the ${requirement.engine} default does not enforce TLS`,
+    };
 }
 
 export function remedy(requirement: TlsRequirement): string {
@@ -79,7 +91,9 @@ export const databaseParameterGroup: ResourceValidationPolicy = {
         }
         const verdict = judgeParameterGroup(view, reading);
         if (verdict.kind === "fails") {
-            report(`This ${view.kind === "redshift" ? "Redshift" : verdict.requirement.engine} parameter group (${view.familyKey} ${show(view.family)}) ${verdict.reason}: clients may connect without TLS. ${remedy(verdict.requirement)}`);
+            report(
+                `This ${view.kind === "redshift" ? "Redshift" : verdict.requirement.engine} parameter group (${view.familyKey} ${show(view.family)}) ${verdict.reason}: clients may connect without TLS. ${remedy(verdict.requirement)}`,
+            );
         } else if (verdict.kind === "undecided") {
             reading.markUndecided();
         }

@@ -25,8 +25,8 @@ export const elastiCacheInTransit: ResourceValidationPolicy = {
     framework: NIST_SC_8_1,
     tags: [...TLS_FAMILY_TAGS, TAG.securityHub("ElastiCache.5"), "elasticache"],
     remediationSteps:
-        "Set transitEncryptionEnabled: true and transitEncryptionMode: \"required\" (an existing group moves through " +
-        "\"preferred\" first, as a migration step only), and connect clients with TLS. Memcached needs engine 1.6.12 or later; " +
+        'Set transitEncryptionEnabled: true and transitEncryptionMode: "required" (an existing group moves through ' +
+        '"preferred" first, as a migration step only), and connect clients with TLS. Memcached needs engine 1.6.12 or later; ' +
         "Redis OSS engines before 7.0.5 can only enable it when the group is created.",
     url: TLS_DOCS.elastiCache,
     validateResource: guardResource(NAME, ELASTICACHE_TYPES, (args, props, report, reading) => {
@@ -44,13 +44,17 @@ export const elastiCacheInTransit: ResourceValidationPolicy = {
                 reading.markUndecided();
                 return;
             }
-            report(`In-transit encryption is off (transitEncryptionEnabled is ${show(view.enabled ?? "unset")}): clients connect in plaintext. Set transitEncryptionEnabled: true.`);
+            report(
+                `In-transit encryption is off (transitEncryptionEnabled is ${show(view.enabled ?? "unset")}): clients connect in plaintext. Set transitEncryptionEnabled: true.`,
+            );
             return;
         }
         if (view.mode === UNKNOWN) {
             reading.markUndecided();
         } else if (view.mode !== undefined && view.mode !== "required") {
-            report(`transitEncryptionMode is ${show(view.mode)}, which still accepts plaintext connections. Set transitEncryptionMode: "required".`);
+            report(
+                `transitEncryptionMode is ${show(view.mode)}, which still accepts plaintext connections. Set transitEncryptionMode: "required".`,
+            );
         }
     }),
 };

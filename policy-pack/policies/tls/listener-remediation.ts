@@ -40,7 +40,8 @@ export function remediateListener(args: ResourceValidationArgs): Record<string, 
         }
         if (view.protocol === "HTTP" && view.actions !== UNKNOWN) {
             const decided = view.actions.every((a) => a.type !== UNKNOWN && a.redirectProtocol !== UNKNOWN);
-            const redirectsOnly = view.actions.length > 0 && view.actions.every((a) => a.type === "redirect" && a.redirectProtocol === "HTTPS");
+            const redirectsOnly =
+                view.actions.length > 0 && view.actions.every((a) => a.type === "redirect" && a.redirectProtocol === "HTTPS");
             return decided && !redirectsOnly ? withProperty(raw, "defaultActions", [httpsRedirect(args.type)]) : undefined;
         }
         return undefined;

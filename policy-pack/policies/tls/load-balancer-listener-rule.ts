@@ -86,7 +86,9 @@ function judgeActions(view: ListenerRuleView): ActionsVerdict {
         } else if (typeof action.type === "string" && (action.type.startsWith("authenticate-") || action.type === "jwt-validation")) {
             verdict.bad.push(`${at} is ${show(action.type)}, which exchanges credentials or tokens in plaintext`);
         } else {
-            verdict.bad.push(`${at} is ${action.type === undefined ? "(no type)" : show(action.type)}, not a redirect to HTTPS or a fixed response`);
+            verdict.bad.push(
+                `${at} is ${action.type === undefined ? "(no type)" : show(action.type)}, not a redirect to HTTPS or a fixed response`,
+            );
         }
     }
     return verdict;
@@ -115,8 +117,8 @@ function plainness(listener: PolicyResource, reading: Reading): Plainness {
 
 const FIX =
     "Attach forwarding rules to an HTTPS listener with an allowed TLS 1.2+ sslPolicy, or make every action of this rule a " +
-    "redirect to HTTPS ({ type: \"redirect\", redirect (aws-native: redirectConfig): { protocol: \"HTTPS\", port: \"443\", " +
-    "statusCode: \"HTTP_301\" } }) or a fixed-response.";
+    'redirect to HTTPS ({ type: "redirect", redirect (aws-native: redirectConfig): { protocol: "HTTPS", port: "443", ' +
+    'statusCode: "HTTP_301" } }) or a fixed-response.';
 
 function checkRule(rule: PolicyResource, settings: TlsSettings, reading: Reading): string | undefined {
     const view = readListenerRule(rule.type, propsOf(rule), reading);

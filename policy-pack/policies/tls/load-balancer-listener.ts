@@ -23,7 +23,13 @@ export const NAME = "tls-load-balancer-listener";
 
 const PASSTHROUGH = new Set(["TCP", "UDP", "TCP_UDP", "TCP_QUIC"]);
 
-function judgeSslPolicy(view: TlsListenerView, protocol: string, settings: TlsSettings, report: (m: string) => void, reading: Reading): void {
+function judgeSslPolicy(
+    view: TlsListenerView,
+    protocol: string,
+    settings: TlsSettings,
+    report: (m: string) => void,
+    reading: Reading,
+): void {
     const policy = view.sslPolicy;
     if (policy === UNKNOWN) {
         reading.markUndecided();
@@ -42,8 +48,8 @@ function judgeSslPolicy(view: TlsListenerView, protocol: string, settings: TlsSe
 
 function judgeHttp(view: TlsListenerView, report: (m: string) => void, reading: Reading): void {
     const redirectHint =
-        "Make every default action a redirect to HTTPS: { type: \"redirect\", redirect (aws-native: redirectConfig): " +
-        "{ protocol: \"HTTPS\", port: \"443\", statusCode: \"HTTP_301\" } }, or turn the listener into HTTPS.";
+        'Make every default action a redirect to HTTPS: { type: "redirect", redirect (aws-native: redirectConfig): ' +
+        '{ protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }, or turn the listener into HTTPS.';
     if (view.actions === UNKNOWN) {
         reading.markUndecided();
         return;
@@ -135,7 +141,9 @@ export const loadBalancerListener: ResourceValidationPolicy = {
             }
             return;
         }
-        report(`This listener's protocol ${show(protocol)} is not one the pack recognises as TLS 1.2+; use HTTPS or TLS with an allowed sslPolicy.`);
+        report(
+            `This listener's protocol ${show(protocol)} is not one the pack recognises as TLS 1.2+; use HTTPS or TLS with an allowed sslPolicy.`,
+        );
     }),
     remediateResource: remediateListener,
 };

@@ -30,7 +30,8 @@ export const TLS_FAMILY_TAGS: readonly string[] = [
 
 export const TLS_DOCS = {
     elbPolicies: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html",
-    cloudFront: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html",
+    cloudFront:
+        "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html",
     apiGateway: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html",
     openSearch: "https://docs.aws.amazon.com/opensearch-service/latest/APIReference/API_DomainEndpointOptions.html",
     elastiCache: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html",

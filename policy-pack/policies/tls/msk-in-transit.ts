@@ -23,7 +23,7 @@ export const mskInTransit: ResourceValidationPolicy = {
     framework: NIST_SC_8_1,
     tags: [...TLS_FAMILY_TAGS, TAG.securityHub("MSK.1"), "msk"],
     remediationSteps:
-        "Set encryptionInfo.encryptionInTransit { clientBroker: \"TLS\", inCluster: true } (or leave both unset: they default " +
+        'Set encryptionInfo.encryptionInTransit { clientBroker: "TLS", inCluster: true } (or leave both unset: they default ' +
         "to TLS and true) and connect clients to the TLS bootstrap brokers. inCluster can only be chosen when the cluster is created.",
     url: TLS_DOCS.msk,
     validateResource: guardResource(NAME, MSK_TYPES, (args, props, report, reading) => {
@@ -34,12 +34,16 @@ export const mskInTransit: ResourceValidationPolicy = {
         if (view.clientBroker === UNKNOWN) {
             reading.markUndecided();
         } else if (view.clientBroker !== undefined && view.clientBroker !== "TLS") {
-            report(`encryptionInTransit.clientBroker is ${show(view.clientBroker)}, so clients can talk to brokers in plaintext. Set clientBroker: "TLS".`);
+            report(
+                `encryptionInTransit.clientBroker is ${show(view.clientBroker)}, so clients can talk to brokers in plaintext. Set clientBroker: "TLS".`,
+            );
         }
         if (view.inCluster === UNKNOWN) {
             reading.markUndecided();
         } else if (view.inCluster !== undefined && view.inCluster !== true) {
-            report(`encryptionInTransit.inCluster is ${show(view.inCluster)}: brokers exchange data in plaintext. Set inCluster: true (requires recreating the cluster).`);
+            report(
+                `encryptionInTransit.inCluster is ${show(view.inCluster)}: brokers exchange data in plaintext. Set inCluster: true (requires recreating the cluster).`,
+            );
         }
     }),
 };

@@ -45,15 +45,21 @@ export const openSearchDomain: ResourceValidationPolicy = {
         if (policy === UNKNOWN) {
             reading.markUndecided();
         } else if (policy === undefined) {
-            report(`This domain sets no domainEndpointOptions.tlsSecurityPolicy, so it is not shown to refuse TLS 1.0/1.1. Set it to "${RECOMMENDED_OPENSEARCH_TLS_POLICY}".`);
+            report(
+                `This domain sets no domainEndpointOptions.tlsSecurityPolicy, so it is not shown to refuse TLS 1.0/1.1. Set it to "${RECOMMENDED_OPENSEARCH_TLS_POLICY}".`,
+            );
         } else if (policy === ODD || !settings.allowedTlsSecurityPolicies.has(policy)) {
-            report(`This domain's tlsSecurityPolicy ${show(policy)} is not an allowed TLS 1.2+ policy. Set it to "${RECOMMENDED_OPENSEARCH_TLS_POLICY}".`);
+            report(
+                `This domain's tlsSecurityPolicy ${show(policy)} is not an allowed TLS 1.2+ policy. Set it to "${RECOMMENDED_OPENSEARCH_TLS_POLICY}".`,
+            );
         }
         if (settings.requireNodeToNodeEncryption) {
             if (view.nodeToNode === UNKNOWN) {
                 reading.markUndecided();
             } else if (view.nodeToNode !== true) {
-                report(`This domain does not encrypt traffic between its nodes (${view.nodeToNodeKey}.enabled is ${show(view.nodeToNode ?? "unset")}). Set ${view.nodeToNodeKey}.enabled: true.`);
+                report(
+                    `This domain does not encrypt traffic between its nodes (${view.nodeToNodeKey}.enabled is ${show(view.nodeToNode ?? "unset")}). Set ${view.nodeToNodeKey}.enabled: true.`,
+                );
             }
         }
     }),

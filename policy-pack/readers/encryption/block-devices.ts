@@ -10,11 +10,15 @@ import { Props, Reading, UNKNOWN } from "../known";
 import { awsManaged, flagView, isSet, labelOf, notEncrypted, StoreEncryption, unknownView } from "./store-encryption";
 
 export const EBS_DEFAULT_KEY = awsManaged("no kmsKeyId: the account's default EBS key (aws/ebs unless changed)");
-export const EBS_NOT_DECLARED = notEncrypted("encrypted is not set: the volume is encrypted only if its snapshot or the account's EBS encryption by default says so");
+export const EBS_NOT_DECLARED = notEncrypted(
+    "encrypted is not set: the volume is encrypted only if its snapshot or the account's EBS encryption by default says so",
+);
 
 /** One EBS device (`{ encrypted, kmsKeyId }`). */
 export function ebsView(reading: Reading, origin: string, ebs: unknown): StoreEncryption {
-    return ebs === UNKNOWN ? unknownView(origin, "the device is unknown") : flagView(reading, origin, ebs, "encrypted", "kmsKeyId", EBS_NOT_DECLARED, EBS_DEFAULT_KEY);
+    return ebs === UNKNOWN
+        ? unknownView(origin, "the device is unknown")
+        : flagView(reading, origin, ebs, "encrypted", "kmsKeyId", EBS_NOT_DECLARED, EBS_DEFAULT_KEY);
 }
 
 /**
@@ -22,7 +26,12 @@ export function ebsView(reading: Reading, origin: string, ebs: unknown): StoreEn
  * as launch templates of both providers and aws-native instances write them. With no EBS mapping
  * at all, the root volume is undeclared: `undeclared` says what that means for this resource.
  */
-export function mappingViews(reading: Reading, mappings: unknown[] | typeof UNKNOWN, property: string, undeclared: StoreEncryption | undefined): StoreEncryption[] {
+export function mappingViews(
+    reading: Reading,
+    mappings: unknown[] | typeof UNKNOWN,
+    property: string,
+    undeclared: StoreEncryption | undefined,
+): StoreEncryption[] {
     if (mappings === UNKNOWN) {
         return [unknownView(property, `${property} is unknown`)];
     }
@@ -75,7 +84,9 @@ export function classicInstanceViews(props: Props, reading: Reading): StoreEncry
     if (devices === UNKNOWN) {
         views.push(unknownView("ebsBlockDevices", "ebsBlockDevices is unknown"));
     } else {
-        devices.forEach((device, i) => views.push(ebsView(reading, `ebsBlockDevices[${i}]${labelOf(reading, device, "deviceName")}`, device)));
+        devices.forEach((device, i) =>
+            views.push(ebsView(reading, `ebsBlockDevices[${i}]${labelOf(reading, device, "deviceName")}`, device)),
+        );
     }
     return views;
 }
@@ -91,5 +102,10 @@ export function launchTemplateViews(reading: Reading, data: unknown, property: s
     if (data === UNKNOWN) {
         return [unknownView(property, `${property} is unknown`)];
     }
-    return mappingViews(reading, reading.list(data, "blockDeviceMappings"), `${property}blockDeviceMappings`, ROOT_UNDECLARED("blockDeviceMappings entry"));
+    return mappingViews(
+        reading,
+        reading.list(data, "blockDeviceMappings"),
+        `${property}blockDeviceMappings`,
+        ROOT_UNDECLARED("blockDeviceMappings entry"),
+    );
 }

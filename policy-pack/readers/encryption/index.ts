@@ -13,7 +13,9 @@ export type { KmsKeyReader, RotationView, Capability, DeletionWindowView } from 
 export const ALL_STORE_READERS: readonly StoreReader[] = [...CLASSIC_STORE_READERS, ...NATIVE_STORE_READERS];
 
 /** Store readers by type token (every store type the encryption family covers, both providers). */
-export const STORE_READERS: ReadonlyMap<string, StoreReader> = new Map(ALL_STORE_READERS.flatMap((reader) => reader.types.map((type) => [type, reader] as const)));
+export const STORE_READERS: ReadonlyMap<string, StoreReader> = new Map(
+    ALL_STORE_READERS.flatMap((reader) => reader.types.map((type) => [type, reader] as const)),
+);
 
 /** The short store names users can list in `allowAwsManagedKeysFor` / `allowAwsOwnedKeysFor`. */
 export const STORE_NAMES: readonly string[] = [...new Set(ALL_STORE_READERS.map((reader) => reader.store))].sort();

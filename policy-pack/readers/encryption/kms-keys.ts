@@ -64,11 +64,17 @@ function isPresent(value: unknown): boolean {
 function capabilityOf(reading: Reading, props: Props, specProperty: string, extra: () => string | undefined | Unknown): Capability {
     const spec = reading.get(props, specProperty);
     if (spec !== UNKNOWN && isPresent(spec) && upper(spec) !== "SYMMETRIC_DEFAULT") {
-        return { kind: "not-rotatable", why: `${specProperty} is ${typeof spec === "string" ? spec : "not SYMMETRIC_DEFAULT"}: only symmetric encryption keys rotate automatically` };
+        return {
+            kind: "not-rotatable",
+            why: `${specProperty} is ${typeof spec === "string" ? spec : "not SYMMETRIC_DEFAULT"}: only symmetric encryption keys rotate automatically`,
+        };
     }
     const usage = reading.get(props, "keyUsage");
     if (usage !== UNKNOWN && isPresent(usage) && upper(usage) !== "ENCRYPT_DECRYPT") {
-        return { kind: "not-rotatable", why: `keyUsage is ${typeof usage === "string" ? usage : "not ENCRYPT_DECRYPT"}: only symmetric encryption keys rotate automatically` };
+        return {
+            kind: "not-rotatable",
+            why: `keyUsage is ${typeof usage === "string" ? usage : "not ENCRYPT_DECRYPT"}: only symmetric encryption keys rotate automatically`,
+        };
     }
     const other = extra();
     if (other !== undefined && other !== UNKNOWN) {
@@ -80,13 +86,16 @@ function capabilityOf(reading: Reading, props: Props, specProperty: string, extr
 function rotationOf(reading: Reading, props: Props, specProperty: string, extra: () => string | undefined | Unknown): RotationView {
     const enabled = reading.get(props, "enableKeyRotation");
     return {
-        enabled: enabled === UNKNOWN ? UNKNOWN : enabled === true || (typeof enabled === "string" && enabled.trim().toLowerCase() === "true"),
+        enabled:
+            enabled === UNKNOWN ? UNKNOWN : enabled === true || (typeof enabled === "string" && enabled.trim().toLowerCase() === "true"),
         periodDays: enabled === true || enabled === "true" ? reading.get(props, "rotationPeriodInDays") : undefined,
         capability: () => capabilityOf(reading, props, specProperty, extra),
     };
 }
 
-const windowOf = (property: string) => (props: Props, reading: Reading): DeletionWindowView => ({ days: reading.get(props, property), property });
+const windowOf =
+    (property: string) =>
+    (props: Props, reading: Reading): DeletionWindowView => ({ days: reading.get(props, property), property });
 
 export const classicKey: KmsKeyReader = {
     types: ["aws:kms/key:Key"],
@@ -132,7 +141,9 @@ export const nativeReplicaKey: KmsKeyReader = {
 };
 
 export const KMS_KEY_READERS: ReadonlyMap<string, KmsKeyReader> = new Map(
-    [classicKey, classicReplicaOrExternalKey, nativeKey, nativeReplicaKey].flatMap((reader) => reader.types.map((type) => [type, reader] as const)),
+    [classicKey, classicReplicaOrExternalKey, nativeKey, nativeReplicaKey].flatMap((reader) =>
+        reader.types.map((type) => [type, reader] as const),
+    ),
 );
 
 /** Key types that can rotate automatically (the rotation policy's scope). */

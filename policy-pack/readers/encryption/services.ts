@@ -3,7 +3,18 @@
 
 import { isTrue, Props, Reading, UNKNOWN } from "../known";
 import { describeValue } from "./key-references";
-import { awsManaged, awsOwned, Fallback, flagView, isSet, keyView, labelOf, notEncrypted, StoreEncryption, unknownView } from "./store-encryption";
+import {
+    awsManaged,
+    awsOwned,
+    Fallback,
+    flagView,
+    isSet,
+    keyView,
+    labelOf,
+    notEncrypted,
+    StoreEncryption,
+    unknownView,
+} from "./store-encryption";
 
 // ---------------------------------------------------------------- S3
 
@@ -29,14 +40,24 @@ export function s3DefaultView(reading: Reading, origin: string, byDefault: unkno
     if (name === "aws:kms" || name === "aws:kms:dsse") {
         return keyView(reading, origin, byDefault, "kmsMasterKeyId", S3_DEFAULT_KEY);
     }
-    return { origin, encrypted: "no", keyKind: "none", note: `sseAlgorithm ${describeValue(algorithm)} is not AES256, aws:kms or aws:kms:dsse` };
+    return {
+        origin,
+        encrypted: "no",
+        keyKind: "none",
+        note: `sseAlgorithm ${describeValue(algorithm)} is not AES256, aws:kms or aws:kms:dsse`,
+    };
 }
 
 /**
  * Rules `[{ <defaultKey>: { sseAlgorithm, kmsMasterKeyId } }]`. Tolerant of the shapes the classic
  * types use (a `rule` object, `rules` lists, `applyServerSideEncryptionByDefault(s)` object or list).
  */
-export function s3RulesViews(reading: Reading, rules: unknown[] | typeof UNKNOWN, property: string, defaultKeys: readonly string[]): StoreEncryption[] {
+export function s3RulesViews(
+    reading: Reading,
+    rules: unknown[] | typeof UNKNOWN,
+    property: string,
+    defaultKeys: readonly string[],
+): StoreEncryption[] {
     if (rules === UNKNOWN) {
         return [unknownView(property, `${property} is unknown`)];
     }
@@ -104,7 +125,13 @@ export const DYNAMODB_OWNED = awsOwned("server-side encryption not enabled: Dyna
 export const DYNAMODB_DEFAULT_KEY = awsManaged("no key: the AWS-managed key aws/dynamodb");
 
 /** `{ <enabled>: true, <key>: … }` → key; disabled or unset → the AWS-owned key. */
-export function dynamoSseView(reading: Reading, origin: string, sse: unknown, enabledProperty: string, keyProperty: string): StoreEncryption {
+export function dynamoSseView(
+    reading: Reading,
+    origin: string,
+    sse: unknown,
+    enabledProperty: string,
+    keyProperty: string,
+): StoreEncryption {
     if (sse === UNKNOWN) {
         return unknownView(origin, "the server-side encryption block is unknown");
     }
@@ -137,7 +164,9 @@ export function replicaKeyViews(
             return unknownView(origin, "the replica is unknown");
         }
         const holder = keyHolder(replica);
-        return holder === UNKNOWN ? unknownView(origin, "the replica's encryption is unknown") : keyView(reading, origin, holder, keyProperty, ifNoKey);
+        return holder === UNKNOWN
+            ? unknownView(origin, "the replica's encryption is unknown")
+            : keyView(reading, origin, holder, keyProperty, ifNoKey);
     });
 }
 
@@ -157,7 +186,12 @@ export function sqsView(reading: Reading, props: Props): StoreEncryption {
     if (managed === undefined || managed === null || isTrue(managed)) {
         return { origin: "messages", encrypted: "yes", keyKind: SSE_SQS.keyKind, note: SSE_SQS.note };
     }
-    return { origin: "messages", encrypted: "no", keyKind: "none", note: `sqsManagedSseEnabled is ${describeValue(managed)} and no kmsMasterKeyId is set` };
+    return {
+        origin: "messages",
+        encrypted: "no",
+        keyKind: "none",
+        note: `sqsManagedSseEnabled is ${describeValue(managed)} and no kmsMasterKeyId is set`,
+    };
 }
 
 // ---------------------------------------------------------------- Kinesis, ECR
@@ -176,7 +210,12 @@ export function kinesisView(reading: Reading, holder: unknown, keyProperty: stri
     if (typeof type === "string" && type.trim().toUpperCase() === "KMS") {
         return keyView(reading, "stream", holder, keyProperty, KINESIS_DEFAULT_KEY);
     }
-    return { origin: "stream", encrypted: "no", keyKind: "none", note: type === undefined || type === null ? "encryptionType is not set (NONE)" : `encryptionType is ${describeValue(type)}` };
+    return {
+        origin: "stream",
+        encrypted: "no",
+        keyKind: "none",
+        note: type === undefined || type === null ? "encryptionType is not set (NONE)" : `encryptionType is ${describeValue(type)}`,
+    };
 }
 
 const ECR_AES256 = awsOwned("encryptionType AES256: keys Amazon S3 owns (the default)");
@@ -236,7 +275,12 @@ export function elastiCacheView(reading: Reading, props: Props): StoreEncryption
         if (typeof engine === "string" && engine.trim().toLowerCase() === "valkey") {
             return keyView(reading, "cache", props, "kmsKeyId", ELASTICACHE_DEFAULT_KEY);
         }
-        return { origin: "cache", encrypted: "no", keyKind: "none", note: "atRestEncryptionEnabled is not set (off by default for Redis OSS)" };
+        return {
+            origin: "cache",
+            encrypted: "no",
+            keyKind: "none",
+            note: "atRestEncryptionEnabled is not set (off by default for Redis OSS)",
+        };
     }
     return flagView(reading, "cache", props, "atRestEncryptionEnabled", "kmsKeyId", "key", ELASTICACHE_DEFAULT_KEY);
 }

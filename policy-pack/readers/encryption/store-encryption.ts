@@ -67,7 +67,13 @@ export function keyView(reading: Reading, origin: string, holder: unknown, keyPr
         case "unknown":
             return { origin, encrypted: "yes", keyKind: "unknown", note: `${keyProperty} is the output of a key created in this run` };
         case "unrecognised":
-            return { origin, encrypted: "yes", keyKind: "unrecognised", keyRef: key.ref, note: `${keyProperty} ${key.ref ?? ""} is not a KMS key id, key ARN or alias` };
+            return {
+                origin,
+                encrypted: "yes",
+                keyKind: "unrecognised",
+                keyRef: key.ref,
+                note: `${keyProperty} ${key.ref ?? ""} is not a KMS key id, key ARN or alias`,
+            };
         default:
             return { origin, encrypted: "yes", keyKind: key.kind, keyRef: key.ref, note: `${keyProperty} ${key.ref ?? ""}` };
     }

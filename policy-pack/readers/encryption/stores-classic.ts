@@ -70,7 +70,18 @@ export const classicDynamoDbTable: StoreReader = {
         if (table.encrypted !== "yes" || table.keyKind === "aws-owned") {
             return [table];
         }
-        return [table, ...replicaKeyViews(reading, reading.list(props, "replicas"), "replicas", "regionName", (r) => r, "kmsKeyArn", DYNAMODB_DEFAULT_KEY)];
+        return [
+            table,
+            ...replicaKeyViews(
+                reading,
+                reading.list(props, "replicas"),
+                "replicas",
+                "regionName",
+                (r) => r,
+                "kmsKeyArn",
+                DYNAMODB_DEFAULT_KEY,
+            ),
+        ];
     },
 };
 
@@ -100,7 +111,10 @@ export const classicKinesisStream: StoreReader = {
 
 export const classicEcrRepository = shared.ecrRepository(["aws:ecr/repository:Repository"], "encryptionConfigurations");
 
-export const classicOpenSearchDomain = shared.openSearchDomain(["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"], "encryptAtRest");
+export const classicOpenSearchDomain = shared.openSearchDomain(
+    ["aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"],
+    "encryptAtRest",
+);
 
 export const classicRedshiftCluster = shared.redshiftCluster(["aws:redshift/cluster:Cluster"]);
 

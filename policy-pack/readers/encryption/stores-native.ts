@@ -18,7 +18,9 @@ export const nativeBucket: StoreReader = {
             return [unknownView("bucketEncryption", "bucketEncryption is unknown")];
         }
         if (encryption === undefined || encryption === null) {
-            return [{ origin: "bucketEncryption", encrypted: "yes", keyKind: "aws-owned", note: "not set: S3 applies SSE-S3 (keys S3 owns)" }];
+            return [
+                { origin: "bucketEncryption", encrypted: "yes", keyKind: "aws-owned", note: "not set: S3 applies SSE-S3 (keys S3 owns)" },
+            ];
         }
         const rules = reading.list(encryption, "serverSideEncryptionConfiguration");
         return s3RulesViews(reading, rules, "bucketEncryption.serverSideEncryptionConfiguration", ["serverSideEncryptionByDefault"]);
@@ -33,11 +35,21 @@ export const nativeLaunchTemplate = shared.launchTemplate(["aws-native:ec2:Launc
 
 export const nativeDbInstance = shared.rdsInstance(
     ["aws-native:rds:DbInstance"],
-    ["sourceDbInstanceIdentifier", "sourceDbClusterIdentifier", "dbSnapshotIdentifier", "dbClusterSnapshotIdentifier", "sourceDbiResourceId", "sourceDbInstanceAutomatedBackupsArn"],
+    [
+        "sourceDbInstanceIdentifier",
+        "sourceDbClusterIdentifier",
+        "dbSnapshotIdentifier",
+        "dbClusterSnapshotIdentifier",
+        "sourceDbiResourceId",
+        "sourceDbInstanceAutomatedBackupsArn",
+    ],
     "dbClusterIdentifier",
 );
 
-export const nativeDbCluster = shared.rdsCluster(["aws-native:rds:DbCluster"], ["snapshotIdentifier", "sourceDbClusterIdentifier", "replicationSourceIdentifier"]);
+export const nativeDbCluster = shared.rdsCluster(
+    ["aws-native:rds:DbCluster"],
+    ["snapshotIdentifier", "sourceDbClusterIdentifier", "replicationSourceIdentifier"],
+);
 
 export const nativeDynamoDbTable: StoreReader = {
     store: "dynamodb",
@@ -56,7 +68,15 @@ export const nativeDynamoDbGlobalTable: StoreReader = {
         if (table.encrypted !== "yes" || table.keyKind === "aws-owned") {
             return [table];
         }
-        const replicas = replicaKeyViews(reading, reading.list(props, "replicas"), "replicas", "region", (r) => reading.get(r, "sseSpecification"), "kmsMasterKeyId", DYNAMODB_DEFAULT_KEY);
+        const replicas = replicaKeyViews(
+            reading,
+            reading.list(props, "replicas"),
+            "replicas",
+            "region",
+            (r) => reading.get(r, "sseSpecification"),
+            "kmsMasterKeyId",
+            DYNAMODB_DEFAULT_KEY,
+        );
         return replicas.length > 0 ? replicas : [table];
     },
 };

@@ -53,7 +53,9 @@ export const launchTemplate = (types: Types, dataProperty?: string): StoreReader
     label: "EC2 launch template",
     types,
     read: (props, reading) =>
-        dataProperty === undefined ? launchTemplateViews(reading, props, "") : launchTemplateViews(reading, reading.get(props, dataProperty), `${dataProperty}.`),
+        dataProperty === undefined
+            ? launchTemplateViews(reading, props, "")
+            : launchTemplateViews(reading, reading.get(props, dataProperty), `${dataProperty}.`),
 });
 
 /**
@@ -122,7 +124,15 @@ export const secret = (types: Types, replicasProperty: string): StoreReader => (
     types,
     read: (props, reading) => [
         keyView(reading, "secret", props, "kmsKeyId", SECRETS_DEFAULT_KEY),
-        ...replicaKeyViews(reading, reading.list(props, replicasProperty), replicasProperty, "region", (r) => r, "kmsKeyId", SECRETS_DEFAULT_KEY),
+        ...replicaKeyViews(
+            reading,
+            reading.list(props, replicasProperty),
+            replicasProperty,
+            "region",
+            (r) => r,
+            "kmsKeyId",
+            SECRETS_DEFAULT_KEY,
+        ),
     ],
 });
 
@@ -182,7 +192,11 @@ export const mskCluster = (types: Types, atRestPath: readonly string[], keyPrope
         for (const property of atRestPath) {
             atRest = atRest === UNKNOWN ? UNKNOWN : reading.get(atRest, property);
         }
-        return [atRest === UNKNOWN ? unknownView("broker storage", "encryptionInfo is unknown") : keyView(reading, "broker storage", atRest, keyProperty, MSK_DEFAULT_KEY)];
+        return [
+            atRest === UNKNOWN
+                ? unknownView("broker storage", "encryptionInfo is unknown")
+                : keyView(reading, "broker storage", atRest, keyProperty, MSK_DEFAULT_KEY),
+        ];
     },
 });
 

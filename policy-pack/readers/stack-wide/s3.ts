@@ -107,7 +107,9 @@ export function inlinePublicAccessBlock(type: string, props: Props, reading: Rea
 
 /** A classic bucket-level or account-level public access block resource; undefined for other types. */
 export function readPublicAccessBlock(type: string, props: Props, reading: Reading): BlockView | undefined {
-    return BUCKET_PUBLIC_ACCESS_BLOCK_TYPES.has(type) || ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPES.has(type) ? readBlock(props, reading) : undefined;
+    return BUCKET_PUBLIC_ACCESS_BLOCK_TYPES.has(type) || ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPES.has(type)
+        ? readBlock(props, reading)
+        : undefined;
 }
 
 /** The policy document on a classic bucket (`policy`, inline); UNKNOWN; undefined when there is none. */

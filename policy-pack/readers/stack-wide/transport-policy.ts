@@ -94,7 +94,8 @@ function resourceCoversObjects(statement: unknown, reading: Reading): Tri {
     return anyOf(reading.elements(field(statement, "Resource", reading)), (v) => typeof v === "string" && v.trim().endsWith("*"));
 }
 
-type ConditionForm = { kind: "secure-transport" | "tls-version-if-exists" | "tls-version"; text: string } | { kind: "other"; text: string } | Unknown;
+type ConditionForm =
+    { kind: "secure-transport" | "tls-version-if-exists" | "tls-version"; text: string } | { kind: "other"; text: string } | Unknown;
 
 function numberOf(value: unknown): number | undefined {
     const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value.trim()) : NaN;

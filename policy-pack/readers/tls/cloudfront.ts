@@ -154,10 +154,14 @@ export function readCloudFront(type: string, props: Props, reading: Reading): Cl
                   };
               })();
 
-    const behaviours: BehaviourView[] = [readBehaviour(reading, "defaultCacheBehavior", block(reading, reading.get(config, "defaultCacheBehavior")))];
+    const behaviours: BehaviourView[] = [
+        readBehaviour(reading, "defaultCacheBehavior", block(reading, reading.get(config, "defaultCacheBehavior"))),
+    ];
     const ordered = reading.list(config, behavioursKey);
     if (ordered !== UNKNOWN) {
-        ordered.forEach((behaviour, i) => behaviours.push(readBehaviour(reading, label(reading, behaviour, "pathPattern", `${behavioursKey}[${i}]`), behaviour)));
+        ordered.forEach((behaviour, i) =>
+            behaviours.push(readBehaviour(reading, label(reading, behaviour, "pathPattern", `${behavioursKey}[${i}]`), behaviour)),
+        );
     }
 
     const origins: OriginView[] = [];

@@ -48,7 +48,12 @@ export interface TlsRequirement {
     engine: string;
 }
 
-const FORCE_SSL = (engine: string): TlsRequirement => ({ parameter: "rds.force_ssl", accepted: new Set(["1", "on", "true"]), shown: "1", engine });
+const FORCE_SSL = (engine: string): TlsRequirement => ({
+    parameter: "rds.force_ssl",
+    accepted: new Set(["1", "on", "true"]),
+    shown: "1",
+    engine,
+});
 const SECURE_TRANSPORT = (engine: string): TlsRequirement => ({
     parameter: "require_secure_transport",
     accepted: new Set(["1", "on", "true"]),

@@ -13,7 +13,10 @@ import { Props, Reading, Unknown } from "../known";
 import { ListenerActionView, readActions } from "./listeners";
 import { Odd, text } from "./values";
 
-export const CLASSIC_LISTENER_RULE_TYPES: ReadonlySet<string> = new Set(["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"]);
+export const CLASSIC_LISTENER_RULE_TYPES: ReadonlySet<string> = new Set([
+    "aws:lb/listenerRule:ListenerRule",
+    "aws:alb/listenerRule:ListenerRule",
+]);
 export const NATIVE_LISTENER_RULE_TYPE = "aws-native:elasticloadbalancingv2:ListenerRule";
 export const LISTENER_RULE_TYPES: ReadonlySet<string> = new Set([...CLASSIC_LISTENER_RULE_TYPES, NATIVE_LISTENER_RULE_TYPE]);
 
@@ -24,7 +27,11 @@ export interface ListenerRuleView {
 
 /** Reads a listener rule of either provider; undefined for other types. Does not read `listenerArn`. */
 export function readListenerRule(type: string, props: Props, reading: Reading): ListenerRuleView | undefined {
-    const redirectKey = CLASSIC_LISTENER_RULE_TYPES.has(type) ? "redirect" : type === NATIVE_LISTENER_RULE_TYPE ? "redirectConfig" : undefined;
+    const redirectKey = CLASSIC_LISTENER_RULE_TYPES.has(type)
+        ? "redirect"
+        : type === NATIVE_LISTENER_RULE_TYPE
+          ? "redirectConfig"
+          : undefined;
     if (redirectKey === undefined) {
         return undefined;
     }

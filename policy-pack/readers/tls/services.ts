@@ -78,7 +78,10 @@ export function readOpenSearchDomain(type: string, props: Props, reading: Readin
     }
     const endpoint = block(reading, reading.get(props, "domainEndpointOptions"));
     const nodeToNodeKey = type.startsWith("aws-native") ? "nodeToNodeEncryptionOptions" : "nodeToNodeEncryption";
-    const nodeToNode = block(reading, pick(reading, props, nodeToNodeKey, type.startsWith("aws-native") ? "nodeToNodeEncryption" : "nodeToNodeEncryptionOptions"));
+    const nodeToNode = block(
+        reading,
+        pick(reading, props, nodeToNodeKey, type.startsWith("aws-native") ? "nodeToNodeEncryption" : "nodeToNodeEncryptionOptions"),
+    );
     return {
         enforceHttps: endpoint === UNKNOWN ? UNKNOWN : flag(pick(reading, endpoint, "enforceHttps", "enforceHTTPS")),
         tlsSecurityPolicy: endpoint === UNKNOWN ? UNKNOWN : text(pick(reading, endpoint, "tlsSecurityPolicy", "tLSSecurityPolicy")),
