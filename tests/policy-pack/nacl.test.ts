@@ -6,7 +6,6 @@ const policy = resourcePolicy("ingress-no-internet-nacl");
 const NACL = "aws:ec2/networkAcl:NetworkAcl";
 const DEFAULT_NACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
 const NACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
-const NATIVE_ENTRY = "aws-native:ec2:NetworkAclEntry";
 
 interface Entry {
     action?: unknown;
@@ -55,16 +54,6 @@ const shapes: Record<string, (e: Entry) => Record<string, unknown>> = {
         protocol: e.protocol,
         fromPort: e.from,
         toPort: e.to,
-        cidrBlock: e.v4,
-        ipv6CidrBlock: e.v6,
-    }),
-    [NATIVE_ENTRY]: (e) => ({
-        networkAclId: "acl-1",
-        ruleNumber: 100,
-        egress: e.egress,
-        ruleAction: e.action ?? "allow",
-        protocol: typeof e.protocol === "string" && /^-?\d+$/.test(e.protocol) ? Number(e.protocol) : e.protocol,
-        portRange: e.from === undefined ? undefined : { from: e.from, to: e.to },
         cidrBlock: e.v4,
         ipv6CidrBlock: e.v6,
     }),

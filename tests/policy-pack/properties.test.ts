@@ -26,7 +26,6 @@ const COVERED: Record<string, string[]> = {
         "aws:ec2/networkAcl:NetworkAcl",
         "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl",
         "aws:ec2/networkAclRule:NetworkAclRule",
-        "aws-native:ec2:NetworkAclEntry",
     ],
     "ingress-no-internet-prefix-list": [
         "aws:ec2/managedPrefixList:ManagedPrefixList",

@@ -231,16 +231,16 @@ const TLS_TYPES = [
     "aws-native:msk:Cluster",
     "aws:rds/parameterGroup:ParameterGroup",
     "aws:rds/clusterParameterGroup:ClusterParameterGroup",
-    "aws-native:rds:DBParameterGroup",
-    "aws-native:rds:DBClusterParameterGroup",
+    "aws-native:rds:DbParameterGroup",
+    "aws-native:rds:DbClusterParameterGroup",
     "aws:redshift/parameterGroup:ParameterGroup",
     "aws-native:redshift:ClusterParameterGroup",
 ];
 const DB_TYPES = [
     "aws:rds/instance:Instance",
-    "aws-native:rds:DBInstance",
+    "aws-native:rds:DbInstance",
     "aws:rds/cluster:Cluster",
-    "aws-native:rds:DBCluster",
+    "aws-native:rds:DbCluster",
     "aws:redshift/cluster:Cluster",
     "aws-native:redshift:Cluster",
 ];

@@ -384,23 +384,23 @@ describe("tls-database-parameter-group", () => {
             1,
         );
         assert.deepEqual(
-            check(parameterGroup, "aws-native:rds:DBClusterParameterGroup", {
+            check(parameterGroup, "aws-native:rds:DbClusterParameterGroup", {
                 family: "aurora-mysql8.0",
                 parameters: { require_secure_transport: "ON" },
             }),
             [],
         );
         assert.equal(
-            check(parameterGroup, "aws-native:rds:DBClusterParameterGroup", { family: "aurora-mysql8.0", parameters: { time_zone: "UTC" } })
+            check(parameterGroup, "aws-native:rds:DbClusterParameterGroup", { family: "aurora-mysql8.0", parameters: { time_zone: "UTC" } })
                 .length,
             1,
         );
         assert.deepEqual(
-            check(parameterGroup, "aws-native:rds:DBParameterGroup", { family: "postgres15", parameters: { "rds.force_ssl": 1 } }),
+            check(parameterGroup, "aws-native:rds:DbParameterGroup", { family: "postgres15", parameters: { "rds.force_ssl": 1 } }),
             [],
         );
         assert.equal(
-            check(parameterGroup, "aws-native:rds:DBParameterGroup", { family: "postgres15", parameters: { "rds.force_ssl": "0" } }).length,
+            check(parameterGroup, "aws-native:rds:DbParameterGroup", { family: "postgres15", parameters: { "rds.force_ssl": "0" } }).length,
             1,
         );
     });

@@ -32,10 +32,10 @@ describe("tls-database-enforcing-parameter-group", () => {
             ["aws:rds/instance:Instance", { engine: "postgres", parameterGroupName: "default.postgres16" }],
             ["aws:rds/instance:Instance", { engine: "sqlserver-se" }],
             ["aws:rds/instance:Instance", { engine: "mariadb" }],
-            ["aws-native:rds:DBInstance", { engine: "postgres" }],
+            ["aws-native:rds:DbInstance", { engine: "postgres" }],
             ["aws:rds/cluster:Cluster", { engine: "aurora-postgresql" }],
             ["aws:rds/cluster:Cluster", { engine: "aurora-mysql", dbClusterParameterGroupName: "default.aurora-mysql8.0" }],
-            ["aws-native:rds:DBCluster", { engine: "aurora-mysql" }],
+            ["aws-native:rds:DbCluster", { engine: "aurora-mysql" }],
             ["aws:redshift/cluster:Cluster", {}],
             ["aws-native:redshift:Cluster", { clusterParameterGroupName: "default.redshift-2.0" }],
         ];
@@ -47,12 +47,12 @@ describe("tls-database-enforcing-parameter-group", () => {
     });
 
     it("links by literal name to a group of the stack, and trusts configured external names", () => {
-        const group = resource("aws-native:rds:DBClusterParameterGroup", "g", {
+        const group = resource("aws-native:rds:DbClusterParameterGroup", "g", {
             dbClusterParameterGroupName: "app-aurora",
             family: "aurora-postgresql16",
             parameters: { "rds.force_ssl": "1" },
         });
-        const cluster = resource("aws-native:rds:DBCluster", "c", {
+        const cluster = resource("aws-native:rds:DbCluster", "c", {
             engine: "aurora-postgresql",
             dbClusterParameterGroupName: "app-aurora",
         });
@@ -82,7 +82,7 @@ describe("tls-database-enforcing-parameter-group", () => {
         const db = dependsOnVia(resource("aws:rds/instance:Instance", "db", { engine: "postgres" }), "parameterGroupName", clusterGroup);
         assert.equal(checkStack(policy, [clusterGroup, db]).length, 1);
         assert.deepEqual(
-            checkStack(policy, [resource("aws-native:rds:DBInstance", "m", { engine: "aurora-postgresql", dbClusterIdentifier: "c" })]),
+            checkStack(policy, [resource("aws-native:rds:DbInstance", "m", { engine: "aurora-postgresql", dbClusterIdentifier: "c" })]),
             [],
         );
         assert.deepEqual(checkStack(policy, [resource("aws:rds/instance:Instance", "o", { engine: "oracle-ee" })]), []);

@@ -30,7 +30,7 @@ export const noInternetNacl: ResourceValidationPolicy = {
     name: NAME,
     displayName: "No network-ACL ingress from the internet beyond public ports and return traffic",
     description:
-        "Network ACL ingress entries (classic inline, default and separate rules, aws-native entries) must not allow the " +
+        "Network ACL ingress entries (inline in a network ACL or the default one, or separate rules) must not allow the " +
         "internet in, except TCP on the configured public ports and TCP/UDP return traffic on the ephemeral port range. " +
         "An allow entry for all protocols from the internet is always a violation; deny entries never are.",
     enforcementLevel: "mandatory",

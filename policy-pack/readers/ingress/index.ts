@@ -1,7 +1,6 @@
 // Registry of ingress readers by Pulumi type token, for both providers.
 
 import { classicNetworkAcl, classicNetworkAclRule } from "./network-acls-classic";
-import { nativeNetworkAclEntry } from "./network-acls-native";
 import { NetworkAclEntryReader } from "./network-acl-reader";
 import { classicManagedPrefixList, classicManagedPrefixListEntry, nativePrefixList, PrefixListReader } from "./prefix-lists";
 import { SecurityGroupRuleReader } from "./security-group-reader";
@@ -25,7 +24,7 @@ export const SECURITY_GROUP_READERS = byType<SecurityGroupRuleReader>([
     nativeSecurityGroupIngress,
 ]);
 
-export const NETWORK_ACL_READERS = byType<NetworkAclEntryReader>([classicNetworkAcl, classicNetworkAclRule, nativeNetworkAclEntry]);
+export const NETWORK_ACL_READERS = byType<NetworkAclEntryReader>([classicNetworkAcl, classicNetworkAclRule]);
 
 export const PREFIX_LIST_READERS = byType<PrefixListReader>([classicManagedPrefixList, classicManagedPrefixListEntry, nativePrefixList]);
 

@@ -2,13 +2,13 @@
 //
 //   aws:rds/parameterGroup:ParameterGroup, aws:rds/clusterParameterGroup:ClusterParameterGroup,
 //   aws:redshift/parameterGroup:ParameterGroup          { name?, family, parameters[]: { name, value } }
-//   aws-native:rds:DBParameterGroup                     { dbParameterGroupName?, family, parameters: { <name>: <value> } }
-//   aws-native:rds:DBClusterParameterGroup              { dbClusterParameterGroupName?, family, parameters: { <name>: <value> } }
+//   aws-native:rds:DbParameterGroup                     { dbParameterGroupName?, family, parameters: { <name>: <value> } }
+//   aws-native:rds:DbClusterParameterGroup              { dbClusterParameterGroupName?, family, parameters: { <name>: <value> } }
 //   aws-native:redshift:ClusterParameterGroup           { parameterGroupName?, parameterGroupFamily, parameters[]: { parameterName, parameterValue } }
 //
 //   aws:rds/instance:Instance                           { engine, parameterGroupName?, replicateSourceDb? }
-//   aws-native:rds:DBInstance                           { engine, dbParameterGroupName?, dbClusterIdentifier? }
-//   aws:rds/cluster:Cluster, aws-native:rds:DBCluster   { engine, dbClusterParameterGroupName? }
+//   aws-native:rds:DbInstance                           { engine, dbParameterGroupName?, dbClusterIdentifier? }
+//   aws:rds/cluster:Cluster, aws-native:rds:DbCluster   { engine, dbClusterParameterGroupName? }
 //   aws:redshift/cluster:Cluster, aws-native:redshift:Cluster { clusterParameterGroupName? }
 //
 // Which parameter enforces TLS, by engine (RDS/Aurora user guides, Redshift management guide):
@@ -34,9 +34,9 @@ interface GroupType {
 
 export const PARAMETER_GROUP_TYPES: ReadonlyMap<string, GroupType> = new Map([
     ["aws:rds/parameterGroup:ParameterGroup", { kind: "rds-instance", familyKey: "family", nameKey: "name" }],
-    ["aws-native:rds:DBParameterGroup", { kind: "rds-instance", familyKey: "family", nameKey: "dbParameterGroupName" }],
+    ["aws-native:rds:DbParameterGroup", { kind: "rds-instance", familyKey: "family", nameKey: "dbParameterGroupName" }],
     ["aws:rds/clusterParameterGroup:ClusterParameterGroup", { kind: "rds-cluster", familyKey: "family", nameKey: "name" }],
-    ["aws-native:rds:DBClusterParameterGroup", { kind: "rds-cluster", familyKey: "family", nameKey: "dbClusterParameterGroupName" }],
+    ["aws-native:rds:DbClusterParameterGroup", { kind: "rds-cluster", familyKey: "family", nameKey: "dbClusterParameterGroupName" }],
     ["aws:redshift/parameterGroup:ParameterGroup", { kind: "redshift", familyKey: "family", nameKey: "name" }],
     ["aws-native:redshift:ClusterParameterGroup", { kind: "redshift", familyKey: "parameterGroupFamily", nameKey: "parameterGroupName" }],
 ]);
@@ -178,9 +178,9 @@ export function parameterGroupName(type: string, props: Props, reading: Reading)
 
 export const DATABASE_TYPES: ReadonlySet<string> = new Set([
     "aws:rds/instance:Instance",
-    "aws-native:rds:DBInstance",
+    "aws-native:rds:DbInstance",
     "aws:rds/cluster:Cluster",
-    "aws-native:rds:DBCluster",
+    "aws-native:rds:DbCluster",
     "aws:redshift/cluster:Cluster",
     "aws-native:redshift:Cluster",
 ]);
@@ -200,7 +200,7 @@ export function readDatabase(type: string, props: Props, reading: Reading): Data
     const lower = (value: Text): Text => (typeof value === "string" ? value.toLowerCase() : value);
     switch (type) {
         case "aws:rds/instance:Instance":
-        case "aws-native:rds:DBInstance": {
+        case "aws-native:rds:DbInstance": {
             const groupProperty = type === "aws:rds/instance:Instance" ? "parameterGroupName" : "dbParameterGroupName";
             const view: DatabaseView = {
                 kind: "rds-instance",
@@ -208,7 +208,7 @@ export function readDatabase(type: string, props: Props, reading: Reading): Data
                 groupProperty,
                 groupName: text(reading.get(props, groupProperty)),
             };
-            if (type === "aws-native:rds:DBInstance") {
+            if (type === "aws-native:rds:DbInstance") {
                 const cluster = text(reading.get(props, "dbClusterIdentifier"));
                 if (cluster === UNKNOWN) {
                     view.governedBy = UNKNOWN;
@@ -222,7 +222,7 @@ export function readDatabase(type: string, props: Props, reading: Reading): Data
             return view;
         }
         case "aws:rds/cluster:Cluster":
-        case "aws-native:rds:DBCluster":
+        case "aws-native:rds:DbCluster":
             return {
                 kind: "rds-cluster",
                 engine: lower(text(reading.get(props, "engine"))),
