@@ -3,7 +3,8 @@ import * as path from "node:path";
 import { parseCommandLine } from "./command-line";
 import { ExitCode, UsageError } from "./errors";
 import { PolicyAnalyzer, type PolicyPackConfig } from "./policy-analyzer";
-import { buildPlan, readPlan, writePlan } from "./plan";
+import { OutputFiles, checkOutputFile } from "./output-files";
+import { buildPlan, planJson, readPlan } from "./plan";
 import { diffPlans, renderMarkdown } from "./plan-diff";
 import { checkPoliciesOut, policyIndexFile, writePolicies } from "./policy-export";
 import { hasMandatoryViolation, type PolicyResult } from "./policy-results";
@@ -126,10 +127,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     const projectDir = path.resolve(options.project);
     // Output paths are relative to where the command was run; the program runs in its project.
-    const jsonFile = options.json === undefined ? undefined : path.resolve(options.json);
-    const markdownFile = options.markdown === undefined ? undefined : path.resolve(options.markdown);
-    const timingsFile = options.timings === undefined ? undefined : path.resolve(options.timings);
-    const outputsFile = options.outputs === undefined ? undefined : path.resolve(options.outputs);
+    const outputPath = (option: string, file: string | undefined) => (file === undefined ? undefined : checkOutputFile(option, file));
+    const jsonFile = outputPath("--json", options.json);
+    const markdownFile = outputPath("--markdown", options.markdown);
+    const timingsFile = outputPath("--timings", options.timings);
+    const outputsFile = outputPath("--outputs", options.outputs);
     if (options.policiesOut !== undefined) {
         checkPoliciesOut(options.policiesOut);
     }
@@ -177,12 +179,14 @@ export async function main(argv: string[]): Promise<number> {
         const [pack, stackResults] =
             analyzer === undefined ? [undefined, []] : await Promise.all([analyzer.info(), analyzer.analyzeStack(run.resources)]);
         const policyResults = [...resourceResults, ...stackResults];
+        const files = new OutputFiles();
         if (outputsFile !== undefined) {
-            fs.writeFileSync(outputsFile, `${JSON.stringify(run.outputs, undefined, 2)}\n`);
+            files.add("--outputs", outputsFile, `${JSON.stringify(run.outputs, undefined, 2)}\n`);
         }
         const elapsed = performance.now();
         if (timingsFile !== undefined) {
-            fs.writeFileSync(
+            files.add(
+                "--timings",
                 timingsFile,
                 JSON.stringify({
                     resources: run.resources.length,
@@ -193,6 +197,17 @@ export async function main(argv: string[]): Promise<number> {
                 }),
             );
         }
+        const plan = buildPlan(run.resources, stackConfig, policyResults, elapsed);
+        if (jsonFile !== undefined) {
+            files.add("--json", jsonFile, planJson(plan));
+        }
+        const markdown = basePlan === undefined ? undefined : renderMarkdown(stackConfig.stack, diffPlans(basePlan, plan), policyResults);
+        if (markdown !== undefined && markdownFile !== undefined) {
+            files.add("--markdown", markdownFile, markdown);
+        }
+        // Every file lands before the report says anything, so "passed" is never followed by a failed write.
+        files.writeAll();
+        const policiesIndex = policiesDir === undefined ? undefined : writePolicies(policiesDir, stackConfig.stack, plan);
         console.log(
             renderReport({
                 project: stackConfig.project,
@@ -206,25 +221,16 @@ export async function main(argv: string[]): Promise<number> {
         console.log(
             `\nDuration: ${(elapsed / 1000).toFixed(2)}s for ${run.resources.length} resources (${(elapsed / run.resources.length).toFixed(2)} ms/resource)`,
         );
-        const plan = buildPlan(run.resources, stackConfig, policyResults, elapsed);
         if (jsonFile !== undefined) {
-            writePlan(jsonFile, plan);
             console.log(`Plan written to ${options.json}`);
         }
-        if (policiesDir !== undefined) {
-            const index = writePolicies(policiesDir, stackConfig.stack, plan);
+        if (policiesIndex !== undefined) {
             console.log(
-                `Policy documents written to ${options.policiesOut}: ${Object.keys(index.policies).length} files, ${index.unwritten.length} not written (listed in ${policyIndexFile})`,
+                `Policy documents written to ${options.policiesOut}: ${Object.keys(policiesIndex.policies).length} files, ${policiesIndex.unwritten.length} not written (listed in ${policyIndexFile})`,
             );
         }
-        if (basePlan !== undefined) {
-            const markdown = renderMarkdown(stackConfig.stack, diffPlans(basePlan, plan), policyResults);
-            if (markdownFile === undefined) {
-                console.log(`\n${markdown}`);
-            } else {
-                fs.writeFileSync(markdownFile, markdown);
-                console.log(`Markdown summary written to ${options.markdown}`);
-            }
+        if (markdown !== undefined) {
+            console.log(markdownFile === undefined ? `\n${markdown}` : `Markdown summary written to ${options.markdown}`);
         }
         return hasMandatoryViolation(policyResults) ? ExitCode.mandatoryViolation : ExitCode.clean;
     } finally {

@@ -128,8 +128,9 @@ function planState(r: RecordedResource): PlanResourceState {
     };
 }
 
-export function writePlan(file: string, plan: Plan): void {
-    fs.writeFileSync(file, `${JSON.stringify(plan, undefined, 4)}\n`);
+/** The plan as `--json` writes it. */
+export function planJson(plan: Plan): string {
+    return `${JSON.stringify(plan, undefined, 4)}\n`;
 }
 
 /** Reads a plan written by this tool or by `pulumi preview --json`. */

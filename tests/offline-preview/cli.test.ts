@@ -210,6 +210,23 @@ describe("offline preview CLI", () => {
         }
     });
 
+    it("refuses an output path it could not write before the run, in one line, and writes no other output", () => {
+        const dir = tempDir();
+        const outputs = path.join(dir, "outputs.json");
+        const cases: [string, string, string][] = [
+            ["--json", path.join(dir, "missing", "plan.json"), "does not exist"],
+            ["--markdown", dir, "is a directory"],
+            ["--timings", "", "is empty"],
+        ];
+        for (const [option, file, reason] of cases) {
+            const r = runCli(["--stack", "staging", "--outputs", outputs, option, file]);
+            assertOneLineError(r, `${option}=${file}`, reason);
+            assert.doesNotMatch(r.stdout, /Duration|passed/, "refused before the run");
+            assert.ok(!fs.existsSync(outputs), `no --outputs file is written when ${option} is refused`);
+        }
+        assert.deepEqual(fs.readdirSync(dir), [], "nothing half-written is left behind");
+    });
+
     it("refuses an unknown stack, a missing --stack and a bad flag with one line and exit 2", () => {
         assertOneLineError(runCli(["--stack", "nope"]), "--stack=nope", "prod, staging");
         assertOneLineError(runCli([]), "--stack");
