@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { z } from "zod";
 import { UsageError } from "./errors";
 import type { PolicyResult } from "./policy-results";
 import { stepOperation, type RecordedResource } from "./recorded-resource";
@@ -133,22 +134,40 @@ export function planJson(plan: Plan): string {
     return `${JSON.stringify(plan, undefined, 4)}\n`;
 }
 
-/** Reads a plan written by this tool or by `pulumi preview --json`. */
+// What the diff reads of a base plan, checked before it is trusted: a JSON document that is not a
+// plan (a Terraform plan, a step without a type) is refused, not read as an empty plan.
+const baseState = z.looseObject({
+    urn: z.string(),
+    type: z.string(),
+    inputs: z.record(z.string(), z.unknown()).nullish(),
+    provider: z.string().optional(),
+    protect: z.boolean().optional(),
+});
+const basePlan = z
+    .looseObject({
+        steps: z.array(z.looseObject({ op: z.string(), urn: z.string(), newState: baseState.optional() })).optional(),
+        changeSummary: z.record(z.string(), z.number()).optional(),
+    })
+    // `pulumi preview --json` leaves `steps` out when nothing changes, but always writes a changeSummary.
+    .refine((plan) => plan.steps !== undefined || plan.changeSummary !== undefined, { message: "a plan has steps[] or a changeSummary" });
+
+/** Reads a plan written by this tool or by `pulumi preview --json`; anything else is a one-line UsageError. */
 export function readPlan(file: string): Plan {
+    const expected = `--diff=${file}: expected a plan written by \`pulumi preview --json\` or \`--json\``;
     let parsed: unknown;
     try {
         parsed = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (err) {
-        throw new UsageError(
-            `--diff=${file}: expected a plan written by \`pulumi preview --json\` or \`--json\` (${(err as Error).message.split("\n")[0]})`,
-        );
+        throw new UsageError(`${expected} (${(err as Error).message.split("\n")[0]})`);
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-        throw new UsageError(`--diff=${file}: expected a plan object with steps[]`);
+    const result = basePlan.safeParse(parsed);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue.path
+            .map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`))
+            .join("")
+            .replace(/^\./, "");
+        throw new UsageError(`${expected} (${where === "" ? "" : `${where}: `}${issue.message.split("\n")[0]})`);
     }
-    const plan = parsed as Partial<Plan>;
-    if (plan.steps !== undefined && !Array.isArray(plan.steps)) {
-        throw new UsageError(`--diff=${file}: expected steps to be an array`);
-    }
-    return { ...plan, steps: plan.steps ?? [] };
+    return { ...(parsed as Partial<Plan>), steps: (result.data.steps ?? []) as PlanStep[] };
 }
