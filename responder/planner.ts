@@ -20,7 +20,7 @@
 // executor checks the tag again on the live resource, since IAM findings carry no tags.
 
 import { z } from "zod";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE, VPC_ID } from "../validation/aws-identifiers";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE, REGION, VPC_ID } from "../validation/aws-identifiers";
 import {
     FINDING_ID_TAG,
     FINDING_TYPE_TAG,
@@ -84,6 +84,9 @@ const accessKeyDetails = z.object(
     { error: "expected the access key's details (an object)" },
 );
 
+// The responder acts only in the commercial partition, where its role and ARNs are.
+const REGION_EXPECTED = "expected a region of the aws partition (like eu-west-1)";
+
 const bucket = z.object(
     {
         name: z.string({ error: "expected a bucket name" }).regex(BUCKET_NAME_SHAPE, { error: "expected a bucket name" }),
@@ -96,7 +99,7 @@ const finding = z.object(
     {
         schemaVersion: z.literal("2.0", { error: 'expected "2.0" (the finding format this responder reads)' }),
         accountId: z.string({ error: "expected a 12-digit account id" }).regex(ACCOUNT_ID, { error: "expected a 12-digit account id" }),
-        region: z.string({ error: "expected a region" }).min(1, { error: "expected a region" }),
+        region: z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }),
         id: z.string({ error: "expected the finding id" }).regex(/^[A-Za-z0-9_-]{1,300}$/, { error: "expected the finding id" }),
         type: z
             .string({ error: "expected a finding type such as UnauthorizedAccess:EC2/SSHBruteForce" })
@@ -133,16 +136,26 @@ const finding = z.object(
     { error: "expected the finding (an object)" },
 );
 
-const findingEvent = z.object(
-    {
-        source: z.literal("aws.guardduty", { error: 'expected "aws.guardduty"' }),
-        "detail-type": z.literal("GuardDuty Finding", { error: 'expected "GuardDuty Finding"' }),
-        account: z.string({ error: "expected a 12-digit account id" }).regex(ACCOUNT_ID, { error: "expected a 12-digit account id" }),
-        region: z.string({ error: "expected a region" }).min(1, { error: "expected a region" }),
-        detail: finding,
-    },
-    { error: "expected an EventBridge event (a JSON object)" },
-);
+const findingEvent = z
+    .object(
+        {
+            source: z.literal("aws.guardduty", { error: 'expected "aws.guardduty"' }),
+            "detail-type": z.literal("GuardDuty Finding", { error: 'expected "GuardDuty Finding"' }),
+            account: z.string({ error: "expected a 12-digit account id" }).regex(ACCOUNT_ID, { error: "expected a 12-digit account id" }),
+            region: z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }),
+            detail: finding,
+        },
+        { error: "expected an EventBridge event (a JSON object)" },
+    )
+    // EventBridge's envelope says where the event was delivered; a detail naming another account or
+    // region describes resources this responder (one account, one region) must not act on.
+    .superRefine((event, context) => {
+        if (event.detail.accountId !== event.account) {
+            context.addIssue({ code: "custom", path: ["detail", "accountId"], message: `expected the event's account ${event.account}` });
+        } else if (event.detail.region !== event.region) {
+            context.addIssue({ code: "custom", path: ["detail", "region"], message: `expected the event's region ${event.region}` });
+        }
+    });
 
 /** A GuardDuty finding event, as far as the playbooks read it. */
 export type FindingEvent = z.infer<typeof findingEvent>;
@@ -179,6 +192,12 @@ export function parseFindingEvent(input: unknown): FindingEvent {
 }
 
 const RESOURCE = "detail.resource";
+
+/** IAM role names are unique regardless of case, so an exemption holds however the finding spells the name. */
+function isExemptRole(name: string, settings: PlannerSettings): boolean {
+    const lower = name.toLowerCase();
+    return settings.exemptRoleNames.some((exempt) => exempt.toLowerCase() === lower);
+}
 
 /** What every action of this finding says first: type, severity, finding id. */
 function headline(f: Finding): string {
@@ -289,7 +308,7 @@ function credentialPlaybook(f: Finding, settings: PlannerSettings, now: Date): R
             if (name === "") {
                 return [notify(f, subject, "the finding names no role for these temporary credentials: revoke their sessions manually")];
             }
-            if (UNREVOCABLE_ROLE.test(name) || settings.exemptRoleNames.includes(name)) {
+            if (UNREVOCABLE_ROLE.test(name) || isExemptRole(name, settings)) {
                 return [
                     notify(
                         f,

@@ -309,6 +309,13 @@ describe("responder planner", () => {
             }
         });
 
+        it("compares exempt role names regardless of case, as IAM does", () => {
+            const event = edited(ASSUMED_ROLE, (e) => (accessKeyDetails(e)["userName"] = "Staging-GuardDuty-Findings-Alert-Responder"));
+            const actions = plan(event, { ...SETTINGS, exemptRoleNames: ["staging-guardduty-findings-alert-responder"] });
+            assert.deepStrictEqual(summary(actions), ["notify Staging-GuardDuty-Findings-Alert-Responder"]);
+            assert.notDeepStrictEqual(summary(plan(event)), summary(actions), "without the exemption its sessions are revoked");
+        });
+
         it("only notifies for root, federated users and principals it does not know", () => {
             for (const userType of ["Root", "FederatedUser", "AWSAccount"]) {
                 const event = edited(IAM_USER, (e) => (accessKeyDetails(e)["userType"] = userType));
@@ -409,6 +416,21 @@ describe("responder planner", () => {
             ],
             ["severity above 10", (e) => ((e.detail.severity = 10.1), e), /: detail\.severity=10\.1: expected a number from 0 to 10$/],
             ["no finding id", (e) => (delete e.detail["id"], e), /: detail\.id is missing: expected the finding id$/],
+            [
+                "a finding of another account than the event's",
+                (e) => ((e.detail["accountId"] = "999999999999"), e),
+                /: detail\.accountId="999999999999": expected the event's account \d{12}$/,
+            ],
+            [
+                "a finding of another region than the event's",
+                (e) => ((e.detail["region"] = "eu-central-1"), e),
+                /: detail\.region="eu-central-1": expected the event's region [a-z0-9-]+$/,
+            ],
+            [
+                "an event of another partition",
+                (e) => ({ ...e, region: "cn-north-1" }),
+                /: region="cn-north-1": expected a region of the aws partition \(like eu-west-1\)$/,
+            ],
             [
                 "a type without family",
                 (e) => ((e.detail["type"] = "Backdoor"), e),
