@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import { z } from "zod";
+import { propertyPath } from "../validation/property-paths";
 import { UsageError } from "./errors";
 import type { PolicyResult } from "./policy-results";
 import { stepOperation, type RecordedResource } from "./recorded-resource";
@@ -163,10 +164,7 @@ export function readPlan(file: string): Plan {
     const result = basePlan.safeParse(parsed);
     if (!result.success) {
         const issue = result.error.issues[0];
-        const where = issue.path
-            .map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`))
-            .join("")
-            .replace(/^\./, "");
+        const where = propertyPath(issue.path);
         throw new UsageError(`${expected} (${where === "" ? "" : `${where}: `}${issue.message.split("\n")[0]})`);
     }
     return { ...(parsed as Partial<Plan>), steps: (result.data.steps ?? []) as PlanStep[] };

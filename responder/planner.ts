@@ -29,6 +29,7 @@ import {
     type QuarantinedInterface,
     type ResponseAction,
 } from "./actions";
+import { propertyPath, valueAt } from "../validation/property-paths";
 import { InputError, shown } from "./input-error";
 import type { PlannerSettings } from "./settings";
 
@@ -161,21 +162,6 @@ const findingEvent = z
 export type FindingEvent = z.infer<typeof findingEvent>;
 type Finding = FindingEvent["detail"];
 
-/** `a.b[0].c` for a zod issue path. */
-function pathText(path: readonly PropertyKey[]): string {
-    return path.reduce<string>(
-        (text, key) => (typeof key === "number" ? `${text}[${key}]` : text === "" ? String(key) : `${text}.${String(key)}`),
-        "",
-    );
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-    return path.reduce<unknown>(
-        (value, key) => (value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined),
-        input,
-    );
-}
-
 function malformed(where: string, value: unknown, expected: string): InputError {
     const what = value === undefined ? `${where} is missing` : `${where}=${shown(value)}`;
     return new InputError(`malformed GuardDuty event: ${what}: ${expected}`);
@@ -186,7 +172,7 @@ export function parseFindingEvent(input: unknown): FindingEvent {
     const parsed = findingEvent.safeParse(input);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw malformed(pathText(issue.path) || "event", valueAt(input, issue.path), issue.message);
+        throw malformed(propertyPath(issue.path) || "event", valueAt(input, issue.path), issue.message);
     }
     return parsed.data;
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { propertyPath, valueAt } from "../../validation/property-paths";
 import { ConfigError } from "./config-error";
 
 /** The project's config namespace (the `name:` in Pulumi.yaml). */
@@ -100,16 +101,5 @@ function toConfigError(shape: StackConfigShape<z.ZodType>, issue: z.core.$ZodIss
         value = issue.params["value"];
     }
     const fields = shape.fields as Readonly<Record<string, ConfigField>>;
-    return new ConfigError(dottedKey(fields[field as string].key, path), value, issue.message);
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-    return path.reduce<unknown>(
-        (node, step) => (node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[step] : undefined),
-        root,
-    );
-}
-
-function dottedKey(key: string, path: readonly PropertyKey[]): string {
-    return path.reduce<string>((text, step) => (typeof step === "number" ? `${text}[${step}]` : `${text}.${String(step)}`), key);
+    return new ConfigError(propertyPath(path, fields[field as string].key), value, issue.message);
 }
