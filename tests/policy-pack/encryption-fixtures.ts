@@ -472,4 +472,218 @@ export const STORE_CASES: Record<string, StoreCase> = {
         pass: [{ s3BucketName: "trail", kmsKeyId: CMK_ALIAS }],
         fail: [{ props: { s3BucketName: "trail" }, why: AWS_OWNED }],
     },
+    "aws:ebs/snapshotCopy:SnapshotCopy": {
+        pass: [{ sourceSnapshotId: "snap-1", sourceRegion: "eu-west-1", ...ebs() }],
+        fail: [
+            { props: { sourceSnapshotId: "snap-1", sourceRegion: "eu-west-1" }, why: NOT_ENCRYPTED },
+            { props: { sourceSnapshotId: "snap-1", encrypted: true }, why: AWS_MANAGED },
+            { props: { sourceSnapshotId: "snap-1", encrypted: true, kmsKeyId: AWS_ALIAS("ebs") }, why: AWS_MANAGED },
+        ],
+    },
+    "aws:docdb/cluster:Cluster": {
+        pass: [
+            { engine: "docdb", storageEncrypted: true, kmsKeyId: CMK_ARN },
+            // A restore inherits its snapshot's encryption (the snapshot's cluster is judged itself).
+            { snapshotIdentifier: "snap-1" },
+        ],
+        fail: [
+            { props: { engine: "docdb" }, why: NOT_ENCRYPTED },
+            { props: { storageEncrypted: false, kmsKeyId: CMK_ARN }, why: NOT_ENCRYPTED },
+            { props: { storageEncrypted: true }, why: /aws\/rds.*allowAwsManagedKeysFor \["documentdb"\]/ },
+            { props: { snapshotIdentifier: "snap-1", kmsKeyId: AWS_ALIAS("rds") }, why: AWS_MANAGED },
+        ],
+    },
+    "aws:docdb/globalCluster:GlobalCluster": {
+        pass: [
+            { globalClusterIdentifier: "g", storageEncrypted: true },
+            { sourceDbClusterIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster:c" },
+        ],
+        fail: [
+            { props: { globalClusterIdentifier: "g" }, why: NOT_ENCRYPTED },
+            { props: { storageEncrypted: false }, why: NOT_ENCRYPTED },
+        ],
+    },
+    "aws-native:docdb:GlobalCluster": {
+        pass: [{ storageEncrypted: true }],
+        fail: [{ props: {}, why: NOT_ENCRYPTED }],
+    },
+    "aws:docdb/elasticCluster:ElasticCluster": {
+        pass: [{ authType: "SECRET_ARN", kmsKeyId: CMK_ARN }],
+        fail: [{ props: { authType: "SECRET_ARN" }, why: AWS_MANAGED }],
+    },
+    "aws-native:docdbelastic:Cluster": {
+        pass: [{ authType: "SECRET_ARN", kmsKeyId: CMK_ALIAS }],
+        fail: [{ props: { authType: "SECRET_ARN", kmsKeyId: AWS_ALIAS("rds") }, why: AWS_MANAGED }],
+    },
+    "aws:neptune/cluster:Cluster": {
+        pass: [
+            { storageEncrypted: true, kmsKeyArn: CMK_ARN },
+            { replicationSourceIdentifier: "arn:aws:rds:us-east-1:111122223333:cluster:c" },
+        ],
+        fail: [
+            { props: {}, why: NOT_ENCRYPTED },
+            { props: { storageEncrypted: true }, why: /no kmsKeyArn: the AWS-managed key aws\/rds/ },
+            // Neptune's classic cluster names its key kmsKeyArn; a kmsKeyId is not read.
+            { props: { storageEncrypted: true, kmsKeyId: CMK_ARN }, why: AWS_MANAGED },
+        ],
+    },
+    "aws-native:neptune:DbCluster": {
+        pass: [
+            { storageEncrypted: true, kmsKeyId: CMK_ARN },
+            { sourceDbClusterIdentifier: "c", restoreType: "copy-on-write" },
+        ],
+        fail: [
+            { props: {}, why: NOT_ENCRYPTED },
+            { props: { storageEncrypted: true, kmsKeyId: AWS_ALIAS_ARN("rds") }, why: AWS_MANAGED },
+        ],
+    },
+    "aws:neptune/globalCluster:GlobalCluster": {
+        pass: [{ storageEncrypted: true }],
+        fail: [{ props: { engine: "neptune" }, why: NOT_ENCRYPTED }],
+    },
+    "aws-native:neptune:GlobalCluster": {
+        pass: [{ sourceDbClusterIdentifier: "c" }],
+        fail: [{ props: { storageEncrypted: false }, why: NOT_ENCRYPTED }],
+    },
+    "aws:rds/globalCluster:GlobalCluster": {
+        pass: [
+            { engine: "aurora-postgresql", storageEncrypted: true },
+            { sourceDbClusterIdentifier: "arn:aws:rds:eu-west-1:111122223333:cluster:c" },
+        ],
+        fail: [
+            { props: { engine: "aurora-postgresql" }, why: /member storage is not encrypted/ },
+            { props: { storageEncrypted: "yes" }, why: NOT_ENCRYPTED },
+        ],
+    },
+    "aws-native:rds:GlobalCluster": {
+        pass: [{ engine: "aurora-mysql", storageEncrypted: true }],
+        fail: [{ props: { engine: "aurora-mysql", storageEncrypted: false }, why: NOT_ENCRYPTED }],
+    },
+    "aws:dax/cluster:Cluster": {
+        // DAX takes no customer-managed key: it passes only where AWS-owned keys are allowed (see the config tests).
+        pass: [],
+        fail: [
+            { props: { nodeType: "dax.r5.large" }, why: NOT_ENCRYPTED },
+            { props: { serverSideEncryption: { enabled: false } }, why: NOT_ENCRYPTED },
+            { props: { serverSideEncryption: { enabled: true } }, why: AWS_OWNED },
+        ],
+    },
+    "aws:lambda/function:Function": {
+        pass: [
+            { runtime: "nodejs20.x", environment: { variables: { TOPIC: "t" } }, kmsKeyArn: CMK_ARN },
+            // Nothing at rest to judge without variables.
+            { runtime: "nodejs20.x" },
+            { runtime: "nodejs20.x", environment: { variables: {} } },
+        ],
+        fail: [
+            { props: { environment: { variables: { TOPIC: "t" } } }, why: /environment variables .*aws\/lambda/ },
+            { props: { environment: { variables: { TOPIC: "t" } }, kmsKeyArn: AWS_ALIAS_ARN("lambda") }, why: AWS_MANAGED },
+            { props: { environment: { variables: { TOPIC: "t" } }, kmsKeyArn: "my-key" }, why: NO_KEY },
+        ],
+    },
+    "aws-native:lambda:Function": {
+        pass: [{ environment: { variables: { TOPIC: "t" } }, kmsKeyArn: CMK_ARN }, { role: "r" }],
+        fail: [{ props: { environment: { variables: { TOPIC: "t" } } }, why: AWS_MANAGED }],
+    },
+    "aws:ssm/parameter:Parameter": {
+        pass: [
+            { type: "SecureString", value: "s", keyId: CMK_ALIAS },
+            // String and StringList are plain by design: not a place for secrets, nothing encrypted to judge.
+            { type: "String", value: "v" },
+        ],
+        fail: [
+            { props: { type: "SecureString", value: "s" }, why: /SecureString without keyId.*aws\/ssm/ },
+            { props: { type: "SecureString", keyId: AWS_ALIAS("ssm") }, why: AWS_MANAGED },
+            { props: { type: "securestring", keyId: "" }, why: AWS_MANAGED },
+        ],
+    },
+    "aws:memorydb/cluster:Cluster": {
+        pass: [{ nodeType: "db.r6g.large", kmsKeyArn: CMK_ARN }],
+        fail: [
+            { props: { nodeType: "db.r6g.large" }, why: AWS_OWNED },
+            { props: { kmsKeyArn: AWS_ALIAS("memorydb") }, why: AWS_MANAGED },
+        ],
+    },
+    "aws-native:memorydb:Cluster": {
+        pass: [{ nodeType: "db.r6g.large", kmsKeyId: CMK_ID }],
+        fail: [{ props: { nodeType: "db.r6g.large" }, why: AWS_OWNED }],
+    },
+    "aws:redshiftserverless/namespace:Namespace": {
+        pass: [{ namespaceName: "n", kmsKeyId: CMK_ARN }],
+        fail: [{ props: { namespaceName: "n" }, why: AWS_OWNED }],
+    },
+    "aws-native:redshiftserverless:Namespace": {
+        pass: [{ namespaceName: "n", kmsKeyId: CMK_ARN }],
+        fail: [{ props: { namespaceName: "n", kmsKeyId: AWS_ALIAS("redshift") }, why: AWS_MANAGED }],
+    },
+    "aws:sagemaker/notebookInstance:NotebookInstance": {
+        pass: [{ instanceType: "ml.t3.medium", kmsKeyId: CMK_ARN }],
+        fail: [{ props: { instanceType: "ml.t3.medium" }, why: AWS_OWNED }],
+    },
+    "aws-native:sagemaker:NotebookInstance": {
+        pass: [{ instanceType: "ml.t3.medium", kmsKeyId: CMK_ARN }],
+        fail: [{ props: { instanceType: "ml.t3.medium" }, why: AWS_OWNED }],
+    },
+    "aws:mq/broker:Broker": {
+        pass: [{ engineType: "RabbitMQ", encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: CMK_ARN } }],
+        fail: [
+            { props: { engineType: "RabbitMQ" }, why: AWS_OWNED },
+            // The key is ignored while the AWS-owned key is in use (AWS CreateBroker EncryptionOptions).
+            { props: { encryptionOptions: { useAwsOwnedKey: true, kmsKeyId: CMK_ARN } }, why: AWS_OWNED },
+            { props: { encryptionOptions: { kmsKeyId: CMK_ARN } }, why: AWS_OWNED },
+            { props: { encryptionOptions: { useAwsOwnedKey: false } }, why: /aws\/mq/ },
+        ],
+    },
+    "aws-native:amazonmq:Broker": {
+        pass: [{ engineType: "ACTIVEMQ", encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: CMK_ARN } }],
+        fail: [
+            { props: { engineType: "ACTIVEMQ" }, why: AWS_OWNED },
+            { props: { encryptionOptions: { useAwsOwnedKey: true } }, why: AWS_OWNED },
+        ],
+    },
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream": {
+        pass: [
+            { destination: "extended_s3", serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: CMK_ARN } },
+            // A Kinesis source holds the data at rest, not Firehose: the stream is judged.
+            {
+                destination: "extended_s3",
+                kinesisSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:eu-west-1:111122223333:stream/s" },
+            },
+        ],
+        fail: [
+            { props: { destination: "extended_s3" }, why: AWS_OWNED },
+            { props: { serverSideEncryption: { enabled: true } }, why: /AWS_OWNED_CMK/ },
+            { props: { serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK", keyArn: CMK_ARN } }, why: AWS_OWNED },
+            { props: { serverSideEncryption: { enabled: false, keyType: "CUSTOMER_MANAGED_CMK", keyArn: CMK_ARN } }, why: AWS_OWNED },
+        ],
+    },
+    "aws-native:kinesisfirehose:DeliveryStream": {
+        pass: [
+            { deliveryStreamEncryptionConfigurationInput: { keyType: "CUSTOMER_MANAGED_CMK", keyArn: CMK_ARN } },
+            {
+                deliveryStreamType: "MSKAsSource",
+                mskSourceConfiguration: { mskClusterArn: "arn:aws:kafka:eu-west-1:111122223333:cluster/c/1" },
+            },
+        ],
+        fail: [
+            { props: {}, why: AWS_OWNED },
+            { props: { deliveryStreamEncryptionConfigurationInput: { keyType: "AWS_OWNED_CMK" } }, why: AWS_OWNED },
+            { props: { deliveryStreamEncryptionConfigurationInput: { keyType: "CUSTOMER_MANAGED_CMK", keyArn: "key" } }, why: NO_KEY },
+        ],
+    },
+    "aws:eks/cluster:Cluster": {
+        pass: [{ roleArn: "r", encryptionConfig: { resources: ["secrets"], provider: { keyArn: CMK_ARN } } }],
+        fail: [
+            { props: { roleArn: "r" }, why: /no encryptionConfig for secrets/ },
+            { props: { encryptionConfig: { resources: [], provider: { keyArn: CMK_ARN } } }, why: AWS_OWNED },
+            { props: { encryptionConfig: { resources: ["secrets"], provider: { keyArn: AWS_ALIAS("eks") } } }, why: AWS_MANAGED },
+        ],
+    },
+    "aws-native:eks:Cluster": {
+        pass: [{ encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: CMK_ALIAS_ARN } }] }],
+        fail: [
+            { props: {}, why: AWS_OWNED },
+            { props: { encryptionConfig: [{ resources: ["configmaps"], provider: { keyArn: CMK_ARN } }] }, why: AWS_OWNED },
+        ],
+    },
 };

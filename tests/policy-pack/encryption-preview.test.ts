@@ -81,6 +81,43 @@ describe("encryption family under preview (unknown values)", () => {
         }
     });
 
+    it("the stores added for issue 16: an unknown key passes, an unknown deciding value is undecided, a known violation is reported", () => {
+        const passes: [string, Record<string, unknown>][] = [
+            ["aws:lambda/function:Function", { environment: { variables: { TOPIC: UNKNOWN_STRING } }, kmsKeyArn: UNKNOWN_STRING }],
+            ["aws:ssm/parameter:Parameter", { type: "SecureString", value: UNKNOWN_STRING, keyId: UNKNOWN_STRING }],
+            ["aws:ssm/parameter:Parameter", { type: "String", value: UNKNOWN_STRING }],
+            ["aws:neptune/cluster:Cluster", { storageEncrypted: true, kmsKeyArn: UNKNOWN_STRING }],
+            ["aws:rds/globalCluster:GlobalCluster", { sourceDbClusterIdentifier: UNKNOWN_STRING }],
+            ["aws-native:eks:Cluster", { encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: UNKNOWN_STRING } }] }],
+            ["aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", { kinesisSourceConfiguration: UNKNOWN_OBJECT }],
+            ["aws-native:amazonmq:Broker", { encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: UNKNOWN_STRING } }],
+        ];
+        for (const [type, props] of passes) {
+            assert.deepEqual(check(stores, type, preview(props)), [], type);
+        }
+        const undecided: [string, Record<string, unknown>][] = [
+            ["aws:lambda/function:Function", { environment: UNKNOWN_OBJECT }],
+            ["aws-native:lambda:Function", { environment: { variables: UNKNOWN_OBJECT } }],
+            ["aws:ssm/parameter:Parameter", { type: UNKNOWN_STRING }],
+            ["aws:docdb/cluster:Cluster", { storageEncrypted: UNKNOWN_BOOLEAN, kmsKeyId: CMK_ARN }],
+            ["aws-native:rds:GlobalCluster", { storageEncrypted: UNKNOWN_BOOLEAN }],
+            ["aws:dax/cluster:Cluster", { serverSideEncryption: UNKNOWN_OBJECT }],
+            ["aws:mq/broker:Broker", { encryptionOptions: { useAwsOwnedKey: UNKNOWN_BOOLEAN, kmsKeyId: CMK_ARN } }],
+            [
+                "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+                { serverSideEncryption: { enabled: true, keyType: UNKNOWN_STRING } },
+            ],
+            ["aws-native:kinesisfirehose:DeliveryStream", { deliveryStreamEncryptionConfigurationInput: UNKNOWN_OBJECT }],
+            ["aws:eks/cluster:Cluster", { encryptionConfig: { resources: UNKNOWN_ARRAY, provider: { keyArn: CMK_ARN } } }],
+            ["aws-native:eks:Cluster", { encryptionConfig: UNKNOWN_ARRAY }],
+        ];
+        for (const [type, props] of undecided) {
+            assert.throws(() => check(stores, type, preview(props)), isUnknownValueError, type);
+        }
+        const lambda = preview({ environment: { variables: { TOPIC: UNKNOWN_STRING } }, role: UNKNOWN_STRING });
+        assert.match(check(stores, "aws:lambda/function:Function", lambda)[0], /aws\/lambda/);
+    });
+
     it("a replica whose source is unknown inherits its encryption: nothing to judge", () => {
         assert.deepEqual(check(stores, "aws:rds/instance:Instance", preview({ replicateSourceDb: UNKNOWN_STRING })), []);
     });

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { STORE_TYPES } from "../../policy-pack/policies/encryption/customer-managed-key";
 import { KMS_KEY_TYPES } from "../../policy-pack/policies/encryption/kms-key-deletion-window";
 import { ROTATABLE_KEY_TYPES } from "../../policy-pack/readers/encryption";
-import { AWS_ALIAS, AWS_ALIAS_ARN } from "./encryption-fixtures";
+import { AWS_ALIAS, AWS_ALIAS_ARN, CMK_ARN as CMK } from "./encryption-fixtures";
 import {
     assertEvaluated,
     check,
@@ -77,6 +77,20 @@ const KEYS = [
     "encryptionAtRest",
     "encryptionAtRestKmsKeyArn",
     "dataVolumeKmsKeyId",
+    "sourceDbClusterIdentifier",
+    "replicationSourceIdentifier",
+    "environment",
+    "variables",
+    "type",
+    "encryptionOptions",
+    "useAwsOwnedKey",
+    "deliveryStreamEncryptionConfigurationInput",
+    "keyType",
+    "keyArn",
+    "kinesisSourceConfiguration",
+    "encryptionConfig",
+    "resources",
+    "provider",
     "enableKeyRotation",
     "rotationPeriodInDays",
     "customerMasterKeySpec",
@@ -114,6 +128,10 @@ const SEEDS: readonly unknown[] = [
     "serverless",
     "SYMMETRIC_DEFAULT",
     "RSA_2048",
+    "SecureString",
+    "CUSTOMER_MANAGED_CMK",
+    "AWS_OWNED_CMK",
+    "secrets",
     AWS_ALIAS("s3"),
     "alias/app",
     "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
@@ -354,6 +372,72 @@ describe("encryption family properties", () => {
     }
     BAD["aws:msk/cluster:Cluster"] = notCmk.map((k) => ({ encryptionInfo: { encryptionAtRestKmsKeyArn: k } }));
     BAD["aws-native:msk:Cluster"] = notCmk.map((k) => ({ encryptionInfo: { encryptionAtRest: { dataVolumeKmsKeyId: k } } }));
+
+    BAD["aws:ebs/snapshotCopy:SnapshotCopy"] = BAD["aws:ebs/volume:Volume"];
+    flagged(["aws:docdb/cluster:Cluster", "aws-native:neptune:DbCluster"], "storageEncrypted", "kmsKeyId");
+    // A global cluster names no key (its members do): switched off is what is bad there.
+    for (const type of [
+        "aws:docdb/globalCluster:GlobalCluster",
+        "aws-native:docdb:GlobalCluster",
+        "aws:neptune/globalCluster:GlobalCluster",
+        "aws-native:neptune:GlobalCluster",
+        "aws:rds/globalCluster:GlobalCluster",
+        "aws-native:rds:GlobalCluster",
+    ]) {
+        BAD[type] = off.map((v) => ({ storageEncrypted: v }));
+    }
+    flagged(["aws:neptune/cluster:Cluster"], "storageEncrypted", "kmsKeyArn");
+    keyed(["aws:docdb/elasticCluster:ElasticCluster", "aws-native:docdbelastic:Cluster"], "kmsKeyId");
+    BAD["aws:dax/cluster:Cluster"] = fc.oneof(
+        fc.constant({}),
+        fc.constantFrom(undefined, false, "false", true, "true").map((v) => ({ serverSideEncryption: { enabled: v } })),
+    );
+    for (const type of ["aws:lambda/function:Function", "aws-native:lambda:Function"]) {
+        BAD[type] = notCmk.map((k) => ({ environment: { variables: { SETTING: "value" } }, kmsKeyArn: k }));
+    }
+    BAD["aws:ssm/parameter:Parameter"] = fc
+        .tuple(fc.constantFrom("SecureString", "securestring", " SecureString "), notCmk)
+        .map(([type, k]) => ({ type, keyId: k }));
+    keyed(["aws:memorydb/cluster:Cluster"], "kmsKeyArn");
+    keyed(
+        [
+            "aws-native:memorydb:Cluster",
+            "aws:redshiftserverless/namespace:Namespace",
+            "aws-native:redshiftserverless:Namespace",
+            "aws:sagemaker/notebookInstance:NotebookInstance",
+            "aws-native:sagemaker:NotebookInstance",
+        ],
+        "kmsKeyId",
+    );
+    for (const type of ["aws:mq/broker:Broker", "aws-native:amazonmq:Broker"]) {
+        BAD[type] = fc.oneof(
+            fc.constant({}),
+            fc.constantFrom(undefined, true, "true").map((owned) => ({ encryptionOptions: { useAwsOwnedKey: owned, kmsKeyId: CMK } })),
+            notCmk.map((k) => ({ encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: k } })),
+        );
+    }
+    BAD["aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream"] = fc.oneof(
+        off.map((v) => ({ serverSideEncryption: { enabled: v, keyType: "CUSTOMER_MANAGED_CMK", keyArn: CMK } })),
+        fc.constantFrom(undefined, "AWS_OWNED_CMK").map((keyType) => ({ serverSideEncryption: { enabled: true, keyType, keyArn: CMK } })),
+        notCmk.map((k) => ({ serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: k } })),
+    );
+    BAD["aws-native:kinesisfirehose:DeliveryStream"] = fc.oneof(
+        fc.constant({}),
+        fc.constant({ deliveryStreamEncryptionConfigurationInput: { keyType: "AWS_OWNED_CMK", keyArn: CMK } }),
+        notCmk.map((k) => ({ deliveryStreamEncryptionConfigurationInput: { keyType: "CUSTOMER_MANAGED_CMK", keyArn: k } })),
+    );
+    const eksConfig = fc.oneof(
+        fc.constantFrom([], ["configmaps"]).map((resources) => ({ resources, provider: { keyArn: CMK } })),
+        notCmk.map((k) => ({ resources: ["secrets"], provider: { keyArn: k } })),
+    );
+    BAD["aws:eks/cluster:Cluster"] = fc.oneof(
+        fc.constant({}),
+        eksConfig.map((c) => ({ encryptionConfig: c })),
+    );
+    BAD["aws-native:eks:Cluster"] = fc.oneof(
+        fc.constant({}),
+        eksConfig.map((c) => ({ encryptionConfig: [c] })),
+    );
 
     it("has a generator of bad configurations for every covered store type", () => {
         assert.deepEqual(Object.keys(BAD).sort(), [...STORE_TYPES].sort());

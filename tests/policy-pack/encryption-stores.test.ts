@@ -111,6 +111,29 @@ describe("encryption-at-rest-customer-managed-key", () => {
             assert.equal(check(policy, queue, {}, { allowAwsManagedKeysFor: ["sqs"] }).length, 1, "managed does not imply owned");
         });
 
+        it("DAX, which takes no customer-managed key, passes only where AWS-owned keys are allowed, and only when encrypted", () => {
+            const dax = "aws:dax/cluster:Cluster";
+            const encrypted = { serverSideEncryption: { enabled: true } };
+            assert.deepEqual(check(policy, dax, encrypted, { allowAwsOwnedKeysFor: ["dax"] }), []);
+            assert.deepEqual(check(policy, dax, encrypted, { allowAwsOwnedKeys: true }), []);
+            assert.equal(check(policy, dax, encrypted, { allowAwsManagedKeysFor: ["dax"] }).length, 1);
+            assert.equal(check(policy, dax, {}, { allowAwsOwnedKeysFor: ["dax"] }).length, 1);
+        });
+
+        it("names the new stores to relax: Lambda environment variables and SSM SecureStrings on their AWS-managed keys", () => {
+            const fn = { environment: { variables: { A: "b" } } };
+            assert.deepEqual(check(policy, "aws:lambda/function:Function", fn, { allowAwsManagedKeysFor: ["lambda"] }), []);
+            assert.deepEqual(check(policy, "aws-native:lambda:Function", fn, { allowAwsManagedKeysFor: ["lambda"] }), []);
+            assert.deepEqual(
+                check(policy, "aws:ssm/parameter:Parameter", { type: "SecureString" }, { allowAwsManagedKeysFor: ["ssm"] }),
+                [],
+            );
+            assert.equal(
+                check(policy, "aws:ssm/parameter:Parameter", { type: "SecureString" }, { allowAwsOwnedKeysFor: ["ssm"] }).length,
+                1,
+            );
+        });
+
         it("odd config values fall back to the strict defaults", () => {
             for (const config of [
                 { allowAwsManagedKeys: "true" },

@@ -29,9 +29,10 @@ export const atRestCustomerManagedKey: ResourceValidationPolicy = {
     description:
         "Every data store (S3 encryption configurations and aws-native buckets, EBS volumes, instance and launch-template block " +
         "devices, RDS instances and clusters, DynamoDB tables, EFS, SNS, SQS, CloudWatch log groups, Secrets Manager, Kinesis, " +
-        "ECR, OpenSearch, Redshift, ElastiCache, MSK, Backup vaults, CloudTrail; classic and aws-native) must be encrypted at " +
-        "rest with a customer-managed KMS key. Unencrypted stores always fail; AWS-managed and AWS-owned keys fail unless the " +
-        "config allows them for that store.",
+        "ECR, OpenSearch, Redshift, ElastiCache, MSK, Backup vaults, CloudTrail, DocumentDB, Neptune and global clusters, DAX, " +
+        "EBS snapshot copies, Lambda environment variables, SSM SecureString parameters, MemoryDB, Redshift Serverless, SageMaker " +
+        "notebooks, Amazon MQ, Firehose, EKS secrets; classic and aws-native) must be encrypted at rest with a customer-managed " +
+        "KMS key. Unencrypted stores always fail; AWS-managed and AWS-owned keys fail unless the config allows them for that store.",
     enforcementLevel: "mandatory",
     severity: "high",
     framework: nist("SC-28(1)", "Protection of Information at Rest | Cryptographic Protection"),
@@ -54,7 +55,11 @@ export const atRestCustomerManagedKey: ResourceValidationPolicy = {
         "key policy that admits the service), and reference its ARN on the store: kmsKeyId / kmsMasterKeyId / kmsKeyArn / " +
         "encryptionKeyArn, with the store's encryption switch on (encrypted, storageEncrypted, atRestEncryptionEnabled, " +
         "serverSideEncryption.enabled, encryptAtRest.enabled, sseAlgorithm aws:kms, encryptionType KMS). Do not name " +
-        "alias/aws/<service> keys. Encryption of an existing RDS, Redshift, EFS, ElastiCache or EBS store cannot be switched " +
+        "alias/aws/<service> keys. Per service: an SSM SecureString's keyId, a Lambda function's kmsKeyArn (when it has " +
+        'environment variables), an EKS encryptionConfig with resources ["secrets"] and provider.keyArn, an MQ broker\'s ' +
+        "encryptionOptions { useAwsOwnedKey: false, kmsKeyId }, a Firehose stream's keyType CUSTOMER_MANAGED_CMK with keyArn. " +
+        'DAX takes no customer-managed key: enable serverSideEncryption and allow its AWS-owned key (allowAwsOwnedKeysFor ["dax"]). ' +
+        "Encryption of an existing RDS, Redshift, EFS, ElastiCache or EBS store cannot be switched " +
         "on in place: snapshot, copy the snapshot with the new key, and restore.",
     url: ENCRYPTION_DOCS.servicesUsingKms,
     configSchema: encryptionSettings.schema("allowAwsManagedKeys", "allowAwsManagedKeysFor", "allowAwsOwnedKeys", "allowAwsOwnedKeysFor"),

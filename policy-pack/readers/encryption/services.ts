@@ -1,7 +1,7 @@
 // Per-service encryption semantics shared by the classic and aws-native readers: what each
 // service does when no key (or no encryption) is declared, per the AWS documentation.
 
-import { isTrue, Props, Reading, UNKNOWN } from "../known";
+import { isFalse, isTrue, Props, Reading, UNKNOWN } from "../known";
 import { describeValue } from "./key-references";
 import {
     awsManaged,
@@ -13,6 +13,7 @@ import {
     labelOf,
     notEncrypted,
     StoreEncryption,
+    switchView,
     unknownView,
 } from "./store-encryption";
 
@@ -94,18 +95,50 @@ export function s3RulesViews(
 
 // ---------------------------------------------------------------- RDS
 
-const RDS_DEFAULT_KEY = awsManaged("no kmsKeyId: the AWS-managed key aws/rds");
+/**
+ * RDS instances and clusters, and the DocumentDB and Neptune clusters built on the same storage
+ * (both use the AWS-managed key aws/rds when encrypted without a key: AWS CreateDBCluster of each).
+ * Replicas and restores inherit the source's encryption (the source, when declared in a stack, is
+ * judged itself); when they name a key it is judged. Otherwise the flag decides (unset: `ifUnset`).
+ * `keyProperty`: where the key is named (Neptune's classic cluster says `kmsKeyArn`).
+ */
+export function rdsView(
+    reading: Reading,
+    props: Props,
+    inheritsFrom: readonly string[],
+    ifUnset: Fallback | "key",
+    keyProperty = "kmsKeyId",
+): StoreEncryption[] {
+    const defaultKey = awsManaged(`no ${keyProperty}: the AWS-managed key aws/rds`);
+    if (inheritsFrom.some((p) => isSet(reading, props, p))) {
+        return isSet(reading, props, keyProperty) ? [keyView(reading, "storage", props, keyProperty, defaultKey)] : [];
+    }
+    return [flagView(reading, "storage", props, "storageEncrypted", keyProperty, ifUnset, defaultKey)];
+}
 
 /**
- * RDS instances and clusters. Replicas and restores inherit the source's encryption (the source,
- * when declared in a stack, is judged itself); when they name a key it is judged. Otherwise the
- * flag decides (unset: `ifUnset`).
+ * Global clusters (Aurora, DocumentDB, Neptune) name no key: their data rests in the member
+ * clusters, each naming its own key and judged itself. What the global cluster decides is whether
+ * its members must be encrypted (`storageEncrypted`, unencrypted when unset). One created from a
+ * source cluster takes the source's setting (AWS refuses `storageEncrypted` beside
+ * `sourceDbClusterIdentifier`: CreateGlobalCluster), and the source is judged itself.
  */
-export function rdsView(reading: Reading, props: Props, inheritsFrom: readonly string[], ifUnset: Fallback | "key"): StoreEncryption[] {
-    if (inheritsFrom.some((p) => isSet(reading, props, p))) {
-        return isSet(reading, props, "kmsKeyId") ? [keyView(reading, "storage", props, "kmsKeyId", RDS_DEFAULT_KEY)] : [];
+export function globalClusterViews(reading: Reading, props: Props): StoreEncryption[] {
+    if (isSet(reading, props, "sourceDbClusterIdentifier")) {
+        return [];
     }
-    return [flagView(reading, "storage", props, "storageEncrypted", "kmsKeyId", ifUnset, RDS_DEFAULT_KEY)];
+    const flag = reading.get(props, "storageEncrypted");
+    if (flag === UNKNOWN) {
+        return [unknownView("member storage", "storageEncrypted is unknown")];
+    }
+    if (isTrue(flag)) {
+        return [];
+    }
+    const note =
+        flag === undefined || flag === null
+            ? "storageEncrypted is not set (a global cluster without a source cluster is unencrypted by default)"
+            : `storageEncrypted is ${describeValue(flag)}, not true`;
+    return [{ origin: "member storage", encrypted: "no", keyKind: "none", note }];
 }
 
 export const RDS_UNSET = notEncrypted("storageEncrypted is not set (RDS defaults to unencrypted)");
@@ -285,6 +318,152 @@ export function elastiCacheView(reading: Reading, props: Props): StoreEncryption
     return flagView(reading, "cache", props, "atRestEncryptionEnabled", "kmsKeyId", "key", ELASTICACHE_DEFAULT_KEY);
 }
 
+// ---------------------------------------------------------------- DAX
+
+export const DAX_UNSET = notEncrypted("enabled is not set (DAX clusters are unencrypted by default)");
+/** DAX encrypts at rest with a key AWS owns only; it takes no key of the account (DAX CreateCluster SSESpecification). */
+export const DAX_OWNED = awsOwned("DAX encrypts at rest with an AWS-owned key only: it accepts no customer-managed key");
+
+/** DAX: `serverSideEncryption { enabled }`, off by default; on means the AWS-owned key. */
+export function daxView(reading: Reading, props: Props): StoreEncryption {
+    const sse = reading.get(props, "serverSideEncryption");
+    if (sse === UNKNOWN) {
+        return unknownView("cache", "serverSideEncryption is unknown");
+    }
+    return switchView(reading, "serverSideEncryption", sse, "enabled", DAX_OWNED, DAX_UNSET);
+}
+
+// ---------------------------------------------------------------- Lambda
+
+const LAMBDA_DEFAULT_KEY = awsManaged("environment variables and no kmsKeyArn: the AWS-managed key aws/lambda");
+
+/**
+ * Lambda always encrypts a function's environment variables at rest, with the AWS-managed key
+ * aws/lambda unless `kmsKeyArn` names one (AWS: "Securing Lambda environment variables"). Without
+ * variables there is nothing to judge (Lambda does not even keep a key set without them).
+ */
+export function lambdaEnvironmentViews(reading: Reading, props: Props): StoreEncryption[] {
+    const environment = reading.get(props, "environment");
+    const variables = environment === UNKNOWN ? UNKNOWN : reading.get(environment, "variables");
+    if (variables === UNKNOWN) {
+        return [unknownView("environment variables", "the environment variables are unknown")];
+    }
+    const none =
+        variables === undefined ||
+        variables === null ||
+        (typeof variables === "object" && !Array.isArray(variables) && Object.keys(variables).length === 0);
+    return none ? [] : [keyView(reading, "environment variables", props, "kmsKeyArn", LAMBDA_DEFAULT_KEY)];
+}
+
+// ---------------------------------------------------------------- SSM Parameter Store
+
+const SSM_DEFAULT_KEY = awsManaged("a SecureString without keyId: the AWS-managed key aws/ssm");
+
+/**
+ * Only SecureString parameters are encrypted (String and StringList are plain by design, not a
+ * place for secrets); a SecureString without `keyId` uses aws/ssm (AWS PutParameter KeyId).
+ */
+export function ssmParameterViews(reading: Reading, props: Props): StoreEncryption[] {
+    const type = reading.get(props, "type");
+    if (type === UNKNOWN) {
+        return [unknownView("value", "type is unknown")];
+    }
+    const secure = typeof type === "string" && type.trim().toLowerCase() === "securestring";
+    return secure ? [keyView(reading, "value", props, "keyId", SSM_DEFAULT_KEY)] : [];
+}
+
+// ---------------------------------------------------------------- Amazon MQ
+
+const MQ_OWNED = awsOwned("encryptionOptions.useAwsOwnedKey is not false: an AWS-owned key (the default)");
+const MQ_DEFAULT_KEY = awsManaged("useAwsOwnedKey false and no kmsKeyId: the AWS-managed key aws/mq");
+
+/**
+ * Amazon MQ brokers: `encryptionOptions { useAwsOwnedKey, kmsKeyId }`. Unset options or
+ * `useAwsOwnedKey` not false mean the AWS-owned key (the key named is then ignored); false means
+ * `kmsKeyId`, or aws/mq without one (AWS CreateBroker EncryptionOptions).
+ */
+export function mqView(reading: Reading, props: Props): StoreEncryption {
+    const options = reading.get(props, "encryptionOptions");
+    const owned = options === UNKNOWN ? UNKNOWN : reading.get(options, "useAwsOwnedKey");
+    if (owned === UNKNOWN) {
+        return unknownView("broker storage", "encryptionOptions.useAwsOwnedKey is unknown");
+    }
+    return isFalse(owned)
+        ? keyView(reading, "broker storage", options, "kmsKeyId", MQ_DEFAULT_KEY)
+        : { origin: "broker storage", encrypted: "yes", keyKind: MQ_OWNED.keyKind, note: MQ_OWNED.note };
+}
+
+// ---------------------------------------------------------------- Firehose
+
+/**
+ * Without server-side encryption Firehose still encrypts what it keeps in interim storage, with
+ * keys of its own (AWS: "Data protection in Amazon Data Firehose").
+ */
+const FIREHOSE_OWNED = awsOwned("keyType AWS_OWNED_CMK, or server-side encryption off: keys Firehose owns");
+
+/**
+ * One delivery stream's encryption block (`{ enabled?, keyType, keyArn }`): a customer-managed key
+ * only with keyType CUSTOMER_MANAGED_CMK (AWS StartDeliveryStreamEncryption). `enabledProperty`:
+ * the classic switch; aws-native has none (the block is the switch).
+ */
+export function firehoseView(reading: Reading, block: unknown, property: string, enabledProperty?: string): StoreEncryption {
+    const origin = "buffered records";
+    const owned = (): StoreEncryption => ({ origin, encrypted: "yes", keyKind: FIREHOSE_OWNED.keyKind, note: FIREHOSE_OWNED.note });
+    if (block === UNKNOWN) {
+        return unknownView(origin, `${property} is unknown`);
+    }
+    if (enabledProperty !== undefined) {
+        const enabled = reading.get(block, enabledProperty);
+        if (enabled === UNKNOWN) {
+            return unknownView(origin, `${property}.${enabledProperty} is unknown`);
+        }
+        if (!isTrue(enabled)) {
+            return owned();
+        }
+    }
+    const keyType = reading.get(block, "keyType");
+    if (keyType === UNKNOWN) {
+        return unknownView(origin, `${property}.keyType is unknown`);
+    }
+    return typeof keyType === "string" && keyType.trim().toUpperCase() === "CUSTOMER_MANAGED_CMK"
+        ? keyView(reading, origin, block, "keyArn", FIREHOSE_OWNED)
+        : owned();
+}
+
+// ---------------------------------------------------------------- EKS
+
+/**
+ * EKS envelope-encrypts Kubernetes API data, secrets included, with an AWS-owned key unless an
+ * encryption config names a key for `secrets` (AWS: "Default envelope encryption for all
+ * Kubernetes API data", Kubernetes 1.28 and later; older versions only encrypt the etcd volumes).
+ */
+const EKS_OWNED = awsOwned("no encryptionConfig for secrets: EKS's default envelope encryption with an AWS-owned key");
+
+/** EKS clusters: `encryptionConfig` (one block classic, a list aws-native) `{ provider: { keyArn }, resources }`. */
+export function eksSecretsView(reading: Reading, configs: unknown[] | typeof UNKNOWN, property: string): StoreEncryption {
+    const origin = "Kubernetes secrets";
+    if (configs === UNKNOWN) {
+        return unknownView(origin, `${property} is unknown`);
+    }
+    let unknown = false;
+    for (const config of configs) {
+        const resources = config === UNKNOWN ? UNKNOWN : reading.list(config, "resources");
+        if (resources === UNKNOWN || resources.includes(UNKNOWN)) {
+            unknown = true;
+            continue;
+        }
+        if (resources.some((r) => typeof r === "string" && r.trim().toLowerCase() === "secrets")) {
+            const provider = reading.get(config, "provider");
+            return provider === UNKNOWN
+                ? unknownView(origin, `${property}.provider is unknown`)
+                : keyView(reading, origin, provider, "keyArn", EKS_OWNED);
+        }
+    }
+    return unknown
+        ? unknownView(origin, `${property}.resources is unknown`)
+        : { origin, encrypted: "yes", keyKind: EKS_OWNED.keyKind, note: EKS_OWNED.note };
+}
+
 // ---------------------------------------------------------------- one-liners
 
 export const EFS_UNSET = notEncrypted("encrypted is not set (EFS defaults to unencrypted)");
@@ -297,3 +476,12 @@ export const REDSHIFT_DEFAULT_KEY = awsManaged("no kmsKeyId: the AWS-managed key
 export const MSK_DEFAULT_KEY = awsManaged("no key: the AWS-managed key aws/kafka");
 export const BACKUP_DEFAULT_KEY = awsManaged("no key: the AWS-managed key aws/backup");
 export const CLOUDTRAIL_DEFAULT = awsOwned("no kmsKeyId: log files are encrypted with SSE-S3 (keys S3 owns)");
+/** MemoryDB always encrypts at rest; without a key, with its default service-managed key (AWS: "At-rest encryption in MemoryDB"). */
+export const MEMORYDB_DEFAULT = awsOwned("no key: MemoryDB's default, service-managed key");
+/** Redshift Serverless always encrypts a namespace; without kmsKeyId, with a key AWS owns. */
+export const REDSHIFT_SERVERLESS_DEFAULT = awsOwned("no kmsKeyId: Redshift Serverless encrypts with an AWS-owned key");
+/** Without kmsKeyId SageMaker encrypts a notebook's volumes with a system-managed key, not one of the account. */
+export const SAGEMAKER_NOTEBOOK_DEFAULT = awsOwned("no kmsKeyId: a system-managed key of SageMaker");
+/** DocumentDB elastic clusters always encrypt; without kmsKeyId, with the key KMS creates for the account (AWS CreateCluster). */
+export const DOCUMENTDB_ELASTIC_DEFAULT_KEY = awsManaged("no kmsKeyId: the AWS-managed key KMS creates for DocumentDB in the account");
+export const DOCUMENTDB_NEPTUNE_UNSET = notEncrypted("storageEncrypted is not set (unencrypted by default)");

@@ -80,9 +80,38 @@ export function keyView(reading: Reading, origin: string, holder: unknown, keyPr
 }
 
 /**
- * A store with an on/off flag (`encrypted`, `storageEncrypted`, …) and a key property. An unset
- * flag means `ifUnset` (the service's documented default); a value that is neither true nor false
- * fails closed as "not encrypted".
+ * A store with an on/off switch (`encrypted`, `storageEncrypted`, `enabled`, …): on means `ifOn`
+ * (what the service then uses, or a view read from the key); an unset switch means `ifUnset` (the
+ * service's documented default, or "on"); a value that is neither true nor false fails closed as
+ * "not encrypted".
+ */
+export function switchView(
+    reading: Reading,
+    origin: string,
+    holder: unknown,
+    flagProperty: string,
+    ifOn: Fallback | (() => StoreEncryption),
+    ifUnset: Fallback | "on",
+): StoreEncryption {
+    const flag = reading.get(holder, flagProperty);
+    if (flag === UNKNOWN) {
+        return unknownView(origin, `${flagProperty} is unknown`);
+    }
+    if (isTrue(flag) || ((flag === undefined || flag === null) && ifUnset === "on")) {
+        return typeof ifOn === "function" ? ifOn() : fallbackView(origin, ifOn);
+    }
+    if (flag === undefined || flag === null) {
+        return fallbackView(origin, ifUnset as Fallback);
+    }
+    if (isFalse(flag)) {
+        return fallbackView(origin, notEncrypted(`${flagProperty} is false`));
+    }
+    return fallbackView(origin, notEncrypted(`${flagProperty} is ${describeValue(flag)}, not true`));
+}
+
+/**
+ * A store with an on/off flag and a key property: on (or unset, when `ifUnset` is "key") the key
+ * decides; see `switchView`.
  */
 export function flagView(
     reading: Reading,
@@ -93,20 +122,14 @@ export function flagView(
     ifUnset: Fallback | "key",
     ifNoKey: Fallback,
 ): StoreEncryption {
-    const flag = reading.get(holder, flagProperty);
-    if (flag === UNKNOWN) {
-        return unknownView(origin, `${flagProperty} is unknown`);
-    }
-    if (isTrue(flag) || ((flag === undefined || flag === null) && ifUnset === "key")) {
-        return keyView(reading, origin, holder, keyProperty, ifNoKey);
-    }
-    if (flag === undefined || flag === null) {
-        return fallbackView(origin, ifUnset as Fallback);
-    }
-    if (isFalse(flag)) {
-        return fallbackView(origin, notEncrypted(`${flagProperty} is false`));
-    }
-    return fallbackView(origin, notEncrypted(`${flagProperty} is ${describeValue(flag)}, not true`));
+    return switchView(
+        reading,
+        origin,
+        holder,
+        flagProperty,
+        () => keyView(reading, origin, holder, keyProperty, ifNoKey),
+        ifUnset === "key" ? "on" : ifUnset,
+    );
 }
 
 /** True when a property holds a value (set, or unknown during preview); "" and null are unset. */

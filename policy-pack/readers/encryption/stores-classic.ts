@@ -2,8 +2,8 @@
 // policy) sees them; see node_modules/@pulumi/aws/<module>/<resource>.d.ts and types/input.d.ts.
 
 import { UNKNOWN } from "../known";
-import { classicInstanceViews } from "./block-devices";
-import { DYNAMODB_DEFAULT_KEY, dynamoSseView, kinesisView, replicaKeyViews, s3RulesViews } from "./services";
+import { classicInstanceViews, ebsView } from "./block-devices";
+import { daxView, DYNAMODB_DEFAULT_KEY, dynamoSseView, kinesisView, replicaKeyViews, s3RulesViews, ssmParameterViews } from "./services";
 import { keyView, StoreEncryption, StoreReader, unknownView } from "./store-encryption";
 import * as shared from "./stores-shared";
 
@@ -128,6 +128,77 @@ export const classicBackupVault = shared.backupVault(["aws:backup/vault:Vault"],
 
 export const classicCloudTrail = shared.cloudTrail(["aws:cloudtrail/trail:Trail"]);
 
+/** aws-native has no twin: @pulumi/aws-native 1.79.0 defines no EBS snapshot copy. */
+export const classicEbsSnapshotCopy: StoreReader = {
+    store: "ebs",
+    label: "EBS snapshot copy",
+    types: ["aws:ebs/snapshotCopy:SnapshotCopy"],
+    read: (props, reading) => [ebsView(reading, "snapshot copy", props)],
+};
+
+export const classicDocumentDbCluster = shared.storageCluster(
+    "documentdb",
+    "DocumentDB cluster",
+    ["aws:docdb/cluster:Cluster"],
+    ["snapshotIdentifier"],
+    "kmsKeyId",
+);
+
+export const classicDocumentDbGlobalCluster = shared.globalCluster("documentdb", "DocumentDB global cluster", [
+    "aws:docdb/globalCluster:GlobalCluster",
+]);
+
+export const classicDocumentDbElasticCluster = shared.documentDbElasticCluster(["aws:docdb/elasticCluster:ElasticCluster"]);
+
+export const classicNeptuneCluster = shared.storageCluster(
+    "neptune",
+    "Neptune cluster",
+    ["aws:neptune/cluster:Cluster"],
+    ["snapshotIdentifier", "replicationSourceIdentifier"],
+    "kmsKeyArn",
+);
+
+export const classicNeptuneGlobalCluster = shared.globalCluster("neptune", "Neptune global cluster", [
+    "aws:neptune/globalCluster:GlobalCluster",
+]);
+
+export const classicRdsGlobalCluster = shared.globalCluster("rds", "RDS global cluster", ["aws:rds/globalCluster:GlobalCluster"]);
+
+/** aws-native has no twin: @pulumi/aws-native 1.79.0 defines no DAX cluster. */
+export const classicDaxCluster: StoreReader = {
+    store: "dax",
+    label: "DAX cluster",
+    types: ["aws:dax/cluster:Cluster"],
+    read: (props, reading) => [daxView(reading, props)],
+};
+
+export const classicLambdaFunction = shared.lambdaFunction(["aws:lambda/function:Function"]);
+
+/** aws-native has no twin that can hold a secret: CloudFormation creates no SecureString parameter. */
+export const classicSsmParameter: StoreReader = {
+    store: "ssm",
+    label: "SSM parameter",
+    types: ["aws:ssm/parameter:Parameter"],
+    read: (props, reading) => ssmParameterViews(reading, props),
+};
+
+export const classicMemoryDbCluster = shared.memoryDbCluster(["aws:memorydb/cluster:Cluster"], "kmsKeyArn");
+
+export const classicRedshiftServerlessNamespace = shared.redshiftServerlessNamespace(["aws:redshiftserverless/namespace:Namespace"]);
+
+export const classicSageMakerNotebookInstance = shared.sageMakerNotebookInstance(["aws:sagemaker/notebookInstance:NotebookInstance"]);
+
+export const classicMqBroker = shared.mqBroker(["aws:mq/broker:Broker"]);
+
+export const classicFirehoseDeliveryStream = shared.firehoseDeliveryStream(
+    ["aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream"],
+    "serverSideEncryption",
+    "enabled",
+    ["kinesisSourceConfiguration", "mskSourceConfiguration"],
+);
+
+export const classicEksCluster = shared.eksCluster(["aws:eks/cluster:Cluster"]);
+
 export const CLASSIC_STORE_READERS: readonly StoreReader[] = [
     classicBucketEncryption,
     classicBucketInline,
@@ -152,4 +223,20 @@ export const CLASSIC_STORE_READERS: readonly StoreReader[] = [
     classicMskCluster,
     classicBackupVault,
     classicCloudTrail,
+    classicEbsSnapshotCopy,
+    classicDocumentDbCluster,
+    classicDocumentDbGlobalCluster,
+    classicDocumentDbElasticCluster,
+    classicNeptuneCluster,
+    classicNeptuneGlobalCluster,
+    classicRdsGlobalCluster,
+    classicDaxCluster,
+    classicLambdaFunction,
+    classicSsmParameter,
+    classicMemoryDbCluster,
+    classicRedshiftServerlessNamespace,
+    classicSageMakerNotebookInstance,
+    classicMqBroker,
+    classicFirehoseDeliveryStream,
+    classicEksCluster,
 ];

@@ -120,6 +120,47 @@ export const nativeBackupVault = shared.backupVault(["aws-native:backup:BackupVa
 
 export const nativeCloudTrail = shared.cloudTrail(["aws-native:cloudtrail:Trail"]);
 
+// @pulumi/aws-native 1.79.0 defines no DocumentDB (instance-based) cluster, DAX cluster or EBS
+// snapshot copy: those are read for the classic provider only. Its ssm:Parameter takes String and
+// StringList only (CloudFormation creates no SecureString): nothing encrypted to judge.
+
+export const nativeDocumentDbGlobalCluster = shared.globalCluster("documentdb", "DocumentDB global cluster", [
+    "aws-native:docdb:GlobalCluster",
+]);
+
+export const nativeDocumentDbElasticCluster = shared.documentDbElasticCluster(["aws-native:docdbelastic:Cluster"]);
+
+export const nativeNeptuneDbCluster = shared.storageCluster(
+    "neptune",
+    "Neptune cluster",
+    ["aws-native:neptune:DbCluster"],
+    ["snapshotIdentifier", "sourceDbClusterIdentifier"],
+    "kmsKeyId",
+);
+
+export const nativeNeptuneGlobalCluster = shared.globalCluster("neptune", "Neptune global cluster", ["aws-native:neptune:GlobalCluster"]);
+
+export const nativeRdsGlobalCluster = shared.globalCluster("rds", "RDS global cluster", ["aws-native:rds:GlobalCluster"]);
+
+export const nativeLambdaFunction = shared.lambdaFunction(["aws-native:lambda:Function"]);
+
+export const nativeMemoryDbCluster = shared.memoryDbCluster(["aws-native:memorydb:Cluster"], "kmsKeyId");
+
+export const nativeRedshiftServerlessNamespace = shared.redshiftServerlessNamespace(["aws-native:redshiftserverless:Namespace"]);
+
+export const nativeSageMakerNotebookInstance = shared.sageMakerNotebookInstance(["aws-native:sagemaker:NotebookInstance"]);
+
+export const nativeMqBroker = shared.mqBroker(["aws-native:amazonmq:Broker"]);
+
+export const nativeFirehoseDeliveryStream = shared.firehoseDeliveryStream(
+    ["aws-native:kinesisfirehose:DeliveryStream"],
+    "deliveryStreamEncryptionConfigurationInput",
+    undefined,
+    ["kinesisStreamSourceConfiguration", "mskSourceConfiguration"],
+);
+
+export const nativeEksCluster = shared.eksCluster(["aws-native:eks:Cluster"]);
+
 export const NATIVE_STORE_READERS: readonly StoreReader[] = [
     nativeBucket,
     nativeVolume,
@@ -143,4 +184,16 @@ export const NATIVE_STORE_READERS: readonly StoreReader[] = [
     nativeMskCluster,
     nativeBackupVault,
     nativeCloudTrail,
+    nativeDocumentDbGlobalCluster,
+    nativeDocumentDbElasticCluster,
+    nativeNeptuneDbCluster,
+    nativeNeptuneGlobalCluster,
+    nativeRdsGlobalCluster,
+    nativeLambdaFunction,
+    nativeMemoryDbCluster,
+    nativeRedshiftServerlessNamespace,
+    nativeSageMakerNotebookInstance,
+    nativeMqBroker,
+    nativeFirehoseDeliveryStream,
+    nativeEksCluster,
 ];

@@ -7,20 +7,30 @@ import { ebsView, launchTemplateViews } from "./block-devices";
 import {
     BACKUP_DEFAULT_KEY,
     CLOUDTRAIL_DEFAULT,
+    DOCUMENTDB_ELASTIC_DEFAULT_KEY,
+    DOCUMENTDB_NEPTUNE_UNSET,
     ecrViews,
     EFS_DEFAULT_KEY,
     EFS_UNSET,
     elastiCacheView,
     ELASTICACHE_DEFAULT_KEY,
+    eksSecretsView,
     enabledBlockView,
+    firehoseView,
+    globalClusterViews,
+    lambdaEnvironmentViews,
     LOGS_DEFAULT,
+    MEMORYDB_DEFAULT,
+    mqView,
     MSK_DEFAULT_KEY,
     rdsClusterUnset,
     rdsView,
     RDS_UNSET,
     REDSHIFT_DEFAULT_KEY,
+    REDSHIFT_SERVERLESS_DEFAULT,
     REDSHIFT_UNSET,
     replicaKeyViews,
+    SAGEMAKER_NOTEBOOK_DEFAULT,
     SECRETS_DEFAULT_KEY,
     SNS_UNENCRYPTED,
     sqsView,
@@ -213,4 +223,102 @@ export const cloudTrail = (types: Types): StoreReader => ({
     label: "CloudTrail trail",
     types,
     read: (props, reading) => [keyView(reading, "log files", props, "kmsKeyId", CLOUDTRAIL_DEFAULT)],
+});
+
+/**
+ * DocumentDB and Neptune clusters: the RDS storage model (see rdsView), unencrypted by default.
+ * `restoredFrom`: the properties that make the cluster inherit its source's encryption;
+ * `keyProperty`: where the provider names the key.
+ */
+export const storageCluster = (
+    store: string,
+    label: string,
+    types: Types,
+    restoredFrom: readonly string[],
+    keyProperty: string,
+): StoreReader => ({
+    store,
+    label,
+    types,
+    read: (props, reading) => rdsView(reading, props, restoredFrom, DOCUMENTDB_NEPTUNE_UNSET, keyProperty),
+});
+
+/** Aurora, DocumentDB and Neptune global clusters (see globalClusterViews). */
+export const globalCluster = (store: string, label: string, types: Types): StoreReader => ({
+    store,
+    label,
+    types,
+    read: (props, reading) => globalClusterViews(reading, props),
+});
+
+export const documentDbElasticCluster = (types: Types): StoreReader => ({
+    store: "documentdb",
+    label: "DocumentDB elastic cluster",
+    types,
+    read: (props, reading) => [keyView(reading, "storage", props, "kmsKeyId", DOCUMENTDB_ELASTIC_DEFAULT_KEY)],
+});
+
+export const lambdaFunction = (types: Types): StoreReader => ({
+    store: "lambda",
+    label: "Lambda function",
+    types,
+    read: (props, reading) => lambdaEnvironmentViews(reading, props),
+});
+
+/** `keyProperty`: the cluster's key (`kmsKeyArn` classic, `kmsKeyId` aws-native). */
+export const memoryDbCluster = (types: Types, keyProperty: string): StoreReader => ({
+    store: "memorydb",
+    label: "MemoryDB cluster",
+    types,
+    read: (props, reading) => [keyView(reading, "cluster", props, keyProperty, MEMORYDB_DEFAULT)],
+});
+
+export const redshiftServerlessNamespace = (types: Types): StoreReader => ({
+    store: "redshift-serverless",
+    label: "Redshift Serverless namespace",
+    types,
+    read: (props, reading) => [keyView(reading, "namespace", props, "kmsKeyId", REDSHIFT_SERVERLESS_DEFAULT)],
+});
+
+export const sageMakerNotebookInstance = (types: Types): StoreReader => ({
+    store: "sagemaker",
+    label: "SageMaker notebook instance",
+    types,
+    read: (props, reading) => [keyView(reading, "storage volume", props, "kmsKeyId", SAGEMAKER_NOTEBOOK_DEFAULT)],
+});
+
+export const mqBroker = (types: Types): StoreReader => ({
+    store: "mq",
+    label: "Amazon MQ broker",
+    types,
+    read: (props, reading) => [mqView(reading, props)],
+});
+
+/**
+ * `encryptionProperty`: the stream's encryption block, `enabledProperty` its switch (classic only);
+ * `sourceProperties`: a Kinesis or MSK source, whose stream holds the data at rest instead of
+ * Firehose (AWS: "Server-side encryption with Kinesis Data Streams as the data source"), judged there.
+ */
+export const firehoseDeliveryStream = (
+    types: Types,
+    encryptionProperty: string,
+    enabledProperty: string | undefined,
+    sourceProperties: readonly string[],
+): StoreReader => ({
+    store: "firehose",
+    label: "Firehose delivery stream",
+    types,
+    read(props, reading) {
+        if (sourceProperties.some((p) => isSet(reading, props, p))) {
+            return [];
+        }
+        return [firehoseView(reading, reading.get(props, encryptionProperty), encryptionProperty, enabledProperty)];
+    },
+});
+
+export const eksCluster = (types: Types): StoreReader => ({
+    store: "eks",
+    label: "EKS cluster",
+    types,
+    read: (props, reading) => [eksSecretsView(reading, reading.list(props, "encryptionConfig"), "encryptionConfig")],
 });
