@@ -63,6 +63,10 @@ export const guardDutyDetectorArnPattern = (region: string, accountId: string): 
 export const eventRuleArn = (region: string, accountId: string, ruleName: string): string =>
     `arn:aws:events:${region}:${accountId}:rule/${ruleName}`;
 
+/** ARN of a Lambda function, as Lambda puts it in the encryption context of its environment variables (`kms:EncryptionContext:aws:lambda:FunctionArn`). */
+export const lambdaFunctionArn = (region: string, accountId: string, functionName: string): string =>
+    `arn:aws:lambda:${region}:${accountId}:function:${functionName}`;
+
 /** ARN of an SNS topic. */
 export const snsTopicArn = (region: string, accountId: string, topicName: string): string =>
     `arn:aws:sns:${region}:${accountId}:${topicName}`;

@@ -20,7 +20,8 @@
 //   and only into the alerts topic and the automated responder's dead-letter queue; CloudWatch only
 //   for the responder's alarms; otherwise principals of the account (root principal: IAM policies
 //   decide who) only through the purpose's services (kms:ViaService) and only from this account
-//   (kms:CallerAccount) — for the alerts key, only into the responder's topic and queue.
+//   (kms:CallerAccount) — for the alerts key, only into the responder's topic and queue, and its
+//   function's environment variables.
 // Nothing is ever granted to a wildcard principal.
 
 import {
@@ -29,6 +30,7 @@ import {
     cloudWatchAlarmArn,
     eventRuleArn,
     guardDutyDetectorArnPattern,
+    lambdaFunctionArn,
     logGroupArnPattern,
     logsServicePrincipal,
     snsTopicArn,
@@ -242,6 +244,11 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
             const ruleArn = eventRuleArn(region, accountId, bindings.alertRuleName);
             const responder = responderNames(bindings.alertRuleName);
             const deadLetterQueueArn = sqsQueueArn(region, accountId, responder.deadLetterQueue);
+            const responderEnvironment = {
+                "kms:ViaService": viaService("lambda", region),
+                "kms:CallerAccount": accountId,
+                "kms:EncryptionContext:aws:lambda:FunctionArn": lambdaFunctionArn(region, accountId, responder.function),
+            };
             return [
                 {
                     // SNS calls KMS on behalf of the publisher; the publisher is EventBridge acting for the one
@@ -302,6 +309,25 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
                             "kms:EncryptionContext:aws:sqs:arn": deadLetterQueueArn,
                         },
                     },
+                },
+                {
+                    // The responder's settings (environment variables): Lambda encrypts them for the deployer and
+                    // decrypts them for the function's role, with the function's ARN as encryption context.
+                    Sid: "AccountPrincipalsUseResponderEnvironmentThroughLambda",
+                    Effect: "Allow",
+                    Principal: { AWS: accountRoot(accountId) },
+                    Action: ["kms:Encrypt", "kms:Decrypt"],
+                    Resource: "*",
+                    Condition: { StringEquals: responderEnvironment },
+                },
+                {
+                    // Lambda keeps a grant for the function it creates, constrained to the same context.
+                    Sid: "AccountPrincipalsGrantResponderEnvironmentThroughLambda",
+                    Effect: "Allow",
+                    Principal: { AWS: accountRoot(accountId) },
+                    Action: ["kms:CreateGrant"],
+                    Resource: "*",
+                    Condition: { StringEquals: responderEnvironment, Bool: { "kms:GrantIsForAWSResource": "true" } },
                 },
                 {
                     // The responder's alarms notify through its outcomes topic (CloudWatch calls as its service principal).

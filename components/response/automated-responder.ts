@@ -49,7 +49,7 @@ export interface AutomatedResponderArgs {
     alertRuleName: string;
     /** ARN of that rule (FindingsPipeline `alertRuleArn`): the target is declared after the rule exists. */
     alertRuleArn: pulumi.Input<string>;
-    /** ARN of the key ring's `alerts` key: encrypts the outcomes topic and the dead-letter queue. */
+    /** ARN of the key ring's `alerts` key: encrypts the outcomes topic, the dead-letter queue and the function's environment variables. */
     alertsKeyArn: pulumi.Input<string>;
     /** ARN of the key ring's `logs` key, which serves log groups under `logGroupNamePrefix` only. */
     logsKeyArn: pulumi.Input<string>;
@@ -199,6 +199,7 @@ export class AutomatedResponder extends pulumi.ComponentResource {
                         accountId,
                         region,
                         roleName,
+                        functionName: names.function,
                         logGroupName,
                         vpcArns: args.vpcs.map((vpc) => arnOf("vpc")(vpc.vpcId)),
                         quarantineSecurityGroupArns: quarantine.map((group) => arnOf("security-group")(group.id)),
@@ -230,6 +231,7 @@ export class AutomatedResponder extends pulumi.ComponentResource {
                 timeout: FUNCTION_TIMEOUT_SECONDS,
                 ...(args.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: args.reservedConcurrency }),
                 loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
+                kmsKeyArn: args.alertsKeyArn,
                 environment: {
                     variables: {
                         [SETTINGS_ENV.topicArn]: topic.arn,

@@ -16,11 +16,22 @@
 //   the inline policy: PutRolePolicy cannot be limited to AWSRevokeOlderSessions by policy, only by
 //   the executor's code;
 // - bucket public access blocks: on the account's buckets only (aws:ResourceAccount);
-// - publish to its own topic; use the alerts key only through SNS and SQS; send only to its own
-//   dead-letter queue; write only its own log group.
+// - publish to its own topic; use the alerts key only through SNS and SQS, and through Lambda only
+//   for its own environment variables; send only to its own dead-letter queue; write only its own
+//   log group.
 
 import { OPT_OUT_VALUE } from "../../responder/actions";
-import { bucketArn, cloudWatchAlarmArn, ec2Arn, ec2SnapshotArn, logGroupArn, roleArn, userArn, viaService } from "../../iam/arns";
+import {
+    bucketArn,
+    cloudWatchAlarmArn,
+    ec2Arn,
+    ec2SnapshotArn,
+    lambdaFunctionArn,
+    logGroupArn,
+    roleArn,
+    userArn,
+    viaService,
+} from "../../iam/arns";
 import type { IdentityPolicyStatement, PolicyDocument, ResourcePolicyStatement, TrustPolicyStatement } from "../../iam/policy-document";
 import { denyInsecureTransport, eventBridgeRuleOnly } from "../../iam/statements";
 
@@ -36,6 +47,8 @@ export interface ResponderPolicyFacts<V> {
     readonly region: string;
     /** Name of the responder's role (fixed, so its ARN is known before it exists). */
     readonly roleName: string;
+    /** Name of the responder's function: the encryption context of its environment variables. */
+    readonly functionName: string;
     /** Name of the function's log group. */
     readonly logGroupName: string;
     /** ARNs of the VPCs whose instances the responder may isolate (`ec2Arn(…, "vpc", id)`). */
@@ -50,7 +63,7 @@ export interface ResponderPolicyFacts<V> {
     readonly topicArn: V;
     /** The dead-letter queue. */
     readonly deadLetterQueueArn: V;
-    /** The alerts key, which encrypts the topic and the queue. */
+    /** The alerts key, which encrypts the topic, the queue and the function's environment variables. */
     readonly alertsKeyArn: V;
 }
 
@@ -175,6 +188,19 @@ export function responderRolePolicy<V = string>(facts: ResponderPolicyFacts<V>):
                 Action: ["kms:GenerateDataKey", "kms:Decrypt"],
                 Resource: facts.alertsKeyArn,
                 Condition: { StringEquals: { "kms:ViaService": [viaService("sns", region), viaService("sqs", region)] } },
+            },
+            {
+                // Lambda decrypts the function's environment variables as this role when the function starts.
+                Sid: "DecryptOwnEnvironmentThroughLambda",
+                Effect: "Allow",
+                Action: ["kms:Decrypt"],
+                Resource: facts.alertsKeyArn,
+                Condition: {
+                    StringEquals: {
+                        "kms:ViaService": viaService("lambda", region),
+                        "kms:EncryptionContext:aws:lambda:FunctionArn": lambdaFunctionArn(region, accountId, facts.functionName),
+                    },
+                },
             },
         ],
     };

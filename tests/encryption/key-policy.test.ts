@@ -133,8 +133,9 @@ describe("key policies (as data)", () => {
                 }
             }
             // volumes, secrets and data delegate (use + grant), findings (read), alerts (the responder's
-            // topic through SNS, its queue through SQS) in each of the two regions.
-            assert.strictEqual(delegations, 2 * (3 * 2 + 1 + 2));
+            // topic through SNS, its queue through SQS, its environment through Lambda: use + grant) in
+            // each of the two regions.
+            assert.strictEqual(delegations, 2 * (3 * 2 + 1 + 4));
         });
 
         it("allows CreateGrant only for AWS resources (kms:GrantIsForAWSResource)", () => {
@@ -145,8 +146,8 @@ describe("key policies (as data)", () => {
                     assert.deepStrictEqual(s.Condition?.Bool, { "kms:GrantIsForAWSResource": "true" }, `${label} ${s.Sid}`);
                 }
             }
-            // application users, volumes (account and Auto Scaling), secrets, data; in two regions.
-            assert.strictEqual(grants, 2 * 5);
+            // application users, volumes (account and Auto Scaling), secrets, data, the responder's environment; in two regions.
+            assert.strictEqual(grants, 2 * 6);
         });
 
         it("refuses to build a policy without administrators", () => {
@@ -348,8 +349,9 @@ describe("key policies (as data)", () => {
             }
         });
 
-        it("alerts: EventBridge for the alert rule into the alerts topic and the responder's dead-letter queue; the responder's role and alarms into its outcomes topic and queue", () => {
-            const [events, eventsDeadLetters, publishOutcomes, deadLetters, alarms, ...others] = own("alerts");
+        it("alerts: EventBridge for the alert rule into the alerts topic and the responder's dead-letter queue; the responder's role and alarms into its outcomes topic and queue, Lambda into its function's environment", () => {
+            const [events, eventsDeadLetters, publishOutcomes, deadLetters, environment, environmentGrant, alarms, ...others] =
+                own("alerts");
             assert.deepStrictEqual(others, []);
             const ruleArn = "arn:aws:events:eu-west-1:111111111111:rule/staging-guardduty-findings-alert";
             const queueArn = "arn:aws:sqs:eu-west-1:111111111111:staging-guardduty-findings-alert-responder-dlq";
@@ -399,6 +401,28 @@ describe("key policies (as data)", () => {
                         "kms:EncryptionContext:aws:sqs:arn": queueArn,
                     },
                 },
+            });
+            const responderEnvironment = {
+                "kms:ViaService": "lambda.eu-west-1.amazonaws.com",
+                "kms:CallerAccount": ACCOUNT,
+                "kms:EncryptionContext:aws:lambda:FunctionArn":
+                    "arn:aws:lambda:eu-west-1:111111111111:function:staging-guardduty-findings-alert-responder",
+            };
+            assert.deepStrictEqual(environment, {
+                Sid: "AccountPrincipalsUseResponderEnvironmentThroughLambda",
+                Effect: "Allow",
+                Principal: { AWS: ROOT },
+                Action: ["kms:Encrypt", "kms:Decrypt"],
+                Resource: "*",
+                Condition: { StringEquals: responderEnvironment },
+            });
+            assert.deepStrictEqual(environmentGrant, {
+                Sid: "AccountPrincipalsGrantResponderEnvironmentThroughLambda",
+                Effect: "Allow",
+                Principal: { AWS: ROOT },
+                Action: ["kms:CreateGrant"],
+                Resource: "*",
+                Condition: { StringEquals: responderEnvironment, Bool: { "kms:GrantIsForAWSResource": "true" } },
             });
             assert.deepStrictEqual(alarms, {
                 Sid: "CloudWatchAlarmsPublishToResponderOutcomes",

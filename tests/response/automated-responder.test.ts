@@ -214,6 +214,7 @@ describe("AutomatedResponder", () => {
                     accountId: ACCOUNT,
                     region: REGION,
                     roleName: BASE,
+                    functionName: BASE,
                     logGroupName: LOG_GROUP,
                     vpcArns: [ec2Arn(REGION, ACCOUNT, "vpc", mocks.named("vpc").id)],
                     quarantineSecurityGroupArns: [ec2Arn(REGION, ACCOUNT, "security-group", only(mocks, T.securityGroup).id)],
@@ -256,6 +257,10 @@ describe("AutomatedResponder", () => {
                 RESPONDER_EXEMPT_ROLES: JSON.stringify([BASE]),
                 RESPONDER_DRY_RUN: "false",
             });
+        });
+
+        it("encrypts those environment variables with the alerts key, not Lambda's AWS-managed key", () => {
+            assert.strictEqual(only(mocks, T.function).inputs.kmsKeyArn, mocks.named("alerts-key").outputs.arn);
         });
 
         it("retries a failed invocation twice within an hour, then sends it to the dead-letter queue", () => {

@@ -25,6 +25,7 @@ const FACTS: ResponderPolicyFacts<string> = {
     accountId: ACCOUNT,
     region: REGION,
     roleName: ROLE,
+    functionName: ROLE,
     logGroupName: LOG_GROUP,
     vpcArns: [VPC_ARN],
     quarantineSecurityGroupArns: [SG_ARN],
@@ -205,12 +206,24 @@ describe("responder policies (as data)", () => {
                 Resource: KEY,
                 Condition: { StringEquals: { "kms:ViaService": ["sns.eu-west-1.amazonaws.com", "sqs.eu-west-1.amazonaws.com"] } },
             });
+            assert.deepStrictEqual(statement(policy, "DecryptOwnEnvironmentThroughLambda"), {
+                Sid: "DecryptOwnEnvironmentThroughLambda",
+                Effect: "Allow",
+                Action: ["kms:Decrypt"],
+                Resource: KEY,
+                Condition: {
+                    StringEquals: {
+                        "kms:ViaService": "lambda.eu-west-1.amazonaws.com",
+                        "kms:EncryptionContext:aws:lambda:FunctionArn": `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${ROLE}`,
+                    },
+                },
+            });
         });
 
         it("has unique statement ids and only the statements tested here", () => {
             const sids = policy.Statement.map((s) => s.Sid);
             assert.strictEqual(new Set(sids).size, sids.length);
-            assert.strictEqual(sids.length, 17);
+            assert.strictEqual(sids.length, 18);
         });
     });
 
