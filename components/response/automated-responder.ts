@@ -44,7 +44,7 @@ export interface AutomatedResponderArgs {
     /**
      * Name of the EventBridge rule whose findings the responder answers (detection-names.ts
      * `alertRuleName`, created by FindingsPipeline). Every responder resource is named after it,
-     * which is how the key ring's alerts key admits the responder's topic, queue and alarms.
+     * which is how the key ring's alerts key admits the responder's topic, queue, alarms and function.
      */
     alertRuleName: string;
     /** ARN of that rule (FindingsPipeline `alertRuleArn`): the target is declared after the rule exists. */

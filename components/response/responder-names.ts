@@ -15,7 +15,7 @@ export const responderBaseName = (alertRuleName: string): string => `${alertRule
 export function responderNames(alertRuleName: string) {
     const base = responderBaseName(alertRuleName);
     return {
-        /** The Lambda function, and its execution role. */
+        /** The Lambda function (its environment variables are encrypted with the alerts key), and its execution role. */
         function: base,
         role: base,
         /** The SNS topic every outcome is published to (encrypted with the alerts key). */
