@@ -22,6 +22,11 @@ function store(
     };
 }
 
+/** A store left on its service's default key; the twin names a customer-managed key in `keyProperty`. */
+function onDefaultKey(title: string, type: string, props: Record<string, unknown>, keyProperty: string): BypassCase {
+    return store(title, type, props, { ...props, [keyProperty]: CMK_ARN });
+}
+
 const VARIABLES = { environment: { variables: { DATABASE_URL: "postgres://app@db/app" } } };
 const CMK_SECRETS = { resources: ["secrets"], provider: { keyArn: CMK_ARN } };
 
@@ -45,24 +50,19 @@ export const encryptionBypasses: readonly BypassCase[] = [
         { storageEncrypted: false },
         { storageEncrypted: true },
     ),
-    store(
+    onDefaultKey(
         "DocumentDB elastic cluster on the account's default key",
         "aws:docdb/elasticCluster:ElasticCluster",
         { authType: "PLAIN_TEXT" },
-        { authType: "PLAIN_TEXT", kmsKeyId: CMK_ARN },
+        "kmsKeyId",
     ),
-    store(
+    onDefaultKey(
         "DocumentDB elastic cluster on the account's default key",
         "aws-native:docdbelastic:Cluster",
         { authType: "PLAIN_TEXT" },
-        { authType: "PLAIN_TEXT", kmsKeyId: CMK_ARN },
+        "kmsKeyId",
     ),
-    store(
-        "Neptune cluster encrypted with aws/rds",
-        "aws:neptune/cluster:Cluster",
-        { storageEncrypted: true },
-        { storageEncrypted: true, kmsKeyArn: CMK_ARN },
-    ),
+    onDefaultKey("Neptune cluster encrypted with aws/rds", "aws:neptune/cluster:Cluster", { storageEncrypted: true }, "kmsKeyArn"),
     store("Neptune cluster left unencrypted", "aws-native:neptune:DbCluster", {}, { storageEncrypted: true, kmsKeyId: CMK_ARN }),
     store("Neptune global cluster without encryption", "aws:neptune/globalCluster:GlobalCluster", {}, { storageEncrypted: true }),
     store("Neptune global cluster without encryption", "aws-native:neptune:GlobalCluster", {}, { storageEncrypted: true }),
@@ -92,49 +92,39 @@ export const encryptionBypasses: readonly BypassCase[] = [
         { sourceSnapshotId: "snap-0a1b2c3d", sourceRegion: "eu-west-1" },
         { sourceSnapshotId: "snap-0a1b2c3d", sourceRegion: "eu-west-1", encrypted: true, kmsKeyId: CMK_ARN },
     ),
-    store("Lambda environment variables on aws/lambda", "aws:lambda/function:Function", VARIABLES, { ...VARIABLES, kmsKeyArn: CMK_ARN }),
-    store("Lambda environment variables on aws/lambda", "aws-native:lambda:Function", VARIABLES, { ...VARIABLES, kmsKeyArn: CMK_ARN }),
+    onDefaultKey("Lambda environment variables on aws/lambda", "aws:lambda/function:Function", VARIABLES, "kmsKeyArn"),
+    onDefaultKey("Lambda environment variables on aws/lambda", "aws-native:lambda:Function", VARIABLES, "kmsKeyArn"),
     store(
         "SSM SecureString on aws/ssm",
         "aws:ssm/parameter:Parameter",
         { type: "SecureString", value: "s3cret", keyId: AWS_ALIAS("ssm") },
         { type: "SecureString", value: "s3cret", keyId: CMK_ARN },
     ),
-    store(
-        "MemoryDB cluster on its service key",
-        "aws:memorydb/cluster:Cluster",
-        { nodeType: "db.r6g.large" },
-        { nodeType: "db.r6g.large", kmsKeyArn: CMK_ARN },
-    ),
-    store(
-        "MemoryDB cluster on its service key",
-        "aws-native:memorydb:Cluster",
-        { nodeType: "db.r6g.large" },
-        { nodeType: "db.r6g.large", kmsKeyId: CMK_ARN },
-    ),
-    store(
+    onDefaultKey("MemoryDB cluster on its service key", "aws:memorydb/cluster:Cluster", { nodeType: "db.r6g.large" }, "kmsKeyArn"),
+    onDefaultKey("MemoryDB cluster on its service key", "aws-native:memorydb:Cluster", { nodeType: "db.r6g.large" }, "kmsKeyId"),
+    onDefaultKey(
         "Redshift Serverless namespace on an AWS-owned key",
         "aws:redshiftserverless/namespace:Namespace",
         { namespaceName: "analytics" },
-        { namespaceName: "analytics", kmsKeyId: CMK_ARN },
+        "kmsKeyId",
     ),
-    store(
+    onDefaultKey(
         "Redshift Serverless namespace on an AWS-owned key",
         "aws-native:redshiftserverless:Namespace",
         { namespaceName: "analytics" },
-        { namespaceName: "analytics", kmsKeyId: CMK_ARN },
+        "kmsKeyId",
     ),
-    store(
+    onDefaultKey(
         "SageMaker notebook on a system-managed key",
         "aws:sagemaker/notebookInstance:NotebookInstance",
         { instanceType: "ml.t3.medium" },
-        { instanceType: "ml.t3.medium", kmsKeyId: CMK_ARN },
+        "kmsKeyId",
     ),
-    store(
+    onDefaultKey(
         "SageMaker notebook on a system-managed key",
         "aws-native:sagemaker:NotebookInstance",
         { instanceType: "ml.t3.medium" },
-        { instanceType: "ml.t3.medium", kmsKeyId: CMK_ARN },
+        "kmsKeyId",
     ),
     store(
         "Amazon MQ broker on an AWS-owned key, a key named beside it",
