@@ -653,6 +653,10 @@ export const STORE_CASES: Record<string, StoreCase> = {
         fail: [
             { props: { destination: "extended_s3" }, why: AWS_OWNED },
             { props: { serverSideEncryption: { enabled: true } }, why: /AWS_OWNED_CMK/ },
+            {
+                props: { serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK" } },
+                why: /CUSTOMER_MANAGED_CMK without keyArn/,
+            },
             { props: { serverSideEncryption: { enabled: true, keyType: "AWS_OWNED_CMK", keyArn: CMK_ARN } }, why: AWS_OWNED },
             { props: { serverSideEncryption: { enabled: false, keyType: "CUSTOMER_MANAGED_CMK", keyArn: CMK_ARN } }, why: AWS_OWNED },
         ],

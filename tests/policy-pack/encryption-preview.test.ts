@@ -91,6 +91,7 @@ describe("encryption family under preview (unknown values)", () => {
             ["aws-native:eks:Cluster", { encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: UNKNOWN_STRING } }] }],
             ["aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", { kinesisSourceConfiguration: UNKNOWN_OBJECT }],
             ["aws-native:amazonmq:Broker", { encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: UNKNOWN_STRING } }],
+            ["aws-native:eks:Cluster", { encryptionConfig: [{ resources: [UNKNOWN_STRING, "secrets"], provider: { keyArn: CMK_ARN } }] }],
         ];
         for (const [type, props] of passes) {
             assert.deepEqual(check(stores, type, preview(props)), [], type);

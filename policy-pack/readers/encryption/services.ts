@@ -400,6 +400,7 @@ export function mqView(reading: Reading, props: Props): StoreEncryption {
  * keys of its own (AWS: "Data protection in Amazon Data Firehose").
  */
 const FIREHOSE_OWNED = awsOwned("keyType AWS_OWNED_CMK, or server-side encryption off: keys Firehose owns");
+const FIREHOSE_NO_KEY: Fallback = { encrypted: "yes", keyKind: "unrecognised", note: "keyType CUSTOMER_MANAGED_CMK without keyArn" };
 
 /**
  * One delivery stream's encryption block (`{ enabled?, keyType, keyArn }`): a customer-managed key
@@ -426,7 +427,7 @@ export function firehoseView(reading: Reading, block: unknown, property: string,
         return unknownView(origin, `${property}.keyType is unknown`);
     }
     return typeof keyType === "string" && keyType.trim().toUpperCase() === "CUSTOMER_MANAGED_CMK"
-        ? keyView(reading, origin, block, "keyArn", FIREHOSE_OWNED)
+        ? keyView(reading, origin, block, "keyArn", FIREHOSE_NO_KEY)
         : owned();
 }
 
@@ -448,16 +449,14 @@ export function eksSecretsView(reading: Reading, configs: unknown[] | typeof UNK
     let unknown = false;
     for (const config of configs) {
         const resources = config === UNKNOWN ? UNKNOWN : reading.list(config, "resources");
-        if (resources === UNKNOWN || resources.includes(UNKNOWN)) {
-            unknown = true;
-            continue;
-        }
-        if (resources.some((r) => typeof r === "string" && r.trim().toLowerCase() === "secrets")) {
+        const secrets = resources !== UNKNOWN && resources.some((r) => typeof r === "string" && r.trim().toLowerCase() === "secrets");
+        if (secrets) {
             const provider = reading.get(config, "provider");
             return provider === UNKNOWN
                 ? unknownView(origin, `${property}.provider is unknown`)
                 : keyView(reading, origin, provider, "keyArn", EKS_OWNED);
         }
+        unknown ||= resources === UNKNOWN || resources.includes(UNKNOWN);
     }
     return unknown
         ? unknownView(origin, `${property}.resources is unknown`)
