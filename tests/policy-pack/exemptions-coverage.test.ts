@@ -77,6 +77,10 @@ function violatingInput(name: string): PolicyResource[] {
             return [
                 resource("aws:msk/cluster:Cluster", "kafka", { encryptionInfo: { encryptionInTransit: { clientBroker: "PLAINTEXT" } } }),
             ];
+        case "tls-memorydb-in-transit":
+            return [resource("aws:memorydb/cluster:Cluster", "memory", { tlsEnabled: false })];
+        case "tls-dms-endpoint":
+            return [resource("aws:dms/endpoint:Endpoint", "source", { engineName: "postgres", sslMode: "none" })];
         case "tls-database-parameter-group":
             return [resource("aws:rds/parameterGroup:ParameterGroup", "pg", { family: "postgres16", parameters: [] })];
         case "tls-database-enforcing-parameter-group":

@@ -6,9 +6,11 @@ import { apiGatewayDomain } from "./api-gateway-domain";
 import { cloudFrontDistribution } from "./cloudfront-distribution";
 import { databaseEnforcingParameterGroup } from "./database-enforcing-parameter-group";
 import { databaseParameterGroup } from "./database-parameter-group";
+import { dmsEndpoint } from "./dms-endpoint";
 import { elastiCacheInTransit } from "./elasticache-in-transit";
 import { loadBalancerListener } from "./load-balancer-listener";
 import { loadBalancerListenerRule } from "./load-balancer-listener-rule";
+import { memoryDbInTransit } from "./memorydb-in-transit";
 import { mskInTransit } from "./msk-in-transit";
 import { openSearchDomain } from "./opensearch-domain";
 
@@ -17,9 +19,11 @@ export {
     cloudFrontDistribution,
     databaseEnforcingParameterGroup,
     databaseParameterGroup,
+    dmsEndpoint,
     elastiCacheInTransit,
     loadBalancerListener,
     loadBalancerListenerRule,
+    memoryDbInTransit,
     mskInTransit,
     openSearchDomain,
 };
@@ -32,6 +36,8 @@ export const tlsPolicies: Policies = [
     openSearchDomain,
     elastiCacheInTransit,
     mskInTransit,
+    memoryDbInTransit,
     databaseParameterGroup,
     databaseEnforcingParameterGroup,
+    dmsEndpoint,
 ];
