@@ -63,6 +63,20 @@ function violatingInput(name: string): PolicyResource[] {
             const rule = resource("aws:lb/listenerRule:ListenerRule", "rule", { actions: [{ type: "forward", targetGroupArn: "arn" }] });
             return [listener, dependsOnVia(rule, "listenerArn", listener)];
         }
+        case "tls-classic-load-balancer-listener":
+            return [
+                resource("aws:elb/loadBalancer:LoadBalancer", "classic", {
+                    listeners: [{ lbPort: 80, lbProtocol: "HTTP", instancePort: 80, instanceProtocol: "HTTP" }],
+                }),
+            ];
+        case "tls-classic-load-balancer-ssl-policy":
+            return [
+                resource("aws:elb/sslNegotiationPolicy:SslNegotiationPolicy", "ssl", {
+                    loadBalancer: "classic",
+                    lbPort: 443,
+                    attributes: [{ name: "Protocol-TLSv1", value: "true" }],
+                }),
+            ];
         case "tls-cloudfront-distribution":
             return [
                 resource("aws:cloudfront/distribution:Distribution", "cdn", { viewerCertificate: { cloudfrontDefaultCertificate: true } }),

@@ -3,6 +3,8 @@
 
 import { Policies } from "@pulumi/policy";
 import { apiGatewayDomain } from "./api-gateway-domain";
+import { classicLoadBalancerListener } from "./classic-load-balancer-listener";
+import { classicLoadBalancerSslPolicy } from "./classic-load-balancer-ssl-policy";
 import { cloudFrontDistribution } from "./cloudfront-distribution";
 import { databaseEnforcingParameterGroup } from "./database-enforcing-parameter-group";
 import { databaseParameterGroup } from "./database-parameter-group";
@@ -16,6 +18,8 @@ import { openSearchDomain } from "./opensearch-domain";
 
 export {
     apiGatewayDomain,
+    classicLoadBalancerListener,
+    classicLoadBalancerSslPolicy,
     cloudFrontDistribution,
     databaseEnforcingParameterGroup,
     databaseParameterGroup,
@@ -31,6 +35,8 @@ export {
 export const tlsPolicies: Policies = [
     loadBalancerListener,
     loadBalancerListenerRule,
+    classicLoadBalancerListener,
+    classicLoadBalancerSslPolicy,
     cloudFrontDistribution,
     apiGatewayDomain,
     openSearchDomain,

@@ -33,7 +33,7 @@
 // (minimumFor below): PostgreSQL ssl_min_protocol_version, MySQL/MariaDB tls_version.
 
 import { Props, Reading, Unknown, UNKNOWN } from "../known";
-import { Odd, ODD, pick, text } from "./values";
+import { namedValues, Odd, ODD, text } from "./values";
 
 type Text = string | undefined | Unknown | Odd;
 
@@ -218,63 +218,13 @@ export interface ParameterGroupView {
     someNameUnknown: boolean;
 }
 
-function valueText(value: unknown): Text {
-    if (typeof value === "number" || typeof value === "boolean") {
-        return String(value);
-    }
-    return text(value);
-}
-
-function readParameters(reading: Reading, raw: unknown): { map: Map<string, Text[]> | Unknown; someNameUnknown: boolean } {
-    if (raw === UNKNOWN) {
-        return { map: UNKNOWN, someNameUnknown: false };
-    }
-    const map = new Map<string, Text[]>();
-    const add = (name: string, value: Text) => {
-        const key = name.trim().toLowerCase();
-        map.set(key, [...(map.get(key) ?? []), value]);
-    };
-    let someNameUnknown = false;
-    let value = raw;
-    if (typeof value === "string") {
-        try {
-            value = JSON.parse(value) as unknown;
-        } catch {
-            return { map, someNameUnknown };
-        }
-    }
-    if (Array.isArray(value)) {
-        const items = reading.elements(value);
-        if (items === UNKNOWN) {
-            return { map: UNKNOWN, someNameUnknown };
-        }
-        for (const item of items) {
-            if (item === UNKNOWN) {
-                someNameUnknown = true;
-                continue;
-            }
-            const name = text(pick(reading, item, "name", "parameterName", "ParameterName"));
-            if (name === UNKNOWN) {
-                someNameUnknown = true;
-            } else if (typeof name === "string") {
-                add(name, valueText(pick(reading, item, "value", "parameterValue", "ParameterValue")));
-            }
-        }
-    } else if (value !== null && typeof value === "object") {
-        for (const key of Object.keys(value)) {
-            add(key, valueText(reading.get(value, key)));
-        }
-    }
-    return { map, someNameUnknown };
-}
-
 export function readParameterGroup(type: string, props: Props, reading: Reading): ParameterGroupView | undefined {
     const groupType = PARAMETER_GROUP_TYPES.get(type);
     if (groupType === undefined) {
         return undefined;
     }
     const family = text(reading.get(props, groupType.familyKey));
-    const { map, someNameUnknown } = readParameters(reading, reading.get(props, "parameters"));
+    const { map, someNameUnknown } = namedValues(reading, reading.get(props, "parameters"));
     return {
         kind: groupType.kind,
         family: typeof family === "string" ? family.toLowerCase() : family,
