@@ -51,7 +51,7 @@ describe("tls-classic-load-balancer-ssl-policy", () => {
 
     it("passes a reference to an allowed TLS 1.2+ policy, and a custom policy that turns on TLS 1.2 only", () => {
         for (const pairs of [
-            { "Reference-Security-Policy": STRONG },
+            { "Reference-Security-Policy": STRONG } as Record<string, string>,
             { "Protocol-TLSv1.2": "true", "Protocol-TLSv1": "false", "ECDHE-RSA-AES128-GCM-SHA256": "true" },
         ]) {
             for (const [type, props] of forms(pairs)) {
@@ -62,7 +62,7 @@ describe("tls-classic-load-balancer-ssl-policy", () => {
 
     it("fails a weak or unknown reference, and any weak protocol turned on", () => {
         for (const pairs of [
-            { "Reference-Security-Policy": "ELBSecurityPolicy-2016-08" },
+            { "Reference-Security-Policy": "ELBSecurityPolicy-2016-08" } as Record<string, string>,
             { "Reference-Security-Policy": "ELBSecurityPolicy-TLS-1-1-2017-01" },
             { "Reference-Security-Policy": STRONG, "Protocol-TLSv1": "true" },
             { "Protocol-TLSv1.2": "true", "Protocol-TLSv1.1": "true" },

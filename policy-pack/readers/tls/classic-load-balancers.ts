@@ -68,16 +68,19 @@ function attributesOf(reading: Reading, raw: unknown): Pick<NegotiationPolicyVie
     return { attributes: map, someNameUnknown };
 }
 
+/** Whether a policy's type (under `key`) is SSLNegotiationPolicyType; UNKNOWN when the type is. */
+function isNegotiation(reading: Reading, holder: unknown, key: string): boolean | Unknown {
+    const type = text(reading.get(holder, key));
+    return type === UNKNOWN ? UNKNOWN : type === SSL_NEGOTIATION;
+}
+
 function readInlinePolicy(reading: Reading, policy: unknown): InlinePolicyView | Unknown | undefined {
     if (policy === UNKNOWN) {
         return UNKNOWN;
     }
-    const type = text(reading.get(policy, "policyType"));
-    if (type === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if (type !== SSL_NEGOTIATION) {
-        return undefined;
+    const negotiation = isNegotiation(reading, policy, "policyType");
+    if (negotiation !== true) {
+        return negotiation === UNKNOWN ? UNKNOWN : undefined;
     }
     const ports = reading.list(policy, "loadBalancerPorts");
     return {
@@ -131,12 +134,9 @@ export function readNegotiationPolicy(type: string, props: Props, reading: Readi
     if (type !== LOAD_BALANCER_POLICY_TYPE) {
         return undefined;
     }
-    const policyType = text(reading.get(props, "policyTypeName"));
-    if (policyType === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if (policyType !== SSL_NEGOTIATION) {
-        return undefined;
+    const negotiation = isNegotiation(reading, props, "policyTypeName");
+    if (negotiation !== true) {
+        return negotiation === UNKNOWN ? UNKNOWN : undefined;
     }
     return { name: text(reading.get(props, "policyName")), ...attributesOf(reading, reading.get(props, "policyAttributes")) };
 }

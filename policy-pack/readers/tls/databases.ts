@@ -264,16 +264,20 @@ export interface DatabaseView {
 
 export function readDatabase(type: string, props: Props, reading: Reading): DatabaseView | undefined {
     const lower = (value: Text): Text => (typeof value === "string" ? value.toLowerCase() : value);
+    const byGroup = (kind: GroupKind, engine: Text, groupProperty: string): DatabaseView => ({
+        kind,
+        engine,
+        groupProperty,
+        groupName: text(reading.get(props, groupProperty)),
+    });
     switch (type) {
         case "aws:rds/instance:Instance":
         case "aws-native:rds:DbInstance": {
-            const groupProperty = type === "aws:rds/instance:Instance" ? "parameterGroupName" : "dbParameterGroupName";
-            const view: DatabaseView = {
-                kind: "rds-instance",
-                engine: lower(text(reading.get(props, "engine"))),
-                groupProperty,
-                groupName: text(reading.get(props, groupProperty)),
-            };
+            const view = byGroup(
+                "rds-instance",
+                lower(text(reading.get(props, "engine"))),
+                type === "aws:rds/instance:Instance" ? "parameterGroupName" : "dbParameterGroupName",
+            );
             if (type === "aws-native:rds:DbInstance") {
                 const cluster = text(reading.get(props, "dbClusterIdentifier"));
                 if (cluster === UNKNOWN) {
@@ -289,27 +293,12 @@ export function readDatabase(type: string, props: Props, reading: Reading): Data
         }
         case "aws:rds/cluster:Cluster":
         case "aws-native:rds:DbCluster":
-            return {
-                kind: "rds-cluster",
-                engine: lower(text(reading.get(props, "engine"))),
-                groupProperty: "dbClusterParameterGroupName",
-                groupName: text(reading.get(props, "dbClusterParameterGroupName")),
-            };
+            return byGroup("rds-cluster", lower(text(reading.get(props, "engine"))), "dbClusterParameterGroupName");
         case "aws:redshift/cluster:Cluster":
         case "aws-native:redshift:Cluster":
-            return {
-                kind: "redshift",
-                engine: "redshift",
-                groupProperty: "clusterParameterGroupName",
-                groupName: text(reading.get(props, "clusterParameterGroupName")),
-            };
+            return byGroup("redshift", "redshift", "clusterParameterGroupName");
         case "aws:docdb/cluster:Cluster":
-            return {
-                kind: "docdb",
-                engine: "docdb",
-                groupProperty: "dbClusterParameterGroupName",
-                groupName: text(reading.get(props, "dbClusterParameterGroupName")),
-            };
+            return byGroup("docdb", "docdb", "dbClusterParameterGroupName");
         default:
             return undefined;
     }
