@@ -63,6 +63,20 @@ function violatingInput(name: string): PolicyResource[] {
             const rule = resource("aws:lb/listenerRule:ListenerRule", "rule", { actions: [{ type: "forward", targetGroupArn: "arn" }] });
             return [listener, dependsOnVia(rule, "listenerArn", listener)];
         }
+        case "tls-classic-load-balancer-listener":
+            return [
+                resource("aws:elb/loadBalancer:LoadBalancer", "classic", {
+                    listeners: [{ lbPort: 80, lbProtocol: "HTTP", instancePort: 80, instanceProtocol: "HTTP" }],
+                }),
+            ];
+        case "tls-classic-load-balancer-ssl-policy":
+            return [
+                resource("aws:elb/sslNegotiationPolicy:SslNegotiationPolicy", "ssl", {
+                    loadBalancer: "classic",
+                    lbPort: 443,
+                    attributes: [{ name: "Protocol-TLSv1", value: "true" }],
+                }),
+            ];
         case "tls-cloudfront-distribution":
             return [
                 resource("aws:cloudfront/distribution:Distribution", "cdn", { viewerCertificate: { cloudfrontDefaultCertificate: true } }),
@@ -77,6 +91,10 @@ function violatingInput(name: string): PolicyResource[] {
             return [
                 resource("aws:msk/cluster:Cluster", "kafka", { encryptionInfo: { encryptionInTransit: { clientBroker: "PLAINTEXT" } } }),
             ];
+        case "tls-memorydb-in-transit":
+            return [resource("aws:memorydb/cluster:Cluster", "memory", { tlsEnabled: false })];
+        case "tls-dms-endpoint":
+            return [resource("aws:dms/endpoint:Endpoint", "source", { engineName: "postgres", sslMode: "none" })];
         case "tls-database-parameter-group":
             return [resource("aws:rds/parameterGroup:ParameterGroup", "pg", { family: "postgres16", parameters: [] })];
         case "tls-database-enforcing-parameter-group":

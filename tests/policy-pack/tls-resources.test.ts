@@ -363,7 +363,17 @@ describe("tls-database-parameter-group", () => {
         assert.equal(check(parameterGroup, T, classic("postgres16", [])).length, 1);
         assert.deepEqual(check(parameterGroup, T, classic("sqlserver-se-15.0", [{ name: "rds.force_ssl", value: "1" }])), []);
         assert.deepEqual(check(parameterGroup, T, classic("mysql8.0", [{ name: "require_secure_transport", value: "ON" }])), []);
-        assert.deepEqual(check(parameterGroup, T, classic("mariadb10.11", [{ name: "REQUIRE_SECURE_TRANSPORT", value: "1" }])), []);
+        assert.deepEqual(
+            check(
+                parameterGroup,
+                T,
+                classic("mariadb10.11", [
+                    { name: "REQUIRE_SECURE_TRANSPORT", value: "1" },
+                    { name: "tls_version", value: "TLSv1.2,TLSv1.3" },
+                ]),
+            ),
+            [],
+        );
         assert.equal(check(parameterGroup, T, classic("mysql8.0", [{ name: "require_secure_transport", value: "OFF" }])).length, 1);
         assert.equal(check(parameterGroup, T, classic("mysql8.0", [{ name: "max_connections", value: "100" }])).length, 1);
         // Aurora enforces in the cluster group; Oracle uses an option group.
@@ -386,7 +396,7 @@ describe("tls-database-parameter-group", () => {
         assert.deepEqual(
             check(parameterGroup, "aws-native:rds:DbClusterParameterGroup", {
                 family: "aurora-mysql8.0",
-                parameters: { require_secure_transport: "ON" },
+                parameters: { require_secure_transport: "ON", tls_version: "TLSv1.2" },
             }),
             [],
         );

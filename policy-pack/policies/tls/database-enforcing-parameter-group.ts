@@ -1,9 +1,11 @@
-// tls-database-enforcing-parameter-group (stack policy): every RDS instance, RDS/Aurora cluster
-// and Redshift cluster of an engine that can enforce TLS uses a parameter group that does.
+// tls-database-enforcing-parameter-group (stack policy): every RDS instance, RDS/Aurora cluster,
+// Redshift cluster and DocumentDB cluster of an engine that can enforce TLS uses a parameter group
+// that enforces TLS 1.2+ (tls-database-parameter-group's judge).
 //
 // A database that names no parameter group gets the engine's default group, whose SSL setting
-// (rds.force_ssl / require_secure_transport / require_ssl) does not enforce TLS and cannot be
-// changed: it fails. Otherwise the group is found by the engine's dependency graph (names are
+// (rds.force_ssl / require_secure_transport / require_ssl off, DocumentDB tls "enabled", which
+// accepts TLS 1.0) does not enforce TLS 1.2+ and cannot be changed: it fails. Neptune clusters are
+// not read: their default group enforces TLS, and a group that turns it off is refused itself. Otherwise the group is found by the engine's dependency graph (names are
 // often unknown during preview): the database's property dependency on its group property
 // (parameterGroupName / dbParameterGroupName, dbClusterParameterGroupName, clusterParameterGroupName),
 // or its plain dependencies when the engine sent no per-property ones; failing that, by the
@@ -58,7 +60,7 @@ function judgeGroup(group: PolicyResource, view: DatabaseView, requirement: TlsR
             reading.markUndecided();
             return undefined;
         case "fails":
-            return `uses parameter group ${label(group)}, which ${verdict.reason}. ${remedy(verdict.requirement)}`;
+            return `uses parameter group ${label(group)}, which ${verdict.reason}. ${verdict.fix}`;
         case "not-applicable":
             return `uses parameter group ${label(group)} (${groupView.familyKey} ${show(groupView.family)}), which does not carry ${requirement.parameter} for a ${view.engine as string} ${view.kind === "rds-cluster" ? "cluster" : "database"}. ${remedy(requirement)}`;
     }
@@ -91,7 +93,7 @@ function checkDatabase(
     if (requirement === undefined) {
         return undefined;
     }
-    const what = `${label(database)} (${view.kind === "redshift" ? "Redshift" : `engine ${view.engine}`})`;
+    const what = `${label(database)} (${view.kind === "rds-instance" || view.kind === "rds-cluster" ? `engine ${view.engine}` : requirement.engine})`;
     const fix = `Give it a parameter group declared in this stack that sets ${requirement.parameter} = ${requirement.shown}, referenced by output in ${view.groupProperty}.`;
 
     const linked = linkedGroups(database, view.groupProperty, view.kind);
@@ -106,10 +108,10 @@ function checkDatabase(
         return undefined;
     }
     if (typeof name !== "string") {
-        return `${what} names no ${view.groupProperty}, so it uses the engine's default parameter group, which does not enforce TLS (${requirement.parameter} is off and cannot be changed there). ${fix}`;
+        return `${what} names no ${view.groupProperty}, so it uses the engine's default parameter group, which does not enforce TLS 1.2+ (${requirement.defaultGroup} and cannot be changed there). ${fix}`;
     }
     if (name.toLowerCase().startsWith("default.")) {
-        return `${what} uses the default parameter group "${name}", which does not enforce TLS (${requirement.parameter} is off and cannot be changed there). ${fix}`;
+        return `${what} uses the default parameter group "${name}", which does not enforce TLS 1.2+ (${requirement.defaultGroup} and cannot be changed there). ${fix}`;
     }
     const byName = resources.filter((r) => isGroupOfKind(r, view.kind) && parameterGroupName(r.type, propsOf(r), reading) === name);
     if (byName.length > 0) {
@@ -127,19 +129,21 @@ function checkDatabase(
 
 export const databaseEnforcingParameterGroup: StackValidationPolicy = {
     name: NAME,
-    displayName: "Databases use a parameter group that enforces TLS",
+    displayName: "Databases use a parameter group that enforces TLS 1.2+",
     description:
         "Every RDS instance, RDS/Aurora cluster and Redshift cluster (classic and aws-native) of PostgreSQL, SQL Server, " +
-        "MySQL, MariaDB or Redshift must use a parameter group of its stack that enforces TLS; the default parameter group " +
-        "accepts plaintext connections. Follows the stack's dependencies from databases to parameter groups.",
+        "MySQL, MariaDB or Redshift, and every DocumentDB cluster, must use a parameter group of its stack that enforces " +
+        "TLS 1.2+; the default parameter group accepts plaintext connections (DocumentDB's accepts TLS 1.0). Follows the " +
+        "stack's dependencies from databases to parameter groups.",
     enforcementLevel: "mandatory",
     severity: "high",
     framework: NIST_SC_8_1,
-    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("Redshift.2"), "rds", "redshift", "database"],
+    tags: [...TLS_FAMILY_TAGS, TAG.securityHub("Redshift.2"), TAG.securityHub("DocumentDB.6"), "rds", "redshift", "documentdb", "database"],
     remediationSteps:
         "Declare a parameter group in the same stack (RDS instance: parameter group; RDS/Aurora cluster: cluster parameter " +
-        "group; Redshift: cluster parameter group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server), " +
-        "require_secure_transport = ON (MySQL, MariaDB) or require_ssl = true (Redshift), and pass its name output to the " +
+        "group; Redshift and DocumentDB: cluster parameter group) that sets rds.force_ssl = 1 (PostgreSQL, SQL Server), " +
+        "require_secure_transport = ON (MySQL, MariaDB), require_ssl = true (Redshift) or tls = tls1.2+ (DocumentDB), with " +
+        "TLS 1.2 as the engine's minimum (ssl_min_protocol_version, tls_version), and pass its name output to the " +
         "database's parameter group property. Reboot the database for static parameters to apply.",
     url: TLS_DOCS.rdsSsl,
     configSchema: tlsSettings.schema("trustedParameterGroupNames"),

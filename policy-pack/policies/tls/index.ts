@@ -3,23 +3,31 @@
 
 import { Policies } from "@pulumi/policy";
 import { apiGatewayDomain } from "./api-gateway-domain";
+import { classicLoadBalancerListener } from "./classic-load-balancer-listener";
+import { classicLoadBalancerSslPolicy } from "./classic-load-balancer-ssl-policy";
 import { cloudFrontDistribution } from "./cloudfront-distribution";
 import { databaseEnforcingParameterGroup } from "./database-enforcing-parameter-group";
 import { databaseParameterGroup } from "./database-parameter-group";
+import { dmsEndpoint } from "./dms-endpoint";
 import { elastiCacheInTransit } from "./elasticache-in-transit";
 import { loadBalancerListener } from "./load-balancer-listener";
 import { loadBalancerListenerRule } from "./load-balancer-listener-rule";
+import { memoryDbInTransit } from "./memorydb-in-transit";
 import { mskInTransit } from "./msk-in-transit";
 import { openSearchDomain } from "./opensearch-domain";
 
 export {
     apiGatewayDomain,
+    classicLoadBalancerListener,
+    classicLoadBalancerSslPolicy,
     cloudFrontDistribution,
     databaseEnforcingParameterGroup,
     databaseParameterGroup,
+    dmsEndpoint,
     elastiCacheInTransit,
     loadBalancerListener,
     loadBalancerListenerRule,
+    memoryDbInTransit,
     mskInTransit,
     openSearchDomain,
 };
@@ -27,11 +35,15 @@ export {
 export const tlsPolicies: Policies = [
     loadBalancerListener,
     loadBalancerListenerRule,
+    classicLoadBalancerListener,
+    classicLoadBalancerSslPolicy,
     cloudFrontDistribution,
     apiGatewayDomain,
     openSearchDomain,
     elastiCacheInTransit,
     mskInTransit,
+    memoryDbInTransit,
     databaseParameterGroup,
     databaseEnforcingParameterGroup,
+    dmsEndpoint,
 ];

@@ -38,4 +38,8 @@ export const TLS_DOCS = {
     msk: "https://docs.aws.amazon.com/msk/latest/developerguide/msk-encryption.html",
     rdsSsl: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html",
     redshiftSsl: "https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-ssl-support.html",
+    documentDbTls: "https://docs.aws.amazon.com/documentdb/latest/developerguide/security.encryption.ssl.html",
+    memoryDb: "https://docs.aws.amazon.com/memorydb/latest/devguide/in-transit-encryption.html",
+    dmsSsl: "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Security.SSL.html",
+    classicElbPolicies: "https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html",
 } as const;

@@ -51,6 +51,8 @@ export const DEFAULT_ELB_SSL_POLICIES: readonly string[] = [
 export const ELB_DEFAULT_SSL_POLICY = "ELBSecurityPolicy-2016-08";
 /** What remediation suggests. */
 export const RECOMMENDED_ELB_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+/** What remediation suggests for a Classic Load Balancer (its predefined policies stop at TLS 1.2). */
+export const RECOMMENDED_CLASSIC_ELB_SSL_POLICY = "ELBSecurityPolicy-TLS-1-2-2017-01";
 
 /** CloudFront viewer security policies with TLS 1.2 or newer as the minimum. */
 export const DEFAULT_CLOUDFRONT_MINIMUM_PROTOCOL_VERSIONS: readonly string[] = [
@@ -90,15 +92,16 @@ const stringList = (defaults: readonly string[], description: string) =>
 export const TLS_SCHEMA = {
     allowedSslPolicies: stringList(
         DEFAULT_ELB_SSL_POLICIES,
-        "ELB security policies an HTTPS or TLS listener may use (allow-list). An unset sslPolicy means " +
-            `${ELB_DEFAULT_SSL_POLICY}, which allows TLS 1.0 and fails.`,
+        "ELB security policies an HTTPS or TLS listener may use, and a Classic Load Balancer's SSL negotiation policy may " +
+            `reference (allow-list). An unset sslPolicy, or no SSL negotiation policy, means ${ELB_DEFAULT_SSL_POLICY}, ` +
+            "which allows TLS 1.0 and fails.",
     ),
     plaintextPassthroughPorts: {
         type: "array",
         items: PORT_SCHEMA,
         default: [],
         description:
-            "Ports on which a network load balancer may pass TCP, UDP or TCP_UDP through unencrypted by the load balancer " +
+            "Ports on which a network load balancer may pass TCP, UDP or TCP_UDP (a Classic Load Balancer: TCP) through unencrypted by the load balancer " +
             "(e.g. TLS terminated by the targets). The pack cannot see inside the stream, so by default every such listener fails.",
     },
     allowedMinimumProtocolVersions: stringList(

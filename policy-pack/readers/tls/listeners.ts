@@ -7,10 +7,9 @@
 //
 // Gateway load balancer listeners have neither protocol nor port (GENEVE on 6081).
 
-import { readInteger } from "../../network/protocols";
 import { Props, Reading, Unknown, UNKNOWN } from "../known";
 import { CLASSIC_LISTENER_TYPES, NATIVE_LISTENER_TYPE } from "../load-balancers";
-import { Odd, ODD, text } from "./values";
+import { Odd, port, text } from "./values";
 
 export const TLS_LISTENER_TYPES: ReadonlySet<string> = new Set([...CLASSIC_LISTENER_TYPES, NATIVE_LISTENER_TYPE]);
 
@@ -61,12 +60,10 @@ export function readTlsListener(type: string, props: Props, reading: Reading): T
     if (redirectKey === undefined) {
         return undefined;
     }
-    const rawPort = reading.get(props, "port");
-    const port = rawPort === UNKNOWN ? UNKNOWN : rawPort === undefined || rawPort === null ? undefined : (readInteger(rawPort) ?? ODD);
     const actions = readActions(reading, reading.list(props, "defaultActions"), redirectKey);
     return {
         protocol: upper(text(reading.get(props, "protocol"))),
-        port,
+        port: port(reading.get(props, "port")),
         sslPolicy: text(reading.get(props, "sslPolicy")),
         actions,
     };

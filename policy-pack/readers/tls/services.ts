@@ -1,5 +1,5 @@
-// API Gateway custom domains, OpenSearch/Elasticsearch domains, ElastiCache and MSK clusters of
-// both providers, normalised for the TLS rules.
+// API Gateway custom domains, OpenSearch/Elasticsearch domains, ElastiCache, MSK and MemoryDB
+// clusters and DMS endpoints of both providers, normalised for the TLS rules.
 //
 //   aws:apigateway/domainName:DomainName, aws-native:apigateway:DomainName,
 //   aws-native:apigateway:DomainNameV2                                 { securityPolicy? }
@@ -12,6 +12,11 @@
 //   aws-native:elasticache:ReplicationGroup                            { transitEncryptionEnabled?, transitEncryptionMode?, globalReplicationGroupId? }
 //   aws:elasticache/cluster:Cluster                                    { transitEncryptionEnabled?, replicationGroupId? }
 //   aws:msk/cluster:Cluster, aws-native:msk:Cluster                    { encryptionInfo?: { encryptionInTransit?: { clientBroker?, inCluster? } } }
+//   aws:memorydb/cluster:Cluster, aws-native:memorydb:Cluster,
+//   aws:memorydb/multiRegionCluster:MultiRegionCluster,
+//   aws-native:memorydb:MultiRegionCluster                             { tlsEnabled? }
+//   aws:dms/endpoint:Endpoint, aws-native:dms:Endpoint                 { engineName, sslMode?, kafkaSettings?: { securityProtocol? },
+//                                                                        redisSettings?: { sslSecurityProtocol? } }
 
 import { Props, Reading, Unknown, UNKNOWN } from "../known";
 import { block, flag, Odd, pick, text } from "./values";
@@ -138,5 +143,48 @@ export function readMsk(type: string, props: Props, reading: Reading): MskView |
     return {
         clientBroker: typeof broker === "string" ? broker.toUpperCase() : broker,
         inCluster: flag(reading.get(transit, "inCluster")),
+    };
+}
+
+export const MEMORYDB_TYPES: ReadonlySet<string> = new Set([
+    "aws:memorydb/cluster:Cluster",
+    "aws:memorydb/multiRegionCluster:MultiRegionCluster",
+    "aws-native:memorydb:Cluster",
+    "aws-native:memorydb:MultiRegionCluster",
+]);
+
+/** A MemoryDB cluster's tlsEnabled; undefined when unset (both providers default it to true). */
+export function readMemoryDbTls(type: string, props: Props, reading: Reading): Flag | undefined {
+    return MEMORYDB_TYPES.has(type) ? flag(reading.get(props, "tlsEnabled")) : undefined;
+}
+
+export const DMS_ENDPOINT_TYPES: ReadonlySet<string> = new Set(["aws:dms/endpoint:Endpoint", "aws-native:dms:Endpoint"]);
+
+export interface DmsEndpointView {
+    /** Lower case engine name. */
+    engine: Text;
+    /** Lower case sslMode. */
+    sslMode: Text;
+    /** Lower case kafkaSettings.securityProtocol. */
+    kafkaProtocol: Text;
+    /** Lower case redisSettings.sslSecurityProtocol. */
+    redisProtocol: Text;
+}
+
+export function readDmsEndpoint(type: string, props: Props, reading: Reading): DmsEndpointView | undefined {
+    if (!DMS_ENDPOINT_TYPES.has(type)) {
+        return undefined;
+    }
+    const lower = (value: Text): Text => (typeof value === "string" ? value.toLowerCase() : value);
+    const nested = (settings: string, key: string): Text => {
+        const holder = block(reading, reading.get(props, settings));
+        return holder === UNKNOWN ? UNKNOWN : lower(text(reading.get(holder, key)));
+    };
+    const engine = lower(text(reading.get(props, "engineName")));
+    return {
+        engine,
+        sslMode: lower(text(reading.get(props, "sslMode"))),
+        kafkaProtocol: engine === "kafka" ? nested("kafkaSettings", "securityProtocol") : undefined,
+        redisProtocol: engine === "redis" ? nested("redisSettings", "sslSecurityProtocol") : undefined,
     };
 }
