@@ -57,52 +57,58 @@ const ACTED_ON: readonly ActedOnField[] = [
 /** Characters no acted-on field allows: shell metacharacters, controls, separators, invisible ones. */
 const FORBIDDEN = fc.constantFrom(";", "$(", "`", "\n", "\r", "|", ">", "\u0000", "\u2028", "\u202e", "\u200b", "*", "'", '"', "#", "%");
 
-/** A hostile value and the class it belongs to. */
-const hostileValue: fc.Arbitrary<{ class: string; value: unknown }> = fc.oneof(
-    fc
-        .tuple(fc.string({ maxLength: 20 }), FORBIDDEN, fc.string({ maxLength: 20 }))
-        .map(([before, bad, after]) => ({ class: "forbidden character", value: `${before}${bad}${after}` })),
-    // Longer than any identifier AWS allows (finding ids and tag values: 256), up to 2 MB.
-    fc.integer({ min: 257, max: 2 * 1024 * 1024 }).map((length) => ({ class: "oversized", value: "a".repeat(length) })),
-    fc.integer({ min: 33, max: 2_000 }).map((levels) => ({ class: "nesting depth", value: nestedArrays(levels) })),
-    fc
-        .oneof(
-            fc.boolean(),
-            fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
-            fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 })),
-        )
-        .map((value) => ({ class: "wrong type", value })),
-);
+/**
+ * A hostile value and the class it belongs to. Nesting goes up to `maxLevels`: deep enough to
+ * overflow a recursive walk in process; the CLI's events are written by JSON.stringify, which
+ * cannot write that deep (the CLI gets its 100,000 levels as text below).
+ */
+const hostileValue = (maxLevels: number): fc.Arbitrary<{ class: string; value: unknown }> =>
+    fc.oneof(
+        fc
+            .tuple(fc.string({ maxLength: 20 }), FORBIDDEN, fc.string({ maxLength: 20 }))
+            .map(([before, bad, after]) => ({ class: "forbidden character", value: `${before}${bad}${after}` })),
+        // Longer than any identifier AWS allows (finding ids and tag values: 256), up to 2 MB.
+        fc.integer({ min: 257, max: 2 * 1024 * 1024 }).map((length) => ({ class: "oversized", value: "a".repeat(length) })),
+        fc.integer({ min: 33, max: maxLevels }).map((levels) => ({ class: "nesting depth", value: nestedArrays(levels) })),
+        fc
+            .oneof(
+                fc.boolean(),
+                fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+                fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 })),
+            )
+            .map((value) => ({ class: "wrong type", value })),
+    );
 
 /** A mutated event: one acted-on field made hostile (or removed, where the event needs it). */
-const hostileMutation: fc.Arbitrary<HostileEvent> = fc.oneof(
-    fc.tuple(fc.constantFrom(...ACTED_ON), hostileValue).map(([f, v]) => ({
-        class: "oversized" as const,
-        label: v.class,
-        fixture: f.fixture,
-        at: f.at,
-        value: v.value,
-    })),
-    fc.constantFrom(...ACTED_ON.filter((f) => f.required)).map((f) => ({
-        class: "missing field" as const,
-        label: "removed",
-        fixture: f.fixture,
-        at: f.at,
-        value: REMOVED,
-    })),
-    // The finding names another account or region than its envelope.
-    fc
-        .oneof(
-            fc
-                .stringMatching(/^\d{12}$/)
-                .filter((a) => a !== "111111111111")
-                .map((a) => ({ at: "detail.accountId", value: a })),
-            fc
-                .constantFrom("us-east-1", "eu-central-1", "ap-southeast-2", "us-gov-west-1", "cn-north-1")
-                .map((r) => ({ at: "detail.region", value: r })),
-        )
-        .map(({ at, value }) => ({ class: "envelope disagrees" as const, label: "disagreement", fixture: EC2, at, value })),
-);
+const hostileMutation = (maxLevels: number): fc.Arbitrary<HostileEvent> =>
+    fc.oneof(
+        fc.tuple(fc.constantFrom(...ACTED_ON), hostileValue(maxLevels)).map(([f, v]) => ({
+            class: "oversized" as const,
+            label: v.class,
+            fixture: f.fixture,
+            at: f.at,
+            value: v.value,
+        })),
+        fc.constantFrom(...ACTED_ON.filter((f) => f.required)).map((f) => ({
+            class: "missing field" as const,
+            label: "removed",
+            fixture: f.fixture,
+            at: f.at,
+            value: REMOVED,
+        })),
+        // The finding names another account or region than its envelope.
+        fc
+            .oneof(
+                fc
+                    .stringMatching(/^\d{12}$/)
+                    .filter((a) => a !== "111111111111")
+                    .map((a) => ({ at: "detail.accountId", value: a })),
+                fc
+                    .constantFrom("us-east-1", "eu-central-1", "ap-southeast-2", "us-gov-west-1", "cn-north-1")
+                    .map((r) => ({ at: "detail.region", value: r })),
+            )
+            .map(({ at, value }) => ({ class: "envelope disagrees" as const, label: "disagreement", fixture: EC2, at, value })),
+    );
 
 function assertRefusedNaming(h: HostileEvent): void {
     let planned: unknown;
@@ -122,7 +128,7 @@ const cli = path.join(repoRoot, "dist/responder/cli.js");
 
 describe("hostile GuardDuty events, generated (fast-check)", () => {
     it("refuses any one acted-on field made hostile, removed, or disagreeing with the envelope, naming that field", () => {
-        fc.assert(fc.property(hostileMutation, assertRefusedNaming), { numRuns: 300 });
+        fc.assert(fc.property(hostileMutation(100_000), assertRefusedNaming), { numRuns: 300 });
     });
 
     it("the CLI: exit 2, one line on stderr naming the field, no trace, nothing planned on stdout", () => {
@@ -131,7 +137,7 @@ describe("hostile GuardDuty events, generated (fast-check)", () => {
         }
         const dir = tempDir();
         fc.assert(
-            fc.property(hostileMutation, (h) => {
+            fc.property(hostileMutation(2_000), (h) => {
                 const file = path.join(dir, "event.json");
                 fs.writeFileSync(file, JSON.stringify(hostileEvent(h)));
                 const r = spawnSync(process.execPath, [cli, "--dry-run", file], { cwd: repoRoot, encoding: "utf8" });
