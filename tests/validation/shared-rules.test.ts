@@ -19,7 +19,9 @@ import { isPort } from "../../validation/ports";
 import { isConfigKeyPrefix } from "../../validation/s3-key-prefixes";
 import { TAG_KEY, isTagKey, isTagValue } from "../../validation/tag-keys";
 
-const matches = (pattern: RegExp) => (value: string) => pattern.test(value);
+/** The values `pattern` refuses, and those it accepts: each asserted empty, so a failure names the value. */
+const refusedBy = (pattern: RegExp, values: string[]) => values.filter((value) => !pattern.test(value));
+const acceptedBy = (pattern: RegExp, values: string[]) => values.filter((value) => pattern.test(value));
 
 // The rules config, components and the responder share, at their edges. Their one-line errors are
 // asserted where they are used (the components' and the config's tests).
@@ -36,28 +38,20 @@ describe("shared rules", () => {
     });
 
     it("tag keys as AWS stores them (a finding reports its own aws: tags): the same characters and length, aws: allowed", () => {
-        assert.deepStrictEqual(["aws:cloudformation:stack-name", "k".repeat(128)].map(matches(TAG_KEY)), [true, true]);
-        assert.deepStrictEqual(["", "k".repeat(129), "Team*", "a\nb"].map(matches(TAG_KEY)), [false, false, false, false]);
+        assert.deepStrictEqual(refusedBy(TAG_KEY, ["aws:cloudformation:stack-name", "k".repeat(128)]), []);
+        assert.deepStrictEqual(acceptedBy(TAG_KEY, ["", "k".repeat(129), "Team*", "a\nb"]), []);
     });
 
     it("IAM role and user names: 1 to 64 of letters, digits and +=,.@_- (ASCII only)", () => {
         for (const pattern of [ROLE_NAME, USER_NAME]) {
-            assert.deepStrictEqual(["a", "r".repeat(64), "ci+deploy=x,y.z@e_f-g"].map(matches(pattern)), [true, true, true]);
-            assert.deepStrictEqual(["", "r".repeat(65), "a b", "a;b", "a/b", "örders", "a$(id)"].map(matches(pattern)), [
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-            ]);
+            assert.deepStrictEqual(refusedBy(pattern, ["a", "r".repeat(64), "ci+deploy=x,y.z@e_f-g"]), []);
+            assert.deepStrictEqual(acceptedBy(pattern, ["", "r".repeat(65), "a b", "a;b", "a/b", "örders", "a$(id)"]), []);
         }
     });
 
     it("access key ids: 16 to 128 letters, digits or _", () => {
-        assert.deepStrictEqual(["AKIAX7Q2EXAMPLE7LONG", "A".repeat(16), "A".repeat(128)].map(matches(ACCESS_KEY_ID)), [true, true, true]);
-        assert.deepStrictEqual(["A".repeat(15), "A".repeat(129), "AKIA-X7Q2-EXAMPLE7"].map(matches(ACCESS_KEY_ID)), [false, false, false]);
+        assert.deepStrictEqual(refusedBy(ACCESS_KEY_ID, ["AKIAX7Q2EXAMPLE7LONG", "A".repeat(16), "A".repeat(128)]), []);
+        assert.deepStrictEqual(acceptedBy(ACCESS_KEY_ID, ["A".repeat(15), "A".repeat(129), "AKIA-X7Q2-EXAMPLE7"]), []);
     });
 
     it("EC2 ids: the prefix and exactly 8 or 17 lowercase hexadecimal digits", () => {
@@ -67,63 +61,60 @@ describe("shared rules", () => {
             [VPC_ID, "vpc-"],
             [SECURITY_GROUP_ID, "sg-"],
         ] as const) {
+            const ids = (suffixes: string[]) => suffixes.map((suffix) => prefix + suffix);
+            assert.deepStrictEqual(refusedBy(pattern, ids(["0a1b2c3d", "0a1b2c3d4e5f60718"])), []);
             assert.deepStrictEqual(
-                ["0a1b2c3d", "0a1b2c3d4e5f60718"].map((id) => pattern.test(prefix + id)),
-                [true, true],
-                prefix,
-            );
-            assert.deepStrictEqual(
-                ["0a1b2c3", "0a1b2c3d4", "0a1b2c3d4e5f6071", "0a1b2c3d4e5f607189", "0A1B2C3D"].map((id) => pattern.test(prefix + id)),
-                [false, false, false, false, false],
-                prefix,
+                acceptedBy(pattern, ids(["0a1b2c3", "0a1b2c3d4", "0a1b2c3d4e5f6071", "0a1b2c3d4e5f607189", "0A1B2C3D"])),
+                [],
             );
         }
     });
 
     it("S3 bucket names: no prefix or suffix S3 reserves", () => {
-        assert.deepStrictEqual(["staging-orders-exports", "xn-bucket", "my-s3alias-data"].map(isBucketName), [true, true, true]);
         assert.deepStrictEqual(
-            [
-                "xn--bucket",
-                "sthree-bucket",
-                "amzn-s3-demo-bucket",
-                "data-s3alias",
-                "data--ol-s3",
-                "data.mrap",
-                "data--x-s3",
-                "data--table-s3",
-            ].map(isBucketName),
-            [false, false, false, false, false, false, false, false],
+            ["staging-orders-exports", "xn-bucket", "my-s3alias-data"].filter((name) => !isBucketName(name)),
+            [],
         );
+        const reserved = [
+            "xn--bucket",
+            "sthree-bucket",
+            "amzn-s3-demo-bucket",
+            "data-s3alias",
+            "data--ol-s3",
+            "data.mrap",
+            "data--x-s3",
+            "data--table-s3",
+        ];
+        assert.deepStrictEqual(reserved.filter(isBucketName), []);
     });
 
     it("SNS topic ARNs: the aws partition, a region, an account and a topic name of 1 to 256 of A-Z a-z 0-9 _ -", () => {
         const arn = "arn:aws:sns:eu-west-1:111111111111:staging-outcomes";
-        assert.deepStrictEqual([arn, `${arn.slice(0, -16)}${"t".repeat(256)}`].map(matches(SNS_TOPIC_ARN)), [true, true]);
+        const topic = (name: string) => arn.replace("staging-outcomes", name);
+        assert.deepStrictEqual(refusedBy(SNS_TOPIC_ARN, [arn, topic("t".repeat(256))]), []);
         assert.deepStrictEqual(
-            [arn.replace("aws:", "aws-cn:"), `${arn}.fifo`, `${arn};x`, `${arn.slice(0, -16)}${"t".repeat(257)}`].map(
-                matches(SNS_TOPIC_ARN),
-            ),
-            [false, false, false, false],
+            acceptedBy(SNS_TOPIC_ARN, [arn.replace("aws:", "aws-cn:"), `${arn}.fifo`, `${arn};x`, topic("t".repeat(257))]),
+            [],
         );
     });
 
     it("GuardDuty finding ids, types, resource and user types", () => {
-        assert.deepStrictEqual(["a2c6f0e1b3d54f7a8c9e0d1f2a3b4c5d", "i".repeat(256)].map(matches(FINDING_ID)), [true, true]);
-        assert.deepStrictEqual(["", "i".repeat(257), "a b", "a\nb"].map(matches(FINDING_ID)), [false, false, false, false]);
-        const types = ["Backdoor:EC2/C&CActivity.B!DNS", "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS"];
-        assert.deepStrictEqual(types.map(matches(FINDING_TYPE)), [true, true]);
+        assert.deepStrictEqual(refusedBy(FINDING_ID, ["a2c6f0e1b3d54f7a8c9e0d1f2a3b4c5d", "i".repeat(256)]), []);
+        assert.deepStrictEqual(acceptedBy(FINDING_ID, ["", "i".repeat(257), "a b", "a\nb"]), []);
         assert.deepStrictEqual(
-            ["Backdoor", "Backdoor:EC2/C&C;id", "Backdoor:EC2/$(id)", `Backdoor:EC2/${"C".repeat(88)}`].map(matches(FINDING_TYPE)),
-            [false, false, false, false],
+            refusedBy(FINDING_TYPE, [
+                "Backdoor:EC2/C&CActivity.B!DNS",
+                "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS",
+            ]),
+            [],
         );
-        assert.deepStrictEqual(["Instance", "S3Bucket", "Instance\n", "r".repeat(65)].map(matches(RESOURCE_TYPE)), [
-            true,
-            true,
-            false,
-            false,
-        ]);
-        assert.deepStrictEqual(["AssumedRole", "IAMUser;id"].map(matches(USER_TYPE)), [true, false]);
+        assert.deepStrictEqual(
+            acceptedBy(FINDING_TYPE, ["Backdoor", "Backdoor:EC2/C&C;id", "Backdoor:EC2/$(id)", `Backdoor:EC2/${"C".repeat(88)}`]),
+            [],
+        );
+        assert.deepStrictEqual(refusedBy(RESOURCE_TYPE, ["Instance", "S3Bucket"]), []);
+        assert.deepStrictEqual(acceptedBy(RESOURCE_TYPE, ["Instance\n", "r".repeat(65)]), []);
+        assert.deepStrictEqual([refusedBy(USER_TYPE, ["AssumedRole"]), acceptedBy(USER_TYPE, ["IAMUser;id"])], [[], []]);
     });
 
     it("tag values: empty to 256 of the same characters", () => {
