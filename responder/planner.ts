@@ -26,6 +26,7 @@ import {
     ACCESS_KEY_ID,
     ACCOUNT_ID,
     BUCKET_ARN_PREFIX,
+    BUCKET_NAME_EXPECTED,
     INSTANCE_ID,
     NETWORK_INTERFACE_ID,
     REGION,
@@ -136,7 +137,6 @@ const accessKeyDetails = z
 
 // The responder acts only in the commercial partition, where its role and ARNs are.
 const REGION_EXPECTED = "a region of the aws partition (like eu-west-1)";
-const BUCKET_NAME_EXPECTED = "an S3 bucket name (3-63 of a-z 0-9 . -, starting and ending with a letter or digit)";
 
 const bucket = z
     .object(

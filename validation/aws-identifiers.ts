@@ -143,10 +143,12 @@ export function isBucketName(value: string): boolean {
     return BUCKET_NAME_SHAPE.test(value) && !value.includes("..") && !IPV4_SHAPE.test(value) && !RESERVED_BUCKET_NAME.test(value);
 }
 
+export const BUCKET_NAME_EXPECTED = "an S3 bucket name (3-63 characters of a-z 0-9 . -, starting and ending with a letter or digit)";
+
 /** The S3 bucket name, or a one-line error naming `parameter`. */
 export function validBucketName(parameter: string, value: unknown): string {
     if (typeof value !== "string" || !isBucketName(value)) {
-        fail(parameter, value, "an S3 bucket name (3-63 characters of a-z 0-9 . -, starting and ending with a letter or digit)");
+        fail(parameter, value, BUCKET_NAME_EXPECTED);
     }
     return value;
 }
