@@ -31,8 +31,11 @@ export async function respond(
     now: Date,
 ): Promise<ResponseReport | DryRunResult> {
     let finding;
+    let actions;
     try {
         finding = parseFindingEvent(event);
+        // Planning refuses too: a finding on an instance, key or bucket that does not describe it.
+        actions = planActions(finding, settings, now);
     } catch (error) {
         if (error instanceof InputError && !settings.dryRun) {
             // People must hear of an event the responder could not read; the failure keeps it in the DLQ.
@@ -40,7 +43,6 @@ export async function respond(
         }
         throw error;
     }
-    const actions = planActions(finding, settings, now);
     console.log(JSON.stringify({ plan: actions, findingId: finding.detail.id, dryRun: settings.dryRun }));
     if (settings.dryRun) {
         return { dryRun: true, findingId: finding.detail.id, actions };

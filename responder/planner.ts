@@ -3,8 +3,10 @@
 // the same thing for the same event and settings.
 //
 // The event is read as AWS documents it for EventBridge: the envelope (`source` aws.guardduty,
-// `detail-type` "GuardDuty Finding") around the finding in camelCase, schemaVersion "2.0". Only the
-// fields a playbook needs are validated; the rest of the finding passes unread.
+// `detail-type` "GuardDuty Finding") around the finding in camelCase, schemaVersion "2.0". Every
+// field a playbook reads is validated by AWS's own rule for it (validation/: ids, names, tags,
+// severity), so nothing outside those rules (megabytes, shell metacharacters, other characters)
+// becomes a target; the rest of the finding passes unread, once its depth has been measured.
 //
 // Playbooks, in order (the first that applies wins):
 // 1. archived, sample, or below the severity threshold: notify only;
@@ -20,7 +22,32 @@
 // executor checks the tag again on the live resource, since IAM findings carry no tags.
 
 import { z } from "zod";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE, REGION, VPC_ID } from "../validation/aws-identifiers";
+import {
+    ACCESS_KEY_ID,
+    ACCOUNT_ID,
+    BUCKET_ARN_PREFIX,
+    BUCKET_NAME_EXPECTED,
+    INSTANCE_ID,
+    NETWORK_INTERFACE_ID,
+    REGION,
+    ROLE_NAME,
+    USER_NAME,
+    VPC_ID,
+    isBucketName,
+} from "../validation/aws-identifiers";
+import {
+    FINDING_ID,
+    FINDING_ID_EXPECTED,
+    FINDING_TYPE,
+    FINDING_TYPE_EXPECTED,
+    RESOURCE_TYPE,
+    RESOURCE_TYPE_EXPECTED,
+    USER_TYPE,
+    USER_TYPE_EXPECTED,
+} from "../validation/guardduty-findings";
+import { GUARDDUTY_SEVERITY_EXPECTED, isGuardDutySeverity } from "../validation/guardduty-severity";
+import { pathBeyondDepth } from "../validation/nesting-depth";
+import { STORED_TAG_KEY_EXPECTED, TAG_KEY, TAG_VALUE, TAG_VALUE_EXPECTED } from "../validation/tag-keys";
 import {
     FINDING_ID_TAG,
     FINDING_TYPE_TAG,
@@ -30,7 +57,7 @@ import {
     type ResponseAction,
 } from "./actions";
 import { propertyPath, valueAt } from "../validation/property-paths";
-import { InputError, shown } from "./input-error";
+import { InputError, clipped, shown } from "./input-error";
 import type { PlannerSettings } from "./settings";
 
 /** Finding types that mean a bucket was made public: block public access on the bucket. */
@@ -40,83 +67,113 @@ export const PUBLIC_BUCKET_FINDING_TYPES: readonly string[] = [
     "Policy:S3/BucketPublicAccessGranted",
 ];
 
+/**
+ * How many levels of arrays and objects an event may nest. GuardDuty findings nest about ten deep
+ * (envelope, detail, service, action, …); far deeper is no finding, and would overflow the stack
+ * of whatever walks it recursively.
+ */
+export const MAX_EVENT_DEPTH = 32;
+
 /** Roles whose sessions cannot be revoked by an inline policy: service-linked and IAM Identity Center roles. */
 const UNREVOCABLE_ROLE = /^(AWSServiceRoleFor|AWSReservedSSO_)/;
 
 const LONG_TERM_KEY = /^AKIA[A-Z0-9]{12,124}$/;
 
+/** A string that matches `pattern` whole; `expected` says the rule in the refusal. */
+const matching = (pattern: RegExp, expected: string) =>
+    z.string({ error: `expected ${expected}` }).regex(pattern, { error: `expected ${expected}` });
+
+const ROLE_NAME_EXPECTED = "an IAM role name (1-64 letters, digits or + = , . @ _ -)";
+const USER_NAME_EXPECTED = "an IAM user name (1-64 letters, digits or + = , . @ _ -)";
+const ACCESS_KEY_ID_EXPECTED = "an access key id (16-128 letters, digits or _)";
+
 const tags = z.array(
-    z.object({ key: z.string({ error: "expected a tag key" }), value: z.string().nullish() }, { error: "expected a tag {key, value}" }),
-    {
-        error: "expected a list of tags [{key, value}]",
-    },
+    z.object(
+        { key: matching(TAG_KEY, STORED_TAG_KEY_EXPECTED), value: matching(TAG_VALUE, TAG_VALUE_EXPECTED).nullish() },
+        { error: "expected a tag {key, value}" },
+    ),
+    { error: "expected a list of tags [{key, value}]" },
 );
 
 const networkInterface = z.object(
     {
-        networkInterfaceId: z
-            .string({ error: "expected a network interface id (eni-…)" })
-            .regex(/^eni-[0-9a-f]{8,17}$/, { error: "expected a network interface id (eni-…)" }),
-        vpcId: z.string({ error: "expected a VPC id (vpc-…)" }).regex(VPC_ID, { error: "expected a VPC id (vpc-…)" }),
+        networkInterfaceId: matching(NETWORK_INTERFACE_ID, "a network interface id (eni- and 8 or 17 hexadecimal digits)"),
+        vpcId: matching(VPC_ID, "a VPC id (vpc- and 8 or 17 hexadecimal digits)"),
     },
     { error: "expected a network interface object" },
 );
 
 const instanceDetails = z.object(
     {
-        instanceId: z
-            .string({ error: "expected an instance id (i-…)" })
-            .regex(/^i-[0-9a-f]{8,17}$/, { error: "expected an instance id (i-…)" }),
+        instanceId: matching(INSTANCE_ID, "an instance id (i- and 8 or 17 hexadecimal digits)"),
         networkInterfaces: z.array(networkInterface, { error: "expected a list of network interfaces" }).nullish(),
         tags: tags.nullish(),
     },
     { error: "expected the instance's details (an object)" },
 );
 
-const accessKeyDetails = z.object(
-    {
-        accessKeyId: z.string({ error: "expected an access key id" }).nullish(),
-        principalId: z.string({ error: "expected a principal id" }).nullish(),
-        userName: z.string({ error: "expected a user or role name" }).nullish(),
-        userType: z
-            .string({ error: "expected a user type (IAMUser, AssumedRole, Root, FederatedUser, …)" })
-            .min(1, { error: "expected a user type (IAMUser, AssumedRole, Root, FederatedUser, …)" }),
-    },
-    { error: "expected the access key's details (an object)" },
-);
+const accessKeyDetails = z
+    .object(
+        {
+            // GuardDuty reports the root's credentials with an empty key id.
+            accessKeyId: z
+                .string({ error: `expected ${ACCESS_KEY_ID_EXPECTED}` })
+                .refine((id) => id === "" || ACCESS_KEY_ID.test(id), { error: `expected ${ACCESS_KEY_ID_EXPECTED}` })
+                .nullish(),
+            principalId: z.string({ error: "expected a principal id" }).nullish(),
+            userName: z.string({ error: "expected a user or role name" }).nullish(),
+            userType: matching(USER_TYPE, USER_TYPE_EXPECTED),
+        },
+        { error: "expected the access key's details (an object)" },
+    )
+    // An assumed role's name is a role name; the others (IAM users, root, federated users) follow
+    // IAM's user name rule. Both become targets of actions and of reports.
+    .superRefine((key, context) => {
+        const [pattern, expected] = key.userType === "AssumedRole" ? [ROLE_NAME, ROLE_NAME_EXPECTED] : [USER_NAME, USER_NAME_EXPECTED];
+        if (key.userName !== undefined && key.userName !== null && key.userName !== "" && !pattern.test(key.userName)) {
+            context.addIssue({ code: "custom", path: ["userName"], message: `expected ${expected}` });
+        }
+    });
 
 // The responder acts only in the commercial partition, where its role and ARNs are.
-const REGION_EXPECTED = "expected a region of the aws partition (like eu-west-1)";
+const REGION_EXPECTED = "a region of the aws partition (like eu-west-1)";
 
-const bucket = z.object(
-    {
-        name: z.string({ error: "expected a bucket name" }).regex(BUCKET_NAME_SHAPE, { error: "expected a bucket name" }),
-        tags: tags.nullish(),
-    },
-    { error: "expected a bucket object" },
-);
+const bucket = z
+    .object(
+        {
+            name: z
+                .string({ error: `expected ${BUCKET_NAME_EXPECTED}` })
+                .refine(isBucketName, { error: `expected ${BUCKET_NAME_EXPECTED}` }),
+            arn: z.string({ error: "expected the bucket's ARN" }).nullish(),
+            tags: tags.nullish(),
+        },
+        { error: "expected a bucket object" },
+    )
+    // A bucket's ARN that names another bucket or partition than its name is no finding to act on.
+    .superRefine((b, context) => {
+        if (b.arn !== undefined && b.arn !== null && b.arn !== `${BUCKET_ARN_PREFIX}${b.name}`) {
+            context.addIssue({
+                code: "custom",
+                path: ["arn"],
+                message: `expected the ARN of bucket ${b.name} (${BUCKET_ARN_PREFIX}${b.name})`,
+            });
+        }
+    });
 
 const finding = z.object(
     {
         schemaVersion: z.literal("2.0", { error: 'expected "2.0" (the finding format this responder reads)' }),
-        accountId: z.string({ error: "expected a 12-digit account id" }).regex(ACCOUNT_ID, { error: "expected a 12-digit account id" }),
-        region: z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }),
-        id: z.string({ error: "expected the finding id" }).regex(/^[A-Za-z0-9_-]{1,300}$/, { error: "expected the finding id" }),
-        type: z
-            .string({ error: "expected a finding type such as UnauthorizedAccess:EC2/SSHBruteForce" })
-            .regex(/^[A-Za-z0-9]+:[A-Za-z0-9]+\/\S+$/, {
-                error: "expected a finding type such as UnauthorizedAccess:EC2/SSHBruteForce",
-            }),
+        accountId: matching(ACCOUNT_ID, "a 12-digit account id"),
+        region: matching(REGION, REGION_EXPECTED),
+        id: matching(FINDING_ID, FINDING_ID_EXPECTED),
+        type: matching(FINDING_TYPE, FINDING_TYPE_EXPECTED),
         severity: z
-            .number({ error: "expected a number from 0 to 10" })
-            .min(0, { error: "expected a number from 0 to 10" })
-            .max(10, { error: "expected a number from 0 to 10" }),
+            .number({ error: `expected ${GUARDDUTY_SEVERITY_EXPECTED}` })
+            .refine(isGuardDutySeverity, { error: `expected ${GUARDDUTY_SEVERITY_EXPECTED}` }),
         updatedAt: z.iso.datetime({ error: "expected an ISO 8601 time", offset: true }),
         resource: z.object(
             {
-                resourceType: z.string({ error: "expected a resource type (Instance, AccessKey, S3Bucket, …)" }).min(1, {
-                    error: "expected a resource type (Instance, AccessKey, S3Bucket, …)",
-                }),
+                resourceType: matching(RESOURCE_TYPE, RESOURCE_TYPE_EXPECTED),
                 instanceDetails: instanceDetails.nullish(),
                 accessKeyDetails: accessKeyDetails.nullish(),
                 s3BucketDetails: z.array(bucket, { error: "expected a list of buckets" }).nullish(),
@@ -142,8 +199,8 @@ const findingEvent = z
         {
             source: z.literal("aws.guardduty", { error: 'expected "aws.guardduty"' }),
             "detail-type": z.literal("GuardDuty Finding", { error: 'expected "GuardDuty Finding"' }),
-            account: z.string({ error: "expected a 12-digit account id" }).regex(ACCOUNT_ID, { error: "expected a 12-digit account id" }),
-            region: z.string({ error: REGION_EXPECTED }).regex(REGION, { error: REGION_EXPECTED }),
+            account: matching(ACCOUNT_ID, "a 12-digit account id"),
+            region: matching(REGION, REGION_EXPECTED),
             detail: finding,
         },
         { error: "expected an EventBridge event (a JSON object)" },
@@ -167,8 +224,17 @@ function malformed(where: string, value: unknown, expected: string): InputError 
     return new InputError(`malformed GuardDuty event: ${what}: ${expected}`);
 }
 
-/** Validates an event; throws an InputError whose message names the first field that is wrong. */
+/**
+ * Validates an event; throws an InputError whose message names the first field that is wrong. Its
+ * depth is measured first, before anything walks it recursively.
+ */
 export function parseFindingEvent(input: unknown): FindingEvent {
+    const tooDeep = pathBeyondDepth(input, MAX_EVENT_DEPTH);
+    if (tooDeep !== undefined) {
+        throw new InputError(
+            `malformed GuardDuty event: ${clipped(propertyPath(tooDeep))}: expected at most ${MAX_EVENT_DEPTH} levels of nested arrays and objects (GuardDuty findings nest about 10)`,
+        );
+    }
     const parsed = findingEvent.safeParse(input);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -2,7 +2,7 @@
 // configuration (components/response/automated-responder.ts sets them from these names), and
 // `npm run respond` reads the same variables, so a dry run on a laptop plans what the Lambda would.
 
-import { ROLE_NAME, SECURITY_GROUP_ID, VPC_ID } from "../validation/aws-identifiers";
+import { ROLE_NAME, SECURITY_GROUP_ID, SNS_TOPIC_ARN, VPC_ID } from "../validation/aws-identifiers";
 import { GUARDDUTY_SEVERITY, GUARDDUTY_SEVERITY_EXPECTED, isGuardDutySeverity } from "../validation/guardduty-severity";
 import { isTagKey, TAG_KEY_EXPECTED } from "../validation/tag-keys";
 import { InputError, shown } from "./input-error";
@@ -45,8 +45,6 @@ export interface HandlerSettings extends PlannerSettings {
 }
 
 type Environment = Readonly<Record<string, string | undefined>>;
-
-const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 function invalid(name: string, value: unknown, expected: string): InputError {
     return new InputError(`invalid responder setting ${name}=${shown(value)}: expected ${expected}`);
@@ -132,7 +130,7 @@ export function plannerSettingsFrom(env: Environment): PlannerSettings {
 export function handlerSettingsFrom(env: Environment): HandlerSettings {
     const topicArn = env[SETTINGS_ENV.topicArn];
     if (topicArn === undefined || !SNS_TOPIC_ARN.test(topicArn)) {
-        throw invalid(SETTINGS_ENV.topicArn, topicArn, "the ARN of an SNS topic");
+        throw invalid(SETTINGS_ENV.topicArn, topicArn, "the ARN of an SNS topic of the aws partition");
     }
     const dryRun = env[SETTINGS_ENV.dryRun] ?? "false";
     if (dryRun !== "true" && dryRun !== "false") {

@@ -80,7 +80,7 @@ describe("npm run respond -- --dry-run <event.json>", () => {
                 "a malformed event",
                 ["--dry-run", malformed],
                 undefined,
-                /^error: malformed GuardDuty event: detail\.resource\.resourceType is missing: expected a resource type \(Instance, AccessKey, S3Bucket, …\)$/,
+                /^error: malformed GuardDuty event: detail\.resource\.resourceType is missing: expected a resource type \(Instance, AccessKey, S3Bucket, …: 1-64 letters or digits\)$/,
             ],
             ["a file that is not JSON", ["--dry-run", notJson], undefined, /^error: .*event\.json: expected a JSON event: /],
             ["a missing file", ["--dry-run", "no-such-event.json"], undefined, /^error: cannot read no-such-event\.json: ENOENT/],

@@ -27,6 +27,12 @@ export type EventJson = {
     detail: Record<string, unknown> & { resource: Record<string, unknown>; service: Record<string, unknown> };
 } & Record<string, unknown>;
 
+/** Fixtures the tests edit most: an instance's, an assumed role's, an IAM user's and a public bucket's finding. */
+export const EC2 = "ec2-backdoor-cc-activity.json";
+export const ASSUMED_ROLE = "iam-instance-credential-exfiltration-outside-aws.json";
+export const IAM_USER = "iam-exfiltration-anomalous-behavior.json";
+export const PUBLIC_BUCKET = "s3-bucket-anonymous-access-granted.json";
+
 /** Every fixture file name. */
 export const FIXTURES = fs
     .readdirSync(EVENTS_DIR)

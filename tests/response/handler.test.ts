@@ -131,7 +131,10 @@ describe("responder handler (respond)", () => {
         );
         const [message] = published(fake);
         assert.strictEqual(message.Subject, "GuardDuty response (FAILED): unreadable event");
-        assert.match(message.Message ?? "", /^malformed GuardDuty event: detail\.severity="high": expected a number from 0 to 10$/);
+        assert.match(
+            message.Message ?? "",
+            /^malformed GuardDuty event: detail\.severity="high": expected a GuardDuty severity from 1 to 10$/,
+        );
         const dry = account();
         await assert.rejects(respond(malformed, DRY_RUN, dry.clients, NOW), InputError);
         assert.deepStrictEqual(dry.callNames(), []);

@@ -95,11 +95,18 @@ describe("responder settings (environment variables)", () => {
             });
         }
 
-        it("the Lambda without a topic ARN, or with a dry-run switch that is not true/false", () => {
+        it("the Lambda without a topic ARN (or one of another partition, or not a topic name), or with a dry-run switch that is not true/false", () => {
             assert.throws(
                 () => handlerSettingsFrom({}),
-                /^InputError: invalid responder setting RESPONDER_TOPIC_ARN=undefined: expected the ARN of an SNS topic$/,
+                /^InputError: invalid responder setting RESPONDER_TOPIC_ARN=undefined: expected the ARN of an SNS topic of the aws partition$/,
             );
+            for (const arn of [TOPIC.replace("arn:aws:", "arn:aws-us-gov:"), `${TOPIC};id`, `${TOPIC}${"x".repeat(256)}`]) {
+                assert.throws(
+                    () => handlerSettingsFrom({ [SETTINGS_ENV.topicArn]: arn }),
+                    /^InputError: invalid responder setting RESPONDER_TOPIC_ARN="arn:aws.*: expected the ARN of an SNS topic of the aws partition$/,
+                    arn,
+                );
+            }
             assert.throws(
                 () => handlerSettingsFrom({ [SETTINGS_ENV.topicArn]: TOPIC, [SETTINGS_ENV.dryRun]: "yes" }),
                 /RESPONDER_DRY_RUN="yes": expected true or false$/,

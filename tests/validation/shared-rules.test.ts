@@ -1,11 +1,27 @@
 import * as assert from "assert";
 import { validPositiveWholeNumber, validWholeNumber } from "../../validation/argument-error";
+import {
+    ACCESS_KEY_ID,
+    INSTANCE_ID,
+    NETWORK_INTERFACE_ID,
+    ROLE_NAME,
+    SECURITY_GROUP_ID,
+    SNS_TOPIC_ARN,
+    USER_NAME,
+    VPC_ID,
+    isBucketName,
+} from "../../validation/aws-identifiers";
+import { FINDING_ID, FINDING_TYPE, RESOURCE_TYPE, USER_TYPE } from "../../validation/guardduty-findings";
 import { GUARDDUTY_SEVERITY, isGuardDutySeverity } from "../../validation/guardduty-severity";
 import { validLogGroupName, validLogGroupNamePrefix } from "../../validation/log-groups";
 import { isLogRetentionDays, LOG_RETENTION_DAYS } from "../../validation/log-retention";
 import { isPort } from "../../validation/ports";
 import { isConfigKeyPrefix } from "../../validation/s3-key-prefixes";
-import { isTagKey, isTagValue } from "../../validation/tag-keys";
+import { TAG_KEY, isTagKey, isTagValue } from "../../validation/tag-keys";
+
+/** The values `pattern` refuses, and those it accepts: each asserted empty, so a failure names the value. */
+const refusedBy = (pattern: RegExp, values: string[]) => values.filter((value) => !pattern.test(value));
+const acceptedBy = (pattern: RegExp, values: string[]) => values.filter((value) => pattern.test(value));
 
 // The rules config, components and the responder share, at their edges. Their one-line errors are
 // asserted where they are used (the components' and the config's tests).
@@ -19,6 +35,86 @@ describe("shared rules", () => {
             true,
         ]);
         assert.deepStrictEqual(["", "k".repeat(129), "aws:responder", "AWS:x", "key!"].map(isTagKey), [false, false, false, false, false]);
+    });
+
+    it("tag keys as AWS stores them (a finding reports its own aws: tags): the same characters and length, aws: allowed", () => {
+        assert.deepStrictEqual(refusedBy(TAG_KEY, ["aws:cloudformation:stack-name", "k".repeat(128)]), []);
+        assert.deepStrictEqual(acceptedBy(TAG_KEY, ["", "k".repeat(129), "Team*", "a\nb"]), []);
+    });
+
+    it("IAM role and user names: 1 to 64 of letters, digits and +=,.@_- (ASCII only)", () => {
+        for (const pattern of [ROLE_NAME, USER_NAME]) {
+            assert.deepStrictEqual(refusedBy(pattern, ["a", "r".repeat(64), "ci+deploy=x,y.z@e_f-g"]), []);
+            assert.deepStrictEqual(acceptedBy(pattern, ["", "r".repeat(65), "a b", "a;b", "a/b", "örders", "a$(id)"]), []);
+        }
+    });
+
+    it("access key ids: 16 to 128 letters, digits or _", () => {
+        assert.deepStrictEqual(refusedBy(ACCESS_KEY_ID, ["AKIAX7Q2EXAMPLE7LONG", "A".repeat(16), "A".repeat(128)]), []);
+        assert.deepStrictEqual(acceptedBy(ACCESS_KEY_ID, ["A".repeat(15), "A".repeat(129), "AKIA-X7Q2-EXAMPLE7"]), []);
+    });
+
+    it("EC2 ids: the prefix and exactly 8 or 17 lowercase hexadecimal digits", () => {
+        for (const [pattern, prefix] of [
+            [INSTANCE_ID, "i-"],
+            [NETWORK_INTERFACE_ID, "eni-"],
+            [VPC_ID, "vpc-"],
+            [SECURITY_GROUP_ID, "sg-"],
+        ] as const) {
+            const ids = (suffixes: string[]) => suffixes.map((suffix) => prefix + suffix);
+            assert.deepStrictEqual(refusedBy(pattern, ids(["0a1b2c3d", "0a1b2c3d4e5f60718"])), []);
+            assert.deepStrictEqual(
+                acceptedBy(pattern, ids(["0a1b2c3", "0a1b2c3d4", "0a1b2c3d4e5f6071", "0a1b2c3d4e5f607189", "0A1B2C3D"])),
+                [],
+            );
+        }
+    });
+
+    it("S3 bucket names: no prefix or suffix S3 reserves", () => {
+        assert.deepStrictEqual(
+            ["staging-orders-exports", "xn-bucket", "my-s3alias-data"].filter((name) => !isBucketName(name)),
+            [],
+        );
+        const reserved = [
+            "xn--bucket",
+            "sthree-bucket",
+            "amzn-s3-demo-bucket",
+            "data-s3alias",
+            "data--ol-s3",
+            "data.mrap",
+            "data--x-s3",
+            "data--table-s3",
+        ];
+        assert.deepStrictEqual(reserved.filter(isBucketName), []);
+    });
+
+    it("SNS topic ARNs: the aws partition, a region, an account and a topic name of 1 to 256 of A-Z a-z 0-9 _ -", () => {
+        const arn = "arn:aws:sns:eu-west-1:111111111111:staging-outcomes";
+        const topic = (name: string) => arn.replace("staging-outcomes", name);
+        assert.deepStrictEqual(refusedBy(SNS_TOPIC_ARN, [arn, topic("t".repeat(256))]), []);
+        assert.deepStrictEqual(
+            acceptedBy(SNS_TOPIC_ARN, [arn.replace("aws:", "aws-cn:"), `${arn}.fifo`, `${arn};x`, topic("t".repeat(257))]),
+            [],
+        );
+    });
+
+    it("GuardDuty finding ids, types, resource and user types", () => {
+        assert.deepStrictEqual(refusedBy(FINDING_ID, ["a2c6f0e1b3d54f7a8c9e0d1f2a3b4c5d", "i".repeat(256)]), []);
+        assert.deepStrictEqual(acceptedBy(FINDING_ID, ["", "i".repeat(257), "a b", "a\nb"]), []);
+        assert.deepStrictEqual(
+            refusedBy(FINDING_TYPE, [
+                "Backdoor:EC2/C&CActivity.B!DNS",
+                "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS",
+            ]),
+            [],
+        );
+        assert.deepStrictEqual(
+            acceptedBy(FINDING_TYPE, ["Backdoor", "Backdoor:EC2/C&C;id", "Backdoor:EC2/$(id)", `Backdoor:EC2/${"C".repeat(88)}`]),
+            [],
+        );
+        assert.deepStrictEqual(refusedBy(RESOURCE_TYPE, ["Instance", "S3Bucket"]), []);
+        assert.deepStrictEqual(acceptedBy(RESOURCE_TYPE, ["Instance\n", "r".repeat(65)]), []);
+        assert.deepStrictEqual([refusedBy(USER_TYPE, ["AssumedRole"]), acceptedBy(USER_TYPE, ["IAMUser;id"])], [[], []]);
     });
 
     it("tag values: empty to 256 of the same characters", () => {
