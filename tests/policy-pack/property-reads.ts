@@ -10,19 +10,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import type {
-    Policy,
-    PolicyResource,
-    ResourceValidation,
-    ResourceValidationArgs,
-    ResourceValidationPolicy,
-    StackValidationArgs,
-    StackValidationPolicy,
-} from "../../policy-pack/node_modules/@pulumi/policy";
+import type * as sdk from "../../policy-pack/node_modules/@pulumi/policy";
 import { policyTypes } from "../../policy-pack/docs/policy-table";
 import { resourceProperties } from "../../policy-pack/docs/provider-schemas";
 import { unknownValueError } from "../../policy-pack/policy-sdk";
 import { closure, importGraph, REPOSITORY } from "../architecture/import-graph";
+import { resource } from "./harness";
 
 /** What a key holds in one run. `object`: every key of it holds `inner`; `list`: one element, `inner`. */
 export type Shape =
@@ -60,7 +53,7 @@ function stringLiterals(file: string): string[] {
  * The values a policy's branches compare with: the short string literals of the files that
  * define it (those naming it) and of every pack file they import.
  */
-export function policyStringLiterals(policy: Policy): string[] {
+export function policyStringLiterals(policy: sdk.Policy): string[] {
     const defining = [...PACK.keys()].filter(
         (file) => file.startsWith("policy-pack/policies/") && stringLiterals(file).includes(policy.name),
     );
@@ -131,7 +124,11 @@ class Recorder {
      * A `propertyDependencies` map that records which properties a policy follows; a property it
      * does not hold leads to `viaAnyProperty` (nothing, when undefined).
      */
-    dependencies(type: string, map: Record<string, PolicyResource[]>, viaAnyProperty?: PolicyResource[]): Record<string, PolicyResource[]> {
+    dependencies(
+        type: string,
+        map: Record<string, sdk.PolicyResource[]>,
+        viaAnyProperty?: sdk.PolicyResource[],
+    ): Record<string, sdk.PolicyResource[]> {
         return new Proxy(map, {
             get: (target, key) => {
                 if (typeof key !== "string" || key === ANY_PROPERTY) {
@@ -184,38 +181,20 @@ type Links =
     /** Not at all (as literal ids and names leave them). */
     | "none";
 
-const noOptions = {
-    protect: false,
-    ignoreChanges: [],
-    aliases: [],
-    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-    additionalSecretOutputs: [],
-};
-
 /** One bare resource per type, in a stack named like an environment (prod), which some policies need. */
-function bareTemplate(types: readonly string[]): PolicyResource[] {
-    return types.map((type, i) => ({
-        type,
-        name: `r${i}`,
-        urn: `urn:pulumi:prod::zero-trust::${type}::r${i}`,
-        props: {},
-        opts: noOptions,
-        dependencies: [],
-        propertyDependencies: {},
-        isType: () => false,
-        asType: () => undefined,
-    }));
+function bareTemplate(types: readonly string[]): sdk.PolicyResource[] {
+    return types.map((type, i) => ({ ...resource(type, `r${i}`), urn: `urn:pulumi:prod::zero-trust::${type}::r${i}` }));
 }
 
 /** The template's resources for one run: recording bags, dependencies linked as `links` says. */
-function stackOf(template: readonly PolicyResource[], links: Links, state: State, recorder: Recorder): PolicyResource[] {
+function stackOf(template: readonly sdk.PolicyResource[], links: Links, state: State, recorder: Recorder): sdk.PolicyResource[] {
     const run = template.map((r) => ({ ...r, props: recorder.bag(r.type, (r.props ?? {}) as Record<string, unknown>, state) }));
     const byUrn = new Map(run.map((r) => [r.urn, r] as const));
-    const local = (list: readonly PolicyResource[]): PolicyResource[] => list.map((d) => byUrn.get(d.urn) ?? d);
+    const local = (list: readonly sdk.PolicyResource[]): sdk.PolicyResource[] => list.map((d) => byUrn.get(d.urn) ?? d);
     run.forEach((r, i) => {
         const others = run.filter((other) => other !== r);
         const written = template[i].propertyDependencies ?? {};
-        const map: Record<string, PolicyResource[]> =
+        const map: Record<string, sdk.PolicyResource[]> =
             links === "all"
                 ? { [ANY_PROPERTY]: others }
                 : links === "none"
@@ -227,32 +206,32 @@ function stackOf(template: readonly PolicyResource[], links: Links, state: State
     return run;
 }
 
-function validationArgs(resource: PolicyResource): ResourceValidationArgs {
+function validationArgs(subject: sdk.PolicyResource): sdk.ResourceValidationArgs {
     return {
-        ...resource,
+        ...subject,
         stackTags: new Map<string, string>(),
         getConfig: <T extends object>() => ({}) as T,
         notApplicable: (): never => {
             throw new Error("notApplicable");
         },
-    } as unknown as ResourceValidationArgs;
+    } as unknown as sdk.ResourceValidationArgs;
 }
 
 /** Runs the policy once: a resource policy on each resource (validations and remediation), a stack policy on them all. */
-function runOnce(policy: Policy, resources: PolicyResource[]): void {
+function runOnce(policy: sdk.Policy, resources: sdk.PolicyResource[]): void {
     const ignore = (): void => undefined;
     try {
         if ("validateStack" in policy) {
-            const args = { resources, stackTags: new Map<string, string>(), getConfig: () => ({}) } as unknown as StackValidationArgs;
-            void (policy as StackValidationPolicy).validateStack(args, ignore);
+            const args = { resources, stackTags: new Map<string, string>(), getConfig: () => ({}) } as unknown as sdk.StackValidationArgs;
+            void (policy as sdk.StackValidationPolicy).validateStack(args, ignore);
             return;
         }
-        const resourcePolicy = policy as ResourceValidationPolicy;
-        for (const resource of resources) {
-            for (const validate of ([] as ResourceValidation[]).concat(resourcePolicy.validateResource ?? [])) {
-                void validate(validationArgs(resource), ignore);
+        const resourcePolicy = policy as sdk.ResourceValidationPolicy;
+        for (const subject of resources) {
+            for (const validate of ([] as sdk.ResourceValidation[]).concat(resourcePolicy.validateResource ?? [])) {
+                void validate(validationArgs(subject), ignore);
             }
-            void resourcePolicy.remediateResource?.(validationArgs(resource));
+            void resourcePolicy.remediateResource?.(validationArgs(subject));
         }
     } catch {
         // The guard turns exceptions into violations and rethrows unknowns: only the reads matter here.
@@ -260,7 +239,7 @@ function runOnce(policy: Policy, resources: PolicyResource[]): void {
 }
 
 /** Explores one policy over a template (see the file's comment), adding what it reads to the recorder. */
-function explore(policy: Policy, template: readonly PolicyResource[], links: Links, pool: ValuePool, recorder: Recorder): void {
+function explore(policy: sdk.Policy, template: readonly sdk.PolicyResource[], links: Links, pool: ValuePool, recorder: Recorder): void {
     const seen = new Set<string>();
     const queue: State[] = (links === "as-written" ? [ABSENT] : pool.uniform).map((fallback) => ({ fallback, assigned: new Map() }));
     for (let state = queue.shift(); state !== undefined; state = queue.shift()) {
@@ -282,14 +261,14 @@ function explore(policy: Policy, template: readonly PolicyResource[], links: Lin
 /** Resources written to drive a policy past a gate the search cannot open alone (see property-read-seeds.ts). */
 export interface ReadSeed {
     policy: string;
-    resources: () => PolicyResource[];
+    resources: () => sdk.PolicyResource[];
 }
 
 /**
  * Every policy's top-level reads by type: over the types it declares (policies that declare none
  * are skipped), and from each seed naming it.
  */
-export function packReads(policies: readonly Policy[], seeds: readonly ReadSeed[] = []): Reads {
+export function packReads(policies: readonly sdk.Policy[], seeds: readonly ReadSeed[] = []): Reads {
     const recorder = new Recorder();
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0; // thousands of unknown-value errors: their traces are never read
