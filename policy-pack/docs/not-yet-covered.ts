@@ -42,10 +42,10 @@ export const NOT_YET_COVERED: Readonly<Record<string, string>> = {
     "aws-native:amazonmq:Broker": noStoreReader("Amazon MQ broker messages"),
     "aws:amp/workspace:Workspace": awsEncrypts("Amazon Managed Prometheus workspace"),
     "aws-native:apigateway:RestApi": noTlsReader(
-        "a REST API's own securityPolicy (its execute-api endpoint); custom domains are judged by tls-api-gateway-domain",
+        "the TLS policy of a REST API's own execute-api endpoint (securityPolicy); its custom domains are judged by tls-api-gateway-domain",
     ),
     "aws:apigateway/restApi:RestApi": noTlsReader(
-        "a REST API's own securityPolicy (its execute-api endpoint); custom domains are judged by tls-api-gateway-domain",
+        "the TLS policy of a REST API's own execute-api endpoint (securityPolicy); its custom domains are judged by tls-api-gateway-domain",
     ),
     "aws-native:appconfig:ConfigurationProfile": awsEncrypts("AppConfig configuration profile"),
     "aws-native:appconfig:Deployment": awsEncrypts("AppConfig deployment"),
