@@ -5,6 +5,7 @@
 
 import type { Policies } from "@pulumi/policy";
 import { guardInfo } from "../policies/guard";
+import { sectionIn, withSection } from "./markers";
 
 export const TABLE_START = "<!-- policy-table:start -->";
 export const TABLE_END = "<!-- policy-table:end -->";
@@ -90,17 +91,10 @@ export function policyTable(policies: Policies, packEnforcement = "mandatory"): 
 
 /** The README with its table (between the markers) replaced; throws when the markers are missing. */
 export function withPolicyTable(readme: string, table: string): string {
-    const start = readme.indexOf(TABLE_START);
-    const end = readme.indexOf(TABLE_END);
-    if (start < 0 || end < start) {
-        throw new Error(`README.md has no ${TABLE_START} … ${TABLE_END} markers`);
-    }
-    return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
+    return withSection(readme, TABLE_START, TABLE_END, table);
 }
 
 /** The table currently between the markers (undefined when the markers are missing). */
 export function tableIn(readme: string): string | undefined {
-    const start = readme.indexOf(TABLE_START);
-    const end = readme.indexOf(TABLE_END);
-    return start < 0 || end < start ? undefined : readme.slice(start + TABLE_START.length, end).trim();
+    return sectionIn(readme, TABLE_START, TABLE_END);
 }

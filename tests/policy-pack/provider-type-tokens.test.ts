@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { policyTypes } from "../../policy-pack/docs/policy-table";
+import { type Provider, providerResources } from "../../policy-pack/docs/provider-schemas";
 import { allPolicies } from "../../policy-pack/policies";
 
 // A rule keyed on a type token the provider does not define never matches a real resource: a
@@ -11,23 +12,16 @@ import { allPolicies } from "../../policy-pack/policies";
 const REPOSITORY = path.resolve(__dirname, "..", "..");
 const TOKEN = /\baws(?:-native)?:[A-Za-z0-9]+(?:\/[A-Za-z0-9]+)?:[A-Z][A-Za-z0-9]*\b/g;
 
+/** The type tokens a provider package registers: each resource class's `__pulumiType`. */
+function registeredTypes(provider: Provider): Set<string> {
+    return new Set([...providerResources().values()].filter((r) => r.provider === provider).map((r) => r.type));
+}
+
 function filesUnder(folder: string, suffix: string): string[] {
     return fs
         .readdirSync(folder, { recursive: true, encoding: "utf8" })
         .filter((file) => file.endsWith(suffix) && !file.split(path.sep).includes("node_modules"))
         .map((file) => path.join(folder, file));
-}
-
-/** The type tokens a provider package registers: each resource class's `__pulumiType`. */
-function registeredTypes(packageName: string): Set<string> {
-    const root = path.dirname(require.resolve(`${packageName}/package.json`));
-    const types = new Set<string>();
-    for (const file of filesUnder(root, ".js")) {
-        for (const match of fs.readFileSync(file, "utf8").matchAll(/__pulumiType = '([^']+)'/g)) {
-            types.add(match[1]);
-        }
-    }
-    return types;
 }
 
 /** Every token named in the pack's readers and policies, with the first file naming it. */
@@ -47,7 +41,7 @@ function tokensNamedByThePack(): Map<string, string> {
 
 describe("type tokens the pack names exist in the provider SDKs", () => {
     const named = tokensNamedByThePack();
-    const registered = { aws: registeredTypes("@pulumi/aws"), "aws-native": registeredTypes("@pulumi/aws-native") };
+    const registered = { aws: registeredTypes("aws"), "aws-native": registeredTypes("aws-native") };
 
     it("reads the registered types of both providers (so the checks below cannot pass on empty sets)", () => {
         assert.ok(registered.aws.has("aws:s3/bucket:Bucket"), "@pulumi/aws registers aws:s3/bucket:Bucket");

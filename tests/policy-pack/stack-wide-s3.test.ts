@@ -8,6 +8,7 @@ import {
     PolicyResource,
     resource,
     stackPolicy,
+    UNKNOWN_ARRAY,
     UNKNOWN_BOOLEAN,
     UNKNOWN_OBJECT,
     UNKNOWN_STRING,
@@ -64,6 +65,21 @@ describe("stack-s3-bucket-encryption", () => {
         });
         assert.deepEqual(checkStack(encryption, [bucket]), []);
         assert.equal(checkStack(encryption, [resource(BUCKET, "data", { serverSideEncryptionConfiguration: {} })]).length, 1);
+    });
+
+    it("classic: BucketV2's deprecated inline serverSideEncryptionConfigurations (its own spelling: a list of { rules }) counts", () => {
+        const rules = [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "AES256" }] }];
+        assert.deepEqual(checkStack(encryption, [resource(BUCKET_V2, "data", { serverSideEncryptionConfigurations: [{ rules }] })]), []);
+        assert.equal(
+            checkStack(encryption, [resource(BUCKET_V2, "data", { serverSideEncryptionConfigurations: [{ rules: [] }] })]).length,
+            1,
+        );
+        assert.equal(
+            checkStack(encryption, [resource(BUCKET_V2, "data", { serverSideEncryptionConfiguration: { rule: rules[0] } })]).length,
+            1,
+        );
+        const unsure = resource(BUCKET_V2, "data", unknownCheckingProxy({ serverSideEncryptionConfigurations: UNKNOWN_ARRAY }));
+        assert.throws(() => checkStack(encryption, [unsure]), isUnknownValueError);
     });
 
     it("classic: links a companion that names the bucket by its literal name", () => {

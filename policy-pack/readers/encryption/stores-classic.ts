@@ -4,7 +4,7 @@
 import { UNKNOWN } from "../known";
 import { classicInstanceViews, ebsView } from "./block-devices";
 import { daxView, DYNAMODB_DEFAULT_KEY, dynamoSseView, kinesisView, replicaKeyViews, s3RulesViews, ssmParameterViews } from "./services";
-import { keyView, StoreEncryption, StoreReader, unknownView } from "./store-encryption";
+import { keyView, StoreReader, unknownView } from "./store-encryption";
 import * as shared from "./stores-shared";
 
 const S3_DEFAULT_KEYS = ["applyServerSideEncryptionByDefault", "applyServerSideEncryptionByDefaults"] as const;
@@ -22,33 +22,33 @@ export const classicBucketEncryption: StoreReader = {
 /**
  * v7 moved encryption off the bucket; the deprecated inline block is still accepted. A bucket that
  * declares it is judged here; one that does not is left to the stack policy that requires every
- * bucket to have an encryption configuration.
+ * bucket to have an encryption configuration. `property`: the block's name, which the two bucket
+ * types spell differently (Bucket: one `serverSideEncryptionConfiguration { rule }`; BucketV2: a
+ * list `serverSideEncryptionConfigurations[] { rules[] }`).
  */
-export const classicBucketInline: StoreReader = {
+const inlineBucketEncryption = (type: string, property: string): StoreReader => ({
     store: "s3",
     label: "S3 bucket",
-    types: ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"],
+    types: [type],
     read(props, reading) {
-        const views: StoreEncryption[] = [];
-        for (const property of ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"]) {
-            const configs = reading.list(props, property);
-            if (configs === UNKNOWN) {
-                views.push(unknownView(property, `${property} is unknown`));
-                continue;
-            }
-            configs.forEach((config) => {
-                if (config === UNKNOWN) {
-                    views.push(unknownView(property, `${property} is unknown`));
-                    return;
-                }
-                const rules = [reading.list(config, "rule"), reading.list(config, "rules")];
-                const all = rules.includes(UNKNOWN) ? UNKNOWN : rules.flatMap((r) => (r === UNKNOWN ? [] : r));
-                views.push(...s3RulesViews(reading, all, `${property}.rules`, S3_DEFAULT_KEYS));
-            });
+        const configs = reading.list(props, property);
+        if (configs === UNKNOWN) {
+            return [unknownView(property, `${property} is unknown`)];
         }
-        return views;
+        return configs.flatMap((config) => {
+            if (config === UNKNOWN) {
+                return [unknownView(property, `${property} is unknown`)];
+            }
+            const rules = [reading.list(config, "rule"), reading.list(config, "rules")];
+            const all = rules.includes(UNKNOWN) ? UNKNOWN : rules.flatMap((r) => (r === UNKNOWN ? [] : r));
+            return s3RulesViews(reading, all, `${property}.rules`, S3_DEFAULT_KEYS);
+        });
     },
-};
+});
+
+export const classicBucketInline = inlineBucketEncryption("aws:s3/bucket:Bucket", "serverSideEncryptionConfiguration");
+
+export const classicBucketV2Inline = inlineBucketEncryption("aws:s3/bucketV2:BucketV2", "serverSideEncryptionConfigurations");
 
 export const classicEbsVolume = shared.ebsVolume(["aws:ebs/volume:Volume"]);
 
@@ -202,6 +202,7 @@ export const classicEksCluster = shared.eksCluster(["aws:eks/cluster:Cluster"]);
 export const CLASSIC_STORE_READERS: readonly StoreReader[] = [
     classicBucketEncryption,
     classicBucketInline,
+    classicBucketV2Inline,
     classicEbsVolume,
     classicInstance,
     classicLaunchTemplate,

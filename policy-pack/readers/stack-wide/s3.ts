@@ -2,8 +2,9 @@
 //
 // Classic @pulumi/aws v7 moved most bucket settings to resources of their own that name the bucket
 // in `bucket` (its name, usually `bucket.id`/`bucket.bucket`, unknown during preview):
-//   aws:s3/bucket:Bucket, aws:s3/bucketV2:BucketV2 (v7 keeps BucketV2 as an alias type)
-//       { bucket?, serverSideEncryptionConfiguration?: { rule: {…} } (deprecated inline), policy?: string | object }
+//   aws:s3/bucket:Bucket    { bucket?, serverSideEncryptionConfiguration?: { rule: {…} } (deprecated inline), policy?: string | object }
+//   aws:s3/bucketV2:BucketV2 (v7 keeps it as a type of its own)
+//       { bucket?, serverSideEncryptionConfigurations?: [{ rules: [{…}] }] (deprecated inline), policy?: string }
 //   aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration (and …V2)  { bucket, rules[] }
 //   aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock   { bucket, blockPublicAcls?, blockPublicPolicy?, ignorePublicAcls?, restrictPublicBuckets? }
 //   aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock { accountId?, the same four settings }
@@ -15,7 +16,8 @@
 
 import { isTrue, Props, Reading, Unknown, UNKNOWN } from "../known";
 
-export const CLASSIC_BUCKET_TYPES: ReadonlySet<string> = new Set(["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
+const CLASSIC_BUCKET_V2_TYPE = "aws:s3/bucketV2:BucketV2";
+export const CLASSIC_BUCKET_TYPES: ReadonlySet<string> = new Set(["aws:s3/bucket:Bucket", CLASSIC_BUCKET_V2_TYPE]);
 export const NATIVE_BUCKET_TYPE = "aws-native:s3:Bucket";
 export const BUCKET_TYPES: ReadonlySet<string> = new Set([...CLASSIC_BUCKET_TYPES, NATIVE_BUCKET_TYPE]);
 
@@ -71,9 +73,16 @@ export function companionBucketName(props: Props, reading: Reading): string | un
 /**
  * Whether the bucket itself carries a default-encryption configuration: aws-native
  * `bucketEncryption.serverSideEncryptionConfiguration[]`, classic inline (deprecated)
- * `serverSideEncryptionConfiguration.rule`. Undefined for other types.
+ * `serverSideEncryptionConfiguration.rule` (Bucket) or `serverSideEncryptionConfigurations[].rules[]`
+ * (BucketV2). Undefined for other types.
  */
 export function inlineEncryption(type: string, props: Props, reading: Reading): boolean | Unknown | undefined {
+    if (type === CLASSIC_BUCKET_V2_TYPE) {
+        const configs = reading.list(props, "serverSideEncryptionConfigurations");
+        const rules: (unknown[] | Unknown)[] =
+            configs === UNKNOWN ? [UNKNOWN] : configs.map((config) => (config === UNKNOWN ? UNKNOWN : reading.list(config, "rules")));
+        return rules.some((r) => r !== UNKNOWN && r.length > 0) ? true : rules.includes(UNKNOWN) ? UNKNOWN : false;
+    }
     if (CLASSIC_BUCKET_TYPES.has(type)) {
         const config = reading.get(props, "serverSideEncryptionConfiguration");
         if (config === UNKNOWN) {

@@ -46,11 +46,11 @@ export function readApiGatewayDomain(type: string, props: Props, reading: Readin
             return [{ where: "securityPolicy", value: text(reading.get(props, "securityPolicy")) }];
         case "aws:apigatewayv2/domainName:DomainName":
         case "aws-native:apigatewayv2:DomainName": {
-            const configs = reading.elements(pick(reading, props, "domainNameConfigurations", "domainNameConfiguration"));
+            const key = type.startsWith("aws-native") ? "domainNameConfigurations" : "domainNameConfiguration";
+            const configs = reading.list(props, key);
             if (configs === UNKNOWN) {
                 return UNKNOWN;
             }
-            const key = type.startsWith("aws-native") ? "domainNameConfigurations" : "domainNameConfiguration";
             if (configs.length === 0) {
                 return [{ where: `${key}.securityPolicy`, value: undefined }];
             }
@@ -83,10 +83,7 @@ export function readOpenSearchDomain(type: string, props: Props, reading: Readin
     }
     const endpoint = block(reading, reading.get(props, "domainEndpointOptions"));
     const nodeToNodeKey = type.startsWith("aws-native") ? "nodeToNodeEncryptionOptions" : "nodeToNodeEncryption";
-    const nodeToNode = block(
-        reading,
-        pick(reading, props, nodeToNodeKey, type.startsWith("aws-native") ? "nodeToNodeEncryption" : "nodeToNodeEncryptionOptions"),
-    );
+    const nodeToNode = block(reading, reading.get(props, nodeToNodeKey));
     return {
         enforceHttps: endpoint === UNKNOWN ? UNKNOWN : flag(pick(reading, endpoint, "enforceHttps", "enforceHTTPS")),
         tlsSecurityPolicy: endpoint === UNKNOWN ? UNKNOWN : text(pick(reading, endpoint, "tlsSecurityPolicy", "tLSSecurityPolicy")),
@@ -113,8 +110,10 @@ export function readElastiCache(type: string, props: Props, reading: Reading): E
     if (!ELASTICACHE_TYPES.has(type)) {
         return undefined;
     }
-    const inheritsKey = type === "aws:elasticache/cluster:Cluster" ? "replicationGroupId" : "globalReplicationGroupId";
-    const mode = text(reading.get(props, "transitEncryptionMode"));
+    const cluster = type === "aws:elasticache/cluster:Cluster";
+    const inheritsKey = cluster ? "replicationGroupId" : "globalReplicationGroupId";
+    // A classic cache cluster has no transitEncryptionMode: only replication groups can be "preferred".
+    const mode = cluster ? undefined : text(reading.get(props, "transitEncryptionMode"));
     return {
         enabled: flag(reading.get(props, "transitEncryptionEnabled")),
         mode: typeof mode === "string" ? mode.toLowerCase() : mode,
