@@ -185,26 +185,20 @@ export const BAD_INPUT_CORPUS: readonly Entry[] = [
         mentions: ["--policy-config=", ...(mentions as string[])],
     })),
     // The project's own files.
-    {
+    ...[
+        ["a malformed package.json", '{"main": ', "expected the project's package.json, a JSON object"],
+        ["a package.json that is a list", "[]", "found a list"],
+        ["a package.json whose main is no path", '{"main": 5}', "key main=5: expected the path of the program's entry module"],
+    ].map(([what, text, mention]): Entry => ({
         class: "project files",
-        what: "a malformed package.json",
+        what,
         args: (dir) => {
             const args = project(dir, stagingText);
-            fs.writeFileSync(path.join(dir, "package.json"), '{"main": ');
+            fs.writeFileSync(path.join(dir, "package.json"), text);
             return args;
         },
-        mentions: ["package.json", "expected the project's package.json, a JSON object"],
-    },
-    {
-        class: "project files",
-        what: "a package.json that is a list",
-        args: (dir) => {
-            const args = project(dir, stagingText);
-            fs.writeFileSync(path.join(dir, "package.json"), "[]");
-            return args;
-        },
-        mentions: ["package.json", "found a list"],
-    },
+        mentions: ["package.json", mention],
+    })),
     {
         class: "project files",
         what: "a project without Pulumi.yaml",
