@@ -46,19 +46,18 @@ function previewConfig(stackFile: string): "accepted" | "refused" {
     });
 }
 
-/** Every key of the stack file's config, as the pair and the map holding it (top level first). */
-function pairsOf(doc: Document): { pair: Pair; map: YAMLMap; depth: number }[] {
-    const config = doc.get("config") as YAMLMap;
-    const found: { pair: Pair; map: YAMLMap; depth: number }[] = [];
-    const visit = (map: YAMLMap, depth: number) => {
-        for (const pair of map.items as Pair[]) {
-            found.push({ pair, map, depth });
+/** Every key of the stack file's config, with the map holding it (top level first). */
+function pairsOf(doc: Document): { pair: Pair; map: YAMLMap }[] {
+    const found: { pair: Pair; map: YAMLMap }[] = [];
+    const visit = (map: YAMLMap) => {
+        for (const pair of map.items) {
+            found.push({ pair, map });
             if (isMap(pair.value)) {
-                visit(pair.value, depth + 1);
+                visit(pair.value);
             }
         }
     };
-    visit(config, 0);
+    visit(doc.get("config") as YAMLMap);
     return found;
 }
 
