@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { didYouMean, nearMiss } from "../../validation/did-you-mean";
 import { ConfigError } from "./config-error";
 import { ENVIRONMENT_CONFIG_KEYS } from "./load-environment-config";
@@ -20,14 +21,28 @@ export const PROJECT_CONFIG_KEYS: readonly string[] = [...new Set([STACK_KIND_KE
 const READ_NAMESPACES: readonly string[] = [PROJECT_NAMESPACE, "aws"];
 const KNOWN_NAMESPACES: readonly string[] = [...READ_NAMESPACES, "pulumi", "aws-native", "awsx"];
 
+/** What a refusal shows for the value of a secret key: the program holds it decrypted, and it must not reach a log. */
+export const SECRET_SHOWN = "[secret]";
+
+/**
+ * Whether Pulumi marks a config key secret. The SDK's runtime knows (`isConfigSecret`) but does not
+ * declare it in its types; without it, no key is taken for a secret.
+ */
+export function isSecretKey(key: string): boolean {
+    const runtime = pulumi.runtime as { isConfigSecret?: (key: string) => boolean };
+    return runtime.isConfigSecret?.(key) === true;
+}
+
 /**
  * Refuses a config key that would be silently ignored, before anything else is read: a key of the
  * project's namespace that no kind of stack reads, a near miss of a key the program reads in
  * another namespace it reads (`aws:regoin`; the provider's other settings are left alone), and a
- * near miss of a known namespace. One line naming the key, its value and the key meant.
+ * near miss of a known namespace. One line naming the key, its value (SECRET_SHOWN for a key
+ * `isSecret` says is secret) and the key meant.
  */
-export function refuseUnreadKeys(raw: RawConfig): void {
-    for (const [key, value] of Object.entries(raw)) {
+export function refuseUnreadKeys(raw: RawConfig, isSecret: (key: string) => boolean = isSecretKey): void {
+    for (const [key, written] of Object.entries(raw)) {
+        const value = isSecret(key) ? SECRET_SHOWN : written;
         if (PROJECT_CONFIG_KEYS.includes(key)) {
             continue;
         }

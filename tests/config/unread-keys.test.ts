@@ -2,7 +2,7 @@
 // reserves are refused anywhere in a value (stacks/config/stack-config-reader.ts).
 import * as assert from "node:assert/strict";
 import { parseEnvironmentConfig } from "../../stacks/config/load-environment-config";
-import { PROJECT_CONFIG_KEYS, refuseUnreadKeys } from "../../stacks/config/unread-keys";
+import { isSecretKey, PROJECT_CONFIG_KEYS, refuseUnreadKeys, SECRET_SHOWN } from "../../stacks/config/unread-keys";
 import { assertRefusal } from "./config-refusal";
 
 const PROJECT_KEYS = /^a key this project reads, one of kind, environment, accountId, .*, organization, accounts, /;
@@ -46,6 +46,16 @@ describe("config keys nothing reads", () => {
         it(`refuses ${what}`, () =>
             assertRefusal(() => refuseUnreadKeys({ "aws:region": "eu-west-1", [key]: value }), key, value, expected));
     }
+    it("never shows the value of a secret key", () => {
+        const raw = { "zero-trust-aws:dbPasword": "hunter2" };
+        assertRefusal(
+            () => refuseUnreadKeys(raw, (key) => key === "zero-trust-aws:dbPasword"),
+            "zero-trust-aws:dbPasword",
+            SECRET_SHOWN,
+            PROJECT_KEYS,
+        );
+        assert.equal(isSecretKey("zero-trust-aws:dbPasword"), false, "nothing is secret outside a Pulumi run");
+    });
     it("refuses an unknown key of the project with no suggestion when none is near", () => {
         assertRefusal(() => refuseUnreadKeys({ "zero-trust-aws:colour": "blue" }), "zero-trust-aws:colour", "blue", /^(?!.*did you mean)/);
     });
