@@ -1,8 +1,8 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseCommandLine } from "./command-line";
 import { ExitCode, UsageError } from "./errors";
-import { PolicyAnalyzer, type PolicyPackConfig } from "./policy-analyzer";
+import { PolicyAnalyzer } from "./policy-analyzer";
+import { readPolicyConfig } from "./policy-config";
 import { OutputFiles, checkOutputFile } from "./output-files";
 import { buildPlan, planJson, readPlan } from "./plan";
 import { diffPlans, renderMarkdown } from "./plan-diff";
@@ -103,19 +103,6 @@ function parseOptions(argv: string[]): Options | "help" {
     };
 }
 
-function readPolicyConfig(file: string | undefined): PolicyPackConfig {
-    if (file === undefined) {
-        return {};
-    }
-    try {
-        return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfig;
-    } catch (err) {
-        throw new UsageError(
-            `--policy-config=${file}: expected a JSON object of policy settings (${(err as Error).message.split("\n")[0]})`,
-        );
-    }
-}
-
 /** Runs one preview; returns the process exit code. Output goes to stdout, problems to stderr. */
 export async function main(argv: string[]): Promise<number> {
     // performance.now() counts from process start, so `loaded` is what loading this tool cost.
@@ -137,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const policiesDir = options.policiesOut === undefined ? undefined : path.resolve(options.policiesOut);
     const stackConfig = readStackConfig(projectDir, options.stack);
-    const policyConfig = readPolicyConfig(options.policyConfig);
+    const policyConfig = options.policyConfig === undefined ? {} : readPolicyConfig(options.policyConfig);
     const basePlan = options.diff === undefined ? undefined : readPlan(options.diff);
     const entry = programEntry(projectDir);
     const references = new StackReferenceResolver({
@@ -154,14 +141,16 @@ export async function main(argv: string[]): Promise<number> {
     const analyzerReady = options.skipPolicyPack
         ? Promise.resolve(undefined)
         : PolicyAnalyzer.start(path.resolve(options.policyPack), stopPack.signal).then(async (a) => {
-              await a.configure(stackConfig, options.view === "preview", policyConfig);
+              await a.configure(stackConfig, options.view === "preview", policyConfig, `--policy-config=${options.policyConfig ?? ""}`);
               return a;
           });
     analyzerReady.catch(() => undefined);
+    // A pack that fails to start or refuses the policy config ends the run at once, not after the program.
+    const packFailed = analyzerReady.then(() => new Promise<never>(() => undefined));
     try {
         process.chdir(projectDir);
         const analyses: Promise<PolicyResult[]>[] = [];
-        const run = await runProgram({
+        const programRun = runProgram({
             entry,
             stackConfig,
             view: options.view,
@@ -173,6 +162,8 @@ export async function main(argv: string[]): Promise<number> {
                 analyses.push(analysis);
             },
         });
+        programRun.catch(() => undefined); // reported by the race below, or moot once the pack has failed
+        const run = await Promise.race([programRun, packFailed]);
         const programDone = performance.now();
         const analyzer = await analyzerReady;
         const resourceResults = (await Promise.all(analyses)).flat();

@@ -1,7 +1,7 @@
-import * as fs from "node:fs";
 import { z } from "zod";
 import { propertyPath } from "../validation/property-paths";
 import { UsageError } from "./errors";
+import { readJsonFile } from "./json-file";
 import type { PolicyResult } from "./policy-results";
 import { stepOperation, type RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
@@ -155,12 +155,9 @@ const basePlan = z
 /** Reads a plan written by this tool or by `pulumi preview --json`; anything else is a one-line UsageError. */
 export function readPlan(file: string): Plan {
     const expected = `--diff=${file}: expected a plan written by \`pulumi preview --json\` or \`--json\``;
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch (err) {
-        throw new UsageError(`${expected} (${(err as Error).message.split("\n")[0]})`);
-    }
+    const parsed = readJsonFile(file, (reason) => {
+        throw new UsageError(`${expected} (${reason})`);
+    });
     const result = basePlan.safeParse(parsed);
     if (!result.success) {
         const issue = result.error.issues[0];

@@ -5,6 +5,7 @@ import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { UsageError } from "./errors";
+import { checkPolicyConfig, type PolicyPackConfig } from "./policy-config";
 import { enforcementLevels, severities, type PolicyResult } from "./policy-results";
 import {
     AnalyzerClient,
@@ -17,9 +18,6 @@ import {
 } from "./pulumi-sdk-internals";
 import { providerOf, type RecordedResource } from "./recorded-resource";
 import type { StackConfig } from "./stack-config";
-
-/** Policy config as `pulumi preview --policy-pack-config` takes it: per policy a level or an object. */
-export type PolicyPackConfig = Record<string, string | { enforcementLevel?: string; [key: string]: unknown }>;
 
 export interface PackInfo {
     name: string;
@@ -91,8 +89,29 @@ export class PolicyAnalyzer {
         return { name: info.getName(), version: info.getVersion(), policies: info.getPoliciesList().length };
     }
 
-    /** Tells the pack about the stack and applies policy config, as the engine does before analysis. */
-    async configure(stackConfig: StackConfig, dryRun: boolean, policyConfig: PolicyPackConfig = {}): Promise<void> {
+    /**
+     * Tells the pack about the stack and applies policy config, as the engine does before analysis:
+     * the config is first checked against the schemas the pack serves (a refusal begins with
+     * `source`, the option it came from).
+     */
+    async configure(
+        stackConfig: StackConfig,
+        dryRun: boolean,
+        policyConfig: PolicyPackConfig = {},
+        source = "policy config",
+    ): Promise<void> {
+        const info = await this.call<Empty, analyzerpb.AnalyzerInfo>("getAnalyzerInfo", new Empty());
+        checkPolicyConfig(
+            source,
+            policyConfig,
+            info.getPoliciesList().map((p) => ({
+                name: p.getName(),
+                configSchema: {
+                    properties: p.getConfigschema()?.getProperties()?.toJavaScript(),
+                    required: p.getConfigschema()?.getRequiredList(),
+                },
+            })),
+        );
         const stackReq = new analyzerpb.AnalyzerStackConfigureRequest();
         stackReq.setStack(stackConfig.stack);
         stackReq.setProject(stackConfig.project);
@@ -106,19 +125,12 @@ export class PolicyAnalyzer {
         const req = new analyzerpb.ConfigureAnalyzerRequest();
         for (const [policy, value] of Object.entries(policyConfig)) {
             const { enforcementLevel = "mandatory", ...properties } = typeof value === "string" ? { enforcementLevel: value } : value;
-            const level = enforcementLevels.indexOf(enforcementLevel as PolicyResult["enforcementLevel"]);
-            if (level < 0) {
-                throw new UsageError(
-                    `--policy-config: ${policy}.enforcementLevel=${JSON.stringify(enforcementLevel)}: expected one of ${enforcementLevels.join(", ")}`,
-                );
-            }
             const config = new analyzerpb.PolicyConfig();
-            config.setEnforcementlevel(level);
+            config.setEnforcementlevel(enforcementLevels.indexOf(enforcementLevel as PolicyResult["enforcementLevel"]));
             config.setProperties(Struct.fromJavaScript(properties as Record<string, never>));
             req.getPolicyconfigMap().set(policy, config);
         }
         await this.call("configure", req);
-        const info = await this.call<Empty, analyzerpb.AnalyzerInfo>("getAnalyzerInfo", new Empty());
         this.remediating = info.getPoliciesList().some((p) => {
             const configured = policyConfig[p.getName()];
             const level = typeof configured === "string" ? configured : configured?.enforcementLevel;

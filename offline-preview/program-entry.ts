@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "./errors";
+import { readJsonFile } from "./json-file";
 
 const compiled = path.extname(__filename) === ".js";
 /** The repository root: this file is `offline-preview/x.ts`, or `dist/offline-preview/x.js` when built. */
@@ -13,14 +14,7 @@ const buildRoot = path.join(repoRoot, "dist");
  * from `dist/` (same layout), so no TypeScript compiler runs at preview time.
  */
 export function programEntry(projectDir: string): string {
-    let main = "index.ts";
-    const manifest = path.join(projectDir, "package.json");
-    if (fs.existsSync(manifest)) {
-        const parsed = JSON.parse(fs.readFileSync(manifest, "utf8")) as { main?: unknown };
-        if (typeof parsed.main === "string") {
-            main = parsed.main;
-        }
-    }
+    const main = packageMain(path.join(projectDir, "package.json")) ?? "index.ts";
     const source = path.resolve(projectDir, main);
     if (!compiled) {
         return source;
@@ -34,4 +28,25 @@ export function programEntry(projectDir: string): string {
         throw new UsageError(`${relative}: expected its build ${path.relative(process.cwd(), built)}; run \`npm run build\``);
     }
     return built;
+}
+
+/** The `main` of a project's package.json (none when there is no package.json or it names none); a malformed one is a one-line UsageError. */
+function packageMain(manifest: string): string | undefined {
+    if (!fs.existsSync(manifest)) {
+        return undefined;
+    }
+    const name = path.relative(process.cwd(), manifest) || manifest;
+    const parsed = readJsonFile(manifest, (reason) => {
+        throw new UsageError(`${name}: expected the project's package.json, a JSON object (${reason})`);
+    });
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+        throw new UsageError(
+            `${name}: expected the project's package.json, a JSON object, found ${Array.isArray(parsed) ? "a list" : JSON.stringify(parsed)}`,
+        );
+    }
+    const main = (parsed as { main?: unknown }).main;
+    if (main !== undefined && (typeof main !== "string" || main.trim() === "")) {
+        throw new UsageError(`${name}: key main=${JSON.stringify(main)}: expected the path of the program's entry module`);
+    }
+    return main;
 }

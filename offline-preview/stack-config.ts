@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
 import { UsageError } from "./errors";
+import { readYamlMapping, type YamlMapping } from "./yaml-file";
 
 /** What the Pulumi engine hands a program: config as strings, and which keys are secret. */
 export interface StackConfig {
@@ -21,6 +21,27 @@ export const SECRET_PLACEHOLDER = "[secret: not decrypted offline]";
 
 const projectDefaultSchemaKeys = new Set(["type", "default", "description", "items", "secret"]);
 
+/** The keys of a Pulumi project file (Pulumi.yaml) the Pulumi CLI documents. */
+const PROJECT_FILE_KEYS = [
+    "name",
+    "runtime",
+    "description",
+    "main",
+    "stackConfigDir",
+    "backend",
+    "options",
+    "template",
+    "config",
+    "plugins",
+    "packages",
+    "author",
+    "website",
+    "license",
+];
+
+/** The keys of a stack settings file (Pulumi.<stack>.yaml) the Pulumi CLI documents. */
+const STACK_FILE_KEYS = ["config", "secretsprovider", "encryptedkey", "encryptionsalt", "environment"];
+
 /**
  * Reads `Pulumi.yaml` and `Pulumi.<stack>.yaml` from `projectDir` the way the Pulumi CLI does:
  * project-level values and schema defaults apply to every stack, stack values win, keys without a
@@ -28,33 +49,37 @@ const projectDefaultSchemaKeys = new Set(["type", "default", "description", "ite
  * `secure:` values stay encrypted.
  */
 export function readStackConfig(projectDir: string, stack: string): StackConfig {
-    const project = readYamlObject(path.join(projectDir, "Pulumi.yaml"), "the Pulumi project file");
-    const projectName = project["name"];
+    const projectFile = path.join(projectDir, "Pulumi.yaml");
+    if (!fs.existsSync(projectFile)) {
+        throw new UsageError(`--project=${projectDir}: expected a Pulumi project folder, but ${projectFile} does not exist`);
+    }
+    const project = readYamlMapping(projectFile, "the Pulumi project file", PROJECT_FILE_KEYS);
+    const projectName = project.values["name"];
     if (typeof projectName !== "string" || projectName === "") {
-        throw new UsageError(`Pulumi.yaml: key name=${JSON.stringify(projectName)}: expected the project name`);
+        throw new UsageError(`${project.file}: key name=${JSON.stringify(projectName)}: expected the project name`);
     }
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) {
         throw new UsageError(`--stack=${JSON.stringify(stack)}: expected a stack name (letters, digits, - _ .)`);
     }
-    const stackDir = typeof project["stackConfigDir"] === "string" ? project["stackConfigDir"] : ".";
+    const stackConfigDir = project.values["stackConfigDir"];
+    const stackDir = typeof stackConfigDir === "string" ? stackConfigDir : ".";
     const stackFile = path.join(projectDir, stackDir, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(stackFile)) {
         throw new UsageError(
             `--stack=${stack}: expected one of the project's stacks (${listStacks(projectDir, stackDir).join(", ") || "none found"}); ${path.relative(process.cwd(), stackFile)} does not exist`,
         );
     }
-    const stackSettings = readYamlObject(stackFile, `the settings of stack ${stack}`);
+    const stackSettings = readYamlMapping(stackFile, `the settings of stack ${stack}`, STACK_FILE_KEYS);
 
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
-    for (const [rawKey, entry] of Object.entries(asObject(project["config"]))) {
+    for (const [key, entry] of configEntries(project, projectName)) {
         const value = projectConfigValue(entry);
         if (value !== undefined) {
-            config[qualify(rawKey, projectName)] = toConfigString(value);
+            config[key] = toConfigString(value);
         }
     }
-    for (const [rawKey, value] of Object.entries(asObject(stackSettings["config"]))) {
-        const key = qualify(rawKey, projectName);
+    for (const [key, value] of configEntries(stackSettings, projectName)) {
         if (isSecure(value)) {
             config[key] = SECRET_PLACEHOLDER;
             secretKeys.push(key);
@@ -75,20 +100,31 @@ export function listStacks(projectDir: string, stackDir = "."): string[] {
         .sort();
 }
 
-function readYamlObject(file: string, what: string): Record<string, unknown> {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch {
-        throw new UsageError(`${path.basename(file)}: cannot read ${what}`);
+/**
+ * A file's `config:` entries by fully qualified key. A key without a namespace belongs to the
+ * project, so `network` and `<project>:network` are one key: written both ways, one would silently
+ * replace the other, so that is refused.
+ */
+function configEntries(file: YamlMapping, projectName: string): [string, unknown][] {
+    const section = file.values["config"];
+    if (section === undefined || section === null) {
+        return [];
     }
-    let parsed: unknown;
-    try {
-        parsed = parseYaml(text);
-    } catch (err) {
-        throw new UsageError(`${path.basename(file)}: expected valid YAML (${(err as Error).message.split("\n")[0]})`);
+    if (typeof section !== "object" || Array.isArray(section)) {
+        throw new UsageError(`${file.file}: config=${JSON.stringify(section)}: expected a mapping of config keys to values`);
     }
-    return asObject(parsed ?? {});
+    const spelledAs = new Map<string, string>();
+    return Object.entries(section).map(([rawKey, value]): [string, unknown] => {
+        const key = qualify(rawKey, projectName);
+        const other = spelledAs.get(key);
+        if (other !== undefined) {
+            throw new UsageError(
+                `${file.file}: config.${rawKey}: expected one spelling of the key ${key}, but it is written both as ${other} and as ${rawKey}`,
+            );
+        }
+        spelledAs.set(key, rawKey);
+        return [key, value];
+    });
 }
 
 /** A project-level entry is a plain value, `{value: …}` for objects, or a schema with a default. */
@@ -117,8 +153,4 @@ function isSecure(value: unknown): boolean {
 /** The engine passes strings as they are and everything else as JSON, as `pulumi config` does. */
 function toConfigString(value: unknown): string {
     return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-function asObject(value: unknown): Record<string, unknown> {
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

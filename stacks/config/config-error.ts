@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { show } from "../../validation/argument-error";
 
 /**
  * A stack config value that the program refuses. Its message is one line naming the key, the
@@ -24,7 +25,8 @@ export class ConfigError extends pulumi.RunError {
         if (value === undefined) {
             return "(not set)";
         }
-        const text = typeof value === "string" ? value : JSON.stringify(value);
+        // As JSON, so a string shows its quotes ("8443" is not the number 8443).
+        const text = show(value);
         return text.length > 80 ? `${text.slice(0, 77)}...` : text;
     }
 }

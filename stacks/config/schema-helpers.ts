@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ArgumentError } from "../../validation/argument-error";
+import { didYouMean } from "../../validation/did-you-mean";
 
 // Building blocks shared by the config schemas. Every message is the "expected …" half of a
 // ConfigError: it says what a good value looks like.
@@ -15,9 +16,12 @@ export { LOWERCASE_NAME } from "../../validation/name-keys";
 
 export const REGION_EXPECTED = "an AWS region of the aws partition, e.g. eu-west-1";
 
-/** Error text for a strict object: names the known keys when an unknown one appears (a typo is silently ignored otherwise). */
-export const strictObjectError = (keys: readonly string[], expected: string) => (issue: { code?: string }) =>
-    issue.code === "unrecognized_keys" ? `one of the keys ${keys.join(", ")}` : expected;
+/**
+ * Error text for a strict object: names the known keys when an unknown one appears (a typo is
+ * silently ignored otherwise), and the key meant when the unknown one is a near miss of it.
+ */
+export const strictObjectError = (keys: readonly string[], expected: string) => (issue: { code?: string; keys?: readonly string[] }) =>
+    issue.code === "unrecognized_keys" ? `one of the keys ${keys.join(", ")}${didYouMean(issue.keys?.[0] ?? "", keys)}` : expected;
 
 /** Refuses a value listed twice, at the index of its second appearance: `<what> not already listed (<value> is listed twice)`. */
 export const noRepeats =

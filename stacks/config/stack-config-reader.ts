@@ -6,6 +6,12 @@ import { ConfigError } from "./config-error";
 /** The project's config namespace (the `name:` in Pulumi.yaml). */
 export const PROJECT_NAMESPACE = "zero-trust-aws";
 
+/** The key that says which kind of stack this is (stacks/index.ts): every kind reads it. */
+export const STACK_KIND_KEY = `${PROJECT_NAMESPACE}:kind`;
+
+/** Keys JavaScript gives a meaning of their own: parsed into an object, they vanish or change its prototype. */
+const RESERVED_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+
 /** Raw stack config by full key (`aws:region`, `zero-trust-aws:network`, …), as Pulumi hands it over: strings. */
 export type RawConfig = Readonly<Record<string, string | undefined>>;
 
@@ -80,10 +86,36 @@ export function readRawConfig(keys: readonly string[]): RawConfig {
 }
 
 function parseJson(key: string, text: string): unknown {
+    let parsed: unknown;
     try {
-        return JSON.parse(text) as unknown;
+        parsed = JSON.parse(text) as unknown;
     } catch (err) {
         throw new ConfigError(key, text, `valid JSON (${(err as Error).message})`);
+    }
+    refuseReservedKeys(key, parsed);
+    return parsed;
+}
+
+/** Refuses `__proto__`, `constructor` and `prototype` as keys anywhere in a value, which parsing would drop or misread. */
+function refuseReservedKeys(key: string, value: unknown): void {
+    // A work list, not recursion: a value nested thousands deep is refused by the schema, not by a stack overflow.
+    const pending: { node: unknown; path: PropertyKey[] }[] = [{ node: value, path: [] }];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        const { node, path } = next;
+        if (node === null || typeof node !== "object") {
+            continue;
+        }
+        for (const [name, child] of Object.entries(node)) {
+            const childPath = [...path, Array.isArray(node) ? Number(name) : name];
+            if (!Array.isArray(node) && RESERVED_KEYS.includes(name)) {
+                throw new ConfigError(
+                    propertyPath(childPath, key),
+                    child,
+                    `a key other than ${RESERVED_KEYS.join(", ")} (JavaScript reserves them: the key would be dropped)`,
+                );
+            }
+            pending.push({ node: child, path: childPath });
+        }
     }
 }
 

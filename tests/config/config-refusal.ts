@@ -26,7 +26,7 @@ export function assertRefusal(parse: () => unknown, key: string, value: unknown,
     } else {
         assert.match(thrown.expected, expected);
     }
-    const shown = value === undefined ? "(not set)" : typeof value === "string" ? value : JSON.stringify(value);
+    const shown = value === undefined ? "(not set)" : JSON.stringify(value);
     assert.strictEqual(
         thrown.message,
         `invalid config ${key}=${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}: expected ${thrown.expected}`,

@@ -158,7 +158,7 @@ describe("config: detection.detectorId and detection.responder", () => {
             { responder: { dryrun: false } },
             "zero-trust-aws:detection.responder.dryrun",
             false,
-            "one of the keys dryRun, severityThreshold, optOutTagKey, reservedConcurrency",
+            "one of the keys dryRun, severityThreshold, optOutTagKey, reservedConcurrency (did you mean dryRun?)",
         ],
         [
             "a dry run that is not a boolean",

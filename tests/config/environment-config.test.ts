@@ -354,7 +354,7 @@ describe("environment config", () => {
                 withNetwork({ natGateway: "single" }),
                 "zero-trust-aws:network.natGateway",
                 "single",
-                "one of the keys availabilityZones, vpcCidr, subnetPrefixLengths, natGateways, appPort, dataPorts, allowHttpRedirect, loadBalancer",
+                "one of the keys availabilityZones, vpcCidr, subnetPrefixLengths, natGateways, appPort, dataPorts, allowHttpRedirect, loadBalancer (did you mean natGateways?)",
             );
         });
         it("an empty data port list and an out-of-range port", () => {
@@ -437,7 +437,7 @@ describe("environment config", () => {
                 withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslpolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" } }),
                 "zero-trust-aws:network.loadBalancer.sslpolicy",
                 "ELBSecurityPolicy-TLS13-1-3-2021-06",
-                "one of the keys certificateArn, sslPolicy",
+                "one of the keys certificateArn, sslPolicy (did you mean sslPolicy?)",
             );
         });
         it("a load balancer that is not an object", () => {
@@ -560,7 +560,7 @@ describe("environment config", () => {
                 withDetection({ guardDutyFeature: ["S3_DATA_EVENTS"] }),
                 "zero-trust-aws:detection.guardDutyFeature",
                 ["S3_DATA_EVENTS"],
-                "one of the keys detectorId, detectorIds, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder",
+                "one of the keys detectorId, detectorIds, guardDutyFeatures, findingPublishingFrequency, alertSeverityThreshold, findingsRetentionDays, responder (did you mean guardDutyFeatures?)",
             );
         });
         it("GuardDuty features that are not a list", () => {
@@ -637,7 +637,7 @@ describe("environment config", () => {
                 withEncryption({ ...ENCRYPTION, replicaRegion: ["eu-central-1"] }),
                 "zero-trust-aws:encryption.replicaRegion",
                 ["eu-central-1"],
-                "one of the keys applications, keyAdministrators, replicaRegions, deletionWindowDays",
+                "one of the keys applications, keyAdministrators, replicaRegions, deletionWindowDays (did you mean replicaRegions?)",
             );
         });
         it("no key administrators, or an empty list of them", () => {

@@ -387,7 +387,7 @@ describe("management config", () => {
                 withKey("organization", { ...ORGANIZATION, workloadOU: ["prod"] }),
                 "zero-trust-aws:organization.workloadOU",
                 ["prod"],
-                "one of the keys id, rootId, managementAccountId, workloadOus",
+                "one of the keys id, rootId, managementAccountId, workloadOus (did you mean workloadOus?)",
             ],
             [
                 "accounts.auditAccountId",
@@ -436,7 +436,7 @@ describe("management config", () => {
                 withKey("identityCenter", { ...IDENTITY_CENTER, assignments: [{ ...AUDITORS, group: "security" }] }),
                 "zero-trust-aws:identityCenter.assignments[0].group",
                 "security",
-                "one of the keys groupId, permissionSet, accounts",
+                "one of the keys groupId, permissionSet, accounts (did you mean groupId?)",
             ],
         ]);
     });

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -7,6 +7,13 @@ import { parse, stringify } from "yaml";
 
 export const repoRoot = path.resolve(__dirname, "../..");
 const cli = path.join(repoRoot, "dist/offline-preview/main.js");
+
+function builtCli(): string {
+    if (!fs.existsSync(cli)) {
+        throw new Error(`${cli} is missing: run \`npm run build\` (npm test does)`);
+    }
+    return cli;
+}
 
 export interface CliResult {
     status: number | null;
@@ -16,11 +23,21 @@ export interface CliResult {
 
 /** Runs the built offline preview as `npm run preview` does (npm test builds it first). */
 export function runCli(args: string[], cwd = repoRoot): CliResult {
-    if (!fs.existsSync(cli)) {
-        throw new Error(`${cli} is missing: run \`npm run build\` (npm test does)`);
-    }
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [builtCli(), ...args], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runCli without blocking, so several runs can share the machine's cores. */
+export function runCliAsync(args: string[], cwd = repoRoot): Promise<CliResult> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [builtCli(), ...args], { cwd });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on("error", reject);
+        child.on("close", (status) => resolve({ status, stdout, stderr }));
+    });
 }
 
 /** Bad input: exit code 2 and one line on stderr, no trace, naming each of `mentions`. */

@@ -226,7 +226,7 @@ describe("account layer of the environment stack", () => {
         assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
         assert.strictEqual(
             error.message,
-            "invalid config zero-trust-aws:account.parentOuId=root: expected an organisational unit id: ou-<4 to 32 lowercase letters or digits>-<8 to 32 lowercase letters or digits>",
+            'invalid config zero-trust-aws:account.parentOuId="root": expected an organisational unit id: ou-<4 to 32 lowercase letters or digits>-<8 to 32 lowercase letters or digits>',
         );
         assert.deepStrictEqual(
             mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"),

@@ -158,7 +158,7 @@ describe("environment stack", () => {
             assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
             assert.strictEqual(
                 error.message,
-                "invalid config zero-trust-aws:detection.findingPublishingFrequency=ONE_HOUR: expected nothing with detectorId: the organisation's delegated GuardDuty administrator sets protection plans and publishing frequency for member accounts",
+                'invalid config zero-trust-aws:detection.findingPublishingFrequency="ONE_HOUR": expected nothing with detectorId: the organisation\'s delegated GuardDuty administrator sets protection plans and publishing frequency for member accounts',
             );
             assert.deepStrictEqual(
                 mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"),
@@ -192,7 +192,7 @@ describe("environment stack", () => {
             assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
             assert.strictEqual(
                 error.message,
-                "invalid config zero-trust-aws:detection.findingPublishingFrequency=HOURLY: expected one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS",
+                'invalid config zero-trust-aws:detection.findingPublishingFrequency="HOURLY": expected one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS',
             );
             assert.deepStrictEqual(
                 mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"),
@@ -356,7 +356,7 @@ describe("environment stack", () => {
             assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
             assert.strictEqual(
                 error.message,
-                "invalid config zero-trust-aws:encryption.keyAdministrators[0]=arn:aws:iam::222222222222:role/break-glass: expected a role of the stack's account 111111111111 (accountId); this one is in 222222222222",
+                'invalid config zero-trust-aws:encryption.keyAdministrators[0]="arn:aws:iam::222222222222:role/break-glass": expected a role of the stack\'s account 111111111111 (accountId); this one is in 222222222222',
             );
             assert.deepStrictEqual(
                 mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack"),
@@ -396,7 +396,7 @@ describe("environment stack", () => {
         assert.ok(error instanceof ConfigError, `expected a ConfigError, got ${String(error)}`);
         assert.strictEqual(
             error.message,
-            "invalid config zero-trust-aws:network.vpcCidr=10.20.0.0/99: expected an IPv4 CIDR with a prefix from /16 to /28",
+            'invalid config zero-trust-aws:network.vpcCidr="10.20.0.0/99": expected an IPv4 CIDR with a prefix from /16 to /28',
         );
         const declared = mocks.registrations.filter((r) => r.type !== "pulumi:pulumi:Stack");
         assert.deepStrictEqual(declared, []);

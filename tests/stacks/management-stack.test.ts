@@ -861,7 +861,7 @@ describe("management stack", () => {
         await assertRefusedBeforeAnyResource(run, "zero-trust-aws:kind", "organisation", "one of environment, management");
         assert.strictEqual(
             (run.error as ConfigError).message,
-            "invalid config zero-trust-aws:kind=organisation: expected one of environment, management",
+            'invalid config zero-trust-aws:kind="organisation": expected one of environment, management',
         );
     });
 
