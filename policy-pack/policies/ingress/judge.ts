@@ -111,6 +111,25 @@ export function judgeCombinedSources(permissions: readonly IngressPermission[], 
     return `taken together, ${origins} admit the internet: ${verdict.reason}`;
 }
 
+/**
+ * The permissions of a security group whose sources add up ("taken together"): allows of known
+ * traffic that the public-port exception does not cover.
+ */
+export function combinableSecurityGroupPermissions(
+    permissions: readonly IngressPermission[],
+    settings: IngressSettings,
+): IngressPermission[] {
+    return permissions.filter((p) => p.action === "allow" && p.traffic !== UNKNOWN && !isPublicPortTraffic(p.traffic, settings));
+}
+
+/** True when these permissions of ONE resource already fail on their own (a rule, or their union, admits the internet). */
+export function securityGroupPermissionsFailAlone(permissions: readonly IngressPermission[], settings: IngressSettings): boolean {
+    return (
+        permissions.some((p) => judgeSecurityGroupPermission(p, settings).kind === "open") ||
+        judgeCombinedSources(combinableSecurityGroupPermissions(permissions, settings), settings) !== undefined
+    );
+}
+
 export function describePublicPorts(settings: IngressSettings): string {
     return [...settings.publicPorts].sort((a, b) => a - b).join(", ") || "none";
 }

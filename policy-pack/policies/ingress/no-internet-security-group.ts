@@ -7,12 +7,17 @@
 
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { SECURITY_GROUP_READERS } from "../../readers/ingress";
-import { UNKNOWN } from "../../readers/known";
 import { ingressSettings } from "./settings";
 import { guardResource } from "../guard";
 import { cis, TAG } from "../metadata";
 import { INGRESS_DOCS, INGRESS_FAMILY_TAGS } from "./metadata";
-import { describePublicPorts, describeTraffic, judgeCombinedSources, judgeSecurityGroupPermission, isPublicPortTraffic } from "./judge";
+import {
+    combinableSecurityGroupPermissions,
+    describePublicPorts,
+    describeTraffic,
+    judgeCombinedSources,
+    judgeSecurityGroupPermission,
+} from "./judge";
 
 export const NAME = "ingress-no-internet-security-group";
 
@@ -54,10 +59,7 @@ export const noInternetSecurityGroup: ResourceValidationPolicy = {
             }
         }
         if (!anyOpen) {
-            const candidates = permissions.filter(
-                (p) => p.action === "allow" && p.traffic !== UNKNOWN && !isPublicPortTraffic(p.traffic, settings),
-            );
-            const combined = judgeCombinedSources(candidates, settings);
+            const combined = judgeCombinedSources(combinableSecurityGroupPermissions(permissions, settings), settings);
             if (combined !== undefined) {
                 report(`${combined}. Only TCP ${describePublicPorts(settings)} may come from the internet.`);
             }
