@@ -16,6 +16,9 @@ export interface LiteralUse {
     key: string;
 }
 
+// Tags and descriptions name things but attach nothing, and the pack never reads them otherwise.
+const SKIPPED_KEYS: ReadonlySet<string> = new Set(["tags", "tagsAll", "description"]);
+
 // Bounds that keep one hostile resource from making the walk slow or deep.
 const MAX_DEPTH = 32;
 const MAX_VALUES_PER_RESOURCE = 20_000;
@@ -54,7 +57,7 @@ export class LiteralReferences {
                 }
                 continue;
             }
-            for (const child of Object.keys(value)) {
+            for (const child of Object.keys(value).filter((k) => !SKIPPED_KEYS.has(k))) {
                 pending.push({ value: reading.get(value, child), key: child, depth: depth + 1 });
             }
         }

@@ -62,8 +62,8 @@ function usersOf(group: PolicyResource, resources: readonly PolicyResource[], st
     const isUser = (r: PolicyResource) => r.urn !== group.urn && !SECURITY_GROUP_RULE_TYPES.has(r.type);
     const users = new Map(resources.filter((r) => isUser(r) && dependsOn(r, group)).map((r) => [r.urn, r]));
     const literalUses = [
-        ...stack.groups.idsOf(group, reading).flatMap((id) => stack.literals.find(id, (key) => !NOT_A_USE.has(key))),
-        ...stack.groups.namesOf(group, reading).flatMap((name) => stack.literals.find(name, (key) => GROUP_NAME_KEYS.has(key))),
+        ...stack.groups.idsOf(group, reading).flatMap((id) => stack.literals().find(id, (key) => !NOT_A_USE.has(key))),
+        ...stack.groups.namesOf(group, reading).flatMap((name) => stack.literals().find(name, (key) => GROUP_NAME_KEYS.has(key))),
     ];
     for (const { resource } of literalUses) {
         if (isUser(resource) && isAwsResource(resource)) {
@@ -77,7 +77,8 @@ function usersOf(group: PolicyResource, resources: readonly PolicyResource[], st
 interface StackView {
     resources: readonly PolicyResource[];
     groups: AttachmentTargets;
-    literals: LiteralReferences;
+    /** Built on first use: only a group with public-port exposures needs it. */
+    literals: () => LiteralReferences;
 }
 
 type Use = { kind: "internet-lb"; lb: PolicyResource } | { kind: "other"; why: string } | { kind: "undecided" };
@@ -262,7 +263,12 @@ export const publicOnlyViaLoadBalancer: StackValidationPolicy = {
             const settings = ingressSettings.from(args);
             const resources = resourcesIn(args.resources);
             const ingress = securityGroupIngressOf(resources, reading);
-            const stack: StackView = { resources, groups: ingress.targets, literals: new LiteralReferences(resources, reading) };
+            let literals: LiteralReferences | undefined;
+            const stack: StackView = {
+                resources,
+                groups: ingress.targets,
+                literals: () => (literals ??= new LiteralReferences(resources, reading)),
+            };
             for (const { target, contributions } of ingress.byTarget) {
                 const exposed = contributions.map((c) => ({ resource: c.resource, exposures: exposuresOf(c.view, settings, reading) }));
                 const combined = combinedExposure(
