@@ -1,5 +1,14 @@
 import { strict as assert } from "assert";
-import { checkStack, dependsOnVia, isUnknownValueError, resource, stackPolicy, UNKNOWN_STRING, unknownCheckingProxy } from "./harness";
+import {
+    checkStack,
+    dependsOnVia,
+    isUnknownValueError,
+    type PolicyResource,
+    resource,
+    stackPolicy,
+    UNKNOWN_STRING,
+    unknownCheckingProxy,
+} from "./harness";
 
 // ingress-no-internet-across-security-group-rules: one group's ingress gathered across resources.
 
@@ -12,6 +21,14 @@ const PARTS = ["11.0.0.0/9", "11.128.0.0/9", "12.0.0.0/9"];
 
 const rule = (name: string, cidrIpv4: unknown, props: Record<string, unknown> = {}) =>
     resource(VPC_RULE, name, { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4, ...props });
+
+/** A rule on `group` whose CIDR is unknown during preview. */
+const unknownSourceOn = (group: PolicyResource) =>
+    dependsOnVia(
+        resource(VPC_RULE, "unknown", unknownCheckingProxy({ ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: UNKNOWN_STRING })),
+        "securityGroupId",
+        group,
+    );
 
 describe("ingress-no-internet-across-security-group-rules", () => {
     it("fails a group whose separate rules add up to the internet, on the group, naming every part", () => {
@@ -94,30 +111,14 @@ describe("ingress-no-internet-across-security-group-rules", () => {
             assert.throws(() => checkStack(policy, [unattributed]), isUnknownValueError);
             const sg = resource(SG, "sg", {});
             const known = dependsOnVia(rule("known", PARTS[0]), "securityGroupId", sg);
-            const unknown = dependsOnVia(
-                resource(
-                    VPC_RULE,
-                    "unknown",
-                    unknownCheckingProxy({ ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: UNKNOWN_STRING }),
-                ),
-                "securityGroupId",
-                sg,
-            );
+            const unknown = unknownSourceOn(sg);
             assert.throws(() => checkStack(policy, [sg, known, unknown]), isUnknownValueError);
         });
 
         it("decides from known values: a known union that is the internet is reported despite an unknown part", () => {
             const sg = resource(SG, "sg", {});
             const rules = PARTS.map((cidr, i) => dependsOnVia(rule(`r${i}`, cidr), "securityGroupId", sg));
-            const unknown = dependsOnVia(
-                resource(
-                    VPC_RULE,
-                    "unknown",
-                    unknownCheckingProxy({ ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: UNKNOWN_STRING }),
-                ),
-                "securityGroupId",
-                sg,
-            );
+            const unknown = unknownSourceOn(sg);
             assert.equal(checkStack(policy, [sg, ...rules, unknown]).length, 1);
         });
 

@@ -21,10 +21,10 @@ export {
 
 export const ingressPolicies: Policies = [
     noInternetSecurityGroup,
-    noInternetAcrossSecurityGroupRules,
     noInternetNacl,
     noInternetPrefixList,
+    publicOnlyViaLoadBalancer,
+    noInternetAcrossSecurityGroupRules,
     noInternetAcrossPrefixListEntries,
     noInternetLightsailInstance,
-    publicOnlyViaLoadBalancer,
 ];

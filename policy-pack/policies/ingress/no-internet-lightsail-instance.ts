@@ -12,7 +12,7 @@ import { ingressSettings } from "./settings";
 import { guardResource } from "../guard";
 import { nist } from "../metadata";
 import { INGRESS_DOCS, INGRESS_FAMILY_TAGS } from "./metadata";
-import { combinableSecurityGroupPermissions, describeTraffic, judgeCombinedSources, judgeSecurityGroupPermission } from "./judge";
+import { reportSecurityGroupPermissions } from "./judge";
 
 export const NAME = "ingress-no-internet-lightsail-instance";
 
@@ -41,25 +41,12 @@ export const noInternetLightsailInstance: ResourceValidationPolicy = {
         }
         // No public ports here: nothing stands between the internet and the instance.
         const settings = { ...ingressSettings.from(args), publicPorts: new Set<number>() };
-        const permissions = reader.read(props, reading);
-        let anyOpen = false;
-        for (const permission of permissions) {
-            const judgement = judgeSecurityGroupPermission(permission, settings);
-            if (judgement.kind === "open") {
-                anyOpen = true;
-                report(
-                    `${permission.origin} admits ${describeTraffic(permission)} from the internet: ${judgement.sourceReason}. ` +
-                        `A Lightsail instance may admit only known networks.`,
-                );
-            } else if (judgement.kind === "undecided") {
-                reading.markUndecided();
-            }
-        }
-        if (!anyOpen) {
-            const combined = judgeCombinedSources(combinableSecurityGroupPermissions(permissions, settings), settings);
-            if (combined !== undefined) {
-                report(`${combined}. A Lightsail instance may admit only known networks.`);
-            }
-        }
+        reportSecurityGroupPermissions(
+            reader.read(props, reading),
+            settings,
+            report,
+            reading,
+            "A Lightsail instance may admit only known networks.",
+        );
     }),
 };

@@ -11,13 +11,7 @@ import { ingressSettings } from "./settings";
 import { guardResource } from "../guard";
 import { cis, TAG } from "../metadata";
 import { INGRESS_DOCS, INGRESS_FAMILY_TAGS } from "./metadata";
-import {
-    combinableSecurityGroupPermissions,
-    describePublicPorts,
-    describeTraffic,
-    judgeCombinedSources,
-    judgeSecurityGroupPermission,
-} from "./judge";
+import { describePublicPorts, reportSecurityGroupPermissions } from "./judge";
 
 export const NAME = "ingress-no-internet-security-group";
 
@@ -44,25 +38,12 @@ export const noInternetSecurityGroup: ResourceValidationPolicy = {
             return;
         }
         const settings = ingressSettings.from(args);
-        const permissions = reader.read(props, reading);
-        let anyOpen = false;
-        for (const permission of permissions) {
-            const judgement = judgeSecurityGroupPermission(permission, settings);
-            if (judgement.kind === "open") {
-                anyOpen = true;
-                report(
-                    `${permission.origin} admits ${describeTraffic(permission)} from the internet: ${judgement.sourceReason}. ` +
-                        `Only TCP ${describePublicPorts(settings)} may come from the internet, and only to load balancer security groups.`,
-                );
-            } else if (judgement.kind === "undecided" && judgement.publicPort !== true) {
-                reading.markUndecided();
-            }
-        }
-        if (!anyOpen) {
-            const combined = judgeCombinedSources(combinableSecurityGroupPermissions(permissions, settings), settings);
-            if (combined !== undefined) {
-                report(`${combined}. Only TCP ${describePublicPorts(settings)} may come from the internet.`);
-            }
-        }
+        reportSecurityGroupPermissions(
+            reader.read(props, reading),
+            settings,
+            report,
+            reading,
+            `Only TCP ${describePublicPorts(settings)} may come from the internet, and only to load balancer security groups.`,
+        );
     }),
 };

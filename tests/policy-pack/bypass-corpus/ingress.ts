@@ -103,13 +103,41 @@ function loadBalancerGroup(props: Record<string, unknown> = {}): [PolicyResource
     return [sg, lb];
 }
 
+/** A case whose violating resources are built from WIDE ranges and its compliant twin from PRIVATE ones. */
+function widened(title: string, policy: string, build: (cidrs: readonly string[]) => PolicyResource[]): BypassCase {
+    return { title, policy, violating: () => build(WIDE), compliant: () => build(PRIVATE) };
+}
+
+/** An aws-native group open on 443 to the world, used by an aws-native load balancer, both by literal id. */
+function nativeLoadBalancerGroup(): PolicyResource[] {
+    const sg = resource(NATIVE_SG, "lb-sg", {
+        groupDescription: "lb",
+        groupId: GROUP_ID,
+        securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0" }],
+    });
+    return [sg, resource("aws-native:elasticloadbalancingv2:LoadBalancer", "lb", { securityGroups: [GROUP_ID] })];
+}
+
+/** A group that admits 443 from three public /9s: the internet only taken together. */
+const spreadHttpsGroup = () =>
+    classicGroup("web-sg", { ingress: WIDE.map((cidr) => ({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [cidr] })) });
+
+const lightsailPorts = (...portInfos: unknown[]) =>
+    resource("aws:lightsail/instancePublicPorts:InstancePublicPorts", "ports", { instanceName: "web", portInfos });
+const nativeLightsail = (...ports: unknown[]) =>
+    resource("aws-native:lightsail:Instance", "web", {
+        blueprintId: "amazon_linux_2023",
+        bundleId: "nano_3_0",
+        instanceName: "web",
+        networking: { ports },
+    });
+
 export const ingressBypasses: readonly BypassCase[] = [
-    {
-        title: "classic: one group's ingress split over aws:vpc rule resources (by reference)",
-        policy: "ingress-no-internet-across-security-group-rules",
-        violating: () => splitByReference(WIDE),
-        compliant: () => splitByReference(PRIVATE),
-    },
+    widened(
+        "classic: one group's ingress split over aws:vpc rule resources (by reference)",
+        "ingress-no-internet-across-security-group-rules",
+        splitByReference,
+    ),
     {
         title: "classic: world coverage (0.0.0.0/1 + 128.0.0.0/1) split over two rules, with the width limit off",
         policy: "ingress-no-internet-across-security-group-rules",
@@ -117,36 +145,31 @@ export const ingressBypasses: readonly BypassCase[] = [
         violating: () => splitByReference(["0.0.0.0/1", "128.0.0.0/1"]),
         compliant: () => splitByReference(["0.0.0.0/1", "192.0.0.0/2"]),
     },
-    {
-        title: "classic: inline rule + aws:ec2 securityGroupRule + aws:vpc rule, the separate ones naming the group id literally",
-        policy: "ingress-no-internet-across-security-group-rules",
-        violating: () => mixedByLiteralId(WIDE),
-        compliant: () => mixedByLiteralId(PRIVATE),
-    },
-    {
-        title: "classic: rules on a group outside the stack, all naming its literal id",
-        policy: "ingress-no-internet-across-security-group-rules",
-        violating: () => splitOnForeignGroup(WIDE),
-        compliant: () => splitOnForeignGroup(PRIVATE),
-    },
-    {
-        title: "aws-native: inline rule + SecurityGroupIngress by groupId reference + by groupName literal",
-        policy: "ingress-no-internet-across-security-group-rules",
-        violating: () => nativeSplit(WIDE),
-        compliant: () => nativeSplit(PRIVATE),
-    },
-    {
-        title: "classic: a prefix list's entries split over the list and entry resources (by reference and by literal id)",
-        policy: "ingress-no-internet-across-prefix-list-entries",
-        violating: () => prefixListSplit(WIDE),
-        compliant: () => prefixListSplit(PRIVATE),
-    },
-    {
-        title: "aws-native: a PrefixList widened by entry resources naming its id",
-        policy: "ingress-no-internet-across-prefix-list-entries",
-        violating: () => nativePrefixListSplit(WIDE),
-        compliant: () => nativePrefixListSplit(PRIVATE),
-    },
+    widened(
+        "classic: inline rule + aws:ec2 securityGroupRule + aws:vpc rule, the separate ones naming the group id literally",
+        "ingress-no-internet-across-security-group-rules",
+        mixedByLiteralId,
+    ),
+    widened(
+        "classic: rules on a group outside the stack, all naming its literal id",
+        "ingress-no-internet-across-security-group-rules",
+        splitOnForeignGroup,
+    ),
+    widened(
+        "aws-native: inline rule + SecurityGroupIngress by groupId reference + by groupName literal",
+        "ingress-no-internet-across-security-group-rules",
+        nativeSplit,
+    ),
+    widened(
+        "classic: a prefix list's entries split over the list and entry resources (by reference and by literal id)",
+        "ingress-no-internet-across-prefix-list-entries",
+        prefixListSplit,
+    ),
+    widened(
+        "aws-native: a PrefixList widened by entry resources naming its id",
+        "ingress-no-internet-across-prefix-list-entries",
+        nativePrefixListSplit,
+    ),
     {
         title: "classic: the load balancer's world-open group also on an instance, by its id written as a literal",
         policy: "ingress-public-only-via-load-balancer",
@@ -172,108 +195,58 @@ export const ingressBypasses: readonly BypassCase[] = [
     {
         title: "aws-native: the load balancer's group on an aws-native instance and ENI by its groupId literal",
         policy: "ingress-public-only-via-load-balancer",
-        violating: () => {
-            const sg = resource(NATIVE_SG, "lb-sg", {
-                groupDescription: "lb",
-                groupId: GROUP_ID,
-                securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0" }],
-            });
-            const lb = resource("aws-native:elasticloadbalancingv2:LoadBalancer", "lb", { securityGroups: [GROUP_ID] });
-            return [
-                sg,
-                lb,
-                resource("aws-native:ec2:Instance", "web", { securityGroupIds: [GROUP_ID] }),
-                resource("aws-native:ec2:NetworkInterface", "eni", { groupSet: [GROUP_ID] }),
-            ];
-        },
-        compliant: () => {
-            const sg = resource(NATIVE_SG, "lb-sg", {
-                groupDescription: "lb",
-                groupId: GROUP_ID,
-                securityGroupIngress: [{ ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "0.0.0.0/0" }],
-            });
-            return [sg, resource("aws-native:elasticloadbalancingv2:LoadBalancer", "lb", { securityGroups: [GROUP_ID] })];
-        },
+        violating: () => [
+            ...nativeLoadBalancerGroup(),
+            resource("aws-native:ec2:Instance", "web", { securityGroupIds: [GROUP_ID] }),
+            resource("aws-native:ec2:NetworkInterface", "eni", { groupSet: [GROUP_ID] }),
+        ],
+        compliant: nativeLoadBalancerGroup,
     },
     {
         title: "classic: 443 from the internet assembled from narrow rules on an instance's group",
         policy: "ingress-public-only-via-load-balancer",
         violating: () => {
-            const sg = classicGroup("web-sg", {
-                ingress: WIDE.map((cidr) => ({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [cidr] })),
-            });
+            const sg = spreadHttpsGroup();
             return [sg, dependsOnVia(resource(INSTANCE, "web", {}), "vpcSecurityGroupIds", sg)];
         },
         compliant: () => {
-            const sg = classicGroup("web-sg", {
-                ingress: WIDE.map((cidr) => ({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [cidr] })),
-            });
+            const sg = spreadHttpsGroup();
             return [sg, dependsOnVia(resource(LB, "alb", { loadBalancerType: "application" }), "securityGroups", sg)];
         },
     },
     {
         title: "classic: Lightsail public port without cidrs (AWS opens it to any IPv4 address)",
         policy: "ingress-no-internet-lightsail-instance",
-        violating: () => [
-            resource("aws:lightsail/instancePublicPorts:InstancePublicPorts", "ports", {
-                instanceName: "web",
-                portInfos: [{ protocol: "tcp", fromPort: 22, toPort: 22 }],
-            }),
-        ],
+        violating: () => [lightsailPorts({ protocol: "tcp", fromPort: 22, toPort: 22 })],
         compliant: () => [
-            resource("aws:lightsail/instancePublicPorts:InstancePublicPorts", "ports", {
-                instanceName: "web",
-                portInfos: [
-                    { protocol: "tcp", fromPort: 22, toPort: 22, cidrListAliases: ["lightsail-connect"] },
-                    { protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["198.51.100.0/24"] },
-                ],
-            }),
+            lightsailPorts(
+                { protocol: "tcp", fromPort: 22, toPort: 22, cidrListAliases: ["lightsail-connect"] },
+                { protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["198.51.100.0/24"] },
+            ),
         ],
     },
     {
         title: "classic: Lightsail 443 to the world (no load balancer stands in front of a Lightsail instance)",
         policy: "ingress-no-internet-lightsail-instance",
-        violating: () => [
-            resource("aws:lightsail/instancePublicPorts:InstancePublicPorts", "ports", {
-                instanceName: "web",
-                portInfos: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["0.0.0.0/0"], ipv6Cidrs: ["::/0"] }],
-            }),
-        ],
+        violating: () => [lightsailPorts({ protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["0.0.0.0/0"], ipv6Cidrs: ["::/0"] })],
         compliant: () => [
-            resource("aws:lightsail/instancePublicPorts:InstancePublicPorts", "ports", {
-                instanceName: "web",
-                portInfos: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["10.0.0.0/16"], ipv6Cidrs: ["fd00::/64"] }],
-            }),
+            lightsailPorts({ protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["10.0.0.0/16"], ipv6Cidrs: ["fd00::/64"] }),
         ],
     },
     {
         title: "aws-native: Lightsail instance networking ports open to the world, explicitly and by omission",
         policy: "ingress-no-internet-lightsail-instance",
         violating: () => [
-            resource("aws-native:lightsail:Instance", "web", {
-                blueprintId: "amazon_linux_2023",
-                bundleId: "nano_3_0",
-                instanceName: "web",
-                networking: {
-                    ports: [
-                        { protocol: "tcp", fromPort: 22, toPort: 22, ipv6Cidrs: ["::/0"] },
-                        { protocol: "all", fromPort: 0, toPort: 65535 },
-                    ],
-                },
-            }),
+            nativeLightsail(
+                { protocol: "tcp", fromPort: 22, toPort: 22, ipv6Cidrs: ["::/0"] },
+                { protocol: "all", fromPort: 0, toPort: 65535 },
+            ),
         ],
         compliant: () => [
-            resource("aws-native:lightsail:Instance", "web", {
-                blueprintId: "amazon_linux_2023",
-                bundleId: "nano_3_0",
-                instanceName: "web",
-                networking: {
-                    ports: [
-                        { protocol: "tcp", fromPort: 22, toPort: 22, cidrListAliases: ["lightsail-connect"] },
-                        { protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["198.51.100.0/24"], accessDirection: "inbound" },
-                    ],
-                },
-            }),
+            nativeLightsail(
+                { protocol: "tcp", fromPort: 22, toPort: 22, cidrListAliases: ["lightsail-connect"] },
+                { protocol: "tcp", fromPort: 443, toPort: 443, cidrs: ["198.51.100.0/24"], accessDirection: "inbound" },
+            ),
         ],
     },
 ];
