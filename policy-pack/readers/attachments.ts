@@ -28,8 +28,9 @@ export type AttachmentTarget =
     | { kind: "declared"; resource: PolicyResource }
     /** A target named by a literal that is no resource of this stack. */
     | { kind: "literal"; value: string }
-    /** Not known during preview (a value from another resource's output, without a dependency on a target). */
-    | { kind: "unknown" };
+    /** Nothing names a target: the property is unknown during preview (an output of another
+     *  resource, without a dependency on a target) or missing. */
+    | { kind: "unlinked" };
 
 /** The known, non-empty string values of `keys` on a resource. */
 export function identityValues(resource: PolicyResource, keys: readonly string[], reading: Reading): string[] {
@@ -81,18 +82,18 @@ export class AttachmentTargets {
         for (const property of attachment.targetProperties) {
             const value = reading.get(propsOf(resource), property);
             if (value === UNKNOWN) {
-                targets.push({ kind: "unknown" });
+                targets.push({ kind: "unlinked" });
             } else if (typeof value === "string" && value.trim() !== "") {
                 const declared = this.byIdentity.get(value.trim());
                 targets.push(declared === undefined ? { kind: "literal", value: value.trim() } : { kind: "declared", resource: declared });
             }
         }
-        return targets;
+        return targets.length > 0 ? targets : [{ kind: "unlinked" }];
     }
 }
 
 /** A stable key per target, so resources that add to the same target are judged together. */
-function targetKey(target: Exclude<AttachmentTarget, { kind: "unknown" }>): string {
+function targetKey(target: Exclude<AttachmentTarget, { kind: "unlinked" }>): string {
     return target.kind === "declared" ? `urn:${target.resource.urn}` : `literal:${target.value}`;
 }
 
@@ -104,13 +105,13 @@ export interface Contribution<V> {
 
 /** Everything the stack adds to one target. */
 export interface Gathered<V> {
-    target: Exclude<AttachmentTarget, { kind: "unknown" }>;
+    target: Exclude<AttachmentTarget, { kind: "unlinked" }>;
     contributions: Contribution<V>[];
 }
 
 export interface GatheredStack<V> {
     byTarget: Gathered<V>[];
-    /** Contributions whose target is unknown during preview: they could add to any target. */
+    /** Contributions that name no target (unknown during preview, or missing): they could add to any target. */
     unattributed: Contribution<V>[];
 }
 
@@ -133,7 +134,7 @@ export function gatherByTarget<V>(
             continue;
         }
         for (const target of targets.of(resource, reader.attachment, reading)) {
-            if (target.kind === "unknown") {
+            if (target.kind === "unlinked") {
                 unattributed.push({ resource, view });
                 continue;
             }

@@ -70,6 +70,19 @@ describe("ingress-public-only-via-load-balancer: literal ids and names", () => {
         assert.equal(found[0].urn, rule.urn);
     });
 
+    it("fails a public-port rule that names no group at all (fail closed)", () => {
+        const rule = resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "https", {
+            ipProtocol: "tcp",
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv4: "0.0.0.0/0",
+        });
+        const found = checkStack(policy, [...lbGroup(), rule]);
+        assert.equal(found.length, 1);
+        assert.equal(found[0].urn, rule.urn);
+        assert.match(found[0].message, /not linked to this rule/);
+    });
+
     it("matches aws-native groups by groupId", () => {
         const sg = resource("aws-native:ec2:SecurityGroup", "lb-sg", {
             groupId: ID,
