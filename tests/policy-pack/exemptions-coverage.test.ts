@@ -48,6 +48,34 @@ function violatingInput(name: string): PolicyResource[] {
                     entries: [{ cidr: "0.0.0.0/0" }],
                 }),
             ];
+        case "ingress-no-internet-across-security-group-rules": {
+            const sg = resource(SG, "sg", { vpcId: "vpc-1" });
+            const part = (name: string, cidrIpv4: string) =>
+                dependsOnVia(
+                    resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name, {
+                        ipProtocol: "tcp",
+                        fromPort: 22,
+                        toPort: 22,
+                        cidrIpv4,
+                    }),
+                    "securityGroupId",
+                    sg,
+                );
+            // Three public /9s: each narrower than a /8, together wider (public in all but name).
+            return [sg, part("a", "11.0.0.0/9"), part("b", "11.128.0.0/9"), part("c", "12.0.0.0/9")];
+        }
+        case "ingress-no-internet-across-prefix-list-entries": {
+            const entry = (name: string, cidr: string) =>
+                resource("aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry", name, { prefixListId: "pl-0123456789abcdef0", cidr });
+            return [entry("a", "11.0.0.0/9"), entry("b", "11.128.0.0/9"), entry("c", "12.0.0.0/9")];
+        }
+        case "ingress-no-internet-lightsail-instance":
+            return [
+                resource("aws:lightsail/instancePublicPorts:InstancePublicPorts", "ports", {
+                    instanceName: "web",
+                    portInfos: [{ protocol: "tcp", fromPort: 22, toPort: 22 }],
+                }),
+            ];
         case "ingress-public-only-via-load-balancer": {
             const sg = resource(SG, "web-sg", world(443));
             return [sg, dependsOnVia(resource("aws:ec2/instance:Instance", "web", {}), "vpcSecurityGroupIds", sg)];

@@ -3,7 +3,7 @@
 
 import { judgeSources, listSome } from "../../network/addresses";
 import { formatPorts, rangeInside, rangeWithinPorts, Traffic } from "../../network/protocols";
-import { UNKNOWN } from "../../readers/known";
+import { Reading, UNKNOWN } from "../../readers/known";
 import { IngressPermission } from "../../readers/ingress";
 import { IngressSettings } from "./settings";
 
@@ -109,6 +109,56 @@ export function judgeCombinedSources(permissions: readonly IngressPermission[], 
     }
     const origins = listSome(permissions.map((p) => `${p.origin} (${describeTraffic(p)})`));
     return `taken together, ${origins} admit the internet: ${verdict.reason}`;
+}
+
+/**
+ * The permissions of a security group whose sources add up ("taken together"): allows of known
+ * traffic that the public-port exception does not cover.
+ */
+export function combinableSecurityGroupPermissions(
+    permissions: readonly IngressPermission[],
+    settings: IngressSettings,
+): IngressPermission[] {
+    return permissions.filter((p) => p.action === "allow" && p.traffic !== UNKNOWN && !isPublicPortTraffic(p.traffic, settings));
+}
+
+/** True when these permissions of ONE resource already fail on their own (a rule, or their union, admits the internet). */
+export function securityGroupPermissionsFailAlone(permissions: readonly IngressPermission[], settings: IngressSettings): boolean {
+    return (
+        permissions.some((p) => judgeSecurityGroupPermission(p, settings).kind === "open") ||
+        judgeCombinedSources(combinableSecurityGroupPermissions(permissions, settings), settings) !== undefined
+    );
+}
+
+/**
+ * The resource-level verdict on security-group-like permissions: reports each one that admits the
+ * internet, else their union when it does ("taken together"), each message ending in `rule` (what
+ * may come in instead); marks the reading undecided where an unknown value could open one.
+ * Public-port permissions pass here (the stack policy judges them).
+ */
+export function reportSecurityGroupPermissions(
+    permissions: readonly IngressPermission[],
+    settings: IngressSettings,
+    report: (message: string) => void,
+    reading: Reading,
+    rule: string,
+): void {
+    let anyOpen = false;
+    for (const permission of permissions) {
+        const judgement = judgeSecurityGroupPermission(permission, settings);
+        if (judgement.kind === "open") {
+            anyOpen = true;
+            report(`${permission.origin} admits ${describeTraffic(permission)} from the internet: ${judgement.sourceReason}. ${rule}`);
+        } else if (judgement.kind === "undecided" && judgement.publicPort !== true) {
+            reading.markUndecided();
+        }
+    }
+    if (!anyOpen) {
+        const combined = judgeCombinedSources(combinableSecurityGroupPermissions(permissions, settings), settings);
+        if (combined !== undefined) {
+            report(`${combined}. ${rule}`);
+        }
+    }
 }
 
 export function describePublicPorts(settings: IngressSettings): string {

@@ -19,5 +19,7 @@ export const INGRESS_DOCS = {
     securityGroupRules: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
     networkAcls: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
     prefixLists: "https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html",
+    lightsailFirewalls:
+        "https://docs.aws.amazon.com/lightsail/latest/userguide/understanding-firewall-and-port-mappings-in-amazon-lightsail.html",
     albSecurityGroups: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html",
 } as const;

@@ -7,12 +7,11 @@
 
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { SECURITY_GROUP_READERS } from "../../readers/ingress";
-import { UNKNOWN } from "../../readers/known";
 import { ingressSettings } from "./settings";
 import { guardResource } from "../guard";
 import { cis, TAG } from "../metadata";
 import { INGRESS_DOCS, INGRESS_FAMILY_TAGS } from "./metadata";
-import { describePublicPorts, describeTraffic, judgeCombinedSources, judgeSecurityGroupPermission, isPublicPortTraffic } from "./judge";
+import { describePublicPorts, reportSecurityGroupPermissions } from "./judge";
 
 export const NAME = "ingress-no-internet-security-group";
 
@@ -39,28 +38,12 @@ export const noInternetSecurityGroup: ResourceValidationPolicy = {
             return;
         }
         const settings = ingressSettings.from(args);
-        const permissions = reader.read(props, reading);
-        let anyOpen = false;
-        for (const permission of permissions) {
-            const judgement = judgeSecurityGroupPermission(permission, settings);
-            if (judgement.kind === "open") {
-                anyOpen = true;
-                report(
-                    `${permission.origin} admits ${describeTraffic(permission)} from the internet: ${judgement.sourceReason}. ` +
-                        `Only TCP ${describePublicPorts(settings)} may come from the internet, and only to load balancer security groups.`,
-                );
-            } else if (judgement.kind === "undecided" && judgement.publicPort !== true) {
-                reading.markUndecided();
-            }
-        }
-        if (!anyOpen) {
-            const candidates = permissions.filter(
-                (p) => p.action === "allow" && p.traffic !== UNKNOWN && !isPublicPortTraffic(p.traffic, settings),
-            );
-            const combined = judgeCombinedSources(candidates, settings);
-            if (combined !== undefined) {
-                report(`${combined}. Only TCP ${describePublicPorts(settings)} may come from the internet.`);
-            }
-        }
+        reportSecurityGroupPermissions(
+            reader.read(props, reading),
+            settings,
+            report,
+            reading,
+            `Only TCP ${describePublicPorts(settings)} may come from the internet, and only to load balancer security groups.`,
+        );
     }),
 };

@@ -1,5 +1,7 @@
 // Registry of ingress readers by Pulumi type token, for both providers.
 
+import { Identity } from "../attachments";
+import { classicLightsailInstancePublicPorts, LightsailPortsReader, nativeLightsailInstance } from "./lightsail-ports";
 import { classicNetworkAcl, classicNetworkAclRule } from "./network-acls-classic";
 import { NetworkAclEntryReader } from "./network-acl-reader";
 import { classicManagedPrefixList, classicManagedPrefixListEntry, nativePrefixList, PrefixListReader } from "./prefix-lists";
@@ -8,9 +10,10 @@ import { classicSecurityGroup, classicSecurityGroupIngressRule, classicSecurityG
 import { nativeSecurityGroup, nativeSecurityGroupIngress } from "./security-groups-native";
 
 export type { IngressPermission, RuleAction } from "./permission";
-export type { SecurityGroupRuleReader, Attachment } from "./security-group-reader";
+export type { SecurityGroupRuleReader } from "./security-group-reader";
 export type { NetworkAclEntryReader } from "./network-acl-reader";
 export type { PrefixListReader, PrefixListView } from "./prefix-lists";
+export type { LightsailPortsReader } from "./lightsail-ports";
 
 function byType<R extends { types: readonly string[] }>(readers: readonly R[]): ReadonlyMap<string, R> {
     return new Map(readers.flatMap((reader) => reader.types.map((type) => [type, reader] as const)));
@@ -28,11 +31,26 @@ export const NETWORK_ACL_READERS = byType<NetworkAclEntryReader>([classicNetwork
 
 export const PREFIX_LIST_READERS = byType<PrefixListReader>([classicManagedPrefixList, classicManagedPrefixListEntry, nativePrefixList]);
 
+export const LIGHTSAIL_PORTS_READERS = byType<LightsailPortsReader>([classicLightsailInstancePublicPorts, nativeLightsailInstance]);
+
+/**
+ * Where a security group's own id and name are, once it exists. `name` of the classic group and
+ * `groupName` of the aws-native one are names (AWS refuses names starting with `sg-`, so they never
+ * read as ids); aws-native `awsId` is the CloudFormation `Id`, the group id as well.
+ */
+export const SECURITY_GROUP_IDENTITIES: ReadonlyMap<string, Identity> = new Map([
+    ["aws:ec2/securityGroup:SecurityGroup", { ids: ["id"], names: ["name"] }],
+    ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", { ids: ["id"], names: ["name"] }],
+    ["aws-native:ec2:SecurityGroup", { ids: ["id", "groupId", "awsId"], names: ["groupName"] }],
+]);
+
 /** Types that ARE security groups (the things rules attach to and load balancers use). */
-export const SECURITY_GROUP_TYPES: ReadonlySet<string> = new Set([
-    "aws:ec2/securityGroup:SecurityGroup",
-    "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    "aws-native:ec2:SecurityGroup",
+export const SECURITY_GROUP_TYPES: ReadonlySet<string> = new Set(SECURITY_GROUP_IDENTITIES.keys());
+
+/** Where a managed prefix list's own id is, once it exists (entries name their list by id). */
+export const PREFIX_LIST_IDENTITIES: ReadonlyMap<string, Identity> = new Map([
+    ["aws:ec2/managedPrefixList:ManagedPrefixList", { ids: ["id"], names: [] }],
+    ["aws-native:ec2:PrefixList", { ids: ["id", "prefixListId"], names: [] }],
 ]);
 
 /**

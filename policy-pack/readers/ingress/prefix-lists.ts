@@ -5,7 +5,9 @@
 //   aws:ec2/managedPrefixList:ManagedPrefixList        entries[]: { cidr, description? }
 //   aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry  { cidr, prefixListId }
 //   aws-native:ec2:PrefixList                           entries[]: { cidr, description? }
+// (@pulumi/aws-native 1.79.0 has no entry resource: its lists hold their entries inline.)
 
+import { Attachment } from "../attachments";
 import { Props, Reading, UNKNOWN } from "../known";
 
 /** The CIDRs of one prefix list (or one entry resource) as a source set. */
@@ -19,6 +21,8 @@ export interface PrefixListView {
 
 export interface PrefixListReader {
     types: readonly string[];
+    /** The list itself (inline entries), or the property of a separate entry that names its list. */
+    attachment: Attachment;
     read(props: Props, reading: Reading): PrefixListView;
 }
 
@@ -41,16 +45,19 @@ function readEntries(props: Props, reading: Reading): PrefixListView {
 
 export const classicManagedPrefixList: PrefixListReader = {
     types: ["aws:ec2/managedPrefixList:ManagedPrefixList"],
+    attachment: { kind: "inline" },
     read: readEntries,
 };
 
 export const nativePrefixList: PrefixListReader = {
     types: ["aws-native:ec2:PrefixList"],
+    attachment: { kind: "inline" },
     read: readEntries,
 };
 
 export const classicManagedPrefixListEntry: PrefixListReader = {
     types: ["aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry"],
+    attachment: { kind: "separate", targetProperties: ["prefixListId"] },
     read(props, reading) {
         const cidr = reading.get(props, "cidr");
         return cidr === UNKNOWN

@@ -44,7 +44,7 @@ export const classicSecurityGroup: SecurityGroupRuleReader = {
 
 export const classicSecurityGroupRule: SecurityGroupRuleReader = {
     types: ["aws:ec2/securityGroupRule:SecurityGroupRule"],
-    attachment: { kind: "separate", groupProperties: ["securityGroupId"] },
+    attachment: { kind: "separate", targetProperties: ["securityGroupId"] },
     read(props, reading) {
         const type = reading.get(props, "type");
         if (typeof type === "string" && type.trim().toLowerCase() === "egress") {
@@ -58,7 +58,7 @@ export const classicSecurityGroupRule: SecurityGroupRuleReader = {
 
 export const classicSecurityGroupIngressRule: SecurityGroupRuleReader = {
     types: ["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"],
-    attachment: { kind: "separate", groupProperties: ["securityGroupId"] },
+    attachment: { kind: "separate", targetProperties: ["securityGroupId"] },
     read(props, reading) {
         return [
             {

@@ -37,7 +37,7 @@ export const nativeSecurityGroup: SecurityGroupRuleReader = {
 
 export const nativeSecurityGroupIngress: SecurityGroupRuleReader = {
     types: ["aws-native:ec2:SecurityGroupIngress"],
-    attachment: { kind: "separate", groupProperties: ["groupId", "groupName"] },
+    attachment: { kind: "separate", targetProperties: ["groupId", "groupName"] },
     read(props, reading) {
         return [permissionOf(props, "this rule", reading)];
     },
