@@ -7,7 +7,7 @@
 
 import type { Policies } from "@pulumi/policy";
 import { policyTypes } from "./policy-table";
-import { providerResources, resourceProperties } from "./provider-schemas";
+import { providerResources, resourceInputs } from "./provider-schemas";
 
 export const REPORT_START = "<!-- not-yet-covered:start -->";
 export const REPORT_END = "<!-- not-yet-covered:end -->";
@@ -77,7 +77,7 @@ export function uncoveredTypes(policies: Policies): UncoveredType[] {
     const indicators = Object.values(INDICATORS).flat();
     const found: UncoveredType[] = [];
     for (const resource of providerResources().values()) {
-        const properties = resourceProperties(resource.type) ?? new Set<string>();
+        const properties = resourceInputs(resource.type) ?? new Set<string>();
         const marked = indicators.filter((name) => properties.has(name));
         if (marked.length > 0 && !declared.has(resource.type)) {
             found.push({ type: resource.type, service: resource.module, properties: marked });

@@ -15,8 +15,6 @@ const unencryptedByDefault = (what: string): string =>
 
 const noTlsReader = (what: string): string => `${what}: no policy of the TLS family reads this type`;
 
-const noIngressReader = (what: string): string => `${what}: no policy of the ingress family reads this type`;
-
 const noDataOfItsOwn = (what: string): string => `holds no data of its own at rest: ${what}`;
 
 const SNAPSHOT = "a snapshot or backup of a store: it keeps the encryption and key of the store it was taken from, where the key is chosen";
@@ -161,7 +159,6 @@ export const NOT_YET_COVERED: Readonly<Record<string, string>> = {
     "aws-native:lambda:EventSourceMapping": awsEncrypts("Lambda event source mapping"),
     "aws:lambda/capacityProvider:CapacityProvider": awsEncrypts("Lambda capacity provider"),
     "aws:lambda/eventSourceMapping:EventSourceMapping": awsEncrypts("Lambda event source mapping"),
-    "aws:lightsail/instancePublicPorts:InstancePublicPorts": noIngressReader("Lightsail instance public ports (portInfos[].cidrs)"),
     "aws-native:location:GeofenceCollection": awsEncrypts("Location Service geofence collection"),
     "aws-native:location:Tracker": awsEncrypts("Location Service tracker"),
     "aws:location/geofenceCollection:GeofenceCollection": awsEncrypts("Location Service geofence collection"),

@@ -72,7 +72,7 @@ function resourcesOf(provider: Provider): ProviderResource[] {
 }
 
 let resources: ReadonlyMap<string, ProviderResource> | undefined;
-const properties = new Map<string, ReadonlySet<string>>();
+const properties = new Map<string, Properties>();
 
 /** Every resource type both SDKs register, by type token (read once per process). */
 export function providerResources(): ReadonlyMap<string, ProviderResource> {
@@ -80,11 +80,17 @@ export function providerResources(): ReadonlyMap<string, ProviderResource> {
     return resources;
 }
 
-/**
- * The top-level properties of a type (its `<Name>Args` and `<Name>State` interfaces), parsed on
- * first use; undefined when the SDKs register no such type.
- */
-export function resourceProperties(type: string): ReadonlySet<string> | undefined {
+/** A resource class's outputs: the generated `readonly <name>: pulumi.Output<…>` members. */
+const OUTPUT_MEMBER = /^ {4}readonly (\w+): pulumi\.Output</gm;
+
+interface Properties {
+    /** What a program writes or imports: the `<Name>Args` and `<Name>State` interfaces. */
+    inputs: ReadonlySet<string>;
+    /** What a policy may read: the inputs, the class's outputs (a stack policy sees outputs, such as aws-native's `groupId`), and `id`, which every custom resource has. */
+    readable: ReadonlySet<string>;
+}
+
+function propertiesOf(type: string): Properties | undefined {
     const resource = providerResources().get(type);
     if (resource === undefined) {
         return undefined;
@@ -92,8 +98,21 @@ export function resourceProperties(type: string): ReadonlySet<string> | undefine
     let found = properties.get(type);
     if (found === undefined) {
         const name = type.slice(type.lastIndexOf(":") + 1);
-        found = interfaceProperties(fs.readFileSync(resource.declarations, "utf8"), [`${name}Args`, `${name}State`]);
+        const text = fs.readFileSync(resource.declarations, "utf8");
+        const inputs = interfaceProperties(text, [`${name}Args`, `${name}State`]);
+        const outputs = [...text.matchAll(OUTPUT_MEMBER)].map(([, output]) => output);
+        found = { inputs, readable: new Set([...inputs, ...outputs, "id"]) };
         properties.set(type, found);
     }
     return found;
+}
+
+/** The top-level input properties of a type, parsed on first use; undefined when the SDKs register no such type. */
+export function resourceInputs(type: string): ReadonlySet<string> | undefined {
+    return propertiesOf(type)?.inputs;
+}
+
+/** Every top-level property a policy may read of a type: inputs, outputs and `id`; undefined when the SDKs register no such type. */
+export function resourceProperties(type: string): ReadonlySet<string> | undefined {
+    return propertiesOf(type)?.readable;
 }

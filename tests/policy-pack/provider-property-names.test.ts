@@ -4,7 +4,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import type { Policy } from "../../policy-pack/node_modules/@pulumi/policy";
 import { policyTypes } from "../../policy-pack/docs/policy-table";
-import { resourceProperties } from "../../policy-pack/docs/provider-schemas";
+import { resourceInputs, resourceProperties } from "../../policy-pack/docs/provider-schemas";
 import { guardResource } from "../../policy-pack/policies/guard";
 import { allPolicies } from "../../policy-pack/policies";
 import { UNKNOWN } from "../../policy-pack/readers/known";
@@ -61,6 +61,13 @@ describe("property names the pack reads exist in the provider SDKs", function ()
         assert.ok(resourceProperties("aws-native:rds:DbInstance")?.has("storageEncrypted"));
         assert.equal(resourceProperties("aws:ec2/instance:Instance")?.has("storageEncrypted"), false);
         assert.equal(resourceProperties("aws:no/such:Type"), undefined);
+    });
+
+    it("counts a class's outputs and id as readable (a stack policy sees outputs), but only inputs for the coverage report", () => {
+        assert.ok(resourceProperties("aws-native:ec2:SecurityGroup")?.has("groupId"));
+        assert.ok(resourceProperties("aws:ec2/securityGroup:SecurityGroup")?.has("id"));
+        assert.equal(resourceInputs("aws-native:ec2:SecurityGroup")?.has("groupId"), false);
+        assert.ok(resourceInputs("aws-native:ec2:SecurityGroup")?.has("securityGroupIngress"));
     });
 
     it("collects what every policy reads: at least one property of every type a resource policy declares, over two hundred pairs in all", () => {
