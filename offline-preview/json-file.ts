@@ -1,10 +1,13 @@
 import * as fs from "node:fs";
+import { pathBeyondDepth } from "../validation/nesting-depth";
+import { propertyPath } from "../validation/property-paths";
 
 /**
  * How deep a JSON file the preview reads (a base plan, policy config, package.json) may nest.
  * Real plans nest a few dozen levels (a policy document in a resource's inputs); code that walks
  * a value recursively (comparing inputs, encoding policy config for the pack) would overflow the
- * stack thousands of levels down, so a file nested deeper than this is refused before it is parsed.
+ * stack thousands of levels down, so a file nested deeper than this is refused right after parsing
+ * (JSON.parse itself does not recurse).
  */
 export const MAX_JSON_DEPTH = 256;
 
@@ -19,38 +22,18 @@ export function readJsonFile(file: string, refuse: (reason: string) => never): u
     } catch (err) {
         return refuse(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
-    const depth = nestingDepth(text);
-    if (depth > MAX_JSON_DEPTH) {
-        refuse(`it nests ${depth} levels deep, more than the ${MAX_JSON_DEPTH} a JSON file read here may`);
-    }
+    let value: unknown;
     try {
-        return JSON.parse(text) as unknown;
+        value = JSON.parse(text) as unknown;
     } catch (err) {
         return refuse((err as Error).message.split("\n")[0]);
     }
-}
-
-/** The deepest nesting of `[` and `{` in JSON text, brackets inside strings not counted; it never recurses. */
-export function nestingDepth(text: string): number {
-    let depth = 0;
-    let deepest = 0;
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (inString) {
-            if (c === "\\") {
-                i++; // the escaped character, which may be a quote
-            } else if (c === '"') {
-                inString = false;
-            }
-        } else if (c === '"') {
-            inString = true;
-        } else if (c === "[" || c === "{") {
-            depth++;
-            deepest = Math.max(deepest, depth);
-        } else if (c === "]" || c === "}") {
-            depth--;
-        }
+    const tooDeep = pathBeyondDepth(value, MAX_JSON_DEPTH);
+    if (tooDeep !== undefined) {
+        // The path runs hundreds of steps deep: its first two say where.
+        refuse(
+            `it nests more than the ${MAX_JSON_DEPTH} levels of arrays and objects a JSON file read here may (below ${propertyPath(tooDeep.slice(0, 2)) || "the top"})`,
+        );
     }
-    return deepest;
+    return value;
 }

@@ -1,18 +1,11 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MAX_JSON_DEPTH, nestingDepth, readJsonFile } from "../../offline-preview/json-file";
+import { MAX_JSON_DEPTH, readJsonFile } from "../../offline-preview/json-file";
+import { pathBeyondDepth } from "../../validation/nesting-depth";
 import { tempDir } from "./cli-harness";
 
 describe("JSON files the preview reads", () => {
-    it("measures nesting without counting brackets inside strings, escaped quotes included", () => {
-        assert.equal(nestingDepth("1"), 0);
-        assert.equal(nestingDepth('{"a": [1, {"b": []}]}'), 4);
-        assert.equal(nestingDepth('{"a": "[[[[{{{{"}'), 1);
-        assert.equal(nestingDepth('{"a": "\\"[[[["}'), 1);
-        assert.equal(nestingDepth("[".repeat(1_000_000)), 1_000_000, "without recursion");
-    });
-
     it("reads JSON, and refuses a file it cannot read, that is no JSON or nests too deep", () => {
         const dir = tempDir();
         const read = (text: string | undefined) => {
@@ -26,10 +19,16 @@ describe("JSON files the preview reads", () => {
             });
         };
         const atLimit = `${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}`;
-        assert.equal(nestingDepth(JSON.stringify(read(atLimit))), MAX_JSON_DEPTH);
+        assert.equal(pathBeyondDepth(read(atLimit), MAX_JSON_DEPTH), undefined);
+        assert.notEqual(pathBeyondDepth(read(atLimit), MAX_JSON_DEPTH - 1), undefined, "the file at the limit is the deepest accepted");
         assert.throws(
             () => read(`[${atLimit}]`),
-            /^Error: refused: it nests 257 levels deep, more than the 256 a JSON file read here may$/,
+            /^Error: refused: it nests more than the 256 levels of arrays and objects a JSON file read here may \(below \[0\]\[0\]\)$/,
+        );
+        assert.throws(
+            () => read(`{"x": ${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}}`),
+            /\(below x\[0\]\)$/,
+            "a million levels, without recursion",
         );
         assert.throws(() => read("{"), /^Error: refused: /);
         assert.throws(() => read(undefined), /^Error: refused: it cannot be read \(ENOENT\)$/);
