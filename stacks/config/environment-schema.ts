@@ -8,8 +8,18 @@ import { NAT_STRATEGIES } from "../../components/network/tier-routing";
 import { PLATFORM_OWNER_TAG } from "../../components/organization/platform-ownership";
 import { accountSchema, baselineSchema, BUCKET_EXPECTED, checkAccountAgainstEnvironment } from "./account-schema";
 import { detectionSchema } from "./detection-schema";
+import { checkWorkloadsAgainstEnvironment, workloadsSchema } from "./workloads-schema";
 import { checkEncryptionAgainstEnvironment, encryptionSchema } from "./encryption-schema";
-import { ACCOUNT_ID, ORGANIZATION_ID, REGION, REGION_EXPECTED, strictObjectError } from "./schema-helpers";
+import {
+    ACCOUNT_ID,
+    ACM_CERTIFICATE_ARN,
+    ACM_CERTIFICATE_ARN_EXPECTED,
+    checkCertificatePlacement,
+    ORGANIZATION_ID,
+    REGION,
+    REGION_EXPECTED,
+    strictObjectError,
+} from "./schema-helpers";
 import { isLogRetentionDays, LOG_RETENTION_EXPECTED } from "../../validation/log-retention";
 import { isPort, PORT_EXPECTED } from "../../validation/ports";
 import { isTagKey, isTagValue, TAG_KEY_EXPECTED, TAG_VALUE_EXPECTED } from "../../validation/tag-keys";
@@ -24,9 +34,6 @@ const MAX_TAGS_PER_RESOURCE = 50;
 
 /** Default inbound/outbound rule quota of a network ACL; the isolated tier has AZs × data ports rules. */
 const NACL_RULES_PER_DIRECTION = 20;
-
-/** An ACM certificate ARN of the aws partition; captures region and account. */
-const ACM_CERTIFICATE_ARN = /^arn:aws:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const ORGANIZATION_ID_EXPECTED = "an AWS Organizations id: o- followed by 10 to 32 lowercase letters or digits";
 
@@ -114,8 +121,8 @@ const LOAD_BALANCER_KEYS = ["certificateArn", "sslPolicy"] as const;
 const loadBalancerSchema = z.strictObject(
     {
         certificateArn: z
-            .string({ error: "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>" })
-            .regex(ACM_CERTIFICATE_ARN, { error: "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>" })
+            .string({ error: ACM_CERTIFICATE_ARN_EXPECTED })
+            .regex(ACM_CERTIFICATE_ARN, { error: ACM_CERTIFICATE_ARN_EXPECTED })
             .meta({
                 description:
                     "e.g. `arn:aws:acm:eu-west-1:111111111111:certificate/<uuid>`: an ACM certificate of the stack's region and account. With it, an internet-facing " +
@@ -359,6 +366,7 @@ export const environmentConfigSchema = z
         encryption: encryptionSchema,
         account: accountSchema,
         baseline: baselineSchema,
+        workloads: workloadsSchema,
     })
     .superRefine((config, ctx) => {
         if (config.environment === "aws") {
@@ -374,6 +382,7 @@ export const environmentConfigSchema = z
         checkEncryptionAgainstEnvironment(config, ctx);
         checkOrganizationSource(config, ctx);
         checkAccountAgainstEnvironment(config, ctx);
+        checkWorkloadsAgainstEnvironment(config, ctx);
         if (config.detection.detectorIds?.[config.region] !== undefined) {
             ctx.addIssue({
                 code: "custom",
@@ -390,24 +399,13 @@ export const environmentConfigSchema = z
                 });
             }
         });
-        const certificate = ACM_CERTIFICATE_ARN.exec(config.network.loadBalancer?.certificateArn ?? "");
-        if (certificate !== null) {
-            // A load balancer can use only certificates of its own account and region.
-            const [, certificateRegion, certificateAccount] = certificate;
-            if (certificateRegion !== config.region) {
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["network", "loadBalancer", "certificateArn"],
-                    message: `an ACM certificate in the stack's region ${config.region} (aws:region); this one is in ${certificateRegion}`,
-                });
-            } else if (certificateAccount !== config.accountId) {
-                ctx.addIssue({
-                    code: "custom",
-                    path: ["network", "loadBalancer", "certificateArn"],
-                    message: `an ACM certificate of the stack's account ${config.accountId} (accountId); this one is in ${certificateAccount}`,
-                });
-            }
-        }
+        checkCertificatePlacement(
+            ctx,
+            ["network", "loadBalancer", "certificateArn"],
+            config.network.loadBalancer?.certificateArn,
+            config.region,
+            config.accountId,
+        );
         const environmentTag = config.tags["Environment"];
         if (environmentTag !== undefined && environmentTag !== config.environment) {
             ctx.addIssue({

@@ -29,6 +29,7 @@ const ENVIRONMENT_SHAPE: StackConfigShape<typeof environmentConfigSchema> = {
                 "encryption",
                 "account",
                 "baseline",
+                "workloads",
             ],
         }),
     },

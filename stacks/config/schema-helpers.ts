@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ArgumentError } from "../../validation/argument-error";
+import { ACM_CERTIFICATE_ARN } from "../../validation/aws-identifiers";
 import { didYouMean } from "../../validation/did-you-mean";
 
 // Building blocks shared by the config schemas. Every message is the "expected …" half of a
@@ -11,7 +12,16 @@ import { didYouMean } from "../../validation/did-you-mean";
  * and regions of the commercial `aws` partition (ARNs, service principals and endpoint service names
  * are built for that partition, so GovCloud and China regions are refused rather than mis-built).
  */
-export { ACCOUNT_ID, KEY_ARN, ORGANIZATION_ID, REGION, ROLE_ARN, ROLE_NAME } from "../../validation/aws-identifiers";
+export {
+    ACCOUNT_ID,
+    ACM_CERTIFICATE_ARN,
+    ACM_CERTIFICATE_ARN_EXPECTED,
+    KEY_ARN,
+    ORGANIZATION_ID,
+    REGION,
+    ROLE_ARN,
+    ROLE_NAME,
+} from "../../validation/aws-identifiers";
 export { LOWERCASE_NAME } from "../../validation/name-keys";
 
 export const REGION_EXPECTED = "an AWS region of the aws partition, e.g. eu-west-1";
@@ -47,5 +57,37 @@ export function componentCheck(ctx: z.RefinementCtx, path: PropertyKey[], check:
             throw err;
         }
         ctx.addIssue({ code: "custom", path, message: err.expected });
+    }
+}
+
+/**
+ * A load balancer or API Gateway domain can use only ACM certificates of its own account and
+ * region: refuses, at `path`, a well-formed certificate ARN of another region or account (a
+ * malformed one is refused by its field's pattern).
+ */
+export function checkCertificatePlacement(
+    ctx: z.RefinementCtx,
+    path: PropertyKey[],
+    arn: string | undefined,
+    region: string,
+    accountId: string,
+): void {
+    const certificate = ACM_CERTIFICATE_ARN.exec(arn ?? "");
+    if (certificate === null) {
+        return;
+    }
+    const [, certificateRegion, certificateAccount] = certificate;
+    if (certificateRegion !== region) {
+        ctx.addIssue({
+            code: "custom",
+            path,
+            message: `an ACM certificate in the stack's region ${region} (aws:region); this one is in ${certificateRegion}`,
+        });
+    } else if (certificateAccount !== accountId) {
+        ctx.addIssue({
+            code: "custom",
+            path,
+            message: `an ACM certificate of the stack's account ${accountId} (accountId); this one is in ${certificateAccount}`,
+        });
     }
 }

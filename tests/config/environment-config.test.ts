@@ -60,6 +60,76 @@ const withEncryption = (encryption: unknown): RawConfig => ({ ...VALID, "zero-tr
 const assertRefused = (raw: RawConfig, key: string, value: unknown, expected: string | RegExp, stackName = "staging") =>
     assertRefusal(() => parseEnvironmentConfig(raw, stackName), key, value, expected);
 
+/** Staging's workloads with the schema's defaults: the whole data path of the paved road. */
+const STAGING_WORKLOADS = {
+    internalCertificateArn: "arn:aws:acm:eu-west-1:111111111111:certificate/5d7a9c1e-2b4f-4e6a-8c0d-1f3b5d7e9a2c",
+    privateCa: { commonName: "zero-trust staging services" },
+    logRetentionDays: 365,
+    applications: {
+        orders: {
+            service: {
+                image: "111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders@sha256:4f1c9a7e2b8d3c6f0a5e1b9d7c2f8a4e6b0d3c9f1a7e5b2d8c4f6a0e9b3d7c1f",
+                port: 8443,
+                cpu: 512,
+                memory: 1024,
+                desiredCount: 2,
+                user: "10001:10001",
+                healthCheckPath: "/healthz",
+                callers: ["fulfilment"],
+            },
+            entry: { hosts: ["orders.staging.example.com"], paths: [], priority: 100 },
+            database: {
+                engine: "aurora-postgresql",
+                engineVersion: "16.6",
+                instanceClass: "db.r6g.large",
+                instances: 2,
+                backupRetentionDays: 14,
+                masterSecretRotationDays: 30,
+            },
+            secrets: [
+                {
+                    name: "payment-provider-token",
+                    description: "API token of the payment provider",
+                    rotationDays: 30,
+                    rotationFunctionArn: "arn:aws:lambda:eu-west-1:111111111111:function:staging-orders-rotate-payment-token",
+                },
+            ],
+        },
+        fulfilment: {
+            service: {
+                image: "111111111111.dkr.ecr.eu-west-1.amazonaws.com/fulfilment@sha256:9a3e7c1f5b2d8e4a6c0f1b9d3e7a5c2f8b4d6e0a1c9f3b7e5d2a8c4f6b0e9d1a",
+                port: 8443,
+                cpu: 512,
+                memory: 1024,
+                desiredCount: 2,
+                user: "10001:10001",
+                healthCheckPath: "/healthz",
+                callers: [],
+            },
+            secrets: [],
+        },
+        timesheets: {
+            service: {
+                image: "111111111111.dkr.ecr.eu-west-1.amazonaws.com/timesheets@sha256:2c8f4a6e0b1d9c3f7a5e2b8d4c6f0a1e9b3d7c5f2a8e4b6d0c1f9a3e7b5d2c8f",
+                port: 8443,
+                cpu: 512,
+                memory: 1024,
+                desiredCount: 2,
+                user: "10001:10001",
+                healthCheckPath: "/healthz",
+                callers: [],
+            },
+            secrets: [],
+            legacy: {
+                hostname: "timesheets.staging.example.com",
+                certificateArn: "arn:aws:acm:eu-west-1:111111111111:certificate/8e2c4a6b-1d3f-4b5d-9e7f-0a2c4e6b8d1f",
+                jwt: { issuer: "https://login.example.com/oauth2/default", audiences: ["api://timesheets"], scopes: ["timesheets.use"] },
+                throttling: { rateLimit: 50, burstLimit: 100 },
+            },
+        },
+    },
+};
+
 describe("environment config", () => {
     describe("the stack files", () => {
         it("staging validates, with project and schema defaults applied", () => {
@@ -79,7 +149,7 @@ describe("environment config", () => {
                     loadBalancer: { certificateArn: CERTIFICATE_ARN, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
                 },
                 flowLogRetentionDays: 365,
-                interfaceEndpoints: ["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs"],
+                interfaceEndpoints: ["kms", "sts", "secretsmanager", "ssm", "ssmmessages", "ec2messages", "logs", "ecr.api", "ecr.dkr"],
                 tags: { Environment: "staging", CostCenter: "platform" },
                 detection: {
                     detectorId: "3ac7e1f09b2d4c58a6e0f1b2c3d4e5f6",
@@ -99,12 +169,13 @@ describe("environment config", () => {
                 },
                 encryption: {
                     keyAdministrators: ["arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", ADMIN],
-                    applications: [{ name: "orders", keyUsers: [ORDERS] }],
+                    applications: [],
                     replicaRegions: [],
                     deletionWindowDays: 30,
                 },
                 account: { mode: "adopt", accessRoleName: "OrganizationAccountAccessRole" },
                 baseline: { configKeyPrefix: "config" },
+                workloads: STAGING_WORKLOADS,
             });
         });
 
@@ -122,7 +193,8 @@ describe("environment config", () => {
                     "arn:aws:iam::222222222222:role/OrganizationAccountAccessRole",
                     "arn:aws:iam::222222222222:role/break-glass",
                 ],
-                applications: [{ name: "orders", keyUsers: ["arn:aws:iam::222222222222:role/orders-service"] }],
+                // Prod's applications are workloads, whose keys the workloads build.
+                applications: [],
                 replicaRegions: ["eu-central-1"],
                 deletionWindowDays: 30,
             });
