@@ -31,6 +31,7 @@ import {
     eventRuleArn,
     guardDutyDetectorArnPattern,
     lambdaFunctionArn,
+    logGroupArn,
     logGroupArnPattern,
     logsServicePrincipal,
     snsTopicArn,
@@ -128,8 +129,27 @@ export const FINDINGS_READ_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const
  */
 export const ENCRYPTED_TOPIC_PUBLISH_ACTIONS = ["kms:GenerateDataKey", "kms:Decrypt"] as const;
 
-/** Policy of an application's key: administrators manage, the application's roles use. */
-export function applicationKeyPolicy(scope: KeyPolicyScope, keyUsers: readonly string[]): KeyPolicyDocument {
+/**
+ * What AWS services do with an application's key besides its roles, for an application the
+ * workload tier runs. Names, not ARNs: a replica's policy builds the ARNs of its own region.
+ */
+export interface ApplicationKeyServices {
+    /** The application's container log group: CloudWatch Logs encrypts it with the key, for that log group only. */
+    readonly logGroupName?: string;
+    /**
+     * The application has a database encrypted with the key (storage and Performance Insights): the
+     * account's principals may use the key through RDS only, which is how RDS creates the grants it
+     * needs on behalf of whoever creates the cluster (its IAM policy decides who).
+     */
+    readonly database?: boolean;
+}
+
+/** Policy of an application's key: administrators manage, the application's roles use, and the services of `services` serve it. */
+export function applicationKeyPolicy(
+    scope: KeyPolicyScope,
+    keyUsers: readonly string[],
+    services: ApplicationKeyServices = {},
+): KeyPolicyDocument {
     requireNonEmpty(keyUsers, "key users");
     return document(scope, [
         {
@@ -147,6 +167,16 @@ export function applicationKeyPolicy(scope: KeyPolicyScope, keyUsers: readonly s
             Resource: "*",
             Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
         },
+        ...(services.logGroupName === undefined
+            ? []
+            : [
+                  cloudWatchLogsStatement(
+                      "CloudWatchLogsUsesKeyForApplicationLogGroup",
+                      logGroupArn(scope.region, scope.accountId, services.logGroupName),
+                      scope.region,
+                  ),
+              ]),
+        ...(services.database === true ? throughServices("Rds", scope.accountId, [viaService("rds", scope.region)]) : []),
     ]);
 }
 
@@ -165,19 +195,11 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
     switch (purpose) {
         case "logs":
             return [
-                {
-                    // CloudWatch Logs calls KMS as its service principal; the encryption context names the
-                    // log group, so the ARN pattern binds the key to this account, region and environment
-                    // (a tighter bound than aws:SourceAccount alone).
-                    Sid: "CloudWatchLogsUsesKeyForEnvironmentLogGroups",
-                    Effect: "Allow",
-                    Principal: { Service: logsServicePrincipal(region) },
-                    Action: [...KEY_USE_ACTIONS],
-                    Resource: "*",
-                    Condition: {
-                        ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArnPattern(region, accountId, logGroupNamePrefix) },
-                    },
-                },
+                cloudWatchLogsStatement(
+                    "CloudWatchLogsUsesKeyForEnvironmentLogGroups",
+                    logGroupArnPattern(region, accountId, logGroupNamePrefix),
+                    region,
+                ),
             ];
         case "volumes": {
             const ec2 = viaService("ec2", region);
@@ -352,6 +374,22 @@ function purposeStatements(scope: KeyPolicyScope, purpose: KeyPurpose, bindings:
  * The account's principals (as their IAM policies allow) use the key only through these services,
  * from this account, and may grant it only to the AWS resources those services create.
  */
+/**
+ * CloudWatch Logs calls KMS as its service principal; the encryption context names the log group,
+ * so an ARN (pattern) binds the key to this account, region and log group(s): a tighter bound than
+ * aws:SourceAccount alone.
+ */
+function cloudWatchLogsStatement(sid: string, logGroupArnOrPattern: string, region: string): KeyPolicyStatement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Service: logsServicePrincipal(region) },
+        Action: [...KEY_USE_ACTIONS],
+        Resource: "*",
+        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": logGroupArnOrPattern } },
+    };
+}
+
 function throughServices(label: string, accountId: string, services: readonly string[]): KeyPolicyStatement[] {
     const via = services.length === 1 ? services[0] : [...services];
     return [

@@ -5,7 +5,14 @@ import { validRegion } from "../../validation/aws-identifiers";
 import { validLogGroupNamePrefix } from "../../validation/log-groups";
 import { validNameKey } from "../../validation/name-keys";
 import { applicationKeyAlias, purposeKeyAlias } from "./key-aliases";
-import { applicationKeyPolicy, purposeKeyPolicy, type KeyPolicyDocument, type KeyPolicyScope, type PurposeBindings } from "./key-policy";
+import {
+    applicationKeyPolicy,
+    purposeKeyPolicy,
+    type ApplicationKeyServices,
+    type KeyPolicyDocument,
+    type KeyPolicyScope,
+    type PurposeBindings,
+} from "./key-policy";
 import { KEY_PURPOSES, KEY_PURPOSE_DESCRIPTIONS, type KeyPurpose } from "./key-purposes";
 
 /** An application that gets its own key. */
@@ -14,6 +21,13 @@ export interface KeyRingApplication {
     readonly name: string;
     /** Role ARNs of the application that may use its key (non-empty; none of them an administrator). */
     readonly keyUsers: readonly string[];
+    /** What AWS services do with the key for an application of the workload tier (its log group, its database). */
+    readonly services?: ApplicationKeyServices;
+    /**
+     * The resources that create the key users, when the program creates them: KMS refuses a key
+     * policy that names a principal that does not exist yet, so the key waits for them.
+     */
+    readonly keyUserResources?: readonly pulumi.Resource[];
 }
 
 /** A region that holds replicas of every key, and the provider that deploys there. */
@@ -91,7 +105,13 @@ export class KeyRing extends pulumi.ComponentResource {
             alertTopicName: args.alertTopicName,
         };
 
-        const declare = (id: string, alias: string, description: string, policyIn: (region: string) => KeyPolicyDocument) => {
+        const declare = (
+            id: string,
+            alias: string,
+            description: string,
+            policyIn: (region: string) => KeyPolicyDocument,
+            dependsOn: readonly pulumi.Resource[] = [],
+        ) => {
             const tags = { Name: `${env}-kms-${id}` };
             const key = new aws.kms.Key(
                 `${name}-${id}`,
@@ -105,7 +125,7 @@ export class KeyRing extends pulumi.ComponentResource {
                     policy: JSON.stringify(policyIn(args.region)),
                     tags,
                 },
-                { parent: this, protect: true },
+                { parent: this, protect: true, dependsOn: [...dependsOn] },
             );
             new aws.kms.Alias(`${name}-${id}-alias`, { name: alias, targetKeyId: key.keyId }, { parent: this });
             const replicas = args.replicaRegions.map(({ region, provider }) => {
@@ -120,7 +140,7 @@ export class KeyRing extends pulumi.ComponentResource {
                         policy: JSON.stringify(policyIn(region)),
                         tags,
                     },
-                    { parent: this, provider, protect: true },
+                    { parent: this, provider, protect: true, dependsOn: [...dependsOn] },
                 );
                 // Aliases are regional: the same alias finds the key in every region.
                 new aws.kms.Alias(`${name}-${id}-${region}-alias`, { name: alias, targetKeyId: replica.keyId }, { parent: this, provider });
@@ -131,8 +151,12 @@ export class KeyRing extends pulumi.ComponentResource {
 
         const applicationKeys = args.applications.map((app) => ({
             name: app.name,
-            ...declare(`app-${app.name}`, applicationKeyAlias(env, app.name), `${env}: key of the ${app.name} application`, (region) =>
-                applicationKeyPolicy(scopeIn(region), app.keyUsers),
+            ...declare(
+                `app-${app.name}`,
+                applicationKeyAlias(env, app.name),
+                `${env}: key of the ${app.name} application`,
+                (region) => applicationKeyPolicy(scopeIn(region), app.keyUsers, app.services),
+                app.keyUserResources,
             ),
         }));
         const purposeKeys = KEY_PURPOSES.map((purpose) => ({

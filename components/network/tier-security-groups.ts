@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { validPort, validPorts } from "../../validation/ports";
 import { resourceTags } from "./resource-tags";
+import { securityGroupRule, type PortRule, type RuleDirection } from "./security-group-rule";
 
 export interface TierSecurityGroupsArgs {
     /** Environment name, used in `Name` tags. */
@@ -18,14 +19,6 @@ export interface TierSecurityGroupsArgs {
     endpointSecurityGroupId: pulumi.Input<string>;
     /** Prefix list of each gateway endpoint by service (s3, dynamodb), reached by the application on 443. */
     gatewayPrefixListIds: Readonly<Record<string, pulumi.Input<string>>>;
-}
-
-/** One allow rule: a port to or from a peer security group, CIDR or prefix list. */
-interface Rule {
-    readonly suffix: string;
-    readonly description: string;
-    readonly port: number;
-    readonly peer: { referencedSecurityGroupId: pulumi.Input<string> } | { cidrIpv4: string } | { prefixListId: pulumi.Input<string> };
 }
 
 /**
@@ -56,25 +49,12 @@ export class TierSecurityGroups extends pulumi.ComponentResource {
         const app = group("app", "Workloads: traffic from the load balancers only");
         const data = group("data", "Data stores: traffic from the app tier only");
 
-        // Ingress and egress rules take the same arguments; one helper declares either.
-        const allow = (direction: "in" | "out", target: aws.ec2.SecurityGroup, role: string, rule: Rule) => {
-            const RuleResource = direction === "in" ? aws.vpc.SecurityGroupIngressRule : aws.vpc.SecurityGroupEgressRule;
-            return new RuleResource(
-                `${name}-${role}-${direction}-${rule.suffix}`,
-                {
-                    securityGroupId: target.id,
-                    description: rule.description,
-                    ipProtocol: "tcp",
-                    fromPort: rule.port,
-                    toPort: rule.port,
-                    ...rule.peer,
-                    tags: resourceTags(`${args.environment}-${role}-${direction}-${rule.suffix}`),
-                },
-                { parent: this },
-            );
-        };
-        const ingress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) => allow("in", target, role, rule);
-        const egress = (target: aws.ec2.SecurityGroup, role: string, rule: Rule) => allow("out", target, role, rule);
+        const allow = (direction: RuleDirection, target: aws.ec2.SecurityGroup, role: string, rule: PortRule) =>
+            securityGroupRule(direction, target.id, { namePrefix: `${name}-${role}`, tagPrefix: `${args.environment}-${role}` }, rule, {
+                parent: this,
+            });
+        const ingress = (target: aws.ec2.SecurityGroup, role: string, rule: PortRule) => allow("in", target, role, rule);
+        const egress = (target: aws.ec2.SecurityGroup, role: string, rule: PortRule) => allow("out", target, role, rule);
 
         egress(loadBalancer, "lb", {
             suffix: "app",

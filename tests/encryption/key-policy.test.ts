@@ -12,7 +12,8 @@ import {
 } from "../../components/encryption/key-policy";
 import { KEY_PURPOSES, type KeyPurpose } from "../../components/encryption/key-purposes";
 import { logGroupArnPattern } from "../../iam/arns";
-import { resourceMatches } from "../../iam/evaluator/policy-evaluator";
+import { authorize, resourceMatches } from "../../iam/evaluator/policy-evaluator";
+import type { PolicyDocument } from "../../iam/policy-document";
 import { actionsAllowed, actionsOf, principalsOf, statement, statementsFor } from "../../iam/evaluator/policy-reading";
 
 const ACCOUNT = "111111111111";
@@ -20,6 +21,8 @@ const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 const DEPLOYER = `arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`;
 const BREAK_GLASS = `arn:aws:iam::${ACCOUNT}:role/break-glass`;
 const ORDERS = `arn:aws:iam::${ACCOUNT}:role/orders-service`;
+/** An identity policy that allows everything, like AdministratorAccess. */
+const ADMINISTRATOR_ACCESS: PolicyDocument = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 const ORDERS_BATCH = `arn:aws:iam::${ACCOUNT}:role/orders/batch`;
 const AUTO_SCALING = `arn:aws:iam::${ACCOUNT}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
 const PREFIX = "/zero-trust/staging/";
@@ -40,6 +43,10 @@ const USE_OR_GRANT = new Set<string>([
 /** Every policy the key ring writes, in two regions. */
 const ALL_POLICIES: [string, KeyPolicyDocument][] = [SCOPE, REPLICA_SCOPE].flatMap((scope) => [
     [`application ${scope.region}`, applicationKeyPolicy(scope, [ORDERS, ORDERS_BATCH])] as [string, KeyPolicyDocument],
+    [
+        `workload application ${scope.region}`,
+        applicationKeyPolicy(scope, [ORDERS], { logGroupName: "/zero-trust/staging/workloads/orders", database: true }),
+    ] as [string, KeyPolicyDocument],
     ...KEY_PURPOSES.map(
         (purpose) => [`${purpose} ${scope.region}`, purposeKeyPolicy(scope, purpose, BINDINGS)] as [string, KeyPolicyDocument],
     ),
@@ -133,9 +140,9 @@ describe("key policies (as data)", () => {
                 }
             }
             // volumes, secrets and data delegate (use + grant), findings (read), alerts (the responder's
-            // topic through SNS, its queue through SQS, its environment through Lambda: use + grant) in
-            // each of the two regions.
-            assert.strictEqual(delegations, 2 * (3 * 2 + 1 + 4));
+            // topic through SNS, its queue through SQS, its environment through Lambda: use + grant), a
+            // workload's key through RDS (use + grant) in each of the two regions.
+            assert.strictEqual(delegations, 2 * (3 * 2 + 1 + 4 + 2));
         });
 
         it("allows CreateGrant only for AWS resources (kms:GrantIsForAWSResource)", () => {
@@ -146,8 +153,9 @@ describe("key policies (as data)", () => {
                     assert.deepStrictEqual(s.Condition?.Bool, { "kms:GrantIsForAWSResource": "true" }, `${label} ${s.Sid}`);
                 }
             }
-            // application users, volumes (account and Auto Scaling), secrets, data, the responder's environment; in two regions.
-            assert.strictEqual(grants, 2 * 6);
+            // application users (two applications), volumes (account and Auto Scaling), secrets, data, the
+            // responder's environment, a workload's database through RDS; in two regions.
+            assert.strictEqual(grants, 2 * 8);
         });
 
         it("refuses to build a policy without administrators", () => {
@@ -211,6 +219,59 @@ describe("key policies (as data)", () => {
 
         it("refuses an application without key users", () => {
             assert.throws(() => applicationKeyPolicy(SCOPE, []), /at least one of its key users/);
+        });
+
+        describe("of a workload (its log group and its database)", () => {
+            const LOG_GROUP = "/zero-trust/staging/workloads/orders";
+            const workload = applicationKeyPolicy(SCOPE, [ORDERS], { logGroupName: LOG_GROUP, database: true });
+            const KEY = "arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+            const logs = (logGroupArn: string) =>
+                authorize(
+                    {
+                        principal: { service: "logs.eu-west-1.amazonaws.com" },
+                        action: "kms:GenerateDataKey",
+                        resource: KEY,
+                        context: { "kms:EncryptionContext:aws:logs:arn": logGroupArn },
+                    },
+                    { resourcePolicy: workload, keyPolicy: true },
+                ).decision;
+            const throughRds = (principal: string, via: string, action = "kms:CreateGrant") =>
+                authorize(
+                    {
+                        principal: { arn: principal },
+                        action,
+                        resource: KEY,
+                        context: { "kms:ViaService": via, "kms:CallerAccount": ACCOUNT, "kms:GrantIsForAWSResource": "true" },
+                    },
+                    { resourcePolicy: workload, keyPolicy: true, identityPolicies: [ADMINISTRATOR_ACCESS] },
+                ).decision;
+
+            it("lets CloudWatch Logs use it for the application's own log group only", () => {
+                assert.strictEqual(logs(`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:${LOG_GROUP}`), "Allow");
+                assert.strictEqual(
+                    logs(`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/zero-trust/staging/workloads/billing`),
+                    "ImplicitDeny",
+                );
+                assert.strictEqual(logs(`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/zero-trust/staging/vpc-flow-logs/x`), "ImplicitDeny");
+                assert.strictEqual(logs(`arn:aws:logs:eu-west-1:222222222222:log-group:${LOG_GROUP}`), "ImplicitDeny");
+            });
+
+            it("lets the account's principals that IAM allows use and grant it through RDS only (creating the encrypted cluster)", () => {
+                assert.strictEqual(throughRds(DEPLOYER, "rds.eu-west-1.amazonaws.com"), "Allow");
+                assert.strictEqual(throughRds(DEPLOYER, "rds.eu-west-1.amazonaws.com", "kms:Decrypt"), "Allow");
+                assert.strictEqual(throughRds(DEPLOYER, "s3.eu-west-1.amazonaws.com"), "ImplicitDeny");
+                assert.strictEqual(throughRds(DEPLOYER, "rds.eu-central-1.amazonaws.com"), "ImplicitDeny");
+            });
+
+            it("adds nothing for an application without a log group or a database", () => {
+                assert.deepStrictEqual(applicationKeyPolicy(SCOPE, [ORDERS], {}), applicationKeyPolicy(SCOPE, [ORDERS]));
+                assert.deepStrictEqual(
+                    applicationKeyPolicy(SCOPE, [ORDERS], { logGroupName: LOG_GROUP })
+                        .Statement.map((s) => s.Sid)
+                        .slice(4),
+                    ["CloudWatchLogsUsesKeyForApplicationLogGroup"],
+                );
+            });
         });
     });
 
