@@ -27,10 +27,10 @@ async function build(overrides: Partial<WorkloadSecurityGroupsArgs> = {}): Promi
 /** Every rule as `<in|out> <group tag> <port> <peer>`, peers by group tag, prefix list or CIDR. */
 function rules(mocks: RecordingMocks): string[] {
     const groups = new Map(mocks.ofType(T.sg).map((g) => [g.id, g.tags["Name"]]));
-    const peer = (r: Registration) =>
-        r.inputs.referencedSecurityGroupId !== undefined
-            ? (groups.get(String(r.inputs.referencedSecurityGroupId)) ?? String(r.inputs.referencedSecurityGroupId))
-            : String(r.inputs.prefixListId ?? r.inputs.cidrIpv4);
+    const peer = (r: Registration) => {
+        const group = r.inputs.referencedSecurityGroupId as string | undefined;
+        return group !== undefined ? (groups.get(group) ?? group) : String(r.inputs.prefixListId ?? r.inputs.cidrIpv4);
+    };
     return [...mocks.ofType(T.in), ...mocks.ofType(T.out)].map(
         (r) =>
             `${r.type === T.in ? "in" : "out"} ${groups.get(String(r.inputs.securityGroupId))} ${String(r.inputs.fromPort)}-${String(r.inputs.toPort)} ${peer(r)}`,
