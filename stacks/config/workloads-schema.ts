@@ -264,6 +264,7 @@ const secretSchema = z.strictObject(
 
 const ISSUER_EXPECTED = "an https:// issuer URL of the identity provider (the JWT's iss claim)";
 const DNS_NAME_EXPECTED = "a DNS name (lowercase labels of letters, digits and hyphens, separated by dots)";
+const DNS_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 const jwtSchema = z.strictObject(
     {
@@ -301,7 +302,7 @@ const legacySchema = z.strictObject(
     {
         hostname: z
             .string({ error: DNS_NAME_EXPECTED })
-            .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: DNS_NAME_EXPECTED })
+            .regex(DNS_NAME, { error: DNS_NAME_EXPECTED })
             .meta({ description: "the custom domain users reach the application at (the API's only endpoint)" }),
         certificateArn: certificateArn.meta({ description: "an ACM certificate for hostname, in the stack's region and account" }),
         jwt: jwtSchema,
@@ -340,11 +341,20 @@ const applicationSchema = z.strictObject(
 
 const PRIVATE_CA_KEYS = ["commonName"] as const;
 
-const WORKLOADS_KEYS = ["internalCertificateArn", "privateCa", "logRetentionDays", "applications"] as const;
+const WORKLOADS_KEYS = ["internalDomain", "internalCertificateArn", "privateCa", "logRetentionDays", "applications"] as const;
 
 export const workloadsSchema = z
     .strictObject(
         {
+            internalDomain: z
+                .string({ error: DNS_NAME_EXPECTED })
+                .regex(DNS_NAME, { error: DNS_NAME_EXPECTED })
+                .optional()
+                .meta({
+                    description:
+                        "e.g. `internal.staging.example.com`: a private hosted zone of the VPC names each internal listener `<application>.<domain>`, " +
+                        "the name callers verify on internalCertificateArn (which must cover `*.<domain>`); required with internalCertificateArn",
+                }),
             internalCertificateArn: certificateArn.optional().meta({
                 description:
                     "the server certificate of the internal HTTPS listeners (mutual TLS between services, the legacy gateway's private integration); " +
@@ -374,7 +384,12 @@ export const workloadsSchema = z
                 .default({})
                 .meta({ description: "the applications, by name (lowercase, 1 to 28 characters)" }),
         },
-        { error: strictObjectError(WORKLOADS_KEYS, "an object { applications, internalCertificateArn?, privateCa?, logRetentionDays? }") },
+        {
+            error: strictObjectError(
+                WORKLOADS_KEYS,
+                "an object { applications, internalDomain?, internalCertificateArn?, privateCa?, logRetentionDays? }",
+            ),
+        },
     )
     .default({ logRetentionDays: 365, applications: {} });
 
@@ -472,6 +487,12 @@ export function checkWorkloadsAgainstEnvironment(config: EnvironmentFacts, ctx: 
         issue(
             ["workloads", "internalCertificateArn"],
             "an ACM certificate ARN for the internal HTTPS listeners (an application has callers or is legacy)",
+        );
+    }
+    if ((config.workloads.internalCertificateArn === undefined) !== (config.workloads.internalDomain === undefined)) {
+        issue(
+            ["workloads", "internalDomain"],
+            "an internal domain together with internalCertificateArn (callers verify the certificate's name <application>.<domain>), or neither",
         );
     }
     checkCertificatePlacement(

@@ -62,6 +62,7 @@ const assertRefused = (raw: RawConfig, key: string, value: unknown, expected: st
 
 /** Staging's workloads with the schema's defaults: the whole data path of the paved road. */
 const STAGING_WORKLOADS = {
+    internalDomain: "internal.staging.example.com",
     internalCertificateArn: "arn:aws:acm:eu-west-1:111111111111:certificate/5d7a9c1e-2b4f-4e6a-8c0d-1f3b5d7e9a2c",
     privateCa: { commonName: "zero-trust staging services" },
     logRetentionDays: 365,

@@ -33,7 +33,11 @@ const ORDERS = {
     secrets: [{ name: "token", rotationFunctionArn: ROTATOR }],
 };
 const FULFILMENT = { service: { image: IMAGE } };
-const WORKLOADS = { internalCertificateArn: CERTIFICATE(), applications: { orders: ORDERS, fulfilment: FULFILMENT } };
+const WORKLOADS = {
+    internalDomain: "internal.example.com",
+    internalCertificateArn: CERTIFICATE(),
+    applications: { orders: ORDERS, fulfilment: FULFILMENT },
+};
 
 const withWorkloads = (workloads: unknown, extra: RawConfig = {}): RawConfig => ({
     ...BASE,
@@ -220,10 +224,17 @@ describe("workloads config", () => {
     describe("the environment around the workloads", () => {
         it("needs the internal certificate once a service has callers", () =>
             assertRefused(
-                withWorkloads({ applications: WORKLOADS.applications }),
+                withWorkloads({ internalDomain: "internal.example.com", applications: WORKLOADS.applications }),
                 "zero-trust-aws:workloads.internalCertificateArn",
                 undefined,
                 /an ACM certificate ARN for the internal HTTPS listeners/,
+            ));
+        it("needs the internal domain with the internal certificate", () =>
+            assertRefused(
+                withWorkloads({ ...WORKLOADS, internalDomain: undefined }),
+                "zero-trust-aws:workloads.internalDomain",
+                undefined,
+                /an internal domain together with internalCertificateArn/,
             ));
         it("refuses an internal certificate of another account", () =>
             assertRefused(
