@@ -55,13 +55,6 @@ export const ROOT_OR_ROLE_ARN = whole(`arn:aws:iam::${ACCOUNT}:(?:root|${ROLE_RE
 /** A KMS key ARN (not an alias: another account's key is named by its full ARN). */
 export const KEY_ARN = whole(String.raw`arn:aws:kms:${REGION_CODE}:${ACCOUNT}:key\/${KEY_ID}`);
 
-/** An ACM certificate ARN of the aws partition; captures region and account. */
-export const ACM_CERTIFICATE_ARN = whole(
-    String.raw`arn:aws:acm:(${REGION_CODE}):(${ACCOUNT}):certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`,
-);
-
-export const ACM_CERTIFICATE_ARN_EXPECTED = "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>";
-
 /** A GuardDuty detector id: 32 lowercase letters or digits. */
 export const GUARDDUTY_DETECTOR_ID = /^[a-z0-9]{32}$/;
 

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ArgumentError } from "../../validation/argument-error";
-import { ACM_CERTIFICATE_ARN } from "../../validation/aws-identifiers";
 import { didYouMean } from "../../validation/did-you-mean";
 
 // Building blocks shared by the config schemas. Every message is the "expected …" half of a
@@ -25,6 +24,12 @@ export {
 export { LOWERCASE_NAME } from "../../validation/name-keys";
 
 export const REGION_EXPECTED = "an AWS region of the aws partition, e.g. eu-west-1";
+
+/** An ACM certificate ARN of the aws partition; captures region and account. */
+export const ACM_CERTIFICATE_ARN =
+    /^arn:aws:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const ACM_CERTIFICATE_ARN_EXPECTED = "an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<uuid>";
 
 /**
  * Error text for a strict object: names the known keys when an unknown one appears (a typo is
