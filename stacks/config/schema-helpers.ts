@@ -11,16 +11,7 @@ import { didYouMean } from "../../validation/did-you-mean";
  * and regions of the commercial `aws` partition (ARNs, service principals and endpoint service names
  * are built for that partition, so GovCloud and China regions are refused rather than mis-built).
  */
-export {
-    ACCOUNT_ID,
-    ACM_CERTIFICATE_ARN,
-    ACM_CERTIFICATE_ARN_EXPECTED,
-    KEY_ARN,
-    ORGANIZATION_ID,
-    REGION,
-    ROLE_ARN,
-    ROLE_NAME,
-} from "../../validation/aws-identifiers";
+export { ACCOUNT_ID, KEY_ARN, ORGANIZATION_ID, REGION, ROLE_ARN, ROLE_NAME } from "../../validation/aws-identifiers";
 export { LOWERCASE_NAME } from "../../validation/name-keys";
 
 export const REGION_EXPECTED = "an AWS region of the aws partition, e.g. eu-west-1";
