@@ -13,6 +13,7 @@
 // `$connect` route only. A route key without a space is a WebSocket key (`$connect`, `$disconnect`,
 // a custom action); `$default` exists in both kinds of API and is judged as an HTTP route.
 
+import { describeValue } from "../encryption/key-references";
 import { Props, Reading, Unknown, UNKNOWN } from "../known";
 
 /** Why AWS lets an entry stay open: not a place for credentials. */
@@ -52,7 +53,7 @@ function authorizationOf(value: unknown, accepted: ReadonlySet<string>): Pick<En
         return { authorization: UNKNOWN, authenticated: UNKNOWN };
     }
     const written =
-        value === undefined || value === null || value === "" ? "NONE" : typeof value === "string" ? value.trim() : String(value);
+        value === undefined || value === null || value === "" ? "NONE" : typeof value === "string" ? value.trim() : describeValue(value);
     // AWS spells these in capitals and refuses other spellings: an odd spelling is no authorization.
     return { authorization: written, authenticated: accepted.has(written) };
 }
