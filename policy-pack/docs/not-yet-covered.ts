@@ -33,12 +33,6 @@ export const NOT_YET_COVERED: Readonly<Record<string, string>> = {
     "aws:agentregistry/registry:Registry": awsEncrypts("Bedrock AgentCore registry"),
     "aws-native:aiops:InvestigationGroup": awsEncrypts("CloudWatch investigations investigation group"),
     "aws:amp/workspace:Workspace": awsEncrypts("Amazon Managed Prometheus workspace"),
-    "aws-native:apigateway:RestApi": noTlsReader(
-        "the TLS policy of a REST API's own execute-api endpoint (securityPolicy); its custom domains are judged by tls-api-gateway-domain",
-    ),
-    "aws:apigateway/restApi:RestApi": noTlsReader(
-        "the TLS policy of a REST API's own execute-api endpoint (securityPolicy); its custom domains are judged by tls-api-gateway-domain",
-    ),
     "aws-native:appconfig:ConfigurationProfile": awsEncrypts("AppConfig configuration profile"),
     "aws-native:appconfig:Deployment": awsEncrypts("AppConfig deployment"),
     "aws:appconfig/configurationProfile:ConfigurationProfile": awsEncrypts("AppConfig configuration profile"),

@@ -345,6 +345,7 @@ export const STORE_CASES: Record<string, StoreCase> = {
         fail: [
             { props: {}, why: AWS_MANAGED },
             { props: { kmsKeyId: AWS_ALIAS("secretsmanager") }, why: AWS_MANAGED },
+            { props: { kmsKeyId: AWS_ALIAS_ARN("secretsmanager") }, why: AWS_MANAGED },
             { props: { kmsKeyId: CMK_ARN, replicas: [{ region: "us-east-1" }] }, why: /replicas\[0\] \(us-east-1\)/ },
         ],
     },
@@ -352,6 +353,8 @@ export const STORE_CASES: Record<string, StoreCase> = {
         pass: [{ kmsKeyId: CMK_ARN, replicaRegions: [{ region: "us-east-1", kmsKeyId: MRK_ID }] }],
         fail: [
             { props: {}, why: AWS_MANAGED },
+            { props: { kmsKeyId: AWS_ALIAS("secretsmanager") }, why: AWS_MANAGED },
+            { props: { kmsKeyId: AWS_ALIAS_ARN("secretsmanager") }, why: AWS_MANAGED },
             { props: { kmsKeyId: CMK_ARN, replicaRegions: [{ region: "us-east-1" }] }, why: /replicaRegions\[0\]/ },
         ],
     },

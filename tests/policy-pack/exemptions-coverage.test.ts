@@ -80,6 +80,21 @@ function violatingInput(name: string): PolicyResource[] {
             const sg = resource(SG, "web-sg", world(443));
             return [sg, dependsOnVia(resource("aws:ec2/instance:Instance", "web", {}), "vpcSecurityGroupIds", sg)];
         }
+        case "ingress-api-gateway-route-authorization":
+            return [resource("aws:apigatewayv2/route:Route", "route", { apiId: "a", routeKey: "GET /" })];
+        case "ingress-api-gateway-method-authorization":
+            return [resource("aws:apigateway/method:Method", "method", { httpMethod: "GET", authorization: "NONE" })];
+        case "ingress-lambda-function-url-auth":
+            return [resource("aws:lambda/functionUrl:FunctionUrl", "url", { authorizationType: "NONE" })];
+        case "ingress-private-integration-authorizer": {
+            const api = resource("aws:apigatewayv2/api:Api", "api", { protocolType: "HTTP" });
+            const link = resource("aws:apigatewayv2/integration:Integration", "link", { connectionType: "VPC_LINK" });
+            return [
+                api,
+                dependsOnVia(link, "apiId", api),
+                dependsOnVia(resource("aws:apigatewayv2/route:Route", "route", { routeKey: "GET /" }), "apiId", api),
+            ];
+        }
         case "tls-load-balancer-listener":
             return [resource("aws:lb/listener:Listener", "listener", { protocol: "HTTPS", port: 443 })];
         case "tls-load-balancer-listener-rule": {
@@ -133,6 +148,8 @@ function violatingInput(name: string): PolicyResource[] {
             return [resource(KEY, "key", { enableKeyRotation: false })];
         case "encryption-kms-key-deletion-window":
             return [resource(KEY, "key", { deletionWindowInDays: 7 })];
+        case "encryption-secret-rotation":
+            return [resource("aws:secretsmanager/secret:Secret", "secret", {})];
         case "stack-vpc-flow-logs":
             return [resource("aws:ec2/vpc:Vpc", "vpc", { cidrBlock: "10.0.0.0/16" })];
         case "stack-s3-bucket-encryption":

@@ -4,7 +4,8 @@ import { Policies } from "@pulumi/policy";
 import { atRestCustomerManagedKey } from "./customer-managed-key";
 import { kmsKeyDeletionWindow } from "./kms-key-deletion-window";
 import { kmsKeyRotation } from "./kms-key-rotation";
+import { secretRotation } from "./secret-rotation";
 
-export { atRestCustomerManagedKey, kmsKeyDeletionWindow, kmsKeyRotation };
+export { atRestCustomerManagedKey, kmsKeyDeletionWindow, kmsKeyRotation, secretRotation };
 
-export const encryptionPolicies: Policies = [atRestCustomerManagedKey, kmsKeyRotation, kmsKeyDeletionWindow];
+export const encryptionPolicies: Policies = [atRestCustomerManagedKey, kmsKeyRotation, kmsKeyDeletionWindow, secretRotation];

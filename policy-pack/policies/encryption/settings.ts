@@ -14,6 +14,13 @@ import { familySettings, integerIn } from "../config";
  */
 export const DEFAULT_MINIMUM_DELETION_WINDOW = 30;
 
+/**
+ * Default longest gap between rotations of a Secrets Manager secret: 90 days, the period PCI DSS
+ * sets for passwords that are the only authentication factor (8.3.9) and the default of AWS Security Hub's
+ * SecretsManager.4 ("secrets should be rotated within a specified number of days").
+ */
+export const DEFAULT_MAXIMUM_SECRET_ROTATION_DAYS = 90;
+
 export const ENCRYPTION_SCHEMA = {
     allowAwsManagedKeys: {
         type: "boolean",
@@ -61,6 +68,15 @@ export const ENCRYPTION_SCHEMA = {
             "Longest automatic rotation period (days) a symmetric KMS key may have (AWS allows 90-2560, default 365). " +
             "Set 2560 to accept any period.",
     },
+    maximumSecretRotationDays: {
+        type: "integer",
+        minimum: 1,
+        maximum: 1000,
+        default: DEFAULT_MAXIMUM_SECRET_ROTATION_DAYS,
+        description:
+            "Longest gap (days) a Secrets Manager rotation schedule may leave between rotations (AWS allows 1-1000 days, or " +
+            "a rate/cron expression). Set 1000 to accept any schedule.",
+    },
 } satisfies Record<string, PolicyConfigJSONSchema>;
 
 export interface EncryptionSettings {
@@ -70,6 +86,7 @@ export interface EncryptionSettings {
     allowAwsOwnedKeysFor: ReadonlySet<string>;
     minimumDeletionWindowDays: number;
     maximumRotationPeriodDays: number;
+    maximumSecretRotationDays: number;
 }
 
 function names(value: unknown): ReadonlySet<string> {
@@ -86,4 +103,5 @@ export const encryptionSettings = familySettings(ENCRYPTION_SCHEMA, (config): En
     allowAwsOwnedKeysFor: names(config.allowAwsOwnedKeysFor),
     minimumDeletionWindowDays: integerIn(config.minimumDeletionWindowDays, 7, 30) ?? DEFAULT_MINIMUM_DELETION_WINDOW,
     maximumRotationPeriodDays: integerIn(config.maximumRotationPeriodDays, 90, 2560) ?? AWS_DEFAULT_ROTATION_PERIOD,
+    maximumSecretRotationDays: integerIn(config.maximumSecretRotationDays, 1, 1000) ?? DEFAULT_MAXIMUM_SECRET_ROTATION_DAYS,
 }));

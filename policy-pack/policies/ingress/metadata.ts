@@ -15,6 +15,9 @@ export const INGRESS_FAMILY_TAGS: readonly string[] = [
     TAG.soc2("CC6.6"),
 ];
 
+/** Tags of the layer-7 entry-point policies: an entry that authenticates nobody is open ingress. */
+export const ENTRY_POINT_TAGS: readonly string[] = [...INGRESS_FAMILY_TAGS, TAG.nist("AC-3"), TAG.nist("IA-2"), "authentication"];
+
 export const INGRESS_DOCS = {
     securityGroupRules: "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html",
     networkAcls: "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html",
@@ -22,4 +25,8 @@ export const INGRESS_DOCS = {
     lightsailFirewalls:
         "https://docs.aws.amazon.com/lightsail/latest/userguide/understanding-firewall-and-port-mappings-in-amazon-lightsail.html",
     albSecurityGroups: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html",
+    httpApiAccessControl: "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control.html",
+    restApiAccessControl: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html",
+    functionUrlAuth: "https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html",
+    privateIntegrations: "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-private.html",
 } as const;

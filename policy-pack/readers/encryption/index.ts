@@ -9,6 +9,8 @@ export { classifyKeyReference, describeValue } from "./key-references";
 export type { KeyClassification } from "./key-references";
 export { KMS_KEY_READERS, ROTATABLE_KEY_TYPES, AWS_DEFAULT_DELETION_WINDOW, AWS_DEFAULT_ROTATION_PERIOD } from "./kms-keys";
 export type { KmsKeyReader, RotationView, Capability, DeletionWindowView } from "./kms-keys";
+export { readRotationInterval, SECRET_IDENTITIES, SECRET_ROTATION_TYPES } from "./secret-rotations";
+export type { RotationInterval } from "./rotation-schedule";
 
 export const ALL_STORE_READERS: readonly StoreReader[] = [...CLASSIC_STORE_READERS, ...NATIVE_STORE_READERS];
 

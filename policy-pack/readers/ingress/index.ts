@@ -1,6 +1,15 @@
 // Registry of ingress readers by Pulumi type token, for both providers.
 
 import { Identity } from "../attachments";
+import {
+    apiGatewayRoute,
+    classicFunctionUrl,
+    classicMethod,
+    EntryPointReader,
+    nativeFunctionUrl,
+    nativeMethod,
+    quickCreateApi,
+} from "./entry-points";
 import { classicLightsailInstancePublicPorts, LightsailPortsReader, nativeLightsailInstance } from "./lightsail-ports";
 import { classicNetworkAcl, classicNetworkAclRule } from "./network-acls-classic";
 import { NetworkAclEntryReader } from "./network-acl-reader";
@@ -14,6 +23,9 @@ export type { SecurityGroupRuleReader } from "./security-group-reader";
 export type { NetworkAclEntryReader } from "./network-acl-reader";
 export type { PrefixListReader, PrefixListView } from "./prefix-lists";
 export type { LightsailPortsReader } from "./lightsail-ports";
+export type { EntryPoint, EntryPointReader } from "./entry-points";
+export { API_IDENTITIES, API_MEMBER_READERS } from "./api-members";
+export type { ApiMember, ApiMemberReader } from "./api-members";
 
 function byType<R extends { types: readonly string[] }>(readers: readonly R[]): ReadonlyMap<string, R> {
     return new Map(readers.flatMap((reader) => reader.types.map((type) => [type, reader] as const)));
@@ -32,6 +44,10 @@ export const NETWORK_ACL_READERS = byType<NetworkAclEntryReader>([classicNetwork
 export const PREFIX_LIST_READERS = byType<PrefixListReader>([classicManagedPrefixList, classicManagedPrefixListEntry, nativePrefixList]);
 
 export const LIGHTSAIL_PORTS_READERS = byType<LightsailPortsReader>([classicLightsailInstancePublicPorts, nativeLightsailInstance]);
+
+export const API_ROUTE_READERS = byType<EntryPointReader>([apiGatewayRoute, quickCreateApi]);
+export const API_METHOD_READERS = byType<EntryPointReader>([classicMethod, nativeMethod]);
+export const FUNCTION_URL_READERS = byType<EntryPointReader>([classicFunctionUrl, nativeFunctionUrl]);
 
 /**
  * Where a security group's own id and name are, once it exists. `name` of the classic group and

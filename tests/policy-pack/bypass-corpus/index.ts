@@ -1,9 +1,10 @@
 import type { BypassCase } from "./bypass-case";
 import { encryptionBypasses } from "./encryption";
+import { entryPointBypasses } from "./entry-points";
 import { ingressBypasses } from "./ingress";
 import { tlsBypasses } from "./tls";
 
 export type { BypassCase };
 
 /** Every bypass tried against the pack, by family. */
-export const bypassCorpus: readonly BypassCase[] = [...ingressBypasses, ...tlsBypasses, ...encryptionBypasses];
+export const bypassCorpus: readonly BypassCase[] = [...ingressBypasses, ...tlsBypasses, ...encryptionBypasses, ...entryPointBypasses];
