@@ -1,6 +1,7 @@
 // The open-ingress family ("No open ingress").
 
 import { Policies } from "@pulumi/policy";
+import { ecsServicePublicIp } from "./ecs-service-public-ip";
 import { noInternetAcrossPrefixListEntries } from "./no-internet-across-prefix-list-entries";
 import { noInternetAcrossSecurityGroupRules } from "./no-internet-across-security-group-rules";
 import { noInternetLightsailInstance } from "./no-internet-lightsail-instance";
@@ -10,6 +11,7 @@ import { noInternetSecurityGroup } from "./no-internet-security-group";
 import { publicOnlyViaLoadBalancer } from "./public-only-via-load-balancer";
 
 export {
+    ecsServicePublicIp,
     noInternetAcrossPrefixListEntries,
     noInternetAcrossSecurityGroupRules,
     noInternetLightsailInstance,
@@ -27,4 +29,5 @@ export const ingressPolicies: Policies = [
     noInternetAcrossSecurityGroupRules,
     noInternetAcrossPrefixListEntries,
     noInternetLightsailInstance,
+    ecsServicePublicIp,
 ];
