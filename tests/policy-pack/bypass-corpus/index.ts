@@ -2,8 +2,9 @@ import type { BypassCase } from "./bypass-case";
 import { encryptionBypasses } from "./encryption";
 import { ingressBypasses } from "./ingress";
 import { tlsBypasses } from "./tls";
+import { workloadBypasses } from "./workload";
 
 export type { BypassCase };
 
 /** Every bypass tried against the pack, by family. */
-export const bypassCorpus: readonly BypassCase[] = [...ingressBypasses, ...tlsBypasses, ...encryptionBypasses];
+export const bypassCorpus: readonly BypassCase[] = [...ingressBypasses, ...tlsBypasses, ...encryptionBypasses, ...workloadBypasses];
