@@ -5,6 +5,7 @@
 // (containers limited to read-only access to root file systems), ECS.17 (task definitions do not
 // use host network mode), ECS.20 (non-root users in Linux container definitions); ECS.2 and ECS.16
 // (services and task sets without automatically assigned public IPs) belong to the ingress family.
+// PCI DSS v4.0 2.2.6: system security parameters are configured to prevent misuse.
 
 import { PolicyComplianceFramework } from "@pulumi/policy";
 import { nist, TAG } from "../metadata";
@@ -16,7 +17,15 @@ export const NIST_AC_6: PolicyComplianceFramework = nist(
 );
 
 /** Tags every workload policy carries. */
-export const WORKLOAD_FAMILY_TAGS: readonly string[] = ["zero-trust", "workload", "ecs", "containers", TAG.nist("AC-6"), TAG.soc2("CC6.1")];
+export const WORKLOAD_FAMILY_TAGS: readonly string[] = [
+    "zero-trust",
+    "workload",
+    "ecs",
+    "containers",
+    TAG.nist("AC-6"),
+    TAG.pci("2.2.6"),
+    TAG.soc2("CC6.1"),
+];
 
 export const WORKLOAD_DOCS = {
     containerDefinitions: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html",
