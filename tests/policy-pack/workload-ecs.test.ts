@@ -73,7 +73,7 @@ describe("workload family: ECS task definitions", () => {
 
     it("workload-ecs-read-only-root-filesystem: refuses false, unset and malformed; images listed in writableRootFilesystemImages pass", () => {
         for (const type of ALL_TYPES) {
-            const { readonlyRootFilesystem: _, ...unset } = HARDENED;
+            const unset = { ...HARDENED, readonlyRootFilesystem: undefined };
             assert.match(check(readOnlyRoot, type, taskDefinition(type, [unset]))[0], /unset, which is false/);
             assert.match(
                 check(readOnlyRoot, type, taskDefinition(type, [{ ...HARDENED, readonlyRootFilesystem: false }]))[0],
@@ -96,7 +96,7 @@ describe("workload family: ECS task definitions", () => {
     it("workload-ecs-non-root-user (advisory): reports an unset user, 0, root and either with a group; a named or numeric user passes", () => {
         assert.equal(nonRoot.enforcementLevel, "advisory");
         for (const type of ALL_TYPES) {
-            const { user: _, ...unset } = HARDENED;
+            const unset = { ...HARDENED, user: undefined };
             assert.match(check(nonRoot, type, taskDefinition(type, [unset]))[0], /names no user/);
             for (const user of ["0", "root", "0:0", "ROOT:wheel", "00"]) {
                 assert.match(check(nonRoot, type, taskDefinition(type, [{ ...HARDENED, user }]))[0], /runs as root/, user);
