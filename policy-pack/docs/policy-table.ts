@@ -15,6 +15,7 @@ const FAMILIES: Record<string, string> = {
     tls: "2. TLS 1.2+",
     encryption: "3. Encryption at rest (CMK)",
     stack: "Stack-wide",
+    workload: "5. Workloads",
     exemptions: "Exemptions",
 };
 

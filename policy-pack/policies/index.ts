@@ -10,11 +10,13 @@ import { exemptionPolicies, withExemptions } from "./exemptions";
 import { ingressPolicies } from "./ingress";
 import { stackWidePolicies } from "./stack-wide";
 import { tlsPolicies } from "./tls";
+import { workloadPolicies } from "./workload";
 
 export const allPolicies: Policies = withExemptions([
     ...ingressPolicies,
     ...tlsPolicies,
     ...encryptionPolicies,
     ...stackWidePolicies,
+    ...workloadPolicies,
     ...exemptionPolicies,
 ]);

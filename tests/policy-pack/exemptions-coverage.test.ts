@@ -160,6 +160,26 @@ function violatingInput(name: string): PolicyResource[] {
             return [resource("aws:guardduty/detector:Detector", "detector", { enable: false })];
         case "stack-detection-cloudtrail-logging-on":
             return [resource("aws:cloudtrail/trail:Trail", "trail", { enableLogging: false })];
+        case "ingress-ecs-service-public-ip":
+            return [resource("aws:ecs/service:Service", "svc", { networkConfiguration: { subnets: ["subnet-1"], assignPublicIp: true } })];
+        case "workload-ecs-no-privileged-container":
+            return [
+                resource("aws-native:ecs:TaskDefinition", "task", {
+                    containerDefinitions: [{ name: "app", image: "app", privileged: true }],
+                }),
+            ];
+        case "workload-ecs-no-host-network":
+            return [resource("aws:ecs/taskDefinition:TaskDefinition", "task", { networkMode: "host", containerDefinitions: "[]" })];
+        case "workload-ecs-read-only-root-filesystem":
+        case "workload-ecs-non-root-user":
+            return [resource("aws:ecs/taskDefinition:TaskDefinition", "task", { containerDefinitions: '[{"name":"app","image":"app"}]' })];
+        case "tls-load-balancer-target-group": {
+            const group = resource("aws:lb/targetGroup:TargetGroup", "tg", { protocol: "HTTP", port: 8080 });
+            return [
+                group,
+                dependsOnVia(resource("aws:lb/listener:Listener", "https", { protocol: "HTTPS", port: 443 }), "defaultActions", group),
+            ];
+        }
         case "exemptions-in-use":
             return violatingInput("ingress-no-internet-security-group");
         default:

@@ -22,6 +22,7 @@ export const CONTROL_FAMILIES: readonly ControlFamily[] = [
     { section: "controls-tls", prefix: "tls-" },
     { section: "controls-encryption", prefix: "encryption-" },
     { section: "controls-stack-wide", prefix: "stack-" },
+    { section: "controls-workload", prefix: "workload-" },
     { section: "controls-exemptions", prefix: "exemptions-" },
 ];
 

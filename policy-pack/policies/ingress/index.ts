@@ -4,6 +4,7 @@ import { Policies } from "@pulumi/policy";
 import { apiGatewayMethodAuthorization } from "./api-gateway-method-authorization";
 import { apiGatewayRouteAuthorization } from "./api-gateway-route-authorization";
 import { lambdaFunctionUrlAuth } from "./lambda-function-url-auth";
+import { ecsServicePublicIp } from "./ecs-service-public-ip";
 import { noInternetAcrossPrefixListEntries } from "./no-internet-across-prefix-list-entries";
 import { noInternetAcrossSecurityGroupRules } from "./no-internet-across-security-group-rules";
 import { noInternetLightsailInstance } from "./no-internet-lightsail-instance";
@@ -17,6 +18,7 @@ export {
     apiGatewayMethodAuthorization,
     apiGatewayRouteAuthorization,
     lambdaFunctionUrlAuth,
+    ecsServicePublicIp,
     noInternetAcrossPrefixListEntries,
     noInternetAcrossSecurityGroupRules,
     noInternetLightsailInstance,
@@ -39,4 +41,5 @@ export const ingressPolicies: Policies = [
     apiGatewayMethodAuthorization,
     lambdaFunctionUrlAuth,
     privateIntegrationAuthorizer,
+    ecsServicePublicIp,
 ];

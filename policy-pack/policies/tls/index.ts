@@ -12,6 +12,7 @@ import { dmsEndpoint } from "./dms-endpoint";
 import { elastiCacheInTransit } from "./elasticache-in-transit";
 import { loadBalancerListener } from "./load-balancer-listener";
 import { loadBalancerListenerRule } from "./load-balancer-listener-rule";
+import { loadBalancerTargetGroup } from "./load-balancer-target-group";
 import { memoryDbInTransit } from "./memorydb-in-transit";
 import { mskInTransit } from "./msk-in-transit";
 import { openSearchDomain } from "./opensearch-domain";
@@ -27,6 +28,7 @@ export {
     elastiCacheInTransit,
     loadBalancerListener,
     loadBalancerListenerRule,
+    loadBalancerTargetGroup,
     memoryDbInTransit,
     mskInTransit,
     openSearchDomain,
@@ -35,6 +37,7 @@ export {
 export const tlsPolicies: Policies = [
     loadBalancerListener,
     loadBalancerListenerRule,
+    loadBalancerTargetGroup,
     classicLoadBalancerListener,
     classicLoadBalancerSslPolicy,
     cloudFrontDistribution,

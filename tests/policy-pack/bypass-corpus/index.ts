@@ -3,8 +3,15 @@ import { encryptionBypasses } from "./encryption";
 import { entryPointBypasses } from "./entry-points";
 import { ingressBypasses } from "./ingress";
 import { tlsBypasses } from "./tls";
+import { workloadBypasses } from "./workload";
 
 export type { BypassCase };
 
 /** Every bypass tried against the pack, by family. */
-export const bypassCorpus: readonly BypassCase[] = [...ingressBypasses, ...tlsBypasses, ...encryptionBypasses, ...entryPointBypasses];
+export const bypassCorpus: readonly BypassCase[] = [
+    ...ingressBypasses,
+    ...tlsBypasses,
+    ...encryptionBypasses,
+    ...entryPointBypasses,
+    ...workloadBypasses,
+];
