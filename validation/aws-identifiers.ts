@@ -70,20 +70,11 @@ export const VPC_ID = whole(`vpc-${EC2_ID_SUFFIX}`);
 /** A security group id (`sg-` and 8 or 17 hexadecimal digits). */
 export const SECURITY_GROUP_ID = whole(`sg-${EC2_ID_SUFFIX}`);
 
-/** A VPC endpoint id (`vpce-` and 8 or 17 hexadecimal digits). */
-export const VPC_ENDPOINT_ID = whole(`vpce-${EC2_ID_SUFFIX}`);
-
 /**
  * An SNS topic ARN: topic names are 1-256 ASCII letters, digits, `_` and `-` (SNS API: CreateTopic;
  * a FIFO topic's `.fifo` is not accepted: the estate's topics are standard ones).
  */
 export const SNS_TOPIC_ARN = whole(`arn:aws:sns:${REGION_CODE}:${ACCOUNT}:[A-Za-z0-9_-]{1,256}`);
-
-/**
- * An unqualified Lambda function ARN (no version or alias): function names are 1-64 letters,
- * digits, `-` and `_` (Lambda API: CreateFunction). The groups are its region and account.
- */
-export const LAMBDA_FUNCTION_ARN = whole(`arn:aws:lambda:(${REGION_CODE}):(${ACCOUNT}):function:[A-Za-z0-9_-]{1,64}`);
 
 /**
  * The shape of an S3 bucket name: 3-63 characters of a-z 0-9 . -, starting and ending with a letter
@@ -173,31 +164,4 @@ export function validBucketArn(parameter: string, value: unknown): string {
 /** The KMS key ARN, or a one-line error naming `parameter`. */
 export function validKeyArn(parameter: string, value: unknown): string {
     return validMatching(parameter, value, KEY_ARN, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>; not an alias or key id)");
-}
-
-/** A role ARN of `accountId` (any path, no wildcard), or a one-line error naming `parameter`. */
-export function validRoleArnOf(parameter: string, value: unknown, accountId: string): string {
-    const match = typeof value === "string" ? ROLE_ARN.exec(value) : null;
-    if (match === null || match[1] !== accountId) {
-        fail(parameter, value, `an IAM role ARN of account ${accountId} (arn:aws:iam::${accountId}:role/<name>, no wildcard)`);
-    }
-    return value as string;
-}
-
-/** An unqualified Lambda function ARN of `region` and `accountId`, or a one-line error naming `parameter`. */
-export function validLambdaFunctionArnIn(parameter: string, value: unknown, region: string, accountId: string): string {
-    const match = typeof value === "string" ? LAMBDA_FUNCTION_ARN.exec(value) : null;
-    if (match === null || match[1] !== region || match[2] !== accountId) {
-        fail(
-            parameter,
-            value,
-            `a Lambda function ARN of region ${region} and account ${accountId} (arn:aws:lambda:${region}:${accountId}:function:<name>, no version or alias)`,
-        );
-    }
-    return value as string;
-}
-
-/** A VPC endpoint id, or a one-line error naming `parameter`. */
-export function validVpcEndpointId(parameter: string, value: unknown): string {
-    return validMatching(parameter, value, VPC_ENDPOINT_ID, "a VPC endpoint id (vpce- and 8 or 17 hexadecimal digits)");
 }

@@ -1,16 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkWhenKnown, fail, refuseRepeats, validNonEmptyList } from "../../validation/argument-error";
-import {
-    validAccountId,
-    validKeyArn,
-    validLambdaFunctionArnIn,
-    validRegion,
-    validRoleArnOf,
-    validVpcEndpointId,
-} from "../../validation/aws-identifiers";
+import { validAccountId, validKeyArn, validRegion } from "../../validation/aws-identifiers";
 import { validNameKey } from "../../validation/name-keys";
 import { validRotationDays, validSecretKey } from "../../validation/secrets-manager";
+import { validLambdaFunctionArnIn, validRoleArnOf, validVpcEndpointId } from "../../validation/workload-identifiers";
 import { applicationSecretPolicy } from "./application-secret-policy";
 
 /** Days a deleted secret can still be restored: Secrets Manager's longest recovery window. */
