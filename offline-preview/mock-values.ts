@@ -103,6 +103,9 @@ export function mockArn(type: string, id: string, where: Placement): string {
             return `arn:aws:lambda:${where.region}:${where.accountId}:function:${id}`;
         case "aws:cloudwatch/eventRule:EventRule":
             return `arn:aws:events:${where.region}:${where.accountId}:rule/${id}`;
+        case "aws:secretsmanager/secret:Secret":
+            // Secrets Manager ends a secret's ARN with `-` and six random characters after its name.
+            return `arn:aws:secretsmanager:${where.region}:${where.accountId}:secret:${id}-${digest(`${type}::${id}`, 6)}`;
     }
     if (module === "iam") {
         return `arn:aws:iam::${where.accountId}:${kebab(kind)}/${id}`;

@@ -93,6 +93,8 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
     public readonly dataSecurityGroupId: pulumi.Output<string>;
     /** Security group of the interface VPC endpoints. */
     public readonly endpointSecurityGroupId: pulumi.Output<string>;
+    /** Interface endpoint id of each service of `interfaceEndpoints` (the `aws:SourceVpce` of requests through it). */
+    public readonly interfaceEndpointIdsByService: Partial<Record<InterfaceEndpointService, pulumi.Output<string>>>;
     /** CloudWatch log group receiving the VPC flow logs. */
     public readonly flowLogGroupName: pulumi.Output<string>;
     /** KMS key encrypting the flow log group (the one passed in as `flowLogKmsKeyArn`). */
@@ -251,6 +253,7 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
         this.appSecurityGroupId = securityGroups.appSecurityGroupId;
         this.dataSecurityGroupId = securityGroups.dataSecurityGroupId;
         this.endpointSecurityGroupId = endpoints.securityGroupId;
+        this.interfaceEndpointIdsByService = endpoints.interfaceEndpointIdsByService;
         this.flowLogGroupName = flowLogs.logGroupName;
         this.flowLogKeyArn = flowLogs.keyArn;
         this.loadBalancerArn = entryPoint?.loadBalancerArn;
@@ -268,6 +271,7 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
             appSecurityGroupId: this.appSecurityGroupId,
             dataSecurityGroupId: this.dataSecurityGroupId,
             endpointSecurityGroupId: this.endpointSecurityGroupId,
+            interfaceEndpointIdsByService: this.interfaceEndpointIdsByService,
             flowLogGroupName: this.flowLogGroupName,
             flowLogKeyArn: this.flowLogKeyArn,
             loadBalancerArn: this.loadBalancerArn,

@@ -36,8 +36,8 @@ export class VpcEndpoints extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string>;
     /** Managed prefix list of each gateway endpoint by service (s3, dynamodb), for security group egress rules. */
     public readonly gatewayPrefixListIds: Record<string, pulumi.Output<string>>;
-    /** Interface endpoint ids, in the order of `interfaceServices`. */
-    public readonly interfaceEndpointIds: pulumi.Output<string>[];
+    /** Interface endpoint id of each service of `interfaceServices` (the `aws:SourceVpce` of requests through it). */
+    public readonly interfaceEndpointIdsByService: Partial<Record<InterfaceEndpointService, pulumi.Output<string>>>;
 
     constructor(name: string, args: VpcEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
         checkArgs(args);
@@ -115,11 +115,13 @@ export class VpcEndpoints extends pulumi.ComponentResource {
         this.gatewayPrefixListIds = Object.fromEntries(
             GATEWAY_ENDPOINT_SERVICES.map((service, i) => [service, gatewayEndpoints[i].prefixListId]),
         );
-        this.interfaceEndpointIds = interfaceEndpoints.map((endpoint) => endpoint.id);
+        this.interfaceEndpointIdsByService = Object.fromEntries(
+            args.interfaceServices.map((service, i) => [service, interfaceEndpoints[i].id]),
+        );
         this.registerOutputs({
             securityGroupId: this.securityGroupId,
             gatewayPrefixListIds: this.gatewayPrefixListIds,
-            interfaceEndpointIds: this.interfaceEndpointIds,
+            interfaceEndpointIdsByService: this.interfaceEndpointIdsByService,
         });
     }
 }

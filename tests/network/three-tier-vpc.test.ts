@@ -673,6 +673,14 @@ describe("ThreeTierVpc", () => {
             }
         });
 
+        it("exposes each interface endpoint's id by its service, on the endpoints and on the VPC", () => {
+            const expected = Object.fromEntries(
+                BASE.interfaceEndpoints.map((service) => [service, idOf(mocks, `net-endpoints-${service}`)]),
+            );
+            assert.deepStrictEqual(mocks.named("net-endpoints").outputs.interfaceEndpointIdsByService, expected);
+            assert.deepStrictEqual(mocks.named("net").outputs.interfaceEndpointIdsByService, expected);
+        });
+
         it("gives every endpoint the organisation-only policy, and the S3 gateway the one that also reads AWS-owned package buckets", () => {
             const endpoints = mocks.ofType(T.endpoint);
             assert.strictEqual(endpoints.length, 2 + BASE.interfaceEndpoints.length);

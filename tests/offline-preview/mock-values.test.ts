@@ -23,6 +23,10 @@ describe("plausible mock values", () => {
         );
         assert.equal(mockArn("aws:s3/bucket:Bucket", "logs", where), "arn:aws:s3:::logs");
         assert.equal(mockArn("aws:cloudwatch/eventRule:EventRule", "alerts", where), "arn:aws:events:eu-west-1:111111111111:rule/alerts");
+        assert.match(
+            mockArn("aws:secretsmanager/secret:Secret", "staging/orders/token", where),
+            /^arn:aws:secretsmanager:eu-west-1:111111111111:secret:staging\/orders\/token-[0-9a-f]{6}$/,
+        );
         assert.equal(
             mockArn("aws:ec2/securityGroup:SecurityGroup", "sg-1", where),
             "arn:aws:ec2:eu-west-1:111111111111:security-group/sg-1",
