@@ -28,5 +28,5 @@ export const T = {
     caInstalled: "aws:acmpca/certificateAuthorityCertificate:CertificateAuthorityCertificate",
     bucket: "aws:s3/bucket:Bucket",
     bucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
-    bucketObject: "aws:s3/bucketObjectv2:BucketObjectv2",
+    bundle: "aws:s3/bucketObjectv2:BucketObjectv2",
 } as const;
