@@ -47,6 +47,12 @@ export interface PrivateCertificateAuthorityArgs {
 export const trustStoreBucketName = (environment: string, accountId: string, region: string): string =>
     `${environment}-mtls-trust-store-${accountId}-${region}`;
 
+/** Name of the environment's trust store (one per environment and region; ELB allows 32 characters). */
+export const trustStoreName = (environment: string): string => `${environment}-mtls`;
+
+/** ELB trust store names: alphanumeric words joined by single hyphens, 1 to 32 characters. */
+const TRUST_STORE_NAME = /^(?=.{1,32}$)([a-zA-Z0-9]+-)*[a-zA-Z0-9]+$/;
+
 /**
  * The environment's organisation CA for service-to-service mutual TLS, created once per environment:
  * an AWS Private CA root in short-lived certificate mode (it issues certificates valid at most 7
@@ -132,6 +138,7 @@ export class PrivateCertificateAuthority extends pulumi.ComponentResource {
         const trustStore = new aws.lb.TrustStore(
             `${name}-trust-store`,
             {
+                name: trustStoreName(args.environment),
                 caCertificatesBundleS3Bucket: bucket.bucket,
                 caCertificatesBundleS3Key: bundle.key,
                 // Pinning the version makes a new root a new bundle the trust store re-reads.
@@ -168,6 +175,12 @@ function checkArgs(args: PrivateCertificateAuthorityArgs): string {
     }
     checkWhenKnown("PrivateCertificateAuthority: dataKeyArn", args.dataKeyArn, validKeyArn);
     validWholeNumber("PrivateCertificateAuthority: rootValidityYears", args.rootValidityYears, 1, MAX_ROOT_VALIDITY_YEARS, "years");
+    validMatching(
+        "PrivateCertificateAuthority: trust-store name (from environment)",
+        trustStoreName(args.environment),
+        TRUST_STORE_NAME,
+        "an ELB trust store name (1 to 32 characters, words of letters and digits joined by single hyphens)",
+    );
     return validBucketName(
         "PrivateCertificateAuthority: trust-store bucket name (from environment, accountId and region)",
         trustStoreBucketName(args.environment, args.accountId, args.region),

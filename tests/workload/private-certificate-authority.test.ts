@@ -206,10 +206,21 @@ describe("PrivateCertificateAuthority", () => {
             );
         });
 
+        it("a derived trust-store name ELB would refuse (longer than 32 characters, or with a double hyphen)", async () => {
+            await refused(
+                { environment: "an-environment-of-28-letters" },
+                /^PrivateCertificateAuthority: trust-store name \(from environment\): "an-environment-of-28-letters-mtls" is not an ELB trust store name/,
+            );
+            await refused(
+                { environment: "pre--prod" },
+                /^PrivateCertificateAuthority: trust-store name \(from environment\): "pre--prod-mtls" is not an ELB trust store name/,
+            );
+        });
+
         it("a derived bucket name S3 would refuse (too long)", async () => {
             await refused(
-                { environment: "a-very-long-environment-name" },
-                /^PrivateCertificateAuthority: trust-store bucket name \(from environment, accountId and region\): "a-very-long-environment-name-mtls-trust-store-111111111111-eu-west-1" is not an S3 bucket name/,
+                { environment: "staging-environment", region: "ap-southeast-1" },
+                /^PrivateCertificateAuthority: trust-store bucket name \(from environment, accountId and region\): "staging-environment-mtls-trust-store-111111111111-ap-southeast-1" is not an S3 bucket name/,
             );
         });
     });
