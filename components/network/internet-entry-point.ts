@@ -65,6 +65,19 @@ const OBJECT_KEY = /^[^/][^\n]{0,1023}$/;
 const INTERNET_IPV4 = "0.0.0.0/0";
 
 /**
+ * What every Application Load Balancer of the estate sets alike: IPv4 only (the VPC has no IPv6
+ * CIDR), invalid headers dropped, the strictest HTTP desync mitigation, and deletion protection
+ * (deleting a load balancer loses the DNS name records and callers point at).
+ */
+export const HARDENED_APPLICATION_LOAD_BALANCER = {
+    loadBalancerType: "application",
+    ipAddressType: "ipv4",
+    dropInvalidHeaderFields: true,
+    desyncMitigationMode: "strictest",
+    enableDeletionProtection: true,
+} as const;
+
+/**
  * The single way in from the internet: an internet-facing Application Load Balancer in the public
  * subnets, an HTTPS listener (TLS 1.2+), optionally an HTTP listener that does nothing but redirect
  * to HTTPS, and the security group rules that admit the internet on exactly those listener ports.
@@ -111,14 +124,9 @@ export class InternetEntryPoint extends pulumi.ComponentResource {
             `${name}-alb`,
             {
                 internal: false,
-                loadBalancerType: "application",
-                ipAddressType: "ipv4",
+                ...HARDENED_APPLICATION_LOAD_BALANCER,
                 subnets: args.publicSubnetIds,
                 securityGroups: [args.loadBalancerSecurityGroupId],
-                dropInvalidHeaderFields: true,
-                desyncMitigationMode: "strictest",
-                // Deleting the load balancer loses its DNS name, which public records point at.
-                enableDeletionProtection: true,
                 tags: resourceTags(`${env}-alb`),
             },
             { parent: this },

@@ -3,7 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { fail, refuseRepeats, validChoice, validNonEmptyList } from "../../validation/argument-error";
 import { validNameKey } from "../../validation/name-keys";
 import { validPort } from "../../validation/ports";
-import { DEFAULT_SSL_POLICY, TLS12_SSL_POLICIES, type Tls12SslPolicy } from "../network/internet-entry-point";
+import {
+    DEFAULT_SSL_POLICY,
+    HARDENED_APPLICATION_LOAD_BALANCER,
+    TLS12_SSL_POLICIES,
+    type Tls12SslPolicy,
+} from "../network/internet-entry-point";
 import { resourceTags } from "../network/resource-tags";
 import { httpsTargetGroup } from "./https-target-group";
 import { checkCertificateArn, checkSecurityGroupId, checkTrustStoreArn, checkVpcId, validHealthCheckPath } from "./load-balancing-args";
@@ -104,14 +109,9 @@ export class InternalServiceEndpoint extends pulumi.ComponentResource {
             `${name}-alb`,
             {
                 internal: true,
-                loadBalancerType: "application",
-                ipAddressType: "ipv4",
+                ...HARDENED_APPLICATION_LOAD_BALANCER,
                 subnets: args.privateSubnetIds,
                 securityGroups: [group.id],
-                dropInvalidHeaderFields: true,
-                desyncMitigationMode: "strictest",
-                // Deleting it loses the DNS name callers are configured with.
-                enableDeletionProtection: true,
                 tags: resourceTags(`${stem}-alb`),
             },
             { parent: this },

@@ -23,27 +23,35 @@ export interface SecurityGroupPath {
  * address), as separate rule resources so no group carries inline rules.
  */
 export function openSecurityGroupPath(parent: pulumi.Resource, name: string, path: SecurityGroupPath): void {
-    const common = { ipProtocol: "tcp", fromPort: path.port, toPort: path.port };
-    new aws.vpc.SecurityGroupEgressRule(
-        `${name}-out`,
+    const ends = [
         {
-            securityGroupId: path.source,
-            description: `To ${path.to} on ${path.port}`,
-            referencedSecurityGroupId: path.target,
-            ...common,
-            tags: resourceTags(`${path.tagName}-out`),
+            direction: "out",
+            RuleResource: aws.vpc.SecurityGroupEgressRule,
+            group: path.source,
+            peer: path.target,
+            description: `To ${path.to}`,
         },
-        { parent },
-    );
-    new aws.vpc.SecurityGroupIngressRule(
-        `${name}-in`,
         {
-            securityGroupId: path.target,
-            description: `From ${path.from} on ${path.port}`,
-            referencedSecurityGroupId: path.source,
-            ...common,
-            tags: resourceTags(`${path.tagName}-in`),
+            direction: "in",
+            RuleResource: aws.vpc.SecurityGroupIngressRule,
+            group: path.target,
+            peer: path.source,
+            description: `From ${path.from}`,
         },
-        { parent },
-    );
+    ] as const;
+    for (const end of ends) {
+        new end.RuleResource(
+            `${name}-${end.direction}`,
+            {
+                securityGroupId: end.group,
+                description: `${end.description} on ${path.port}`,
+                referencedSecurityGroupId: end.peer,
+                ipProtocol: "tcp",
+                fromPort: path.port,
+                toPort: path.port,
+                tags: resourceTags(`${path.tagName}-${end.direction}`),
+            },
+            { parent },
+        );
+    }
 }
