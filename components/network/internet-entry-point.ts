@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { validChoice, validNonEmptyList } from "../../validation/argument-error";
+import { validChoice, validMatching, validNonEmptyList } from "../../validation/argument-error";
+import { validBucketName } from "../../validation/aws-identifiers";
 import { resourceTags } from "./resource-tags";
 
 /**
@@ -46,14 +47,42 @@ export interface InternetEntryPointArgs extends LoadBalancerSettings {
     loadBalancerSecurityGroupId: pulumi.Input<string>;
     /** Also listen on HTTP (80), only to redirect every request to HTTPS. */
     allowHttpRedirect: boolean;
+    /** Present: the HTTPS listener admits only clients whose certificate chains to this CA bundle (mutual TLS, verify mode). */
+    clientCertificates?: ClientCertificateBundle;
 }
 
+/** Where the CA bundle (PEM) that client certificates must chain to is stored. */
+export interface ClientCertificateBundle {
+    /** The bucket holding the bundle (readable by the deployment, in the load balancer's region). */
+    caBundleS3Bucket: string;
+    /** The bundle's object key. */
+    caBundleS3Key: string;
+}
+
+/** An S3 object key: 1 to 1024 characters, not starting with `/`. */
+const OBJECT_KEY = /^[^/][^\n]{0,1023}$/;
+
 const INTERNET_IPV4 = "0.0.0.0/0";
+
+/**
+ * What every Application Load Balancer of the estate sets alike: IPv4 only (the VPC has no IPv6
+ * CIDR), invalid headers dropped, the strictest HTTP desync mitigation, and deletion protection
+ * (deleting a load balancer loses the DNS name records and callers point at).
+ */
+export const HARDENED_APPLICATION_LOAD_BALANCER = {
+    loadBalancerType: "application",
+    ipAddressType: "ipv4",
+    dropInvalidHeaderFields: true,
+    desyncMitigationMode: "strictest",
+    enableDeletionProtection: true,
+} as const;
 
 /**
  * The single way in from the internet: an internet-facing Application Load Balancer in the public
  * subnets, an HTTPS listener (TLS 1.2+), optionally an HTTP listener that does nothing but redirect
  * to HTTPS, and the security group rules that admit the internet on exactly those listener ports.
+ * With `clientCertificates`, the HTTPS listener also requires a client certificate that chains to
+ * the given CA bundle (an ALB trust store, mutual TLS in verify mode).
  * The rules live here, not with the security groups, so the load balancer group is open to the
  * internet only when there is a load balancer to use it.
  */
@@ -95,19 +124,26 @@ export class InternetEntryPoint extends pulumi.ComponentResource {
             `${name}-alb`,
             {
                 internal: false,
-                loadBalancerType: "application",
-                ipAddressType: "ipv4",
+                ...HARDENED_APPLICATION_LOAD_BALANCER,
                 subnets: args.publicSubnetIds,
                 securityGroups: [args.loadBalancerSecurityGroupId],
-                dropInvalidHeaderFields: true,
-                desyncMitigationMode: "strictest",
-                // Deleting the load balancer loses its DNS name, which public records point at.
-                enableDeletionProtection: true,
                 tags: resourceTags(`${env}-alb`),
             },
             { parent: this },
         );
 
+        const trustStore =
+            args.clientCertificates === undefined
+                ? undefined
+                : new aws.lb.TrustStore(
+                      `${name}-trust-store`,
+                      {
+                          caCertificatesBundleS3Bucket: args.clientCertificates.caBundleS3Bucket,
+                          caCertificatesBundleS3Key: args.clientCertificates.caBundleS3Key,
+                          tags: resourceTags(`${env}-alb-trust-store`),
+                      },
+                      { parent: this },
+                  );
         const https = new aws.lb.Listener(
             `${name}-https`,
             {
@@ -116,6 +152,9 @@ export class InternetEntryPoint extends pulumi.ComponentResource {
                 protocol: "HTTPS",
                 sslPolicy: args.sslPolicy,
                 certificateArn: args.certificateArn,
+                ...(trustStore === undefined
+                    ? {}
+                    : { mutualAuthentication: { mode: "verify", trustStoreArn: trustStore.arn, ignoreClientCertificateExpiry: false } }),
                 // No application is attached yet: until applications add listener rules that forward
                 // to their target groups, every request gets a 404 rather than reaching anything.
                 defaultActions: [
@@ -156,4 +195,13 @@ export class InternetEntryPoint extends pulumi.ComponentResource {
 function checkArgs(args: InternetEntryPointArgs): void {
     validChoice("InternetEntryPoint: sslPolicy", args.sslPolicy, TLS12_SSL_POLICIES);
     validNonEmptyList("InternetEntryPoint: publicSubnetIds", args.publicSubnetIds, "a non-empty list of public subnet ids (one per AZ)");
+    if (args.clientCertificates !== undefined) {
+        validBucketName("InternetEntryPoint: clientCertificates.caBundleS3Bucket", args.clientCertificates.caBundleS3Bucket);
+        validMatching(
+            "InternetEntryPoint: clientCertificates.caBundleS3Key",
+            args.clientCertificates.caBundleS3Key,
+            OBJECT_KEY,
+            "an S3 object key (1 to 1024 characters on one line, not starting with /)",
+        );
+    }
 }

@@ -1,0 +1,57 @@
+import * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
+import { resourceTags } from "../network/resource-tags";
+
+/** One allowed hop between two security groups: TCP on one port, from `source` to `target`. */
+export interface SecurityGroupPath {
+    /** The group traffic leaves (gets the egress rule). */
+    readonly source: pulumi.Input<string>;
+    /** The group traffic reaches (gets the ingress rule). */
+    readonly target: pulumi.Input<string>;
+    /** The TCP port. */
+    readonly port: number;
+    /** What the path is for, in both rules' descriptions (`To …` / `From …` are added). */
+    readonly from: string;
+    readonly to: string;
+    /** `Name` tag stem of both rules (`-out` / `-in` are added). */
+    readonly tagName: string;
+}
+
+/**
+ * Opens one path between two security groups as AWS evaluates it, at both ends: the egress rule on
+ * the source and the ingress rule on the target, each naming the other group by reference (not by
+ * address), as separate rule resources so no group carries inline rules.
+ */
+export function openSecurityGroupPath(parent: pulumi.Resource, name: string, path: SecurityGroupPath): void {
+    const ends = [
+        {
+            direction: "out",
+            RuleResource: aws.vpc.SecurityGroupEgressRule,
+            group: path.source,
+            peer: path.target,
+            description: `To ${path.to}`,
+        },
+        {
+            direction: "in",
+            RuleResource: aws.vpc.SecurityGroupIngressRule,
+            group: path.target,
+            peer: path.source,
+            description: `From ${path.from}`,
+        },
+    ] as const;
+    for (const end of ends) {
+        new end.RuleResource(
+            `${name}-${end.direction}`,
+            {
+                securityGroupId: end.group,
+                description: `${end.description} on ${path.port}`,
+                referencedSecurityGroupId: end.peer,
+                ipProtocol: "tcp",
+                fromPort: path.port,
+                toPort: path.port,
+                tags: resourceTags(`${path.tagName}-${end.direction}`),
+            },
+            { parent },
+        );
+    }
+}
