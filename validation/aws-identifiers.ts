@@ -18,8 +18,7 @@ const REGION_CODE = String.raw`(?:af|ap|ca|eu|il|me|mx|sa|us)-(?:central|north|s
 const IAM_NAME_CHARACTER = "[A-Za-z0-9+=,.@_-]";
 const ROLE_RESOURCE = String.raw`role\/(?:${IAM_NAME_CHARACTER}+\/)*${IAM_NAME_CHARACTER}{1,64}`;
 const BUCKET = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const KEY_ID = `(?:${UUID}|mrk-[0-9a-f]{32})`;
+const KEY_ID = "(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})";
 // EC2 resource ids: a prefix, a hyphen and 8 (before 2016-2018) or 17 hexadecimal characters
 // (EC2 User Guide, "Resource IDs").
 const EC2_ID_SUFFIX = "(?:[0-9a-f]{8}|[0-9a-f]{17})";
@@ -55,17 +54,6 @@ export const ROOT_OR_ROLE_ARN = whole(`arn:aws:iam::${ACCOUNT}:(?:root|${ROLE_RE
 
 /** A KMS key ARN (not an alias: another account's key is named by its full ARN). */
 export const KEY_ARN = whole(String.raw`arn:aws:kms:${REGION_CODE}:${ACCOUNT}:key\/${KEY_ID}`);
-
-/** An ACM certificate ARN; the groups are its region and account id. */
-export const ACM_CERTIFICATE_ARN = whole(String.raw`arn:aws:acm:(${REGION_CODE}):(${ACCOUNT}):certificate\/${UUID}`);
-
-/**
- * An Application Load Balancer listener ARN (`listener/app/<load balancer name>/<id>/<id>`; names
- * are up to 32 letters, digits and hyphens); the groups are its region and account id.
- */
-export const ALB_LISTENER_ARN = whole(
-    String.raw`arn:aws:elasticloadbalancing:(${REGION_CODE}):(${ACCOUNT}):listener\/app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}\/[0-9a-f]{16}`,
-);
 
 /** A GuardDuty detector id: 32 lowercase letters or digits. */
 export const GUARDDUTY_DETECTOR_ID = /^[a-z0-9]{32}$/;
@@ -176,41 +164,4 @@ export function validBucketArn(parameter: string, value: unknown): string {
 /** The KMS key ARN, or a one-line error naming `parameter`. */
 export function validKeyArn(parameter: string, value: unknown): string {
     return validMatching(parameter, value, KEY_ARN, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>; not an alias or key id)");
-}
-
-/**
- * An ARN matching `pattern` (whose first two groups are region and account) in this region and
- * account, or a one-line error naming `parameter`: a regional resource of another region or
- * account cannot be used where this one is expected.
- */
-function validArnIn(parameter: string, value: unknown, pattern: RegExp, what: string, region: string, accountId: string): string {
-    const match = typeof value === "string" ? pattern.exec(value) : null;
-    if (match === null || match[1] !== region || match[2] !== accountId) {
-        fail(parameter, value, `${what} of region ${region} and account ${accountId}`);
-    }
-    return value as string;
-}
-
-/** An ACM certificate ARN of this region and account, or a one-line error naming `parameter`. */
-export function validCertificateArnIn(parameter: string, value: unknown, region: string, accountId: string): string {
-    return validArnIn(
-        parameter,
-        value,
-        ACM_CERTIFICATE_ARN,
-        "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)",
-        region,
-        accountId,
-    );
-}
-
-/** An Application Load Balancer listener ARN of this region and account, or a one-line error naming `parameter`. */
-export function validAlbListenerArnIn(parameter: string, value: unknown, region: string, accountId: string): string {
-    return validArnIn(
-        parameter,
-        value,
-        ALB_LISTENER_ARN,
-        "an Application Load Balancer listener ARN (arn:aws:elasticloadbalancing:<region>:<account>:listener/app/<name>/<id>/<id>)",
-        region,
-        accountId,
-    );
 }

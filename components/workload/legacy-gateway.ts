@@ -1,16 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkWhenKnown, fail, refuseRepeats, validMatching, validNonEmptyList, validWholeNumber } from "../../validation/argument-error";
-import {
-    SECURITY_GROUP_ID,
-    validAccountId,
-    validAlbListenerArnIn,
-    validCertificateArnIn,
-    validKeyArn,
-    validRegion,
-} from "../../validation/aws-identifiers";
+import { SECURITY_GROUP_ID, validAccountId, validKeyArn, validRegion } from "../../validation/aws-identifiers";
 import { validLogGroupName, validLogGroupNamePrefix } from "../../validation/log-groups";
 import { validLogRetentionDays } from "../../validation/log-retention";
+import { validAlbListenerArnIn, validCertificateArnIn } from "../../validation/regional-arns";
 import { validNameKey } from "../../validation/name-keys";
 import { validHostName, validHttpsUrl } from "../../validation/web-addresses";
 import { resourceTags } from "../network/resource-tags";
