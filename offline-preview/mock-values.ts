@@ -146,6 +146,19 @@ export function mockState(type: string, id: string, inputs: WireObject, where: P
         const scheme = inputs["internal"] === true ? "internal-" : "";
         state["dnsName"] = `${scheme}${id.slice(0, 24)}-${parseInt(digest(id, 8), 16)}.${where.region}.elb.amazonaws.com`;
     }
+    // A regional custom domain: the name its DNS record points at, in API Gateway's shape.
+    const domainConfiguration = inputs["domainNameConfiguration"];
+    if (
+        type === "aws:apigatewayv2/domainName:DomainName" &&
+        domainConfiguration !== null &&
+        typeof domainConfiguration === "object" &&
+        !Array.isArray(domainConfiguration)
+    ) {
+        state["domainNameConfiguration"] = {
+            ...domainConfiguration,
+            targetDomainName: `d-${digest(id, 10)}.execute-api.${where.region}.amazonaws.com`,
+        };
+    }
     if (type === "aws:ec2/eip:Eip") {
         const h = digest(id, 4);
         state["publicIp"] = `203.0.113.${(parseInt(h, 16) % 254) + 1}`;
