@@ -12,6 +12,8 @@ import {
     valueOf,
     type Registration,
 } from "../network/recording-mocks";
+import { allPolicies } from "../../policy-pack/policies";
+import { check, checkStack, dependsOnVia, resource, resourcePolicy, stackPolicy, type PolicyResource } from "../policy-pack/harness";
 import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
 
 const T = {
@@ -309,6 +311,76 @@ describe("AuroraDatabase", () => {
             mocks.ofType(T.instance).map((i) => i.inputs.identifier),
             ["staging-orders-1"],
         );
+    });
+
+    describe("under the policy pack", () => {
+        const parameterGroupPolicy = resourcePolicy("tls-database-parameter-group");
+        const enforcingPolicy = stackPolicy("tls-database-enforcing-parameter-group");
+
+        /** The recorded resources as the engine hands them to the pack, each property's dependencies included. */
+        function policyResources(
+            mocks: RecordingMocks,
+            props: (r: Registration) => Record<string, unknown> = (r) => r.inputs,
+        ): PolicyResource[] {
+            const registrations = mocks.registrations.filter((r) => r.type.startsWith("aws:"));
+            const resources = registrations.map((r) => ({ ...resource(r.type, r.name, props(r)), urn: r.urn }));
+            registrations.forEach((r, index) => {
+                for (const [property, urns] of Object.entries(r.propertyDependencies)) {
+                    dependsOnVia(resources[index], property, ...resources.filter((target) => urns.includes(target.urn)));
+                }
+            });
+            return resources;
+        }
+
+        /** The parameter group's parameters without `name`: what the pack must refuse. */
+        const withoutParameter = (name: string) => (r: Registration) =>
+            r.type === T.parameterGroup
+                ? { ...r.inputs, parameters: (r.inputs.parameters as { name: string }[]).filter((p) => p.name !== name) }
+                : r.inputs;
+
+        for (const [engine, overrides, enforcing] of [
+            ["aurora-postgresql", {}, "rds.force_ssl"],
+            ["aurora-mysql", MYSQL, "require_secure_transport"],
+        ] as const) {
+            describe(engine, () => {
+                let mocks: RecordingMocks;
+                before(async () => {
+                    ({ mocks } = await build(overrides));
+                });
+
+                it("passes every resource policy of the pack, and the TLS stack policy", () => {
+                    for (const r of mocks.registrations.filter((r) => r.type.startsWith("aws:"))) {
+                        for (const policy of allPolicies.filter((p) => "validateResource" in p)) {
+                            assert.deepStrictEqual(check(resourcePolicy(policy.name), r.type, r.inputs), [], `${policy.name} on ${r.name}`);
+                        }
+                    }
+                    assert.deepStrictEqual(checkStack(enforcingPolicy, policyResources(mocks)), []);
+                });
+
+                it(`fails both TLS policies if the group did not set ${enforcing}`, () => {
+                    const group = only(mocks, T.parameterGroup);
+                    const weakened = withoutParameter(enforcing)(group);
+                    assert.match(
+                        check(parameterGroupPolicy, group.type, weakened).join(),
+                        new RegExp(`does not set ${enforcing.replace(".", "\\.")}`),
+                    );
+                    const violations = checkStack(enforcingPolicy, policyResources(mocks, withoutParameter(enforcing)));
+                    assert.deepStrictEqual(
+                        violations.map((v) => v.urn),
+                        [only(mocks, T.cluster).urn],
+                    );
+                });
+            });
+        }
+
+        it("fails an Aurora MySQL 3 group that leaves tls_version to the engine's default", async () => {
+            const { mocks } = await build(MYSQL);
+            const group = only(mocks, T.parameterGroup);
+            assert.match(
+                check(parameterGroupPolicy, group.type, withoutParameter("tls_version")(group)).join(),
+                /does not set tls_version/,
+            );
+        });
     });
 
     describe("refuses bad arguments before declaring anything", () => {
