@@ -169,7 +169,7 @@ function rdsClusterState(id: string, inputs: WireObject, where: Placement): Wire
         clusterResourceId: `cluster-${digest(id, 26).toUpperCase()}`,
         endpoint: `${id}.cluster-${zone}`,
         readerEndpoint: `${id}.cluster-ro-${zone}`,
-        port: inputs["port"] ?? (String(inputs["engine"]).includes("postgres") ? 5432 : 3306),
+        port: inputs["port"] ?? (typeof inputs["engine"] === "string" && inputs["engine"].includes("postgres") ? 5432 : 3306),
     };
     if (inputs["manageMasterUserPassword"] === true) {
         state["masterUserSecrets"] = [

@@ -8,6 +8,7 @@ import {
     awsResourcesThrough,
     dependenciesOf,
     oncePerVariant,
+    only,
     RecordingMocks,
     valueOf,
     type Registration,
@@ -65,12 +66,6 @@ const build = oncePerVariant(async (overrides: Partial<AuroraDatabaseArgs> = {})
     const database = new AuroraDatabase("orders-db", { ...BASE, ...overrides }, { provider });
     return { mocks: await mocks.settled(), database };
 });
-
-const only = (mocks: RecordingMocks, type: string): Registration => {
-    const found = mocks.ofType(type);
-    assert.strictEqual(found.length, 1, type);
-    return found[0];
-};
 
 describe("AuroraDatabase", () => {
     describe("Aurora PostgreSQL (the default engine)", () => {
