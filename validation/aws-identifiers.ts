@@ -1,6 +1,6 @@
 /**
  * The patterns of the AWS identifiers the estate takes (account, organisation, region, role, user,
- * access key, key, bucket, detector, instance, network interface, VPC, subnet and security group ids, and
+ * access key, key, bucket, detector, instance, network interface, VPC and security group ids, and
  * ARNs) and the checks built on them.
  *
  * Only the commercial `aws` partition is accepted: the ARNs, service principals and policy
@@ -69,9 +69,6 @@ export const VPC_ID = whole(`vpc-${EC2_ID_SUFFIX}`);
 
 /** A security group id (`sg-` and 8 or 17 hexadecimal digits). */
 export const SECURITY_GROUP_ID = whole(`sg-${EC2_ID_SUFFIX}`);
-
-/** A subnet id (`subnet-` and 8 or 17 hexadecimal digits). */
-export const SUBNET_ID = whole(`subnet-${EC2_ID_SUFFIX}`);
 
 /**
  * An SNS topic ARN: topic names are 1-256 ASCII letters, digits, `_` and `-` (SNS API: CreateTopic;

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { IdentityPolicyStatement } from "../../iam/policy-document";
 import { checkWhenKnown, fail, refuseRepeats, validChoice, validMatching, validWholeNumber } from "../../validation/argument-error";
-import { SECURITY_GROUP_ID, SUBNET_ID, validAccountId, validKeyArn, validRegion } from "../../validation/aws-identifiers";
+import { SECURITY_GROUP_ID, validAccountId, validKeyArn, validRegion } from "../../validation/aws-identifiers";
 import { validNameKey } from "../../validation/name-keys";
 import { databaseConnectStatement } from "./aurora-database-policies";
 import { connectionEnvironment, RDS_CA_IDENTIFIER } from "./database-connection";
@@ -54,6 +54,9 @@ export interface AuroraDatabaseArgs {
     /** The database user the service connects as with IAM authentication (created in the database with `rds_iam` / AWSAuthenticationPlugin). */
     iamDatabaseUser: string;
 }
+
+/** A subnet id (kept here, not in validation/, which the responder's bundle carries whole). */
+const SUBNET_ID = /^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
 /** Aurora's limit of instances in a cluster: the writer and 15 Aurora Replicas. */
 const MAX_INSTANCES = 16;
