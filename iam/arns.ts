@@ -88,3 +88,10 @@ export const ec2SnapshotArn = (region: string, snapshotId: string): string => ec
 
 /** ARN of a Security Hub standard (`path`: `standards/…` or `ruleset/…`, as AWS publishes it). */
 export const securityHubStandardArn = (region: string, path: string): string => `arn:aws:securityhub:${region}::${path}`;
+
+/**
+ * The IAM database user of an RDS DB cluster or instance, the resource of `rds-db:connect`:
+ * `resourceId` is the cluster's resource id (`cluster-…`) or the instance's (`db-…`), not its name.
+ */
+export const rdsDbUserArn = (region: string, accountId: string, resourceId: string, userName: string): string =>
+    `arn:aws:rds-db:${region}:${accountId}:dbuser:${resourceId}/${userName}`;

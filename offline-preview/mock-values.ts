@@ -77,7 +77,7 @@ export function mockId(type: string, name: string, inputs: WireObject): string {
     if (type === "aws:kms/replicaKey:ReplicaKey") {
         return `mrk-${digest(`${type}::${name}`, 32)}`;
     }
-    const given = inputs["name"] ?? inputs["bucket"] ?? inputs["functionName"];
+    const given = inputs["name"] ?? inputs["bucket"] ?? inputs["functionName"] ?? inputs["clusterIdentifier"] ?? inputs["identifier"];
     return typeof given === "string" && given !== "" ? given : `${name}-${digest(`${type}::${name}`, 7)}`;
 }
 
@@ -106,6 +106,10 @@ export function mockArn(type: string, id: string, where: Placement): string {
         case "aws:secretsmanager/secret:Secret":
             // Secrets Manager ends a secret's ARN with `-` and six random characters after its name.
             return `arn:aws:secretsmanager:${where.region}:${where.accountId}:secret:${id}-${digest(`${type}::${id}`, 6)}`;
+        case "aws:rds/cluster:Cluster":
+            return `arn:aws:rds:${where.region}:${where.accountId}:cluster:${id}`;
+        case "aws:rds/clusterInstance:ClusterInstance":
+            return `arn:aws:rds:${where.region}:${where.accountId}:db:${id}`;
     }
     if (module === "iam") {
         return `arn:aws:iam::${where.accountId}:${kebab(kind)}/${id}`;
@@ -159,10 +163,38 @@ export function mockState(type: string, id: string, inputs: WireObject, where: P
             targetDomainName: `d-${digest(id, 10)}.execute-api.${where.region}.amazonaws.com`,
         };
     }
+    if (type === "aws:rds/cluster:Cluster") {
+        Object.assign(state, rdsClusterState(id, inputs, where));
+    }
     if (type === "aws:ec2/eip:Eip") {
         const h = digest(id, 4);
         state["publicIp"] = `203.0.113.${(parseInt(h, 16) % 254) + 1}`;
         state["allocationId"] = id;
+    }
+    return state;
+}
+
+/**
+ * What RDS computes for a DB cluster: its resource id (what IAM database authentication names),
+ * endpoints in the account's and region's DNS zone, the engine's default port, and the master
+ * user's secret when RDS manages the password.
+ */
+function rdsClusterState(id: string, inputs: WireObject, where: Placement): WireObject {
+    const zone = `${digest(`${where.accountId}::${where.region}`, 12)}.${where.region}.rds.amazonaws.com`;
+    const state: WireObject = {
+        clusterResourceId: `cluster-${digest(id, 26).toUpperCase()}`,
+        endpoint: `${id}.cluster-${zone}`,
+        readerEndpoint: `${id}.cluster-ro-${zone}`,
+        port: inputs["port"] ?? (typeof inputs["engine"] === "string" && inputs["engine"].includes("postgres") ? 5432 : 3306),
+    };
+    if (inputs["manageMasterUserPassword"] === true) {
+        state["masterUserSecrets"] = [
+            {
+                secretArn: `arn:aws:secretsmanager:${where.region}:${where.accountId}:secret:rds!cluster-${stableUuid(id)}-${digest(id, 6)}`,
+                kmsKeyId: inputs["masterUserSecretKmsKeyId"] ?? null,
+                secretStatus: "active",
+            },
+        ];
     }
     return state;
 }

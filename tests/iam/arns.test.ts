@@ -15,6 +15,7 @@ import {
     logsServicePrincipal,
     objectArn,
     permissionSetRoleArnPattern,
+    rdsDbUserArn,
     roleArn,
     securityHubStandardArn,
     snsTopicArn,
@@ -57,6 +58,10 @@ describe("IAM ARN builders", () => {
             [cloudWatchAlarmArn(REGION, ACCOUNT, "responder-errors"), "arn:aws:cloudwatch:eu-west-1:111111111111:alarm:responder-errors"],
             [ec2Arn(REGION, ACCOUNT, "instance", "i-0123456789abcdef0"), "arn:aws:ec2:eu-west-1:111111111111:instance/i-0123456789abcdef0"],
             [ec2SnapshotArn(REGION, "snap-0123456789abcdef0"), "arn:aws:ec2:eu-west-1::snapshot/snap-0123456789abcdef0"],
+            [
+                rdsDbUserArn(REGION, ACCOUNT, "cluster-ABCDEFGHIJKL0123456789MNOP", "orders_app"),
+                "arn:aws:rds-db:eu-west-1:111111111111:dbuser:cluster-ABCDEFGHIJKL0123456789MNOP/orders_app",
+            ],
             [
                 securityHubStandardArn(REGION, "standards/cis-aws-foundations-benchmark/v/3.0.0"),
                 "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0",

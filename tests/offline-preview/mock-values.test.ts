@@ -51,4 +51,32 @@ describe("plausible mock values", () => {
             id: "vpc-2",
         });
     });
+
+    it("answers an RDS cluster as RDS does: identifier as id, resource id, endpoints, port and the managed master secret", () => {
+        const inputs = {
+            clusterIdentifier: "staging-orders",
+            engine: "aurora-postgresql",
+            manageMasterUserPassword: true,
+            masterUserSecretKmsKeyId: "k",
+        };
+        const id = mockId("aws:rds/cluster:Cluster", "orders-cluster", inputs);
+        assert.equal(id, "staging-orders");
+        assert.equal(mockId("aws:rds/clusterInstance:ClusterInstance", "orders-1", { identifier: "staging-orders-1" }), "staging-orders-1");
+        assert.equal(mockArn("aws:rds/cluster:Cluster", id, where), "arn:aws:rds:eu-west-1:111111111111:cluster:staging-orders");
+        assert.equal(
+            mockArn("aws:rds/clusterInstance:ClusterInstance", "staging-orders-1", where),
+            "arn:aws:rds:eu-west-1:111111111111:db:staging-orders-1",
+        );
+        const cluster = mockState("aws:rds/cluster:Cluster", id, inputs, where);
+        assert.match(cluster["clusterResourceId"] as string, /^cluster-[0-9A-F]{26}$/);
+        assert.match(cluster["endpoint"] as string, /^staging-orders\.cluster-[0-9a-f]{12}\.eu-west-1\.rds\.amazonaws\.com$/);
+        assert.match(cluster["readerEndpoint"] as string, /^staging-orders\.cluster-ro-[0-9a-f]{12}\.eu-west-1\.rds\.amazonaws\.com$/);
+        assert.equal(cluster["port"], 5432);
+        const [secret] = cluster["masterUserSecrets"] as { secretArn: string; kmsKeyId: string }[];
+        assert.match(secret.secretArn, /^arn:aws:secretsmanager:eu-west-1:111111111111:secret:rds!cluster-[0-9a-f-]{36}-[0-9a-f]{6}$/);
+        assert.equal(secret.kmsKeyId, "k");
+        const mysql = mockState("aws:rds/cluster:Cluster", "m", { engine: "aurora-mysql", masterPassword: "x" }, where);
+        assert.equal(mysql["port"], 3306);
+        assert.equal(mysql["masterUserSecrets"], undefined, "no managed secret without manageMasterUserPassword");
+    });
 });
