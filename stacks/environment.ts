@@ -10,6 +10,7 @@ import type { EnvironmentConfig } from "./config/environment-schema";
 import { organizationContext } from "./organization-context";
 import { watchRegion } from "./regional-watch";
 import { watchedRegions } from "./watched-regions";
+import { buildWorkloads, declareWorkloadIdentities, type WorkloadOutputs } from "./workloads";
 
 /** What an environment stack exports. */
 export interface EnvironmentOutputs {
@@ -59,6 +60,8 @@ export interface EnvironmentOutputs {
     responderDeadLetterQueueArn: pulumi.Output<string>;
     /** The rule-less security group per VPC that isolated instances are moved into. */
     quarantineSecurityGroupIds: Readonly<Record<string, pulumi.Output<string>>>;
+    /** The applications of the workload tier, by name (`zero-trust-aws:workloads`). */
+    workloads: Readonly<Record<string, WorkloadOutputs>>;
     /** Every region the environment watches, the home region first. */
     watchedRegions: readonly string[];
     /** What watches each region, by region (the home region's is also in the fields above). */
@@ -123,11 +126,13 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
     const provider = member.provider;
     const otherProviders = member.regionalProviders;
 
+    // The workloads' roles come before the key ring: each workload's key names its task role.
+    const workloadIdentities = declareWorkloadIdentities(config, provider, logGroupNamePrefix(env));
     const keyRingArgs = {
         environment: env,
         region: config.region,
         accountId: config.accountId,
-        applications: config.encryption.applications,
+        applications: [...config.encryption.applications, ...workloadIdentities.keyApplications],
         keyAdministrators: config.encryption.keyAdministrators,
         deletionWindowInDays: config.encryption.deletionWindowDays,
         logGroupNamePrefix: logGroupNamePrefix(env),
@@ -156,6 +161,22 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
         },
         { provider },
     );
+
+    const workloads = buildWorkloads(config, {
+        provider,
+        identities: workloadIdentities.identities,
+        keys: keys.keyArns,
+        logGroupNamePrefix: logGroupNamePrefix(env),
+        vpcId: network.vpcId,
+        privateSubnetIds: network.privateSubnetIds,
+        isolatedSubnetIds: network.isolatedSubnetIds,
+        endpointSecurityGroupId: network.endpointSecurityGroupId,
+        gatewayPrefixListIds: network.gatewayPrefixListIds,
+        secretsManagerEndpointId: network.interfaceEndpointIdsByService.secretsmanager,
+        ...(network.httpsListenerArn === undefined
+            ? {}
+            : { entry: { listenerArn: network.httpsListenerArn, securityGroupId: network.loadBalancerSecurityGroupId } }),
+    });
 
     // The key ring's keys in every watched region: primaries at home, replicas where the ring
     // replicates, and elsewhere a ring of the region's own (same aliases), so that every region has
@@ -235,6 +256,7 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
         responderOutcomesTopicArn: responder.outcomesTopicArn,
         responderDeadLetterQueueArn: responder.deadLetterQueueArn,
         quarantineSecurityGroupIds: responder.quarantineSecurityGroupIds,
+        workloads,
         watchedRegions: watched.map(({ region }) => region),
         regions: Object.fromEntries(
             watched.map((w): [string, RegionOutputs] => [

@@ -33,6 +33,8 @@ export interface LoadBalancerSettings {
     certificateArn: string;
     /** Security policy of the HTTPS listener (TLS 1.2+ only). */
     sslPolicy: Tls12SslPolicy;
+    /** Present: the HTTPS listener admits only clients whose certificate chains to this CA bundle (mutual TLS, verify mode). */
+    clientCertificates?: ClientCertificateBundle;
 }
 
 export interface InternetEntryPointArgs extends LoadBalancerSettings {
@@ -47,8 +49,6 @@ export interface InternetEntryPointArgs extends LoadBalancerSettings {
     loadBalancerSecurityGroupId: pulumi.Input<string>;
     /** Also listen on HTTP (80), only to redirect every request to HTTPS. */
     allowHttpRedirect: boolean;
-    /** Present: the HTTPS listener admits only clients whose certificate chains to this CA bundle (mutual TLS, verify mode). */
-    clientCertificates?: ClientCertificateBundle;
 }
 
 /** Where the CA bundle (PEM) that client certificates must chain to is stored. */

@@ -103,6 +103,10 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
     public readonly loadBalancerArn: pulumi.Output<string> | undefined;
     /** DNS name of the internet-facing load balancer; undefined without `loadBalancer`. */
     public readonly loadBalancerDnsName: pulumi.Output<string> | undefined;
+    /** Prefix list of each gateway endpoint by service (s3, dynamodb): what workloads send HTTPS to for those services. */
+    public readonly gatewayPrefixListIds: Record<string, pulumi.Output<string>>;
+    /** ARN of the internet-facing load balancer's HTTPS listener, where applications add their routes; undefined without `loadBalancer`. */
+    public readonly httpsListenerArn: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: ThreeTierVpcArgs, opts?: pulumi.ComponentResourceOptions) {
         checkArgs(args);
@@ -220,6 +224,9 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
                           environment: env,
                           certificateArn: args.loadBalancer.certificateArn,
                           sslPolicy: args.loadBalancer.sslPolicy,
+                          ...(args.loadBalancer.clientCertificates === undefined
+                              ? {}
+                              : { clientCertificates: args.loadBalancer.clientCertificates }),
                           publicSubnetIds: subnetIds.public,
                           loadBalancerSecurityGroupId: securityGroups.loadBalancerSecurityGroupId,
                           allowHttpRedirect: args.allowHttpRedirect,
@@ -258,6 +265,8 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
         this.flowLogKeyArn = flowLogs.keyArn;
         this.loadBalancerArn = entryPoint?.loadBalancerArn;
         this.loadBalancerDnsName = entryPoint?.loadBalancerDnsName;
+        this.httpsListenerArn = entryPoint?.httpsListenerArn;
+        this.gatewayPrefixListIds = endpoints.gatewayPrefixListIds;
         this.registerOutputs({
             vpcId: this.vpcId,
             vpcCidr: this.vpcCidr,
@@ -276,6 +285,8 @@ export class ThreeTierVpc extends pulumi.ComponentResource {
             flowLogKeyArn: this.flowLogKeyArn,
             loadBalancerArn: this.loadBalancerArn,
             loadBalancerDnsName: this.loadBalancerDnsName,
+            httpsListenerArn: this.httpsListenerArn,
+            gatewayPrefixListIds: this.gatewayPrefixListIds,
         });
     }
 }

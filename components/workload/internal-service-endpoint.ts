@@ -66,6 +66,8 @@ export class InternalServiceEndpoint extends pulumi.ComponentResource {
     public readonly loadBalancerArn: pulumi.Output<string>;
     /** DNS name callers connect to (covered by the listener's certificate through a private DNS record). */
     public readonly dnsName: pulumi.Output<string>;
+    /** Hosted zone of the load balancer's DNS name (the target of an alias record). */
+    public readonly zoneId: pulumi.Output<string>;
     /** The endpoint's own security group. */
     public readonly securityGroupId: pulumi.Output<string>;
     /** ARN of the target group, which the service registers its tasks in. */
@@ -148,12 +150,14 @@ export class InternalServiceEndpoint extends pulumi.ComponentResource {
         this.listenerArn = listener.arn;
         this.loadBalancerArn = loadBalancer.arn;
         this.dnsName = loadBalancer.dnsName;
+        this.zoneId = loadBalancer.zoneId;
         this.securityGroupId = group.id;
         this.targetGroupArn = targetGroup.arn;
         this.registerOutputs({
             listenerArn: this.listenerArn,
             loadBalancerArn: this.loadBalancerArn,
             dnsName: this.dnsName,
+            zoneId: this.zoneId,
             securityGroupId: this.securityGroupId,
             targetGroupArn: this.targetGroupArn,
         });

@@ -20,6 +20,7 @@ import {
     REGION_EXPECTED,
     strictObjectError,
 } from "./schema-helpers";
+import { BUCKET_NAME_EXPECTED, isBucketName } from "../../validation/aws-identifiers";
 import { isLogRetentionDays, LOG_RETENTION_EXPECTED } from "../../validation/log-retention";
 import { isPort, PORT_EXPECTED } from "../../validation/ports";
 import { isTagKey, isTagValue, TAG_KEY_EXPECTED, TAG_VALUE_EXPECTED } from "../../validation/tag-keys";
@@ -116,7 +117,7 @@ const vpcCidr = z.string({ error: "an IPv4 CIDR with a prefix from /16 to /28" }
     }
 });
 
-const LOAD_BALANCER_KEYS = ["certificateArn", "sslPolicy"] as const;
+const LOAD_BALANCER_KEYS = ["certificateArn", "sslPolicy", "clientCertificates"] as const;
 
 const loadBalancerSchema = z.strictObject(
     {
@@ -134,11 +135,32 @@ const loadBalancerSchema = z.strictObject(
             })
             .default(DEFAULT_SSL_POLICY)
             .meta({ description: "the HTTPS listener's ELB security policy: one that allows only TLS 1.2 and newer" }),
+        clientCertificates: z
+            .strictObject(
+                {
+                    caBundleS3Bucket: z
+                        .string({ error: BUCKET_NAME_EXPECTED })
+                        .refine(isBucketName, { error: BUCKET_NAME_EXPECTED })
+                        .meta({ description: "the bucket holding the CA bundle (PEM), in the stack's region, readable by the deployment" }),
+                    caBundleS3Key: z
+                        .string({ error: "an S3 object key of 1 to 1024 characters" })
+                        .min(1, { error: "an S3 object key of 1 to 1024 characters" })
+                        .max(1024, { error: "an S3 object key of 1 to 1024 characters" })
+                        .meta({ description: "the bundle's object key" }),
+                },
+                { error: strictObjectError(["caBundleS3Bucket", "caBundleS3Key"], "an object { caBundleS3Bucket, caBundleS3Key }") },
+            )
+            .optional()
+            .meta({
+                description:
+                    "client-certificate authentication at the entry: the HTTPS listener verifies every client's certificate against this CA bundle " +
+                    "(ALB mutual TLS, verify mode); omit it for a public entry",
+            }),
     },
     {
         error: strictObjectError(
             LOAD_BALANCER_KEYS,
-            "an object { certificateArn, sslPolicy? } describing the internet-facing load balancer (omit it for none)",
+            "an object { certificateArn, sslPolicy?, clientCertificates? } describing the internet-facing load balancer (omit it for none)",
         ),
     },
 );

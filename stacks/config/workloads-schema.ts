@@ -1,10 +1,22 @@
 import { z } from "zod";
 import { isPort, PORT_EXPECTED } from "../../validation/ports";
+import { validEcrDigestImage } from "../../components/workload/container-image";
+import {
+    DATABASE_ENGINES,
+    engineProfile,
+    validDatabaseName,
+    validEngineVersionFamily,
+    validIamDatabaseUser,
+} from "../../components/workload/database-engines";
+import { FARGATE_MEMORY_BY_CPU, isFargateTaskSize } from "../../components/workload/fargate-task-size";
 import { isLogRetentionDays, LOG_RETENTION_EXPECTED } from "../../validation/log-retention";
+import { validLambdaFunctionArnIn, validRoleArnOf } from "../../validation/workload-identifiers";
 import {
     ACM_CERTIFICATE_ARN,
     ACM_CERTIFICATE_ARN_EXPECTED,
     checkCertificatePlacement,
+    componentCheck,
+    ROLE_ARN,
     noRepeats,
     strictObjectError,
 } from "./schema-helpers";
@@ -31,31 +43,10 @@ const certificateArn = z
     .regex(ACM_CERTIFICATE_ARN, { error: ACM_CERTIFICATE_ARN_EXPECTED });
 
 const IMAGE_EXPECTED =
-    "a container image pinned by digest: <registry>/<repository>@sha256:<64 hex digits> (a tag can be moved to other code; a digest cannot)";
-
-/** Fargate's CPU units and, for each, the memory (MiB) it accepts: every value from min to max in steps of step. */
-export const FARGATE_MEMORY_BY_CPU: Readonly<Record<number, { min: number; max: number; step: number }>> = {
-    256: { min: 512, max: 2048, step: 512 },
-    512: { min: 1024, max: 4096, step: 1024 },
-    1024: { min: 2048, max: 8192, step: 1024 },
-    2048: { min: 4096, max: 16384, step: 1024 },
-    4096: { min: 8192, max: 30720, step: 1024 },
-    8192: { min: 16384, max: 61440, step: 4096 },
-    16384: { min: 32768, max: 122880, step: 8192 },
-};
+    "a private ECR image of the stack's region pinned by digest: <account>.dkr.ecr.<region>.amazonaws.com/<repository>@sha256:<64 hex>";
 
 const FARGATE_CPU = Object.keys(FARGATE_MEMORY_BY_CPU).map(Number);
 const CPU_EXPECTED = `Fargate CPU units: one of ${FARGATE_CPU.join(", ")}`;
-
-/** Whether Fargate runs a task of `cpu` units with `memory` MiB (the 512 MiB step of 256 CPU units included). */
-export function isFargateSize(cpu: number, memory: number): boolean {
-    const range = FARGATE_MEMORY_BY_CPU[cpu];
-    if (range === undefined) {
-        return false;
-    }
-    // 256 CPU units also take 512 MiB, off the 1024-MiB grid of the others.
-    return memory >= range.min && memory <= range.max && (memory - range.min) % range.step === 0;
-}
 
 const fargateMemoryExpected = (cpu: number): string => {
     const range = FARGATE_MEMORY_BY_CPU[cpu];
@@ -73,9 +64,13 @@ const serviceSchema = z
         {
             image: z
                 .string({ error: IMAGE_EXPECTED })
-                .regex(/^[a-z0-9.-]+(?::\d{1,5})?\/[a-z0-9._/-]+@sha256:[0-9a-f]{64}$/, { error: IMAGE_EXPECTED })
                 .meta({ description: "e.g. `111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders@sha256:<64 hex>`: the image, by digest" }),
-            port: port.default(8443).meta({ description: "the HTTPS port the container listens on (every hop re-encrypts to it)" }),
+            port: port
+                .refine((value) => value >= 1024, {
+                    error: "a port from 1024 to 65535 (the container is not root and may not bind below 1024)",
+                })
+                .default(8443)
+                .meta({ description: "the HTTPS port the container listens on (every hop re-encrypts to it)" }),
             cpu: z
                 .number({ error: CPU_EXPECTED })
                 .refine((cpu) => FARGATE_CPU.includes(cpu), { error: CPU_EXPECTED })
@@ -117,7 +112,7 @@ const serviceSchema = z
         },
     )
     .superRefine((service, ctx) => {
-        if (FARGATE_CPU.includes(service.cpu) && !isFargateSize(service.cpu, service.memory)) {
+        if (FARGATE_CPU.includes(service.cpu) && !isFargateTaskSize(service.cpu, service.memory)) {
             ctx.addIssue({ code: "custom", path: ["memory"], message: fargateMemoryExpected(service.cpu) });
         }
     });
@@ -167,12 +162,8 @@ const entrySchema = z
         }
     });
 
-/** The database engines the workload tier builds, and the port each listens on. */
-export const DATABASE_ENGINE_PORTS = { "aurora-postgresql": 5432, "aurora-mysql": 3306 } as const;
-
-export type DatabaseEngine = keyof typeof DATABASE_ENGINE_PORTS;
-
-const DATABASE_ENGINES = Object.keys(DATABASE_ENGINE_PORTS) as DatabaseEngine[];
+/** A database or user name derived from the application's: `-` is not allowed in either, `_` is. */
+export const defaultDatabaseIdentifier = (application: string): string => application.replace(/-/g, "_");
 
 const DATABASE_IDENTIFIER_EXPECTED = "a database identifier: a letter, then up to 62 letters, digits or underscores";
 const databaseIdentifier = z
@@ -201,7 +192,6 @@ const databaseSchema = z.strictObject(
             .meta({ description: "the Aurora engine; its port must be in network.dataPorts (the isolated tier's NACL)" }),
         engineVersion: z
             .string({ error: ENGINE_VERSION_EXPECTED })
-            .regex(/^\d+(?:\.\d+)?(?:\.mysql_aurora\.\d+\.\d+\.\d+)?$/, { error: ENGINE_VERSION_EXPECTED })
             .meta({ description: "e.g. `16.6`: the engine version (its major version picks the TLS-enforcing parameter group family)" }),
         instanceClass: z
             .string({ error: INSTANCE_CLASS_EXPECTED })
@@ -235,11 +225,11 @@ const databaseSchema = z.strictObject(
     },
 );
 
+const ROLE_ARN_EXPECTED = "an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>";
 const SECRET_NAME_EXPECTED = "a secret name: a lowercase letter, then up to 62 lowercase letters, digits or hyphens";
 const LAMBDA_ARN_EXPECTED = "a Lambda function ARN: arn:aws:lambda:<region>:<12-digit account>:function:<name>";
-const LAMBDA_FUNCTION_ARN = /^arn:aws:lambda:([a-z0-9-]+):(\d{12}):function:[A-Za-z0-9_-]{1,64}$/;
 
-const SECRET_KEYS = ["name", "description", "rotationDays", "rotationFunctionArn"] as const;
+const SECRET_KEYS = ["name", "description", "rotationDays", "rotationFunctionArn", "rotationRoleArn"] as const;
 
 const secretSchema = z.strictObject(
     {
@@ -256,10 +246,13 @@ const secretSchema = z.strictObject(
             .meta({ description: "days between rotations" }),
         rotationFunctionArn: z
             .string({ error: LAMBDA_ARN_EXPECTED })
-            .regex(LAMBDA_FUNCTION_ARN, { error: LAMBDA_ARN_EXPECTED })
-            .meta({ description: "the Lambda function that rotates the secret, in the stack's account and region" }),
+            .meta({ description: "the Lambda function that rotates the secret, in the stack's account and region, running in the VPC" }),
+        rotationRoleArn: z.string({ error: ROLE_ARN_EXPECTED }).regex(ROLE_ARN, { error: ROLE_ARN_EXPECTED }).meta({
+            description:
+                "the rotation function's execution role: the secret's policy admits it (through the VPC's Secrets Manager endpoint) besides the application's roles",
+        }),
     },
-    { error: strictObjectError(SECRET_KEYS, "a secret { name, rotationFunctionArn, rotationDays?, description? }") },
+    { error: strictObjectError(SECRET_KEYS, "a secret { name, rotationFunctionArn, rotationRoleArn, rotationDays?, description? }") },
 );
 
 const ISSUER_EXPECTED = "an https:// issuer URL of the identity provider (the JWT's iss claim)";
@@ -456,7 +449,17 @@ export function checkWorkloadsAgainstEnvironment(config: EnvironmentFacts, ctx: 
             priorities.set(application.entry.priority, name);
         }
         if (application.database !== undefined) {
-            const databasePort = DATABASE_ENGINE_PORTS[application.database.engine];
+            const { engine, engineVersion, databaseName, iamDatabaseUser } = application.database;
+            componentCheck(ctx, at(name, "database", "engineVersion"), () =>
+                validEngineVersionFamily("engineVersion", engine, engineVersion),
+            );
+            componentCheck(ctx, at(name, "database", "databaseName"), () =>
+                validDatabaseName("databaseName", engine, databaseName ?? defaultDatabaseIdentifier(name)),
+            );
+            componentCheck(ctx, at(name, "database", "iamDatabaseUser"), () =>
+                validIamDatabaseUser("iamDatabaseUser", engine, iamDatabaseUser ?? defaultDatabaseIdentifier(name)),
+            );
+            const databasePort = engineProfile(engine).port;
             if (!config.network.dataPorts.includes(databasePort)) {
                 issue(
                     at(name, "database", "engine"),
@@ -464,14 +467,14 @@ export function checkWorkloadsAgainstEnvironment(config: EnvironmentFacts, ctx: 
                 );
             }
         }
+        componentCheck(ctx, at(name, "service", "image"), () => validEcrDigestImage("image", application.service.image, config.region));
         application.secrets.forEach((secret, index) => {
-            const [, region, account] = /^arn:aws:lambda:([a-z0-9-]+):(\d{12}):/.exec(secret.rotationFunctionArn) ?? [];
-            if (region !== undefined && (region !== config.region || account !== config.accountId)) {
-                issue(
-                    at(name, "secrets", index, "rotationFunctionArn"),
-                    `a function of the stack's account ${config.accountId} in its region ${config.region}; this one is in ${account} ${region}`,
-                );
-            }
+            componentCheck(ctx, at(name, "secrets", index, "rotationFunctionArn"), () =>
+                validLambdaFunctionArnIn("rotationFunctionArn", secret.rotationFunctionArn, config.region, config.accountId),
+            );
+            componentCheck(ctx, at(name, "secrets", index, "rotationRoleArn"), () =>
+                validRoleArnOf("rotationRoleArn", secret.rotationRoleArn, config.accountId),
+            );
         });
         if (application.legacy !== undefined) {
             checkCertificatePlacement(

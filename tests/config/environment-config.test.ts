@@ -93,6 +93,7 @@ const STAGING_WORKLOADS = {
                     description: "API token of the payment provider",
                     rotationDays: 30,
                     rotationFunctionArn: "arn:aws:lambda:eu-west-1:111111111111:function:staging-orders-rotate-payment-token",
+                    rotationRoleArn: "arn:aws:iam::111111111111:role/staging-orders-rotate-payment-token",
                 },
             ],
         },
@@ -510,7 +511,7 @@ describe("environment config", () => {
                 withNetwork({ loadBalancer: { certificateArn: CERTIFICATE_ARN, sslpolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" } }),
                 "zero-trust-aws:network.loadBalancer.sslpolicy",
                 "ELBSecurityPolicy-TLS13-1-3-2021-06",
-                "one of the keys certificateArn, sslPolicy (did you mean sslPolicy?)",
+                "one of the keys certificateArn, sslPolicy, clientCertificates (did you mean sslPolicy?)",
             );
         });
         it("a load balancer that is not an object", () => {
@@ -518,7 +519,7 @@ describe("environment config", () => {
                 withNetwork({ loadBalancer: CERTIFICATE_ARN }),
                 "zero-trust-aws:network.loadBalancer",
                 CERTIFICATE_ARN,
-                /^an object \{ certificateArn, sslPolicy\? \}/,
+                /^an object \{ certificateArn, sslPolicy\?, clientCertificates\? \}/,
             );
         });
         it("bad JSON", () => {

@@ -1,7 +1,6 @@
 import * as assert from "assert";
 import { assertRefusal } from "./config-refusal";
 import { parseEnvironmentConfig, type RawConfig } from "../../stacks/config/load-environment-config";
-import { isFargateSize } from "../../stacks/config/workloads-schema";
 
 // `zero-trust-aws:workloads`: every refusal names the key, the value and what was expected.
 
@@ -9,6 +8,7 @@ const CERTIFICATE = (account = "111111111111", region = "eu-west-1") =>
     `arn:aws:acm:${region}:${account}:certificate/5d7a9c1e-2b4f-4e6a-8c0d-1f3b5d7e9a2c`;
 const IMAGE = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders@sha256:${"a".repeat(64)}`;
 const ROTATOR = "arn:aws:lambda:eu-west-1:111111111111:function:rotate-token";
+const ROTATION_ROLE = "arn:aws:iam::111111111111:role/rotate-token";
 
 const NETWORK = {
     availabilityZones: ["eu-west-1a", "eu-west-1b"],
@@ -30,7 +30,7 @@ const ORDERS = {
     service: { image: IMAGE, callers: ["fulfilment"] },
     entry: { hosts: ["orders.example.com"], priority: 100 },
     database: { engineVersion: "16.6" },
-    secrets: [{ name: "token", rotationFunctionArn: ROTATOR }],
+    secrets: [{ name: "token", rotationFunctionArn: ROTATOR, rotationRoleArn: ROTATION_ROLE }],
 };
 const FULFILMENT = { service: { image: IMAGE } };
 const WORKLOADS = {
@@ -77,7 +77,9 @@ describe("workloads config", () => {
             backupRetentionDays: 14,
             masterSecretRotationDays: 30,
         });
-        assert.deepStrictEqual(orders.secrets, [{ name: "token", rotationDays: 30, rotationFunctionArn: ROTATOR }]);
+        assert.deepStrictEqual(orders.secrets, [
+            { name: "token", rotationDays: 30, rotationFunctionArn: ROTATOR, rotationRoleArn: ROTATION_ROLE },
+        ]);
         assert.deepStrictEqual(orders.entry, { hosts: ["orders.example.com"], paths: [], priority: 100 });
     });
 
@@ -87,7 +89,21 @@ describe("workloads config", () => {
                 withService({ image: "111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders:latest" }),
                 "zero-trust-aws:workloads.applications.orders.service.image",
                 "111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders:latest",
-                /pinned by digest/,
+                /a private ECR image in eu-west-1 pinned by digest/,
+            ));
+        it("refuses an image of another region's registry (the tasks reach ECR through their own region's endpoints)", () =>
+            assertRefused(
+                withService({ image: IMAGE.replace("eu-west-1", "us-east-1") }),
+                "zero-trust-aws:workloads.applications.orders.service.image",
+                IMAGE.replace("eu-west-1", "us-east-1"),
+                /a private ECR image in eu-west-1/,
+            ));
+        it("refuses a port below 1024 (a non-root container cannot bind it)", () =>
+            assertRefused(
+                withService({ port: 443 }),
+                "zero-trust-aws:workloads.applications.orders.service.port",
+                443,
+                /from 1024 to 65535/,
             ));
         it("refuses root, by uid or by name", () => {
             for (const user of ["0", "0:0", "root"]) {
@@ -103,20 +119,6 @@ describe("workloads config", () => {
                 1024,
                 "memory Fargate accepts with 1024 CPU units: 2048 to 8192 MiB in steps of 1024",
             ));
-        it("knows Fargate's sizes at the edges of each range", () => {
-            assert.deepStrictEqual(
-                [
-                    isFargateSize(256, 512),
-                    isFargateSize(256, 2048),
-                    isFargateSize(256, 2560),
-                    isFargateSize(8192, 20480),
-                    isFargateSize(8192, 18432),
-                    isFargateSize(16384, 122880),
-                    isFargateSize(333, 1024),
-                ],
-                [true, true, false, true, false, true, false],
-            );
-        });
         it("refuses a caller that is not an application", () =>
             assertRefused(
                 withService({ callers: ["billing"] }),
@@ -207,10 +209,27 @@ describe("workloads config", () => {
     describe("secrets", () => {
         it("refuses a rotation function of another account or region", () =>
             assertRefused(
-                withOrders({ secrets: [{ name: "token", rotationFunctionArn: "arn:aws:lambda:us-east-1:111111111111:function:rotate" }] }),
+                withOrders({
+                    secrets: [
+                        {
+                            name: "token",
+                            rotationFunctionArn: "arn:aws:lambda:us-east-1:111111111111:function:rotate",
+                            rotationRoleArn: ROTATION_ROLE,
+                        },
+                    ],
+                }),
                 "zero-trust-aws:workloads.applications.orders.secrets[0].rotationFunctionArn",
                 "arn:aws:lambda:us-east-1:111111111111:function:rotate",
-                "a function of the stack's account 111111111111 in its region eu-west-1; this one is in 111111111111 us-east-1",
+                /a Lambda function ARN of region eu-west-1 and account 111111111111/,
+            ));
+        it("refuses a rotation role of another account", () =>
+            assertRefused(
+                withOrders({
+                    secrets: [{ name: "token", rotationFunctionArn: ROTATOR, rotationRoleArn: "arn:aws:iam::222222222222:role/rotate" }],
+                }),
+                "zero-trust-aws:workloads.applications.orders.secrets[0].rotationRoleArn",
+                "arn:aws:iam::222222222222:role/rotate",
+                /an IAM role ARN of account 111111111111/,
             ));
         it("refuses a secret listed twice", () =>
             assertRefused(
