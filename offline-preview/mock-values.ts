@@ -108,6 +108,9 @@ export function mockArn(type: string, id: string, where: Placement): string {
             return `arn:aws:secretsmanager:${where.region}:${where.accountId}:secret:${id}-${digest(`${type}::${id}`, 6)}`;
         case "aws:rds/cluster:Cluster":
             return `arn:aws:rds:${where.region}:${where.accountId}:cluster:${id}`;
+        case "aws:acmpca/certificateAuthority:CertificateAuthority":
+            // The service's ARN prefix is acm-pca, not the SDK module's name.
+            return `arn:aws:acm-pca:${where.region}:${where.accountId}:certificate-authority/${id}`;
         case "aws:rds/clusterInstance:ClusterInstance":
             return `arn:aws:rds:${where.region}:${where.accountId}:db:${id}`;
     }

@@ -1,5 +1,5 @@
 import type * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { KeyArns, KeyRingApplication } from "../components/encryption/key-ring";
 import { DEFAULT_SSL_POLICY } from "../components/network/internet-entry-point";
 import { ApplicationSecrets } from "../components/workload/application-secrets";
@@ -241,9 +241,8 @@ export function buildWorkloads(config: EnvironmentConfig, foundation: WorkloadFo
             const taskRoleStatements: pulumi.Input<PolicyStatement>[] = [
                 ...(database === undefined ? [] : [database.connectStatement]),
                 ...(privateCa !== undefined && callees(application).length > 0
-                    ? clientCertificateStatements("").map((_, index) =>
-                          privateCa.certificateAuthorityArn.apply((arn) => clientCertificateStatements(arn)[index]),
-                      )
+                    ? // The CA's ARN is known at deployment only: each statement waits for it (output() unwraps it inside).
+                      clientCertificateStatements(privateCa.certificateAuthorityArn).map((statement) => pulumi.output(statement))
                     : []),
             ];
             const service = new ContainerService(

@@ -52,6 +52,13 @@ describe("plausible mock values", () => {
         });
     });
 
+    it("answers a private CA's ARN in the acm-pca service namespace, which IAM policies name", () => {
+        assert.equal(
+            mockArn("aws:acmpca/certificateAuthority:CertificateAuthority", "ca-1", where),
+            "arn:aws:acm-pca:eu-west-1:111111111111:certificate-authority/ca-1",
+        );
+    });
+
     it("answers an RDS cluster as RDS does: identifier as id, resource id, endpoints, port and the managed master secret", () => {
         const inputs = {
             clusterIdentifier: "staging-orders",
