@@ -7,29 +7,44 @@ export type RuleDirection = "in" | "out";
 
 /** One TCP allow rule: a port to or from a peer security group, CIDR or prefix list. */
 export interface PortRule {
-    /** Ends the rule's resource name and `Name` tag: `<name prefix>-<in|out>-<suffix>`. */
-    readonly suffix: string;
     readonly description: string;
     readonly port: number;
     readonly peer: { referencedSecurityGroupId: pulumi.Input<string> } | { cidrIpv4: string } | { prefixListId: pulumi.Input<string> };
 }
 
+/** A rule of a group with a role (lb, app, service, database …), named after the role and a suffix. */
+export interface SuffixedRule extends PortRule {
+    /** Ends the rule's resource name and `Name` tag: `<prefix>-<in|out>-<suffix>`. */
+    readonly suffix: string;
+}
+
+/** Names of a suffixed rule: `<namePrefix>-<in|out>-<suffix>`, tagged `<tagPrefix>-<in|out>-<suffix>`. */
+export const suffixedRuleNames = (namePrefix: string, tagPrefix: string, direction: RuleDirection, rule: SuffixedRule): RuleNames => ({
+    resourceName: `${namePrefix}-${direction}-${rule.suffix}`,
+    tagName: `${tagPrefix}-${direction}-${rule.suffix}`,
+});
+
+/** The rule resource's logical name and its `Name` tag. */
+export interface RuleNames {
+    readonly resourceName: string;
+    readonly tagName: string;
+}
+
 /**
  * Declares one rule as its own resource (never inline, so that a group's rules are managed one by
  * one and the provider removes AWS's default allow-all egress from groups declared without rules).
- * Ingress and egress rules take the same arguments; `namePrefix` names the group's rules
- * (`<component>-<role>`), `tagPrefix` their `Name` tags (`<environment>-<role>`).
+ * Ingress and egress rules take the same arguments.
  */
 export function securityGroupRule(
     direction: RuleDirection,
     securityGroupId: pulumi.Input<string>,
-    names: { readonly namePrefix: string; readonly tagPrefix: string },
+    names: RuleNames,
     rule: PortRule,
     opts: pulumi.CustomResourceOptions,
 ): aws.vpc.SecurityGroupIngressRule | aws.vpc.SecurityGroupEgressRule {
     const RuleResource = direction === "in" ? aws.vpc.SecurityGroupIngressRule : aws.vpc.SecurityGroupEgressRule;
     return new RuleResource(
-        `${names.namePrefix}-${direction}-${rule.suffix}`,
+        names.resourceName,
         {
             securityGroupId,
             description: rule.description,
@@ -37,7 +52,7 @@ export function securityGroupRule(
             fromPort: rule.port,
             toPort: rule.port,
             ...rule.peer,
-            tags: resourceTags(`${names.tagPrefix}-${direction}-${rule.suffix}`),
+            tags: resourceTags(names.tagName),
         },
         opts,
     );

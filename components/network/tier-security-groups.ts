@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { validPort, validPorts } from "../../validation/ports";
 import { resourceTags } from "./resource-tags";
-import { securityGroupRule, type PortRule, type RuleDirection } from "./security-group-rule";
+import { securityGroupRule, suffixedRuleNames, type RuleDirection, type SuffixedRule } from "./security-group-rule";
 
 export interface TierSecurityGroupsArgs {
     /** Environment name, used in `Name` tags. */
@@ -49,12 +49,18 @@ export class TierSecurityGroups extends pulumi.ComponentResource {
         const app = group("app", "Workloads: traffic from the load balancers only");
         const data = group("data", "Data stores: traffic from the app tier only");
 
-        const allow = (direction: RuleDirection, target: aws.ec2.SecurityGroup, role: string, rule: PortRule) =>
-            securityGroupRule(direction, target.id, { namePrefix: `${name}-${role}`, tagPrefix: `${args.environment}-${role}` }, rule, {
-                parent: this,
-            });
-        const ingress = (target: aws.ec2.SecurityGroup, role: string, rule: PortRule) => allow("in", target, role, rule);
-        const egress = (target: aws.ec2.SecurityGroup, role: string, rule: PortRule) => allow("out", target, role, rule);
+        const allow = (direction: RuleDirection, target: aws.ec2.SecurityGroup, role: string, rule: SuffixedRule) =>
+            securityGroupRule(
+                direction,
+                target.id,
+                suffixedRuleNames(`${name}-${role}`, `${args.environment}-${role}`, direction, rule),
+                rule,
+                {
+                    parent: this,
+                },
+            );
+        const ingress = (target: aws.ec2.SecurityGroup, role: string, rule: SuffixedRule) => allow("in", target, role, rule);
+        const egress = (target: aws.ec2.SecurityGroup, role: string, rule: SuffixedRule) => allow("out", target, role, rule);
 
         egress(loadBalancer, "lb", {
             suffix: "app",

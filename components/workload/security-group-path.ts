@@ -1,6 +1,5 @@
-import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import { resourceTags } from "../network/resource-tags";
+import { securityGroupRule } from "../network/security-group-rule";
 
 /** One allowed hop between two security groups: TCP on one port, from `source` to `target`. */
 export interface SecurityGroupPath {
@@ -24,33 +23,15 @@ export interface SecurityGroupPath {
  */
 export function openSecurityGroupPath(parent: pulumi.Resource, name: string, path: SecurityGroupPath): void {
     const ends = [
-        {
-            direction: "out",
-            RuleResource: aws.vpc.SecurityGroupEgressRule,
-            group: path.source,
-            peer: path.target,
-            description: `To ${path.to}`,
-        },
-        {
-            direction: "in",
-            RuleResource: aws.vpc.SecurityGroupIngressRule,
-            group: path.target,
-            peer: path.source,
-            description: `From ${path.from}`,
-        },
+        { direction: "out", group: path.source, peer: path.target, description: `To ${path.to}` },
+        { direction: "in", group: path.target, peer: path.source, description: `From ${path.from}` },
     ] as const;
     for (const end of ends) {
-        new end.RuleResource(
-            `${name}-${end.direction}`,
-            {
-                securityGroupId: end.group,
-                description: `${end.description} on ${path.port}`,
-                referencedSecurityGroupId: end.peer,
-                ipProtocol: "tcp",
-                fromPort: path.port,
-                toPort: path.port,
-                tags: resourceTags(`${path.tagName}-${end.direction}`),
-            },
+        securityGroupRule(
+            end.direction,
+            end.group,
+            { resourceName: `${name}-${end.direction}`, tagName: `${path.tagName}-${end.direction}` },
+            { description: `${end.description} on ${path.port}`, port: path.port, peer: { referencedSecurityGroupId: end.peer } },
             { parent },
         );
     }

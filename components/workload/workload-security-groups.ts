@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { validNameKey } from "../../validation/name-keys";
 import { validPort } from "../../validation/ports";
 import { resourceTags } from "../network/resource-tags";
-import { securityGroupRule, type PortRule, type RuleDirection } from "../network/security-group-rule";
+import { securityGroupRule, suffixedRuleNames, type RuleDirection, type SuffixedRule } from "../network/security-group-rule";
 
 export interface WorkloadSecurityGroupsArgs {
     /** Environment name, used in `Name` tags. */
@@ -51,8 +51,8 @@ export class WorkloadSecurityGroups extends pulumi.ComponentResource {
                 { vpcId: args.vpcId, description, revokeRulesOnDelete: true, tags: resourceTags(`${prefix}-${role}`) },
                 { parent: this },
             );
-        const allow = (direction: RuleDirection, target: aws.ec2.SecurityGroup, role: string, rule: PortRule) =>
-            securityGroupRule(direction, target.id, { namePrefix: `${name}-${role}`, tagPrefix: `${prefix}-${role}` }, rule, {
+        const allow = (direction: RuleDirection, target: aws.ec2.SecurityGroup, role: string, rule: SuffixedRule) =>
+            securityGroupRule(direction, target.id, suffixedRuleNames(`${name}-${role}`, `${prefix}-${role}`, direction, rule), rule, {
                 parent: this,
             });
 
