@@ -9,8 +9,12 @@
 
 import { fail } from "./argument-error";
 
-/** Characters AWS allows in tag keys and values: letters, spaces, digits and `_.:/=+-@`. */
-const TAG_CHARACTER = String.raw`[\p{L}\p{Z}\p{N}_.:/=+\-@]`;
+/**
+ * Characters AWS allows in tag keys and values: letters, spaces, digits and `_.:/=+-@`. AWS's
+ * pattern says `\p{Z}`, which also holds the line and paragraph separators (U+2028, U+2029); only
+ * space separators (`\p{Zs}`) are taken, so a tag read from a finding cannot break a log line.
+ */
+const TAG_CHARACTER = String.raw`[\p{L}\p{Zs}\p{N}_.:/=+\-@]`;
 
 /** Any tag key AWS stores, its own `aws:` tags included (a finding reports those too). */
 export const TAG_KEY = new RegExp(`^${TAG_CHARACTER}{1,128}$`, "u");

@@ -359,7 +359,8 @@ export const workloadsSchema = z
                         commonName: z
                             .string({ error: "a common name of 1 to 64 characters" })
                             .min(1, { error: "a common name of 1 to 64 characters" })
-                            .max(64, { error: "a common name of 1 to 64 characters" }),
+                            .max(64, { error: "a common name of 1 to 64 characters" })
+                            .meta({ description: "the root certificate's subject common name", defaultText: "<environment> services" }),
                     },
                     { error: strictObjectError(PRIVATE_CA_KEYS, "an object { commonName }") },
                 )

@@ -74,15 +74,17 @@ describe("environment stack", () => {
             assert.strictEqual(run.mocks.ofType("zero-trust:network:ThreeTierVpc").length, 1);
             assert.strictEqual(run.mocks.ofType("aws:ec2/natGateway:NatGateway").length, 1);
             const interfaces = run.mocks.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.inputs.vpcEndpointType === "Interface");
-            assert.strictEqual(interfaces.length, 7);
+            // The defaults and ECR's two, which the workloads pull their images through.
+            assert.strictEqual(interfaces.length, 9);
             assert.strictEqual(run.mocks.named("staging-network-flow-logs-group").inputs.retentionInDays, 365);
         });
 
         it("builds the internet entry point from the stack's certificate and exports the load balancer", async () => {
-            const [alb, ...others] = run.mocks.ofType("aws:lb/loadBalancer:LoadBalancer");
+            // One internet-facing load balancer; the workloads' internal ones are in tests/workload.
+            const [alb, ...others] = run.mocks.ofType("aws:lb/loadBalancer:LoadBalancer").filter((lb) => lb.inputs.internal !== true);
             assert.deepStrictEqual(others, []);
             assert.strictEqual(alb.inputs.internal, false);
-            const [https] = run.mocks.ofType("aws:lb/listener:Listener").filter((l) => l.inputs.port === 443);
+            const [https] = run.mocks.ofType("aws:lb/listener:Listener").filter((l) => l.inputs.port === 443 && l.parent === alb.parent);
             assert.deepStrictEqual(
                 [https.inputs.certificateArn, https.inputs.sslPolicy],
                 [
@@ -203,7 +205,9 @@ describe("environment stack", () => {
 
     describe("key ring", () => {
         const PURPOSES = ["logs", "volumes", "secrets", "data", "findings", "alerts"];
-        const KEYS = ["app-orders", ...PURPOSES.map((p) => `purpose-${p}`)];
+        const APPLICATIONS = ["orders", "fulfilment", "timesheets"];
+        // Application keys wait for their workload's roles (KMS checks the principals), so they come last.
+        const KEYS = [...PURPOSES.map((p) => `purpose-${p}`), ...APPLICATIONS.map((a) => `app-${a}`)];
         let staging: Awaited<ReturnType<typeof runStack>>;
         let prod: Awaited<ReturnType<typeof runStack>>;
         before(async () => {
@@ -241,16 +245,16 @@ describe("environment stack", () => {
                     .ofType("aws:kms/alias:Alias")
                     .filter((a) => a.parent === ring.urn)
                     .map((a) => a.inputs.name),
-                ["alias/staging/orders", ...PURPOSES.map((p) => `alias/staging/purpose/${p}`)],
+                [...PURPOSES.map((p) => `alias/staging/purpose/${p}`), ...APPLICATIONS.map((a) => `alias/staging/${a}`)],
             );
         });
 
-        it("staging: the orders key is used by staging's orders role and administered by its administrators", () => {
+        it("staging: the orders key is used by the orders workload's task role and administered by its administrators", () => {
             const policy = JSON.parse(staging.mocks.named("staging-keys-app-orders").inputs.policy as string) as {
                 Statement: { Sid: string; Principal: { AWS: string[] } }[];
             };
             const bySid = Object.fromEntries(policy.Statement.map((s) => [s.Sid, s.Principal]));
-            assert.deepStrictEqual(bySid["KeyUsersUseKey"], { AWS: ["arn:aws:iam::111111111111:role/orders-service"] });
+            assert.deepStrictEqual(bySid["KeyUsersUseKey"], { AWS: ["arn:aws:iam::111111111111:role/staging-orders-task"] });
             assert.deepStrictEqual(bySid["KeyAdministratorsManageButDoNotUse"], {
                 AWS: ["arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", "arn:aws:iam::111111111111:role/break-glass"],
             });
@@ -368,7 +372,11 @@ describe("environment stack", () => {
     it("without network.loadBalancer: no load balancer, no internet ingress, no load balancer outputs", async () => {
         const network = JSON.parse(readStackConfig(ROOT, "staging").config["zero-trust-aws:network"]) as Record<string, unknown>;
         delete network["loadBalancer"];
-        const { mocks, outputs, error } = await runStack("staging", { "zero-trust-aws:network": JSON.stringify(network) });
+        // Without the load balancer no application may have an entry route: the workloads go too.
+        const { mocks, outputs, error } = await runStack("staging", {
+            "zero-trust-aws:network": JSON.stringify(network),
+            "zero-trust-aws:workloads": undefined,
+        });
         assert.strictEqual(error, undefined);
         assert.deepStrictEqual(mocks.ofType("aws:lb/loadBalancer:LoadBalancer"), []);
         assert.deepStrictEqual(

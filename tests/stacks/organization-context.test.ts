@@ -37,7 +37,7 @@ const policyOf = (r: Registration): { Statement: PolicyStatement[] } => decoded(
 /** The aws:PrincipalOrgID each VPC endpoint's policy admits, by endpoint. */
 function endpointOrganizations(mocks: RecordingMocks): Record<string, unknown> {
     const endpoints = mocks.ofType(ENDPOINT);
-    assert.strictEqual(endpoints.length, 9, "S3 and DynamoDB gateways and seven interface endpoints");
+    assert.strictEqual(endpoints.length, 11, "S3 and DynamoDB gateways and nine interface endpoints");
     return Object.fromEntries(
         endpoints.map((endpoint) => {
             // The S3 gateway's second statement reads AWS-owned package buckets only (no organisation to name).

@@ -121,6 +121,11 @@ describe("shared rules", () => {
         assert.deepStrictEqual(["", "v".repeat(256), "v".repeat(257), "a;b"].map(isTagValue), [true, true, false, false]);
     });
 
+    it("tags: spaces, but no line or paragraph separator that would break a log line", () => {
+        assert.deepStrictEqual(["a b", "a\u00a0b", "a\u2028b", "a\u2029b"].map(isTagValue), [true, true, false, false]);
+        assert.deepStrictEqual(["a\u2028b", "a\u2029b"].map(isTagKey), [false, false]);
+    });
+
     it("log retention: exactly CloudWatch Logs' periods, never 0 (never expire)", () => {
         assert.ok(LOG_RETENTION_DAYS.every(isLogRetentionDays));
         assert.deepStrictEqual([0, 2, 365.5, 3654, "365"].map(isLogRetentionDays), [false, false, false, false, false]);
