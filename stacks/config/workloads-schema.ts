@@ -435,6 +435,10 @@ export function checkWorkloadsAgainstEnvironment(config: EnvironmentFacts, ctx: 
                 issue(at(name, "service", "callers", index), `an application of workloads.applications (${names.join(", ")})`);
             }
         });
+        if (application.legacy !== undefined && application.service.callers.length > 0) {
+            // Its internal listener admits the API Gateway VPC link, which cannot present a client certificate.
+            issue(at(name, "service", "callers"), "no callers for a legacy application (it is reached only through its API Gateway)");
+        }
         needsInternalCertificate ||= application.service.callers.length > 0 || application.legacy !== undefined;
         if (application.entry !== undefined) {
             if (application.legacy !== undefined) {

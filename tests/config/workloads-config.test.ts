@@ -177,6 +177,7 @@ describe("workloads config", () => {
         it("is refused on a legacy application", () =>
             assertRefused(
                 withOrders({
+                    service: { image: IMAGE },
                     legacy: {
                         hostname: "orders.example.com",
                         certificateArn: CERTIFICATE(),
@@ -188,6 +189,21 @@ describe("workloads config", () => {
                 /no entry for a legacy application/,
             ));
     });
+
+    it("refuses callers on a legacy application: only its API Gateway reaches it", () =>
+        assertRefused(
+            withApplication("fulfilment", {
+                service: { image: IMAGE, callers: ["orders"] },
+                legacy: {
+                    hostname: "f.example.com",
+                    certificateArn: CERTIFICATE(),
+                    jwt: { issuer: "https://login.example.com", audiences: ["a"] },
+                },
+            }),
+            "zero-trust-aws:workloads.applications.fulfilment.service.callers",
+            ["orders"],
+            /no callers for a legacy application/,
+        ));
 
     describe("database", () => {
         it("refuses an engine whose port the isolated tier does not admit", () =>
