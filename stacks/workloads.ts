@@ -25,7 +25,7 @@ export type WorkloadIdentities = ReadonlyMap<string, WorkloadRoles>;
 
 /**
  * The roles of every application (trust only: their permissions come with the pieces that need
- * them), and the key ring's entry for each: its task role uses the key, CloudWatch Logs encrypts
+ * them), and the key ring's entry for each: its session role uses the key, CloudWatch Logs encrypts
  * its log group with it, RDS its database. Declared before the key ring, which waits for them.
  */
 export function declareWorkloadIdentities(
@@ -45,7 +45,7 @@ export function declareWorkloadIdentities(
         identities.set(application, roles);
         keyApplications.push({
             name: application,
-            keyUsers: [workloadRoleArn(config.accountId, env, application, "task")],
+            keyUsers: [workloadRoleArn(config.accountId, env, application, "session")],
             services: { logGroupName: workloadLogGroupName(logGroupNamePrefix, application), database: settings.database !== undefined },
             keyUserResources: [roles],
         });
@@ -73,7 +73,7 @@ export interface WorkloadFoundation {
 export interface WorkloadOutputs {
     readonly serviceName: pulumi.Output<string>;
     readonly serviceSecurityGroupId: pulumi.Output<string>;
-    readonly taskRoleArn: pulumi.Output<string>;
+    readonly sessionRoleArn: pulumi.Output<string>;
     readonly internalEndpoint?: pulumi.Output<string>;
     readonly databaseEndpoint?: pulumi.Output<string>;
     readonly secretArns: Readonly<Record<string, pulumi.Output<string>>>;
@@ -129,7 +129,7 @@ export function buildWorkloads(config: EnvironmentConfig, foundation: WorkloadFo
             ),
         ]),
     );
-    // Who calls whom: a caller's task role may request client certificates from the private CA,
+    // Who calls whom: a caller's session role may request client certificates from the private CA,
     // and is told each callee's internal name (the one on the internal listeners' certificate).
     const callees = (caller: string) => names.filter((callee) => applications[callee].service.callers.includes(caller));
     const internalName = (application: string) => `${application}.${config.workloads.internalDomain as string}`;
@@ -232,13 +232,13 @@ export function buildWorkloads(config: EnvironmentConfig, foundation: WorkloadFo
                               accountId: config.accountId,
                               secrets: settings.secrets,
                               secretsKeyArn: keys.purposes.secrets,
-                              readerRoleArns: [roles.taskRoleArn, roles.executionRoleArn],
+                              readerRoleArns: [roles.sessionRoleArn, roles.executionRoleArn],
                               secretsManagerEndpointId: foundation.secretsManagerEndpointId as pulumi.Output<string>,
                           },
                           { provider },
                       );
 
-            const taskRoleStatements: pulumi.Input<PolicyStatement>[] = [
+            const sessionRoleStatements: pulumi.Input<PolicyStatement>[] = [
                 ...(database === undefined ? [] : [database.connectStatement]),
                 ...(privateCa !== undefined && callees(application).length > 0
                     ? // The CA's ARN is known at deployment only: each statement waits for it (output() unwraps it inside).
@@ -261,7 +261,8 @@ export function buildWorkloads(config: EnvironmentConfig, foundation: WorkloadFo
                     privateSubnetIds: foundation.privateSubnetIds,
                     securityGroupId: serviceSecurityGroupId,
                     taskRoleArn: roles.taskRoleArn,
-                    taskRoleName: roles.taskRoleName,
+                    sessionRoleArn: roles.sessionRoleArn,
+                    sessionRoleName: roles.sessionRoleName,
                     executionRoleArn: roles.executionRoleArn,
                     executionRoleName: roles.executionRoleName,
                     applicationKeyArn: keys.applications[application],
@@ -279,7 +280,8 @@ export function buildWorkloads(config: EnvironmentConfig, foundation: WorkloadFo
                     loadBalancers: [entry, mutualTls, legacyEndpoint].flatMap((front) =>
                         front === undefined ? [] : [{ targetGroupArn: front.targetGroupArn }],
                     ),
-                    taskRoleStatements,
+                    sessionRoleStatements,
+                    sessionProfileWriterImage: config.workloads.sessionProfileWriterImage as string,
                 },
                 { provider },
             );
@@ -309,7 +311,7 @@ export function buildWorkloads(config: EnvironmentConfig, foundation: WorkloadFo
             const applicationOutputs: WorkloadOutputs = {
                 serviceName: service.serviceName,
                 serviceSecurityGroupId,
-                taskRoleArn: roles.taskRoleArn,
+                sessionRoleArn: roles.sessionRoleArn,
                 ...(mutualTls === undefined ? {} : { internalEndpoint: mutualTls.dnsName }),
                 ...(database === undefined ? {} : { databaseEndpoint: database.endpoint }),
                 secretArns: secrets?.secretArns ?? {},

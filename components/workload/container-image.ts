@@ -1,8 +1,8 @@
 /**
  * The images a workload runs: private ECR images in the service's region, pinned by digest. A tag
  * can be moved to other content after review; a digest cannot. The tasks reach ECR only through
- * the VPC's endpoints, which serve their own region, and the execution role may pull from that one
- * repository only.
+ * the VPC's endpoints, which serve their own region, and the execution role may pull from those
+ * repositories only (the application's and the session-profile writer's).
  */
 
 import { fail } from "../../validation/argument-error";

@@ -3,13 +3,15 @@
 // after deployment (keys, secrets) are the type parameter V: the component passes outputs, tests
 // pass strings.
 //
-// - The execution role (ECS, starting a task): pull the image from its repository only, write the
+// - The execution role (ECS, starting a task): pull the task's images from their repositories only, write the
 //   application's log group only, read the application's secrets to inject them, and decrypt them
 //   with the `secrets` key only through Secrets Manager.
-// - The task role (the application's code): use the application key, read its own secrets (again,
-//   at runtime, so a rotated value is seen without a restart) and decrypt them through Secrets
-//   Manager, plus what other components grant it (database connect, certificates). Nothing else:
-//   no ssmmessages (so ECS Exec cannot work even if turned on), no iam:PassRole, no wildcard.
+// - The session role (the application's code, in 15-minute sessions chained from the task role,
+//   whose only permission is to assume it: workload-roles-policies.ts): use the application key,
+//   read its own secrets (again, at runtime, so a rotated value is seen without a restart) and
+//   decrypt them through Secrets Manager, plus what other components grant it (database connect,
+//   certificates). Nothing else: no ssmmessages (so ECS Exec cannot work even if turned on), no
+//   iam:PassRole, no wildcard.
 
 import { logGroupArn, viaService } from "../../iam/arns";
 import type { IdentityPolicyStatement, PolicyDocument } from "../../iam/policy-document";
@@ -29,8 +31,8 @@ export const APPLICATION_KEY_ACTIONS = [
 export interface ContainerServicePolicyFacts<V> {
     readonly accountId: string;
     readonly region: string;
-    /** ARN of the image's ECR repository. */
-    readonly repositoryArn: string;
+    /** ARNs of the task's images' ECR repositories (the application's, the session-profile writer's). */
+    readonly repositoryArns: readonly string[];
     /** Name of the application's log group. */
     readonly logGroupName: string;
     /** ARNs of the application's secrets. */
@@ -39,8 +41,8 @@ export interface ContainerServicePolicyFacts<V> {
     readonly secretsKeyArn: V;
     /** The application's own key. */
     readonly applicationKeyArn: V;
-    /** What other components grant the task role (rds-db:connect, acm-pca:IssueCertificate, …). */
-    readonly taskRoleStatements: readonly IdentityPolicyStatement<V>[];
+    /** What other components grant the session role (rds-db:connect, acm-pca:IssueCertificate, …). */
+    readonly sessionRoleStatements: readonly IdentityPolicyStatement<V>[];
 }
 
 /** Reads the secrets and decrypts them with the secrets key only through Secrets Manager; none when there are no secrets. */
@@ -69,7 +71,12 @@ export function executionRolePolicy<V = string>(
         Statement: [
             // GetAuthorizationToken has no resource-level permission: it only returns a registry login.
             { Sid: "GetRegistryToken", Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: "*" },
-            { Sid: "PullImageFromItsRepository", Effect: "Allow", Action: [...IMAGE_PULL_ACTIONS], Resource: facts.repositoryArn },
+            {
+                Sid: "PullImagesFromTheirRepositories",
+                Effect: "Allow",
+                Action: [...IMAGE_PULL_ACTIONS],
+                Resource: [...facts.repositoryArns],
+            },
             {
                 Sid: "WriteOwnLogGroup",
                 Effect: "Allow",
@@ -81,14 +88,14 @@ export function executionRolePolicy<V = string>(
     };
 }
 
-/** The task role's permissions: the application key, its own secrets, and the grants of other components. */
-export function taskRolePolicy<V = string>(facts: ContainerServicePolicyFacts<V>): PolicyDocument<IdentityPolicyStatement<V | string>> {
+/** The session role's permissions: the application key, its own secrets, and the grants of other components. */
+export function sessionRolePolicy<V = string>(facts: ContainerServicePolicyFacts<V>): PolicyDocument<IdentityPolicyStatement<V | string>> {
     return {
         Version: "2012-10-17",
         Statement: [
             { Sid: "UseApplicationKey", Effect: "Allow", Action: [...APPLICATION_KEY_ACTIONS], Resource: facts.applicationKeyArn },
             ...readSecrets(facts, ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]),
-            ...facts.taskRoleStatements,
+            ...facts.sessionRoleStatements,
         ],
     };
 }

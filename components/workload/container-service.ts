@@ -8,8 +8,15 @@ import { validLogRetentionDays } from "../../validation/log-retention";
 import { validNameKey } from "../../validation/name-keys";
 import { isPort } from "../../validation/ports";
 import { ecrRepositoryArn, validEcrDigestImage } from "./container-image";
-import { executionRolePolicy, taskRolePolicy } from "./container-service-policies";
+import { executionRolePolicy, sessionRolePolicy } from "./container-service-policies";
 import { checkFargateTaskSize } from "./fargate-task-size";
+import {
+    SESSION_PROFILE_VOLUME,
+    SESSION_PROFILE_WRITER,
+    sessionProfile,
+    sessionProfileVariables,
+    sessionProfileWriter,
+} from "./session-profile";
 import { workloadLogGroupName } from "./workload-names";
 
 /** The writable scratch space of a container whose root file system is read-only (task storage, gone with the task). */
@@ -75,15 +82,17 @@ export interface ContainerServiceArgs {
     privateSubnetIds: pulumi.Input<string>[];
     /** The application's security group (tasks), created by the stack. */
     securityGroupId: pulumi.Input<string>;
-    /** ARN of the application's task role (WorkloadRoles). */
+    /** ARN of the application's task role (WorkloadRoles): what ECS hands the containers, good only for assuming the session role. */
     taskRoleArn: pulumi.Input<string>;
-    /** Name of the task role: its permissions are attached here. */
-    taskRoleName: pulumi.Input<string>;
+    /** ARN of the application's session role (WorkloadRoles): the application's code works as it, in 15-minute sessions. */
+    sessionRoleArn: pulumi.Input<string>;
+    /** Name of the session role: the application's permissions are attached here. */
+    sessionRoleName: pulumi.Input<string>;
     /** ARN of the application's execution role (WorkloadRoles). */
     executionRoleArn: pulumi.Input<string>;
     /** Name of the execution role: its permissions are attached here. */
     executionRoleName: pulumi.Input<string>;
-    /** The application's key: encrypts the log group; the task role may use it for its own data. */
+    /** The application's key: encrypts the log group; the session role may use it for its own data. */
     applicationKeyArn: pulumi.Input<string>;
     /** The environment's `secrets` key, which encrypts `secrets`: decrypted only through Secrets Manager. */
     secretsKeyArn: pulumi.Input<string>;
@@ -91,26 +100,32 @@ export interface ContainerServiceArgs {
     logGroupNamePrefix: string;
     /** Days the container's logs are kept (a value CloudWatch Logs accepts). */
     logRetentionDays: number;
-    /** Secrets injected as environment variables (valueFrom) and readable by the task role at runtime (rotation). */
+    /** Secrets injected as environment variables (valueFrom) and readable by the session role at runtime (rotation). */
     secrets: ContainerSecret[];
     /** Plain environment variables; none may name AWS credentials or redirect the SDK's credential chain. */
     environmentVariables: Record<string, pulumi.Input<string>>;
     /** Every target group the service registers its tasks in, on `containerPort`. */
     loadBalancers: ContainerLoadBalancer[];
-    /** Identity-policy statements other components need on the task role (rds-db:connect, acm-pca:IssueCertificate, …); no Principal. */
-    taskRoleStatements: pulumi.Input<PolicyStatement>[];
+    /** Identity-policy statements other components need on the session role (rds-db:connect, acm-pca:IssueCertificate, …); no Principal. */
+    sessionRoleStatements: pulumi.Input<PolicyStatement>[];
+    /**
+     * The platform's session-profile writer image: a private ECR image in `region`, by digest, with
+     * `/bin/sh`; it runs first in every task and writes the SDK profile of the session role.
+     */
+    sessionProfileWriterImage: string;
 }
 
 /** The environment variable a secret is injected as. */
 export const secretVariableName = (secretName: string): string => secretName.toUpperCase().replace(/-/g, "_");
 
 /**
- * An application on Fargate: a task definition whose one container runs as a non-root user on a
+ * An application on Fargate: a task definition whose container runs as a non-root user on a
  * read-only root file system with every Linux capability dropped (scratch space on /tmp only),
- * logs to its own log group encrypted with the application key, and receives its secrets from
- * Secrets Manager; a service in private subnets without public IP, behind the given security
- * group, that rolls back a failed deployment and never allows ECS Exec; and the two roles'
- * permissions (container-service-policies.ts), nothing more.
+ * logs to its own log group encrypted with the application key, receives its secrets from
+ * Secrets Manager, and works in 15-minute sessions of its session role (the profile writer runs
+ * first: session-profile.ts); a service in private subnets without public IP, behind the given
+ * security group, that rolls back a failed deployment and never allows ECS Exec; and the session
+ * and execution roles' permissions (container-service-policies.ts), nothing more.
  */
 export class ContainerService extends pulumi.ComponentResource {
     /** Name of the ECS service. */
@@ -121,7 +136,7 @@ export class ContainerService extends pulumi.ComponentResource {
     public readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const image = checkArgs(args);
+        const images = checkArgs(args);
         super("zero-trust:workload:ContainerService", name, {}, opts);
         const { accountId, region, application: app } = args;
         const family = `${args.environment}-${app}`;
@@ -134,28 +149,40 @@ export class ContainerService extends pulumi.ComponentResource {
         );
 
         const facts = pulumi
-            .all([args.applicationKeyArn, args.secretsKeyArn, args.secrets.map((s) => s.arn), args.taskRoleStatements])
+            .all([args.applicationKeyArn, args.secretsKeyArn, args.secrets.map((s) => s.arn), args.sessionRoleStatements])
             .apply(([applicationKeyArn, secretsKeyArn, secretArns, statements]) => ({
                 accountId,
                 region,
-                repositoryArn: ecrRepositoryArn(image),
+                repositoryArns: [...new Set(images.map(ecrRepositoryArn))],
                 logGroupName,
                 applicationKeyArn,
                 secretsKeyArn,
                 secretArns,
-                taskRoleStatements: statements.map((s, index) => identityStatement(`taskRoleStatements[${index}]`, s)),
+                sessionRoleStatements: statements.map((s, index) => identityStatement(`sessionRoleStatements[${index}]`, s)),
             }));
         const executionPolicy = new aws.iam.RolePolicy(
             `${name}-execution-permissions`,
             { role: args.executionRoleName, policy: facts.apply((f) => JSON.stringify(executionRolePolicy(f))) },
             { parent: this },
         );
-        const taskPolicy = new aws.iam.RolePolicy(
-            `${name}-task-permissions`,
-            { role: args.taskRoleName, policy: facts.apply((f) => JSON.stringify(taskRolePolicy(f))) },
+        const sessionPolicy = new aws.iam.RolePolicy(
+            `${name}-session-permissions`,
+            { role: args.sessionRoleName, policy: facts.apply((f) => JSON.stringify(sessionRolePolicy(f))) },
             { parent: this },
         );
 
+        const logConfiguration = {
+            logDriver: "awslogs" as const,
+            options: { "awslogs-group": logGroupName, "awslogs-region": region, "awslogs-stream-prefix": app },
+        };
+        const writer = pulumi
+            .output(args.sessionRoleArn)
+            .apply((arn) =>
+                sessionProfileWriter(
+                    { image: args.sessionProfileWriterImage, user: args.user, logConfiguration },
+                    sessionProfile(arn, region, family),
+                ),
+            );
         const container = {
             name: app,
             image: args.image,
@@ -165,13 +192,17 @@ export class ContainerService extends pulumi.ComponentResource {
             privileged: false,
             linuxParameters: { capabilities: { add: [], drop: ["ALL"] } },
             portMappings: [{ containerPort: args.containerPort, protocol: "tcp" }],
-            mountPoints: [{ sourceVolume: SCRATCH_VOLUME.name, containerPath: SCRATCH_VOLUME.containerPath, readOnly: false }],
-            logConfiguration: {
-                logDriver: "awslogs",
-                options: { "awslogs-group": logGroupName, "awslogs-region": region, "awslogs-stream-prefix": app },
-            },
+            mountPoints: [
+                { sourceVolume: SCRATCH_VOLUME.name, containerPath: SCRATCH_VOLUME.containerPath, readOnly: false },
+                { sourceVolume: SESSION_PROFILE_VOLUME.name, containerPath: SESSION_PROFILE_VOLUME.containerPath, readOnly: true },
+            ],
+            dependsOn: [{ containerName: SESSION_PROFILE_WRITER, condition: "SUCCESS" }],
+            logConfiguration,
             secrets: args.secrets.map((secret) => ({ name: secretVariableName(secret.name), valueFrom: secret.arn })),
-            environment: Object.entries(args.environmentVariables).map(([variable, value]) => ({ name: variable, value })),
+            environment: Object.entries({ ...args.environmentVariables, ...sessionProfileVariables() }).map(([variable, value]) => ({
+                name: variable,
+                value,
+            })),
         };
         const taskDefinition = new aws.ecs.TaskDefinition(
             `${name}-task`,
@@ -183,8 +214,9 @@ export class ContainerService extends pulumi.ComponentResource {
                 memory: String(args.memory),
                 taskRoleArn: args.taskRoleArn,
                 executionRoleArn: args.executionRoleArn,
-                volumes: [{ name: SCRATCH_VOLUME.name }],
-                containerDefinitions: pulumi.jsonStringify([container]),
+                volumes: [{ name: SCRATCH_VOLUME.name }, { name: SESSION_PROFILE_VOLUME.name }],
+                // The writer comes first: it is the one that writes the profile volume.
+                containerDefinitions: pulumi.jsonStringify([writer, container]),
                 tags: { Name: family },
             },
             // ECS writes to the log group and reads the secrets as the execution role when the first task starts.
@@ -214,7 +246,7 @@ export class ContainerService extends pulumi.ComponentResource {
                 tags: { Name: family },
             },
             // The application's code finds its permissions in place when it starts.
-            { parent: this, dependsOn: [taskPolicy] },
+            { parent: this, dependsOn: [sessionPolicy] },
         );
 
         this.serviceName = service.name;
@@ -232,7 +264,7 @@ function identityStatement(parameter: string, statement: PolicyStatement): Ident
     return statement;
 }
 
-/** Checks every argument the component alone owns; returns the image's repository. */
+/** Checks every argument the component alone owns; returns the task's images (the application's, the writer's). */
 function checkArgs(args: ContainerServiceArgs) {
     const at = (parameter: string) => `ContainerService: ${parameter}`;
     validNameKey(at("environment"), args.environment);
@@ -240,6 +272,7 @@ function checkArgs(args: ContainerServiceArgs) {
     validRegion(at("region"), args.region);
     validAccountId(at("accountId"), args.accountId);
     const image = validEcrDigestImage(at("image"), args.image, args.region);
+    const writerImage = validEcrDigestImage(at("sessionProfileWriterImage"), args.sessionProfileWriterImage, args.region);
     if (!isPort(args.containerPort) || args.containerPort < 1024) {
         fail(at("containerPort"), args.containerPort, "a port from 1024 to 65535 (the container is not root and may not bind below 1024)");
     }
@@ -251,10 +284,10 @@ function checkArgs(args: ContainerServiceArgs) {
     }
     validNonEmptyList(at("privateSubnetIds"), args.privateSubnetIds, "a non-empty list of private subnet ids");
     checkWhenKnown(at("securityGroupId"), args.securityGroupId, (p, v) => validMatching(p, v, SECURITY_GROUP_ID, "a security group id"));
-    for (const role of ["taskRoleArn", "executionRoleArn"] as const) {
+    for (const role of ["taskRoleArn", "sessionRoleArn", "executionRoleArn"] as const) {
         checkWhenKnown(at(role), args[role], (p, v) => validMatching(p, v, ROLE_ARN, "an IAM role ARN"));
     }
-    for (const role of ["taskRoleName", "executionRoleName"] as const) {
+    for (const role of ["sessionRoleName", "executionRoleName"] as const) {
         checkWhenKnown(at(role), args[role], validRoleName);
     }
     for (const key of ["applicationKeyArn", "secretsKeyArn"] as const) {
@@ -285,15 +318,15 @@ function checkArgs(args: ContainerServiceArgs) {
             validMatching(p, v, TARGET_GROUP_ARN, "a target group ARN"),
         ),
     );
-    args.taskRoleStatements.forEach((statement, index) => {
+    args.sessionRoleStatements.forEach((statement, index) => {
         if (
             statement !== null &&
             typeof statement === "object" &&
             !pulumi.Output.isInstance(statement) &&
             !(statement instanceof Promise)
         ) {
-            identityStatement(`taskRoleStatements[${index}]`, statement);
+            identityStatement(`sessionRoleStatements[${index}]`, statement);
         }
     });
-    return image;
+    return [image, writerImage];
 }

@@ -2,8 +2,12 @@
 // key ring names the application's roles and log group in the application key's policy before the
 // workload components create them, so the names come from here, not from the components.
 
-/** The roles every containerised application gets: what its code runs as, and what ECS starts it with. */
-export const WORKLOAD_ROLES = ["task", "execution"] as const;
+/**
+ * The roles every containerised application gets: the task role ECS hands to its containers, which
+ * may only assume the session role (what its code works as, in 15-minute sessions), and the
+ * execution role ECS starts it with.
+ */
+export const WORKLOAD_ROLES = ["task", "session", "execution"] as const;
 
 /** One of an application's roles. */
 export type WorkloadRole = (typeof WORKLOAD_ROLES)[number];

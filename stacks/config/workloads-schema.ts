@@ -334,7 +334,14 @@ const applicationSchema = z.strictObject(
 
 const PRIVATE_CA_KEYS = ["commonName"] as const;
 
-const WORKLOADS_KEYS = ["internalDomain", "internalCertificateArn", "privateCa", "logRetentionDays", "applications"] as const;
+const WORKLOADS_KEYS = [
+    "internalDomain",
+    "internalCertificateArn",
+    "privateCa",
+    "sessionProfileWriterImage",
+    "logRetentionDays",
+    "applications",
+] as const;
 
 export const workloadsSchema = z
     .strictObject(
@@ -368,6 +375,15 @@ export const workloadsSchema = z
                 .meta({
                     description: "the environment's private CA (short-lived certificate mode) that signs callers' client certificates",
                 }),
+            sessionProfileWriterImage: z
+                .string({ error: IMAGE_EXPECTED })
+                .optional()
+                .meta({
+                    description:
+                        "e.g. `111111111111.dkr.ecr.eu-west-1.amazonaws.com/aws-session-profile@sha256:<64 hex>`: the platform's image " +
+                        "(with `/bin/sh`) that starts first in every task and writes the SDK profile of the application's 15-minute session role; " +
+                        "required once there are applications",
+                }),
             logRetentionDays: z
                 .number({ error: LOG_RETENTION_EXPECTED })
                 .refine(isLogRetentionDays, { error: LOG_RETENTION_EXPECTED })
@@ -381,7 +397,7 @@ export const workloadsSchema = z
         {
             error: strictObjectError(
                 WORKLOADS_KEYS,
-                "an object { applications, internalDomain?, internalCertificateArn?, privateCa?, logRetentionDays? }",
+                "an object { applications, internalDomain?, internalCertificateArn?, privateCa?, sessionProfileWriterImage?, logRetentionDays? }",
             ),
         },
     )
@@ -423,7 +439,7 @@ export function checkWorkloadsAgainstEnvironment(config: EnvironmentFacts, ctx: 
             continue;
         }
         if (keyedApplications.has(name)) {
-            issue(at(name), "an application not also in encryption.applications (a workload gets its own key, used by its task role)");
+            issue(at(name), "an application not also in encryption.applications (a workload gets its own key, used by its session role)");
         }
         application.service.callers.forEach((caller, index) => {
             if (caller === name) {
@@ -511,6 +527,17 @@ export function checkWorkloadsAgainstEnvironment(config: EnvironmentFacts, ctx: 
         config.accountId,
     );
     if (names.length > 0) {
+        const writerImage = config.workloads.sessionProfileWriterImage;
+        if (writerImage === undefined) {
+            issue(
+                ["workloads", "sessionProfileWriterImage"],
+                "the session-profile writer image (every application's tasks start it to obtain 15-minute sessions)",
+            );
+        } else {
+            componentCheck(ctx, ["workloads", "sessionProfileWriterImage"], () =>
+                validEcrDigestImage("sessionProfileWriterImage", writerImage, config.region),
+            );
+        }
         const needed = [
             ...WORKLOAD_INTERFACE_ENDPOINTS,
             ...(Object.values(applications).some((a) => a.secrets.length > 0) ? ["secretsmanager"] : []),

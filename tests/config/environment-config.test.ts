@@ -65,6 +65,8 @@ const STAGING_WORKLOADS = {
     internalDomain: "internal.staging.example.com",
     internalCertificateArn: "arn:aws:acm:eu-west-1:111111111111:certificate/5d7a9c1e-2b4f-4e6a-8c0d-1f3b5d7e9a2c",
     privateCa: { commonName: "zero-trust staging services" },
+    sessionProfileWriterImage:
+        "111111111111.dkr.ecr.eu-west-1.amazonaws.com/aws-session-profile@sha256:9b2e7d4a1c6f3e8b0d5a2c7f1e4b9d6a3c8f0e5b2d7a4c1f6e9b3d0a8c5f2e7b",
     logRetentionDays: 365,
     applications: {
         orders: {

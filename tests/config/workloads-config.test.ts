@@ -7,6 +7,7 @@ import { parseEnvironmentConfig, type RawConfig } from "../../stacks/config/load
 const CERTIFICATE = (account = "111111111111", region = "eu-west-1") =>
     `arn:aws:acm:${region}:${account}:certificate/5d7a9c1e-2b4f-4e6a-8c0d-1f3b5d7e9a2c`;
 const IMAGE = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/orders@sha256:${"a".repeat(64)}`;
+const WRITER_IMAGE = `111111111111.dkr.ecr.eu-west-1.amazonaws.com/aws-session-profile@sha256:${"b".repeat(64)}`;
 const ROTATOR = "arn:aws:lambda:eu-west-1:111111111111:function:rotate-token";
 const ROTATION_ROLE = "arn:aws:iam::111111111111:role/rotate-token";
 
@@ -36,6 +37,7 @@ const FULFILMENT = { service: { image: IMAGE } };
 const WORKLOADS = {
     internalDomain: "internal.example.com",
     internalCertificateArn: CERTIFICATE(),
+    sessionProfileWriterImage: WRITER_IMAGE,
     applications: { orders: ORDERS, fulfilment: FULFILMENT },
 };
 
@@ -278,6 +280,29 @@ describe("workloads config", () => {
                 CERTIFICATE("222222222222"),
                 "an ACM certificate of the stack's account 111111111111 (accountId); this one is in 222222222222",
             ));
+        it("needs the session-profile writer image once there are applications", () =>
+            assertRefused(
+                withWorkloads({ ...WORKLOADS, sessionProfileWriterImage: undefined }),
+                "zero-trust-aws:workloads.sessionProfileWriterImage",
+                undefined,
+                /the session-profile writer image \(every application's tasks start it to obtain 15-minute sessions\)/,
+            ));
+        it("refuses a writer image by tag or of another region, as it does the applications' images", () => {
+            const tagged = "111111111111.dkr.ecr.eu-west-1.amazonaws.com/aws-session-profile:latest";
+            assertRefused(
+                withWorkloads({ ...WORKLOADS, sessionProfileWriterImage: tagged }),
+                "zero-trust-aws:workloads.sessionProfileWriterImage",
+                tagged,
+                /pinned by digest/,
+            );
+            const elsewhere = WRITER_IMAGE.replace("eu-west-1", "us-east-1");
+            assertRefused(
+                withWorkloads({ ...WORKLOADS, sessionProfileWriterImage: elsewhere }),
+                "zero-trust-aws:workloads.sessionProfileWriterImage",
+                elsewhere,
+                /eu-west-1/,
+            );
+        });
         it("needs the interface endpoints the tasks reach AWS through", () =>
             assertRefused(
                 withWorkloads(WORKLOADS, { "zero-trust-aws:interfaceEndpoints": JSON.stringify(["logs", "sts"]) }),

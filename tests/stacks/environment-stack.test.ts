@@ -249,12 +249,12 @@ describe("environment stack", () => {
             );
         });
 
-        it("staging: the orders key is used by the orders workload's task role and administered by its administrators", () => {
+        it("staging: the orders key is used by the orders workload's session role and administered by its administrators", () => {
             const policy = JSON.parse(staging.mocks.named("staging-keys-app-orders").inputs.policy as string) as {
                 Statement: { Sid: string; Principal: { AWS: string[] } }[];
             };
             const bySid = Object.fromEntries(policy.Statement.map((s) => [s.Sid, s.Principal]));
-            assert.deepStrictEqual(bySid["KeyUsersUseKey"], { AWS: ["arn:aws:iam::111111111111:role/staging-orders-task"] });
+            assert.deepStrictEqual(bySid["KeyUsersUseKey"], { AWS: ["arn:aws:iam::111111111111:role/staging-orders-session"] });
             assert.deepStrictEqual(bySid["KeyAdministratorsManageButDoNotUse"], {
                 AWS: ["arn:aws:iam::111111111111:role/OrganizationAccountAccessRole", "arn:aws:iam::111111111111:role/break-glass"],
             });

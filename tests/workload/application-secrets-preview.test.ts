@@ -38,7 +38,7 @@ describe("offline preview of the secrets fixture (tests/fixtures/secrets-program
             JSON.parse(named("fixture-orders-secrets-payment-provider-token-policy").inputs.policy as string),
             applicationSecretPolicy({
                 readerRoleArns: [
-                    workloadRoleArn("111111111111", "fixture", "orders", "task"),
+                    workloadRoleArn("111111111111", "fixture", "orders", "session"),
                     workloadRoleArn("111111111111", "fixture", "orders", "execution"),
                 ],
                 rotationRoleArn: "arn:aws:iam::111111111111:role/orders-rotate-token",

@@ -3,7 +3,7 @@ import {
     APPLICATION_KEY_ACTIONS,
     executionRolePolicy,
     IMAGE_PULL_ACTIONS,
-    taskRolePolicy,
+    sessionRolePolicy,
     type ContainerServicePolicyFacts,
 } from "../../components/workload/container-service-policies";
 import { evaluate, type ContextValue } from "../../iam/evaluator/policy-evaluator";
@@ -13,6 +13,7 @@ import type { PolicyDocument } from "../../iam/policy-document";
 const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";
 const REPOSITORY = `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/orders`;
+const WRITER_REPOSITORY = `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/aws-session-profile`;
 const LOG_GROUP = "/zero-trust/staging/workloads/orders";
 const SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:staging/orders/payment-provider-token-AbC123`;
 const OTHER_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:staging/fulfilment/api-token-XyZ789`;
@@ -25,61 +26,61 @@ const SECRETS_MANAGER = `secretsmanager.${REGION}.amazonaws.com`;
 const FACTS: ContainerServicePolicyFacts<string> = {
     accountId: ACCOUNT,
     region: REGION,
-    repositoryArn: REPOSITORY,
+    repositoryArns: [REPOSITORY, WRITER_REPOSITORY],
     logGroupName: LOG_GROUP,
     secretArns: [SECRET],
     secretsKeyArn: SECRETS_KEY,
     applicationKeyArn: APPLICATION_KEY,
-    taskRoleStatements: [{ Sid: "ConnectToDatabase", Effect: "Allow", Action: "rds-db:connect", Resource: DB_USER }],
+    sessionRoleStatements: [{ Sid: "ConnectToDatabase", Effect: "Allow", Action: "rds-db:connect", Resource: DB_USER }],
 };
 
-const task = taskRolePolicy(FACTS);
+const session = sessionRolePolicy(FACTS);
 const execution = executionRolePolicy(FACTS);
 
 const decide = (policy: PolicyDocument, action: string, resource: string, context: Record<string, ContextValue> = {}) =>
     evaluate([policy], { action, resource, context }, { strict: true });
 
 describe("container service policies (as data, through the IAM evaluator)", () => {
-    describe("the task role", () => {
+    describe("the session role", () => {
         it("can use its application key for envelope encryption, and nothing administrative", () => {
             for (const action of APPLICATION_KEY_ACTIONS) {
-                assert.strictEqual(decide(task, action, APPLICATION_KEY), "Allow", action);
+                assert.strictEqual(decide(session, action, APPLICATION_KEY), "Allow", action);
             }
             for (const action of ["kms:ScheduleKeyDeletion", "kms:PutKeyPolicy", "kms:CreateGrant", "kms:DisableKey"]) {
-                assert.strictEqual(decide(task, action, APPLICATION_KEY), "ImplicitDeny", action);
+                assert.strictEqual(decide(session, action, APPLICATION_KEY), "ImplicitDeny", action);
             }
         });
 
         it("can read its own secrets and decrypt them through Secrets Manager only", () => {
-            assert.strictEqual(decide(task, "secretsmanager:GetSecretValue", SECRET), "Allow");
-            assert.strictEqual(decide(task, "secretsmanager:DescribeSecret", SECRET), "Allow");
-            assert.strictEqual(decide(task, "kms:Decrypt", SECRETS_KEY, { "kms:ViaService": SECRETS_MANAGER }), "Allow");
-            assert.strictEqual(decide(task, "kms:Decrypt", SECRETS_KEY), "ImplicitDeny");
+            assert.strictEqual(decide(session, "secretsmanager:GetSecretValue", SECRET), "Allow");
+            assert.strictEqual(decide(session, "secretsmanager:DescribeSecret", SECRET), "Allow");
+            assert.strictEqual(decide(session, "kms:Decrypt", SECRETS_KEY, { "kms:ViaService": SECRETS_MANAGER }), "Allow");
+            assert.strictEqual(decide(session, "kms:Decrypt", SECRETS_KEY), "ImplicitDeny");
             assert.strictEqual(
-                decide(task, "kms:Decrypt", SECRETS_KEY, { "kms:ViaService": `s3.${REGION}.amazonaws.com` }),
+                decide(session, "kms:Decrypt", SECRETS_KEY, { "kms:ViaService": `s3.${REGION}.amazonaws.com` }),
                 "ImplicitDeny",
             );
-            assert.strictEqual(decide(task, "secretsmanager:PutSecretValue", SECRET), "ImplicitDeny");
-            assert.strictEqual(decide(task, "secretsmanager:DeleteSecret", SECRET), "ImplicitDeny");
+            assert.strictEqual(decide(session, "secretsmanager:PutSecretValue", SECRET), "ImplicitDeny");
+            assert.strictEqual(decide(session, "secretsmanager:DeleteSecret", SECRET), "ImplicitDeny");
         });
 
         it("can NOT read another application's secret, use another key, or act outside its grants", () => {
-            assert.strictEqual(decide(task, "secretsmanager:GetSecretValue", OTHER_SECRET), "ImplicitDeny");
-            assert.strictEqual(decide(task, "kms:Decrypt", OTHER_KEY), "ImplicitDeny");
-            assert.strictEqual(decide(task, "kms:Decrypt", OTHER_KEY, { "kms:ViaService": SECRETS_MANAGER }), "ImplicitDeny");
-            assert.strictEqual(decide(task, "s3:GetObject", "arn:aws:s3:::any-bucket/any-key"), "ImplicitDeny");
-            assert.strictEqual(decide(task, "iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/staging-orders-task`), "ImplicitDeny");
-            assert.strictEqual(decide(task, "ssmmessages:CreateControlChannel", "*"), "ImplicitDeny");
-            assert.strictEqual(decide(task, "sts:AssumeRole", `arn:aws:iam::${ACCOUNT}:role/any`), "ImplicitDeny");
+            assert.strictEqual(decide(session, "secretsmanager:GetSecretValue", OTHER_SECRET), "ImplicitDeny");
+            assert.strictEqual(decide(session, "kms:Decrypt", OTHER_KEY), "ImplicitDeny");
+            assert.strictEqual(decide(session, "kms:Decrypt", OTHER_KEY, { "kms:ViaService": SECRETS_MANAGER }), "ImplicitDeny");
+            assert.strictEqual(decide(session, "s3:GetObject", "arn:aws:s3:::any-bucket/any-key"), "ImplicitDeny");
+            assert.strictEqual(decide(session, "iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/staging-orders-task`), "ImplicitDeny");
+            assert.strictEqual(decide(session, "ssmmessages:CreateControlChannel", "*"), "ImplicitDeny");
+            assert.strictEqual(decide(session, "sts:AssumeRole", `arn:aws:iam::${ACCOUNT}:role/any`), "ImplicitDeny");
         });
 
         it("carries the statements other components grant it, after its own", () => {
-            assert.strictEqual(decide(task, "rds-db:connect", DB_USER), "Allow");
-            assert.deepStrictEqual(task.Statement.at(-1), FACTS.taskRoleStatements[0]);
+            assert.strictEqual(decide(session, "rds-db:connect", DB_USER), "Allow");
+            assert.deepStrictEqual(session.Statement.at(-1), FACTS.sessionRoleStatements[0]);
         });
 
         it("has no secrets statements when the application has no secrets (IAM refuses an empty Resource)", () => {
-            const bare = taskRolePolicy({ ...FACTS, secretArns: [], taskRoleStatements: [] });
+            const bare = sessionRolePolicy({ ...FACTS, secretArns: [], sessionRoleStatements: [] });
             assert.deepStrictEqual(
                 bare.Statement.map((s) => s.Sid),
                 ["UseApplicationKey"],
@@ -88,9 +89,10 @@ describe("container service policies (as data, through the IAM evaluator)", () =
     });
 
     describe("the execution role", () => {
-        it("pulls the image from its repository only", () => {
+        it("pulls the task's images (the application's, the session-profile writer's) from their repositories only", () => {
             for (const action of IMAGE_PULL_ACTIONS) {
                 assert.strictEqual(decide(execution, action, REPOSITORY), "Allow", action);
+                assert.strictEqual(decide(execution, action, WRITER_REPOSITORY), "Allow", action);
                 assert.strictEqual(decide(execution, action, `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fulfilment`), "ImplicitDeny");
             }
             assert.strictEqual(decide(execution, "ecr:GetAuthorizationToken", "*"), "Allow");
@@ -118,7 +120,7 @@ describe("container service policies (as data, through the IAM evaluator)", () =
         });
 
         it("has Resource * only for the registry token, and no wildcard action", () => {
-            for (const policy of [execution, task]) {
+            for (const policy of [execution, session]) {
                 for (const s of policy.Statement) {
                     assert.ok(
                         listOf(s.Action).every((a) => !a.includes("*")),

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { ContainerService, type ContainerServiceArgs } from "../../components/workload/container-service";
-import { executionRolePolicy, taskRolePolicy } from "../../components/workload/container-service-policies";
+import { executionRolePolicy, sessionRolePolicy } from "../../components/workload/container-service-policies";
+import { sessionProfile } from "../../components/workload/session-profile";
 import { awsResourcesThrough, decoded, dependenciesOf, oncePerVariant, only, RecordingMocks, valueOf } from "../network/recording-mocks";
 import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
 
@@ -9,6 +10,8 @@ const ACCOUNT = "111111111111";
 const REGION = "eu-west-1";
 const DIGEST = "a".repeat(64);
 const IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/orders@sha256:${DIGEST}`;
+const WRITER_IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/platform/aws-session-profile@sha256:${"b".repeat(64)}`;
+const SESSION_ROLE = `arn:aws:iam::${ACCOUNT}:role/staging-orders-session`;
 const SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:staging/orders/payment-provider-token-AbC123`;
 const TARGET_GROUP = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/staging-orders/0123456789abcdef`;
 const APPLICATION_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0b7c1e2d-3f4a-4b5c-8d6e-7f8091a2b3c4`;
@@ -32,7 +35,8 @@ const ARGS: ContainerServiceArgs = {
     privateSubnetIds: ["subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"],
     securityGroupId: "sg-0c0ffee0000000001",
     taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/staging-orders-task`,
-    taskRoleName: "staging-orders-task",
+    sessionRoleArn: SESSION_ROLE,
+    sessionRoleName: "staging-orders-session",
     executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/staging-orders-execution`,
     executionRoleName: "staging-orders-execution",
     applicationKeyArn: APPLICATION_KEY,
@@ -42,7 +46,8 @@ const ARGS: ContainerServiceArgs = {
     secrets: [{ name: "payment-provider-token", arn: SECRET }],
     environmentVariables: { DATABASE_HOST: "orders.cluster-abc.eu-west-1.rds.amazonaws.com", PGSSLMODE: "verify-full" },
     loadBalancers: [{ targetGroupArn: TARGET_GROUP }],
-    taskRoleStatements: [{ Sid: "ConnectToDatabase", Effect: "Allow", Action: "rds-db:connect", Resource: DB_USER }],
+    sessionRoleStatements: [{ Sid: "ConnectToDatabase", Effect: "Allow", Action: "rds-db:connect", Resource: DB_USER }],
+    sessionProfileWriterImage: WRITER_IMAGE,
 };
 
 const T = {
@@ -56,17 +61,17 @@ const T = {
 /** What the test varies. */
 type Variant = { noLoadBalancers?: boolean; noSecrets?: boolean };
 
-/** The component under a fresh recording monitor, its roles' ARNs and the task role's grant as outputs (one build per variant). */
+/** The component under a fresh recording monitor, the session role's ARN and name as outputs (one build per variant). */
 const build = oncePerVariant(async (variant: Variant = {}) => {
     const mocks = RecordingMocks.install();
     const provider = new aws.Provider("env", { region: REGION, allowedAccountIds: [ACCOUNT] });
-    const taskRole = new aws.iam.Role("task-role", { name: "staging-orders-task", assumeRolePolicy: "{}" }, { provider });
+    const sessionRole = new aws.iam.Role("session-role", { name: "staging-orders-session", assumeRolePolicy: "{}" }, { provider });
     const component = new ContainerService(
         "orders",
         {
             ...ARGS,
-            taskRoleArn: taskRole.arn,
-            taskRoleName: taskRole.name,
+            sessionRoleArn: sessionRole.arn,
+            sessionRoleName: sessionRole.name,
             secrets: variant.noSecrets === true ? [] : ARGS.secrets,
             loadBalancers: variant.noLoadBalancers === true ? [] : ARGS.loadBalancers,
         },
@@ -76,12 +81,17 @@ const build = oncePerVariant(async (variant: Variant = {}) => {
     return { mocks, component };
 });
 
-const containerOf = async (variant?: Variant) => {
+/** The task's containers: the session-profile writer first, then the application's. */
+const containersOf = async (variant?: Variant) => {
     const { mocks } = await build(variant);
     const definitions = decoded(only(mocks, T.taskDefinition).inputs.containerDefinitions) as Record<string, unknown>[];
-    assert.strictEqual(definitions.length, 1);
-    return definitions[0];
+    assert.deepStrictEqual(
+        definitions.map((d) => d.name),
+        ["aws-session-profile", "orders"],
+    );
+    return { writer: definitions[0], container: definitions[1] };
 };
+const containerOf = async (variant?: Variant) => (await containersOf(variant)).container;
 
 describe("ContainerService", () => {
     describe("log group", () => {
@@ -107,21 +117,40 @@ describe("ContainerService", () => {
             assert.strictEqual(td.inputs.executionRoleArn, ARGS.executionRoleArn);
         });
 
-        it("runs one container as the given non-root user, read-only root, unprivileged, every capability dropped", async () => {
-            const container = await containerOf();
+        it("runs both containers as the given non-root user, read-only root, unprivileged, every capability dropped", async () => {
+            const { writer, container } = await containersOf();
             assert.deepStrictEqual(
                 [container.name, container.image, container.essential, container.user],
                 ["orders", IMAGE, true, "10001:10001"],
             );
-            assert.strictEqual(container.readonlyRootFilesystem, true);
-            assert.strictEqual(container.privileged, false);
-            assert.deepStrictEqual(container.linuxParameters, { capabilities: { add: [], drop: ["ALL"] } });
+            assert.deepStrictEqual([writer.image, writer.essential, writer.user], [WRITER_IMAGE, false, "10001:10001"]);
+            for (const c of [writer, container]) {
+                assert.strictEqual(c.readonlyRootFilesystem, true, String(c.name));
+                assert.strictEqual(c.privileged, false, String(c.name));
+                assert.deepStrictEqual(c.linuxParameters, { capabilities: { add: [], drop: ["ALL"] } }, String(c.name));
+            }
         });
 
-        it("gives the container a writable /tmp on task storage and nothing else writable", async () => {
+        it("gives the application a writable /tmp and a read-only profile volume; only the writer may write the profile", async () => {
             const { mocks } = await build();
-            assert.deepStrictEqual(only(mocks, T.taskDefinition).inputs.volumes, [{ name: "tmp" }]);
-            assert.deepStrictEqual((await containerOf()).mountPoints, [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }]);
+            assert.deepStrictEqual(only(mocks, T.taskDefinition).inputs.volumes, [{ name: "tmp" }, { name: "aws-session" }]);
+            const { writer, container } = await containersOf();
+            assert.deepStrictEqual(container.mountPoints, [
+                { sourceVolume: "tmp", containerPath: "/tmp", readOnly: false },
+                { sourceVolume: "aws-session", containerPath: "/aws-session", readOnly: true },
+            ]);
+            assert.deepStrictEqual(writer.mountPoints, [{ sourceVolume: "aws-session", containerPath: "/aws-session", readOnly: false }]);
+        });
+
+        it("starts the application once the writer has written the session role's profile and exited with 0", async () => {
+            const { writer, container } = await containersOf();
+            assert.deepStrictEqual(container.dependsOn, [{ containerName: "aws-session-profile", condition: "SUCCESS" }]);
+            const profile = (writer.environment as { name: string; value: string }[]).find((v) => v.name === "AWS_SESSION_PROFILE");
+            assert.strictEqual(profile?.value, sessionProfile(SESSION_ROLE, REGION, "staging-orders"));
+            assert.deepStrictEqual(writer.logConfiguration, {
+                logDriver: "awslogs",
+                options: { "awslogs-group": LOG_GROUP, "awslogs-region": REGION, "awslogs-stream-prefix": "aws-session-profile" },
+            });
         });
 
         it("maps the container port and logs to the application's log group with awslogs", async () => {
@@ -139,6 +168,8 @@ describe("ContainerService", () => {
             assert.deepStrictEqual(container.environment, [
                 { name: "DATABASE_HOST", value: "orders.cluster-abc.eu-west-1.rds.amazonaws.com" },
                 { name: "PGSSLMODE", value: "verify-full" },
+                { name: "AWS_CONFIG_FILE", value: "/aws-session/config" },
+                { name: "AWS_PROFILE", value: "session" },
             ]);
         });
 
@@ -192,38 +223,41 @@ describe("ContainerService", () => {
             assert.strictEqual(service.inputs.healthCheckGracePeriodSeconds, undefined);
         });
 
-        it("starts after the task role's permissions exist", async () => {
+        it("starts after the session role's permissions exist", async () => {
             const { mocks } = await build();
-            assert.ok(dependenciesOf(mocks, "orders-service").includes(mocks.named("orders-task-permissions").urn));
+            assert.ok(dependenciesOf(mocks, "orders-service").includes(mocks.named("orders-session-permissions").urn));
         });
     });
 
     describe("role permissions", () => {
-        it("attaches exactly the execution and task role policies of container-service-policies.ts", async () => {
+        it("attaches exactly the execution and session role policies of container-service-policies.ts", async () => {
             const { mocks } = await build();
             const facts = {
                 accountId: ACCOUNT,
                 region: REGION,
-                repositoryArn: `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/orders`,
+                repositoryArns: [
+                    `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/orders`,
+                    `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/platform/aws-session-profile`,
+                ],
                 logGroupName: LOG_GROUP,
                 secretArns: [SECRET],
                 secretsKeyArn: SECRETS_KEY,
                 applicationKeyArn: APPLICATION_KEY,
-                taskRoleStatements: [...ARGS.taskRoleStatements] as never[],
+                sessionRoleStatements: [...ARGS.sessionRoleStatements] as never[],
             };
             const execution = mocks.named("orders-execution-permissions");
-            const task = mocks.named("orders-task-permissions");
+            const session = mocks.named("orders-session-permissions");
             assert.strictEqual(execution.inputs.role, "staging-orders-execution");
-            assert.strictEqual(task.inputs.role, "staging-orders-task");
+            assert.strictEqual(session.inputs.role, "staging-orders-session");
             assert.deepStrictEqual(decoded(execution.inputs.policy), executionRolePolicy(facts));
-            assert.deepStrictEqual(decoded(task.inputs.policy), taskRolePolicy(facts));
+            assert.deepStrictEqual(decoded(session.inputs.policy), sessionRolePolicy(facts));
         });
 
         it("grants no secret when the application has none", async () => {
             const { mocks } = await build({ noSecrets: true });
-            const task = decoded(mocks.named("orders-task-permissions").inputs.policy) as { Statement: { Sid: string }[] };
+            const session = decoded(mocks.named("orders-session-permissions").inputs.policy) as { Statement: { Sid: string }[] };
             assert.deepStrictEqual(
-                task.Statement.map((s) => s.Sid),
+                session.Statement.map((s) => s.Sid),
                 ["UseApplicationKey", "ConnectToDatabase"],
             );
         });
@@ -232,7 +266,7 @@ describe("ContainerService", () => {
     it("declares everything in the component, through the given provider, and outputs its names", async () => {
         const { mocks, component } = await build();
         const parent = only(mocks, T.component).urn;
-        const own = awsResourcesThrough(mocks, "env").filter((r) => r.name !== "task-role");
+        const own = awsResourcesThrough(mocks, "env").filter((r) => r.name !== "session-role");
         assert.deepStrictEqual(own.map((r) => r.type).sort(), [T.logGroup, T.rolePolicy, T.rolePolicy, T.service, T.taskDefinition].sort());
         for (const resource of own) {
             assert.strictEqual(resource.parent, parent, resource.name);
@@ -293,6 +327,22 @@ describe("ContainerService", () => {
                 { taskRoleArn: "staging-orders-task" },
                 /^ContainerService: taskRoleArn: "staging-orders-task" is not an IAM role ARN/,
             ],
+            [
+                "a bad session role ARN",
+                { sessionRoleArn: "staging-orders-session" },
+                /^ContainerService: sessionRoleArn: "staging-orders-session" is not an IAM role ARN/,
+            ],
+            ["a bad session role name", { sessionRoleName: "a:b" }, /^ContainerService: sessionRoleName: "a:b"/],
+            [
+                "a writer image by tag",
+                { sessionProfileWriterImage: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/aws-session-profile:1` },
+                /^ContainerService: sessionProfileWriterImage: .* is not a private ECR image in eu-west-1 pinned by digest/,
+            ],
+            [
+                "a profile variable set by hand",
+                { environmentVariables: { AWS_PROFILE: "admin" } },
+                /^ContainerService: environmentVariables: "AWS_PROFILE"/,
+            ],
             ["a bad execution role name", { executionRoleName: "a/b" }, /^ContainerService: executionRoleName: "a\/b"/],
             [
                 "a key alias",
@@ -345,8 +395,8 @@ describe("ContainerService", () => {
             ],
             [
                 "a statement with a principal",
-                { taskRoleStatements: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] },
-                /^ContainerService: taskRoleStatements\[0\]: .* is not an identity-policy statement/,
+                { sessionRoleStatements: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] },
+                /^ContainerService: sessionRoleStatements\[0\]: .* is not an identity-policy statement/,
             ],
         ];
         for (const [what, override, message] of refusals) {

@@ -95,9 +95,9 @@ describe("the workload tier's data path (staging plan)", function () {
         });
     });
 
-    describe("identity: the orders task role reads its own secrets and key and nothing else", () => {
+    describe("identity: the orders session role reads its own secrets and key and nothing else", () => {
         const ACCOUNT = "111111111111";
-        const TASK_ROLE = `arn:aws:iam::${ACCOUNT}:role/staging-orders-task`;
+        const SESSION_ROLE = `arn:aws:iam::${ACCOUNT}:role/staging-orders-session`;
         const policyOf = (r: Registration): PolicyDocument => JSON.parse(r.inputs.policy as string) as PolicyDocument;
         let identity: PolicyDocument[];
         let secretArn: string;
@@ -106,20 +106,20 @@ describe("the workload tier's data path (staging plan)", function () {
         const keyOf = (name: string) => run.mocks.named(name);
         const ask = (action: string, resource: string, resourcePolicy?: PolicyDocument, context: Record<string, string> = {}): Decision =>
             authorize(
-                { principal: { arn: TASK_ROLE }, action, resource, context: { "aws:SourceVpce": endpointId, ...context } },
+                { principal: { arn: SESSION_ROLE }, action, resource, context: { "aws:SourceVpce": endpointId, ...context } },
                 { identityPolicies: identity, ...(resourcePolicy === undefined ? {} : { resourcePolicy }) },
             ).decision;
         const useKey = (keyName: string) => {
             const key = keyOf(keyName);
             return authorize(
-                { principal: { arn: TASK_ROLE }, action: "kms:Decrypt", resource: key.outputs.arn as string },
+                { principal: { arn: SESSION_ROLE }, action: "kms:Decrypt", resource: key.outputs.arn as string },
                 { identityPolicies: identity, resourcePolicy: JSON.parse(key.inputs.policy as string) as PolicyDocument, keyPolicy: true },
             ).decision;
         };
         before(() => {
             identity = run.mocks
                 .ofType(T.rolePolicy)
-                .filter((r) => r.inputs.role === "staging-orders-task")
+                .filter((r) => r.inputs.role === "staging-orders-session")
                 .map(policyOf);
             const secret = run.mocks.ofType(T.secret).find((s) => String(s.inputs.name).startsWith("staging/orders/")) as Registration;
             secretArn = secret.outputs.arn as string;
@@ -164,13 +164,50 @@ describe("the workload tier's data path (staging plan)", function () {
         it("can do nothing outside its application", () => {
             for (const [action, resource] of [
                 ["s3:GetObject", "arn:aws:s3:::staging-findings/x"],
-                ["iam:PassRole", TASK_ROLE],
+                ["iam:PassRole", SESSION_ROLE],
                 ["sts:AssumeRole", `arn:aws:iam::${ACCOUNT}:role/OrganizationAccountAccessRole`],
                 ["secretsmanager:ListSecrets", "*"],
                 ["kms:CreateKey", "*"],
             ]) {
                 assert.notStrictEqual(ask(action, resource), "Allow", action);
             }
+        });
+    });
+
+    describe("identity: what ECS hands the orders containers (the task role) only becomes the session role", () => {
+        const ACCOUNT = "111111111111";
+        const role = (application: string, kind: string) => `arn:aws:iam::${ACCOUNT}:role/staging-${application}-${kind}`;
+        const identityOf = (roleName: string) =>
+            run.mocks
+                .ofType(T.rolePolicy)
+                .filter((r) => r.inputs.role === roleName)
+                .map((r) => JSON.parse(r.inputs.policy as string) as PolicyDocument);
+        const trustOf = (roleName: string): PolicyDocument => {
+            const registered = run.mocks.ofType("aws:iam/role:Role").find((r) => r.inputs.name === roleName) as Registration;
+            const trust = JSON.parse(registered.inputs.assumeRolePolicy as string) as PolicyDocument;
+            // A trust policy's resource is the role itself.
+            return { ...trust, Statement: trust.Statement.map((statement) => ({ ...statement, Resource: role("orders", "session") })) };
+        };
+        const assume = (caller: string) =>
+            authorize(
+                { principal: { arn: caller }, action: "sts:AssumeRole", resource: role("orders", "session") },
+                { identityPolicies: identityOf(caller.split("/")[1]), resourcePolicy: trustOf("staging-orders-session") },
+            ).decision;
+
+        it("assumes the orders session role; no other application's task role can", () => {
+            assert.strictEqual(assume(role("orders", "task")), "Allow");
+            assert.notStrictEqual(assume(role("fulfilment", "task")), "Allow");
+            assert.notStrictEqual(assume(role("orders", "execution")), "Allow");
+        });
+
+        it("can read no secret and use no key itself", () => {
+            const task = role("orders", "task");
+            const ask = (action: string, resource: string) =>
+                authorize({ principal: { arn: task }, action, resource }, { identityPolicies: identityOf("staging-orders-task") }).decision;
+            const secret = run.mocks.ofType(T.secret).find((s) => String(s.inputs.name).startsWith("staging/orders/")) as Registration;
+            assert.notStrictEqual(ask("secretsmanager:GetSecretValue", secret.outputs.arn as string), "Allow");
+            assert.notStrictEqual(ask("kms:Decrypt", run.mocks.named("staging-keys-app-orders").outputs.arn as string), "Allow");
+            assert.notStrictEqual(ask("acm-pca:IssueCertificate", "*"), "Allow");
         });
     });
 });

@@ -1,7 +1,12 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { WorkloadRoles, type WorkloadRolesArgs } from "../../components/workload/workload-roles";
-import { ecsTasksTrustPolicy, SHORTEST_MAX_SESSION_SECONDS } from "../../components/workload/workload-roles-policies";
+import {
+    assumeSessionPolicy,
+    ecsTasksTrustPolicy,
+    sessionTrustPolicy,
+    SHORTEST_MAX_SESSION_SECONDS,
+} from "../../components/workload/workload-roles-policies";
 import { evaluate } from "../../iam/evaluator/policy-evaluator";
 import { awsResourcesThrough, decoded, only, RecordingMocks, valueOf } from "../network/recording-mocks";
 import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
@@ -20,26 +25,55 @@ describe("WorkloadRoles", () => {
         await mocks.settled();
     });
 
-    it("creates the task and execution roles under the shared names, with no policy", () => {
+    const TASK_ROLE = `arn:aws:iam::${ACCOUNT}:role/staging-orders-task`;
+    const SESSION_ROLE = `arn:aws:iam::${ACCOUNT}:role/staging-orders-session`;
+
+    it("creates the task, execution and session roles under the shared names; the task role's one policy assumes the session role", () => {
         const names = mocks.ofType("aws:iam/role:Role").map((r) => r.inputs.name);
-        assert.deepStrictEqual(names, ["staging-orders-task", "staging-orders-execution"]);
-        const policyTypes = mocks.registrations.filter((r) => /rolePolicy|policyAttachment|aws:iam\/policy:/i.test(r.type));
-        assert.deepStrictEqual(policyTypes, []);
+        assert.deepStrictEqual(names, ["staging-orders-task", "staging-orders-execution", "staging-orders-session"]);
+        const policies = mocks.registrations.filter((r) => /rolePolicy|policyAttachment|aws:iam\/policy:/i.test(r.type));
+        assert.deepStrictEqual(
+            policies.map((p) => [p.type, p.inputs.role]),
+            [["aws:iam/rolePolicy:RolePolicy", "staging-orders-task"]],
+        );
+        assert.deepStrictEqual(decoded(policies[0].inputs.policy), assumeSessionPolicy(SESSION_ROLE));
         for (const role of mocks.ofType("aws:iam/role:Role")) {
             assert.strictEqual(role.inputs.inlinePolicies, undefined, role.name);
             assert.strictEqual(role.inputs.managedPolicyArns, undefined, role.name);
         }
     });
 
-    it("gives both roles the shortest maximum session IAM allows", () => {
+    it("leaves the task role nothing but the session role: no data, no other role (IAM evaluator)", () => {
+        const policy = assumeSessionPolicy(SESSION_ROLE);
+        const decide = (action: string, resource: string) => evaluate([policy], { action, resource }, { strict: true });
+        assert.strictEqual(decide("sts:AssumeRole", SESSION_ROLE), "Allow");
+        assert.strictEqual(decide("sts:AssumeRole", `arn:aws:iam::${ACCOUNT}:role/staging-fulfilment-session`), "ImplicitDeny");
+        assert.strictEqual(decide("secretsmanager:GetSecretValue", "*"), "ImplicitDeny");
+        assert.strictEqual(decide("kms:Decrypt", `arn:aws:kms:${REGION}:${ACCOUNT}:key/any`), "ImplicitDeny");
+    });
+
+    it("lets only the application's task role assume the session role (IAM evaluator)", () => {
+        const session = mocks.ofType("aws:iam/role:Role").find((r) => r.inputs.name === "staging-orders-session");
+        const policy = decoded(session?.inputs.assumeRolePolicy) as ReturnType<typeof sessionTrustPolicy>;
+        assert.deepStrictEqual(policy, sessionTrustPolicy(TASK_ROLE));
+        const trust = [{ ...policy, Statement: policy.Statement.map((s) => ({ ...s, Resource: SESSION_ROLE })) }];
+        const assume = (principal: string) =>
+            evaluate(trust, { principal: { arn: principal }, action: "sts:AssumeRole", resource: SESSION_ROLE }, { strict: true });
+        assert.strictEqual(assume(TASK_ROLE), "Allow");
+        assert.strictEqual(assume(`arn:aws:iam::${ACCOUNT}:role/staging-fulfilment-task`), "ImplicitDeny");
+        assert.strictEqual(assume(`arn:aws:iam::${ACCOUNT}:root`), "ImplicitDeny");
+        assert.strictEqual(assume("arn:aws:iam::222222222222:role/staging-orders-task"), "ImplicitDeny");
+    });
+
+    it("gives every role the shortest maximum session IAM allows", () => {
         assert.strictEqual(SHORTEST_MAX_SESSION_SECONDS, 3600);
         for (const role of mocks.ofType("aws:iam/role:Role")) {
             assert.strictEqual(role.inputs.maxSessionDuration, 3600, role.name);
         }
     });
 
-    it("lets both roles be assumed by ECS tasks of this account and region only", () => {
-        for (const role of mocks.ofType("aws:iam/role:Role")) {
+    it("lets the task and execution roles be assumed by ECS tasks of this account and region only", () => {
+        for (const role of mocks.ofType("aws:iam/role:Role").filter((r) => r.inputs.name !== "staging-orders-session")) {
             assert.deepStrictEqual(decoded(role.inputs.assumeRolePolicy), ecsTasksTrustPolicy(ACCOUNT, REGION), role.name);
         }
         // A trust policy's resource is the role itself: the evaluator reads it with that Resource.
@@ -72,7 +106,8 @@ describe("WorkloadRoles", () => {
         for (const resource of awsResourcesThrough(mocks, "env")) {
             assert.strictEqual(resource.parent, component.urn, resource.name);
         }
-        assert.strictEqual(await valueOf(roles.taskRoleName), "staging-orders-task");
+        assert.strictEqual(await valueOf(roles.sessionRoleName), "staging-orders-session");
+        assert.match(await valueOf(roles.sessionRoleArn), /:role\/staging-orders-session$/);
         assert.strictEqual(await valueOf(roles.executionRoleName), "staging-orders-execution");
         assert.match(await valueOf(roles.taskRoleArn), /:role\/staging-orders-task$/);
         assert.match(await valueOf(roles.executionRoleArn), /:role\/staging-orders-execution$/);
