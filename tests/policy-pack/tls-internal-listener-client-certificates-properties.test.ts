@@ -9,6 +9,7 @@ import {
     checkStack,
     dependsOnVia,
     isUnknownValueError,
+    linkedResources,
     PolicyResource,
     resource,
     stackPolicy,
@@ -166,22 +167,6 @@ describe("tls-internal-listener-client-certificates properties", () => {
         );
         const unknownish = fc.constantFrom(UNKNOWN_STRING, UNKNOWN_ARRAY, UNKNOWN_OBJECT);
 
-        function build(specs: [string, unknown][], edges: [number, number, string][], wrap: (props: Record<string, unknown>) => unknown) {
-            const resources = specs.map(([type, props], i) =>
-                resource(type, `r${i}`, wrap((props ?? {}) as Record<string, unknown>) as Record<string, unknown>),
-            );
-            for (const [from, to, property] of edges) {
-                if (resources[from] && resources[to]) {
-                    if (property === "") {
-                        resources[from].dependencies.push(resources[to]);
-                    } else {
-                        dependsOnVia(resources[from], property, resources[to]);
-                    }
-                }
-            }
-            return resources;
-        }
-
         it("arbitrary props and links", () => {
             fc.assert(
                 fc.property(
@@ -191,7 +176,7 @@ describe("tls-internal-listener-client-certificates properties", () => {
                         assertEvaluated(
                             checkStack(
                                 policy,
-                                build(specs, edges, (p) => p),
+                                linkedResources(specs, edges, (p) => p),
                             ).map((f) => f.message),
                         );
                     },
@@ -205,7 +190,12 @@ describe("tls-internal-listener-client-certificates properties", () => {
             fc.assert(
                 fc.property(fc.array(fc.tuple(fc.constantFrom(...types), previewProps), { maxLength: 6 }), links, (specs, edges) => {
                     try {
-                        assertEvaluated(checkStack(policy, build(specs, edges, unknownCheckingProxy)).map((f) => f.message));
+                        assertEvaluated(
+                            checkStack(
+                                policy,
+                                linkedResources(specs, edges, (p) => unknownCheckingProxy(p)),
+                            ).map((f) => f.message),
+                        );
                     } catch (error) {
                         assert.ok(isUnknownValueError(error), String(error));
                     }
