@@ -180,6 +180,13 @@ function violatingInput(name: string): PolicyResource[] {
                 dependsOnVia(resource("aws:lb/listener:Listener", "https", { protocol: "HTTPS", port: 443 }), "defaultActions", group),
             ];
         }
+        case "tls-internal-listener-client-certificates": {
+            const lb = resource("aws:lb/loadBalancer:LoadBalancer", "alb", { internal: true });
+            return [
+                lb,
+                dependsOnVia(resource("aws:lb/listener:Listener", "https", { protocol: "HTTPS", port: 443 }), "loadBalancerArn", lb),
+            ];
+        }
         case "exemptions-in-use":
             return violatingInput("ingress-no-internet-security-group");
         default:
