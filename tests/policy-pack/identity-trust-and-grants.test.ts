@@ -153,6 +153,41 @@ describe("identity: trust and grant policies", () => {
         );
     });
 
+    it("admin: a managed policy attached only to admin roles is exempt; attached to nobody, to a user, or to an unknown role it is not", () => {
+        const config = { adminRoleNames: ["break-glass", "platform-admin"] };
+        const everything = { Statement: [{ Effect: "Allow", Action: "*:*", Resource: "*" }] };
+        const managed = (attached: object) =>
+            check(ADMIN, "aws-native:iam:ManagedPolicy", { policyDocument: everything, ...attached }, config);
+        assert.deepEqual(managed({ roles: ["break-glass", "platform-admin"] }), []);
+        assert.equal(managed({}).length, 1);
+        assert.equal(managed({ roles: ["break-glass"], groups: ["admins"] }).length, 1);
+        assert.equal(managed({ roles: ["break-glass", "ci"] }).length, 1);
+        assert.throws(
+            () => check(ADMIN, "aws-native:iam:ManagedPolicy", preview({ policyDocument: everything, roles: UNKNOWN_STRING }), config),
+            isUnknownValueError,
+        );
+    });
+
+    it("OIDC: a configured issuer whose sub has one segment only needs it free of wildcards", () => {
+        const config = { oidcIssuers: ["sts.windows.net/tenant"] };
+        const azure = (sub: string) => ({
+            assumeRolePolicyDocument: {
+                Statement: {
+                    Effect: "Allow",
+                    Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/sts.windows.net/tenant/" },
+                    Action: "sts:AssumeRoleWithWebIdentity",
+                    Condition: {
+                        StringEquals: { "sts.windows.net/tenant:aud": "api://aws" },
+                        StringLike: { "sts.windows.net/tenant:sub": sub },
+                    },
+                },
+            },
+        });
+        assert.deepEqual(check(OIDC, "aws-native:iam:Role", azure("8f2d1c4e-0000-4000-8000-1a2b3c4d5e6f"), config), []);
+        assert.equal(check(OIDC, "aws-native:iam:Role", azure("8f2d*"), config).length, 1);
+        assert.deepEqual(check(OIDC, "aws-native:iam:Role", azure("8f2d*"), {}), []);
+    });
+
     it("admin: a Deny of everything, and scoped grants, pass", () => {
         const deny = { Statement: [{ Effect: "Deny", Action: "*", Resource: "*" }] };
         assert.deepEqual(check(ADMIN, "aws-native:iam:ManagedPolicy", { policyDocument: deny }), []);
