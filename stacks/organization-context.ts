@@ -96,8 +96,11 @@ export function organizationContext(config: EnvironmentConfig): OrganizationCont
             }
             return regions as string[];
         }),
-        pipelinePreviewRoleArn: reference.getOutputDetails("pipelinePreviewRoleArn").then(({ value }) => {
-            if (value !== undefined && (typeof value !== "string" || !ROLE_ARN.test(value))) {
+        pipelinePreviewRoleArn: reference.getOutputDetails("pipelinePreviewRoleArn").then(({ value }: { value?: unknown }) => {
+            if (value === undefined) {
+                return undefined;
+            }
+            if (typeof value !== "string" || !ROLE_ARN.test(value)) {
                 throw problem("pipelinePreviewRoleArn", value, "an IAM role ARN, or no output (no pipeline identities)");
             }
             return value;

@@ -16,14 +16,13 @@ import {
     GITHUB_OIDC_AUDIENCE,
     GITHUB_OIDC_ISSUER,
     githubOidcProviderArn,
+    MANAGEMENT_DEPLOY_ROLE_NAME,
+    MANAGEMENT_STACK,
     PIPELINE_BOUNDARY_NAME,
     PIPELINE_PREVIEW_ROLE_NAME,
     pipelineBoundaryArn,
     pipelineDeployRoleName,
 } from "./pipeline-names";
-
-/** The management stack's own name: its deploy role is `pipeline-deploy-management`. */
-const MANAGEMENT_STACK = "management";
 
 export interface PipelineIdentitiesArgs {
     /** The organisation's management account, where the identities live (`opts.provider` must reach it). */
@@ -76,7 +75,7 @@ export class PipelineIdentities extends pulumi.ComponentResource {
             },
             {
                 key: `deploy-${MANAGEMENT_STACK}`,
-                roleName: pipelineDeployRoleName(MANAGEMENT_STACK),
+                roleName: MANAGEMENT_DEPLOY_ROLE_NAME,
                 subject: environmentSubject(args.github, MANAGEMENT_STACK),
                 policy: deployManagementPolicy(args.managementAccessRoleArns),
             },

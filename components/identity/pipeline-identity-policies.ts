@@ -1,4 +1,5 @@
 import { policyDocument, type IdentityPolicyStatement, type PolicyDocument, type TrustPolicyStatement } from "../../iam/policy-document";
+import { KEY_DESTRUCTION_ACTIONS, LOG_GROUP_DELETION_ACTIONS } from "../organization/service-control-policies";
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_ISSUER } from "./pipeline-names";
 
 // The pipeline identities' documents, as data: the GitHub OIDC trusts of the management account's
@@ -134,6 +135,9 @@ export function previewAccessPolicy(): PolicyDocument<IdentityPolicyStatement> {
  * (Organizations, CloudTrail, CloudWatch Logs, KMS, IAM, Identity Center, the delegation of
  * GuardDuty, Security Hub and Access Analyzer) and the access roles of the accounts it deploys
  * into (security, log-archive). Its boundary keeps what it creates in IAM under the same boundary.
+ * No SCP binds the management account, so the role itself carries what the guardrails deny the
+ * member accounts' deployment roles: destroying keys and deleting log groups (the stack protects
+ * both; only break-glass may).
  */
 export function deployManagementPolicy(accessRoleArns: readonly string[]): PolicyDocument<IdentityPolicyStatement> {
     return policyDocument<IdentityPolicyStatement>([
@@ -154,6 +158,12 @@ export function deployManagementPolicy(accessRoleArns: readonly string[]): Polic
             Resource: "*",
         },
         { Sid: "AssumeAccessRoles", Effect: "Allow", Action: "sts:AssumeRole", Resource: [...accessRoleArns] },
+        {
+            Sid: "DenyAuditDestruction",
+            Effect: "Deny",
+            Action: [...KEY_DESTRUCTION_ACTIONS, ...LOG_GROUP_DELETION_ACTIONS],
+            Resource: "*",
+        },
     ]);
 }
 

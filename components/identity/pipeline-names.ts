@@ -18,6 +18,12 @@ export const PIPELINE_PREVIEW_ROLE_NAME = "pipeline-preview";
 /** The deploy role of a stack (`pipeline-deploy-management`, `pipeline-deploy-staging`, …), in the management account. */
 export const pipelineDeployRoleName = (stack: string): string => `pipeline-deploy-${stack}`;
 
+/** The management stack's own name, so its deploy role is `pipeline-deploy-management`. */
+export const MANAGEMENT_STACK = "management";
+
+/** The management account's deployment principal: the management stack's deploy role. */
+export const MANAGEMENT_DEPLOY_ROLE_NAME = pipelineDeployRoleName(MANAGEMENT_STACK);
+
 /** The permissions boundary every pipeline role carries, and every role those roles create must carry. */
 export const PIPELINE_BOUNDARY_NAME = "pipeline-boundary";
 
