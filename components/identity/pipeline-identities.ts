@@ -20,7 +20,6 @@ import {
     MANAGEMENT_STACK,
     PIPELINE_BOUNDARY_NAME,
     PIPELINE_PREVIEW_ROLE_NAME,
-    pipelineBoundaryArn,
     pipelineDeployRoleName,
 } from "./pipeline-names";
 
@@ -77,7 +76,7 @@ export class PipelineIdentities extends pulumi.ComponentResource {
                 key: `deploy-${MANAGEMENT_STACK}`,
                 roleName: MANAGEMENT_DEPLOY_ROLE_NAME,
                 subject: environmentSubject(args.github, MANAGEMENT_STACK),
-                policy: deployManagementPolicy(args.managementAccessRoleArns),
+                policy: deployManagementPolicy(args.managementAccountId, args.managementAccessRoleArns),
             },
             ...args.environments.map((environment) => ({
                 key: `deploy-${environment.name}`,
@@ -94,13 +93,12 @@ export class PipelineIdentities extends pulumi.ComponentResource {
             { url: `https://${GITHUB_OIDC_ISSUER}`, clientIdLists: [GITHUB_OIDC_AUDIENCE] },
             { parent: this },
         );
-        const boundaryArn = pipelineBoundaryArn(args.managementAccountId);
         const boundary = new aws.iam.Policy(
             `${name}-boundary`,
             {
                 name: PIPELINE_BOUNDARY_NAME,
                 description: "Pipeline roles: no role without this boundary, no boundary removal or change, no IAM users or access keys",
-                policy: JSON.stringify(pipelineBoundaryPolicy(boundaryArn)),
+                policy: JSON.stringify(pipelineBoundaryPolicy(args.managementAccountId)),
             },
             { parent: this },
         );

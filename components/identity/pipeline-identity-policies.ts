@@ -1,6 +1,6 @@
 import { policyDocument, type IdentityPolicyStatement, type PolicyDocument, type TrustPolicyStatement } from "../../iam/policy-document";
 import { KEY_DESTRUCTION_ACTIONS, LOG_GROUP_DELETION_ACTIONS } from "../organization/service-control-policies";
-import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_ISSUER } from "./pipeline-names";
+import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_ISSUER, pipelineBoundaryArn } from "./pipeline-names";
 
 // The pipeline identities' documents, as data: the GitHub OIDC trusts of the management account's
 // pipeline roles, what the preview and deploy roles may do, the permissions boundary of the deploy
@@ -139,24 +139,20 @@ export function previewAccessPolicy(): PolicyDocument<IdentityPolicyStatement> {
  * member accounts' deployment roles: destroying keys and deleting log groups (the stack protects
  * both; only break-glass may).
  */
-export function deployManagementPolicy(accessRoleArns: readonly string[]): PolicyDocument<IdentityPolicyStatement> {
+export function deployManagementPolicy(
+    managementAccountId: string,
+    accessRoleArns: readonly string[],
+): PolicyDocument<IdentityPolicyStatement> {
     return policyDocument<IdentityPolicyStatement>([
         {
             Sid: "ManageOrganization",
             Effect: "Allow",
-            Action: [
-                "organizations:*",
-                "cloudtrail:*",
-                "logs:*",
-                "kms:*",
-                "iam:*",
-                "sso:*",
-                "guardduty:*",
-                "securityhub:*",
-                "access-analyzer:*",
-            ],
+            Action: ["organizations:*", "cloudtrail:*", "logs:*", "kms:*", "sso:*", "guardduty:*", "securityhub:*", "access-analyzer:*"],
             Resource: "*",
         },
+        // IAM but iam:PassRole, which only passTrailRoles grants.
+        { Sid: "ManageIam", Effect: "Allow", NotAction: "iam:PassRole", Resource: iamResources(managementAccountId) },
+        passTrailRoles(managementAccountId),
         { Sid: "AssumeAccessRoles", Effect: "Allow", Action: "sts:AssumeRole", Resource: [...accessRoleArns] },
         {
             Sid: "DenyAuditDestruction",
@@ -166,6 +162,19 @@ export function deployManagementPolicy(accessRoleArns: readonly string[]): Polic
         },
     ]);
 }
+
+/** IAM resources of the management account: roles, policies and identity providers there, nothing elsewhere. */
+const iamResources = (managementAccountId: string): string[] =>
+    ["role/*", "policy/*", "oidc-provider/*"].map((resource) => `arn:aws:iam::${managementAccountId}:${resource}`);
+
+/** Passing a management-account role to CloudTrail only (the organisation trail's delivery role): never a role to anything else. */
+const passTrailRoles = (managementAccountId: string): IdentityPolicyStatement => ({
+    Sid: "PassTrailRoles",
+    Effect: "Allow",
+    Action: "iam:PassRole",
+    Resource: `arn:aws:iam::${managementAccountId}:role/*`,
+    Condition: { StringEquals: { "iam:PassedToService": "cloudtrail.amazonaws.com" } },
+});
 
 /** An environment's deploy role: only the access role of its own member account, where the stack's providers work. */
 export function deployEnvironmentPolicy(accessRoleArn: string): PolicyDocument<IdentityPolicyStatement> {
@@ -185,14 +194,18 @@ const ROLE_POLICY_ACTIONS = [
 ] as const;
 
 /**
- * The pipeline roles' permissions boundary: everything their own policies grant, except creating
+ * The pipeline roles' permissions boundary: everything their own policies grant (passing a role
+ * only to CloudTrail), except creating
  * or changing a role that does not carry this same boundary (so no role they create can hold more
  * than they do), removing a boundary, changing this policy, and creating IAM users or access keys
  * (every pipeline credential is an OIDC session).
  */
-export function pipelineBoundaryPolicy(boundaryArn: string): PolicyDocument<IdentityPolicyStatement> {
+export function pipelineBoundaryPolicy(managementAccountId: string): PolicyDocument<IdentityPolicyStatement> {
+    const boundaryArn = pipelineBoundaryArn(managementAccountId);
     return policyDocument<IdentityPolicyStatement>([
-        { Sid: "WithinOwnPolicies", Effect: "Allow", Action: "*", Resource: "*" },
+        // Everything but iam:PassRole, which only passTrailRoles allows: the roles' own policies decide within it.
+        { Sid: "WithinOwnPolicies", Effect: "Allow", NotAction: "iam:PassRole", Resource: "*" },
+        passTrailRoles(managementAccountId),
         {
             Sid: "DenyRolesWithoutBoundary",
             Effect: "Deny",

@@ -47,7 +47,7 @@ describe("PipelineIdentities", () => {
             boundary.map((p) => p.inputs.name),
             ["pipeline-boundary"],
         );
-        assert.deepStrictEqual(decoded(boundary[0].inputs.policy), pipelineBoundaryPolicy(BOUNDARY));
+        assert.deepStrictEqual(decoded(boundary[0].inputs.policy), pipelineBoundaryPolicy(MANAGEMENT));
         for (const r of roles) {
             assert.strictEqual(r.inputs.maxSessionDuration, 3600, r.name);
             assert.strictEqual(r.inputs.permissionsBoundary, boundary[0].outputs.arn, r.name);
@@ -124,7 +124,7 @@ describe("PipelineIdentities", () => {
     });
 
     describe("what the deploy roles may do (IAM evaluator, with their boundary)", () => {
-        const BOUNDARY_POLICY = pipelineBoundaryPolicy(BOUNDARY);
+        const BOUNDARY_POLICY = pipelineBoundaryPolicy(MANAGEMENT);
         const asRole = (roleName: string, action: string, resource: string, context = {}): Decision =>
             authorize(
                 { principal: { arn: role(MANAGEMENT, roleName) }, action, resource, context },
@@ -159,6 +159,21 @@ describe("PipelineIdentities", () => {
             const group = `arn:aws:logs:eu-west-1:${MANAGEMENT}:log-group:aws-cloudtrail-logs-o-a1b2c3d4e5`;
             assert.strictEqual(asRole("pipeline-deploy-management", "logs:DeleteLogGroup", group), "ExplicitDeny");
             assert.strictEqual(asRole("pipeline-deploy-management", "kms:PutKeyPolicy", key), "Allow", "it administers the trail's key");
+        });
+
+        it("the management deploy role passes roles of its account to CloudTrail only, and manages IAM in its account only", () => {
+            const trailRole = role(MANAGEMENT, "organization-trail-role-62dc7ce");
+            const pass = (service: string) =>
+                asRole("pipeline-deploy-management", "iam:PassRole", trailRole, { "iam:PassedToService": service });
+            assert.strictEqual(pass("cloudtrail.amazonaws.com"), "Allow");
+            assert.strictEqual(pass("ec2.amazonaws.com"), "ImplicitDeny");
+            assert.strictEqual(pass("lambda.amazonaws.com"), "ImplicitDeny");
+            assert.strictEqual(
+                asRole("pipeline-deploy-management", "iam:PutRolePolicy", role(ACCOUNTS.prod, "anything"), {
+                    "iam:PermissionsBoundary": BOUNDARY,
+                }),
+                "ImplicitDeny",
+            );
         });
 
         it("the boundary stops a deploy role creating or changing a role without the same boundary", () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { pipelineBoundaryPolicy } from "../../components/identity/pipeline-identity-policies";
-import { pipelineBoundaryArn, pipelinePreviewRoleArn } from "../../components/identity/pipeline-names";
+import { pipelinePreviewRoleArn } from "../../components/identity/pipeline-names";
 import { PreviewAccessRole } from "../../components/identity/preview-access-role";
 import { authorize, evaluate, type Decision } from "../../iam/evaluator/policy-evaluator";
 import type { PolicyDocument } from "../../iam/policy-document";
@@ -58,7 +58,7 @@ describe("preview identities: read configuration, never write, decrypt, read dat
             decide = (action, resource) =>
                 authorize(
                     { principal: { arn: PIPELINE_PREVIEW }, action, resource },
-                    { identityPolicies: [policy], boundary: pipelineBoundaryPolicy(pipelineBoundaryArn(MANAGEMENT)) },
+                    { identityPolicies: [policy], boundary: pipelineBoundaryPolicy(MANAGEMENT) },
                     { strict: true },
                 ).decision;
         });
