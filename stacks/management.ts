@@ -74,6 +74,9 @@ function managementTags(config: ManagementConfig): Record<string, string> {
     return { ...config.tags, ManagedBy: "pulumi", Stack: pulumi.getStack() };
 }
 
+/** The organisation trail's component name, which its delivery role's auto-name starts with (the pipeline may pass that role). */
+const TRAIL_COMPONENT = "organization-trail";
+
 /** Keys of the organisation's audit logs wait the longest AWS allows before deletion. */
 const AUDIT_KEY_DELETION_WINDOW_DAYS = 30;
 
@@ -156,6 +159,8 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
                   {
                       managementAccountId: organization.managementAccountId,
                       github: { owner: config.pipeline.githubOwner, repository: config.pipeline.githubRepository },
+                      // The trail's delivery role, auto-named from the component's name (`organization-trail-role-<suffix>`).
+                      trailRoleArnPattern: roleArn(organization.managementAccountId, `${TRAIL_COMPONENT}-role-*`),
                       managementAccessRoleArns: [accounts.securityAccountId, accounts.logArchiveAccountId].map((id) =>
                           roleArn(id, accounts.accessRoleName),
                       ),
@@ -249,7 +254,7 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
     );
 
     const trail = new OrganizationTrail(
-        "organization-trail",
+        TRAIL_COMPONENT,
         {
             trailName: trailConfig.name,
             organizationId: organization.id,

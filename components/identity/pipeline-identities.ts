@@ -28,6 +28,8 @@ export interface PipelineIdentitiesArgs {
     managementAccountId: string;
     /** The repository whose workflows may assume the roles. */
     github: GitHubRepository;
+    /** ARN pattern of the organisation trail's delivery role (auto-named): the only role the pipeline may pass, to CloudTrail only. */
+    trailRoleArnPattern: string;
     /** The access roles the management stack's providers assume (security, log-archive): its deploy role may assume them. */
     managementAccessRoleArns: readonly string[];
     /** Each environment stack by name with the access role of its member account: one deploy role each, which may assume only that role. */
@@ -76,7 +78,7 @@ export class PipelineIdentities extends pulumi.ComponentResource {
                 key: `deploy-${MANAGEMENT_STACK}`,
                 roleName: MANAGEMENT_DEPLOY_ROLE_NAME,
                 subject: environmentSubject(args.github, MANAGEMENT_STACK),
-                policy: deployManagementPolicy(args.managementAccountId, args.managementAccessRoleArns),
+                policy: deployManagementPolicy(args.managementAccountId, args.trailRoleArnPattern, args.managementAccessRoleArns),
             },
             ...args.environments.map((environment) => ({
                 key: `deploy-${environment.name}`,
@@ -98,7 +100,7 @@ export class PipelineIdentities extends pulumi.ComponentResource {
             {
                 name: PIPELINE_BOUNDARY_NAME,
                 description: "Pipeline roles: no role without this boundary, no boundary removal or change, no IAM users or access keys",
-                policy: JSON.stringify(pipelineBoundaryPolicy(args.managementAccountId)),
+                policy: JSON.stringify(pipelineBoundaryPolicy(args.managementAccountId, args.trailRoleArnPattern)),
             },
             { parent: this },
         );

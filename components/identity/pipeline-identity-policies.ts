@@ -87,15 +87,16 @@ export const PREVIEW_DATA_READS = [
     "lambda:GetFunction",
 ] as const;
 
-/** Reading the stacks' configuration (API Gateway reads are `apigateway:GET`), and the explicit Deny on data. */
+/** Reading the stacks' configuration: `Describe*`, `List*`, `Get*` of each service (API Gateway's reads are `apigateway:GET`). */
+const previewReadActions = (): string[] => [
+    ...PREVIEW_READ_SERVICES.flatMap((s) => [`${s}:Describe*`, `${s}:List*`, `${s}:Get*`]),
+    "apigateway:GET",
+];
+
+/** Reading the stacks' configuration, and the explicit Deny on data. */
 export function previewReadStatements(): IdentityPolicyStatement[] {
     return [
-        {
-            Sid: "ReadConfiguration",
-            Effect: "Allow",
-            Action: [...PREVIEW_READ_SERVICES.flatMap((s) => [`${s}:Describe*`, `${s}:List*`, `${s}:Get*`]), "apigateway:GET"],
-            Resource: "*",
-        },
+        { Sid: "ReadConfiguration", Effect: "Allow", Action: previewReadActions(), Resource: "*" },
         { Sid: "DenyDataReads", Effect: "Deny", Action: [...PREVIEW_DATA_READS], Resource: "*" },
     ];
 }
@@ -141,18 +142,18 @@ export function previewAccessPolicy(): PolicyDocument<IdentityPolicyStatement> {
  */
 export function deployManagementPolicy(
     managementAccountId: string,
+    trailRoleArnPattern: string,
     accessRoleArns: readonly string[],
 ): PolicyDocument<IdentityPolicyStatement> {
     return policyDocument<IdentityPolicyStatement>([
         {
             Sid: "ManageOrganization",
             Effect: "Allow",
-            Action: ["organizations:*", "cloudtrail:*", "logs:*", "kms:*", "sso:*", "guardduty:*", "securityhub:*", "access-analyzer:*"],
+            Action: [...MANAGEMENT_SERVICES],
             Resource: "*",
         },
-        // IAM but iam:PassRole, which only passTrailRoles grants.
-        { Sid: "ManageIam", Effect: "Allow", NotAction: "iam:PassRole", Resource: iamResources(managementAccountId) },
-        passTrailRoles(managementAccountId),
+        manageIam(managementAccountId),
+        passTrailRoles(trailRoleArnPattern),
         { Sid: "AssumeAccessRoles", Effect: "Allow", Action: "sts:AssumeRole", Resource: [...accessRoleArns] },
         {
             Sid: "DenyAuditDestruction",
@@ -163,16 +164,32 @@ export function deployManagementPolicy(
     ]);
 }
 
-/** IAM resources of the management account: roles, policies and identity providers there, nothing elsewhere. */
-const iamResources = (managementAccountId: string): string[] =>
-    ["role/*", "policy/*", "oidc-provider/*"].map((resource) => `arn:aws:iam::${managementAccountId}:${resource}`);
+/** The services the management stack manages in the management account (IAM aside: `manageIam`). */
+const MANAGEMENT_SERVICES = [
+    "organizations:*",
+    "cloudtrail:*",
+    "logs:*",
+    "kms:*",
+    "sso:*",
+    "guardduty:*",
+    "securityhub:*",
+    "access-analyzer:*",
+] as const;
 
-/** Passing a management-account role to CloudTrail only (the organisation trail's delivery role): never a role to anything else. */
-const passTrailRoles = (managementAccountId: string): IdentityPolicyStatement => ({
-    Sid: "PassTrailRoles",
+/** IAM but iam:PassRole, on the management account's roles, policies and identity providers only. */
+const manageIam = (managementAccountId: string): IdentityPolicyStatement => ({
+    Sid: "ManageIam",
+    Effect: "Allow",
+    NotAction: "iam:PassRole",
+    Resource: ["role/*", "policy/*", "oidc-provider/*"].map((resource) => `arn:aws:iam::${managementAccountId}:${resource}`),
+});
+
+/** Passing the organisation trail's delivery role (auto-named, hence a pattern) to CloudTrail, and no other role to anything. */
+const passTrailRoles = (trailRoleArnPattern: string): IdentityPolicyStatement => ({
+    Sid: "PassTrailRole",
     Effect: "Allow",
     Action: "iam:PassRole",
-    Resource: `arn:aws:iam::${managementAccountId}:role/*`,
+    Resource: trailRoleArnPattern,
     Condition: { StringEquals: { "iam:PassedToService": "cloudtrail.amazonaws.com" } },
 });
 
@@ -194,18 +211,25 @@ const ROLE_POLICY_ACTIONS = [
 ] as const;
 
 /**
- * The pipeline roles' permissions boundary: everything their own policies grant (passing a role
- * only to CloudTrail), except creating
+ * The pipeline roles' permissions boundary: what their own policies may grant (the management
+ * stack's services, IAM in the management account, passing only the trail's role to CloudTrail,
+ * assuming roles, reading configuration), except creating
  * or changing a role that does not carry this same boundary (so no role they create can hold more
  * than they do), removing a boundary, changing this policy, and creating IAM users or access keys
  * (every pipeline credential is an OIDC session).
  */
-export function pipelineBoundaryPolicy(managementAccountId: string): PolicyDocument<IdentityPolicyStatement> {
+export function pipelineBoundaryPolicy(managementAccountId: string, trailRoleArnPattern: string): PolicyDocument<IdentityPolicyStatement> {
     const boundaryArn = pipelineBoundaryArn(managementAccountId);
     return policyDocument<IdentityPolicyStatement>([
-        // Everything but iam:PassRole, which only passTrailRoles allows: the roles' own policies decide within it.
-        { Sid: "WithinOwnPolicies", Effect: "Allow", NotAction: "iam:PassRole", Resource: "*" },
-        passTrailRoles(managementAccountId),
+        // What the pipeline roles' own policies may grant, and no more: the roles' policies decide within it.
+        {
+            Sid: "WithinOwnPolicies",
+            Effect: "Allow",
+            Action: [...MANAGEMENT_SERVICES, "sts:AssumeRole", ...previewReadActions()],
+            Resource: "*",
+        },
+        manageIam(managementAccountId),
+        passTrailRoles(trailRoleArnPattern),
         {
             Sid: "DenyRolesWithoutBoundary",
             Effect: "Deny",

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { PipelineIdentities, type PipelineIdentitiesArgs } from "../../components/identity/pipeline-identities";
+import { pipelineBoundaryPolicy } from "../../components/identity/pipeline-identity-policies";
 import { pipelineBoundaryArn, githubOidcProviderArn } from "../../components/identity/pipeline-names";
 import type { PolicyDocument } from "../../iam/policy-document";
 import { decoded, RecordingMocks } from "../network/recording-mocks";
@@ -13,10 +14,13 @@ export const ACCESS = "OrganizationAccountAccessRole";
 export const role = (account: string, name: string): string => `arn:aws:iam::${account}:role/${name}`;
 export const BOUNDARY = pipelineBoundaryArn(MANAGEMENT);
 export const PROVIDER = githubOidcProviderArn(MANAGEMENT);
+/** The boundary of the pipeline roles, as the component builds it. */
+export const BOUNDARY_POLICY = pipelineBoundaryPolicy(MANAGEMENT, `arn:aws:iam::${MANAGEMENT}:role/organization-trail-role-*`);
 
 export const PIPELINE_ARGS: PipelineIdentitiesArgs = {
     managementAccountId: MANAGEMENT,
     github: { owner: "example-org", repository: "zero-trust-aws" },
+    trailRoleArnPattern: `arn:aws:iam::${MANAGEMENT}:role/organization-trail-role-*`,
     managementAccessRoleArns: [role(ACCOUNTS.security, ACCESS), role(ACCOUNTS.logArchive, ACCESS)],
     environments: [
         { name: "staging", accessRoleArn: role(ACCOUNTS.staging, ACCESS) },

@@ -1,12 +1,22 @@
 import * as assert from "assert";
 import { PipelineIdentities } from "../../components/identity/pipeline-identities";
-import { pipelineBoundaryPolicy } from "../../components/identity/pipeline-identity-policies";
 import { githubOidcProviderArn } from "../../components/identity/pipeline-names";
 import { authorize, evaluate, type Decision } from "../../iam/evaluator/policy-evaluator";
 import type { PolicyDocument } from "../../iam/policy-document";
 import { awsResourcesThrough, decoded, type RecordingMocks, type Registration } from "../network/recording-mocks";
 import { assertRefusedBeforeDeclaring } from "../validation/refused-before-declaring";
-import { ACCESS, ACCOUNTS, BOUNDARY, buildPipeline, MANAGEMENT, PIPELINE_ARGS, policyOfRole, PROVIDER, role } from "./pipeline-fixture";
+import {
+    ACCESS,
+    ACCOUNTS,
+    BOUNDARY,
+    BOUNDARY_POLICY,
+    buildPipeline,
+    MANAGEMENT,
+    PIPELINE_ARGS,
+    policyOfRole,
+    PROVIDER,
+    role,
+} from "./pipeline-fixture";
 
 const T = {
     component: "zero-trust:identity:PipelineIdentities",
@@ -47,7 +57,7 @@ describe("PipelineIdentities", () => {
             boundary.map((p) => p.inputs.name),
             ["pipeline-boundary"],
         );
-        assert.deepStrictEqual(decoded(boundary[0].inputs.policy), pipelineBoundaryPolicy(MANAGEMENT));
+        assert.deepStrictEqual(decoded(boundary[0].inputs.policy), BOUNDARY_POLICY);
         for (const r of roles) {
             assert.strictEqual(r.inputs.maxSessionDuration, 3600, r.name);
             assert.strictEqual(r.inputs.permissionsBoundary, boundary[0].outputs.arn, r.name);
@@ -124,7 +134,6 @@ describe("PipelineIdentities", () => {
     });
 
     describe("what the deploy roles may do (IAM evaluator, with their boundary)", () => {
-        const BOUNDARY_POLICY = pipelineBoundaryPolicy(MANAGEMENT);
         const asRole = (roleName: string, action: string, resource: string, context = {}): Decision =>
             authorize(
                 { principal: { arn: role(MANAGEMENT, roleName) }, action, resource, context },
@@ -168,6 +177,13 @@ describe("PipelineIdentities", () => {
             assert.strictEqual(pass("cloudtrail.amazonaws.com"), "Allow");
             assert.strictEqual(pass("ec2.amazonaws.com"), "ImplicitDeny");
             assert.strictEqual(pass("lambda.amazonaws.com"), "ImplicitDeny");
+            assert.strictEqual(
+                asRole("pipeline-deploy-management", "iam:PassRole", role(MANAGEMENT, "pipeline-deploy-prod"), {
+                    "iam:PassedToService": "cloudtrail.amazonaws.com",
+                }),
+                "ImplicitDeny",
+                "no other role, even to CloudTrail",
+            );
             assert.strictEqual(
                 asRole("pipeline-deploy-management", "iam:PutRolePolicy", role(ACCOUNTS.prod, "anything"), {
                     "iam:PermissionsBoundary": BOUNDARY,

@@ -1,12 +1,11 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import { pipelineBoundaryPolicy } from "../../components/identity/pipeline-identity-policies";
 import { pipelinePreviewRoleArn } from "../../components/identity/pipeline-names";
 import { PreviewAccessRole } from "../../components/identity/preview-access-role";
 import { authorize, evaluate, type Decision } from "../../iam/evaluator/policy-evaluator";
 import type { PolicyDocument } from "../../iam/policy-document";
 import { awsResourcesThrough, decoded, RecordingMocks, type Registration } from "../network/recording-mocks";
-import { buildPipeline, MANAGEMENT, policyOfRole } from "./pipeline-fixture";
+import { BOUNDARY_POLICY, buildPipeline, MANAGEMENT, policyOfRole } from "./pipeline-fixture";
 
 // A preview never holds write power: the management account's pipeline-preview role and every
 // member account's zero-trust-preview role, decided by the project's IAM evaluator.
@@ -58,7 +57,7 @@ describe("preview identities: read configuration, never write, decrypt, read dat
             decide = (action, resource) =>
                 authorize(
                     { principal: { arn: PIPELINE_PREVIEW }, action, resource },
-                    { identityPolicies: [policy], boundary: pipelineBoundaryPolicy(MANAGEMENT) },
+                    { identityPolicies: [policy], boundary: BOUNDARY_POLICY },
                     { strict: true },
                 ).decision;
         });
