@@ -2,6 +2,7 @@
 // the IAM roles of the plans, each Identity Center permission set in each account it is assigned
 // to, and in every account of the estate the deployment role, the break-glass role and the root user.
 import { AWS_MANAGED_POLICY_ARNS } from "../components/identity/permission-set-policies";
+import { MANAGEMENT_DEPLOY_ROLE_NAME } from "../components/identity/pipeline-names";
 import { MANAGED_POLICY_MODELS } from "./managed-policy-models";
 import { policyDocument, type PolicyDocument } from "../iam/policy-document";
 import { ofType, policyOf, textOf, type PlanResource } from "./plan-resources";
@@ -72,7 +73,8 @@ function planRoles(
         return [
             {
                 label: labelOf(role.name, account, accounts),
-                kind: "role",
+                // The management stack's deploy role is the management account's deployment principal: it runs `pulumi up` there.
+                kind: account === accounts.managementAccountId && roleName === MANAGEMENT_DEPLOY_ROLE_NAME ? "deployment" : "role",
                 ...(role.region === undefined ? {} : { region: role.region }),
                 name: role.name,
                 arn: `arn:aws:iam::${account}:role/${roleName}`,

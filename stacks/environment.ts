@@ -2,10 +2,12 @@ import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MemberAccount } from "../components/account/member-account";
 import { alertRuleName, alertTopicName } from "../components/detection/detection-names";
+import { PreviewAccessRole } from "../components/identity/preview-access-role";
 import { KeyRing, type KeyArns } from "../components/encryption/key-ring";
 import { DefaultVpcLockdown } from "../components/network/default-vpc-lockdown";
 import { ThreeTierVpc } from "../components/network/three-tier-vpc";
 import { platformOwnerTags } from "../components/organization/platform-ownership";
+import { providerRoleName } from "./access-mode";
 import type { EnvironmentConfig } from "./config/environment-schema";
 import { organizationContext } from "./organization-context";
 import { watchRegion } from "./regional-watch";
@@ -16,6 +18,8 @@ import { buildWorkloads, declareWorkloadIdentities, type WorkloadOutputs } from 
 export interface EnvironmentOutputs {
     /** The member account everything is deployed into. */
     accountId: pulumi.Output<string>;
+    /** The account's read-only preview access role (`zero-trust-preview`); absent when the management stack has no pipeline identities. */
+    previewAccessRoleArn?: pulumi.Output<string>;
     /** Region of the environment's provider (its twins serve the other watched regions). */
     providerRegion: string;
     /** The account's IAM Access Analyzer (zone of trust: the account). */
@@ -118,6 +122,7 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
         extraRegions: regionsWatched.others,
         accountId: config.accountId,
         accessRoleName: account.accessRoleName,
+        providerRoleName: providerRoleName(account.accessRoleName),
         ...(account.mode === "create" && placement !== undefined
             ? { creation: { email: account.email as string, name: account.name as string, ...placement } }
             : {}),
@@ -125,6 +130,12 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
     });
     const provider = member.provider;
     const otherProviders = member.regionalProviders;
+    // The read-only role previews assume here, trusting the management account's pipeline-preview role.
+    const pipelinePreviewRoleArn = await organization.pipelinePreviewRoleArn;
+    const previewAccess =
+        pipelinePreviewRoleArn === undefined
+            ? undefined
+            : new PreviewAccessRole(`${env}-preview-access`, { pipelinePreviewRoleArn }, { provider });
 
     // The workloads' roles come before the key ring: each workload's key names its task role.
     const workloadIdentities = declareWorkloadIdentities(config, provider, logGroupNamePrefix(env));
@@ -227,6 +238,7 @@ export async function buildEnvironment(config: EnvironmentConfig): Promise<Envir
 
     return {
         accountId: member.accountId,
+        ...(previewAccess === undefined ? {} : { previewAccessRoleArn: previewAccess.roleArn }),
         providerRegion: config.region,
         accessAnalyzerArn: baseline.accessAnalyzerArn,
         securityHubArn: baseline.securityHubArn,

@@ -6,6 +6,9 @@ import { ConfigDeliveryBucket } from "../components/audit-logs/config-delivery-b
 import { LogArchive } from "../components/audit-logs/log-archive";
 import { OrganizationTrail } from "../components/audit-logs/organization-trail";
 import { IdentityCenterAccess } from "../components/identity/identity-center-access";
+import { PipelineIdentities } from "../components/identity/pipeline-identities";
+import { pipelinePreviewRoleArn, PREVIEW_ACCESS_ROLE_NAME } from "../components/identity/pipeline-names";
+import { PreviewAccessRole } from "../components/identity/preview-access-role";
 import { GuardrailPolicies } from "../components/organization/guardrail-policies";
 import { OrganizationAccounts } from "../components/organization/organization-accounts";
 import { OrganizationStructure, SECURITY_OU } from "../components/organization/organization-structure";
@@ -16,6 +19,7 @@ import {
     DelegatedSecurityAdministration,
     type DelegatedSecurityAdministrationArgs,
 } from "../components/security-services/delegated-security-administration";
+import { providerRoleName } from "./access-mode";
 import type { ManagementConfig } from "./config/management-schema";
 
 /**
@@ -56,12 +60,22 @@ export interface ManagementOutputs {
     organizationAnalyzerArns: Readonly<Record<string, pulumi.Output<string>>>;
     /** Identity Center permission set ARNs by job function (empty without `identityCenter`). */
     permissionSetArns: Readonly<Record<string, pulumi.Output<string>>>;
+    /**
+     * The pipeline's read-only `pipeline-preview` role, which every preview access role trusts; built
+     * from names, so environments know it at preview (absent without `pipeline`).
+     */
+    pipelinePreviewRoleArn?: string;
+    /** The pipeline's deploy roles by stack (empty without `pipeline`). */
+    pipelineDeployRoleArns: Readonly<Record<string, pulumi.Output<string>>>;
 }
 
 /** Tags every resource of the management stack gets through its providers (`defaultTags`). */
 function managementTags(config: ManagementConfig): Record<string, string> {
     return { ...config.tags, ManagedBy: "pulumi", Stack: pulumi.getStack() };
 }
+
+/** The organisation trail's component name, which its delivery role's auto-name starts with (the pipeline may pass that role). */
+const TRAIL_COMPONENT = "organization-trail";
 
 /** Keys of the organisation's audit logs wait the longest AWS allows before deletion. */
 const AUDIT_KEY_DELETION_WINDOW_DAYS = 30;
@@ -103,6 +117,7 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
             extraRegions,
             accountId,
             accessRoleName: accounts.accessRoleName,
+            providerRoleName: providerRoleName(accounts.accessRoleName),
             defaultTags: { ...tags, ...platformOwnerTags() },
         });
     const security = memberAccount("security", accounts.securityAccountId, otherRegions);
@@ -133,6 +148,46 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         },
         { provider: management },
     );
+
+    // The pipeline's identities in the management account, where every provider starts from; and in
+    // security and log-archive, the read-only role its previews assume.
+    const pipeline =
+        config.pipeline === undefined
+            ? undefined
+            : new PipelineIdentities(
+                  "pipeline",
+                  {
+                      managementAccountId: organization.managementAccountId,
+                      github: { owner: config.pipeline.githubOwner, repository: config.pipeline.githubRepository },
+                      // The trail's delivery role, auto-named from the component's name (`organization-trail-role-<suffix>`).
+                      trailRoleArnPattern: roleArn(organization.managementAccountId, `${TRAIL_COMPONENT}-role-*`),
+                      managementAccessRoleArns: [accounts.securityAccountId, accounts.logArchiveAccountId].map((id) =>
+                          roleArn(id, accounts.accessRoleName),
+                      ),
+                      environments: accounts.environments.map((e) => ({
+                          name: e.name,
+                          accessRoleArn: roleArn(e.accountId, accounts.accessRoleName),
+                      })),
+                      previewAccessRoleArns: [
+                          accounts.securityAccountId,
+                          accounts.logArchiveAccountId,
+                          ...accounts.environments.map((e) => e.accountId),
+                      ].map((id) => roleArn(id, PREVIEW_ACCESS_ROLE_NAME)),
+                  },
+                  { provider: management },
+              );
+    if (pipeline !== undefined) {
+        for (const [role, account] of [
+            ["security", security],
+            ["log-archive", logArchiveAccount],
+        ] as const) {
+            new PreviewAccessRole(
+                `${role}-preview-access`,
+                { pipelinePreviewRoleArn: pipeline.previewRoleArn },
+                { provider: account.provider },
+            );
+        }
+    }
 
     const bucketName = archiveConfig.bucketName ?? defaultLogArchiveBucketName(organization.id);
     const breakGlassRoleName = config.guardrails.breakGlassRoleName;
@@ -199,7 +254,7 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
     );
 
     const trail = new OrganizationTrail(
-        "organization-trail",
+        TRAIL_COMPONENT,
         {
             trailName: trailConfig.name,
             organizationId: organization.id,
@@ -210,6 +265,7 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
             logGroupRetentionDays: trailConfig.logRetentionDays,
             logGroupKeyAdministratorArns: trailConfig.keyAdministrators,
             keyDeletionWindowDays: AUDIT_KEY_DELETION_WINDOW_DAYS,
+            ...(pipeline === undefined ? {} : { roleBoundaryArn: pipeline.boundaryArn }),
         },
         // Trusted access for CloudTrail comes with the adopted organisation.
         { provider: management, dependsOn: [structure] },
@@ -287,6 +343,8 @@ export function buildManagement(config: ManagementConfig): ManagementOutputs {
         securityGuardDutyDetectorIds: administration.guardDutyDetectorIds,
         organizationAnalyzerArns: administration.organizationAnalyzerArns,
         permissionSetArns: identity?.permissionSetArns ?? {},
+        ...(pipeline === undefined ? {} : { pipelinePreviewRoleArn: pipelinePreviewRoleArn(organization.managementAccountId) }),
+        pipelineDeployRoleArns: pipeline?.deployRoleArns ?? {},
     };
 }
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ORGANIZATION_ID, REGION } from "../validation/aws-identifiers";
+import { ACCOUNT_ID, BUCKET_NAME_SHAPE, KEY_ARN, ORGANIZATION_ID, REGION, ROLE_ARN } from "../validation/aws-identifiers";
 import type { EnvironmentConfig } from "./config/environment-schema";
 import type { ManagementOutputs } from "./management";
 
@@ -19,6 +19,12 @@ export interface OrganizationContext {
      * before they are. Absent without the management stack.
      */
     readonly allowedRegions?: Promise<readonly string[]>;
+    /**
+     * The management account's `pipeline-preview` role, which the environment's preview access role
+     * trusts; a promise, as the preview access role is declared only when the management stack has
+     * pipeline identities. Absent without the management stack.
+     */
+    readonly pipelinePreviewRoleArn?: Promise<string | undefined>;
     /** Where a created account goes, and the management account that creates it. */
     readonly accountPlacement?: { readonly parentOuId: pulumi.Input<string>; readonly managementAccountId: pulumi.Input<string> };
 }
@@ -89,6 +95,15 @@ export function organizationContext(config: EnvironmentConfig): OrganizationCont
                 throw problem("allowedRegions", value, "a non-empty list of AWS regions (guardrails.allowedRegions)");
             }
             return regions as string[];
+        }),
+        pipelinePreviewRoleArn: reference.getOutputDetails("pipelinePreviewRoleArn").then(({ value }: { value?: unknown }) => {
+            if (value === undefined) {
+                return undefined;
+            }
+            if (typeof value !== "string" || !ROLE_ARN.test(value)) {
+                throw problem("pipelinePreviewRoleArn", value, "an IAM role ARN, or no output (no pipeline identities)");
+            }
+            return value;
         }),
         ...(account.mode === "create" && organizationalUnit !== undefined
             ? {

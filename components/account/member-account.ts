@@ -32,8 +32,10 @@ export interface MemberAccountArgs {
      * assigned, once known; left out, the provider's allow-list follows the created account's id.
      */
     accountId?: string;
-    /** The role the providers assume in the member account (the organisation access role). */
+    /** The organisation access role: the role a created account gets, and the one the providers assume by default. */
     accessRoleName: string;
+    /** The role the providers assume instead (the read-only preview access role of a preview run); default `accessRoleName`. */
+    providerRoleName?: string;
     /** Create the account under an OU through the management account; absent: adopt `accountId`. */
     creation?: MemberAccountCreation;
     /** Tags every resource gets through the providers (`defaultTags`). */
@@ -107,7 +109,9 @@ export class MemberAccount extends pulumi.ComponentResource {
 
         this.accountId = accountId;
         // Resolved as pulumi.interpolate resolves (through an array), so the plan's order of steps stays.
-        this.accessRoleArn = pulumi.output([accountId, args.accessRoleName]).apply(([id, roleName]) => roleArn(id, roleName));
+        this.accessRoleArn = pulumi
+            .output([accountId, args.providerRoleName ?? args.accessRoleName])
+            .apply(([id, roleName]) => roleArn(id, roleName));
         const allowed: pulumi.Input<string> = args.accountId ?? accountId;
         const providerArgs = (region: string): aws.ProviderArgs => ({
             region,

@@ -27,6 +27,8 @@ export interface OrganizationTrailArgs {
     logGroupKeyAdministratorArns: string[];
     /** Days between scheduling deletion of the log group's key and the deletion, 7–30 (the policy pack requires 30 unless configured otherwise). */
     keyDeletionWindowDays: number;
+    /** Permissions boundary of the delivery role: the pipeline boundary, without which the pipeline's deploy role may not change the role. */
+    roleBoundaryArn?: pulumi.Input<string>;
 }
 
 interface CheckedArgs {
@@ -119,6 +121,7 @@ export class OrganizationTrail extends pulumi.ComponentResource {
             {
                 description: `CloudTrail delivers the organisation trail ${a.trailName} to ${groupName}`,
                 assumeRolePolicy: JSON.stringify(trailDeliveryRoleTrustPolicy()),
+                ...(args.roleBoundaryArn === undefined ? {} : { permissionsBoundary: args.roleBoundaryArn }),
                 tags: { Name: `${a.trailName}-cloudwatch-logs` },
             },
             { parent: this },

@@ -22,8 +22,8 @@
  *
  * Matching: actions case-insensitively, `*` any run and `?` one character; resource ARNs
  * case-sensitively with the same wildcards, `*` crossing `:` and `/`. Principals: `*`, `{AWS: …}`
- * (`*`, an ARN, an account id or root, which stands for every principal of its account) and
- * `{Service: …}`. Conditions: every String, Arn, Numeric and Date operator, Bool, Null, IpAddress,
+ * (`*`, an ARN, an account id or root, which stands for every principal of its account),
+ * `{Service: …}` and `{Federated: …}` (a web identity: the identity provider that signed its token). Conditions: every String, Arn, Numeric and Date operator, Bool, Null, IpAddress,
  * each with `IfExists` and the set forms `ForAnyValue:` / `ForAllValues:`; operators AND, keys AND,
  * values OR; a context value may be a list (a multi-valued key such as `aws:TagKeys`). Policy
  * variables (`${aws:PrincipalAccount}`) resolve from the request's context.
@@ -41,8 +41,11 @@ import { listOf } from "./policy-reading";
 export type ContextValue = string | readonly string[];
 export type RequestContext = Readonly<Record<string, ContextValue | undefined>>;
 
-/** Who asks: an IAM principal ARN (role, root, user) or a service principal. */
-export type RequestPrincipal = { readonly arn: string } | { readonly service: string };
+/**
+ * Who asks: an IAM principal ARN (role, root, user), a service principal, or a web identity
+ * federated through an identity provider (its IAM provider ARN, e.g. GitHub Actions' OIDC provider).
+ */
+export type RequestPrincipal = { readonly arn: string } | { readonly service: string } | { readonly federated: string };
 
 export interface PolicyRequest {
     /** Who asks; needed by statements with a `Principal`. */
@@ -304,12 +307,23 @@ function principalMatch(s: PolicyStatement, element: unknown, principal: Request
     if (element === "*") {
         return "direct";
     }
-    if (element === null || typeof element !== "object" || Object.keys(element).some((kind) => kind !== "AWS" && kind !== "Service")) {
+    if (
+        element === null ||
+        typeof element !== "object" ||
+        Object.keys(element).some((kind) => kind !== "AWS" && kind !== "Service" && kind !== "Federated")
+    ) {
         return { undecided: `${where(s)}: Principal ${JSON.stringify(element)} not supported by this evaluator` };
     }
-    const named = element as { readonly AWS?: OneOrMany<string>; readonly Service?: OneOrMany<string> };
+    const named = element as {
+        readonly AWS?: OneOrMany<string>;
+        readonly Service?: OneOrMany<string>;
+        readonly Federated?: OneOrMany<string>;
+    };
     if ("service" in principal) {
         return listOf(named.Service).includes(principal.service) ? "direct" : false;
+    }
+    if ("federated" in principal) {
+        return listOf(named.Federated).includes(principal.federated) ? "direct" : false;
     }
     const aws = listOf(named.AWS);
     if (aws.some((arn) => arn === "*" || arn === principal.arn)) {
@@ -398,11 +412,13 @@ function contextOf(request: PolicyRequest): RequestContext {
             ? {}
             : "service" in principal
               ? { "aws:PrincipalIsAWSService": "true", "aws:PrincipalServiceName": principal.service }
-              : {
-                    "aws:PrincipalIsAWSService": "false",
-                    "aws:PrincipalArn": principal.arn,
-                    ...(account === undefined ? {} : { "aws:PrincipalAccount": account }),
-                }),
+              : "federated" in principal
+                ? { "aws:PrincipalIsAWSService": "false", "aws:FederatedProvider": principal.federated }
+                : {
+                      "aws:PrincipalIsAWSService": "false",
+                      "aws:PrincipalArn": principal.arn,
+                      ...(account === undefined ? {} : { "aws:PrincipalAccount": account }),
+                  }),
         ...request.context,
     };
 }
@@ -503,7 +519,8 @@ export function authorize(
     options: EvaluationOptions = {},
 ): Authorization {
     const principal = request.principal;
-    const isService = "service" in principal;
+    // A service or a web identity: no identity policies and no SCPs; the resource's policy (a role's trust) decides.
+    const isService = !("arn" in principal);
     const isRoot = !isService && /:root$/.test(principal.arn);
     const principalAccount = isService ? undefined : accountOf(principal.arn);
     const sameAccount = input.resourceAccount === undefined || input.resourceAccount === principalAccount;

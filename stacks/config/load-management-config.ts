@@ -7,7 +7,17 @@ const MANAGEMENT_SHAPE: StackConfigShape<typeof managementConfigSchema> = {
     fields: {
         region: { key: "aws:region", json: false },
         ...projectFields({
-            json: ["organization", "accounts", "guardrails", "logArchive", "trail", "securityServices", "identityCenter", "tags"],
+            json: [
+                "organization",
+                "accounts",
+                "guardrails",
+                "logArchive",
+                "trail",
+                "securityServices",
+                "identityCenter",
+                "pipeline",
+                "tags",
+            ],
         }),
     },
 };

@@ -10,6 +10,7 @@ import { PERMISSION_SET_KEYS, PERMISSION_SETS } from "../../components/identity/
 import { defaultLogArchiveBucketName } from "../../components/audit-logs/audit-log-names";
 import { BUCKET_EXPECTED } from "./account-schema";
 import { tagsSchema } from "./environment-schema";
+import { pipelineSchema } from "./pipeline-schema";
 import { isLogRetentionDays, LOG_RETENTION_EXPECTED } from "../../validation/log-retention";
 import {
     ACCOUNT_ID,
@@ -522,6 +523,7 @@ const managementObject = z.object({
     trail: trailSchema,
     securityServices: securityServicesSchema,
     identityCenter: identityCenterSchema.optional(),
+    pipeline: pipelineSchema.optional(),
     tags: tagsSchema.default({}),
 });
 

@@ -235,6 +235,15 @@ describe("OrganizationTrail", () => {
         });
     });
 
+    describe("with the pipeline's permissions boundary", () => {
+        it("puts it on the delivery role (the management deploy role may change only roles that carry it), and none without", async () => {
+            const boundary = `arn:aws:iam::${MANAGEMENT}:policy/pipeline-boundary`;
+            const { mocks } = await build({ roleBoundaryArn: boundary });
+            assert.strictEqual(mocks.named("org-trail-role").inputs.permissionsBoundary, boundary);
+            assert.strictEqual((await build()).mocks.named("org-trail-role").inputs.permissionsBoundary, undefined);
+        });
+    });
+
     describe("wired to the log archive as the management stack does", () => {
         let mocks: RecordingMocks;
         before(async () => {

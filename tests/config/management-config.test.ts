@@ -125,7 +125,10 @@ describe("management config", () => {
                 trail: {
                     name: "zero-trust-organization-trail",
                     logRetentionDays: 365,
-                    keyAdministrators: ["arn:aws:iam::999999999999:role/platform-deployer", "arn:aws:iam::999999999999:role/break-glass"],
+                    keyAdministrators: [
+                        "arn:aws:iam::999999999999:role/pipeline-deploy-management",
+                        "arn:aws:iam::999999999999:role/break-glass",
+                    ],
                 },
                 securityServices: { guardDutyFeatures: ALL_FEATURES, findingPublishingFrequency: "FIFTEEN_MINUTES" },
                 identityCenter: {
@@ -147,6 +150,7 @@ describe("management config", () => {
                         },
                     ],
                 },
+                pipeline: { githubOwner: "example-org", githubRepository: "zero-trust-aws" },
                 tags: { CostCenter: "security" },
             });
         });
@@ -161,6 +165,7 @@ describe("management config", () => {
                 "zero-trust-aws:trail",
                 "zero-trust-aws:securityServices",
                 "zero-trust-aws:identityCenter",
+                "zero-trust-aws:pipeline",
                 "zero-trust-aws:tags",
             ]);
             const file = parse(fs.readFileSync(path.join(ROOT, "Pulumi.management.yaml"), "utf8")) as { config: Record<string, unknown> };
@@ -861,6 +866,96 @@ describe("management config", () => {
                 "zero-trust-aws:securityServices.aggregatorRegions[0]",
                 "moon-1",
                 "an AWS region of the aws partition, e.g. eu-west-1",
+            ],
+        ]);
+    });
+
+    describe("refuses a pipeline repository GitHub could not have", () => {
+        const PIPELINE = { githubOwner: "example-org", githubRepository: "zero-trust-aws" };
+        const OWNER_EXPECTED = "a GitHub user or organisation name: 1 to 39 letters, digits or single hyphens, no hyphen at either end";
+        const REPOSITORY_EXPECTED = "a GitHub repository name: 1 to 100 letters, digits, ., - or _ (not . or ..), without the owner";
+        it("accepts GitHub's longest names, dots and underscores, and no pipeline at all", () => {
+            const longest = { githubOwner: `a${"-b".repeat(19)}`, githubRepository: `r.${"_".repeat(98)}` };
+            assert.deepStrictEqual(parseManagementConfig(withKey("pipeline", longest)).pipeline, longest);
+            assert.strictEqual(parseManagementConfig(withKey("pipeline", undefined)).pipeline, undefined);
+        });
+        refusals([
+            [
+                "a pipeline that is no object",
+                withKey("pipeline", "example-org/zero-trust-aws"),
+                "zero-trust-aws:pipeline",
+                "example-org/zero-trust-aws",
+                "an object with githubOwner and githubRepository",
+            ],
+            [
+                "a pipeline without a repository",
+                withKey("pipeline", { githubOwner: "example-org" }),
+                "zero-trust-aws:pipeline.githubRepository",
+                undefined,
+                REPOSITORY_EXPECTED,
+            ],
+            [
+                "an unknown pipeline key",
+                withKey("pipeline", { ...PIPELINE, thumbprints: [] }),
+                "zero-trust-aws:pipeline.thumbprints",
+                [],
+                "one of the keys githubOwner, githubRepository",
+            ],
+            [
+                "an owner with a wildcard",
+                withKey("pipeline", { ...PIPELINE, githubOwner: "*" }),
+                "zero-trust-aws:pipeline.githubOwner",
+                "*",
+                OWNER_EXPECTED,
+            ],
+            [
+                "an owner ending with a hyphen",
+                withKey("pipeline", { ...PIPELINE, githubOwner: "example-" }),
+                "zero-trust-aws:pipeline.githubOwner",
+                "example-",
+                OWNER_EXPECTED,
+            ],
+            [
+                "an owner with two hyphens in a row",
+                withKey("pipeline", { ...PIPELINE, githubOwner: "a--b" }),
+                "zero-trust-aws:pipeline.githubOwner",
+                "a--b",
+                OWNER_EXPECTED,
+            ],
+            [
+                "an owner of 40 characters",
+                withKey("pipeline", { ...PIPELINE, githubOwner: "a".repeat(40) }),
+                "zero-trust-aws:pipeline.githubOwner",
+                "a".repeat(40),
+                OWNER_EXPECTED,
+            ],
+            [
+                "a repository with its owner",
+                withKey("pipeline", { ...PIPELINE, githubRepository: "example-org/zero-trust-aws" }),
+                "zero-trust-aws:pipeline.githubRepository",
+                "example-org/zero-trust-aws",
+                REPOSITORY_EXPECTED,
+            ],
+            [
+                "a repository with a wildcard",
+                withKey("pipeline", { ...PIPELINE, githubRepository: "zero-*" }),
+                "zero-trust-aws:pipeline.githubRepository",
+                "zero-*",
+                REPOSITORY_EXPECTED,
+            ],
+            [
+                "the repository ..",
+                withKey("pipeline", { ...PIPELINE, githubRepository: ".." }),
+                "zero-trust-aws:pipeline.githubRepository",
+                "..",
+                REPOSITORY_EXPECTED,
+            ],
+            [
+                "a repository of 101 characters",
+                withKey("pipeline", { ...PIPELINE, githubRepository: "r".repeat(101) }),
+                "zero-trust-aws:pipeline.githubRepository",
+                "r".repeat(101),
+                REPOSITORY_EXPECTED,
             ],
         ]);
     });

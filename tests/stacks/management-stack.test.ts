@@ -64,6 +64,8 @@ const ACCOUNT_BY_TYPE: Readonly<Record<string, Account>> = {
     "aws:cloudwatch/logGroup:LogGroup": "management",
     "aws:iam/role:Role": "management",
     "aws:iam/rolePolicy:RolePolicy": "management",
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": "management",
+    "aws:iam/policy:Policy": "management",
     "aws:ssoadmin/permissionSet:PermissionSet": "management",
     "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy": "management",
     "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment": "management",
@@ -122,6 +124,11 @@ function accountOf(mocks: RecordingMocks, r: Registration): Account | undefined 
     if (r.type === "aws:kms/key:Key" || r.type === "aws:kms/alias:Alias") {
         const parent = mocks.registrations.find((p) => p.urn === r.parent);
         return parent === undefined ? undefined : KEY_ACCOUNT_BY_COMPONENT[parent.type];
+    }
+    // Each member account's read-only preview access role lives in that account (`<account>-preview-access`).
+    const previewAccess = /^(security|log-archive)-preview-access-(role|policy)$/.exec(r.name);
+    if (previewAccess !== null) {
+        return previewAccess[1] as Account;
     }
     return ACCOUNT_BY_TYPE[r.type];
 }
@@ -444,7 +451,7 @@ describe("management stack", () => {
                 `arn:aws:iam::${ACCOUNTS["log-archive"]}:role/break-glass`,
             ]);
             assert.deepStrictEqual(keyPolicyPrincipals(mocks, "organization-trail-log-group-key", "KeyAdministratorsManageButDoNotUse"), [
-                `arn:aws:iam::${ACCOUNTS.management}:role/platform-deployer`,
+                `arn:aws:iam::${ACCOUNTS.management}:role/pipeline-deploy-management`,
                 `arn:aws:iam::${ACCOUNTS.management}:role/break-glass`,
             ]);
             for (const key of mocks.ofType("aws:kms/key:Key")) {
@@ -669,6 +676,10 @@ describe("management stack", () => {
                 },
                 permissionSetArns: Object.fromEntries(
                     mocks.ofType(T.permissionSet).map((p): [string, unknown] => [String(p.inputs.name), p.outputs.arn]),
+                ),
+                pipelinePreviewRoleArn: `arn:aws:iam::${ACCOUNTS.management}:role/pipeline-preview`,
+                pipelineDeployRoleArns: Object.fromEntries(
+                    ["management", "staging", "prod"].map((stack) => [stack, named(`pipeline-deploy-${stack}`).outputs.arn]),
                 ),
             };
             assert.strictEqual(Object.keys(expected.permissionSetArns).length, 4);

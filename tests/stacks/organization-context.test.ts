@@ -93,6 +93,15 @@ describe("the organisation context of an environment", () => {
             );
         });
 
+        it("its read-only preview access role trusts the management stack's pipeline-preview role, through the reference", () => {
+            assert.strictEqual(management["pipelinePreviewRoleArn"], "arn:aws:iam::999999999999:role/pipeline-preview");
+            const trust = decoded(mocks.named("staging-preview-access-role").inputs.assumeRolePolicy) as { Statement: PolicyStatement[] };
+            assert.deepStrictEqual(
+                trust.Statement.map((statement) => statement.Principal),
+                [{ AWS: "arn:aws:iam::999999999999:role/pipeline-preview" }],
+            );
+        });
+
         it("VPC endpoint policies admit only principals of the management stack's organisation (aws:PrincipalOrgID), through the reference", () => {
             const organizations = endpointOrganizations(mocks);
             assert.deepStrictEqual(new Set(Object.values(organizations)), new Set([management["organizationId"]]));
@@ -140,6 +149,10 @@ describe("the organisation context of an environment", () => {
         it("declares no stack reference", () => {
             assert.strictEqual(run.error, undefined);
             assert.deepStrictEqual(run.mocks.ofType(REFERENCE), []);
+        });
+
+        it("declares no preview access role (no pipeline-preview role is known to trust)", () => {
+            assert.ok(!run.mocks.registrations.some((r) => r.name === "staging-preview-access-role"));
         });
 
         it("admits zero-trust-aws:organizationId's principals at the VPC endpoints", () => {
@@ -237,6 +250,11 @@ describe("the organisation context of an environment", () => {
                 "configDeliveryKeyArn",
                 "alias/audit-logs/config-delivery",
                 `management stack ${MANAGEMENT_STACK}: output configDeliveryKeyArn="alias/audit-logs/config-delivery": expected a KMS key ARN`,
+            ],
+            [
+                "pipelinePreviewRoleArn",
+                "pipeline-preview",
+                `management stack ${MANAGEMENT_STACK}: output pipelinePreviewRoleArn="pipeline-preview": expected an IAM role ARN, or no output (no pipeline identities)`,
             ],
             [
                 "securityAccountId",

@@ -528,7 +528,11 @@ describe("GitHub Actions workflows", function () {
                     if (!usesAction(step, "aws-actions/configure-aws-credentials")) continue;
                     assumers.push(run.path);
                     const role = step.with?.["role-to-assume"];
-                    assert.match(String(role), /^\$\{\{ vars\.AWS_(PREVIEW|DEPLOY)_ROLE_ARN \}\}$/, run.path);
+                    assert.match(
+                        String(role),
+                        /^arn:aws:iam::\$\{\{ vars\.AWS_MANAGEMENT_ACCOUNT_ID \}\}:role\/pipeline-(preview|deploy-\$\{\{ inputs\.stack \}\})$/,
+                        run.path,
+                    );
                     assert.ok(writeScopes(run.permissions).includes("id-token"), `${run.path} may mint id-tokens`);
                     for (const granted of run.grants)
                         assert.ok(writeScopes(granted).includes("id-token"), `${run.path}: granted by its caller`);
@@ -695,6 +699,13 @@ describe("GitHub Actions workflows", function () {
             assert.deepEqual(Object.keys(job.permissions ?? {}).sort(), ["contents", "id-token", "pull-requests"]);
         });
 
+        it("previews through pipeline-preview, its providers assuming the read-only preview access roles", function () {
+            const aws = job.steps?.find((s) => usesAction(s, "aws-actions/configure-aws-credentials"));
+            assert.equal(aws?.with?.["role-to-assume"], "arn:aws:iam::${{ vars.AWS_MANAGEMENT_ACCOUNT_ID }}:role/pipeline-preview");
+            const step = job.steps?.find((s) => usesAction(s, "pulumi/actions"));
+            assert.equal(step?.env?.["ZERO_TRUST_AWS_ACCESS"], "preview");
+        });
+
         it("installs the dependencies (and so the policy pack's) before the preview", function () {
             const steps = job.steps ?? [];
             const install = steps.findIndex((s) => s.run?.trim().startsWith("npm ci") === true);
@@ -814,7 +825,11 @@ describe("GitHub Actions workflows", function () {
                 assert.equal(withInputs(up?.with?.["stack-name"], inputs), `\${{ vars.PULUMI_ORG }}/${stack}`);
                 assert.equal(up?.with?.policyPacks, "policy-pack");
                 const aws = job.steps?.find((s) => usesAction(s, "aws-actions/configure-aws-credentials"));
-                assert.equal(aws?.with?.["role-to-assume"], "${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+                assert.equal(
+                    withInputs(aws?.with?.["role-to-assume"], inputs),
+                    `arn:aws:iam::\${{ vars.AWS_MANAGEMENT_ACCOUNT_ID }}:role/pipeline-deploy-${stack}`,
+                );
+                assert.equal(up?.env?.["ZERO_TRUST_AWS_ACCESS"], "deploy", "the providers assume the access roles");
                 assert.equal(withInputs(aws?.with?.["role-session-name"], inputs), `pulumi-deploy-${stack}-\${{ github.run_id }}`);
             });
         }
@@ -868,7 +883,10 @@ describe("GitHub Actions workflows", function () {
             assert.equal(steps[checkout].with?.["persist-credentials"], false);
             assert.equal(String(steps[node].with?.["node-version"]), "20");
             assert.equal(steps[node].with?.cache, "npm");
-            assert.equal(steps[aws].with?.["role-to-assume"], "${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+            assert.equal(
+                steps[aws].with?.["role-to-assume"],
+                "arn:aws:iam::${{ vars.AWS_MANAGEMENT_ACCOUNT_ID }}:role/pipeline-deploy-${{ inputs.stack }}",
+            );
             assert.equal(steps[aws].with?.["role-duration-seconds"], 3600);
             assert.deepEqual(steps[up].with, {
                 command: "up",

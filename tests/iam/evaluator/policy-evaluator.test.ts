@@ -205,6 +205,23 @@ describe("the test IAM evaluator (so the audit-log assertions rest on a checked 
         assert.deepStrictEqual(decidingSids([policy], as({ arn: "arn:aws:iam::111111111111:role/any" }, "s3:GetObject")), ["Account"]);
     });
 
+    it("reads a Federated principal as the identity provider that signed a web identity's token, and only that", () => {
+        const github = "arn:aws:iam::999999999999:oidc-provider/token.actions.githubusercontent.com";
+        const trust = doc({
+            Effect: "Allow",
+            Principal: { Federated: github },
+            Action: "sts:AssumeRoleWithWebIdentity",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:FederatedProvider": github } },
+        });
+        const assume = (principal: PolicyRequest["principal"]) =>
+            evaluate([trust], { principal, action: "sts:AssumeRoleWithWebIdentity", resource: "*" }, { strict: true });
+        assert.strictEqual(assume({ federated: github }), "Allow");
+        assert.strictEqual(assume({ federated: "arn:aws:iam::999999999999:oidc-provider/accounts.google.com" }), "ImplicitDeny");
+        assert.strictEqual(assume({ arn: "arn:aws:iam::999999999999:root" }), "ImplicitDeny");
+        assert.strictEqual(assume({ service: "token.actions.githubusercontent.com" }), "ImplicitDeny");
+    });
+
     it("fills in the request's context: over TLS 1.3, and the principal's ARN and whether it is a service, unless told", () => {
         const deny = doc(
             {
@@ -311,9 +328,14 @@ describe("the test IAM evaluator (so the audit-log assertions rest on a checked 
             [doc({ Effect: "allow", Action: "*", Resource: "*" } as unknown as PolicyStatement), request, /Effect/],
             [doc({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }), request, /needs a principal/],
             [
-                doc({ Effect: "Allow", Principal: { Federated: "cognito-identity.amazonaws.com" }, Action: "*", Resource: "*" }),
+                doc({
+                    Effect: "Allow",
+                    Principal: { CanonicalUser: "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" },
+                    Action: "*",
+                    Resource: "*",
+                } as unknown as PolicyStatement),
                 asRole,
-                /Federated/,
+                /CanonicalUser/,
             ],
         ];
         for (const [policy, req, reason] of cases) {
