@@ -180,6 +180,8 @@ function violatingInput(name: string): PolicyResource[] {
                 dependsOnVia(resource("aws:lb/listener:Listener", "https", { protocol: "HTTPS", port: 443 }), "defaultActions", group),
             ];
         }
+        case "identity-resource-policy-public":
+            return [resource("aws:lambda/permission:Permission", "invoke", { action: "lambda:InvokeFunction", principal: "*" })];
         case "exemptions-in-use":
             return violatingInput("ingress-no-internet-security-group");
         default:
