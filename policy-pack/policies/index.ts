@@ -7,6 +7,7 @@
 import { Policies } from "@pulumi/policy";
 import { encryptionPolicies } from "./encryption";
 import { exemptionPolicies, withExemptions } from "./exemptions";
+import { identityPolicies } from "./identity";
 import { ingressPolicies } from "./ingress";
 import { stackWidePolicies } from "./stack-wide";
 import { tlsPolicies } from "./tls";
@@ -18,5 +19,6 @@ export const allPolicies: Policies = withExemptions([
     ...encryptionPolicies,
     ...stackWidePolicies,
     ...workloadPolicies,
+    ...identityPolicies,
     ...exemptionPolicies,
 ]);

@@ -33,6 +33,7 @@ describe("policy-pack metadata", () => {
             /customer-managed KMS keys/,
             /stack-wide controls/,
             /hardened workloads/,
+            /identity as the perimeter/,
         ]) {
             assert.match(description, family);
         }
@@ -41,7 +42,7 @@ describe("policy-pack metadata", () => {
     it("every policy carries name, description, severity, framework, tags, remediation and a doc URL", () => {
         const names = new Set<string>();
         for (const policy of allPolicies) {
-            assert.match(policy.name, /^(ingress|tls|encryption|stack|workload|exemptions)-[a-z0-9]+(-[a-z0-9]+)*$/, policy.name);
+            assert.match(policy.name, /^(ingress|tls|encryption|stack|workload|identity|exemptions)-[a-z0-9]+(-[a-z0-9]+)*$/, policy.name);
             assert.ok(!names.has(policy.name), `duplicate ${policy.name}`);
             names.add(policy.name);
             assert.ok(policy.description.length > 40, policy.name);
