@@ -18,7 +18,7 @@ import {
 } from "../../readers/identity/resource-policies";
 import { guardResource } from "../guard";
 import { nist } from "../metadata";
-import { IDENTITY_DOCS, PUBLIC_ACCESS_TAGS } from "./metadata";
+import { IDENTITY_DOCS, IDENTITY_FAMILY_TAGS, PUBLIC_ACCESS_TAGS } from "./metadata";
 
 export const NAME = "identity-resource-policy-public";
 
@@ -82,7 +82,7 @@ export const resourcePolicyPublic: ResourceValidationPolicy = {
     enforcementLevel: "mandatory",
     severity: "critical",
     framework: nist("AC-3", "Access Enforcement"),
-    tags: [...PUBLIC_ACCESS_TAGS],
+    tags: [...IDENTITY_FAMILY_TAGS, ...PUBLIC_ACCESS_TAGS, "resource-policy"],
     remediationSteps:
         "Replace the wildcard with the principals that need access (account roots, roles, services), or keep it and add a " +
         'condition: { StringEquals: { "aws:PrincipalOrgID": "<o-…>" } } for your organisation, aws:SourceArn and aws:SourceAccount ' +
