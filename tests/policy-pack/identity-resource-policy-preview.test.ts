@@ -3,7 +3,7 @@
 // previewed offline with the real pack.
 
 import { strict as assert } from "node:assert";
-import { runCliAsync, type CliResult } from "../offline-preview/cli-harness";
+import { findingLine, runCliAsync, type CliResult } from "../offline-preview/cli-harness";
 
 const PROJECT = ["--project", "tests/fixtures/public-bucket-policy-program"];
 
@@ -22,10 +22,7 @@ describe("identity-resource-policy-public through the offline preview's gRPC pat
     it('blocks the bucket policy that lets Principal "*" read the bucket, and nothing else', () => {
         assert.equal(violating.status, 1, violating.stdout + violating.stderr);
         assert.match(violating.stdout, /1 mandatory violation\(s\)/);
-        assert.match(
-            violating.stdout,
-            /- \[mandatory\] \[severity: critical\] identity-resource-policy-public\s+\(aws:s3:BucketPolicy reports\)/,
-        );
+        assert.match(violating.stdout, findingLine("mandatory", "identity-resource-policy-public", "aws:s3:BucketPolicy reports"));
         assert.match(
             violating.stdout,
             /S3 bucket policy \(aws:s3\/bucketPolicy:BucketPolicy\) lets anyone in: "ReadReports" \(Statement\[1\]\)/,

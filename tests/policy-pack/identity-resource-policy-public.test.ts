@@ -4,7 +4,7 @@
 
 import { strict as assert } from "assert";
 import { RESOURCE_POLICY_LOCATIONS } from "../../policy-pack/readers/identity/resource-policies";
-import { check, isUnknownValueError, resourcePolicy, unknownCheckingProxy, UNKNOWN_OBJECT, UNKNOWN_STRING } from "./harness";
+import { check, checkUnderPreview, resourcePolicy, UNKNOWN_OBJECT, UNKNOWN_STRING } from "./harness";
 
 const NAME = "identity-resource-policy-public";
 const policy = resourcePolicy(NAME);
@@ -204,17 +204,7 @@ describe(NAME, () => {
     });
 
     describe("values unknown during preview", () => {
-        /** Runs the policy on props behind the SDK's proxy; returns messages, or "advisory" for the SDK's unknown-value error. */
-        function previewed(type: string, props: Record<string, unknown>): string[] | "advisory" {
-            try {
-                return check(policy, type, unknownCheckingProxy(props));
-            } catch (error) {
-                if (isUnknownValueError(error)) {
-                    return "advisory";
-                }
-                throw error;
-            }
-        }
+        const previewed = (type: string, props: Record<string, unknown>) => checkUnderPreview(policy, type, props);
 
         it("a document unknown during preview is judged once known: the preview advisory before", () => {
             assert.equal(previewed("aws:s3/bucketPolicy:BucketPolicy", { policy: UNKNOWN_STRING }), "advisory");
