@@ -75,8 +75,9 @@ export const resourcePolicyPublic: ResourceValidationPolicy = {
     name: NAME,
     displayName: "No resource policy lets anyone in",
     description:
-        "Resource policies (S3 bucket, SNS topic, SQS queue, KMS key, Secrets Manager secret, ECR repository, OpenSearch domain and " +
-        'API Gateway REST API policies, and Lambda permissions) do not Allow Principal "*", {"AWS": "*"} or NotPrincipal unless ' +
+        "Resource policies (S3 bucket and access point, SNS topic, SQS queue, KMS key, Secrets Manager secret, ECR repository and " +
+        "registry, Lambda function, OpenSearch domain, API Gateway REST API and private domain name policies, and Lambda permissions) " +
+        'do not Allow Principal "*", {"AWS": "*"} or NotPrincipal unless ' +
         "a condition pins the caller with concrete values (aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount, aws:SourceArn, " +
         'aws:SourceVpce, …; not IfExists, not a wildcard). A Lambda permission for principal "*" needs sourceArn, sourceAccount or principalOrgId.',
     enforcementLevel: "mandatory",
