@@ -16,6 +16,7 @@ const FAMILIES: Record<string, string> = {
     encryption: "3. Encryption at rest (CMK)",
     stack: "Stack-wide",
     workload: "5. Workloads",
+    identity: "6. Identity",
     exemptions: "Exemptions",
 };
 

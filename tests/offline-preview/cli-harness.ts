@@ -40,6 +40,11 @@ export function runCliAsync(args: string[], cwd = repoRoot): Promise<CliResult> 
     });
 }
 
+/** The report line of a policy finding: its level, the policy and the resource it names (`aws:ecs:Service orders`). */
+export function findingLine(level: "mandatory" | "advisory", policy: string, resource: string): RegExp {
+    return new RegExp(`- \\[${level}\\] \\[severity: [a-z]+\\] ${policy}\\s+\\(${resource.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)`);
+}
+
 /** Bad input: exit code 2 and one line on stderr, no trace, naming each of `mentions`. */
 export function assertOneLineError(r: CliResult, ...mentions: string[]): void {
     assert.equal(r.status, 2, `exit code 2 expected; stderr: ${r.stderr}`);

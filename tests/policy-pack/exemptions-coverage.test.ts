@@ -173,6 +173,16 @@ function violatingInput(name: string): PolicyResource[] {
         case "workload-ecs-read-only-root-filesystem":
         case "workload-ecs-non-root-user":
             return [resource("aws:ecs/taskDefinition:TaskDefinition", "task", { containerDefinitions: '[{"name":"app","image":"app"}]' })];
+        case "identity-no-iam-users":
+            return [
+                resource("aws:iam/user:User", "user", { name: "alice" }),
+                resource("aws:iam/accessKey:AccessKey", "key", { user: "alice" }),
+                resource("aws-native:iam:User", "native", { userName: "bob", loginProfile: { password: "x" } }),
+            ];
+        case "identity-role-session-duration":
+            return [resource("aws:iam/role:Role", "role", { name: "ci", maxSessionDuration: 43200 })];
+        case "identity-permission-set-session-duration":
+            return [resource("aws-native:sso:PermissionSet", "set", { name: "admin", sessionDuration: "PT12H" })];
         case "tls-load-balancer-target-group": {
             const group = resource("aws:lb/targetGroup:TargetGroup", "tg", { protocol: "HTTP", port: 8080 });
             return [
@@ -214,6 +224,8 @@ function violatingInput(name: string): PolicyResource[] {
                     policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
                 }),
             ];
+        case "identity-resource-policy-public":
+            return [resource("aws:lambda/permission:Permission", "invoke", { action: "lambda:InvokeFunction", principal: "*" })];
         case "exemptions-in-use":
             return violatingInput("ingress-no-internet-security-group");
         default:

@@ -171,6 +171,21 @@ export function isUnknownValueError(error: unknown): boolean {
     return error instanceof proxy.UnknownValueError;
 }
 
+/**
+ * Runs a resource policy on props behind the SDK's unknown-checking proxy, as during preview: its
+ * messages, or "advisory" when the SDK's unknown-value error escapes (the server's preview advisory).
+ */
+export function checkUnderPreview(policy: ResourceValidationPolicy, type: string, props: unknown): string[] | "advisory" {
+    try {
+        return check(policy, type, unknownCheckingProxy(props));
+    } catch (error) {
+        if (isUnknownValueError(error)) {
+            return "advisory";
+        }
+        throw error;
+    }
+}
+
 /** Runs a policy's remediation as the SDK does (props behind the unknown-checking proxy). */
 export function remediate(
     policy: ResourceValidationPolicy,

@@ -33,6 +33,7 @@ describe("policy-pack metadata", () => {
             /customer-managed KMS keys/,
             /stack-wide controls/,
             /hardened workloads/,
+            /identity as the perimeter/,
         ]) {
             assert.match(description, family);
         }

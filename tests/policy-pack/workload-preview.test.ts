@@ -4,13 +4,9 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { runCliAsync, tempDir, type CliResult } from "../offline-preview/cli-harness";
+import { findingLine, runCliAsync, tempDir, type CliResult } from "../offline-preview/cli-harness";
 
 const PROJECT = ["--project", "tests/fixtures/insecure-workload-program"];
-
-/** The report line of a finding: level, policy and the resource it names. */
-const finding = (level: string, policy: string, resource: string) =>
-    new RegExp(`- \\[${level}\\] \\[severity: [a-z]+\\] ${policy}\\s+\\(${resource.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)`);
 
 describe("workload tier policies through the offline preview's gRPC path", function () {
     this.timeout(300_000);
@@ -34,13 +30,13 @@ describe("workload tier policies through the offline preview's gRPC path", funct
     it("blocks the workload with its controls off, each policy naming the resource it caught", () => {
         assert.equal(violating.status, 1, violating.stdout + violating.stderr);
         const out = violating.stdout;
-        assert.match(out, finding("mandatory", "workload-ecs-no-privileged-container", "aws:ecs:TaskDefinition orders"));
-        assert.match(out, finding("mandatory", "workload-ecs-no-host-network", "aws:ecs:TaskDefinition orders"));
-        assert.match(out, finding("mandatory", "workload-ecs-read-only-root-filesystem", "aws:ecs:TaskDefinition orders"));
-        assert.match(out, finding("advisory", "workload-ecs-non-root-user", "aws:ecs:TaskDefinition orders"));
-        assert.match(out, finding("mandatory", "ingress-ecs-service-public-ip", "aws:ecs:Service orders"));
-        assert.match(out, finding("advisory", "tls-load-balancer-target-group", "aws:lb:TargetGroup orders"));
-        assert.match(out, finding("mandatory", "tls-database-enforcing-parameter-group", "aws:rds:Cluster orders"));
+        assert.match(out, findingLine("mandatory", "workload-ecs-no-privileged-container", "aws:ecs:TaskDefinition orders"));
+        assert.match(out, findingLine("mandatory", "workload-ecs-no-host-network", "aws:ecs:TaskDefinition orders"));
+        assert.match(out, findingLine("mandatory", "workload-ecs-read-only-root-filesystem", "aws:ecs:TaskDefinition orders"));
+        assert.match(out, findingLine("advisory", "workload-ecs-non-root-user", "aws:ecs:TaskDefinition orders"));
+        assert.match(out, findingLine("mandatory", "ingress-ecs-service-public-ip", "aws:ecs:Service orders"));
+        assert.match(out, findingLine("advisory", "tls-load-balancer-target-group", "aws:lb:TargetGroup orders"));
+        assert.match(out, findingLine("mandatory", "tls-database-enforcing-parameter-group", "aws:rds:Cluster orders"));
     });
 
     it("passes the compliant twin: exit 0, every policy passed", () => {
@@ -50,7 +46,7 @@ describe("workload tier policies through the offline preview's gRPC path", funct
 
     it("the advisory rules block once the policy config makes them mandatory", () => {
         assert.equal(strict.status, 1, strict.stdout + strict.stderr);
-        assert.match(strict.stdout, finding("mandatory", "tls-load-balancer-target-group", "aws:lb:TargetGroup orders"));
-        assert.match(strict.stdout, finding("mandatory", "workload-ecs-non-root-user", "aws:ecs:TaskDefinition orders"));
+        assert.match(strict.stdout, findingLine("mandatory", "tls-load-balancer-target-group", "aws:lb:TargetGroup orders"));
+        assert.match(strict.stdout, findingLine("mandatory", "workload-ecs-non-root-user", "aws:ecs:TaskDefinition orders"));
     });
 });

@@ -23,6 +23,7 @@ export const CONTROL_FAMILIES: readonly ControlFamily[] = [
     { section: "controls-encryption", prefix: "encryption-" },
     { section: "controls-stack-wide", prefix: "stack-" },
     { section: "controls-workload", prefix: "workload-" },
+    { section: "controls-identity", prefix: "identity-" },
     { section: "controls-exemptions", prefix: "exemptions-" },
 ];
 

@@ -20,7 +20,7 @@ import { Condition, conditionsOn, coversAction, principalsOfKind, Statement } fr
 import { ROLE_TYPES, trustPolicyOf } from "../../readers/identity/trust-policies";
 import { guardResource } from "../guard";
 import { nist, TAG } from "../metadata";
-import { IDENTITY_DOCS, IDENTITY_FAMILY_TAGS } from "./metadata";
+import { GRANT_TAGS, IDENTITY_DOCS, IDENTITY_FAMILY_TAGS } from "./metadata";
 import { identitySettings, issuerName } from "./settings";
 
 export const NAME = "identity-oidc-trust-pinned";
@@ -128,7 +128,7 @@ export const oidcTrustPinned: ResourceValidationPolicy = {
         "IA-8",
         "Uniquely identify and authenticate non-organizational users or processes acting on behalf of non-organizational users.",
     ),
-    tags: [...IDENTITY_FAMILY_TAGS, TAG.nist("IA-8"), TAG.nist("AC-6"), TAG.pci("7.2.2"), "trust-policy", "oidc", "ci"],
+    tags: [...IDENTITY_FAMILY_TAGS, ...GRANT_TAGS, TAG.nist("IA-8"), TAG.nist("AC-6"), TAG.pci("7.2.2"), "trust-policy", "oidc", "ci"],
     remediationSteps: FIX,
     url: IDENTITY_DOCS.githubOidc,
     configSchema: identitySettings.schema("oidcIssuers"),

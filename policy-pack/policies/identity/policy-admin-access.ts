@@ -25,7 +25,7 @@ import { Grant, Grantees, IDENTITY_POLICY_TYPES, identityGrantsOf } from "../../
 import { ROLE_TYPES } from "../../readers/identity/trust-policies";
 import { guardResource } from "../guard";
 import { cis, TAG } from "../metadata";
-import { IDENTITY_DOCS, IDENTITY_FAMILY_TAGS } from "./metadata";
+import { GRANT_TAGS, IDENTITY_DOCS, IDENTITY_FAMILY_TAGS } from "./metadata";
 import { identitySettings } from "./settings";
 
 export const NAME = "identity-policy-admin-access";
@@ -151,6 +151,7 @@ export const policyAdminAccess: ResourceValidationPolicy = {
     framework: cis("1.16", 'Ensure IAM policies that allow full "*:*" administrative privileges are not attached'),
     tags: [
         ...IDENTITY_FAMILY_TAGS,
+        ...GRANT_TAGS,
         TAG.cis("1.16"),
         TAG.nist("AC-6"),
         TAG.pci("7.2.2"),

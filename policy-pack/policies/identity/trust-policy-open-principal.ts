@@ -11,7 +11,7 @@ import { admitsAnyone, coversAction, Statement } from "../../readers/identity/po
 import { ROLE_TYPES, trustPolicyOf } from "../../readers/identity/trust-policies";
 import { guardResource } from "../guard";
 import { nist, TAG } from "../metadata";
-import { IDENTITY_DOCS, IDENTITY_FAMILY_TAGS } from "./metadata";
+import { GRANT_TAGS, IDENTITY_DOCS, IDENTITY_FAMILY_TAGS } from "./metadata";
 
 export const NAME = "identity-trust-policy-open-principal";
 
@@ -52,7 +52,7 @@ export const trustPolicyOpenPrincipal: ResourceValidationPolicy = {
         "AC-3",
         "Enforce approved authorizations for logical access to information and system resources in accordance with applicable access control policies.",
     ),
-    tags: [...IDENTITY_FAMILY_TAGS, TAG.nist("AC-6"), TAG.pci("7.2.2"), "trust-policy"],
+    tags: [...IDENTITY_FAMILY_TAGS, ...GRANT_TAGS, TAG.nist("AC-6"), TAG.pci("7.2.2"), "trust-policy"],
     remediationSteps: FIX,
     url: IDENTITY_DOCS.trustPolicies,
     validateResource: guardResource(NAME, ROLE_TYPES, (args, props, report, reading) => {

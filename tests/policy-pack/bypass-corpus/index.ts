@@ -3,6 +3,7 @@ import { encryptionBypasses } from "./encryption";
 import { entryPointBypasses } from "./entry-points";
 import { identityBypasses } from "./identity";
 import { ingressBypasses } from "./ingress";
+import { resourcePolicyBypasses } from "./resource-policies";
 import { tlsBypasses } from "./tls";
 import { workloadBypasses } from "./workload";
 
@@ -16,4 +17,5 @@ export const bypassCorpus: readonly BypassCase[] = [
     ...entryPointBypasses,
     ...workloadBypasses,
     ...identityBypasses,
+    ...resourcePolicyBypasses,
 ];
