@@ -1,6 +1,7 @@
 import type { BypassCase } from "./bypass-case";
 import { encryptionBypasses } from "./encryption";
 import { entryPointBypasses } from "./entry-points";
+import { identityUserAndSessionBypasses } from "./identity-users-sessions";
 import { ingressBypasses } from "./ingress";
 import { tlsBypasses } from "./tls";
 import { workloadBypasses } from "./workload";
@@ -14,4 +15,5 @@ export const bypassCorpus: readonly BypassCase[] = [
     ...encryptionBypasses,
     ...entryPointBypasses,
     ...workloadBypasses,
+    ...identityUserAndSessionBypasses,
 ];
