@@ -190,6 +190,40 @@ function violatingInput(name: string): PolicyResource[] {
                 dependsOnVia(resource("aws:lb/listener:Listener", "https", { protocol: "HTTPS", port: 443 }), "defaultActions", group),
             ];
         }
+        case "tls-internal-listener-client-certificates": {
+            const lb = resource("aws:lb/loadBalancer:LoadBalancer", "alb", { internal: true });
+            return [
+                lb,
+                dependsOnVia(resource("aws:lb/listener:Listener", "https", { protocol: "HTTPS", port: 443 }), "loadBalancerArn", lb),
+            ];
+        }
+        case "identity-trust-policy-open-principal":
+            return [
+                resource("aws:iam/role:Role", "role", {
+                    assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }] }),
+                }),
+            ];
+        case "identity-oidc-trust-pinned":
+            return [
+                resource("aws-native:iam:Role", "role", {
+                    assumeRolePolicyDocument: {
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
+                                Action: "sts:AssumeRoleWithWebIdentity",
+                            },
+                        ],
+                    },
+                }),
+            ];
+        case "identity-policy-admin-access":
+            return [
+                resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "admin", {
+                    role: "ci",
+                    policyArn: "arn:aws:iam::aws:policy/AdministratorAccess",
+                }),
+            ];
         case "exemptions-in-use":
             return violatingInput("ingress-no-internet-security-group");
         default:

@@ -101,6 +101,29 @@ export function dependsOnVia(from: PolicyResource, property: string, ...targets:
     return from;
 }
 
+/**
+ * Resources `r0`, `r1`, … of the given types and props (passed through `wrap`), linked by edges
+ * [from, to, property]: a property dependency, or a plain dependency when the property is "".
+ * Edges to indexes that do not exist are skipped (property tests generate them freely).
+ */
+export function linkedResources(
+    specs: readonly [string, unknown][],
+    edges: readonly [number, number, string][],
+    wrap: (props: Record<string, unknown>) => Record<string, unknown>,
+): PolicyResource[] {
+    const resources = specs.map(([type, props], i) => resource(type, `r${i}`, wrap((props ?? {}) as Record<string, unknown>)));
+    for (const [from, to, property] of edges) {
+        if (resources[from] && resources[to]) {
+            if (property === "") {
+                resources[from].dependencies.push(resources[to]);
+            } else {
+                dependsOnVia(resources[from], property, resources[to]);
+            }
+        }
+    }
+    return resources;
+}
+
 export interface StackViolation {
     message: string;
     urn?: string;

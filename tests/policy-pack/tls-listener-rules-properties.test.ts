@@ -9,6 +9,7 @@ import {
     checkStack,
     dependsOnVia,
     isUnknownValueError,
+    linkedResources,
     PolicyResource,
     resource,
     stackPolicy,
@@ -216,24 +217,6 @@ const previewValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) 
 
 const links = fc.array(fc.tuple(fc.nat(6), fc.nat(6), fc.constantFrom("listenerArn", "loadBalancerArn", "tags", "")), { maxLength: 8 });
 
-function build(
-    specs: [string, unknown][],
-    edges: [number, number, string][],
-    wrap: (props: Record<string, unknown>) => Record<string, unknown>,
-): PolicyResource[] {
-    const resources = specs.map(([type, props], i) => resource(type, `r${i}`, wrap((props ?? {}) as Record<string, unknown>)));
-    for (const [from, to, property] of edges) {
-        if (resources[from] && resources[to]) {
-            if (property === "") {
-                resources[from].dependencies.push(resources[to]);
-            } else {
-                dependsOnVia(resources[from], property, resources[to]);
-            }
-        }
-    }
-    return resources;
-}
-
 describe("tls-load-balancer-listener-rule properties: odd stacks never throw", () => {
     const types = [...RULES, ...LISTENERS, ...OTHERS];
     const config = fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom("trustedListenerArns", "exemptions"), oddValue), fc.anything());
@@ -241,7 +224,7 @@ describe("tls-load-balancer-listener-rule properties: odd stacks never throw", (
     it("arbitrary props, links and config", () => {
         fc.assert(
             fc.property(fc.array(fc.tuple(fc.constantFrom(...types), oddProps), { maxLength: 7 }), links, config, (specs, edges, cfg) => {
-                const resources = build(specs, edges, (p) => p);
+                const resources = linkedResources(specs, edges, (p) => p);
                 const found = checkStack(policy, resources, cfg ?? {});
                 assertEvaluated(found.map((f) => f.message));
             }),
@@ -286,7 +269,7 @@ describe("tls-load-balancer-listener-rule properties: odd stacks never throw", (
                 ),
                 links,
                 (specs, edges) => {
-                    const resources = build(specs, edges, (p) => unknownCheckingProxy(p));
+                    const resources = linkedResources(specs, edges, (p) => unknownCheckingProxy(p));
                     try {
                         const found = checkStack(policy, resources);
                         assertEvaluated(found.map((f) => f.message));

@@ -8,7 +8,7 @@ import * as path from "path";
 import type { Plan } from "../../offline-preview/plan";
 import { ConfigError } from "../../stacks/config/config-error";
 import type { RecordingMocks, Registration } from "../network/recording-mocks";
-import { environmentProject, runCli, tempDir } from "../offline-preview/cli-harness";
+import { environmentProject, runCli, runCliAsync, tempDir, type CliResult } from "../offline-preview/cli-harness";
 import { decoded, runStack, type StackRun } from "./stack-harness";
 
 const MANAGEMENT_STACK = "organization/zero-trust-aws/management";
@@ -213,58 +213,8 @@ describe("the organisation context of an environment", () => {
         });
     });
 
-    describe("answered from an outputs file (offline preview CLI, --stack-outputs)", () => {
-        let project: string;
-        let outputs: Record<string, unknown>;
-
-        /** Writes these management outputs to a file and previews the staging copy against them. */
-        function previewWith(managementOutputs: Record<string, unknown>, plan?: string): ReturnType<typeof runCli> {
-            const file = path.join(tempDir(), "management-outputs.json");
-            fs.writeFileSync(file, JSON.stringify(managementOutputs));
-            return runCli([
-                "--project",
-                project,
-                "--stack",
-                "edited",
-                "--stack-outputs",
-                `${MANAGEMENT_STACK}=${file}`,
-                "--skip-policy-pack",
-                ...(plan === undefined ? [] : ["--json", plan]),
-            ]);
-        }
-
-        before(() => {
-            project = environmentProject(() => undefined);
-            const file = path.join(tempDir(), "management.json");
-            const r = runCli(["--project", project, "--stack", "management", "--outputs", file, "--skip-policy-pack"]);
-            assert.strictEqual(r.status, 0, r.stderr);
-            outputs = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
-        });
-
-        it("previews against well-formed outputs, using the file's values", () => {
-            const plan = path.join(tempDir(), "plan.json");
-            const r = previewWith({ ...outputs, configDeliveryBucketName: "acme-from-file", securityAccountId: "555555555555" }, plan);
-            assert.strictEqual(r.status, 0, r.stderr);
-            const steps = (JSON.parse(fs.readFileSync(plan, "utf8")) as Plan).steps;
-            const inputsOf = (name: string): Record<string, unknown> | undefined =>
-                steps.find((s) => s.urn.endsWith(`::${name}`))?.newState?.inputs;
-            assert.strictEqual(inputsOf("staging-baseline-config-delivery")?.["s3BucketName"], "acme-from-file");
-            assert.ok(
-                JSON.stringify(inputsOf("staging-findings-alerts-topic-policy")?.["policy"]).includes("arn:aws:iam::555555555555:root"),
-            );
-        });
-
-        it("does not preview against a malformed organizationId: fails, names the stack, the output and what was expected, writes no plan", () => {
-            const plan = path.join(tempDir(), "plan.json");
-            const r = previewWith({ ...outputs, organizationId: "o-BAD" }, plan);
-            assert.notStrictEqual(r.status, 0);
-            assert.ok(
-                r.stderr.includes(`management stack ${MANAGEMENT_STACK}: output organizationId="o-BAD": expected an organisation id (o-…)`),
-                r.stderr,
-            );
-            assert.ok(!fs.existsSync(plan));
-        });
-
+    describe("answered from an outputs file (offline preview CLI, --stack-outputs)", function () {
+        this.timeout(300_000);
         // One line, exit 2, also when the failed value reaches a resource after the program's outputs are known;
         // the SDK may name the input it was meant for first, as `pulumi up` prints it.
         const malformed: [output: string, value: unknown, message: string][] = [
@@ -294,17 +244,84 @@ describe("the organisation context of an environment", () => {
                 `management stack ${MANAGEMENT_STACK}: output securityAccountId=333333333333: expected a 12-digit account id`,
             ],
         ];
-        for (const [output, value, message] of malformed) {
-            it(`refuses ${output}=${JSON.stringify(value) ?? "(not set)"} with exit 2 and one line naming the stack, the output and what was expected`, () => {
+
+        let outputs: Record<string, unknown>;
+        let wellFormedPlan: string;
+        let wellFormed: CliResult;
+        let badOrganizationPlan: string;
+        let badOrganization: CliResult;
+        /** The preview against each of `malformed`, in order. */
+        let refusals: CliResult[];
+
+        // Every preview below is a process running the program; they run at once, to share the machine's cores.
+        before(async () => {
+            const project = environmentProject(() => undefined);
+            const file = path.join(tempDir(), "management.json");
+            const r = runCli(["--project", project, "--stack", "management", "--outputs", file, "--skip-policy-pack"]);
+            assert.strictEqual(r.status, 0, r.stderr);
+            outputs = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+
+            /** Writes these management outputs to a file and previews the staging copy against them. */
+            const previewWith = (managementOutputs: Record<string, unknown>, plan?: string): Promise<CliResult> => {
+                const outputsFile = path.join(tempDir(), "management-outputs.json");
+                fs.writeFileSync(outputsFile, JSON.stringify(managementOutputs));
+                return runCliAsync([
+                    "--project",
+                    project,
+                    "--stack",
+                    "edited",
+                    "--stack-outputs",
+                    `${MANAGEMENT_STACK}=${outputsFile}`,
+                    "--skip-policy-pack",
+                    ...(plan === undefined ? [] : ["--json", plan]),
+                ]);
+            };
+            /** The management outputs with one output set to `value` (taken out when undefined). */
+            const withOutput = (output: string, value: unknown): Record<string, unknown> => {
                 const edited = { ...outputs, [output]: value };
                 if (value === undefined) {
                     delete edited[output];
                 }
-                const r = previewWith(edited);
+                return edited;
+            };
+            wellFormedPlan = path.join(tempDir(), "plan.json");
+            badOrganizationPlan = path.join(tempDir(), "plan.json");
+            [wellFormed, badOrganization, ...refusals] = await Promise.all([
+                previewWith({ ...outputs, configDeliveryBucketName: "acme-from-file", securityAccountId: "555555555555" }, wellFormedPlan),
+                previewWith(withOutput("organizationId", "o-BAD"), badOrganizationPlan),
+                ...malformed.map(([output, value]) => previewWith(withOutput(output, value))),
+            ]);
+        });
+
+        it("previews against well-formed outputs, using the file's values", () => {
+            assert.strictEqual(wellFormed.status, 0, wellFormed.stderr);
+            const steps = (JSON.parse(fs.readFileSync(wellFormedPlan, "utf8")) as Plan).steps;
+            const inputsOf = (name: string): Record<string, unknown> | undefined =>
+                steps.find((s) => s.urn.endsWith(`::${name}`))?.newState?.inputs;
+            assert.strictEqual(inputsOf("staging-baseline-config-delivery")?.["s3BucketName"], "acme-from-file");
+            assert.ok(
+                JSON.stringify(inputsOf("staging-findings-alerts-topic-policy")?.["policy"]).includes("arn:aws:iam::555555555555:root"),
+            );
+        });
+
+        it("does not preview against a malformed organizationId: fails, names the stack, the output and what was expected, writes no plan", () => {
+            assert.notStrictEqual(badOrganization.status, 0);
+            assert.ok(
+                badOrganization.stderr.includes(
+                    `management stack ${MANAGEMENT_STACK}: output organizationId="o-BAD": expected an organisation id (o-…)`,
+                ),
+                badOrganization.stderr,
+            );
+            assert.ok(!fs.existsSync(badOrganizationPlan));
+        });
+
+        malformed.forEach(([output, value, message], i) => {
+            it(`refuses ${output}=${JSON.stringify(value) ?? "(not set)"} with exit 2 and one line naming the stack, the output and what was expected`, () => {
+                const r = refusals[i];
                 assert.strictEqual(r.status, 2, r.stderr);
                 const escaped = message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
                 assert.match(r.stderr, new RegExp(`^error: (error serializing property "\\w+": )?${escaped}\n$`));
             });
-        }
+        });
     });
 });

@@ -6,7 +6,7 @@ import { runInStack } from "../../offline-preview/run-program";
 import { readStackConfig } from "../../offline-preview/stack-config";
 import { StackReferenceResolver, type StackOutputs } from "../../offline-preview/stack-references";
 import type { EnvironmentOutputs } from "../../stacks/environment";
-import { RecordingMocks } from "../network/recording-mocks";
+import { oncePerVariant, RecordingMocks } from "../network/recording-mocks";
 import program from "../../stacks/index";
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -31,14 +31,34 @@ function stackReferenceOutputs(stack: string): (name: string) => StackOutputs {
     };
 }
 
+/** Config overrides of a run; an override of undefined removes the key from the stack's config. */
+type Overrides = Record<string, string | undefined>;
+
 /**
  * Runs the program for a stack; a failure is returned, not thrown, so tests can assert on it.
  * Stack references (the environments read the management stack) are answered from the referenced
  * stack's own offline preview, so `npm test` builds dist first.
+ * A run takes seconds and many files read the same one (staging, prod and management as
+ * configured), so one run per stack and overrides is shared by every test in the process; its plan
+ * is frozen, so a test that changes it fails instead of changing what the next test reads.
  */
-export async function runStack(stack: string, overrides: Record<string, string | undefined> = {}) {
+export function runStack(stack: string, overrides: Overrides = {}): Promise<StackRun> {
+    // Entries, not the object: JSON drops an override of undefined, which is not the same run as none.
+    return sharedRun({ stack, overrides: Object.entries(overrides) });
+}
+
+const sharedRun = oncePerVariant(async (variant?: { stack: string; overrides: [string, string | undefined][] }) => {
+    const { stack, overrides } = variant!;
+    const run = await freshRun(stack, Object.fromEntries(overrides));
+    if (run.error === undefined) {
+        deepFreeze(run.mocks.recorded);
+        deepFreeze(run.mocks.registrations);
+    }
+    return run;
+});
+
+async function freshRun(stack: string, overrides: Overrides) {
     const stackConfig = readStackConfig(ROOT, stack);
-    // An override of undefined removes the key from the stack's config.
     const config = Object.fromEntries(
         Object.entries({ ...stackConfig.config, ...overrides }).filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
@@ -53,8 +73,16 @@ export async function runStack(stack: string, overrides: Record<string, string |
         () => mocks.settled(),
     );
     // After a failure some registrations wait forever on the failed value, as they would in the
-    // engine; what was registered before it is there to assert on.
+    // engine; what was registered before it is there to assert on (not frozen: the SDK may still add to it).
     return { mocks, outputs, error };
 }
 
-export type StackRun = Awaited<ReturnType<typeof runStack>>;
+/** Freezes a plain value and everything it holds (a registration's inputs, outputs and options). */
+function deepFreeze(value: unknown): void {
+    if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        Object.values(value).forEach(deepFreeze);
+    }
+}
+
+export type StackRun = Awaited<ReturnType<typeof freshRun>>;

@@ -31,6 +31,20 @@ const REMOVALS: readonly Removal[] = [
         policy: "tls-load-balancer-listener",
     },
     {
+        control: "the internal listener verifies client certificates",
+        resource: "staging-orders-internal-https",
+        mutate: ({ mutualAuthentication: _mutualAuthentication, ...inputs }) => inputs,
+        policy: "tls-internal-listener-client-certificates",
+    },
+    {
+        // The legacy application's listener asks for no client certificate: only the gateway's VPC link may reach it.
+        control: "the legacy listener is reached through the gateway's VPC link",
+        resource: "staging-timesheets-gateway-integration",
+        mutate: ({ connectionId: _connectionId, ...inputs }) => ({ ...inputs, connectionType: "INTERNET" }),
+        policy: "tls-internal-listener-client-certificates",
+        reportedOn: "staging-timesheets-internal-https",
+    },
+    {
         control: "the database's parameter group forces TLS",
         resource: "staging-orders-database-tls",
         mutate: (inputs) => ({
@@ -86,7 +100,12 @@ function withRemoval(recorded: readonly RecordedResource[], removal: Removal): R
             return [r];
         }
         const inputs = removal.mutate(r.inputs);
-        return inputs === undefined ? [] : [{ ...r, inputs, outputs: { ...r.outputs, ...inputs } }];
+        if (inputs === undefined) {
+            return [];
+        }
+        // An input the mutation took away is gone from the state as well.
+        const outputs = Object.fromEntries(Object.entries(r.outputs).filter(([key]) => key in inputs || !(key in r.inputs)));
+        return [{ ...r, inputs, outputs: { ...outputs, ...inputs } }];
     });
 }
 

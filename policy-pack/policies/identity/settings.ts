@@ -20,14 +20,33 @@ export const AWS_MAXIMUM_PERMISSION_SET_SESSION_MINUTES = 720;
 export const DEFAULT_MAXIMUM_PERMISSION_SET_SESSION = "PT8H";
 const DEFAULT_MAXIMUM_PERMISSION_SET_SESSION_MINUTES = 8 * 60;
 
-const names = (description: string) => ({ type: "array", items: { type: "string" }, default: [], description }) as const;
+const nameList = (description: string) => ({ type: "array", items: { type: "string" }, default: [], description }) as const;
 
 export const IDENTITY_SCHEMA = {
-    breakGlassUserNames: names(
+    oidcIssuers: {
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description:
+            "Further OIDC issuers whose web-identity trusts must be pinned, as the host (and path) IAM names them, e.g. " +
+            '"gitlab.com": a trust of such a provider must test "<issuer>:aud" with concrete values and "<issuer>:sub" with ' +
+            "values whose first two segments (split on ':') hold no wildcard. GitHub Actions " +
+            "(token.actions.githubusercontent.com) is always judged, with its own stricter rule.",
+    },
+    adminRoleNames: {
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description:
+            "Role names (as IAM names them, or the Pulumi resource names of the roles) that may hold administrator access: " +
+            "break-glass and platform-administrator roles. Every other role, user, group and unattached policy is refused " +
+            "`*` on `*`, iam:PassRole on every role and the AWS-managed AdministratorAccess policy.",
+    },
+    breakGlassUserNames: nameList(
         "Exact names of the IAM users kept for break-glass access (e.g. when the identity provider is down). Their users and " +
             "login profiles pass; every other IAM user, login profile and access key fails.",
     ),
-    breakGlassUsersWithAccessKeys: names(
+    breakGlassUsersWithAccessKeys: nameList(
         "Exact names of break-glass users (also listed in breakGlassUserNames) that may hold an access key. A break-glass " +
             "user should sign in with a password and MFA, so by default its access keys fail too.",
     ),
@@ -72,6 +91,9 @@ export const IDENTITY_SCHEMA = {
 } satisfies Record<string, PolicyConfigJSONSchema>;
 
 export interface IdentitySettings {
+    /** Issuers lowercased, without scheme or trailing slash. */
+    oidcIssuers: readonly string[];
+    adminRoleNames: ReadonlySet<string>;
     breakGlassUserNames: ReadonlySet<string>;
     breakGlassUsersWithAccessKeys: ReadonlySet<string>;
     maximumRoleSessionSeconds: number;
@@ -80,17 +102,23 @@ export interface IdentitySettings {
     maximumPermissionSetSessionMinutes: number;
 }
 
-/** A list of names as a set: strings trimmed, blanks dropped (a blank name matches no user). */
-function nameSet(value: unknown): ReadonlySet<string> {
-    if (!Array.isArray(value)) {
-        return new Set();
-    }
-    return new Set(
-        (value as unknown[])
-            .filter((v): v is string => typeof v === "string")
-            .map((v) => v.trim())
-            .filter((v) => v !== ""),
-    );
+/** A list of names: strings trimmed, blanks dropped (a blank name matches nothing). */
+function names(value: unknown): string[] {
+    return Array.isArray(value)
+        ? (value as unknown[])
+              .filter((v): v is string => typeof v === "string")
+              .map((v) => v.trim())
+              .filter((v) => v !== "")
+        : [];
+}
+
+/** An issuer as IAM names it in provider ARNs and condition keys: host and path, no scheme. */
+export function issuerName(value: string): string {
+    return value
+        .trim()
+        .toLowerCase()
+        .replace(/^https?:\/\//, "")
+        .replace(/\/+$/, "");
 }
 
 /** longerRoleSessions by name; entries without a name or with seconds outside IAM's bounds are dropped. */
@@ -121,8 +149,12 @@ function permissionSetMinutes(value: unknown): number {
 }
 
 export const identitySettings = familySettings(IDENTITY_SCHEMA, (config): IdentitySettings => ({
-    breakGlassUserNames: nameSet(config.breakGlassUserNames),
-    breakGlassUsersWithAccessKeys: nameSet(config.breakGlassUsersWithAccessKeys),
+    oidcIssuers: names(config.oidcIssuers)
+        .map(issuerName)
+        .filter((v) => v !== ""),
+    adminRoleNames: new Set(names(config.adminRoleNames)),
+    breakGlassUserNames: new Set(names(config.breakGlassUserNames)),
+    breakGlassUsersWithAccessKeys: new Set(names(config.breakGlassUsersWithAccessKeys)),
     maximumRoleSessionSeconds:
         integerIn(config.maximumRoleSessionSeconds, AWS_DEFAULT_ROLE_SESSION_SECONDS, AWS_MAXIMUM_ROLE_SESSION_SECONDS) ??
         DEFAULT_MAXIMUM_ROLE_SESSION_SECONDS,

@@ -10,6 +10,7 @@ import { databaseEnforcingParameterGroup } from "./database-enforcing-parameter-
 import { databaseParameterGroup } from "./database-parameter-group";
 import { dmsEndpoint } from "./dms-endpoint";
 import { elastiCacheInTransit } from "./elasticache-in-transit";
+import { internalListenerClientCertificates } from "./internal-listener-client-certificates";
 import { loadBalancerListener } from "./load-balancer-listener";
 import { loadBalancerListenerRule } from "./load-balancer-listener-rule";
 import { loadBalancerTargetGroup } from "./load-balancer-target-group";
@@ -26,6 +27,7 @@ export {
     databaseParameterGroup,
     dmsEndpoint,
     elastiCacheInTransit,
+    internalListenerClientCertificates,
     loadBalancerListener,
     loadBalancerListenerRule,
     loadBalancerTargetGroup,
@@ -38,6 +40,7 @@ export const tlsPolicies: Policies = [
     loadBalancerListener,
     loadBalancerListenerRule,
     loadBalancerTargetGroup,
+    internalListenerClientCertificates,
     classicLoadBalancerListener,
     classicLoadBalancerSslPolicy,
     cloudFrontDistribution,

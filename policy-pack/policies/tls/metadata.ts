@@ -42,4 +42,5 @@ export const TLS_DOCS = {
     memoryDb: "https://docs.aws.amazon.com/memorydb/latest/devguide/in-transit-encryption.html",
     dmsSsl: "https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Security.SSL.html",
     classicElbPolicies: "https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-security-policy-table.html",
+    mutualTls: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/mutual-authentication.html",
 } as const;

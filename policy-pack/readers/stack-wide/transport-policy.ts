@@ -16,6 +16,7 @@
 // A further condition in the same statement narrows the deny (conditions are ANDed), so such a
 // statement does not count.
 
+import { field, keysOf, parseDocument } from "../identity/policy-document";
 import { Reading, Unknown, UNKNOWN } from "../known";
 
 export interface TransportOptions {
@@ -26,39 +27,6 @@ export interface TransportOptions {
 export type TransportVerdict = { kind: "denies-insecure"; form: string } | { kind: "allows-insecure"; why: string } | { kind: "undecided" };
 
 type Tri = boolean | Unknown;
-
-/** `holder[name]`, matching the key case-insensitively when there is no exact match. */
-function field(holder: unknown, name: string, reading: Reading): unknown {
-    if (holder === null || typeof holder !== "object" || Array.isArray(holder)) {
-        return undefined;
-    }
-    const exact = reading.get(holder, name);
-    if (exact !== undefined) {
-        return exact;
-    }
-    const lower = name.toLowerCase();
-    const key = Object.keys(holder).find((k) => k.toLowerCase() === lower);
-    return key === undefined ? undefined : reading.get(holder, key);
-}
-
-function keysOf(holder: unknown): string[] {
-    return holder !== null && typeof holder === "object" && !Array.isArray(holder) ? Object.keys(holder) : [];
-}
-
-/** Parses JSON text; objects pass through; UNKNOWN stays UNKNOWN; anything else is undefined. */
-export function parseDocument(value: unknown): unknown {
-    if (value === UNKNOWN) {
-        return UNKNOWN;
-    }
-    if (typeof value === "string") {
-        try {
-            return JSON.parse(value) as unknown;
-        } catch {
-            return undefined;
-        }
-    }
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
-}
 
 function lowerTrim(value: unknown): string | undefined {
     return typeof value === "string" ? value.trim().toLowerCase() : undefined;

@@ -1,6 +1,7 @@
 import type { BypassCase } from "./bypass-case";
 import { encryptionBypasses } from "./encryption";
 import { entryPointBypasses } from "./entry-points";
+import { identityBypasses } from "./identity";
 import { identityUserAndSessionBypasses } from "./identity-users-sessions";
 import { ingressBypasses } from "./ingress";
 import { tlsBypasses } from "./tls";
@@ -15,5 +16,6 @@ export const bypassCorpus: readonly BypassCase[] = [
     ...encryptionBypasses,
     ...entryPointBypasses,
     ...workloadBypasses,
+    ...identityBypasses,
     ...identityUserAndSessionBypasses,
 ];

@@ -18,6 +18,21 @@ const classicLb = (listener: Record<string, unknown>) =>
         listeners: [{ instancePort: 8443, instanceProtocol: "HTTPS", sslCertificateId: "arn:cert", ...listener }],
     });
 
+/** An internal ALB's HTTPS listener with this client-certificate check, and (when given) an HTTP API integration linked to it. */
+function internalListener(mutualAuthentication: unknown, integration?: Record<string, unknown>): PolicyResource[] {
+    const lb = resource("aws:lb/loadBalancer:LoadBalancer", "orders", { internal: true, loadBalancerType: "application" });
+    const listener = dependsOnVia(
+        resource("aws:lb/listener:Listener", "orders", { protocol: "HTTPS", port: 443, mutualAuthentication }),
+        "loadBalancerArn",
+        lb,
+    );
+    const linked =
+        integration === undefined
+            ? []
+            : [dependsOnVia(resource("aws:apigatewayv2/integration:Integration", "gateway", integration), "integrationUri", listener)];
+    return [lb, listener, ...linked];
+}
+
 /** A classic load balancer's HTTPS listener on 443 with an SslNegotiationPolicy of these attributes, linked by dependency. */
 function classicWithNegotiation(pairs: Record<string, string> | undefined): PolicyResource[] {
     const lb = classicLb({ lbPort: 443, lbProtocol: "HTTPS" });
@@ -280,5 +295,18 @@ export const tlsBypasses: readonly BypassCase[] = [
             });
             return [strong, dependsOnVia(resource("aws:rds/instance:Instance", "db", { engine: "mariadb" }), "parameterGroupName", strong)];
         },
+    },
+    {
+        title: "an internal listener in passthrough mode with a trust store named, so it looks configured",
+        policy: "tls-internal-listener-client-certificates",
+        violating: () =>
+            internalListener({ mode: "passthrough", trustStoreArn: "arn:aws:elasticloadbalancing:eu-west-1:1:truststore/mtls/1" }),
+        compliant: () => internalListener({ mode: "verify", trustStoreArn: "arn:aws:elasticloadbalancing:eu-west-1:1:truststore/mtls/1" }),
+    },
+    {
+        title: "an HTTP API integration over the internet (not a VPC link) pointed at an internal listener, to borrow the gateway exception",
+        policy: "tls-internal-listener-client-certificates",
+        violating: () => internalListener(undefined, { connectionType: "INTERNET", integrationUri: "(output)" }),
+        compliant: () => internalListener(undefined, { connectionType: "VPC_LINK", integrationUri: "(output)" }),
     },
 ];
