@@ -59,6 +59,11 @@ describe("identity-role-session-duration", () => {
             assert.equal(check(roles, type, role("People-Admin", 28_800), config).length, 1, "names are exact");
             const aboveIam = { longerRoleSessions: [{ roleName: "people-admin", maximumSessionSeconds: 86_400 }] };
             assert.equal(check(roles, type, role("people-admin", 43_200), aboveIam).length, 1, "an entry above 43200 is ignored");
+            const shorter = {
+                maximumRoleSessionSeconds: 7200,
+                longerRoleSessions: [{ roleName: "people-admin", maximumSessionSeconds: 3600 }],
+            };
+            assert.deepEqual(check(roles, type, role("people-admin", 7200), shorter), [], "an entry only lengthens");
             for (const longerRoleSessions of [
                 "people-admin",
                 [{ roleName: "people-admin" }],
@@ -83,6 +88,10 @@ describe("identity-role-session-duration", () => {
             assert.throws(() => check(roles, type, unknownCheckingProxy(role(UNKNOWN_STRING, 7200)), config), isUnknownValueError);
             assert.match(check(roles, type, unknownCheckingProxy(role(UNKNOWN_STRING, 7200)))[0], /for this role/);
             assert.deepEqual(check(roles, type, unknownCheckingProxy(role(UNKNOWN_STRING, 3600)), config), []);
+            // No entry allows so long a session, whichever role this is.
+            const shorter = { longerRoleSessions: [{ roleName: "people-admin", maximumSessionSeconds: 7200 }] };
+            assert.equal(check(roles, type, unknownCheckingProxy(role(UNKNOWN_STRING, 7201)), shorter).length, 1);
+            assert.throws(() => check(roles, type, unknownCheckingProxy(role(UNKNOWN_STRING, 7200)), shorter), isUnknownValueError);
         });
     }
 });

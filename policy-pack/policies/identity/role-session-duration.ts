@@ -61,7 +61,7 @@ export const roleSessionDuration: ResourceValidationPolicy = {
             return;
         }
         // Longer than the default limit: only the role's own entry in longerRoleSessions can allow it.
-        if (view.name === UNKNOWN && settings.longerRoleSessions.size > 0) {
+        if (view.name === UNKNOWN && [...settings.longerRoleSessions.values()].some((longer) => duration <= longer)) {
             reading.markUndecided();
             return;
         }

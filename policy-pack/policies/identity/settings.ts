@@ -57,8 +57,9 @@ export const IDENTITY_SCHEMA = {
         },
         default: [],
         description:
-            "Roles, by exact name, whose longest session is set here instead of maximumRoleSessionSeconds (e.g. a role people " +
-            "assume through federation), each at most 43200 seconds (12 hours, IAM's maximum); an entry above that is ignored.",
+            "Roles, by exact name, that may have sessions longer than maximumRoleSessionSeconds (e.g. a role people assume " +
+            "through federation), each up to its maximumSessionSeconds of at most 43200 (12 hours, IAM's maximum); an entry " +
+            "above that is ignored.",
     },
     maximumPermissionSetSessionDuration: {
         type: "string",

@@ -3,6 +3,7 @@ import { encryptionBypasses } from "./encryption";
 import { entryPointBypasses } from "./entry-points";
 import { identityBypasses } from "./identity";
 import { ingressBypasses } from "./ingress";
+import { identityUserAndSessionBypasses } from "./identity-users-sessions";
 import { resourcePolicyBypasses } from "./resource-policies";
 import { tlsBypasses } from "./tls";
 import { workloadBypasses } from "./workload";
@@ -17,5 +18,6 @@ export const bypassCorpus: readonly BypassCase[] = [
     ...entryPointBypasses,
     ...workloadBypasses,
     ...identityBypasses,
+    ...identityUserAndSessionBypasses,
     ...resourcePolicyBypasses,
 ];
