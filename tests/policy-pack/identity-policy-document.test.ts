@@ -115,6 +115,9 @@ describe("identity: policy-document reader", () => {
     it("reads text that is not JSON and values that are no object as malformed, unknowns as unknown", () => {
         assert.equal(readPolicyDocument("{", new Reading()).kind, "malformed");
         assert.equal(readPolicyDocument(42, new Reading()).kind, "malformed");
+        for (const text of ["42", "[]", '"text"', "null"]) {
+            assert.equal(readPolicyDocument(text, new Reading()).kind, "malformed", text);
+        }
         assert.equal(readPolicyDocument(UNKNOWN, new Reading()).kind, "unknown");
         const reading = new Reading();
         assert.equal(readPolicyDocument(reading.get(unknownCheckingProxy({ d: UNKNOWN_STRING }), "d"), reading).kind, "unknown");

@@ -203,6 +203,8 @@ describe(NAME, () => {
                 { ArnEquals: { "aws:SourceArn": "arn:aws:sns:eu-west-1:111111111111:alerts" } },
                 { StringEquals: { "aws:SourceVpce": "vpce-0a1b2c3d4e5f60718" } },
                 { stringequals: { "AWS:SourceAccount": "111111111111" } },
+                // SNS's default topic policy: {"AWS": "*"} for the account's own principals.
+                { StringEquals: { "AWS:SourceOwner": "111111111111" } },
             ]) {
                 assert.deepEqual(refusals(document(statement({ Condition: condition }))), [], JSON.stringify(condition));
             }

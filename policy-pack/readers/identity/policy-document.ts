@@ -72,19 +72,20 @@ export function keysOf(holder: unknown): string[] {
     return holder !== null && typeof holder === "object" && !Array.isArray(holder) ? Object.keys(holder) : [];
 }
 
-/** Parses JSON text; objects pass through; UNKNOWN stays UNKNOWN; anything else is undefined. */
+/** Parses JSON text; objects pass through; UNKNOWN stays UNKNOWN; anything else (text that is not a JSON object too) is undefined. */
 export function parseDocument(value: unknown): unknown {
     if (value === UNKNOWN) {
         return UNKNOWN;
     }
+    let parsed = value;
     if (typeof value === "string") {
         try {
-            return JSON.parse(value) as unknown;
+            parsed = JSON.parse(value) as unknown;
         } catch {
             return undefined;
         }
     }
-    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : undefined;
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : undefined;
 }
 
 /** Scalars as IAM reads them (condition values may be booleans or numbers); anything else is dropped. */
@@ -349,6 +350,8 @@ export const RESTRICTING_KEYS: readonly string[] = [
     "aws:SourceVpce",
     "aws:SourceVpc",
     "aws:SourceOrgID",
+    // The older spelling of aws:SourceAccount that SNS still writes into every topic's default policy.
+    "aws:SourceOwner",
 ];
 
 const RESTRICTING_OPERATORS = new Set(["stringequals", "stringlike", "arnequals", "arnlike"]);
