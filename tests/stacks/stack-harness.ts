@@ -6,6 +6,7 @@ import { runInStack } from "../../offline-preview/run-program";
 import { readStackConfig } from "../../offline-preview/stack-config";
 import { StackReferenceResolver, type StackOutputs } from "../../offline-preview/stack-references";
 import type { EnvironmentOutputs } from "../../stacks/environment";
+import { ACCESS_MODE_VARIABLE } from "../../stacks/access-mode";
 import { oncePerVariant, RecordingMocks } from "../network/recording-mocks";
 import program from "../../stacks/index";
 
@@ -44,18 +45,21 @@ type Overrides = Record<string, string | undefined>;
  */
 export function runStack(stack: string, overrides: Overrides = {}): Promise<StackRun> {
     // Entries, not the object: JSON drops an override of undefined, which is not the same run as none.
-    return sharedRun({ stack, overrides: Object.entries(overrides) });
+    // The access mode is read from the environment by the program, so it is part of what makes a run.
+    return sharedRun({ stack, overrides: Object.entries(overrides), accessMode: process.env[ACCESS_MODE_VARIABLE] ?? null });
 }
 
-const sharedRun = oncePerVariant(async (variant?: { stack: string; overrides: [string, string | undefined][] }) => {
-    const { stack, overrides } = variant!;
-    const run = await freshRun(stack, Object.fromEntries(overrides));
-    if (run.error === undefined) {
-        deepFreeze(run.mocks.recorded);
-        deepFreeze(run.mocks.registrations);
-    }
-    return run;
-});
+const sharedRun = oncePerVariant(
+    async (variant?: { stack: string; overrides: [string, string | undefined][]; accessMode: string | null }) => {
+        const { stack, overrides } = variant!;
+        const run = await freshRun(stack, Object.fromEntries(overrides));
+        if (run.error === undefined) {
+            deepFreeze(run.mocks.recorded);
+            deepFreeze(run.mocks.registrations);
+        }
+        return run;
+    },
+);
 
 async function freshRun(stack: string, overrides: Overrides) {
     const stackConfig = readStackConfig(ROOT, stack);
